@@ -20,6 +20,8 @@ export async function setup(project: TestProject): Promise<void> {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseUrl', url);
+  // The served folder itself: tests may add corpora under it (corpora/<name>/) and open them with ?data=.
+  project.provide('outDir', outDir);
 }
 
 export async function teardown(): Promise<void> {
@@ -30,5 +32,6 @@ export async function teardown(): Promise<void> {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    outDir: string;
   }
 }
