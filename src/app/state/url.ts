@@ -1,0 +1,216 @@
+/**
+ * The view as URL parameters: pure parsing and serialising, no DOM, no Svelte.
+ *
+ * Parsing never throws. A parameter that cannot be used (malformed date, reversed window, unsafe data
+ * folder, unknown city...) is dropped and reported as a notice naming it, so a stale shared link still
+ * opens the app. Parameters this module does not know are kept, so other features can add their own.
+ */
+
+export interface MapView {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+/** Everything about the view that a link should restore. Times are UTC milliseconds (day precision). */
+export interface ViewValues {
+  from: number | null;
+  to: number | null;
+  /** The scrubber (playhead) date. */
+  cursor: number | null;
+  place: string | null;
+  event: string | null;
+  topics: string[];
+  docs: string[];
+  q: string;
+  map: MapView | null;
+  /** Another data folder of the same origin, relative, e.g. `corpora/all/`. */
+  data: string | null;
+}
+
+export interface Notice {
+  /** The parameter (or file) the notice is about. */
+  param: string;
+  message: string;
+}
+
+export const KNOWN_PARAMS = ['from', 'to', 't', 'place', 'event', 'topics', 'docs', 'q', 'map', 'data'] as const;
+
+export function emptyView(): ViewValues {
+  return { from: null, to: null, cursor: null, place: null, event: null, topics: [], docs: [], q: '', map: null, data: null };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as a UTC day. A partial date means its first day, or its
+ * last day when `end` is set (so `to=2020` covers the whole of 2020). Returns null when malformed or
+ * not a real calendar date (2021-02-30).
+ */
+export function parseDay(text: string, end = false): number | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = m[2] === undefined ? null : Number(m[2]);
+  const d = m[3] === undefined ? null : Number(m[3]);
+  if (mo !== null && (mo < 1 || mo > 12)) return null;
+  if (d !== null) {
+    const t = Date.UTC(y, mo! - 1, d);
+    const back = new Date(t);
+    if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo! - 1 || back.getUTCDate() !== d) return null;
+    return t;
+  }
+  if (mo !== null) return end ? Date.UTC(y, mo, 1) - DAY : Date.UTC(y, mo - 1, 1);
+  return end ? Date.UTC(y + 1, 0, 1) - DAY : Date.UTC(y, 0, 1);
+}
+
+/** A UTC time as `YYYY-MM-DD`. */
+export function formatDay(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Ids are what the pipeline writes: short, no spaces or control characters. */
+const ID = /^[\p{L}\p{N}_.:-]{1,120}$/u;
+
+/**
+ * A data folder must stay on the app's own origin: a relative path, no scheme, no `..`, no `//`,
+ * no backslashes or query/fragment. Returns the folder with a trailing slash, or null.
+ */
+export function safeDataFolder(text: string): string | null {
+  const s = text.trim();
+  if (!s || s.length > 200) return null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(s)) return null; // any scheme: http:, javascript:, data:
+  if (s.startsWith('/') || s.includes('//') || s.includes('\\')) return null;
+  if (/[?#%\s]/.test(s)) return null; // no query, fragment or encoded tricks
+  const parts = s.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.some((p) => p === '..' || !/^[\w.-]+$/.test(p))) return null;
+  return parts.join('/') + '/';
+}
+
+function list(text: string): string[] {
+  return [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+}
+
+export interface Parsed {
+  values: ViewValues;
+  notices: Notice[];
+  /** Parameters this module does not own, in order, kept when the URL is rewritten. */
+  extra: Array<[string, string]>;
+}
+
+export function parseQuery(search: string): Parsed {
+  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const values = emptyView();
+  const notices: Notice[] = [];
+  const extra: Array<[string, string]> = [];
+  const bad = (param: string, message: string) => notices.push({ param, message });
+
+  for (const [key, raw] of params) {
+    if (!(KNOWN_PARAMS as readonly string[]).includes(key)) extra.push([key, raw]);
+  }
+  const day = (key: 'from' | 'to' | 't', end: boolean): number | null => {
+    const raw = params.get(key);
+    if (raw === null || raw === '') return null;
+    const t = parseDay(raw, end);
+    if (t === null) bad(key, `“${key}=${clip(raw)}” is not a date (use YYYY-MM-DD); ignored.`);
+    return t;
+  };
+  values.from = day('from', false);
+  values.to = day('to', true);
+  if (values.from !== null && values.to !== null && values.from > values.to) {
+    bad('from', `The window from ${formatDay(values.from)} to ${formatDay(values.to)} is reversed; ignored.`);
+    values.from = values.to = null;
+  }
+  values.cursor = day('t', false);
+
+  for (const key of ['place', 'event'] as const) {
+    const raw = params.get(key);
+    if (raw === null || raw === '') continue;
+    if (ID.test(raw)) values[key] = raw;
+    else bad(key, `“${key}=${clip(raw)}” is not a valid id; ignored.`);
+  }
+  for (const key of ['topics', 'docs'] as const) {
+    const raw = params.get(key);
+    if (!raw) continue;
+    const ids = list(raw);
+    const good = ids.filter((id) => ID.test(id));
+    if (good.length < ids.length) bad(key, `Some ${key} in “${clip(raw)}” are not valid ids; ignored.`);
+    values[key] = good;
+  }
+  const q = params.get('q');
+  if (q) values.q = q.slice(0, 200);
+
+  const map = params.get('map');
+  if (map) {
+    const nums = map.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
+    const [lng, lat, zoom] = nums;
+    if (nums.length === 3 && lng !== undefined && lat !== undefined && zoom !== undefined &&
+        nums.every(Number.isFinite) && Math.abs(lng) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22) {
+      values.map = { lng, lat, zoom };
+    } else {
+      bad('map', `“map=${clip(map)}” is not “longitude,latitude,zoom”; ignored.`);
+    }
+  }
+
+  const data = params.get('data');
+  if (data) {
+    const folder = safeDataFolder(data);
+    if (folder) values.data = folder;
+    else bad('data', `“data=${clip(data)}” must be a folder of this site (relative path, no “..” or “//”); ignored.`);
+  }
+  return { values, notices, extra };
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+/** The query string (with `?`, or '' when empty) for a view; `extra` parameters are kept first. */
+export function toQuery(v: ViewValues, extra: Array<[string, string]> = []): string {
+  const p = new URLSearchParams();
+  for (const [k, val] of extra) p.append(k, val);
+  if (v.data) p.set('data', v.data);
+  if (v.from !== null) p.set('from', formatDay(v.from));
+  if (v.to !== null) p.set('to', formatDay(v.to));
+  if (v.cursor !== null) p.set('t', formatDay(v.cursor));
+  if (v.place) p.set('place', v.place);
+  if (v.event) p.set('event', v.event);
+  if (v.topics.length) p.set('topics', v.topics.join(','));
+  if (v.docs.length) p.set('docs', v.docs.join(','));
+  if (v.q) p.set('q', v.q);
+  if (v.map) p.set('map', `${round(v.map.lng, 4)},${round(v.map.lat, 4)},${round(v.map.zoom, 2)}`);
+  const s = p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/');
+  return s ? `?${s}` : '';
+}
+
+export interface Known {
+  places: ReadonlySet<string>;
+  events: ReadonlySet<string>;
+  topics: ReadonlySet<string>;
+  docs: ReadonlySet<string>;
+}
+
+/** Drops ids the loaded data does not have (a stale link), with a notice for each. */
+export function checkAgainstData(v: ViewValues, known: Known): { values: ViewValues; notices: Notice[] } {
+  const values = { ...v, topics: [...v.topics], docs: [...v.docs] };
+  const notices: Notice[] = [];
+  if (values.place && !known.places.has(values.place)) {
+    notices.push({ param: 'place', message: `No place “${clip(values.place)}” in this data; ignored.` });
+    values.place = null;
+  }
+  if (values.event && !known.events.has(values.event)) {
+    notices.push({ param: 'event', message: `No event “${clip(values.event)}” in this data; ignored.` });
+    values.event = null;
+  }
+  for (const key of ['topics', 'docs'] as const) {
+    const set = key === 'topics' ? known.topics : known.docs;
+    const unknown = values[key].filter((id) => !set.has(id));
+    if (unknown.length) {
+      notices.push({ param: key, message: `Unknown ${key === 'topics' ? 'topic' : 'document'} ${unknown.map((u) => `“${clip(u)}”`).join(', ')}; ignored.` });
+      values[key] = values[key].filter((id) => set.has(id));
+    }
+  }
+  return { values, notices };
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}

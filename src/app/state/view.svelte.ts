@@ -1,0 +1,132 @@
+/**
+ * The one place where the view lives. Every component reads and writes this object; the URL mirrors
+ * it (see `syncWithLocation`). Fields that a link should restore are listed in `ViewValues`; the rest
+ * (hover, playing, the open document) are transient.
+ */
+import { checkAgainstData, emptyView, parseQuery, toQuery, type Known, type MapView, type Notice, type ViewValues } from './url';
+
+export type { MapView, Notice, ViewValues };
+
+export interface Reading {
+  docId: string;
+  statementId: string | null;
+}
+
+export class ViewState {
+  from = $state<number | null>(null);
+  to = $state<number | null>(null);
+  cursor = $state<number | null>(null);
+  place = $state<string | null>(null);
+  event = $state<string | null>(null);
+  topics = $state<string[]>([]);
+  docs = $state<string[]>([]);
+  q = $state('');
+  map = $state<MapView | null>(null);
+  data = $state<string | null>(null);
+
+  // Transient: not in the URL.
+  hoverEvent = $state<string | null>(null);
+  hoverPlace = $state<string | null>(null);
+  playing = $state(false);
+  /** Play speed, in days of data per second of wall time multiplier (1 = 30 days/s). */
+  speed = $state(1);
+  reading = $state<Reading | null>(null);
+  notices = $state<Notice[]>([]);
+
+  /** URL parameters owned by other features (embed=, story=...): kept as they are. */
+  extra: Array<[string, string]> = [];
+  /** Set while a drag or playback runs: the URL is replaced, not pushed, after the first step. */
+  gesture = false;
+  /** The next URL write replaces the entry (map moves, corrections). */
+  replaceNext = false;
+
+  values(): ViewValues {
+    return {
+      from: this.from, to: this.to, cursor: this.cursor, place: this.place, event: this.event,
+      topics: [...this.topics], docs: [...this.docs], q: this.q,
+      map: this.map ? { ...this.map } : null, data: this.data,
+    };
+  }
+
+  set(v: Partial<ViewValues>): void {
+    if ('from' in v) this.from = v.from ?? null;
+    if ('to' in v) this.to = v.to ?? null;
+    if ('cursor' in v) this.cursor = v.cursor ?? null;
+    if ('place' in v) this.place = v.place ?? null;
+    if ('event' in v) this.event = v.event ?? null;
+    if ('topics' in v) this.topics = v.topics ?? [];
+    if ('docs' in v) this.docs = v.docs ?? [];
+    if ('q' in v) this.q = v.q ?? '';
+    if ('map' in v) this.map = v.map ?? null;
+    if ('data' in v) this.data = v.data ?? null;
+  }
+
+  /** Reads a query string into the view; bad parameters become notices. */
+  applyQuery(search: string, known?: Known): void {
+    const parsed = parseQuery(search);
+    let { values } = parsed;
+    const notices = [...parsed.notices];
+    if (known) {
+      const checked = checkAgainstData(values, known);
+      values = checked.values;
+      notices.push(...checked.notices);
+    }
+    this.extra = parsed.extra;
+    this.set({ ...emptyView(), ...values });
+    for (const n of notices) this.notify(n);
+  }
+
+  query(): string {
+    return toQuery(this.values(), this.extra);
+  }
+
+  notify(n: Notice): void {
+    if (this.notices.some((m) => m.param === n.param && m.message === n.message)) return;
+    this.notices = [...this.notices, n];
+  }
+
+  dismiss(n: Notice): void {
+    this.notices = this.notices.filter((m) => m !== n);
+  }
+
+  select(place: string | null, event: string | null = null): void {
+    this.place = place;
+    this.event = event;
+  }
+}
+
+/**
+ * Mirrors the view in `location.search`: pushState on discrete changes, replaceState inside a
+ * gesture after its first step and for map moves; back/forward (popstate) restore the view.
+ * Returns a function that stops syncing.
+ */
+export function syncWithLocation(state: ViewState, known: () => Known | undefined, win: Window = window): () => void {
+  let pushedInGesture = false;
+  let lastGesture = false;
+  const stop = $effect.root(() => {
+    $effect(() => {
+      const q = state.query();
+      if (state.gesture !== lastGesture) {
+        lastGesture = state.gesture;
+        pushedInGesture = false;
+      }
+      if (q === win.location.search) return;
+      const url = win.location.pathname + q + win.location.hash;
+      const replace = state.replaceNext || (state.gesture && pushedInGesture);
+      state.replaceNext = false;
+      if (replace) win.history.replaceState(win.history.state, '', url);
+      else win.history.pushState(null, '', url);
+      if (state.gesture) pushedInGesture = true;
+    });
+  });
+  const onPop = () => {
+    state.replaceNext = true;
+    state.playing = false;
+    state.applyQuery(win.location.search, known());
+  };
+  win.addEventListener('popstate', onPop);
+  return () => {
+    stop();
+    win.removeEventListener('popstate', onPop);
+  };
+}
