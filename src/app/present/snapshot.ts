@@ -1,0 +1,276 @@
+/**
+ * The PNG export: the map canvas, the timeline (SVG and canvas layers) and a caption naming the
+ * sources, drawn onto one canvas at 2x device pixels so it stays sharp on a projector.
+ *
+ * Hand-written because no library does this composition: html-to-image style libraries re-render the
+ * DOM through SVG foreignObject, which cannot carry a WebGL canvas; here each layer is already a
+ * bitmap or an SVG that the browser can rasterise directly.
+ */
+
+export const SNAPSHOT_SCALE = 2;
+const PAD = 16;
+const CAPTION_FONT_PX = 13;
+const CAPTION_LINE = 18;
+const MAX_CAPTION_LINES = 5;
+
+export interface CaptionSource {
+  title: string;
+  kind?: string | null;
+  published?: string | null;
+}
+
+/** One caption: what the picture shows and where every event in it comes from. */
+export function captionText(windowLabel: string, sources: readonly CaptionSource[]): string {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const s of sources) {
+    if (seen.has(s.title)) continue;
+    seen.add(s.title);
+    const meta = [s.kind, s.published].filter(Boolean).join(', ');
+    names.push(meta ? `${s.title} (${meta})` : s.title);
+  }
+  const src = names.length ? `Sources: ${names.join('; ')}.` : 'No events in this view.';
+  return `SCO Atlas — ${windowLabel}. ${src}`;
+}
+
+/** Greedy word wrap with a measuring function (canvas measureText in the browser, a stub in tests). */
+export function wrapText(text: string, maxWidth: number, measure: (s: string) => number, maxLines = MAX_CAPTION_LINES): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (measure(candidate) <= maxWidth || !line) line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1] ?? '';
+  while (last && measure(`${last} …`) > maxWidth) last = last.replace(/\s*\S+$/, '');
+  kept[maxLines - 1] = `${last} …`;
+  return kept;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface SnapshotLayout {
+  /** CSS pixels; the bitmap is `scale` times larger. */
+  width: number;
+  height: number;
+  scale: number;
+  map: Rect | null;
+  timeline: Rect | null;
+  captionTop: number;
+  captionLines: string[];
+}
+
+/** Map on top, timeline below at its on-screen size, caption last: all in CSS pixels. */
+export function layoutSnapshot(
+  map: { width: number; height: number } | null,
+  timeline: { width: number; height: number } | null,
+  caption: string,
+  measure: (s: string) => number,
+  scale = SNAPSHOT_SCALE,
+): SnapshotLayout {
+  const width = Math.max(320, Math.round(Math.max(map?.width ?? 0, timeline?.width ?? 0)));
+  let y = 0;
+  const mapRect = map ? { x: 0, y, width, height: Math.round((map.height * width) / Math.max(1, map.width)) } : null;
+  if (mapRect) y += mapRect.height;
+  const tlRect = timeline ? { x: 0, y, width, height: Math.round((timeline.height * width) / Math.max(1, timeline.width)) } : null;
+  if (tlRect) y += tlRect.height;
+  const captionLines = wrapText(caption, width - 2 * PAD, measure);
+  const captionTop = y + PAD / 2;
+  const height = Math.round(captionTop + captionLines.length * CAPTION_LINE + PAD / 2);
+  return { width, height, scale, map: mapRect, timeline: tlRect, captionTop, captionLines };
+}
+
+// ---- browser-only below: rasterising DOM layers ----
+
+const SVG_STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
+] as const;
+
+/** An SVG as an image: styles from stylesheets are copied inline, since a standalone SVG has none. */
+export async function svgToImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
+  const rect = svg.getBoundingClientRect();
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const src = [svg, ...svg.querySelectorAll('*')];
+  const dst = [clone, ...clone.querySelectorAll('*')];
+  src.forEach((el, i) => {
+    const target = dst[i] as SVGElement | undefined;
+    if (!target) return;
+    const cs = getComputedStyle(el);
+    const decl = SVG_STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
+    target.setAttribute('style', decl);
+  });
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(rect.width));
+  clone.setAttribute('height', String(rect.height));
+  const text = new XMLSerializer().serializeToString(clone);
+  const img = new Image();
+  img.decoding = 'sync';
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  await img.decode();
+  return img;
+}
+
+/** Draws every canvas and SVG inside `root` at its place, scaled into `dest`. */
+async function drawLayers(ctx: CanvasRenderingContext2D, root: HTMLElement, dest: Rect): Promise<void> {
+  const box = root.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return;
+  const sx = dest.width / box.width;
+  const sy = dest.height / box.height;
+  const layers = root.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg');
+  for (const layer of layers) {
+    // Nested SVGs are drawn with their outer SVG.
+    if (layer instanceof SVGSVGElement && layer.ownerSVGElement) continue;
+    const r = layer.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const x = dest.x + (r.left - box.left) * sx;
+    const y = dest.y + (r.top - box.top) * sy;
+    try {
+      const img = layer instanceof HTMLCanvasElement ? layer : await svgToImage(layer);
+      ctx.drawImage(img, x, y, r.width * sx, r.height * sy);
+    } catch {
+      // A layer that cannot be rasterised (e.g. a tainted canvas) is left out, not the whole picture.
+    }
+  }
+}
+
+/** City labels drawn as HTML markers: their text, at their place, in their colours. */
+function drawHtmlLabels(ctx: CanvasRenderingContext2D, root: HTMLElement, labels: readonly HTMLElement[], dest: Rect): void {
+  const box = root.getBoundingClientRect();
+  const sx = dest.width / Math.max(1, box.width);
+  for (const el of labels) {
+    const text = (el.textContent ?? '').trim();
+    const r = el.getBoundingClientRect();
+    if (!text || r.width === 0 || r.right < box.left || r.left > box.right || r.bottom < box.top || r.top > box.bottom) continue;
+    const cs = getComputedStyle(el);
+    ctx.save();
+    ctx.font = `${cs.fontWeight} ${parseFloat(cs.fontSize) * sx}px ${cs.fontFamily}`;
+    ctx.textBaseline = 'middle';
+    const x = dest.x + (r.left - box.left) * sx;
+    const y = dest.y + (r.top - box.top + r.height / 2) * sx;
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = 'rgba(255,255,255,0.85)';
+    ctx.strokeText(text, x, y);
+    ctx.fillStyle = cs.color || '#111';
+    ctx.fillText(text, x, y);
+    ctx.restore();
+  }
+}
+
+export interface SnapshotParts {
+  /** The map's container (its WebGL canvas must hold a drawn frame: see captureMapFrame). */
+  map: HTMLElement | null;
+  /** A copy of the map's WebGL canvas taken right after a render, or null to read it directly. */
+  mapFrame?: HTMLCanvasElement | null;
+  /** HTML labels over the map (e.g. city names as markers). */
+  mapLabels?: readonly HTMLElement[];
+  timeline: HTMLElement | null;
+  caption: string;
+  scale?: number;
+  background?: string;
+}
+
+export async function composeSnapshot(parts: SnapshotParts): Promise<HTMLCanvasElement> {
+  const scale = parts.scale ?? SNAPSHOT_SCALE;
+  const measureCanvas = document.createElement('canvas').getContext('2d');
+  if (!measureCanvas) throw new Error('This browser cannot draw on a canvas, so it cannot make a PNG.');
+  const font = `${CAPTION_FONT_PX}px system-ui, -apple-system, "Segoe UI", sans-serif`;
+  measureCanvas.font = font;
+  const mapBox = parts.map?.getBoundingClientRect();
+  const tlBox = parts.timeline?.getBoundingClientRect();
+  const layout = layoutSnapshot(
+    mapBox && mapBox.width > 0 ? mapBox : null,
+    tlBox && tlBox.width > 0 ? tlBox : null,
+    parts.caption,
+    (s) => measureCanvas.measureText(s).width,
+    scale,
+  );
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(layout.width * scale);
+  canvas.height = Math.round(layout.height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw on a canvas, so it cannot make a PNG.');
+  ctx.scale(scale, scale);
+  ctx.fillStyle = parts.background ?? '#ffffff';
+  ctx.fillRect(0, 0, layout.width, layout.height);
+
+  if (parts.map && layout.map) {
+    if (parts.mapFrame) ctx.drawImage(parts.mapFrame, layout.map.x, layout.map.y, layout.map.width, layout.map.height);
+    else await drawLayers(ctx, parts.map, layout.map);
+    drawHtmlLabels(ctx, parts.map, parts.mapLabels ?? [], layout.map);
+  }
+  if (parts.timeline && layout.timeline) await drawLayers(ctx, parts.timeline, layout.timeline);
+
+  ctx.fillStyle = '#1f2933';
+  ctx.font = font;
+  ctx.textBaseline = 'top';
+  layout.captionLines.forEach((line, i) => ctx.fillText(line, PAD, layout.captionTop + i * CAPTION_LINE));
+  return canvas;
+}
+
+/**
+ * A still copy of a WebGL canvas. Without preserveDrawingBuffer the buffer is cleared once the frame
+ * is shown, so the copy must be made inside the map's 'render' event, right after MapLibre drew.
+ */
+export function captureMapFrame(map: {
+  getCanvas(): HTMLCanvasElement;
+  once(type: 'render', listener: () => void): unknown;
+  triggerRepaint(): void;
+}): Promise<HTMLCanvasElement> {
+  return new Promise((resolve) => {
+    const src = map.getCanvas();
+    map.once('render', () => {
+      const copy = document.createElement('canvas');
+      copy.width = src.width;
+      copy.height = src.height;
+      copy.getContext('2d')?.drawImage(src, 0, 0);
+      resolve(copy);
+    });
+    map.triggerRepaint();
+  });
+}
+
+export function canvasToPngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the PNG.'))), 'image/png'),
+  );
+}
+
+/** Saves text or a blob as a file through a temporary object URL (no network, works from file://). */
+export function download(name: string, content: Blob | string, type = 'text/plain'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,192 @@
+/**
+ * Story mode's steps: either the list a person chose in data/story.json (served as story.json next to
+ * the pipeline's output), or every event in date order. Pure: data in, steps out.
+ */
+import { z } from 'zod';
+import type { DocumentMeta, Event, PlaceFeature, Statement } from '../../contract/schema';
+
+/**
+ * data/story.json. A step names its event by id, or — because ids can change when the corpus grows —
+ * by date and place ("2020-11-10" + "moscow" or "Moscow"), optionally narrowed by words of the title.
+ */
+export const StoryStepSpec = z
+  .object({
+    event: z.string().min(1).optional(),
+    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD').optional(),
+    place: z.string().min(1).optional(),
+    title: z.string().min(1).optional(),
+    /** Words shown above the statement instead of the event's title. */
+    caption: z.string().max(400).optional(),
+  })
+  .refine((s) => s.event || s.date || s.place || s.title, 'a step needs event, date, place or title');
+export type StoryStepSpec = z.infer<typeof StoryStepSpec>;
+
+export const StoryFile = z.object({
+  title: z.string().max(200).optional(),
+  steps: z.array(StoryStepSpec),
+});
+export type StoryFile = z.infer<typeof StoryFile>;
+
+export interface StoryStep {
+  /** 1-based. */
+  n: number;
+  eventId: string;
+  title: string;
+  caption: string | null;
+  date: string;
+  placeId: string | null;
+  placeName: string | null;
+  country: string | null;
+  lngLat: [number, number] | null;
+  online: boolean;
+  /** The first statement of the event: what is shown large. */
+  statement: string | null;
+  docTitle: string | null;
+  docKind: string | null;
+  docPublished: string | null;
+}
+
+export interface StoryData {
+  events: readonly Event[];
+  places: readonly PlaceFeature[];
+  statements: readonly Statement[];
+  documents: readonly DocumentMeta[];
+}
+
+export interface Story {
+  title: string | null;
+  steps: StoryStep[];
+  /** Human-readable problems with story.json (which step, why), shown as a quiet notice. */
+  notices: string[];
+}
+
+/** Date order, then title, then id: the same corpus always gives the same story. */
+export function byDate(a: Event, b: Event): number {
+  return a.start < b.start ? -1 : a.start > b.start ? 1 : a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function buildStory(data: StoryData, file?: StoryFile | null): Story {
+  const places = new Map(data.places.map((p) => [p.properties.id, p]));
+  const statements = new Map(data.statements.map((s) => [s.id, s]));
+  const docs = new Map(data.documents.map((d) => [d.id, d]));
+  const sorted = [...data.events].sort(byDate);
+  const notices: string[] = [];
+
+  const chosen: { event: Event; caption: string | null }[] = [];
+  if (file && file.steps.length > 0) {
+    file.steps.forEach((spec, i) => {
+      const event = findEvent(sorted, spec, places);
+      if (event) chosen.push({ event, caption: spec.caption ?? null });
+      else notices.push(`story.json step ${i + 1}: no event matches ${describe(spec)}; step skipped`);
+    });
+  }
+  // A story file whose steps all miss (e.g. written for another corpus) falls back to every event.
+  if (chosen.length === 0) {
+    if (file && file.steps.length > 0) notices.push('story.json: no step matched this corpus; showing every event in date order');
+    for (const event of sorted) chosen.push({ event, caption: null });
+  }
+
+  const steps = chosen.map(({ event, caption }, i): StoryStep => {
+    const place = event.placeId ? places.get(event.placeId) : undefined;
+    const statement = event.statementIds.map((id) => statements.get(id)).find((s) => s !== undefined);
+    const doc = docs.get(event.docId);
+    return {
+      n: i + 1,
+      eventId: event.id,
+      title: event.title,
+      caption,
+      date: event.start,
+      placeId: place ? place.properties.id : null,
+      placeName: place ? place.properties.name : null,
+      country: place ? place.properties.country : null,
+      lngLat: place ? [place.geometry.coordinates[0], place.geometry.coordinates[1]] : null,
+      online: event.online,
+      statement: statement ? statement.text : null,
+      docTitle: doc ? doc.title : null,
+      docKind: doc ? doc.kind : null,
+      docPublished: doc ? doc.published : null,
+    };
+  });
+  return { title: file?.title ?? null, steps, notices };
+}
+
+function findEvent(sorted: readonly Event[], spec: StoryStepSpec, places: Map<string, PlaceFeature>): Event | undefined {
+  if (spec.event) {
+    const byId = sorted.find((e) => e.id === spec.event);
+    if (byId) return byId;
+    if (!spec.date && !spec.place && !spec.title) return undefined;
+  }
+  const placeWanted = spec.place?.toLowerCase();
+  const titleWords = spec.title?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+  return sorted.find((e) => {
+    if (spec.date && !e.start.startsWith(spec.date) && !spec.date.startsWith(e.start)) return false;
+    if (placeWanted) {
+      const p = e.placeId ? places.get(e.placeId) : undefined;
+      if (!p) return false;
+      const names = [p.properties.id, p.properties.name, ...p.properties.aliases].map((n) => n.toLowerCase());
+      if (!names.includes(placeWanted)) return false;
+    }
+    const title = e.title.toLowerCase();
+    return titleWords.every((w) => title.includes(w));
+  });
+}
+
+function describe(spec: StoryStepSpec): string {
+  return Object.entries(spec)
+    .filter(([k]) => k !== 'caption')
+    .map(([k, v]) => `${k} "${v}"`)
+    .join(', ');
+}
+
+/** The step to show for a requested number (from the URL, a message or a key): clamped, 0 if empty. */
+export function clampStep(n: number, total: number): number {
+  if (total === 0) return 0;
+  if (!Number.isFinite(n)) return 1;
+  return Math.min(total, Math.max(1, Math.round(n)));
+}
+
+/** Keys that presentation clickers send, mapped to story moves. */
+export type StoryMove = 'next' | 'prev' | 'first' | 'last';
+export function keyToMove(key: string, shift = false): StoryMove | null {
+  switch (key) {
+    case 'ArrowRight':
+    case 'PageDown':
+      return 'next';
+    case ' ':
+    case 'Spacebar':
+      return shift ? 'prev' : 'next';
+    case 'ArrowLeft':
+    case 'PageUp':
+      return 'prev';
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    default:
+      return null;
+  }
+}
+
+export function applyMove(move: StoryMove, current: number, total: number): number {
+  if (total === 0) return 0;
+  switch (move) {
+    case 'next':
+      return clampStep(current + 1, total);
+    case 'prev':
+      return clampStep(current - 1, total);
+    case 'first':
+      return 1;
+    case 'last':
+      return total;
+  }
+}
+
+/** "10 November 2020", "November 2020" or "2020": never more precise than the source. */
+export function formatPartialDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const month = m ? months[Number(m) - 1] : undefined;
+  if (d && month) return `${Number(d)} ${month} ${y}`;
+  if (month) return `${month} ${y}`;
+  return y ?? date;
+}
