@@ -1,0 +1,418 @@
+/**
+ * `npm run bench`: builds the app, serves it on loopback, and measures it in Debian's headless
+ * Chromium with the seed corpus and with generated corpora of 1,000, 10,000 and 100,000 events.
+ * Writes bench/results/latest.json and bench/results/latest.md (medians of several repetitions).
+ *
+ * Environment: BENCH_REPS (default 3), BENCH_SIZES (default "1000,10000,100000"),
+ * BENCH_SKIP_PIPELINE=1 (skip the pipeline MB/s run), BENCH_KEEP=1 (keep the build folder).
+ * Not part of `npm test`: these are measurements, not pass/fail tests.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../tests/e2e/browser.ts';
+import { generateDataset, writeDataset } from './generate-dataset.ts';
+import { instrument, type BenchProbe } from './instrument.ts';
+import { gzipBytes, intervals, medianOf, p, round } from './stats.ts';
+
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map((s) => s.trim()).filter(Boolean);
+const VIEWPORT = { width: 1280, height: 800 };
+const DRAG_MS = 2000;
+const PLAY_MS = 3000;
+const RESULTS = join(process.cwd(), 'bench', 'results');
+
+type Win = Window & {
+  __bench: BenchProbe;
+  __atlas?: { ready: Promise<void>; mapIdle(): Promise<void>; state: unknown };
+};
+
+interface Run {
+  firstIdleMs: number | null;
+  scrubP50Ms: number | null;
+  scrubP95Ms: number | null;
+  scrubSamples: number;
+  dragFrameP50Ms: number | null;
+  dragFrameP95Ms: number | null;
+  repaintsPerSecDrag: number | null;
+  mapRepaintMs: number | null;
+  mapRepaintJsMs: number | null;
+  playFps: number | null;
+  playRepaintsPerSec: number | null;
+  heapMB: number | null;
+  downloadedGzipKB: number;
+  errors: string[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function log(msg: string): void {
+  process.stdout.write(`[bench] ${msg}\n`);
+}
+
+/** JS the page needs before it can start: the entry script and its static imports (modulepreload). */
+function initialJs(outDir: string): { files: string[]; gzipKB: number } {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.m?js)"/g)].map((m) => m[1]!.replace(/^\.?\//, ''));
+  const gz = files.reduce((n, f) => n + gzipBytes(join(outDir, f)), 0);
+  return { files, gzipKB: gz / 1024 };
+}
+
+function allFiles(dir: string, skip: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (path === skip) return [];
+    return statSync(path).isDirectory() ? allFiles(path, skip) : [path];
+  });
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The brush's draggable selection on the timeline, creating one over the middle fifth if there is none. */
+async function brushBox(page: Page): Promise<{ x: number; y: number; width: number } | null> {
+  const overlay = page.locator('.brush .overlay, [data-brush] .overlay').first();
+  if (!(await overlay.count())) return null;
+  const ob = await overlay.boundingBox();
+  if (!ob) return null;
+  const sel = page.locator('.brush .selection, [data-brush] .selection').first();
+  let sb = (await sel.count()) ? await sel.boundingBox() : null;
+  if (!sb || sb.width < 4 || sb.width > ob.width * 0.9) {
+    const y = ob.y + ob.height / 2;
+    await page.mouse.move(ob.x + ob.width * 0.4, y);
+    await page.mouse.down();
+    await page.mouse.move(ob.x + ob.width * 0.5, y, { steps: 4 });
+    await page.mouse.up();
+    await sleep(300);
+    sb = await sel.boundingBox();
+  }
+  if (!sb) return null;
+  return { x: sb.x + sb.width / 2, y: sb.y + sb.height / 2, width: ob.width };
+}
+
+async function measure(browser: Browser, base: string, size: string, outDir: string): Promise<Run> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  let downloaded = 0;
+  const origin = new URL(base).origin;
+  page.on('response', (res) => {
+    const url = new URL(res.url());
+    if (url.origin !== origin || res.status() !== 200) return;
+    try {
+      downloaded += gzipBytes(join(outDir, decodeURIComponent(url.pathname)));
+    } catch {
+      /* not a file of the build (e.g. a directory index) */
+    }
+  });
+  await page.addInitScript(instrument);
+  const url = size === 'seeds' ? base : `${base}?data=corpora/bench-${size}/`;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+
+  await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+  // First idle: navigation start (performance time 0) to the map's first idle with the data drawn.
+  const firstIdleMs = await withTimeout(
+    page.evaluate(async () => {
+      const w = window as unknown as Win;
+      while (!w.__atlas) await new Promise((r) => setTimeout(r, 5));
+      await w.__atlas.ready;
+      await w.__atlas.mapIdle();
+      const mark = performance.getEntriesByName('map:idle')[0];
+      return mark ? mark.startTime : performance.now();
+    }),
+    120_000,
+    'first idle',
+  );
+  await sleep(500);
+
+  // Drag the brush for two seconds at a steady 60 moves per second, as a hand would.
+  let scrub: number[] = [];
+  let frames: number[] = [];
+  let repaints: number[] = [];
+  let repaintJs: number[] = [];
+  const box = await brushBox(page);
+  if (box) {
+    await page.evaluate(() => {
+      performance.clearMarks('scrub:start');
+      performance.clearMarks('scrub:end');
+      performance.clearMeasures('scrub');
+      (window as unknown as Win).__bench.repaints.length = 0;
+      (window as unknown as Win).__bench.repaintJs.length = 0;
+    });
+    await page.mouse.move(box.x, box.y);
+    await page.mouse.down();
+    await page.evaluate(() => (window as unknown as Win).__bench.startFrames());
+    const t0 = Date.now();
+    for (let i = 1; ; i++) {
+      const elapsed = Date.now() - t0;
+      if (elapsed >= DRAG_MS) break;
+      const x = box.x + Math.sin((elapsed / DRAG_MS) * 2 * Math.PI) * box.width * 0.25;
+      await page.mouse.move(x, box.y);
+      await sleep(Math.max(0, t0 + i * 16 - Date.now()));
+    }
+    await page.mouse.up();
+    const got = await page.evaluate(() => {
+      const b = (window as unknown as Win).__bench;
+      const frames = b.stopFrames();
+      const measures = performance.getEntriesByName('scrub', 'measure').map((m) => m.duration);
+      let scrub = measures;
+      if (!scrub.length) {
+        const s = performance.getEntriesByName('scrub:start');
+        const e = performance.getEntriesByName('scrub:end');
+        scrub = e.map((end, i) => end.startTime - (s[i]?.startTime ?? end.startTime));
+      }
+      return { frames, scrub, repaints: [...b.repaints], repaintJs: [...b.repaintJs] };
+    });
+    scrub = got.scrub;
+    frames = got.frames;
+    repaints = got.repaints.filter((t) => t >= (frames[0] ?? 0) && t <= (frames[frames.length - 1] ?? Infinity));
+    repaintJs = got.repaintJs;
+  } else {
+    errors.push('no brush found on the timeline (.brush .overlay)');
+  }
+  const frameGaps = intervals(frames);
+  const dragSpan = frames.length > 1 ? (frames[frames.length - 1]! - frames[0]!) / 1000 : 0;
+  // Back-to-back repaints during the drag: their spacing is what one repaint costs on this machine.
+  const repaintGaps = intervals(repaints).filter((g) => g < 1000);
+  await sleep(500);
+
+  // Play for three seconds: animation frames per second and map repaints per second.
+  let playFps: number | null = null;
+  let playRepaintsPerSec: number | null = null;
+  const play = page.getByRole('button', { name: /^play/i }).first();
+  if (await play.count()) {
+    await page.evaluate(() => ((window as unknown as Win).__bench.repaints.length = 0));
+    await play.click();
+    await page.evaluate(() => (window as unknown as Win).__bench.startFrames());
+    await sleep(PLAY_MS);
+    const got = await page.evaluate(() => {
+      const b = (window as unknown as Win).__bench;
+      return { frames: b.stopFrames(), repaints: b.repaints.length };
+    });
+    const pause = page.getByRole('button', { name: /^pause/i }).first();
+    if (await pause.count()) await pause.click();
+    const span = got.frames.length > 1 ? (got.frames[got.frames.length - 1]! - got.frames[0]!) / 1000 : 0;
+    playFps = span ? (got.frames.length - 1) / span : null;
+    playRepaintsPerSec = got.repaints / (PLAY_MS / 1000);
+  } else {
+    errors.push('no Play button found (role button, name /^play/i)');
+  }
+
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+  const violations = await page.evaluate(() => (window as unknown as Win).__bench.violations);
+  errors.push(...violations.map((v) => `CSP violation: ${v}`));
+  await context.close();
+
+  return {
+    firstIdleMs: round(firstIdleMs),
+    scrubP50Ms: round(p(scrub, 0.5), 2),
+    scrubP95Ms: round(p(scrub, 0.95), 2),
+    scrubSamples: scrub.length,
+    dragFrameP50Ms: round(p(frameGaps, 0.5)),
+    dragFrameP95Ms: round(p(frameGaps, 0.95)),
+    repaintsPerSecDrag: dragSpan ? round(repaints.length / dragSpan) : null,
+    mapRepaintMs: round(p(repaintGaps, 0.5)),
+    mapRepaintJsMs: round(p(repaintJs, 0.5)),
+    playFps: round(playFps),
+    playRepaintsPerSec: round(playRepaintsPerSec),
+    heapMB: heap ? round(heap / 1024 / 1024) : null,
+    downloadedGzipKB: round(downloaded / 1024) ?? 0,
+    errors,
+  };
+}
+
+async function machine(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const gl = await page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('webgl2');
+    if (!ctx) return { renderer: 'none (no WebGL2)', vendor: '' };
+    const ext = ctx.getExtension('WEBGL_debug_renderer_info');
+    return {
+      renderer: String(ext ? ctx.getParameter(ext.UNMASKED_RENDERER_WEBGL) : ctx.getParameter(ctx.RENDERER)),
+      vendor: String(ext ? ctx.getParameter(ext.UNMASKED_VENDOR_WEBGL) : ctx.getParameter(ctx.VENDOR)),
+    };
+  });
+  await context.close();
+  return {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGB: round(totalmem() / 1024 ** 3),
+    node: process.version,
+    chromium: browser.version(),
+    glRenderer: gl.renderer,
+    glVendor: gl.vendor,
+    gl: /swiftshader|llvmpipe|software|none/i.test(gl.renderer) ? 'software' : 'hardware',
+    viewport: `${VIEWPORT.width}x${VIEWPORT.height}`,
+  };
+}
+
+/** The pipeline's own throughput benchmark (bench/extract.ts, owned by the pipeline). */
+function pipelineThroughput(): { mbPerSec: number | null; output: string } {
+  if (process.env.BENCH_SKIP_PIPELINE) return { mbPerSec: null, output: 'skipped (BENCH_SKIP_PIPELINE)' };
+  const run = spawnSync('npx', ['tsx', 'bench/extract.ts'], { encoding: 'utf8', timeout: 600_000 });
+  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`.trim();
+  const m = output.match(/([\d.]+)\s*MB\/s/i);
+  return { mbPerSec: m ? Number(m[1]) : null, output: output.split('\n').slice(-8).join('\n') };
+}
+
+const TARGETS: Record<string, Record<string, [number, '<=' | '<']>> = {
+  seeds: { firstIdleMs: [1500, '<'] },
+  '10000': { scrubP95Ms: [4, '<='], dragFrameP95Ms: [67, '<='] },
+  '100000': { scrubP95Ms: [16, '<='], firstIdleMs: [3000, '<'], heapMB: [150, '<='] },
+};
+
+function verdict(size: string, metric: string, value: number | null): string {
+  const t = TARGETS[size]?.[metric];
+  if (!t || value === null) return '';
+  const ok = t[1] === '<' ? value < t[0] : value <= t[0];
+  return ok ? ` ✓ (${t[1]} ${t[0]})` : ` ✗ (target ${t[1]} ${t[0]})`;
+}
+
+function markdown(results: ReturnType<typeof summarise>): string {
+  const cols = Object.keys(results.sizes);
+  const metrics: [keyof Run, string][] = [
+    ['firstIdleMs', 'first idle (ms)'],
+    ['scrubP50Ms', 'scrub cost p50 (ms)'],
+    ['scrubP95Ms', 'scrub cost p95 (ms)'],
+    ['dragFrameP50Ms', 'drag frame interval p50 (ms)'],
+    ['dragFrameP95Ms', 'drag frame interval p95 (ms)'],
+    ['repaintsPerSecDrag', 'map repaints per second of drag'],
+    ['mapRepaintMs', 'one map repaint (ms, spacing of back-to-back repaints)'],
+    ['mapRepaintJsMs', 'JS part of one map repaint (ms)'],
+    ['playFps', 'frames per second while playing'],
+    ['playRepaintsPerSec', 'map repaints per second while playing'],
+    ['heapMB', 'JS heap after GC (MB)'],
+    ['downloadedGzipKB', 'downloaded, gzip (KB)'],
+  ];
+  const lines = [
+    `# SCO Atlas benchmark (${results.date})`,
+    '',
+    `Command: \`npm run bench\` (${results.reps} repetitions, medians). Machine: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGB} GB, Chromium ${results.machine.chromium}, ${results.machine.gl} GL (${results.machine.glRenderer}), viewport ${results.machine.viewport}.`,
+    '',
+    `| metric | ${cols.map((c) => (c === 'seeds' ? 'seeds' : `${Number(c).toLocaleString('en')} events`)).join(' | ')} |`,
+    `| --- | ${cols.map(() => '---:').join(' | ')} |`,
+    ...metrics.map(([k, label]) => `| ${label} | ${cols.map((c) => { const v = results.sizes[c]![k] as number | null; return `${v ?? '–'}${verdict(c, k, v)}`; }).join(' | ')} |`),
+    '',
+    `Initial JS (entry + static imports, gzip): **${results.initialJsGzipKB} KB**${results.initialJsGzipKB <= 350 ? ' ✓ (<= 350)' : ' ✗ (target <= 350)'}; all JS in the build: ${results.allJsGzipKB} KB gzip; whole build without data: ${results.buildGzipKB} KB gzip.`,
+    '',
+    `Pipeline throughput (\`npm run bench:extract\`): ${results.pipeline.mbPerSec ?? '–'} MB/s.`,
+    '',
+    'Scrub cost is the app\'s own work per brush move (performance measure `scrub`: state → timeline redraw → map filter/feature-state call returned). Map repaints run on SwiftShader (software WebGL) here, so frame intervals and repaint times are bounded by the CPU rasteriser, not by our code.',
+  ];
+  const errs = Object.entries(results.sizes).flatMap(([s, r]) => r.errors.map((e) => `- ${s}: ${e}`));
+  if (errs.length) lines.push('', '## Problems seen during the runs', '', ...[...new Set(errs)].slice(0, 30));
+  return lines.join('\n') + '\n';
+}
+
+function summarise(runs: Record<string, Run[]>, extra: { initialJsGzipKB: number; allJsGzipKB: number; buildGzipKB: number; machine: Awaited<ReturnType<typeof machine>>; pipeline: ReturnType<typeof pipelineThroughput> }) {
+  const sizes: Record<string, Run> = {};
+  for (const [size, rs] of Object.entries(runs)) {
+    const med = (k: keyof Run) => round(medianOf(rs.map((r) => r[k] as number | null)), 2);
+    sizes[size] = {
+      firstIdleMs: med('firstIdleMs'),
+      scrubP50Ms: med('scrubP50Ms'),
+      scrubP95Ms: med('scrubP95Ms'),
+      scrubSamples: med('scrubSamples') ?? 0,
+      dragFrameP50Ms: med('dragFrameP50Ms'),
+      dragFrameP95Ms: med('dragFrameP95Ms'),
+      repaintsPerSecDrag: med('repaintsPerSecDrag'),
+      mapRepaintMs: med('mapRepaintMs'),
+      mapRepaintJsMs: med('mapRepaintJsMs'),
+      playFps: med('playFps'),
+      playRepaintsPerSec: med('playRepaintsPerSec'),
+      heapMB: med('heapMB'),
+      downloadedGzipKB: med('downloadedGzipKB') ?? 0,
+      errors: [...new Set(rs.flatMap((r) => r.errors))],
+    };
+  }
+  return {
+    date: new Date().toISOString(),
+    command: 'npm run bench',
+    reps: REPS,
+    machine: extra.machine,
+    initialJsGzipKB: round(extra.initialJsGzipKB)!,
+    allJsGzipKB: round(extra.allJsGzipKB)!,
+    buildGzipKB: round(extra.buildGzipKB)!,
+    pipeline: extra.pipeline,
+    seeds: sizes.seeds!,
+    sizes,
+    ...Object.fromEntries(Object.entries(sizes).filter(([k]) => k !== 'seeds')),
+    targets: TARGETS,
+  };
+}
+
+async function main(): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'sco-atlas-bench-'));
+  log(`extracting the seed corpus, then building into ${outDir}`);
+  execFileSync('npx', ['tsx', 'src/pipeline/cli.ts'], { stdio: 'inherit' });
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const js = initialJs(outDir);
+  const corpora = join(outDir, 'corpora');
+  const buildFiles = allFiles(outDir, join(outDir, 'data'));
+  const allJs = buildFiles.filter((f) => /\.m?js$/.test(f)).reduce((n, f) => n + gzipBytes(f), 0) / 1024;
+  const buildGz = buildFiles.reduce((n, f) => n + gzipBytes(f), 0) / 1024;
+  for (const size of SIZES) {
+    const started = Date.now();
+    writeDataset(generateDataset(Number(size)), join(corpora, `bench-${size}`));
+    log(`generated ${size} events in ${Date.now() - started} ms`);
+  }
+  const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const base = server.resolvedUrls?.local[0];
+  if (!base) throw new Error('vite preview did not report a URL');
+  const browser = await launch();
+  try {
+    const runs: Record<string, Run[]> = {};
+    for (const size of ['seeds', ...SIZES]) {
+      runs[size] = [];
+      for (let rep = 0; rep < REPS; rep++) {
+        const r = await measure(browser, base, size, outDir).catch((e: Error) => ({ ...emptyRun(), errors: [String(e.message)] }));
+        log(`${size} #${rep + 1}: idle ${r.firstIdleMs} ms, scrub p95 ${r.scrubP95Ms} ms (${r.scrubSamples}), frame p95 ${r.dragFrameP95Ms} ms, repaint ${r.mapRepaintMs} ms, play ${r.playFps} fps, heap ${r.heapMB} MB${r.errors.length ? `, problems: ${r.errors.slice(0, 3).join(' | ')}` : ''}`);
+        runs[size].push(r);
+      }
+    }
+    const mach = await machine(browser);
+    log('running the pipeline throughput bench');
+    const pipeline = pipelineThroughput();
+    const results = summarise(runs, { initialJsGzipKB: js.gzipKB, allJsGzipKB: allJs, buildGzipKB: buildGz, machine: mach, pipeline });
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(join(RESULTS, 'latest.md'), markdown(results));
+    log(`wrote ${join(RESULTS, 'latest.json')} and latest.md`);
+    process.stdout.write(markdown(results));
+  } finally {
+    await browser.close();
+    await server.close();
+    if (!process.env.BENCH_KEEP) rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+function emptyRun(): Run {
+  return {
+    firstIdleMs: null, scrubP50Ms: null, scrubP95Ms: null, scrubSamples: 0, dragFrameP50Ms: null, dragFrameP95Ms: null,
+    repaintsPerSecDrag: null, mapRepaintMs: null, mapRepaintJsMs: null, playFps: null, playRepaintsPerSec: null, heapMB: null,
+    downloadedGzipKB: 0, errors: [],
+  };
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
