@@ -1,11 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { presentationVariants } from './src/app/present/build/variants.ts';
 
-export default defineConfig({
-  plugins: [svelte(), svelteTesting()],
+// Build variants (issue 4; see README "Presenting with SCO Atlas"):
+//   vite build                 the app (index.html) plus the example reveal.js deck (src/deck/index.html)
+//   vite build --mode single   one self-contained HTML (code, styles, data, basemap, worker inlined)
+//   vite build --mode element  the <sco-atlas> custom element as an ES library
+export default defineConfig(({ mode }) => ({
+  plugins: [svelte(presentationVariants.svelteOptions(mode)), svelteTesting(), ...presentationVariants.plugins(mode)],
   base: './',
-  build: { outDir: 'dist', sourcemap: false },
+  build: { outDir: 'dist', sourcemap: false, ...presentationVariants.build(mode) },
+  publicDir: presentationVariants.publicDir(mode),
   test: {
     projects: [
       {
@@ -31,4 +37,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -1,0 +1,144 @@
+/**
+ * The build variants of the one vite.config.ts (Node side; imported by the config only):
+ *   default   the app (index.html) and the example reveal.js deck (src/deck/index.html) as a second page
+ *   single    one HTML file with code, styles, data, basemap and MapLibre's worker inlined (file://)
+ *   element   the <sco-atlas> custom element as an ES module library
+ * Kept here rather than inline in vite.config.ts so the shared config stays short and readable.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin, PluginOption, UserConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export const OFFLINE_DATA_ID = 'virtual:sco-atlas/offline-data';
+/** Where the single file is written (inside dist/, so the layout gains no new top-level folder). */
+export const SINGLE_OUT_DIR = 'dist/single';
+export const SINGLE_FILE_NAME = 'sco-atlas.html';
+export const ELEMENT_OUT_DIR = 'dist/element';
+
+/** Every file of the pipeline's output as text, keyed by its path relative to public/data/. */
+function readDataFolder(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  if (!existsSync(dir)) return files;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(json|geojson|txt)$/.test(name)) files[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/**
+ * `virtual:sco-atlas/offline-data`: in the single-file build, the whole data folder as a module, so the
+ * data travels inside the HTML; in every other build, null (the app fetches ./data/ as usual).
+ */
+function offlineData(mode: string): Plugin {
+  const resolved = '\0' + OFFLINE_DATA_ID;
+  return {
+    name: 'sco-atlas:offline-data',
+    resolveId: (id) => (id === OFFLINE_DATA_ID ? resolved : undefined),
+    load(id) {
+      if (id !== resolved) return undefined;
+      if (mode !== 'single') return 'export default null;';
+      // SCO_ATLAS_DATA_DIR picks another corpus folder (e.g. a test fixture) for the offline file.
+      const dir = process.env.SCO_ATLAS_DATA_DIR ? join(ROOT, process.env.SCO_ATLAS_DATA_DIR) : join(ROOT, 'public', 'data');
+      const files = readDataFolder(dir);
+      if (!files['events.json']) this.error(`The single-file build needs the pipeline's output in ${dir}: run \`npm run extract\` first.`);
+      return `export default ${JSON.stringify(files)};`;
+    },
+  };
+}
+
+/** Loads the offline-data shim before the app in the single file, so the app's fetches find the data. */
+function singleEntry(): Plugin {
+  return {
+    name: 'sco-atlas:single-entry',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) =>
+        html
+          .replace(
+            /<script type="module" src="\/src\/app\/main.ts"><\/script>/,
+            '<script type="module" src="/src/app/present/offline-entry.ts"></script>\n    $&',
+          )
+          // A placeholder hash, replaced by the real one once the script is inlined (singleFileCsp).
+          .replace(/script-src 'self'/, "script-src 'sha256-pending'"),
+    },
+  };
+}
+
+/**
+ * index.html's Content-Security-Policy forbids inline scripts, and the single file is nothing but an
+ * inline script. Rather than drop the policy, allow exactly that script by its sha256 hash, and let
+ * MapLibre start its worker and the app read its basemap from the data: URLs inlining produces.
+ */
+function singleFileCsp(): Plugin {
+  let outDir = '';
+  return {
+    name: 'sco-atlas:single-csp',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle() {
+      const from = join(outDir, 'index.html');
+      const to = join(outDir, SINGLE_FILE_NAME);
+      if (!existsSync(from)) return;
+      let html = readFileSync(from, 'utf8');
+      const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+        .filter((m) => m[1]!.length > 0)
+        .map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+      html = html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/, (_, a: string, policy: string, z: string) => {
+        const directives = policy
+          .split(';')
+          .map((d) => d.trim())
+          .filter(Boolean)
+          .map((d) => {
+            const [name] = d.split(/\s+/);
+            if (name === 'script-src') return `script-src ${hashes.join(' ')}`;
+            if (name === 'worker-src') return `${d} data:`;
+            if (name === 'connect-src') return `${d} data: blob:`;
+            return d;
+          });
+        return a + directives.join('; ') + z;
+      });
+      writeFileSync(from, html);
+      renameSync(from, to);
+    },
+  };
+}
+
+export const presentationVariants = {
+  plugins(mode: string): PluginOption[] {
+    const always: PluginOption[] = [offlineData(mode)];
+    if (mode === 'single') return [...always, singleEntry(), viteSingleFile({ removeViteModuleLoader: true }), singleFileCsp()];
+    return always;
+  },
+
+  /** The element injects its components' CSS into its shadow root, so styles go in the JS. */
+  svelteOptions(mode: string) {
+    return mode === 'element' ? { compilerOptions: { css: 'injected' as const } } : {};
+  },
+
+  build(mode: string): NonNullable<UserConfig['build']> {
+    if (mode === 'single') return { outDir: SINGLE_OUT_DIR, emptyOutDir: true, rolldownOptions: { input: join(ROOT, 'index.html') } };
+    if (mode === 'element')
+      return {
+        outDir: ELEMENT_OUT_DIR,
+        emptyOutDir: true,
+        lib: { entry: join(ROOT, 'src/element/sco-atlas.ts'), formats: ['es'], fileName: () => 'sco-atlas.js' },
+      };
+    return { rolldownOptions: { input: { index: join(ROOT, 'index.html'), deck: join(ROOT, 'src/deck/index.html') } } };
+  },
+
+  /** The single file and the element carry their data differently; neither wants public/ copied. */
+  publicDir(mode: string): string | false {
+    return mode === 'single' || mode === 'element' ? false : 'public';
+  },
+};

@@ -1,0 +1,5 @@
+// Loaded before the app only in the single-file build (see build/variants.ts).
+import files from 'virtual:sco-atlas/offline-data';
+import { installOfflineData } from './offline-data';
+
+installOfflineData(files);

@@ -1,0 +1,92 @@
+/**
+ * Links reveal.js navigation to the atlases on the deck's slides. Kept apart from deck.ts so the
+ * rules (step = 1 + visible story fragments, which messages are trusted) read in one place.
+ */
+import type Reveal from 'reveal.js';
+
+type RevealApi = InstanceType<typeof Reveal>;
+
+interface StepInfo {
+  step: number;
+  total: number;
+  title: string | null;
+}
+
+interface AtlasSlide {
+  slide: HTMLElement;
+  /** Shows step n (1-based) in the atlas. */
+  show(n: number): void;
+}
+
+function label(slide: HTMLElement, info: StepInfo): void {
+  const el = slide.querySelector<HTMLElement>('.step-label');
+  // Titles come from documents: text only, never markup.
+  if (el) el.textContent = info.total ? `Step ${info.step} of ${info.total}${info.title ? ` — ${info.title}` : ''}` : '';
+}
+
+function isStep(data: unknown): data is { type: string; step: number; total: number; title?: string | null } {
+  const d = data as { type?: unknown; step?: unknown; total?: unknown } | null;
+  return !!d && (d.type === 'sco-atlas:step' || d.type === 'sco-atlas:ready') && typeof d.total === 'number';
+}
+
+export function wireDeck(deck: RevealApi, doc: Document): void {
+  const slides: AtlasSlide[] = [];
+
+  /** One hidden fragment per step after the first; rebuilt when the atlas reports its step count. */
+  const ensureFragments = (slide: HTMLElement, total: number) => {
+    const have = slide.querySelectorAll('.fragment.story-step').length;
+    if (have === Math.max(0, total - 1)) return;
+    slide.querySelectorAll('.fragment.story-step').forEach((f) => f.remove());
+    for (let i = 2; i <= total; i++) {
+      const f = doc.createElement('span');
+      f.className = 'fragment story-step';
+      f.dataset.step = String(i);
+      f.setAttribute('aria-hidden', 'true');
+      slide.append(f);
+    }
+    deck.syncFragments(slide);
+  };
+
+  const currentStep = (slide: HTMLElement) => 1 + slide.querySelectorAll('.fragment.story-step.visible').length;
+
+  for (const slide of doc.querySelectorAll<HTMLElement>('section[data-atlas-slide]')) {
+    const frame = slide.querySelector<HTMLIFrameElement>('iframe');
+    const element = slide.querySelector<HTMLElement>('sco-atlas');
+    if (frame) {
+      // Only the frame's own window, from our origin, may move the deck's fragments.
+      window.addEventListener('message', (e: MessageEvent) => {
+        if (e.source !== frame.contentWindow || e.origin !== location.origin || !isStep(e.data)) return;
+        ensureFragments(slide, e.data.total);
+        label(slide, { step: e.data.step ?? 1, total: e.data.total, title: e.data.title ?? null });
+        // The frame says it is ready: show the step the deck is on (e.g. after coming back).
+        if (e.data.type === 'sco-atlas:ready' && deck.getCurrentSlide() === slide) show(slide);
+      });
+      slides.push({ slide, show: (n) => frame.contentWindow?.postMessage({ type: 'sco-atlas:goto', step: n }, location.origin) });
+    } else if (element) {
+      const onInfo = (e: Event) => {
+        const d = (e as CustomEvent<StepInfo & { type?: string }>).detail;
+        ensureFragments(slide, d.total);
+        label(slide, d);
+      };
+      element.addEventListener('sco-atlas:step', onInfo);
+      element.addEventListener('sco-atlas:ready', (e) => {
+        onInfo(e);
+        if (deck.getCurrentSlide() === slide) show(slide);
+      });
+      slides.push({ slide, show: (n) => element.setAttribute('step', String(n)) });
+    }
+  }
+
+  function show(slide: HTMLElement): void {
+    slides.find((s) => s.slide === slide)?.show(currentStep(slide));
+  }
+
+  const onMove = () => {
+    const slide = deck.getCurrentSlide() as HTMLElement | undefined;
+    if (slide) show(slide);
+  };
+  deck.on('slidechanged', onMove);
+  deck.on('fragmentshown', onMove);
+  deck.on('fragmenthidden', onMove);
+  onMove();
+}
