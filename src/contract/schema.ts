@@ -77,6 +77,8 @@ export const PlaceProperties = z.object({
   /** Where the coordinates come from. */
   source: z.string(),
   curated: z.boolean(),
+  /** The reason given in the corrections file, when curated. */
+  reason: z.string().optional(),
 });
 export type PlaceProperties = z.infer<typeof PlaceProperties>;
 

@@ -1,0 +1,50 @@
+/**
+ * Stage 5: tie each date to the place of its own clause.
+ *
+ * "held in Sochi on 17-19 June 2019 and in Nur-Sultan on 30 October 2020" holds two events at two
+ * places, so a sentence is cut into clauses (at ";", brackets, ", and", " and in"...) and a date takes
+ * the nearest place of its clause, preferring a place written "in/at X". A meeting "held via
+ * videoconference" is online; a place on the far side of that phrase is not where it happened.
+ */
+import type { DateMention } from './dates.ts';
+import type { PlaceMention } from './places.ts';
+import type { Span } from './segment.ts';
+
+const CLAUSE_BREAK = /;|\(|\)|\s[—–]\s|,\s+and\s|,\s+while\s|,\s+whereas\s|,\s+which\s|\s+and\s+(?=(?:in|at|on|from)\s)|\.\s/g;
+const ONLINE = /\b(?:(?:via|by|through|over)\s+(?:a\s+)?video\s?(?:conference|link|call)|video\s?conferenc\w*|online|virtual(?:ly)?|in\s+(?:a\s+)?(?:digital|virtual|online|remote)\s+format|remotely)\b/gi;
+/** A place further from its date than this (in characters) is too far to be where it happened. */
+const MAX_DISTANCE = 150;
+
+export function clauses(text: string): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    if (m.index > from) out.push({ start: from, end: m.index });
+    from = m.index + m[0].length;
+  }
+  if (from < text.length) out.push({ start: from, end: text.length });
+  return out.filter((c) => c.end > c.start);
+}
+
+export interface Attachment { date: DateMention; place: PlaceMention | null; online: boolean; clause: Span }
+
+export function attach(text: string, dates: DateMention[], places: PlaceMention[]): Attachment[] {
+  const cls = clauses(text);
+  return dates.map((date) => {
+    const clause = cls.find((c) => date.start >= c.start && date.start < c.end) ?? { start: 0, end: text.length };
+    const clauseText = text.slice(clause.start, clause.end);
+    const onlines = [...clauseText.matchAll(ONLINE)].map((m) => ({ start: clause.start + m.index, end: clause.start + m.index + m[0].length }));
+    const online = onlines.length > 0;
+    const candidates = places
+      .filter((p) => p.start >= clause.start && p.end <= clause.end)
+      .map((p) => ({ p, distance: p.start > date.end ? p.start - date.end : Math.max(0, date.start - p.end) }))
+      .filter(({ p, distance }) => distance <= MAX_DISTANCE && !onlines.some((o) => between(o, date, p)));
+    candidates.sort((a, b) => Number(b.p.preposition) - Number(a.p.preposition) || a.distance - b.distance || a.p.start - b.p.start);
+    return { date, place: candidates[0]?.p ?? null, online, clause };
+  });
+}
+
+/** True when span o lies between the date and the place. */
+function between(o: Span, date: Span, place: Span): boolean {
+  return (o.start >= date.end && o.end <= place.start) || (o.start >= place.end && o.end <= date.start);
+}

@@ -1,0 +1,123 @@
+/**
+ * Corrections: a person's fixes to what the extractor found, kept in corrections.json beside the
+ * documents (so they travel with the corpus). Each entry adds, removes or changes an event or a place
+ * and gives a reason; the records it touches are marked curated. A bad entry is reported with the
+ * file and its index and skipped; it never stops the run.
+ */
+import { z } from 'zod';
+import { IsoPartialDate, Precision, type Event } from '../contract/schema.ts';
+import type { GazetteerPlace } from './gazetteer.ts';
+
+export const CORRECTIONS_FILE = 'corrections.json';
+
+const reason = z.string().min(1, 'give a reason');
+const EventFields = z.object({
+  start: IsoPartialDate, end: IsoPartialDate.optional(), precision: Precision.optional(), placeId: z.string().nullable().optional(),
+  online: z.boolean().optional(), title: z.string().min(1).optional(), topics: z.array(z.string()).optional(),
+});
+export const Correction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('add-event'), docId: z.string().min(1), ...EventFields.shape, title: z.string().min(1), reason }).strict(),
+  z.object({ action: z.literal('remove-event'), id: z.string().min(1), reason }).strict(),
+  z.object({ action: z.literal('update-event'), id: z.string().min(1), set: EventFields.partial().strict(), reason }).strict(),
+  z.object({
+    action: z.literal('add-place'), id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and hyphens'), name: z.string().min(1),
+    country: z.string(), countryCode: z.string().default(''), lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90),
+    names: z.array(z.string().min(1)).default([]), reason,
+  }).strict(),
+  z.object({ action: z.literal('remove-place'), id: z.string().min(1), reason }).strict(),
+  z.object({
+    action: z.literal('update-place'), id: z.string().min(1),
+    set: z.object({ name: z.string().min(1), country: z.string(), countryCode: z.string(), lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).partial().strict(),
+    reason,
+  }).strict(),
+]);
+export type Correction = z.infer<typeof Correction>;
+export const CorrectionsFile = z.object({ about: z.string().optional(), corrections: z.array(z.unknown()) }).strict();
+
+export interface LoadedCorrections { entries: { index: number; c: Correction }[]; messages: string[] }
+
+/** Parses the file; every entry is checked on its own so one bad entry does not hide the others. */
+export function parseCorrections(json: string, file: string): LoadedCorrections {
+  const messages: string[] = [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (e) {
+    return { entries: [], messages: [`${file}: not valid JSON (${(e as Error).message}); no corrections applied`] };
+  }
+  const top = CorrectionsFile.safeParse(raw);
+  if (!top.success) return { entries: [], messages: [`${file}: expected { "corrections": [ ... ] } (${top.error.issues.map((i) => `${i.path.join('.') || 'top'}: ${i.message}`).join('; ')}); no corrections applied`] };
+  const entries: LoadedCorrections['entries'] = [];
+  top.data.corrections.forEach((entry, index) => {
+    const r = Correction.safeParse(entry);
+    if (r.success) entries.push({ index, c: r.data });
+    else messages.push(`${file} entry ${index}: ${r.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ')}; skipped`);
+  });
+  return { entries, messages };
+}
+
+/** Places the corrections add, as gazetteer entries, so the text can name them too. */
+export function addedPlaces(c: LoadedCorrections): GazetteerPlace[] {
+  return c.entries.flatMap(({ c: e }) =>
+    e.action === 'add-place'
+      ? [{ id: e.id, name: e.name, names: [...new Set([e.name, ...e.names])], country: e.country, countryCode: e.countryCode, lat: e.lat, lon: e.lon, population: 0, source: 'corrections file', curated: true }]
+      : [],
+  );
+}
+
+export interface PlaceEdit { curated: true; reason: string; name?: string; country?: string; countryCode?: string; lon?: number; lat?: number }
+
+/**
+ * Applies event and place corrections to the extracted events. Returns the events, the place edits
+ * (id → change, null = removed) and one message per entry that could not be applied.
+ */
+export function applyCorrections(events: Event[], c: LoadedCorrections, file: string, knownPlace: (id: string) => boolean, docIds: Set<string>) {
+  const messages: string[] = [];
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const placeEdits = new Map<string, PlaceEdit | null>();
+  const placeOk = (id: string | null | undefined) => id == null || (knownPlace(id) && placeEdits.get(id) !== null);
+  for (const { index, c: e } of c.entries) {
+    const where = `${file} entry ${index} (${e.action})`;
+    switch (e.action) {
+      case 'add-event': {
+        if (!docIds.has(e.docId)) { messages.push(`${where}: no document with id "${e.docId}"; skipped`); break; }
+        if (!placeOk(e.placeId)) { messages.push(`${where}: unknown place id "${e.placeId}"; skipped`); break; }
+        const id = `${e.docId}:${e.start}${e.end ? '..' + e.end : ''}:curated-${index}`;
+        const precision = e.precision ?? (e.start.length === 10 ? 'day' : e.start.length === 7 ? 'month' : 'year');
+        const ev: Event = { id, docId: e.docId, start: e.start, precision, placeId: e.placeId ?? null, online: e.online ?? false, title: e.title, topics: [...(e.topics ?? [])].sort(), statementIds: [], dateText: '', curated: true, reason: e.reason };
+        if (e.end) ev.end = e.end;
+        byId.set(id, ev);
+        break;
+      }
+      case 'remove-event':
+        if (!byId.delete(e.id)) messages.push(`${where}: no event with id "${e.id}"; skipped`);
+        break;
+      case 'update-event': {
+        const ev = byId.get(e.id);
+        if (!ev) { messages.push(`${where}: no event with id "${e.id}"; skipped`); break; }
+        if (e.set.placeId !== undefined && !placeOk(e.set.placeId)) { messages.push(`${where}: unknown place id "${e.set.placeId}"; skipped`); break; }
+        const next: Event = { ...ev, ...e.set, topics: e.set.topics ? [...e.set.topics].sort() : ev.topics, curated: true, reason: e.reason } as Event;
+        if (e.set.start && !e.set.precision) next.precision = e.set.start.length === 10 ? 'day' : e.set.start.length === 7 ? 'month' : 'year';
+        if (next.end && next.end <= next.start) { messages.push(`${where}: end ${next.end} is not after start ${next.start}; skipped`); break; }
+        byId.set(e.id, next);
+        break;
+      }
+      case 'add-place':
+        placeEdits.set(e.id, { curated: true, reason: e.reason });
+        break;
+      case 'remove-place':
+        if (!knownPlace(e.id)) { messages.push(`${where}: unknown place id "${e.id}"; skipped`); break; }
+        placeEdits.set(e.id, null);
+        break;
+      case 'update-place':
+        if (!knownPlace(e.id)) { messages.push(`${where}: unknown place id "${e.id}"; skipped`); break; }
+        placeEdits.set(e.id, { ...(placeEdits.get(e.id) ?? {}), ...e.set, curated: true, reason: e.reason });
+        break;
+    }
+  }
+  for (const [id, edit] of placeEdits) {
+    if (edit !== null) continue;
+    for (const [eid, ev] of byId) if (ev.placeId === id) byId.set(eid, { ...ev, placeId: null, curated: true, reason: ev.reason ?? `place ${id} removed by the corrections file` });
+  }
+  return { events: [...byId.values()], placeEdits, messages };
+}

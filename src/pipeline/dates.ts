@@ -1,0 +1,125 @@
+/**
+ * Stage 3: find dates in a sentence.
+ *
+ * chrono-node (en-GB) does the parsing. Around it we add only what it gets wrong or misses
+ * (see the tests): "between 23 and 27 May 2020" is a range, a day and month without a year takes the
+ * document's year (chrono picks the nearest year, and reads "May 31" as May 2031), relative words
+ * ("today") and times are not dates of events, and periods of years ("for 2019-2021") are reported as
+ * skipped rather than taken as events. A cheap pre-filter keeps chrono off text with no month or ISO
+ * date in it, which is most text.
+ */
+import * as chrono from 'chrono-node';
+import type { Precision } from '../contract/schema.ts';
+
+export interface DateValue { start: string; end?: string; precision: Precision }
+export interface DateMention { start: number; end: number; text: string; value: DateValue }
+export interface SkippedDate { start: number; end: number; text: string; why: string }
+export interface YMD { y: number; m: number; d: number }
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Anything chrono could turn into a calendar date has a month name, an ISO date or a numeric date. */
+const MAYBE_DATE = new RegExp(`\\b${MONTH}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`);
+const YEAR_PERIOD = /\b((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)?\d{2})\b/g;
+const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday|now|ago|last|next|this|coming|past|later|earlier)\b/i;
+const BETWEEN = new RegExp(`\\bbetween\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b`, 'g');
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b`, 'g');
+const LEADING_WORDS = /^(?:(?:on|from|in|at|of|since|by|dated|the|until|till)\s+)+/i;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+export const iso = (y: number, m?: number, d?: number) => (m ? (d ? `${y}-${pad(m)}-${pad(d)}` : `${y}-${pad(m)}`) : `${y}`);
+
+export function parseIso(s: string | null | undefined): YMD | null {
+  const m = s ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s) : null;
+  return m ? { y: +m[1]!, m: m[2] ? +m[2] : 1, d: m[3] ? +m[3] : 1 } : null;
+}
+
+/** True when some text in the string may be a date worth parsing (cheap). */
+export const mayContainDate = (text: string) => MAYBE_DATE.test(text);
+
+function valueFromComponents(c: chrono.ParsedComponents, text: string, docDate: YMD | null, rangeEnd?: chrono.ParsedComponents): { ymd: YMD; precision: Precision } | string {
+  let y = c.get('year')!;
+  const m = c.get('month')!;
+  let d = c.get('day')!;
+  const dayKnown = c.isCertain('day');
+  if (c.isCertain('year') && !text.includes(String(y))) {
+    // chrono read "May 31" as May 2031: the "year" is really the day.
+    const dayOnly = /\b(\d{1,2})\b/.exec(text);
+    if (!dayOnly) return 'unclear year';
+    d = +dayOnly[1]!;
+    if (!docDate) return 'day and month without a year, and the document has no date';
+    y = docDate.y;
+    if (d > daysInMonth(y, m)) return 'not a real calendar date';
+    return { ymd: { y, m, d }, precision: 'day' };
+  }
+  if (!c.isCertain('year') && rangeEnd?.isCertain('year')) {
+    // "30 November to 2 December 2022": the start takes the end's year (or the one before).
+    y = rangeEnd.get('year')! - (m > rangeEnd.get('month')! ? 1 : 0);
+  } else if (!c.isCertain('year')) {
+    if (!docDate) return 'day and month without a year, and the document has no date';
+    y = docDate.y;
+  }
+  if (dayKnown && d > daysInMonth(y, m)) return 'not a real calendar date';
+  return { ymd: { y, m, d }, precision: dayKnown ? 'day' : 'month' };
+}
+
+const asIso = (v: { ymd: YMD; precision: Precision }) => (v.precision === 'day' ? iso(v.ymd.y, v.ymd.m, v.ymd.d) : iso(v.ymd.y, v.ymd.m));
+
+/**
+ * Dates in `text` (one sentence or line). Offsets are relative to `text`.
+ * `docDate` gives the year to dates written without one ("on July 4").
+ */
+export function findDates(text: string, docDate: YMD | null): { mentions: DateMention[]; skipped: SkippedDate[] } {
+  const mentions: DateMention[] = [];
+  const skipped: SkippedDate[] = [];
+  for (const m of text.matchAll(YEAR_PERIOD)) {
+    const a = +m[1]!;
+    const bRaw = m[2]!;
+    const b = bRaw.length === 2 ? Math.floor(a / 100) * 100 + +bRaw : +bRaw;
+    if (b > a && b - a <= 30) skipped.push({ start: m.index, end: m.index + m[0].length, text: m[0], why: 'a period of years (programme, plan or term), not a dated event' });
+  }
+  if (!MAYBE_DATE.test(text)) return { mentions, skipped };
+
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) {
+    const y = +m[3]!;
+    const mo = monthIndex(m[2]!);
+    if (+m[1]! > daysInMonth(y, mo) || +m[1]! === 0) skipped.push({ start: m.index, end: m.index + m[0].length, text: m[0], why: 'not a real calendar date' });
+  }
+  // chrono reads "between 23 and 27 May 2020" as the single day 27 May.
+  for (const m of text.matchAll(BETWEEN)) {
+    const y = +m[4]!;
+    const mo = monthIndex(m[3]!);
+    const d1 = +m[1]!;
+    const d2 = +m[2]!;
+    if (d1 < 1 || d2 > daysInMonth(y, mo) || d1 >= d2) continue;
+    const start = m.index + m[0].indexOf(m[1]!, 7);
+    mentions.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), value: { start: iso(y, mo, d1), end: iso(y, mo, d2), precision: 'day' } });
+  }
+  const ref = docDate ? new Date(Date.UTC(docDate.y, docDate.m - 1, docDate.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
+  for (const r of chrono.en.GB.parse(text, ref)) {
+    let start = r.index;
+    let raw = r.text;
+    const lead = LEADING_WORDS.exec(raw);
+    if (lead) { start += lead[0].length; raw = raw.slice(lead[0].length); }
+    const end = start + raw.length;
+    if (mentions.some((x) => x.start < end && start < x.end)) continue;
+    if (!new RegExp(`${MONTH}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{4}`).test(raw)) continue; // times, weekdays
+    if (RELATIVE.test(raw)) continue;
+    if (!r.start.isCertain('month')) continue;
+    const from = valueFromComponents(r.start, raw, docDate, r.end ?? undefined);
+    if (typeof from === 'string') { skipped.push({ start, end, text: raw, why: from }); continue; }
+    const value: DateValue = { start: asIso(from), precision: from.precision };
+    if (r.end) {
+      const to = valueFromComponents(r.end, raw, docDate);
+      if (typeof to !== 'string' && to.precision === from.precision) {
+        const endIso = asIso(to);
+        if (endIso > value.start) value.end = endIso;
+      }
+    }
+    mentions.push({ start, end, text: raw, value });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, skipped };
+}

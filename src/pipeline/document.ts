@@ -1,0 +1,209 @@
+/**
+ * One document, text in → its events, statements and places out. Pure: no I/O.
+ * Wires the stages together: segment → dates + places per sentence → clause attachment → events.
+ */
+import type { Event, Statement } from '../contract/schema.ts';
+import { attach } from './clauses.ts';
+import { findDates, mayContainDate, parseIso, type DateMention, type DateValue, type YMD } from './dates.ts';
+import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
+import { dateLines, inferMeta, type DocMeta, type MetaSideFile } from './meta.ts';
+import { findDateline, findPlaces, type Dateline, type PlaceMention } from './places.ts';
+import { paragraphs, sentences, type Span } from './segment.ts';
+import { eventTitle, titleFromPrefix } from './titles.ts';
+import { isHeading, type TopicMatcher } from './topics.ts';
+
+export interface Context { gaz: Gazetteer; topics: TopicMatcher }
+export interface Skip { text: string; offset: number; why: string }
+export interface DocResult {
+  meta: DocMeta;
+  events: Event[];
+  statements: Statement[];
+  /** Place id → names the text used for it. */
+  placeNames: Map<string, Set<string>>;
+  found: { dates: number; places: number; events: number; statements: number };
+  skipped: Skip[];
+  messages: string[];
+}
+
+interface Mention {
+  value: DateValue;
+  place: GazetteerPlace | null;
+  online: boolean;
+  core: string;
+  fallback: string;
+  score: number;
+  statementId: string;
+  offset: number;
+  dateText: string;
+}
+
+const MAX_SKIPPED = 200;
+const TITLE_CITY = /^(?:The\s+)?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+(?:Declaration|(?:Joint\s+)?Communiqu[eé]|Statement|Appeal|Address|Initiative|Summit)\b/u;
+
+/** Replaces the given spans with commas so a title never reads a date or a place as a name. */
+function blank(text: string, from: number, to: number, spans: Span[]): string {
+  let out = '';
+  let at = from;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.end <= from || s.start >= to) continue;
+    out += text.slice(at, Math.max(at, s.start)) + ' , ';
+    at = Math.max(at, s.end);
+  }
+  return out + text.slice(at, to);
+}
+
+export function extractDocument(docId: string, text: string, side: MetaSideFile | null, ctx: Context): DocResult {
+  const { gaz, topics } = ctx;
+  const messages: string[] = [];
+  const skipped: Skip[] = [];
+  const paras = paragraphs(text);
+
+  const datelines = new Map<number, Dateline>();
+  for (const p of paras) {
+    const d = findDateline(text.slice(p.start, p.end), gaz);
+    if (d) datelines.set(p.start, d);
+  }
+  const firstDateline = [...datelines.entries()][0];
+  const datelineDate = firstDateline ? (findDates(text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd), null).mentions[0]?.value.start ?? null) : null;
+  const inferred = inferMeta(text, datelines.size > 0, datelineDate);
+  const meta: DocMeta = { ...inferred, ...Object.fromEntries(Object.entries(side ?? {}).filter(([, v]) => v !== undefined)) } as DocMeta;
+  let docDate: YMD | null = meta.published && meta.published.length === 10 ? parseIso(meta.published) : null;
+  if (!docDate) {
+    // Without a publication date, a day and month with no year ("on July 4") take the year of the
+    // first full date in the text.
+    const first = /\b(?:19|20)\d{2}\b/.exec(text);
+    const full = first ? findDates(text.slice(Math.max(0, first.index - 40), first.index + 10), null).mentions.find((m) => m.value.precision === 'day') : undefined;
+    if (full) { docDate = parseIso(full.value.start); messages.push(`no publication date: dates without a year take the year ${docDate!.y}`); }
+  }
+  const titleCity = TITLE_CITY.exec(meta.title)?.[1];
+  const titlePlace = titleCity ? gaz.lookup(titleCity) ?? null : null;
+
+  const lines = dateLines(text);
+  const stampAt = new Set(lines.filter((l) => l.stamp).map((l) => l.start));
+  const actAt = new Set(lines.filter((l) => !l.stamp).map((l) => l.start));
+
+  const statements: Statement[] = [];
+  const mentions: Mention[] = [];
+  const placeNames = new Map<string, Set<string>>();
+  let dateCount = 0;
+  let headingTopics: string[] = [];
+
+  for (const [pi, p] of paras.entries()) {
+    const paraText = text.slice(p.start, p.end);
+    if (pi > 0 && isHeading(paraText)) { headingTopics = topics.forHeading(paraText); continue; }
+    const dateline = datelines.get(p.start) ?? null;
+    const placeScan = findPlaces(paraText, gaz);
+    for (const r of placeScan.rejected) if (skipped.length < MAX_SKIPPED) skipped.push({ text: r.text, offset: p.start + r.start, why: `not a place here: ${r.why}` });
+    if (!dateline && placeScan.mentions.length === 0 && !mayContainDate(paraText) && !/\b(?:19|20)\d{2}\s?[-–—]/.test(paraText)) continue;
+
+    for (const s of sentences(text, p)) {
+      const sText = text.slice(s.start, s.end);
+      const rel = <T extends Span>(x: T): T => ({ ...x, start: x.start + p.start - s.start, end: x.end + p.start - s.start });
+      const places: PlaceMention[] = placeScan.mentions.filter((m) => m.start + p.start >= s.start && m.end + p.start <= s.end).map(rel);
+      const { mentions: found, skipped: sk } = findDates(sText, docDate);
+      for (const k of sk) if (skipped.length < MAX_SKIPPED) skipped.push({ text: k.text, offset: s.start + k.start, why: k.why });
+      const dates = found.filter((d) => !stampAt.has(s.start + d.start));
+      const inHeader = dateline && s.start <= p.start + dateline.start && s.end > p.start + dateline.start;
+      if (dates.length === 0 && places.length === 0 && !inHeader) continue;
+      dateCount += dates.length;
+      const id = `${docId}:s:${s.start}`;
+      const marks: Statement['marks'] = [
+        ...places.map((m) => ({ kind: 'place' as const, start: m.start, end: m.end })),
+        ...dates.map((d) => ({ kind: 'date' as const, start: d.start, end: d.end })),
+      ];
+      const placeIds = places.map((m) => m.place.id);
+      const seen = places.map((m) => [m.place.id, m.text] as const);
+      const headerEnd = inHeader ? p.start + dateline.headerEnd - s.start : -1;
+      if (inHeader) {
+        const dl = rel(dateline);
+        marks.push({ kind: 'place', start: dl.start, end: dl.end });
+        placeIds.unshift(dateline.place.id);
+        seen.push([dateline.place.id, dateline.place.name]);
+      }
+      for (const [pid, name] of seen) {
+        const set = placeNames.get(pid) ?? new Set<string>();
+        set.add(name);
+        placeNames.set(pid, set);
+      }
+      const stTopics = [...new Set([...headingTopics, ...topics.forText(sText)])].sort();
+      statements.push({ id, docId, text: sText, start: s.start, end: s.end, placeIds: [...new Set(placeIds)], eventIds: [], topics: stTopics, marks: marks.sort((a, b) => a.start - b.start || a.end - b.end) });
+
+      const blanks: Span[] = [...dates, ...places];
+      for (const a of attach(sText, dates, places)) {
+        const d: DateMention = a.date;
+        let place = a.place?.place ?? null;
+        let core = titleFromPrefix(blank(sText, a.clause.start, d.start, blanks));
+        if (!core) core = titleFromPrefix(blank(sText, 0, d.start, blanks));
+        let score = core ? 2 : 0;
+        let fallback = sText.split(/\s+/).slice(0, 10).join(' ');
+        if (inHeader && d.start < headerEnd) { place = dateline.place; core = ''; score = 1; fallback = meta.title; }
+        if (actAt.has(s.start + d.start) && !core) { score = 1; fallback = meta.title; }
+        mentions.push({ value: d.value, place, online: a.online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text });
+      }
+      if (inHeader && docDate && meta.published && !dates.some((d) => d.start < headerEnd)) {
+        mentions.push({ value: { start: meta.published, precision: 'day' }, place: dateline.place, online: false, core: '', fallback: meta.title, score: 1, statementId: id, offset: s.start, dateText: meta.published });
+      }
+    }
+  }
+
+  // A document titled "<City> Declaration ..." records a meeting chaired from that city on its date.
+  if (titlePlace && meta.published) {
+    let applied = false;
+    for (const m of mentions) if (!m.place && m.value.start === meta.published && !m.value.end) { m.place = titlePlace; applied = true; }
+    if (!applied && !mentions.some((m) => m.value.start === meta.published)) {
+      const first = statements[0];
+      if (first) mentions.push({ value: { start: meta.published, precision: meta.published.length === 10 ? 'day' : meta.published.length === 7 ? 'month' : 'year' }, place: titlePlace, online: false, core: '', fallback: meta.title, score: 1, statementId: first.id, offset: first.start, dateText: meta.published });
+    }
+    const set = placeNames.get(titlePlace.id) ?? new Set<string>();
+    set.add(titleCity!);
+    placeNames.set(titlePlace.id, set);
+  }
+
+  const events = assemble(docId, mentions, statements);
+  const placeIds = new Set<string>([...statements.flatMap((s) => s.placeIds), ...events.flatMap((e) => (e.placeId ? [e.placeId] : []))]);
+  if (dateCount === 0) messages.push('no dates found');
+  skipped.sort((a, b) => a.offset - b.offset);
+  return { meta, events, statements, placeNames, found: { dates: dateCount, places: placeIds.size, events: events.length, statements: statements.length }, skipped, messages };
+}
+
+/**
+ * Mentions → events. The same date span in one document is one event; a mention with a place beats
+ * one without (the unplaced ones join the place mentioned most); two places on one span stay two events.
+ */
+function assemble(docId: string, mentions: Mention[], statements: Statement[]): Event[] {
+  const groups = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const key = `${m.value.start}..${m.value.end ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const events: Event[] = [];
+  const byStatement = new Map(statements.map((s) => [s.id, s]));
+  for (const group of groups.values()) {
+    const byPlace = new Map<string, Mention[]>();
+    for (const m of group) if (m.place) byPlace.set(m.place.id, [...(byPlace.get(m.place.id) ?? []), m]);
+    const unplaced = group.filter((m) => !m.place);
+    const buckets: [GazetteerPlace | null, Mention[]][] = byPlace.size === 0 ? [[null, unplaced]] : [...byPlace.values()].map((ms) => [ms[0]!.place, ms]);
+    if (byPlace.size > 0 && unplaced.length > 0) {
+      const main = [...buckets].sort((a, b) => b[1].length - a[1].length || a[1][0]!.offset - b[1][0]!.offset)[0]!;
+      main[1].push(...unplaced);
+    }
+    for (const [place, ms] of buckets) {
+      ms.sort((a, b) => a.offset - b.offset);
+      const best = [...ms].sort((a, b) => b.score - a.score || a.offset - b.offset)[0]!;
+      const first = ms.find((m) => m.place) ?? ms[0]!;
+      const v = first.value;
+      const id = `${docId}:${v.start}${v.end ? '..' + v.end : ''}${byPlace.size > 1 && place ? '@' + place.id : ''}`;
+      const statementIds = [...new Set(ms.map((m) => m.statementId))];
+      for (const sid of statementIds) byStatement.get(sid)?.eventIds.push(id);
+      const eventTopics = [...new Set(statementIds.flatMap((sid) => byStatement.get(sid)?.topics ?? []))].sort();
+      const ev: Event = {
+        id, docId, start: v.start, precision: v.precision, placeId: place?.id ?? null, online: ms.some((m) => m.online),
+        title: eventTitle(best.core, best.fallback, place?.name ?? null), topics: eventTopics, statementIds, dateText: first.dateText, curated: false,
+      };
+      if (v.end) ev.end = v.end;
+      events.push(ev);
+    }
+  }
+  for (const s of statements) s.eventIds = [...new Set(s.eventIds)].sort();
+  return events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
+}

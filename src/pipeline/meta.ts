@@ -1,0 +1,74 @@
+/**
+ * Document metadata: from an optional side file <id>.meta.json, else read from the text itself
+ * (title = first meaningful line, kind from telling words, publication date from a date-only line).
+ */
+import { z } from 'zod';
+import { DocumentKind, IsoPartialDate } from '../contract/schema.ts';
+import { findDates } from './dates.ts';
+import { paragraphs } from './segment.ts';
+
+export const MetaSideFile = z
+  .object({
+    title: z.string().min(1).optional(),
+    kind: DocumentKind.optional(),
+    published: IsoPartialDate.nullable().optional(),
+    source: z.string().optional(),
+  })
+  .strict();
+export type MetaSideFile = z.infer<typeof MetaSideFile>;
+
+export interface DocMeta { title: string; kind: DocumentKind; published: string | null; source: string }
+
+/** A line that is only a date: "(April 23, 2024)", "Fri 29th May 2020 | 11:40 PM", "10 November 2020". */
+export interface DateLine { start: number; end: number; date: string; stamp: boolean }
+
+const clean = (s: string) => s.replace(/\*+|^#+\s*|_{2,}/g, '').replace(/\s+/g, ' ').trim();
+
+/** Lines made of a date and nothing else worth reading; `stamp` when it is a "date | section" byline. */
+export function dateLines(text: string): DateLine[] {
+  const out: DateLine[] = [];
+  const re = /^.*$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    const line = m[0];
+    if (line.length > 80) continue;
+    const { mentions } = findDates(line, null);
+    const only = mentions.filter((d) => d.value.precision === 'day');
+    if (only.length !== 1) continue;
+    const d = only[0]!;
+    const rest = (line.slice(0, d.start) + line.slice(d.end)).replace(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|\d{1,2}:\d{2}\s*(?:[AP]M)?|\b(?:date|dated|published|updated|posted)\b|[|*()\s,.:–—-]/gi, '');
+    if (rest.length > 12) continue; // "| Events" is fine, a sentence is not
+    out.push({ start: m.index + d.start, end: m.index + d.end, date: d.value.start, stamp: line.includes('|') || /\b(?:published|updated|posted)\b/i.test(line) });
+  }
+  return out;
+}
+
+export function inferMeta(text: string, hasDateline: boolean, datelineDate: string | null): DocMeta {
+  const paras = paragraphs(text);
+  let title = '';
+  for (const p of paras.slice(0, 5)) {
+    const t = clean(text.slice(p.start, p.end).replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+\p{Lu}[\p{Lu}\s-]*\s*[—–-]+\s*/u, ''));
+    if (t.length >= 4 && /\p{L}{3}/u.test(t) && dateLines(t).length === 0) { title = t; break; }
+  }
+  if (title.length > 160) {
+    const firstSentence = /^.*?[.!?](?=\s|$)/.exec(title)?.[0] ?? title;
+    title = firstSentence.length > 120 ? firstSentence.slice(0, firstSentence.lastIndexOf(' ', 117)) + '…' : firstSentence;
+  }
+  const head = text.slice(0, 600);
+  const kind: DocMeta['kind'] = /\b(?:Declaration|Communiqu[eé])\b/.test(title)
+    ? 'declaration'
+    : /\b(?:Message|Speech|Address|Remarks|Statement by)\b/.test(title)
+      ? 'speech'
+      : hasDateline
+        ? 'news report'
+        : /\|\s*Events?\b/.test(head)
+          ? 'event page'
+          : 'other';
+  // The publication date: a date-only line near the top, else near the end (a signature), else a dateline's.
+  const lines = dateLines(text);
+  const top = lines.find((l) => l.start < 1200);
+  const bottom = lines.filter((l) => l.start > text.length - 400).at(-1);
+  const isoStamp = /\bdate\s+(\d{4}-\d{2}-\d{2})\b/.exec(head)?.[1];
+  const published = top?.date ?? isoStamp ?? datelineDate ?? bottom?.date ?? null;
+  return { title: title || 'Untitled document', kind, published, source: '' };
+}

@@ -1,0 +1,102 @@
+/**
+ * Stage 4: find places in a sentence.
+ *
+ * A place is a gazetteer name written as a proper noun (case-sensitive). A city name that is only part
+ * of a longer name is not a place: "Paris Pact Initiative", "Heart of Asia-Istanbul Process",
+ * "Shanghai Cooperation Organisation", "Astana Declaration", "Moscow format", "Xiamen-2019",
+ * "Vladimir Putin". No library does this for our texts, so it is written here: the rules look at the
+ * words right around the name.
+ */
+import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  /** The name as written. */
+  text: string;
+  place: GazetteerPlace;
+  /** Written as "in X", "at X", "to X"...: the strongest sign that something happens there. */
+  preposition: boolean;
+}
+export interface RejectedPlace { start: number; end: number; text: string; why: string }
+
+const WORD = /[\p{L}\p{M}\d]+(?:[-'’.][\p{L}\p{M}\d]+)*\.?/gu;
+/** Capitalised words that may stand before a place without making it part of a longer name. */
+const FREE_BEFORE = new Set(['The', 'In', 'At', 'On', 'From', 'To', 'For', 'By', 'And', 'But', 'As', 'With', 'During', 'After', 'Before', 'Since', 'Until', 'While', 'When', 'Where', 'This', 'That', 'Both', 'Also', 'Today', 'Then', 'Near', 'Outside', 'Inside', 'Via', 'Of', 'Between', 'Including', 'Like', 'Unlike', 'Across', 'Around', 'Toward', 'Towards', 'Host', 'Hosted', 'Visiting', 'City', 'Capital']);
+/** Capitalised words that may follow a place: "the Qingdao Summit" was held in Qingdao. */
+const FREE_AFTER = new Set(['Summit', 'City']);
+/** Lower-case words that turn "<City> word" into the name of a thing, not a place. */
+const NAME_AFTER = /^(?:format|process|declaration|initiative|pact|spirit|charter|formula|consensus|communiqu[eé]|principles?|agreement|convention|accords?|protocol|group|model|talks?)\b/;
+const PREPOSITION = /\b(?:in|at|to|from|near|outside|inside|into|via|of the city of|city of|capital)\s+(?:the\s+)?$/;
+
+/** All places named in `text` (offsets relative to `text`). */
+export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMention[]; rejected: RejectedPlace[] } {
+  const mentions: PlaceMention[] = [];
+  const rejected: RejectedPlace[] = [];
+  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const first = w.text.replace(/\.$/, '');
+    const code = first.charCodeAt(0);
+    if (!(code >= 65 && code <= 90) && !/^\p{Lu}/u.test(first)) continue;
+    const maxN = Math.max(gaz.maxWords.get(first) ?? 0, gaz.maxWords.get(first.replace(/['’]s$/, '')) ?? 0);
+    if (maxN === 0) continue;
+    for (let n = Math.min(maxN, words.length - i); n >= 1; n--) {
+      const last = words[i + n - 1]!;
+      let name = text.slice(w.start, last.end);
+      if (n > 1 && /\s\s|\n/.test(name)) continue;
+      let end = last.end;
+      if (name.endsWith('.') && !gaz.lookup(name)) { name = name.slice(0, -1); end--; }
+      if (/['’]s$/.test(name) && !gaz.lookup(name)) { name = name.slice(0, -2); end -= 2; }
+      const place = gaz.lookup(name);
+      if (!place) continue;
+      const why = partOfLongerName(text, words, i, i + n - 1, w.start, end);
+      if (why) rejected.push({ start: w.start, end, text: name, why });
+      else mentions.push({ start: w.start, end, text: name, place, preposition: PREPOSITION.test(text.slice(Math.max(0, w.start - 20), w.start)) });
+      i += n - 1;
+      break;
+    }
+  }
+  return { mentions, rejected };
+}
+
+function partOfLongerName(text: string, words: { start: number; end: number; text: string }[], a: number, b: number, start: number, end: number): string | null {
+  const before = text.slice(Math.max(0, start - 2), start);
+  const after = text.slice(end, end + 2);
+  if (/[\p{L}\d]-\s?$/u.test(before) || /^-[\p{L}\d]/u.test(after)) return 'part of a hyphenated name';
+  const next = words[b + 1];
+  if (next && /^\s?$/.test(text.slice(end, next.start)) && text.slice(end, next.start) !== '') {
+    if (/^\p{Lu}/u.test(next.text) && !FREE_AFTER.has(next.text) && !/^\p{Lu}{2,}$/u.test(next.text)) return `part of the name "${text.slice(start, next.end)}…"`;
+    if (NAME_AFTER.test(next.text)) return `names a ${next.text.toLowerCase()}, not a place`;
+  }
+  const prev = words[a - 1];
+  if (prev && text.slice(prev.end, start) === ' ' && /^\p{Lu}\p{Ll}/u.test(prev.text) && !FREE_BEFORE.has(prev.text)) {
+    const beforePrev = text.slice(0, prev.start);
+    const sentenceStart = /(?:^|[.!?:;"“(]\s*)$/.test(beforePrev.trimEnd()) || beforePrev.trim() === '' || /\*\*$/.test(beforePrev);
+    if (!sentenceStart) return `part of the name "${prev.text} ${text.slice(start, end)}"`;
+  }
+  return null;
+}
+
+export interface Dateline { place: GazetteerPlace; text: string; start: number; end: number; headerEnd: number }
+
+const DATELINE = /^[\s*#_>]*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?((?:\p{Lu}[\p{Lu}'’.-]+)(?:\s\p{Lu}[\p{Lu}'’.-]+){0,2})\s*(?:,|\(|—|–|--|-\s|:)/u;
+
+/**
+ * A news dateline at the start of a paragraph: "BEIJING, (APP - ... 29th May, 2020 ):" or
+ * "date 2024-07-04 ASTANA —". Returns the place and where the dateline header ends (the date of the
+ * report, when the dateline gives one, lies before headerEnd).
+ */
+export function findDateline(para: string, gaz: Gazetteer): Dateline | null {
+  const m = DATELINE.exec(para.slice(0, 200));
+  if (!m) return null;
+  const name = m[1]!;
+  const place = gaz.lookupUpper(name);
+  if (!place) return null;
+  const start = m.index + m[0].indexOf(name);
+  const rest = para.slice(start + name.length, start + name.length + 160);
+  // "BEIJING, (APP - ... 29th May, 2020 ):" runs to the closing bracket; "TASHKENT, June 11 (Xinhua) --" to the dash.
+  const close = /^\s*,?\s*\(/.test(rest) ? /\)\s*(?::|--|—|–|-)?/.exec(rest) : /:|--|—|–| - /.exec(rest);
+  const headerEnd = start + name.length + (close ? close.index + close[0].length : 0);
+  return { place, text: name, start, end: start + name.length, headerEnd };
+}

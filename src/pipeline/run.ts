@@ -1,0 +1,135 @@
+/**
+ * The whole pipeline over a folder: read every document (I/O), extract each one (pure), apply the
+ * corrections, aggregate and validate. Writing is left to write.ts so tests can inspect the result.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  Documents, Events, Places, Report, Statements, TimeSeries, Topics,
+  type DocumentMeta, type Event, type ReportEntry, type Statement, type Topic,
+} from '../contract/schema.ts';
+import { buildPlaces, buildTimeSeries } from './aggregate.ts';
+import { addedPlaces, applyCorrections, CORRECTIONS_FILE, parseCorrections } from './corrections.ts';
+import { decode } from './decode.ts';
+import { extractDocument } from './document.ts';
+import { Gazetteer, type GazetteerFile } from './gazetteer.ts';
+import { MetaSideFile } from './meta.ts';
+import { TopicMatcher, TopicsFile } from './topics.ts';
+
+export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../data');
+
+export interface Outputs {
+  events: Event[]; places: Places; statements: Statement[]; timeseries: TimeSeries;
+  documents: DocumentMeta[]; report: Report; topics: Topic[];
+  /** docId → the normalised text that statement offsets index. */
+  texts: Map<string, string>;
+  failed: boolean;
+}
+
+let cached: { gazetteer: GazetteerFile; topics: TopicsFile } | undefined;
+/** The data files of the project (gazetteer, topics), read once per process. */
+export function loadData(dataDir = DATA_DIR) {
+  if (!cached || dataDir !== DATA_DIR) {
+    const gazetteer = JSON.parse(readFileSync(join(dataDir, 'gazetteer.json'), 'utf8')) as GazetteerFile;
+    const topics = TopicsFile.parse(JSON.parse(readFileSync(join(dataDir, 'topics.json'), 'utf8')));
+    const loaded = { gazetteer, topics };
+    if (dataDir !== DATA_DIR) return loaded;
+    cached = loaded;
+  }
+  return cached;
+}
+
+const DOC_EXT = new Set(['.txt', '.md']);
+const emptyFound = { dates: 0, places: 0, events: 0, statements: 0 };
+
+export function runPipeline(inDir: string): Outputs {
+  if (!existsSync(inDir) || !statSync(inDir).isDirectory()) throw new Error(`input folder not found: ${inDir}`);
+  const data = loadData();
+  const correctionsPath = join(inDir, CORRECTIONS_FILE);
+  const corrections = existsSync(correctionsPath)
+    ? parseCorrections(readFileSync(correctionsPath, 'utf8'), CORRECTIONS_FILE)
+    : { entries: [], messages: [] };
+  const gaz = new Gazetteer(data.gazetteer, addedPlaces(corrections));
+  const topics = new TopicMatcher(data.topics);
+
+  const report: ReportEntry[] = [];
+  const documents: DocumentMeta[] = [];
+  let events: Event[] = [];
+  let statements: Statement[] = [];
+  const texts = new Map<string, string>();
+  const placeNames = new Map<string, Set<string>>();
+  const files = readdirSync(inDir, { withFileTypes: true }).filter((f) => f.isFile() && !f.name.startsWith('.')).map((f) => f.name).sort();
+
+  for (const file of files) {
+    if (file === CORRECTIONS_FILE || file.endsWith('.meta.json')) continue;
+    const ext = extname(file).toLowerCase();
+    const docId = file.slice(0, file.length - ext.length);
+    const entry: ReportEntry = { docId, file, status: 'ok', found: { ...emptyFound }, skipped: [], messages: [] };
+    report.push(entry);
+    if (!DOC_EXT.has(ext)) { entry.status = 'warning'; entry.messages.push(`${file}: not a .txt or .md file; skipped`); continue; }
+    if (texts.has(docId)) { entry.status = 'failed'; entry.messages.push(`${file}: another file already has the id "${docId}"; rename one of them`); continue; }
+    const bytes = readFileSync(join(inDir, file));
+    const decoded = decode(bytes, file);
+    if (!decoded.ok) { entry.status = 'failed'; entry.messages.push(decoded.message); continue; }
+    entry.messages.push(...decoded.messages);
+    if (decoded.text.trim() === '') { entry.status = 'warning'; entry.messages.push(`${file}: empty file; nothing to extract`); continue; }
+
+    let side: MetaSideFile | null = null;
+    const sidePath = join(inDir, `${docId}.meta.json`);
+    if (existsSync(sidePath)) {
+      try {
+        const r = MetaSideFile.safeParse(JSON.parse(readFileSync(sidePath, 'utf8')));
+        if (r.success) side = r.data;
+        else { entry.status = 'warning'; entry.messages.push(`${docId}.meta.json: ${r.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}; metadata read from the text instead`); }
+      } catch (e) {
+        entry.status = 'warning';
+        entry.messages.push(`${docId}.meta.json: not valid JSON (${(e as Error).message}); metadata read from the text instead`);
+      }
+    }
+    try {
+      const r = extractDocument(docId, decoded.text, side, { gaz, topics });
+      texts.set(docId, decoded.text);
+      events.push(...r.events);
+      statements.push(...r.statements);
+      for (const [pid, names] of r.placeNames) placeNames.set(pid, new Set([...(placeNames.get(pid) ?? []), ...names]));
+      entry.found = r.found;
+      entry.skipped = r.skipped;
+      entry.messages.push(...r.messages.map((m) => `${file}: ${m}`));
+      if (r.found.dates === 0 && entry.status === 'ok') entry.status = 'warning';
+      documents.push({
+        id: docId, file, title: r.meta.title, kind: r.meta.kind, published: r.meta.published, source: r.meta.source,
+        bytes: bytes.length, chars: decoded.text.length, eventCount: r.events.length, statementCount: r.statements.length,
+        placeCount: r.found.places, textPath: `documents/${encodeURIComponent(docId)}.txt`,
+      });
+    } catch (e) {
+      entry.status = 'failed';
+      entry.messages.push(`${file}: extraction failed (${(e as Error).message}); the other documents were still processed`);
+    }
+  }
+
+  const applied = applyCorrections(events, corrections, CORRECTIONS_FILE, (id) => gaz.byId.has(id), new Set(texts.keys()));
+  events = applied.events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
+  const kept = new Set(events.map((e) => e.id));
+  const removedPlaces = new Set([...applied.placeEdits].filter(([, v]) => v === null).map(([k]) => k));
+  statements = statements.map((s) => ({ ...s, eventIds: s.eventIds.filter((id) => kept.has(id)), placeIds: s.placeIds.filter((p) => !removedPlaces.has(p)) }));
+  for (const e of events) if (e.curated) for (const sid of e.statementIds) {
+    const s = statements.find((x) => x.id === sid);
+    if (s && !s.eventIds.includes(e.id)) s.eventIds = [...s.eventIds, e.id].sort();
+  }
+  const correctionMessages = [...corrections.messages, ...applied.messages];
+  if (corrections.entries.length > 0) correctionMessages.unshift(`${CORRECTIONS_FILE}: ${corrections.entries.length - applied.messages.length} of ${corrections.entries.length + corrections.messages.length} corrections applied`);
+
+  const outputs: Outputs = {
+    events: Events.parse(events),
+    statements: Statements.parse(statements),
+    places: Places.parse(buildPlaces(events, statements, placeNames, (id) => gaz.byId.get(id), applied.placeEdits)),
+    timeseries: TimeSeries.parse(buildTimeSeries(events, statements)),
+    documents: Documents.parse(documents),
+    report: Report.parse({ documents: report, corrections: correctionMessages }),
+    topics: Topics.parse(data.topics.topics.map((t) => ({ id: t.id, label: t.label }))),
+    texts,
+    failed: report.some((r) => r.status === 'failed') || correctionMessages.some((m) => / skipped$|no corrections applied$/.test(m)),
+  };
+  return outputs;
+}

