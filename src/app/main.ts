@@ -1,4 +1,6 @@
-import { mount } from 'svelte';
-import App from './App.svelte';
+import { mountAtlas } from './mount';
 
-mount(App, { target: document.getElementById('app')! });
+const handle = mountAtlas(document.getElementById('app')!);
+// A read-only hook for browser tests and the benchmark (see /tmp/sco/coord.md, "app interfaces").
+window.__atlas ??= { ready: handle.ready, state: handle.state, mapIdle: handle.mapIdle };
+void handle.data.then((d) => window.__atlas && (window.__atlas.data = d)).catch(() => {});

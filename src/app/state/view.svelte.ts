@@ -28,8 +28,8 @@ export class ViewState {
   hoverEvent = $state<string | null>(null);
   hoverPlace = $state<string | null>(null);
   playing = $state(false);
-  /** Play speed, in days of data per second of wall time multiplier (1 = 30 days/s). */
-  speed = $state(1);
+  /** Play speed: days of data per second. */
+  speed = $state(91);
   reading = $state<Reading | null>(null);
   notices = $state<Notice[]>([]);
 

@@ -1,0 +1,312 @@
+/**
+ * The only module that imports maplibre-gl. Everything the app asks of the map goes through the
+ * `MapAdapter` interface, so components can be tested with a fake and the map engine could change.
+ *
+ * Offline by construction: the style has no glyphs, sprites or tile URLs — a background, country fills
+ * and outlines from the bundled world-atlas shapes, circles for cities, a line for the summit path.
+ * City labels are HTML markers, because text in a symbol layer needs glyph files from a URL.
+ */
+import { AttributionControl, Map as MLMap, Marker, NavigationControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import worldUrl from 'world-atlas/countries-50m.json?url';
+import { bbox, greatCircle, point } from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import type { PlaceFeature } from '../../contract/schema';
+import type { MapView } from '../state/url';
+import { countriesFromTopology } from './basemap';
+import { statusAt, statusKey, type Status } from './membership';
+
+setWorkerUrl(workerUrl);
+
+export interface MapAdapterOptions {
+  container: HTMLElement;
+  places: PlaceFeature[];
+  /** Ids of places to label (the busiest ones). */
+  labelled: string[];
+  view: MapView | null;
+  reducedMotion: boolean;
+  /** Embedded in a page: ctrl/two-finger to zoom, so the page still scrolls. */
+  cooperativeGestures?: boolean;
+  onPlaceClick(placeId: string): void;
+  onPlaceHover(placeId: string | null): void;
+  /** Called after the user moved the map (not after programmatic moves). */
+  onMove(view: MapView): void;
+}
+
+export interface MapAdapter {
+  /** Marker sizes: events and statements per place (index as in `places`) in the current window. */
+  setCounts(events: ArrayLike<number>, statements: ArrayLike<number>): void;
+  setSelected(placeId: string | null): void;
+  setHighlighted(placeIds: readonly string[]): void;
+  setMembershipDate(t: number): void;
+  /** Host cities of the summits, in date order. */
+  setSummitPath(placeIds: readonly string[]): void;
+  flyTo(placeId: string): void;
+  fitToData(): void;
+  getView(): MapView;
+  /** Resolves when the map has drawn everything it was given. */
+  idle(): Promise<void>;
+  resize(): void;
+  destroy(): void;
+  /** The element the map draws in. */
+  readonly container: HTMLElement;
+  /** The engine itself, for features that need it (PNG capture); null in fakes. */
+  getMap(): MLMap | null;
+  /** A copy of the map as drawn now (for PNG export): taken inside a render, when the buffer is valid. */
+  capture?(): Promise<HTMLCanvasElement>;
+}
+
+export type MapFactory = (o: MapAdapterOptions) => MapAdapter;
+
+export const STATUS_COLOURS: Record<Status, string> = { member: '#9cc3d5', observer: '#c9dfa9', partner: '#f0dca8' };
+const LAND = '#eceae4';
+
+/** Turns the browser's WebGL failure into words a user can act on. */
+export function explainMapError(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/webgl/i.test(msg)) return `The map needs WebGL2, which this browser or device could not start (${msg}). The timeline and statements still work.`;
+  return `The map could not start (${msg}). The timeline and statements still work.`;
+}
+
+export const createMap: MapFactory = (o) => {
+  const places = o.places;
+  const index = new Map(places.map((p, i) => [p.properties.id, i]));
+  const dataBbox = places.length ? (bbox({ type: 'FeatureCollection', features: places } as FeatureCollection) as [number, number, number, number]) : null;
+
+  const map = new MLMap({
+    container: o.container,
+    style: {
+      version: 8,
+      sources: {
+        countries: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+        places: {
+          type: 'geojson',
+          data: { type: 'FeatureCollection', features: places.map((p, i) => ({ type: 'Feature', id: i, geometry: p.geometry, properties: { pid: p.properties.id, name: p.properties.name } })) },
+        },
+        summits: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      },
+      layers: [
+        { id: 'background', type: 'background', paint: { 'background-color': '#d7e3ea' } },
+        { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': LAND } },
+        { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#a9a59b', 'line-width': 0.6 } },
+        { id: 'summits', type: 'line', source: 'summits', paint: { 'line-color': '#6b4c9a', 'line-width': 1.8, 'line-opacity': 0.75, 'line-dasharray': [2, 1.5] } },
+        {
+          id: 'places', type: 'circle', source: 'places',
+          paint: {
+            'circle-radius': ['case', ['>', ['coalesce', ['feature-state', 'n'], 0], 0],
+              ['interpolate', ['linear'], ['sqrt', ['coalesce', ['feature-state', 'n'], 0]], 1, 6, 4, 12, 12, 26], 3] as ExpressionSpecification,
+            'circle-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#b4232c', ['boolean', ['feature-state', 'hl'], false], '#e07b00', '#c0392b'] as ExpressionSpecification,
+            'circle-opacity': ['case', ['>', ['coalesce', ['feature-state', 'n'], 0], 0], 0.72, 0.25] as ExpressionSpecification,
+            'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#1b1b1b', ['boolean', ['feature-state', 'hl'], false], '#1b1b1b', '#ffffff'] as ExpressionSpecification,
+            'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['boolean', ['feature-state', 'hl'], false], 2.5, 1] as ExpressionSpecification,
+          },
+        },
+        // An invisible, larger target so small cities are easy to hit with a finger.
+        { id: 'places-hit', type: 'circle', source: 'places', paint: { 'circle-radius': 16, 'circle-opacity': 0 } },
+      ],
+    },
+    center: o.view ? [o.view.lng, o.view.lat] : [75, 40],
+    zoom: o.view?.zoom ?? 2.5,
+    pixelRatio: Math.min(window.devicePixelRatio || 1, 1.5),
+    fadeDuration: 0,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    maxPitch: 0,
+    reduceMotion: o.reducedMotion || undefined,
+    cooperativeGestures: o.cooperativeGestures ?? false,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new AttributionControl({ compact: true, customAttribution: 'Country shapes: Natural Earth (world-atlas)' }), 'bottom-right');
+
+  let basemapReady = false;
+  let styleLoaded = false;
+  let destroyed = false;
+  let pendingMembership: number | null = null;
+  let lastStatusKey = '';
+  let userMoving = false;
+
+  const labels: Marker[] = [];
+  for (const id of o.labelled) {
+    const p = places[index.get(id) ?? -1];
+    if (!p) continue;
+    const el = document.createElement('div');
+    el.className = 'atlas-city-label';
+    el.textContent = p.properties.name; // text only: names come from documents
+    el.setAttribute('aria-hidden', 'true');
+    labels.push(new Marker({ element: el, anchor: 'left', offset: [9, 0] }).setLngLat(p.geometry.coordinates).addTo(map));
+  }
+
+  const applyMembership = (t: number) => {
+    if (!styleLoaded) {
+      pendingMembership = t;
+      return;
+    }
+    const statuses = statusAt(t);
+    const key = statusKey(statuses);
+    if (key === lastStatusKey) return;
+    lastStatusKey = key;
+    const expr: unknown[] = ['match', ['get', 'iso']];
+    for (const [id, s] of statuses) expr.push(id, STATUS_COLOURS[s]);
+    expr.push(LAND);
+    map.setPaintProperty('countries-fill', 'fill-color', statuses.size ? (expr as ExpressionSpecification) : LAND);
+  };
+
+  map.on('load', () => {
+    styleLoaded = true;
+    if (pendingMembership !== null) applyMembership(pendingMembership);
+    if (pendingSummits) setSummitPath(pendingSummits);
+    for (const [id, st] of states) map.setFeatureState({ source: 'places', id }, st);
+  });
+
+  fetch(worldUrl)
+    .then((r) => r.json() as Promise<Topology>)
+    .then((topo) => {
+      if (destroyed) return;
+      const fc = countriesFromTopology(topo);
+      const setIt = () => {
+        (map.getSource('countries') as GeoJSONSource).setData(fc);
+        basemapReady = true;
+      };
+      if (map.getSource('countries')) setIt();
+      else map.once('load', setIt);
+    })
+    .catch(() => {
+      basemapReady = true; // cities still show on the plain background
+    });
+
+  // Feature state is kept here too, so it can be replayed if the style was not loaded yet.
+  const states = new Map<number, Record<string, number | boolean>>();
+  const setState = (id: number, st: Record<string, number | boolean>) => {
+    const cur = states.get(id) ?? {};
+    let changed = false;
+    for (const k in st) if (cur[k] !== st[k]) changed = true;
+    if (!changed) return;
+    const next = { ...cur, ...st };
+    states.set(id, next);
+    if (styleLoaded) map.setFeatureState({ source: 'places', id }, st);
+  };
+
+  let selected: number | null = null;
+  let highlighted: number[] = [];
+  let pendingSummits: readonly string[] | null = null;
+
+  const placeAt = (f: MapGeoJSONFeature | undefined) => (f ? (f.properties['pid'] as string) : null);
+  map.on('click', 'places-hit', (e) => {
+    const id = placeAt(e.features?.[0]);
+    if (id) o.onPlaceClick(id);
+  });
+  map.on('mousemove', 'places-hit', (e) => {
+    map.getCanvas().style.cursor = 'pointer';
+    o.onPlaceHover(placeAt(e.features?.[0]));
+  });
+  map.on('mouseleave', 'places-hit', () => {
+    map.getCanvas().style.cursor = '';
+    o.onPlaceHover(null);
+  });
+  map.on('movestart', (e) => {
+    userMoving = !!(e as { originalEvent?: unknown }).originalEvent;
+  });
+  map.on('moveend', (e) => {
+    if (userMoving || (e as { originalEvent?: unknown }).originalEvent) o.onMove(getView());
+    userMoving = false;
+  });
+
+  const getView = (): MapView => {
+    const c = map.getCenter().wrap();
+    return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
+  };
+
+  function setSummitPath(ids: readonly string[]) {
+    if (!styleLoaded) {
+      pendingSummits = ids;
+      return;
+    }
+    const features: Array<Feature<LineString | MultiLineString>> = [];
+    for (let i = 1; i < ids.length; i++) {
+      const a = places[index.get(ids[i - 1]!) ?? -1];
+      const b = places[index.get(ids[i]!) ?? -1];
+      if (!a || !b || a === b) continue;
+      const gc = greatCircle(point(a.geometry.coordinates), point(b.geometry.coordinates), { npoints: 64 });
+      features.push(gc as Feature<LineString | MultiLineString>);
+    }
+    (map.getSource('summits') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+  }
+
+  const fitToData = () => {
+    if (!dataBbox) return;
+    const [w, s, e, n] = dataBbox;
+    const pad = Math.min(60, Math.max(20, o.container.clientWidth / 12));
+    if (w === e && s === n) map.jumpTo({ center: [w, s], zoom: 4 });
+    else map.fitBounds([[w, s], [e, n]], { padding: pad, maxZoom: 5, animate: false });
+  };
+  if (!o.view) fitToData();
+
+  return {
+    setCounts(events, statements) {
+      for (let i = 0; i < places.length; i++) setState(i, { n: (events[i] ?? 0) + (statements[i] ?? 0) });
+    },
+    setSelected(placeId) {
+      const next = placeId === null ? null : (index.get(placeId) ?? null);
+      if (next === selected) return;
+      if (selected !== null) setState(selected, { selected: false });
+      if (next !== null) setState(next, { selected: true });
+      selected = next;
+    },
+    setHighlighted(placeIds) {
+      const next = placeIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+      for (const i of highlighted) if (!next.includes(i)) setState(i, { hl: false });
+      for (const i of next) setState(i, { hl: true });
+      highlighted = next;
+    },
+    setMembershipDate: applyMembership,
+    setSummitPath,
+    flyTo(placeId) {
+      const p = places[index.get(placeId) ?? -1];
+      if (!p) return;
+      const zoom = Math.max(map.getZoom(), 4);
+      if (o.reducedMotion) map.jumpTo({ center: p.geometry.coordinates, zoom });
+      else map.flyTo({ center: p.geometry.coordinates, zoom, duration: 900, essential: false });
+    },
+    fitToData,
+    getView,
+    idle() {
+      return new Promise<void>((resolve) => {
+        // Polled rather than only `once('idle')`: an idle map fires no further idle event.
+        const check = () => {
+          if (destroyed || (basemapReady && styleLoaded && map.loaded() && !map.isMoving())) resolve();
+          else setTimeout(check, 50);
+        };
+        // A frame first, so changes made just before are part of what we wait for.
+        requestAnimationFrame(check);
+      });
+    },
+    resize() {
+      map.resize();
+    },
+    container: o.container,
+    getMap: () => map,
+    capture() {
+      return new Promise<HTMLCanvasElement>((resolve) => {
+        map.once('render', () => {
+          const src = map.getCanvas();
+          const copy = document.createElement('canvas');
+          copy.width = src.width;
+          copy.height = src.height;
+          copy.getContext('2d')?.drawImage(src, 0, 0);
+          resolve(copy);
+        });
+        map.triggerRepaint();
+      });
+    },
+    destroy() {
+      destroyed = true;
+      for (const l of labels) l.remove();
+      map.remove();
+    },
+  };
+};

@@ -1,0 +1,143 @@
+/**
+ * One way to start an atlas, for the page (main.ts), a custom element or a test page:
+ * `mountAtlas(target, options)` → a handle with the view state, the data and readiness promises.
+ */
+import { mount, unmount } from 'svelte';
+import { z } from 'zod';
+import App from './App.svelte';
+import { buildIndexes, type AtlasData } from './data/indexes';
+import { loadRawData } from './data/load';
+import { createMap, type MapAdapter, type MapFactory } from './map/adapter';
+import { ViewState, syncWithLocation } from './state/view.svelte';
+
+export interface AtlasOptions {
+  /** Data folder URL (default `./data/`, or `./<data>/` from the `data=` parameter). */
+  dataUrl?: string;
+  /** Mirror the view in the page URL (default true). Turn off when several atlases share a page. */
+  syncUrl?: boolean;
+  /** Initial parameters when `syncUrl` is false, e.g. `?from=2020-01-01&place=moscow`. */
+  query?: string;
+  /** Compact: no title bar or controls; the map uses cooperative gestures. */
+  embed?: boolean;
+  /** Replace the map engine (tests); null shows the app without a map. */
+  mapFactory?: MapFactory | null;
+  /** Presentations (issue 4): the story/share controller, handed to App untouched. */
+  presentation?: unknown;
+  /** True when the atlas is the whole page (keys on the window); false inside a custom element. */
+  page?: boolean;
+  /** URL of the full app, for "Open full view" links from an embed. */
+  appUrl?: string;
+}
+
+export interface AtlasHandle {
+  state: ViewState;
+  data: Promise<AtlasData>;
+  /** Resolves when the data is loaded and the views are drawn. */
+  ready: Promise<void>;
+  /** Resolves when the map has drawn everything (resolves at once when there is no map). */
+  mapIdle(): Promise<void>;
+  map(): MapAdapter | null;
+  destroy(): void;
+}
+
+declare global {
+  interface Window {
+    __atlas?: { ready: Promise<void>; state: ViewState; mapIdle(): Promise<void>; data?: AtlasData };
+  }
+}
+
+let jitlessSet = false;
+
+export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): AtlasHandle {
+  if (!jitlessSet) {
+    // zod would otherwise probe `new Function`, which the page's CSP forbids.
+    z.config({ jitless: true });
+    jitlessSet = true;
+  }
+  const syncUrl = options.syncUrl ?? true;
+  const state = new ViewState();
+  state.applyQuery(syncUrl ? location.search : (options.query ?? ''));
+  const base = state.data ? `./${state.data}` : (options.dataUrl ?? './data/');
+
+  performance.mark('atlas:data-start');
+  const loaded = loadRawData(base).then(({ data, problems }) => {
+    performance.mark('atlas:data-end');
+    performance.measure('atlas:data', 'atlas:data-start', 'atlas:data-end');
+    return { data: buildIndexes(data, base), problems };
+  });
+
+  let adapter: MapAdapter | null = null;
+  let mapSeen: (() => void) | null = null;
+  const mapReady = new Promise<void>((r) => (mapSeen = r));
+  let stopSync = () => {};
+  let resolveReady: () => void = () => {};
+  let rejectReady: (e: unknown) => void = () => {};
+  const ready = new Promise<void>((res, rej) => {
+    resolveReady = res;
+    rejectReady = rej;
+  });
+  loaded.catch((e) => rejectReady(e));
+
+  const app = mount(App, {
+    target,
+    props: {
+      view: state,
+      loaded,
+      mapFactory: options.mapFactory === undefined ? createMap : options.mapFactory,
+      embed: options.embed ?? false,
+      presentation: options.presentation,
+      page: options.page ?? true,
+      appUrl: options.appUrl,
+      onready: (data: AtlasData) => {
+        // Now that the data is known, drop ids it does not have (a stale link), with a notice.
+        state.replaceNext = true;
+        state.applyQuery(state.query(), {
+          places: new Set(data.placeIndex.keys()),
+          events: new Set(data.eventIndex.keys()),
+          topics: new Set(data.topics.map((t) => t.id)),
+          docs: new Set(data.documents.keys()),
+        });
+        if (syncUrl) {
+          const known = {
+            places: new Set(data.placeIndex.keys()),
+            events: new Set(data.eventIndex.keys()),
+            topics: new Set(data.topics.map((t) => t.id)),
+            docs: new Set(data.documents.keys()),
+          };
+          stopSync = syncWithLocation(state, () => known);
+        }
+        performance.mark('atlas:ready');
+        if (options.mapFactory === null) mapSeen?.();
+        resolveReady();
+      },
+      onmap: (a: MapAdapter | null) => {
+        adapter = a;
+        if (a) mapSeen?.();
+      },
+    },
+  });
+
+  let firstIdle = true;
+  const mapIdle = async () => {
+    await ready;
+    // Without WebGL the adapter never arrives; do not wait for it forever.
+    await Promise.race([mapReady, new Promise((r) => setTimeout(r, 3000))]);
+    if (adapter) await adapter.idle();
+    if (firstIdle) {
+      firstIdle = false;
+      performance.mark('map:idle');
+    }
+  };
+
+  return {
+    state,
+    data: loaded.then((l) => l.data),
+    ready,
+    mapIdle,
+    map: () => adapter,
+    destroy() {
+      stopSync();
+      void unmount(app);
+    },
+  };
+}
