@@ -184,7 +184,7 @@ export interface WindowCounts {
   events: Float64Array;
   /** Per place: statements of those events. */
   statements: Float64Array;
-  /** Event indexes of online / placeless events in the window. */
+  /** Event indexes of online or placeless events in the window (online events with a host city also count there). */
   online: number[];
   total: number;
 }
@@ -210,10 +210,10 @@ export function windowCounts(d: AtlasData, from: number, toEx: number, mask: Uin
       total += a - b;
     }
     for (let i = 0; i < last; i++) {
-      if (d.evPlace[i]! < 0 && d.evEnd[i]! > from) {
-        online.push(i);
-        total++;
-      }
+      if (d.evEnd[i]! <= from) continue;
+      const placeless = d.evPlace[i]! < 0;
+      if (placeless || d.events[i]!.online) online.push(i);
+      if (placeless) total++;
     }
     return { events, statements, online, total };
   }
@@ -221,8 +221,8 @@ export function windowCounts(d: AtlasData, from: number, toEx: number, mask: Uin
     if (!mask[i] || d.evEnd[i]! <= from) continue;
     const p = d.evPlace[i]!;
     total++;
-    if (p < 0) online.push(i);
-    else {
+    if (p < 0 || d.events[i]!.online) online.push(i);
+    if (p >= 0) {
       events[p]! += 1;
       statements[p]! += d.events[i]!.statementIds.length;
     }

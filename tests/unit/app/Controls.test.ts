@@ -1,0 +1,78 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import { describe, expect, it, vi } from 'vitest';
+import Controls from '../../../src/app/components/Controls.svelte';
+import { formatDay } from '../../../src/app/state/url';
+import { ViewState } from '../../../src/app/state/view.svelte';
+import { sampleData } from './sample';
+
+async function setup() {
+  const data = await sampleData();
+  const view = new ViewState();
+  const onstep = vi.fn();
+  render(Controls, { data, view, matching: 3, onstep });
+  return { data, view, onstep };
+}
+
+describe('moving through time', () => {
+  it('play/pause toggles playback and says which it is', async () => {
+    const { view } = await setup();
+    await fireEvent.click(screen.getByRole('button', { name: /play/i }));
+    expect(view.playing).toBe(true);
+    expect(screen.getByRole('button', { name: /pause/i })).toHaveAttribute('aria-pressed', 'true');
+    await fireEvent.click(screen.getByRole('button', { name: /pause/i }));
+    expect(view.playing).toBe(false);
+  });
+
+  it('chooses a play speed', async () => {
+    const { view } = await setup();
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Play speed' }), { target: { value: '365' } });
+    expect(view.speed).toBe(365);
+  });
+
+  it('steps to the previous and next event', async () => {
+    const { onstep } = await setup();
+    await fireEvent.click(screen.getByRole('button', { name: 'Next event' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Previous event' }));
+    expect(onstep.mock.calls).toEqual([[1], [-1]]);
+  });
+
+  it('sets the window by dates, and refuses a reversed one with a notice', async () => {
+    const { view } = await setup();
+    await fireEvent.change(screen.getByLabelText('From'), { target: { value: '2020-01-01' } });
+    await fireEvent.change(screen.getByLabelText('To'), { target: { value: '2020-12-31' } });
+    expect(formatDay(view.from!)).toBe('2020-01-01');
+    expect(formatDay(view.to!)).toBe('2020-12-31');
+    await fireEvent.change(screen.getByLabelText('From'), { target: { value: '2021-06-01' } });
+    expect(formatDay(view.from!)).toBe('2020-01-01');
+    expect(view.notices[0]?.param).toBe('from');
+  });
+});
+
+describe('filters and search', () => {
+  it('filters by topic and by document', async () => {
+    const { view } = await setup();
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'COVID-19' }));
+    expect(view.topics).toEqual(['covid']);
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'COVID-19' }));
+    expect(view.topics).toEqual([]);
+    await fireEvent.click(screen.getByRole('checkbox', { name: /Moscow Declaration/ }));
+    expect(view.docs).toEqual(['moscow-2020']);
+    flushSync();
+    expect(screen.getByText('3 of 8 events match')).toBeInTheDocument();
+  });
+
+  it('searches statements as you type (debounced)', async () => {
+    const { view } = await setup();
+    await fireEvent.input(screen.getByRole('searchbox', { name: /search/i }), { target: { value: 'videoconference ' } });
+    expect(view.q).toBe('');
+    await waitFor(() => expect(view.q).toBe('videoconference'));
+  });
+
+  it('picks a city from the list (keyboard users cannot click the map)', async () => {
+    const { view } = await setup();
+    await fireEvent.change(screen.getByRole('combobox', { name: 'City' }), { target: { value: 'astana' } });
+    expect(view.place).toBe('astana');
+    expect(view.event).toBeNull();
+  });
+});

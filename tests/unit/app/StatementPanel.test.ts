@@ -1,0 +1,70 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import StatementPanel from '../../../src/app/components/StatementPanel.svelte';
+import { buildIndexes } from '../../../src/app/data/indexes';
+import { ViewState } from '../../../src/app/state/view.svelte';
+import { sampleData } from './sample';
+
+describe('clicking a city opens its statements', () => {
+  it('shows the city’s statements grouped by event, with place and date marked and the document named', async () => {
+    const data = await sampleData();
+    const view = new ViewState();
+    view.place = 'bangkok';
+    const onread = vi.fn();
+    render(StatementPanel, { data, view, onread, onclose: () => {} });
+
+    expect(screen.getByRole('heading', { level: 2, name: 'Bangkok' })).toBeInTheDocument();
+    // Two events in Bangkok, in date order: the 2023 forum before the 2024 session.
+    const groups = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent?.trim());
+    expect(groups).toEqual(['Fifth Directors General Forum', '80th session of ESCAP']);
+
+    const quote = screen.getByText((_, el) => el?.tagName === 'BLOCKQUOTE' && el.textContent?.includes('opened in Bangkok') === true);
+    const marks = within(quote).getAllByText((_, el) => el?.tagName === 'MARK');
+    expect(marks.map((m) => [m.classList.contains('place') ? 'place' : m.classList.contains('date') ? 'date' : '?', m.textContent])).toEqual([
+      ['place', 'Bangkok'],
+      ['date', '23 April 2024'],
+    ]);
+    expect(screen.getAllByText('Video Message by SCO Secretary-General Zhang Ming for the 80th Session of ESCAP')).toHaveLength(2);
+    expect(screen.getAllByText(/speech · 23 Apr 2024/)).toHaveLength(2);
+
+    await fireEvent.click(screen.getAllByRole('button', { name: 'Read in context' })[1]!);
+    expect(onread).toHaveBeenCalledWith(expect.objectContaining({ text: 'The 80th session of the Commission opened in Bangkok on 23 April 2024.' }));
+  });
+
+  it('renders document text as text, never as markup', async () => {
+    const base = await sampleData();
+    const raw = structuredClone(base.raw);
+    const hostile = '<img src=x onerror="window.__pwned=1"> met in Bangkok <script>window.__pwned=1</script>';
+    raw.statements[5]!.text = hostile;
+    raw.statements[5]!.marks = [{ kind: 'place', start: hostile.indexOf('Bangkok'), end: hostile.indexOf('Bangkok') + 7 }];
+    raw.documents[2]!.title = '<b>bold</b> title';
+    const data = buildIndexes(raw);
+    const view = new ViewState();
+    view.place = 'bangkok';
+    const { container } = render(StatementPanel, { data, view, onread: () => {}, onclose: () => {} });
+    expect(container.querySelector('img, script, b')).toBeNull();
+    expect(screen.getByText(/<img src=x onerror/)).toBeInTheDocument();
+    expect(screen.getAllByText('<b>bold</b> title').length).toBeGreaterThan(0);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('marks the selected event and closes on request', async () => {
+    const data = await sampleData();
+    const view = new ViewState();
+    view.set({ place: 'bangkok', event: 'ev-forum-2023' });
+    const onclose = vi.fn();
+    const { container } = render(StatementPanel, { data, view, onread: () => {}, onclose });
+    expect(container.querySelector('.group.selected h3')?.textContent?.trim()).toBe('Fifth Directors General Forum');
+    expect(screen.getByText(/27 Nov 2023 – 28 Nov 2023/)).toBeInTheDocument();
+    await fireEvent.click(screen.getByRole('button', { name: 'Close the statements panel' }));
+    expect(onclose).toHaveBeenCalled();
+  });
+
+  it('says when an event lies outside the current window', async () => {
+    const data = await sampleData();
+    const view = new ViewState();
+    view.set({ place: 'bangkok', from: Date.UTC(2024, 0, 1), to: Date.UTC(2024, 11, 31) });
+    render(StatementPanel, { data, view, onread: () => {}, onclose: () => {} });
+    expect(screen.getAllByText('outside the window')).toHaveLength(1);
+  });
+});
