@@ -8,7 +8,14 @@
  * skipped rather than taken as events. A cheap pre-filter keeps chrono off text with no month or ISO
  * date in it, which is most text.
  */
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
+import type { ParsedComponents } from 'chrono-node';
+
+/**
+ * chrono's strict mode with day-month order (en-GB): it leaves out the casual parsers ("today",
+ * "3 days ago"), which we would discard anyway and whose huge patterns cost ~300 ms to warm up.
+ */
+const parser = new chrono.Chrono(chrono.configuration.createConfiguration(true, true));
 import type { Precision } from '../contract/schema.ts';
 
 export interface DateValue { start: string; end?: string; precision: Precision }
@@ -24,6 +31,8 @@ const YEAR_PERIOD = /\b((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)?\d{2})\b/g;
 const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday|now|ago|last|next|this|coming|past|later|earlier)\b/i;
 const BETWEEN = new RegExp(`\\bbetween\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b`, 'g');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b`, 'g');
+const MONTH_YEAR = new RegExp(`(^|[^\\d\\w]\\s?|[^\\d]\\s{2,})(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b(?![-–]\\d)`, 'g');
+const MONTH_DAY = new RegExp(`(^|\\W)(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*[,.]?\\s*\\d)(?![:.]\\d)`, 'g');
 const LEADING_WORDS = /^(?:(?:on|from|in|at|of|since|by|dated|the|until|till)\s+)+/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -36,10 +45,35 @@ export function parseIso(s: string | null | undefined): YMD | null {
   return m ? { y: +m[1]!, m: m[2] ? +m[2] : 1, d: m[3] ? +m[3] : 1 } : null;
 }
 
+const MAYBE_DATE_ALL = new RegExp(MAYBE_DATE.source, 'g');
+
+/**
+ * chrono over the text near each month name or numeric date only (windows of a few words each side,
+ * merged when they touch): its cost grows with the length of what it reads, and sentences are long.
+ */
+interface Found { index: number; text: string; start: ParsedComponents; end: ParsedComponents | null }
+function parseWindows(text: string, ref: Date): Found[] {
+  const windows: [number, number][] = [];
+  for (const m of text.matchAll(MAYBE_DATE_ALL)) {
+    let a = Math.max(0, m.index - 40);
+    let b = Math.min(text.length, m.index + m[0].length + 45);
+    while (a > 0 && !/\s/.test(text[a - 1]!)) a--;
+    while (b < text.length && !/\s/.test(text[b]!)) b++;
+    const last = windows[windows.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else windows.push([a, b]);
+  }
+  const out: Found[] = [];
+  for (const [a, b] of windows) {
+    for (const r of parser.parse(text.slice(a, b), ref)) out.push({ index: r.index + a, text: r.text, start: r.start, end: r.end ?? null });
+  }
+  return out;
+}
+
 /** True when some text in the string may be a date worth parsing (cheap). */
 export const mayContainDate = (text: string) => MAYBE_DATE.test(text);
 
-function valueFromComponents(c: chrono.ParsedComponents, text: string, docDate: YMD | null, rangeEnd?: chrono.ParsedComponents): { ymd: YMD; precision: Precision } | string {
+function valueFromComponents(c: ParsedComponents, text: string, docDate: YMD | null, rangeEnd?: ParsedComponents): { ymd: YMD; precision: Precision } | string {
   let y = c.get('year')!;
   const m = c.get('month')!;
   let d = c.get('day')!;
@@ -98,7 +132,7 @@ export function findDates(text: string, docDate: YMD | null): { mentions: DateMe
     mentions.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), value: { start: iso(y, mo, d1), end: iso(y, mo, d2), precision: 'day' } });
   }
   const ref = docDate ? new Date(Date.UTC(docDate.y, docDate.m - 1, docDate.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
-  for (const r of chrono.en.GB.parse(text, ref)) {
+  for (const r of parseWindows(text, ref)) {
     let start = r.index;
     let raw = r.text;
     const lead = LEADING_WORDS.exec(raw);
@@ -119,6 +153,26 @@ export function findDates(text: string, docDate: YMD | null): { mentions: DateMe
       }
     }
     mentions.push({ start, end, text: raw, value });
+  }
+  // Strict chrono leaves out a month with only a year ("in June 2018") and a month and day with no
+  // year ("June 11"); both are plain enough to read here.
+  const free = (a: number, b: number) => !mentions.some((x) => x.start < b && a < x.end) && !skipped.some((x) => x.start < b && a < x.end);
+  for (const m of text.matchAll(MONTH_YEAR)) {
+    const start = m.index + m[1]!.length;
+    const end = m.index + m[0].length;
+    if (!free(start, end)) continue;
+    mentions.push({ start, end, text: text.slice(start, end), value: { start: iso(+m[3]!, monthIndex(m[2]!)), precision: 'month' } });
+  }
+  for (const m of text.matchAll(MONTH_DAY)) {
+    const start = m.index + m[1]!.length;
+    const end = m.index + m[0].length;
+    if (!free(start, end)) continue;
+    const mo = monthIndex(m[2]!);
+    const d = +m[3]!;
+    const raw = text.slice(start, end);
+    if (!docDate) { skipped.push({ start, end, text: raw, why: 'day and month without a year, and the document has no date' }); continue; }
+    if (d < 1 || d > daysInMonth(docDate.y, mo)) { skipped.push({ start, end, text: raw, why: 'not a real calendar date' }); continue; }
+    mentions.push({ start, end, text: raw, value: { start: iso(docDate.y, mo, d), precision: 'day' } });
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, skipped };

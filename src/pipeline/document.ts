@@ -174,13 +174,14 @@ function assemble(docId: string, mentions: Mention[], statements: Statement[]): 
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
     const key = `${m.value.start}..${m.value.end ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    const g = groups.get(key);
+    if (g) g.push(m); else groups.set(key, [m]);
   }
   const events: Event[] = [];
   const byStatement = new Map(statements.map((s) => [s.id, s]));
   for (const group of groups.values()) {
     const byPlace = new Map<string, Mention[]>();
-    for (const m of group) if (m.place) byPlace.set(m.place.id, [...(byPlace.get(m.place.id) ?? []), m]);
+    for (const m of group) if (m.place) { const b = byPlace.get(m.place.id); if (b) b.push(m); else byPlace.set(m.place.id, [m]); }
     const unplaced = group.filter((m) => !m.place);
     const buckets: [GazetteerPlace | null, Mention[]][] = byPlace.size === 0 ? [[null, unplaced]] : [...byPlace.values()].map((ms) => [ms[0]!.place, ms]);
     if (byPlace.size > 0 && unplaced.length > 0) {

@@ -20,7 +20,10 @@ export interface PlaceMention {
 }
 export interface RejectedPlace { start: number; end: number; text: string; why: string }
 
-const WORD = /[\p{L}\p{M}\d]+(?:[-'’.][\p{L}\p{M}\d]+)*\.?/gu;
+const WORD = /[\p{L}\p{M}\d]+(?:[-'’.][\p{L}\p{M}\d]+)*\.?/uy;
+/** Only capitalised words can start a place name: scanning for them alone keeps this stage cheap. */
+const CAPITALISED = /\p{Lu}[\p{L}\p{M}\d]*(?:[-'’.][\p{L}\p{M}\d]+)*\.?/gu;
+const PREV_WORD = /([\p{L}\p{M}\d]+(?:[-'’.][\p{L}\p{M}\d]+)*\.?)(\s*)$/u;
 /** Capitalised words that may stand before a place without making it part of a longer name. */
 const FREE_BEFORE = new Set(['The', 'In', 'At', 'On', 'From', 'To', 'For', 'By', 'And', 'But', 'As', 'With', 'During', 'After', 'Before', 'Since', 'Until', 'While', 'When', 'Where', 'This', 'That', 'Both', 'Also', 'Today', 'Then', 'Near', 'Outside', 'Inside', 'Via', 'Of', 'Between', 'Including', 'Like', 'Unlike', 'Across', 'Around', 'Toward', 'Towards', 'Host', 'Hosted', 'Visiting', 'City', 'Capital']);
 /** Capitalised words that may follow a place: "the Qingdao Summit" was held in Qingdao. */
@@ -29,51 +32,62 @@ const FREE_AFTER = new Set(['Summit', 'City']);
 const NAME_AFTER = /^(?:format|process|declaration|initiative|pact|spirit|charter|formula|consensus|communiqu[eé]|principles?|agreement|convention|accords?|protocol|group|model|talks?)\b/;
 const PREPOSITION = /\b(?:in|at|to|from|near|outside|inside|into|via|of the city of|city of|capital)\s+(?:the\s+)?$/;
 
+interface Word { start: number; end: number; text: string }
+function wordAt(text: string, at: number): Word | null {
+  WORD.lastIndex = at;
+  const m = WORD.exec(text);
+  return m ? { start: at, end: at + m[0].length, text: m[0] } : null;
+}
+
 /** All places named in `text` (offsets relative to `text`). */
 export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMention[]; rejected: RejectedPlace[] } {
   const mentions: PlaceMention[] = [];
   const rejected: RejectedPlace[] = [];
-  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const first = w.text.replace(/\.$/, '');
-    const code = first.charCodeAt(0);
-    if (!(code >= 65 && code <= 90) && !/^\p{Lu}/u.test(first)) continue;
+  CAPITALISED.lastIndex = 0;
+  for (let m = CAPITALISED.exec(text); m; m = CAPITALISED.exec(text)) {
+    const first = m[0].replace(/\.$/, '');
     const maxN = Math.max(gaz.maxWords.get(first) ?? 0, gaz.maxWords.get(first.replace(/['’]s$/, '')) ?? 0);
     if (maxN === 0) continue;
-    for (let n = Math.min(maxN, words.length - i); n >= 1; n--) {
-      const last = words[i + n - 1]!;
-      let name = text.slice(w.start, last.end);
-      if (n > 1 && /\s\s|\n/.test(name)) continue;
-      let end = last.end;
+    // The words that follow, each after a single space: "New" → "New Delhi", "New York City".
+    const words: Word[] = [{ start: m.index, end: m.index + m[0].length, text: m[0] }];
+    while (words.length < maxN + 1) {
+      const last = words[words.length - 1]!;
+      if (text[last.end] !== ' ') break;
+      const w = wordAt(text, last.end + 1);
+      if (!w) break;
+      words.push(w);
+    }
+    for (let n = Math.min(maxN, words.length); n >= 1; n--) {
+      const w = words[0]!;
+      let end = words[n - 1]!.end;
+      let name = text.slice(w.start, end);
       if (name.endsWith('.') && !gaz.lookup(name)) { name = name.slice(0, -1); end--; }
       if (/['’]s$/.test(name) && !gaz.lookup(name)) { name = name.slice(0, -2); end -= 2; }
       const place = gaz.lookup(name);
       if (!place) continue;
-      const why = partOfLongerName(text, words, i, i + n - 1, w.start, end);
+      const why = partOfLongerName(text, w.start, end, words[n] ?? null);
       if (why) rejected.push({ start: w.start, end, text: name, why });
       else mentions.push({ start: w.start, end, text: name, place, preposition: PREPOSITION.test(text.slice(Math.max(0, w.start - 20), w.start)) });
-      i += n - 1;
+      CAPITALISED.lastIndex = words[n - 1]!.end;
       break;
     }
   }
   return { mentions, rejected };
 }
 
-function partOfLongerName(text: string, words: { start: number; end: number; text: string }[], a: number, b: number, start: number, end: number): string | null {
+function partOfLongerName(text: string, start: number, end: number, next: Word | null): string | null {
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 2);
   if (/[\p{L}\d]-\s?$/u.test(before) || /^-[\p{L}\d]/u.test(after)) return 'part of a hyphenated name';
-  const next = words[b + 1];
-  if (next && /^\s?$/.test(text.slice(end, next.start)) && text.slice(end, next.start) !== '') {
+  if (next && next.start === end + 1) {
     if (/^\p{Lu}/u.test(next.text) && !FREE_AFTER.has(next.text) && !/^\p{Lu}{2,}$/u.test(next.text)) return `part of the name "${text.slice(start, next.end)}…"`;
     if (NAME_AFTER.test(next.text)) return `names a ${next.text.toLowerCase()}, not a place`;
   }
-  const prev = words[a - 1];
-  if (prev && text.slice(prev.end, start) === ' ' && /^\p{Lu}\p{Ll}/u.test(prev.text) && !FREE_BEFORE.has(prev.text)) {
-    const beforePrev = text.slice(0, prev.start);
-    const sentenceStart = /(?:^|[.!?:;"“(]\s*)$/.test(beforePrev.trimEnd()) || beforePrev.trim() === '' || /\*\*$/.test(beforePrev);
-    if (!sentenceStart) return `part of the name "${prev.text} ${text.slice(start, end)}"`;
+  const prev = PREV_WORD.exec(text.slice(Math.max(0, start - 40), start));
+  if (prev && prev[2] === ' ' && /^\p{Lu}\p{Ll}/u.test(prev[1]!) && !FREE_BEFORE.has(prev[1]!)) {
+    const beforePrev = text.slice(Math.max(0, start - 200), start - prev[0].length);
+    const sentenceStart = beforePrev.trim() === '' || /(?:[.!?:;"“(]|\*\*)\s*$/.test(beforePrev);
+    if (!sentenceStart) return `part of the name "${prev[1]} ${text.slice(start, end)}"`;
   }
   return null;
 }

@@ -22,13 +22,20 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class TopicMatcher {
   private readonly headings = new Map<string, string>();
-  private readonly keywords: { id: string; re: RegExp }[];
+  private readonly keywords: { id: string; re: RegExp; lower: boolean }[];
   constructor(readonly file: TopicsFile) {
     for (const t of file.topics) for (const h of t.headings) this.headings.set(norm(h), t.id);
-    // Keywords match whole words, case-insensitively; a keyword ending in * matches any ending.
-    this.keywords = file.topics
-      .filter((t) => t.keywords.length > 0)
-      .map((t) => ({ id: t.id, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${t.keywords.map((k) => (k.endsWith('*') ? `${escape(k.slice(0, -1))}[\\p{L}\\p{N}-]*` : escape(k))).join('|')})(?![\\p{L}\\p{N}])`, 'iu') }));
+    // Keywords match whole words; a keyword ending in * matches any ending. Acronyms (WHO, RATS) match
+    // as written, everything else ignoring case: the text is lower-cased once and plain regexes run on it.
+    this.keywords = file.topics.flatMap((t) => {
+      const part = (k: string) => (k.endsWith('*') ? `${escape(k.slice(0, -1))}[a-z0-9-]*` : escape(k));
+      const acronyms = t.keywords.filter((k) => /^[A-Z0-9+-]+\*?$/.test(k) && /[A-Z]{2}/.test(k));
+      const words = t.keywords.filter((k) => !acronyms.includes(k)).map((k) => k.toLowerCase());
+      const out: { id: string; re: RegExp; lower: boolean }[] = [];
+      if (words.length) out.push({ id: t.id, re: new RegExp(`(?:^|[^a-z0-9])(?:${words.map(part).join('|')})(?![a-z0-9])`), lower: true });
+      if (acronyms.length) out.push({ id: t.id, re: new RegExp(`(?:^|[^A-Za-z0-9])(?:${acronyms.map(part).join('|')})(?![A-Za-z0-9])`), lower: false });
+      return out;
+    });
   }
 
   /** Topics a section heading introduces: its exact entry, else the keywords in it. */
@@ -38,7 +45,8 @@ export class TopicMatcher {
   }
 
   forText(text: string): string[] {
-    return this.keywords.filter((k) => k.re.test(text)).map((k) => k.id);
+    const lower = text.toLowerCase();
+    return [...new Set(this.keywords.filter((k) => k.re.test(k.lower ? lower : text)).map((k) => k.id))];
   }
 }
 

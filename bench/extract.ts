@@ -1,0 +1,83 @@
+/**
+ * npm run bench:extract — how fast is the extraction pipeline?
+ *
+ * 1. The seeds (data/sources): the CLI as a new process, wall time including Node and tsx start-up,
+ *    several runs, median. Target: under 1 s.
+ * 2. A generated corpus of 1,000 declaration-sized documents (bench/corpus.ts, deterministic, written
+ *    to bench/tmp/): the CLI as a new process (wall incl. start-up) and the pipeline in this process
+ *    (extraction only), several runs each, median MB/s. Target: at least 5 MB/s.
+ * Figures go to bench/results/extract.json and bench/results/extract.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runPipeline } from '../src/pipeline/run.ts';
+import { writeCorpus } from './corpus.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const cli = join(root, 'src/pipeline/cli.ts');
+const tmp = join(root, 'bench/tmp');
+const CORPUS_DOCS = Number(process.env.BENCH_DOCS ?? 1000);
+const SEED_RUNS = 7;
+const CORPUS_RUNS = 3;
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const folderBytes = (dir: string) => readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+
+function wall(args: string[]): number {
+  const t = performance.now();
+  try {
+    execFileSync(tsx, [cli, ...args], { stdio: 'pipe', cwd: root });
+  } catch (e) {
+    // exit code 1 means some document failed; the run itself still counts
+    if ((e as { status?: number }).status !== 1) throw e;
+  }
+  return (performance.now() - t) / 1000;
+}
+
+mkdirSync(tmp, { recursive: true });
+console.log(`seeds: ${SEED_RUNS} runs of the CLI as a new process`);
+const seedsDir = join(root, 'data/sources');
+const seedBytes = folderBytes(seedsDir);
+wall(['--in', seedsDir, '--out', join(tmp, 'out-seeds')]); // let tsx fill its transform cache first
+const seedWalls = Array.from({ length: SEED_RUNS }, () => wall(['--in', seedsDir, '--out', join(tmp, 'out-seeds')]));
+
+console.log(`corpus: generating ${CORPUS_DOCS} documents into bench/tmp/corpus-${CORPUS_DOCS}`);
+const corpusDir = join(tmp, `corpus-${CORPUS_DOCS}`);
+const corpusBytes = writeCorpus(corpusDir, CORPUS_DOCS, 1);
+const mb = corpusBytes / 1e6;
+console.log(`corpus: ${round(mb, 1)} MB; ${CORPUS_RUNS} runs of the CLI as a new process`);
+const corpusWalls = Array.from({ length: CORPUS_RUNS }, () => wall(['--in', corpusDir, '--out', join(tmp, 'out-corpus')]));
+console.log(`corpus: ${CORPUS_RUNS} runs in this process (extraction only, no start-up, no writing)`);
+runPipeline(seedsDir); // warm up chrono and the regexes, as a long-running process would be
+const inProcess = Array.from({ length: CORPUS_RUNS }, () => { const t = performance.now(); runPipeline(corpusDir); return (performance.now() - t) / 1000; });
+
+const result = {
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+  seeds: { documents: readdirSync(seedsDir).filter((f) => /\.(txt|md)$/.test(f)).length, bytes: seedBytes, runs: seedWalls.map((x) => round(x, 3)), medianWallSeconds: round(median(seedWalls), 3), targetSeconds: 1, meetsTarget: median(seedWalls) < 1 },
+  corpus: {
+    documents: CORPUS_DOCS, bytes: corpusBytes, generator: 'bench/corpus.ts generateCorpus(n, seed=1)',
+    cli: { runs: corpusWalls.map((x) => round(x, 2)), medianWallSeconds: round(median(corpusWalls)), medianMBps: round(mb / median(corpusWalls)) },
+    inProcess: { runs: inProcess.map((x) => round(x, 2)), medianSeconds: round(median(inProcess)), medianMBps: round(mb / median(inProcess)) },
+    targetMBps: 5, meetsTarget: mb / median(corpusWalls) >= 5,
+  },
+  command: 'npm run bench:extract',
+};
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/extract.json'), JSON.stringify(result, null, 2) + '\n');
+const md = `# Extraction benchmark (\`npm run bench:extract\`)
+
+Machine: ${result.machine.cpus} × ${result.machine.cpu}, Node ${result.machine.node}.
+
+| input | size | runs | median wall | throughput | target |
+| --- | --- | --- | --- | --- | --- |
+| seeds (${result.seeds.documents} documents), CLI incl. start-up | ${round(seedBytes / 1e3, 1)} KB | ${SEED_RUNS} | ${result.seeds.medianWallSeconds} s | | < 1 s: ${result.seeds.meetsTarget ? 'met' : 'NOT met'} |
+| generated corpus (${CORPUS_DOCS} documents), CLI incl. start-up | ${round(mb, 1)} MB | ${CORPUS_RUNS} | ${result.corpus.cli.medianWallSeconds} s | ${result.corpus.cli.medianMBps} MB/s | ≥ 5 MB/s: ${result.corpus.meetsTarget ? 'met' : 'NOT met'} |
+| generated corpus, extraction only (in process) | ${round(mb, 1)} MB | ${CORPUS_RUNS} | ${result.corpus.inProcess.medianSeconds} s | ${result.corpus.inProcess.medianMBps} MB/s | |
+`;
+writeFileSync(join(root, 'bench/results/extract.md'), md);
+console.log(md);
