@@ -40,7 +40,13 @@ export function attach(text: string, dates: DateMention[], places: PlaceMention[
       .map((p) => ({ p, distance: p.start > date.end ? p.start - date.end : Math.max(0, date.start - p.end) }))
       .filter(({ p, distance }) => distance <= MAX_DISTANCE && !onlines.some((o) => between(o, date, p)));
     candidates.sort((a, b) => Number(b.p.preposition) - Number(a.p.preposition) || a.distance - b.distance || a.p.start - b.p.start);
-    return { date, place: candidates[0]?.p ?? null, online, clause };
+    let place = candidates[0]?.p ?? null;
+    if (!place && text[clause.start - 1] === '(' && !online) {
+      // "took place in Bishkek (13–14 June)": a bracketed date right after a place belongs to it.
+      const open = clause.start - 1;
+      place = places.find((p) => p.end <= open && /^[\s]*(?:summit|meeting|forum|conference|session)?\s*$/i.test(text.slice(p.end, open))) ?? null;
+    }
+    return { date, place, online, clause };
   });
 }
 

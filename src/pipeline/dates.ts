@@ -105,7 +105,10 @@ const asIso = (v: { ymd: YMD; precision: Precision }) => (v.precision === 'day' 
  * Dates in `text` (one sentence or line). Offsets are relative to `text`.
  * `docDate` gives the year to dates written without one ("on July 4").
  */
-export function findDates(text: string, docDate: YMD | null): { mentions: DateMention[]; skipped: SkippedDate[] } {
+export function findDates(text: string, docDateIn: YMD | null): { mentions: DateMention[]; skipped: SkippedDate[] } {
+  // "In 2019 the summit took place in Bishkek (13–14 June)": a lone year in the sentence beats the document's.
+  const years = new Set([...text.matchAll(/(?<![\d-–])(?:19|20)\d{2}(?![\d-–])/g)].map((m) => +m[0]));
+  const docDate: YMD | null = years.size === 1 ? { y: [...years][0]!, m: docDateIn?.m ?? 1, d: docDateIn?.d ?? 1 } : docDateIn;
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = [];
   for (const m of text.matchAll(YEAR_PERIOD)) {

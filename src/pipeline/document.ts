@@ -9,7 +9,7 @@ import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
 import { dateLines, inferMeta, type DocMeta, type MetaSideFile } from './meta.ts';
 import { findDateline, findPlaces, type Dateline, type PlaceMention } from './places.ts';
 import { paragraphs, sentences, type Span } from './segment.ts';
-import { eventTitle, titleFromPrefix } from './titles.ts';
+import { eventTitle, titleFromPrefix, titleFromSuffix } from './titles.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
 
 export interface Context { gaz: Gazetteer; topics: TopicMatcher }
@@ -46,7 +46,7 @@ function blank(text: string, from: number, to: number, spans: Span[]): string {
   let at = from;
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
     if (s.end <= from || s.start >= to) continue;
-    out += text.slice(at, Math.max(at, s.start)) + ' , ';
+    out += text.slice(at, Math.max(at, s.start)) + ' | ';
     at = Math.max(at, s.end);
   }
   return out + text.slice(at, to);
@@ -128,14 +128,20 @@ export function extractDocument(docId: string, text: string, side: MetaSideFile 
       const stTopics = [...new Set([...headingTopics, ...topics.forText(sText)])].sort();
       statements.push({ id, docId, text: sText, start: s.start, end: s.end, placeIds: [...new Set(placeIds)], eventIds: [], topics: stTopics, marks: marks.sort((a, b) => a.start - b.start || a.end - b.end) });
 
+      // Dates, places and a place's country ("Ufa, Russia,") are never part of a title.
       const blanks: Span[] = [...dates, ...places];
+      for (const m of places) {
+        const after = /^,\s*(?:the\s+)?([\p{Lu}][\p{L}' ]*?)(?=[,.;)]|\s+(?:on|in|from)\b)/u.exec(sText.slice(m.end, m.end + 60));
+        if (after && after[1] === m.place.country) blanks.push({ start: m.end, end: m.end + after[0].length });
+      }
       for (const a of attach(sText, dates, places)) {
         const d: DateMention = a.date;
         let place = a.place?.place ?? null;
         let core = titleFromPrefix(blank(sText, a.clause.start, d.start, blanks));
         if (!core) core = titleFromPrefix(blank(sText, 0, d.start, blanks));
+        if (!core) core = titleFromSuffix(blank(sText, d.end, a.clause.end, blanks));
         let score = core ? 2 : 0;
-        let fallback = sText.split(/\s+/).slice(0, 10).join(' ');
+        let fallback = blank(sText, 0, sText.length, blanks).replace(/(?:\s+(?:on|in|at|from|between|and|of))*\s*\|\s*/g, ' ').replace(/\s+([,.;:])/g, '$1').replace(/^[\s,;:]+/, '').split(/\s+/).slice(0, 10).join(' ');
         if (inHeader && d.start < headerEnd) { place = dateline.place; core = ''; score = 1; fallback = meta.title; }
         if (actAt.has(s.start + d.start) && !core) { score = 1; fallback = meta.title; }
         mentions.push({ value: d.value, place, online: a.online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text });

@@ -8,7 +8,7 @@ const CONNECTOR = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'la', '&
 const EVENT_NOUN = /^(?:meetings?|summits?|sessions?|conferences?|forums?|fora|exhibitions?|operations?|exercises?|events?|talks|visits?|festivals?|games|competitions?|contests?|ceremony|congress(?:es)?|roundtables?|dialogues?|consultations?|seminars?|symposium|workshops?|negotiations|elections?|launch|marathons?|celebrations?|anniversary|signing|review|concept|agreement|programme|program|plan|strategy|resolution|declaration|statement|memorandum|roadmap|treaty|communiqu[eé])$/i;
 const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|inaugural|regular|annual|joint|extraordinary|informal|special|high-level|ministerial|roundtable|plenary|opening|closing|official|state|bilateral|trilateral|multilateral)$/i;
 /** Words between a name and its date that say nothing about what happened. */
-const FILLER = /^(?:held|hold|holding|on|in|at|from|between|via|by|videoconference|video|conference|dated|adopted|approved|signed|which|is|was|were|be|will|to|take|place|taking|foreseen|scheduled|planned|organised|organized|titled|entitled|called|named|its|their|the|a|an|of|and|that|date|during|format)$/i;
+const FILLER = /^(?:held|hold|holding|on|in|at|from|between|via|by|videoconference|video|conference|dated|adopted|approved|signed|which|is|was|were|be|will|to|take|place|taking|foreseen|scheduled|planned|organised|organized|titled|entitled|called|named|met|meet|meets|convened|gathered|took|opened|closed|launched|founded|established|created|signed|visited|attended|here|there|its|their|the|a|an|of|and|that|date|during|format)$/i;
 
 const WORD = /[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*|&/gu;
 
@@ -27,13 +27,13 @@ const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
  */
 export function titleFromPrefix(prefix: string, placeNames: string[] = []): string {
   // 'the UN Security Council meeting on “Cooperation between ...”': the name is in quotes.
-  const quoted = /[“"]([^“”"]{3,})[”"][\s,(]*$/u.exec(prefix);
+  const quoted = /[“"]([^“”"]{3,})[”"][\s,(|]*$/u.exec(prefix);
   if (quoted) {
     const before = titleFromPrefix(prefix.slice(0, quoted.index), placeNames);
     return before || capitalise(clip(quoted[1]!.trim()));
   }
   const words = [...prefix.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
-  const gapOk = (a: number, b: number) => !/[,;:()"“”]/.test(prefix.slice(words[a]!.end, words[b]!.start));
+  const gapOk = (a: number, b: number) => !/[,;:()"“”|]/.test(prefix.slice(words[a]!.end, words[b]!.start));
   const isCap = (k: number) => /^[\p{Lu}\d]/u.test(words[k]!.text) || ORDINAL.test(words[k]!.text);
   const isNoun = (k: number) => EVENT_NOUN.test(words[k]!.text) && !/^\p{Lu}/u.test(words[k]!.text);
   /** Index of the first modifier of the noun at k ("its regular meeting" → "regular"). */
@@ -43,8 +43,23 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     return j;
   };
   let i = words.length - 1;
-  while (i >= 0 && (FILLER.test(words[i]!.text) || placeNames.includes(words[i]!.text) || /^\d{4}$/.test(words[i]!.text))) i--;
+  let met = false;
+  let visited = false;
+  while (i >= 0 && (FILLER.test(words[i]!.text) || placeNames.includes(words[i]!.text) || /^\d{4}$/.test(words[i]!.text))) {
+    if (/^(?:met|meet|meets|convened|gathered)$/i.test(words[i]!.text)) met = true;
+    if (/^visited$/i.test(words[i]!.text)) visited = true;
+    i--;
+  }
   if (i < 0) return '';
+  if (met && isCap(i)) {
+    // "The Heads of State ... met in Ufa on": the event is their meeting
+    const who = titleFromPrefix(prefix.slice(0, words[i]!.end), placeNames);
+    return who ? clip(`Meeting of ${who.replace(/^The /, 'the ')}`) : '';
+  }
+  if (visited && isCap(i)) {
+    const who = titleFromPrefix(prefix.slice(0, words[i]!.end), placeNames);
+    return who ? clip(`${who} visit`) : '';
+  }
   let from: number;
   const to = i;
   if (isCap(i)) {
@@ -87,12 +102,34 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
 const STOP = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|in|on|at|for|with|and|to|by|from|results?|outcomes?|holding|which|was|were|is|are|has|have|been|be|praised|noted|welcomed|welcome|during|following|after|before|as|also|hold|held)$/i;
 
 function finish(prefix: string, words: { text: string; start: number; end: number }[], from: number, to: number): string {
-  while (from <= to && CONNECTOR.has(words[from]!.text)) from++;
+  while (from <= to && (CONNECTOR.has(words[from]!.text) || words[from]!.text === 'The')) from++;
   while (to >= from && CONNECTOR.has(words[to]!.text)) to--;
   if (to < from) return '';
   const core = prefix.slice(words[from]!.start, words[to]!.end).replace(/\s+/g, ' ').replace(/\*+/g, '').trim();
   if (core.length < 3 || /^(?:SCO|UN|The|It|They|We)$/.test(core)) return '';
   return capitalise(clip(core));
+}
+
+/**
+ * When the words before a date name nothing, the words right after it may: "On 15 June 2001 the
+ * leaders signed the Declaration on the Establishment of the SCO" → "Declaration on the Establishment
+ * of the SCO". Takes the first capitalised name of two words or more in the first dozen words.
+ */
+export function titleFromSuffix(suffix: string): string {
+  const words = [...suffix.matchAll(WORD)].slice(0, 14).map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const cap = (k: number) => /^\p{Lu}/u.test(words[k]!.text) && words[k]!.text !== 'The';
+  for (let i = 0; i < words.length; i++) {
+    if (!cap(i)) continue;
+    let j = i;
+    for (;;) {
+      let k = j + 1;
+      while (k < words.length && CONNECTOR.has(words[k]!.text)) k++;
+      if (k >= words.length || !cap(k) || /[,;:()"“”|]/.test(suffix.slice(words[j]!.end, words[k]!.start))) break;
+      j = k;
+    }
+    if (j > i) return finish(suffix, words, i, j);
+  }
+  return '';
 }
 
 /** The full title: the core, or a fallback, and the place after a comma. Never empty. */
