@@ -8,7 +8,9 @@ import { presentationVariants } from './src/app/present/build/variants.ts';
 //   vite build --mode single   one self-contained HTML (code, styles, data, basemap, worker inlined)
 //   vite build --mode element  the <sco-atlas> custom element as an ES library
 export default defineConfig(({ mode }) => ({
-  plugins: [svelte(presentationVariants.svelteOptions(mode)), svelteTesting(), ...presentationVariants.plugins(mode)],
+  // svelteTesting only under vitest's own 'test' mode: it rewrites resolve.conditions whenever VITEST is
+  // set, so the browser-test build (run inside vitest) would otherwise bundle Svelte's server runtime.
+  plugins: [svelte(presentationVariants.svelteOptions(mode)), ...(mode === 'test' ? [svelteTesting()] : []), ...presentationVariants.plugins(mode)],
   base: './',
   build: { outDir: 'dist', sourcemap: false, ...presentationVariants.build(mode) },
   publicDir: presentationVariants.publicDir(mode),
