@@ -2,5 +2,5 @@ import { mountAtlas } from './mount';
 
 const handle = mountAtlas(document.getElementById('app')!);
 // A read-only hook for browser tests and the benchmark (see /tmp/sco/coord.md, "app interfaces").
-window.__atlas ??= { ready: handle.ready, state: handle.state, mapIdle: handle.mapIdle };
+window.__atlas ??= { ready: handle.ready, state: handle.state, mapIdle: handle.mapIdle, placePoint: (id) => handle.map()?.screenPoint(id) ?? null };
 void handle.data.then((d) => window.__atlas && (window.__atlas.data = d)).catch(() => {});

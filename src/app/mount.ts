@@ -9,6 +9,8 @@ import { buildIndexes, type AtlasData } from './data/indexes';
 import { loadRawData } from './data/load';
 import { createMap, type MapAdapter, type MapFactory } from './map/adapter';
 import { ViewState, syncWithLocation } from './state/view.svelte';
+import { Presentation } from './present/controller.svelte';
+import { parsePresentParams } from './present/params';
 
 export interface AtlasOptions {
   /** Data folder URL (default `./data/`, or `./<data>/` from the `data=` parameter). */
@@ -21,9 +23,9 @@ export interface AtlasOptions {
   embed?: boolean;
   /** Replace the map engine (tests); null shows the app without a map. */
   mapFactory?: MapFactory | null;
-  /** Presentations (issue 4): the story/share controller, handed to App untouched. */
-  presentation?: unknown;
-  /** True when the atlas is the whole page (keys on the window); false inside a custom element. */
+  /** Presentations (issue 4): the story/share controller; by default built from the URL or `query`. */
+  presentation?: Presentation;
+  /** True when the atlas is the whole page (keys on the window); false inside a custom element. Default: syncUrl. */
   page?: boolean;
   /** URL of the full app, for "Open full view" links from an embed. */
   appUrl?: string;
@@ -37,12 +39,21 @@ export interface AtlasHandle {
   /** Resolves when the map has drawn everything (resolves at once when there is no map). */
   mapIdle(): Promise<void>;
   map(): MapAdapter | null;
+  /** Story mode, embed and the postMessage API of this atlas (issue 4). */
+  presentation: Presentation;
   destroy(): void;
 }
 
 declare global {
   interface Window {
-    __atlas?: { ready: Promise<void>; state: ViewState; mapIdle(): Promise<void>; data?: AtlasData };
+    __atlas?: {
+      ready: Promise<void>;
+      state: ViewState;
+      mapIdle(): Promise<void>;
+      data?: AtlasData;
+      /** Where a city is drawn on screen (client pixels), so a test can click it like a person. */
+      placePoint?(placeId: string): { x: number; y: number } | null;
+    };
   }
 }
 
@@ -58,6 +69,7 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
   const state = new ViewState();
   state.applyQuery(syncUrl ? location.search : (options.query ?? ''));
   const base = state.data ? `./${state.data}` : (options.dataUrl ?? './data/');
+  const presentation = options.presentation ?? new Presentation(parsePresentParams(syncUrl ? location.search : (options.query ?? '')));
 
   performance.mark('atlas:data-start');
   const loaded = loadRawData(base).then(({ data, problems }) => {
@@ -84,9 +96,9 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
       view: state,
       loaded,
       mapFactory: options.mapFactory === undefined ? createMap : options.mapFactory,
-      embed: options.embed ?? false,
-      presentation: options.presentation,
-      page: options.page ?? true,
+      embed: options.embed ?? presentation.embed,
+      presentation,
+      page: options.page ?? syncUrl,
       appUrl: options.appUrl,
       onready: (data: AtlasData) => {
         // Now that the data is known, drop ids it does not have (a stale link), with a notice.
@@ -135,6 +147,7 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
     ready,
     mapIdle,
     map: () => adapter,
+    presentation,
     destroy() {
       stopSync();
       void unmount(app);

@@ -46,6 +46,8 @@ export interface MapAdapter {
   flyTo(placeId: string): void;
   fitToData(): void;
   getView(): MapView;
+  /** Where a place is drawn, in page (client) pixels; null when unknown. For tests and tours. */
+  screenPoint(placeId: string): { x: number; y: number } | null;
   /** Resolves when the map has drawn everything it was given. */
   idle(): Promise<void>;
   resize(): void;
@@ -274,6 +276,13 @@ export const createMap: MapFactory = (o) => {
     },
     fitToData,
     getView,
+    screenPoint(placeId) {
+      const p = places[index.get(placeId) ?? -1];
+      if (!p) return null;
+      const pt = map.project(p.geometry.coordinates);
+      const r = o.container.getBoundingClientRect();
+      return { x: r.left + pt.x, y: r.top + pt.y };
+    },
     idle() {
       return new Promise<void>((resolve) => {
         // Polled rather than only `once('idle')`: an idle map fires no further idle event.

@@ -1,0 +1,212 @@
+/**
+ * The app in real Chromium against the built app on the bundled corpus: a person looks at the map,
+ * clicks Moscow, brushes the timeline, reloads a link, and uses the keyboard alone.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, shot, watchForeignRequests } from './browser';
+
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+let browser: Browser;
+let page: Page;
+let foreign: string[];
+const errors: string[] = [];
+
+async function open(p: Page, query = '') {
+  await p.goto(baseUrl + query);
+  await p.waitForFunction(() => !!window.__atlas);
+  await p.evaluate(() => window.__atlas!.ready);
+  await p.evaluate(() => window.__atlas!.mapIdle());
+}
+
+/** Distinct colours in a screenshot of an element, counted in the page (no image library needed). */
+async function colours(p: Page, selector: string): Promise<number> {
+  const png = (await p.locator(selector).screenshot()).toString('base64');
+  return p.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < d.length; i += 16) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+    return seen.size;
+  }, png);
+}
+
+const query = (p: Page) => new URL(p.url()).searchParams;
+
+beforeAll(async () => {
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  foreign = watchForeignRequests(page, origin);
+  page.on('pageerror', (e) => errors.push(e.message));
+  await open(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a person opens the atlas', () => {
+  it('the map draws countries, membership colours and city markers', async () => {
+    await shot(page, 'app-start');
+    // A blank or failed WebGL canvas is one flat colour; the basemap, membership fills, markers and
+    // labels give many.
+    expect(await colours(page, '.maplibregl-canvas')).toBeGreaterThan(20);
+    await expect(page.getByTestId('map-error').count()).resolves.toBe(0);
+    await expect(page.locator('.atlas-city-label', { hasText: 'Moscow' }).count()).resolves.toBe(1);
+  });
+
+  it('clicking Moscow shows statements that mention Moscow, with the Moscow Declaration’s title', async () => {
+    const pt = await page.evaluate(() => window.__atlas!.placePoint!('moscow-ru'));
+    expect(pt).not.toBeNull();
+    await page.mouse.click(pt!.x, pt!.y);
+    const panel = page.getByTestId('statement-panel');
+    await panel.getByRole('heading', { level: 2, name: 'Moscow' }).waitFor();
+    const quotes = await panel.locator('blockquote').allInnerTexts();
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.some((q) => q.includes('Moscow'))).toBe(true);
+    await expect(panel.locator('mark.place', { hasText: 'Moscow' }).count()).resolves.toBeGreaterThan(0);
+    await expect(panel.getByText('The Moscow Declaration of the Council of Heads of State of the Shanghai Cooperation Organisation').first().isVisible()).resolves.toBe(true);
+    expect(query(page).get('place')).toBe('moscow-ru');
+    await shot(page, 'app-moscow');
+  });
+
+  it('“Read in context” opens the document scrolled to the sentence, highlighted', async () => {
+    const panel = page.getByTestId('statement-panel');
+    const first = (await panel.locator('blockquote').first().innerText()).trim();
+    await panel.getByRole('button', { name: 'Read in context' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#context-mark').waitFor();
+    expect((await dialog.locator('#context-mark').innerText()).replace(/\s+/g, ' ').trim()).toBe(first.replace(/\s+/g, ' '));
+    expect(await page.title()).toContain('Moscow Declaration');
+    const inView = await dialog.locator('#context-mark').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const box = el.closest('.body')!.getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= box.bottom;
+    });
+    expect(inView).toBe(true);
+    await shot(page, 'app-read-in-context');
+    await page.keyboard.press('Escape');
+    await expect(dialog.count()).resolves.toBe(0);
+    await page.keyboard.press('Escape'); // then the panel closes
+    await expect(page.getByTestId('statement-panel').count()).resolves.toBe(0);
+  });
+
+  it('brushing the timeline changes the markers, the list and the URL', async () => {
+    const before = await page.locator('.maplibregl-canvas').screenshot();
+    const summaryBefore = await page.getByTestId('summary').innerText();
+    const box = (await page.locator('.timeline .plot').boundingBox())!;
+    const y = box.y + 60;
+    await page.mouse.move(box.x + box.width * 0.12, y);
+    await page.mouse.down();
+    for (let k = 1; k <= 8; k++) await page.mouse.move(box.x + box.width * (0.12 + 0.03 * k), y);
+    await page.mouse.up();
+    await page.evaluate(() => window.__atlas!.mapIdle());
+    const q = query(page);
+    expect(q.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(q.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.getByTestId('summary').innerText()).not.toBe(summaryBefore);
+    const after = await page.locator('.maplibregl-canvas').screenshot();
+    expect(after.equals(before)).toBe(false);
+    // Every step of the drag was measured for the bench.
+    const measures = await page.evaluate(() => performance.getEntriesByName('scrub').length);
+    expect(measures).toBeGreaterThan(3);
+    await shot(page, 'app-brushed');
+  });
+
+  it('a reloaded URL restores the view, and back/forward move through it', async () => {
+    await page.getByRole('combobox', { name: 'City' }).selectOption('moscow-ru');
+    await page.getByTestId('statement-panel').waitFor();
+    const url = page.url();
+    const windowText = await page.getByTestId('window-text').innerText();
+    await page.reload();
+    await page.evaluate(() => window.__atlas!.ready);
+    expect(page.url()).toBe(url);
+    expect(await page.getByTestId('window-text').innerText()).toBe(windowText);
+    await page.getByTestId('statement-panel').getByRole('heading', { level: 2, name: 'Moscow' }).waitFor();
+    await page.goBack(); // before the city was chosen
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('place'));
+    await expect(page.getByTestId('statement-panel').count()).resolves.toBe(0);
+    expect(await page.getByTestId('window-text').innerText()).toBe(windowText);
+    await page.goForward();
+    await page.getByTestId('statement-panel').waitFor();
+  });
+
+  it('keyboard alone reaches the timeline and selects an event', async () => {
+    await open(page);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    let reached = false;
+    for (let k = 0; k < 60 && !reached; k++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('aria-roledescription') === 'timeline');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const said = await page.locator('#timeline-said').innerText();
+    expect(said).toMatch(/Enter selects/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('statement-panel').waitFor();
+    const event = query(page).get('event');
+    expect(event).toBeTruthy();
+    const title = await page.evaluate((id) => window.__atlas!.data!.events.find((e) => e.id === id)!.title, event);
+    expect(said).toContain(title);
+    await expect(page.getByTestId('summary').innerText()).resolves.toContain(title);
+    await shot(page, 'app-keyboard');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('statement-panel').count()).resolves.toBe(0);
+  });
+
+  it('bad or stale parameters give a quiet notice naming them, never a crash', async () => {
+    await open(page, '?place=atlantis&from=2020-13-01&map=1,2&data=https://evil.example/&topics=nope');
+    const notices = await page.getByRole('status', { name: 'Notices' }).innerText();
+    for (const p of ['place', 'from', 'map', 'data', 'topics']) expect(notices).toContain(p);
+    expect(await colours(page, '.maplibregl-canvas')).toBeGreaterThan(20);
+    expect(query(page).has('place')).toBe(false);
+    await shot(page, 'app-bad-params');
+  });
+
+  it('works on a phone-sized screen', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+    foreign.push(...watchForeignRequests(phone, origin));
+    await open(phone);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+    expect(await colours(phone, '.maplibregl-canvas')).toBeGreaterThan(10);
+    await shot(phone, 'app-phone');
+    await phone.close();
+  });
+
+  it('without WebGL the page says why the map is missing and the rest still works', async () => {
+    const nogl = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+    foreign.push(...watchForeignRequests(nogl, origin));
+    await nogl.addInitScript(() => {
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        if (/webgl/.test(type)) return null;
+        return (get as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+      } as typeof get;
+    });
+    await nogl.goto(baseUrl);
+    await nogl.evaluate(() => window.__atlas!.ready);
+    await nogl.getByTestId('map-error').waitFor();
+    expect(await nogl.getByTestId('map-error').innerText()).toMatch(/WebGL/);
+    await nogl.getByRole('combobox', { name: 'City' }).selectOption('moscow-ru');
+    await nogl.getByTestId('statement-panel').getByRole('heading', { level: 2, name: 'Moscow' }).waitFor();
+    await shot(nogl, 'app-no-webgl');
+    await nogl.close();
+  });
+
+  it('no request left the origin and no script error happened', () => {
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
