@@ -1,0 +1,73 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { findDates } from './dates.ts';
+
+const docDate = { y: 2024, m: 7, d: 4 };
+const found = (text: string, doc = docDate) => findDates(text, doc).mentions.map((m) => [m.text, m.value.start, m.value.end ?? null, m.value.precision]);
+const skipped = (text: string) => findDates(text, docDate).skipped.map((s) => [s.text, s.why]);
+
+describe('dates: what a reader would call the date of something', () => {
+  it('reads day ranges, with hyphen or en dash', () => {
+    expect(found('held in Sochi on 17-19 June 2019')).toEqual([['17-19 June 2019', '2019-06-17', '2019-06-19', 'day']]);
+    expect(found('Forum, 27–28 November 2023')).toEqual([['27–28 November 2023', '2023-11-27', '2023-11-28', 'day']]);
+    expect(found('(New Delhi 4-8 November 2019)')).toEqual([['4-8 November 2019', '2019-11-04', '2019-11-08', 'day']]);
+  });
+
+  it('reads ranges across months and years', () => {
+    expect(found('from 30 November 2020 through 28 February 2021')).toEqual([['30 November 2020 through 28 February 2021', '2020-11-30', '2021-02-28', 'day']]);
+    expect(found('from 30 November to 2 December 2022')).toEqual([['30 November to 2 December 2022', '2022-11-30', '2022-12-02', 'day']]);
+  });
+
+  it('reads "between 23 and 27 May 2020" as a range, not as 27 May', () => {
+    expect(found('the operation held between 23 and 27 May 2020 by Russia')).toEqual([['23 and 27 May 2020', '2020-05-23', '2020-05-27', 'day']]);
+  });
+
+  it('reads ordinals, weekdays, commas and ISO dates', () => {
+    expect(found('Fri 29th May 2020 | 11:40 PM')).toEqual([['Fri 29th May 2020', '2020-05-29', null, 'day']]);
+    expect(found('Pakistan Point News - 29th May, 2020 ):The')).toEqual([['29th May, 2020', '2020-05-29', null, 'day']]);
+    expect(found('date 2024-07-04 ASTANA')).toEqual([['2024-07-04', '2024-07-04', null, 'day']]);
+    expect(found('(April 23, 2024)')).toEqual([['April 23, 2024', '2024-04-23', null, 'day']]);
+  });
+
+  it('gives a date without a year the year of the document', () => {
+    expect(found('the 24th summit on July 4.', { y: 2024, m: 7, d: 4 })).toEqual([['July 4', '2024-07-04', null, 'day']]);
+    expect(found('TASHKENT, June 11 (Xinhua) --', { y: 2021, m: 6, d: 11 })).toEqual([['June 11', '2021-06-11', null, 'day']]);
+    // chrono alone reads "May 31" as May 2031
+    expect(found('on May 31 they met', { y: 2020, m: 6, d: 2 })).toEqual([['May 31', '2020-05-31', null, 'day']]);
+  });
+
+  it('prefers a lone year in the same sentence to the document year', () => {
+    expect(found('In 2019 the summit took place in Bishkek (13–14 June).', { y: 2024, m: 1, d: 1 })).toEqual([['13–14 June', '2019-06-13', '2019-06-14', 'day']]);
+  });
+
+  it('skips a date without a year when the document has no date', () => {
+    expect(findDates('on July 4 they met', null).mentions).toEqual([]);
+    expect(findDates('on July 4 they met', null).skipped[0]?.why).toMatch(/without a year/);
+  });
+
+  it('reads a month and year as month precision', () => {
+    expect(found('established the Forum in June 2018. Every year')).toEqual([['June 2018', '2018-06', null, 'month']]);
+    expect(found('to take place in April 2024, and')).toEqual([['April 2024', '2024-04', null, 'month']]);
+  });
+
+  it('does not take programme periods, bare years or names with years for events', () => {
+    for (const t of ['Programme of Cooperation for 2019-2021', 'SCO Anti-Drug Strategy for 2018-2023', 'border operation Solidarity 2019-2021', 'SCO Development Strategy until 2025', 'exercise Xiamen-2019', 'Single Convention on Narcotic Drugs (1961)', 'Agreement on Cooperation in Culture of 2007', 'came into effect in 2019.', 'the 2018- 2028 International Decade']) {
+      expect(found(t), t).toEqual([]);
+    }
+    expect(skipped('Programme of Cooperation for 2019-2021')).toEqual([['2019-2021', 'a period of years (programme, plan or term), not a dated event']]);
+  });
+
+  it('does not take "31 February 2020" for a date, and says why', () => {
+    expect(found('on 31 February 2020 it')).toEqual([]);
+    expect(skipped('on 31 February 2020 it')).toEqual([['31 February 2020', 'not a real calendar date']]);
+  });
+
+  it('ignores relative words, times and the modal "may"', () => {
+    expect(found('today we met at 11:40 PM; digital transformation may help')).toEqual([]);
+  });
+
+  it('reports offsets that index the text', () => {
+    const t = 'They met in Moscow on 29-31 October 2020 and in Ufa on 10 July 2015.';
+    for (const m of findDates(t, docDate).mentions) expect(t.slice(m.start, m.end)).toBe(m.text);
+  });
+});

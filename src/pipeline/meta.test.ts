@@ -1,0 +1,35 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dateLines, inferMeta } from './meta.ts';
+import { SEEDS_DIR } from './testing.ts';
+
+const seed = (id: string) => readFileSync(join(SEEDS_DIR, `${id}.txt`), 'utf8');
+
+describe('metadata read from the text when there is no side file', () => {
+  it('takes the first meaningful line as the title, without markdown', () => {
+    expect(inferMeta(seed('000_280c4ec6c7ea0add'), false, null).title).toBe('Video Message by SCO Secretary-General Zhang Ming for the 80th Session of the UN Economic and Social Commission for Asia and the Pacific');
+    expect(inferMeta(seed('004_03b34fe1c9b4c7e7'), false, null).title).toBe('The Moscow Declaration of the Council of Heads of State of the Shanghai Cooperation Organisation');
+  });
+
+  it('guesses the kind from telling words', () => {
+    expect(inferMeta(seed('000_280c4ec6c7ea0add'), false, null).kind).toBe('speech');
+    expect(inferMeta(seed('001_a592958030f0a021'), true, null).kind).toBe('news report');
+    expect(inferMeta(seed('002_6a425d32ee40c500'), false, null).kind).toBe('event page');
+    expect(inferMeta(seed('004_03b34fe1c9b4c7e7'), false, null).kind).toBe('declaration');
+  });
+
+  it('finds the publication date on a date-only line, at the top or as a signature', () => {
+    expect(inferMeta(seed('000_280c4ec6c7ea0add'), false, null).published).toBe('2024-04-23');
+    expect(inferMeta(seed('001_a592958030f0a021'), true, null).published).toBe('2020-05-29');
+    expect(inferMeta(seed('002_6a425d32ee40c500'), false, null).published).toBe('2023-10-31');
+    expect(inferMeta(seed('003_865c2cac13a4637b'), true, null).published).toBe('2024-07-04');
+    expect(inferMeta(seed('004_03b34fe1c9b4c7e7'), false, null).published).toBe('2020-11-10');
+  });
+
+  it('tells a byline stamp ("date | section") from the date of the act', () => {
+    const lines = dateLines('Title\n\nOct 31, 2023 | Events\n\n(April 23, 2024)\n\n| 9–10 July 2015 | Ufa |\n');
+    expect(lines.map((l) => [l.date, l.stamp])).toEqual([['2023-10-31', true], ['2024-04-23', false]]);
+  });
+});

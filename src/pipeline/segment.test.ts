@@ -1,0 +1,27 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { paragraphs, sentences } from './segment.ts';
+
+describe('segment: paragraphs and sentences as offsets into the text', () => {
+  const text = '\n\nTitle line\n\nFirst sentence here. Second one follows!\n  \nA hard-wrapped\nsentence ends here.\n';
+
+  it('splits paragraphs at blank lines, trimmed, with exact offsets', () => {
+    const ps = paragraphs(text).map((p) => text.slice(p.start, p.end));
+    expect(ps).toEqual(['Title line', 'First sentence here. Second one follows!', 'A hard-wrapped\nsentence ends here.']);
+  });
+
+  it('finds sentences inside a paragraph, reading single newlines as spaces', () => {
+    const [, second, third] = paragraphs(text);
+    expect(sentences(text, second!).map((s) => text.slice(s.start, s.end))).toEqual(['First sentence here.', 'Second one follows!']);
+    expect(sentences(text, third!).map((s) => text.slice(s.start, s.end))).toEqual(['A hard-wrapped\nsentence ends here.']);
+  });
+
+  it('handles one huge paragraph quickly and without losing text', () => {
+    const big = 'The member states met in Moscow on 10 November 2020. '.repeat(20_000); // ~1 MB, no blank line
+    const t = performance.now();
+    const ss = sentences(big, { start: 0, end: big.length });
+    expect(performance.now() - t).toBeLessThan(5000); // one Intl.Segmenter call over 1 MB takes ~19 s
+    expect(ss.length).toBeGreaterThanOrEqual(20_000);
+    for (const s of ss.slice(0, 50)) expect(big.slice(s.start, s.end)).toMatch(/^The member states met in Moscow on 10 November 2020\.$/);
+  });
+});

@@ -1,0 +1,35 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { eventTitle, titleFromPrefix, titleFromSuffix } from './titles.ts';
+
+describe('titles: a short label from the words around the date', () => {
+  it('takes the name of the meeting before the date', () => {
+    expect(titleFromPrefix('They welcomed the results of the 5th Meeting of the Heads of Science and Technology Ministries and Departments of the SCO Member States ')).toBe('5th Meeting of the Heads of Science and Technology Ministries and Departments');
+    expect(titleFromPrefix('The member states welcome the outcome of the 15th SCO Forum held on')).toBe('15th SCO Forum');
+    expect(titleFromPrefix("The member states express appreciation for the results of the Supreme Court Chief Justices of the SCO Member States' meetings held in | on")).toBe("Supreme Court Chief Justices of the SCO Member States' meetings");
+  });
+
+  it('takes a noun phrase when there is no name', () => {
+    expect(titleFromPrefix('at the inaugural SCO+ format during the organization’s 24th summit on')).toBe('24th summit');
+    expect(titleFromPrefix('praised the results of its regular meeting in | on')).toBe('Regular meeting');
+    expect(titleFromPrefix('They noted the outcome of the roundtable meeting involving representatives of finance ministries and central banks ')).toBe('Roundtable meeting');
+  });
+
+  it('names meetings, visits and quoted titles', () => {
+    expect(titleFromPrefix('The Heads of State of the Member States met in | on')).toBe('Meeting of Heads of State of the Member States');
+    expect(titleFromPrefix('Xi Jinping visited | on')).toBe('Xi Jinping visit');
+    expect(titleFromPrefix('the UN Security Council meeting on “Cooperation between the UN and regional organisations” ( | ,')).toBe('UN Security Council meeting');
+  });
+
+  it('falls back to the words after the date', () => {
+    expect(titleFromSuffix(', the leaders of six states signed the Declaration on the Establishment of the SCO in |.')).toBe('Declaration on the Establishment of the SCO');
+  });
+
+  it('is never empty, never longer than about 90 characters, and ends with the place', () => {
+    expect(eventTitle('', '', null)).toBe('Event');
+    expect(eventTitle('15th SCO Forum', 'x', 'Moscow')).toBe('15th SCO Forum, Moscow');
+    const long = eventTitle('Concept for Cooperation between the SCO Member States in the Sphere of Digitisation and Information and Communication Technology', '', 'Bishkek');
+    expect(long.length).toBeLessThanOrEqual(92);
+    expect(long.endsWith(', Bishkek')).toBe(true);
+  });
+});
