@@ -15,7 +15,7 @@ import { build, preview } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../tests/e2e/browser.ts';
 import { generateDataset, writeDataset } from './generate-dataset.ts';
-import { instrument, type BenchProbe } from './instrument.ts';
+import { INSTRUMENT, type BenchProbe } from './instrument.ts';
 import { gzipBytes, intervals, medianOf, p, round } from './stats.ts';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
@@ -32,6 +32,10 @@ type Win = Window & {
 
 interface Run {
   firstIdleMs: number | null;
+  /** Milestones on the way to first idle (performance marks of the app; ms since navigation). */
+  scriptStartMs: number | null;
+  dataLoadedMs: number | null;
+  readyMs: number | null;
   scrubP50Ms: number | null;
   scrubP95Ms: number | null;
   scrubSamples: number;
@@ -119,7 +123,7 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
       /* not a file of the build (e.g. a directory index) */
     }
   });
-  await page.addInitScript(instrument);
+  await page.addInitScript(INSTRUMENT);
   const url = size === 'seeds' ? base : `${base}?data=corpora/bench-${size}/`;
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -138,6 +142,11 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
     120_000,
     'first idle',
   );
+  // (No named inner functions in page code: tsx would wrap them in a `__name` helper the page lacks.)
+  const [scriptStartMs, dataLoadedMs, readyMs] = await page.evaluate(() =>
+    ['atlas:data-start', 'atlas:data-end', 'atlas:ready'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
+  );
+  const milestones = { scriptStartMs, dataLoadedMs, readyMs };
   await sleep(500);
 
   // Drag the brush for two seconds at a steady 60 moves per second, as a hand would.
@@ -222,6 +231,9 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
 
   return {
     firstIdleMs: round(firstIdleMs),
+    scriptStartMs: round(milestones.scriptStartMs),
+    dataLoadedMs: round(milestones.dataLoadedMs),
+    readyMs: round(milestones.readyMs),
     scrubP50Ms: round(p(scrub, 0.5), 2),
     scrubP95Ms: round(p(scrub, 0.95), 2),
     scrubSamples: scrub.length,
@@ -290,6 +302,9 @@ function markdown(results: ReturnType<typeof summarise>): string {
   const cols = Object.keys(results.sizes);
   const metrics: [keyof Run, string][] = [
     ['firstIdleMs', 'first idle (ms)'],
+    ['scriptStartMs', '… app script running (ms)'],
+    ['dataLoadedMs', '… data loaded and validated (ms)'],
+    ['readyMs', '… timeline and panels drawn (ms)'],
     ['scrubP50Ms', 'scrub cost p50 (ms)'],
     ['scrubP95Ms', 'scrub cost p95 (ms)'],
     ['dragFrameP50Ms', 'drag frame interval p50 (ms)'],
@@ -328,6 +343,9 @@ function summarise(runs: Record<string, Run[]>, extra: { initialJsGzipKB: number
     const med = (k: keyof Run) => round(medianOf(rs.map((r) => r[k] as number | null)), 2);
     sizes[size] = {
       firstIdleMs: med('firstIdleMs'),
+      scriptStartMs: med('scriptStartMs'),
+      dataLoadedMs: med('dataLoadedMs'),
+      readyMs: med('readyMs'),
       scrubP50Ms: med('scrubP50Ms'),
       scrubP95Ms: med('scrubP95Ms'),
       scrubSamples: med('scrubSamples') ?? 0,
@@ -384,7 +402,7 @@ async function main(): Promise<void> {
       runs[size] = [];
       for (let rep = 0; rep < REPS; rep++) {
         const r = await measure(browser, base, size, outDir).catch((e: Error) => ({ ...emptyRun(), errors: [String(e.message)] }));
-        log(`${size} #${rep + 1}: idle ${r.firstIdleMs} ms, scrub p95 ${r.scrubP95Ms} ms (${r.scrubSamples}), frame p95 ${r.dragFrameP95Ms} ms, repaint ${r.mapRepaintMs} ms, play ${r.playFps} fps, heap ${r.heapMB} MB${r.errors.length ? `, problems: ${r.errors.slice(0, 3).join(' | ')}` : ''}`);
+        log(`${size} #${rep + 1}: idle ${r.firstIdleMs} ms (script ${r.scriptStartMs}, data ${r.dataLoadedMs}, ready ${r.readyMs}), scrub p95 ${r.scrubP95Ms} ms (${r.scrubSamples}), frame p95 ${r.dragFrameP95Ms} ms, repaint ${r.mapRepaintMs} ms, play ${r.playFps} fps, heap ${r.heapMB} MB${r.errors.length ? `, problems: ${r.errors.slice(0, 3).join(' | ')}` : ''}`);
         runs[size].push(r);
       }
     }
@@ -406,7 +424,7 @@ async function main(): Promise<void> {
 
 function emptyRun(): Run {
   return {
-    firstIdleMs: null, scrubP50Ms: null, scrubP95Ms: null, scrubSamples: 0, dragFrameP50Ms: null, dragFrameP95Ms: null,
+    firstIdleMs: null, scriptStartMs: null, dataLoadedMs: null, readyMs: null, scrubP50Ms: null, scrubP95Ms: null, scrubSamples: 0, dragFrameP50Ms: null, dragFrameP95Ms: null,
     repaintsPerSecDrag: null, mapRepaintMs: null, mapRepaintJsMs: null, playFps: null, playRepaintsPerSec: null, heapMB: null,
     downloadedGzipKB: 0, errors: [],
   };

@@ -103,6 +103,18 @@ export class ViewState {
 export function syncWithLocation(state: ViewState, known: () => Known | undefined, win: Window = window): () => void {
   let pushedInGesture = false;
   let lastGesture = false;
+  // Inside a gesture the URL is rewritten at most every GESTURE_URL_MS (the last write always lands):
+  // a replaceState per brush move cost ~1.5 ms of every move (bench/profile.ts).
+  const GESTURE_URL_MS = 250;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  let lastWrite = 0;
+  const write = (q: string, replace: boolean) => {
+    if (q === win.location.search) return;
+    const url = win.location.pathname + q + win.location.hash;
+    if (replace) win.history.replaceState(win.history.state, '', url);
+    else win.history.pushState(null, '', url);
+    lastWrite = performance.now();
+  };
   const stop = $effect.root(() => {
     $effect(() => {
       const q = state.query();
@@ -110,12 +122,26 @@ export function syncWithLocation(state: ViewState, known: () => Known | undefine
         lastGesture = state.gesture;
         pushedInGesture = false;
       }
+      const hadPending = pending !== null;
+      if (pending !== null) {
+        clearTimeout(pending);
+        pending = null;
+      }
       if (q === win.location.search) return;
-      const url = win.location.pathname + q + win.location.hash;
-      const replace = state.replaceNext || (state.gesture && pushedInGesture);
+      // A gesture just ended with its last step still unwritten: it belongs to the gesture's entry.
+      const replace = state.replaceNext || (state.gesture && pushedInGesture) || (hadPending && !state.gesture);
       state.replaceNext = false;
-      if (replace) win.history.replaceState(win.history.state, '', url);
-      else win.history.pushState(null, '', url);
+      if (replace && state.gesture) {
+        const wait = GESTURE_URL_MS - (performance.now() - lastWrite);
+        if (wait > 0) {
+          pending = setTimeout(() => {
+            pending = null;
+            write(q, true);
+          }, wait);
+          return;
+        }
+      }
+      write(q, replace);
       if (state.gesture) pushedInGesture = true;
     });
   });
@@ -126,6 +152,7 @@ export function syncWithLocation(state: ViewState, known: () => Known | undefine
   };
   win.addEventListener('popstate', onPop);
   return () => {
+    if (pending !== null) clearTimeout(pending);
     stop();
     win.removeEventListener('popstate', onPop);
   };
