@@ -11,8 +11,10 @@ import type { GazetteerPlace } from './gazetteer.ts';
 export const CORRECTIONS_FILE = 'corrections.json';
 
 const reason = z.string().min(1, 'give a reason');
+/** A partial ISO date that is also a real calendar day ("2022-02-31" is not). */
+const RealDate = IsoPartialDate.refine((s) => s.length < 10 || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
 const EventFields = z.object({
-  start: IsoPartialDate, end: IsoPartialDate.optional(), precision: Precision.optional(), placeId: z.string().nullable().optional(),
+  start: RealDate, end: RealDate.optional(), precision: Precision.optional(), placeId: z.string().nullable().optional(),
   online: z.boolean().optional(), title: z.string().min(1).optional(), topics: z.array(z.string()).optional(),
 });
 export const Correction = z.discriminatedUnion('action', [

@@ -1,0 +1,87 @@
+// @vitest-environment node
+/**
+ * Texts the pipeline was not tuned on, written in the styles it will meet: another summit's
+ * declaration, a wire-agency report, a signature line, a Wikipedia-style summary.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPipeline } from './run.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'sco-unseen-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const DOCS: Record<string, string> = {
+  'samarkand.txt': `Samarkand Declaration of the Council of Heads of State of the Shanghai Cooperation Organisation
+
+The Council of Heads of State of the Shanghai Cooperation Organisation held its regular meeting in Samarkand on 15–16 September 2022, chaired by the President of the Republic of Uzbekistan.
+
+The member states welcomed the results of the meeting of the Council of Foreign Ministers (Tashkent, 28–29 July 2022) and the meeting of the Secretaries of Security Councils held in Tashkent on 19 August 2022.
+
+The member states noted the outcome of the SCO Energy Ministers meeting held via videoconference on 17 June 2022. They will implement the Programme of Cooperation for 2022-2024 and the Samarkand Initiative for Solidarity.
+
+Samarkand, 16 September 2022
+`,
+  'xinhua.txt': `SCO foreign ministers meet in Tashkent ahead of summit
+
+Source: Xinhua | 2021-07-14 21:05:12
+
+TASHKENT, July 14 (Xinhua) -- Foreign ministers of the Shanghai Cooperation Organization (SCO) member states met here on Wednesday to prepare for the SCO summit to be held in Dushanbe on September 16-17.
+`,
+  'ufa.txt': `Ufa Declaration of the Heads of State of the Member States of the Shanghai Cooperation Organisation
+
+The Heads of State met in Ufa on 9-10 July 2015. They noted the results of the meeting of Ministers of Foreign Affairs (Moscow, 3-4 June 2015).
+
+Ufa, 10 July 2015
+`,
+  'summary.md': `# SCO summits
+
+The **Shanghai Five** grouping was created on 26 April 1996 in Shanghai. India and Pakistan became full members at the Astana summit on 9 June 2017. In 2019 the summit took place in Bishkek (13–14 June). Vladimir Putin attended; the Qingdao Summit of 9–10 June 2018 came first.
+`,
+};
+
+describe('unseen SCO-style texts', () => {
+  const dir = join(tmp, 'in');
+  mkdirSync(dir);
+  for (const [f, t] of Object.entries(DOCS)) writeFileSync(join(dir, f), t);
+  const o = runPipeline(dir);
+  const at = (docId: string) => o.events.filter((e) => e.docId === docId).map((e) => [e.start, e.end ?? null, e.placeId, e.online]);
+
+  it('a summit declaration: the summit, ministerial meetings by place, an online meeting, no programme period', () => {
+    expect(at('samarkand')).toEqual([
+      ['2022-06-17', null, null, true],
+      ['2022-07-28', '2022-07-29', 'tashkent-uz', false],
+      ['2022-08-19', null, 'tashkent-uz', false],
+      ['2022-09-15', '2022-09-16', 'samarkand-uz', false],
+      ['2022-09-16', null, 'samarkand-uz', false],
+    ]);
+    expect(o.documents.find((d) => d.id === 'samarkand')).toMatchObject({ kind: 'declaration', published: '2022-09-16' });
+  });
+
+  it('a wire report: the dateline places the report, a date without a year takes the report year', () => {
+    expect(at('xinhua')).toEqual([
+      ['2021-07-14', null, 'tashkent-uz', false],
+      ['2021-09-16', '2021-09-17', 'dushanbe-tj', false],
+    ]);
+    expect(o.documents.find((d) => d.id === 'xinhua')).toMatchObject({ kind: 'news report', published: '2021-07-14' });
+  });
+
+  it('a signature line "Ufa, 10 July 2015" is an event at Ufa', () => {
+    expect(at('ufa')).toEqual([
+      ['2015-06-03', '2015-06-04', 'moscow-ru', false],
+      ['2015-07-09', '2015-07-10', 'ufa-ru', false],
+      ['2015-07-10', null, 'ufa-ru', false],
+    ]);
+  });
+
+  it('a summary: summits named after their city, a bracketed date after the place, a year from the sentence', () => {
+    expect(at('summary')).toEqual([
+      ['1996-04-26', null, 'shanghai-cn', false],
+      ['2017-06-09', null, 'astana-kz', false],
+      ['2018-06-09', '2018-06-10', 'qingdao-cn', false],
+      ['2019-06-13', '2019-06-14', 'bishkek-kg', false],
+    ]);
+    expect(o.places.features.map((f) => f.properties.name)).not.toContain('Vladimir');
+  });
+});
