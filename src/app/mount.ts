@@ -2,12 +2,12 @@
  * One way to start an atlas, for the page (main.ts), a custom element or a test page:
  * `mountAtlas(target, options)` → a handle with the view state, the data and readiness promises.
  */
+import './zod-setup'; // first: before any schema is created
 import { mount, unmount } from 'svelte';
-import { z } from 'zod';
 import App from './App.svelte';
 import { buildIndexes, type AtlasData } from './data/indexes';
 import { loadRawData } from './data/load';
-import { createMap, type MapAdapter, type MapFactory } from './map/adapter';
+import type { MapAdapter, MapFactory } from './map/adapter';
 import { ViewState, syncWithLocation } from './state/view.svelte';
 import { Presentation } from './present/controller.svelte';
 import { parsePresentParams } from './present/params';
@@ -57,14 +57,7 @@ declare global {
   }
 }
 
-let jitlessSet = false;
-
 export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): AtlasHandle {
-  if (!jitlessSet) {
-    // zod would otherwise probe `new Function`, which the page's CSP forbids.
-    z.config({ jitless: true });
-    jitlessSet = true;
-  }
   const syncUrl = options.syncUrl ?? true;
   const state = new ViewState();
   state.applyQuery(syncUrl ? location.search : (options.query ?? ''));
@@ -95,7 +88,8 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
     props: {
       view: state,
       loaded,
-      mapFactory: options.mapFactory === undefined ? createMap : options.mapFactory,
+      // maplibre-gl (the largest part of the code) loads in parallel with the data, after the page shows.
+      mapFactory: options.mapFactory === undefined ? import('./map/adapter').then((m) => m.createMap) : options.mapFactory,
       embed: options.embed ?? presentation.embed,
       presentation,
       page: options.page ?? syncUrl,

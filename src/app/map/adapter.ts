@@ -9,7 +9,9 @@
 import { AttributionControl, Map as MLMap, Marker, NavigationControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import worldUrl from 'world-atlas/countries-50m.json?url';
+// Coarse shapes first (fast first paint); the finer 1:50m shapes are fetched once someone zooms in.
+import worldUrl from 'world-atlas/countries-110m.json?url';
+import worldDetailUrl from 'world-atlas/countries-50m.json?url';
 import { bbox, greatCircle, point } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
 import type { Topology } from 'topojson-specification';
@@ -64,13 +66,6 @@ export type MapFactory = (o: MapAdapterOptions) => MapAdapter;
 
 export const STATUS_COLOURS: Record<Status, string> = { member: '#9cc3d5', observer: '#c9dfa9', partner: '#f0dca8' };
 const LAND = '#eceae4';
-
-/** Turns the browser's WebGL failure into words a user can act on. */
-export function explainMapError(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/webgl/i.test(msg)) return `The map needs WebGL2, which this browser or device could not start (${msg}). The timeline and statements still work.`;
-  return `The map could not start (${msg}). The timeline and statements still work.`;
-}
 
 export const createMap: MapFactory = (o) => {
   const places = o.places;
@@ -165,21 +160,28 @@ export const createMap: MapFactory = (o) => {
     for (const [id, st] of states) map.setFeatureState({ source: 'places', id }, st);
   });
 
-  fetch(worldUrl)
-    .then((r) => r.json() as Promise<Topology>)
-    .then((topo) => {
-      if (destroyed) return;
-      const fc = countriesFromTopology(topo);
-      const setIt = () => {
-        (map.getSource('countries') as GeoJSONSource).setData(fc);
-        basemapReady = true;
-      };
-      if (map.getSource('countries')) setIt();
-      else map.once('load', setIt);
-    })
-    .catch(() => {
-      basemapReady = true; // cities still show on the plain background
-    });
+  const loadCountries = (url: string) =>
+    fetch(url)
+      .then((r) => r.json() as Promise<Topology>)
+      .then((topo) => {
+        if (destroyed) return;
+        const fc = countriesFromTopology(topo);
+        const setIt = () => {
+          (map.getSource('countries') as GeoJSONSource).setData(fc);
+          basemapReady = true;
+        };
+        if (styleLoaded) setIt();
+        else map.once('load', setIt);
+      });
+  loadCountries(worldUrl).catch(() => {
+    basemapReady = true; // cities still show on the plain background
+  });
+  let detailed = false;
+  map.on('zoomend', () => {
+    if (detailed || map.getZoom() < 3.5) return;
+    detailed = true;
+    loadCountries(worldDetailUrl).catch(() => {});
+  });
 
   // Feature state is kept here too, so it can be replayed if the style was not loaded yet.
   const states = new Map<number, Record<string, number | boolean>>();
