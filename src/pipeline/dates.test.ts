@@ -22,11 +22,22 @@ describe('dates: what a reader would call the date of something', () => {
     expect(found('the operation held between 23 and 27 May 2020 by Russia')).toEqual([['23 and 27 May 2020', '2020-05-23', '2020-05-27', 'day']]);
   });
 
+  it('reads "9 and 10 June 2018" as a range, "9 and 12 June" as two days, and ranges across months', () => {
+    expect(found('on 9 and 10 June 2018 in Qingdao')).toEqual([['9 and 10 June 2018', '2018-06-09', '2018-06-10', 'day']]);
+    expect(found('on June 9 and 10, 2018')).toEqual([['June 9 and 10, 2018', '2018-06-09', '2018-06-10', 'day']]);
+    expect(found('on 9 and 12 June 2018')).toEqual([['9', '2018-06-09', null, 'day'], ['12 June 2018', '2018-06-12', null, 'day']]);
+    expect(found('in Tianjin on 31 August-1 September 2025')).toEqual([['31 August-1 September 2025', '2025-08-31', '2025-09-01', 'day']]);
+    expect(found('from 30 December-2 January 2025')).toEqual([['30 December-2 January 2025', '2024-12-30', '2025-01-02', 'day']]);
+    expect(found('from 9 to 10 July 2015')).toEqual([['9 to 10 July 2015', '2015-07-09', '2015-07-10', 'day']]);
+  });
+
   it('reads ordinals, weekdays, commas and ISO dates', () => {
     expect(found('Fri 29th May 2020 | 11:40 PM')).toEqual([['Fri 29th May 2020', '2020-05-29', null, 'day']]);
     expect(found('Pakistan Point News - 29th May, 2020 ):The')).toEqual([['29th May, 2020', '2020-05-29', null, 'day']]);
     expect(found('date 2024-07-04 ASTANA')).toEqual([['2024-07-04', '2024-07-04', null, 'day']]);
     expect(found('(April 23, 2024)')).toEqual([['April 23, 2024', '2024-04-23', null, 'day']]);
+    expect(found('Sept. 16, 2022 and on the 15th of June 2001')).toEqual([['Sept. 16, 2022', '2022-09-16', null, 'day'], ['15th of June 2001', '2001-06-15', null, 'day']]);
+    expect(found('signed on 10.11.2020 in Moscow')).toEqual([['10.11.2020', '2020-11-10', null, 'day']]);
   });
 
   it('gives a date without a year the year of the document', () => {

@@ -29,7 +29,11 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MAYBE_DATE = new RegExp(`\\b${MONTH}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`);
 const YEAR_PERIOD = /\b((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)?\d{2})\b/g;
 const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday|now|ago|last|next|this|coming|past|later|earlier)\b/i;
-const BETWEEN = new RegExp(`\\bbetween\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b`, 'g');
+const ORD = '(?:st|nd|rd|th)?';
+const YEAR = '((?:19|20)\\d{2})';
+const DAYS_AND = new RegExp(`(\\bbetween\\s+)?\\b(\\d{1,2})${ORD}\\s+and\\s+(\\d{1,2})${ORD}\\s+(${MONTH})\\.?,?\\s+${YEAR}\\b`, 'g');
+const MONTH_DAYS_AND = new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})${ORD}\\s+and\\s+(\\d{1,2})${ORD},?\\s+${YEAR}\\b`, 'g');
+const CROSS_MONTH = new RegExp(`\\b(\\d{1,2})${ORD}\\s+(${MONTH})\\.?\\s?[-–—]\\s?(\\d{1,2})${ORD}\\s+(${MONTH})\\.?,?\\s+${YEAR}\\b`, 'g');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b`, 'g');
 const MONTH_YEAR = new RegExp(`(^|[^\\d\\w]\\s?|[^\\d]\\s{2,})(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b(?![-–]\\d)`, 'g');
 const MONTH_DAY = new RegExp(`(^|\\W)(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*[,.]?\\s*\\d)(?![:.]\\d)`, 'g');
@@ -124,15 +128,45 @@ export function findDates(text: string, docDateIn: YMD | null): { mentions: Date
     const mo = monthIndex(m[2]!);
     if (+m[1]! > daysInMonth(y, mo) || +m[1]! === 0) skipped.push({ start: m.index, end: m.index + m[0].length, text: m[0], why: 'not a real calendar date' });
   }
-  // chrono reads "between 23 and 27 May 2020" as the single day 27 May.
-  for (const m of text.matchAll(BETWEEN)) {
-    const y = +m[4]!;
-    const mo = monthIndex(m[3]!);
-    const d1 = +m[1]!;
-    const d2 = +m[2]!;
+  // chrono reads "between 23 and 27 May 2020" (and "9 and 10 June 2018") as the single last day, and
+  // "31 August-1 September 2025" as 1 September only.
+  const add = (start: number, end: number, value: DateValue) => {
+    if (!mentions.some((x) => x.start < end && start < x.end)) mentions.push({ start, end, text: text.slice(start, end), value });
+  };
+  for (const m of text.matchAll(DAYS_AND)) {
+    const [, between, a, b, month, year] = m;
+    const y = +year!;
+    const mo = monthIndex(month!);
+    const d1 = +a!;
+    const d2 = +b!;
     if (d1 < 1 || d2 > daysInMonth(y, mo) || d1 >= d2) continue;
-    const start = m.index + m[0].indexOf(m[1]!, 7);
-    mentions.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), value: { start: iso(y, mo, d1), end: iso(y, mo, d2), precision: 'day' } });
+    const start = m.index + (between ? between.length : 0);
+    const end = m.index + m[0].length;
+    if (between || d2 === d1 + 1) add(start, end, { start: iso(y, mo, d1), end: iso(y, mo, d2), precision: 'day' });
+    else {
+      // "on 9 and 12 June 2018": two separate days
+      const secondAt = m.index + m[0].indexOf(b!, m[0].indexOf(' and '));
+      add(start, start + a!.length, { start: iso(y, mo, d1), precision: 'day' });
+      add(secondAt, end, { start: iso(y, mo, d2), precision: 'day' });
+    }
+  }
+  for (const m of text.matchAll(MONTH_DAYS_AND)) {
+    const [, month, a, b, year] = m;
+    const y = +year!;
+    const mo = monthIndex(month!);
+    const d1 = +a!;
+    const d2 = +b!;
+    if (d1 < 1 || d2 > daysInMonth(y, mo) || d1 >= d2) continue;
+    add(m.index, m.index + m[0].length, d2 === d1 + 1 ? { start: iso(y, mo, d1), end: iso(y, mo, d2), precision: 'day' } : { start: iso(y, mo, d1), precision: 'day' });
+  }
+  for (const m of text.matchAll(CROSS_MONTH)) {
+    const [, a, m1, b, m2, year] = m;
+    const y2 = +year!;
+    const mo1 = monthIndex(m1!);
+    const mo2 = monthIndex(m2!);
+    const y1 = mo1 > mo2 ? y2 - 1 : y2;
+    if (+a! < 1 || +a! > daysInMonth(y1, mo1) || +b! < 1 || +b! > daysInMonth(y2, mo2)) continue;
+    add(m.index, m.index + m[0].length, { start: iso(y1, mo1, +a!), end: iso(y2, mo2, +b!), precision: 'day' });
   }
   const ref = docDate ? new Date(Date.UTC(docDate.y, docDate.m - 1, docDate.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   for (const r of parseWindows(text, ref)) {
