@@ -49,8 +49,32 @@ function offlineData(mode: string): Plugin {
       // SCO_ATLAS_DATA_DIR picks another corpus folder (e.g. a test fixture) for the offline file.
       const dir = process.env.SCO_ATLAS_DATA_DIR ? join(ROOT, process.env.SCO_ATLAS_DATA_DIR) : join(ROOT, 'public', 'data');
       const files = readDataFolder(dir);
+      if (!files['story.json'] && !process.env.SCO_ATLAS_DATA_DIR && existsSync(STORY_FILE)) files['story.json'] = readFileSync(STORY_FILE, 'utf8');
       if (!files['events.json']) this.error(`The single-file build needs the pipeline's output in ${dir}: run \`npm run extract\` first.`);
       return `export default ${JSON.stringify(files)};`;
+    },
+  };
+}
+
+const STORY_FILE = join(ROOT, 'data', 'story.json');
+
+/**
+ * data/story.json (the chosen story steps, edited by people) is served as `data/story.json` next to
+ * the pipeline's output, in dev and in the build, unless the data folder already has its own.
+ */
+function storyFile(): Plugin {
+  const own = () => existsSync(join(ROOT, 'public', 'data', 'story.json'));
+  return {
+    name: 'sco-atlas:story-file',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (!req.url || req.url.split('?')[0] !== '/data/story.json' || own() || !existsSync(STORY_FILE)) return next();
+        res.setHeader('content-type', 'application/json');
+        res.end(readFileSync(STORY_FILE));
+      });
+    },
+    generateBundle() {
+      if (!own() && existsSync(STORY_FILE)) this.emitFile({ type: 'asset', fileName: 'data/story.json', source: readFileSync(STORY_FILE, 'utf8') });
     },
   };
 }
@@ -118,12 +142,17 @@ export const presentationVariants = {
   plugins(mode: string): PluginOption[] {
     const always: PluginOption[] = [offlineData(mode)];
     if (mode === 'single') return [...always, singleEntry(), viteSingleFile({ removeViteModuleLoader: true }), singleFileCsp()];
-    return always;
+    if (mode === 'element') return always;
+    return [...always, storyFile()];
   },
 
-  /** The element injects its components' CSS into its shadow root, so styles go in the JS. */
-  svelteOptions(mode: string) {
-    return mode === 'element' ? { compilerOptions: { css: 'injected' as const } } : {};
+  /**
+   * Components inject their own CSS (Svelte puts it in the nearest shadow root, else <head>) in every
+   * build: the <sco-atlas> element lives in a shadow root, also inside the example deck's page, where
+   * an extracted stylesheet in <head> would never reach it. The CSP allows inline styles already.
+   */
+  svelteOptions(_mode: string) {
+    return { compilerOptions: { css: 'injected' as const } };
   },
 
   build(mode: string): NonNullable<UserConfig['build']> {

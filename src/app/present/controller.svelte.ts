@@ -1,0 +1,163 @@
+/**
+ * One presentation per mounted atlas: embed flag, story mode and its current step, autoplay, and the
+ * listeners (the page's parent via postMessage, the custom element via DOM events) that hear about
+ * step changes. The view itself stays in the app's ViewState: a step only sets the view's event,
+ * place and playhead, so the map, timeline and statement panel follow as they do for a click.
+ */
+import type { ViewState } from '../state/view.svelte';
+import type { PresentParams } from './params';
+import type { StepReply } from './protocol';
+import { applyMove, buildStory, clampStep, type Story, type StoryData, type StoryFile, type StoryMove, type StoryStep } from './story';
+
+export interface StoryTarget {
+  view: ViewState;
+  /** Flies the map to a place; absent when the map could not start (no WebGL). */
+  flyTo?: (placeId: string) => void;
+}
+
+/** Midday UTC of a partial date's first day: where the playhead goes for a step. */
+function dayOf(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+export class Presentation {
+  embed = $state(false);
+  storyOn = $state(false);
+  /** 1-based; 0 while the story is not built or empty. */
+  step = $state(0);
+  story = $state<Story | null>(null);
+  autoplay = $state<number | null>(null);
+  playing = $state(false);
+  notices = $state<string[]>([]);
+  origins: string | null;
+
+  /** Resolves once the story is built (data loaded, story.json read). */
+  readonly ready: Promise<void>;
+  private resolveReady: () => void = () => {};
+  private wantedStep: number | null;
+  private target: StoryTarget | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private listeners = new Set<(r: StepReply) => void>();
+
+  constructor(params: PresentParams) {
+    this.embed = params.embed;
+    this.storyOn = params.story;
+    this.wantedStep = params.step;
+    this.autoplay = params.autoplay;
+    this.origins = params.origins;
+    this.notices = [...params.notices];
+    this.ready = new Promise((r) => (this.resolveReady = r));
+  }
+
+  get total(): number {
+    return this.story?.steps.length ?? 0;
+  }
+
+  get current(): StoryStep | null {
+    return this.story?.steps[this.step - 1] ?? null;
+  }
+
+  /** Builds the story once the data is in, then shows the step the URL or attribute asked for. */
+  attach(target: StoryTarget, data: StoryData, file: StoryFile | null): void {
+    this.target = target;
+    this.story = buildStory(data, file);
+    this.notices = [...this.notices, ...this.story.notices];
+    if (this.storyOn) {
+      this.goto(this.wantedStep ?? 1);
+      if (this.autoplay) this.play(this.autoplay);
+    }
+    this.resolveReady();
+  }
+
+  start(step = this.step || 1): void {
+    this.storyOn = true;
+    this.goto(step);
+  }
+
+  stop(): void {
+    this.pause();
+    this.storyOn = false;
+    this.setExtra({ story: null, step: null, autoplay: null });
+  }
+
+  goto(n: number): void {
+    if (!this.story) {
+      this.wantedStep = n;
+      return;
+    }
+    const step = clampStep(n, this.total);
+    this.step = step;
+    const s = this.current;
+    const t = this.target;
+    if (s && t) {
+      // The step is written into the URL with the view, so a reload or a shared link shows it again.
+      this.setExtra({ story: '1', step: String(step) });
+      const day = dayOf(s.date);
+      // A step outside the brushed window widens it to everything, or the event would be hidden.
+      const v = t.view;
+      const outside = (v.from !== null && day < v.from) || (v.to !== null && day > v.to);
+      t.view.set({ ...(outside ? { from: null, to: null } : {}), event: s.eventId, place: s.placeId, cursor: day });
+      if (s.placeId) t.flyTo?.(s.placeId);
+    }
+    this.emit();
+  }
+
+  move(m: StoryMove): void {
+    this.goto(applyMove(m, this.step, this.total));
+  }
+
+  next(): void {
+    this.move('next');
+  }
+
+  prev(): void {
+    this.move('prev');
+  }
+
+  /** Kiosk autoplay: advance every `seconds`, back to the first step after the last. */
+  play(seconds = this.autoplay ?? 8): void {
+    this.pause();
+    if (!this.total) return;
+    this.autoplay = seconds;
+    this.playing = true;
+    this.timer = setInterval(() => this.goto(this.step >= this.total ? 1 : this.step + 1), seconds * 1000);
+  }
+
+  pause(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.playing = false;
+  }
+
+  reply(): StepReply {
+    const s = this.current;
+    return { type: 'sco-atlas:step', step: this.step, total: this.total, eventId: s?.eventId ?? null, title: s?.title ?? null, date: s?.date ?? null };
+  }
+
+  onStep(fn: (r: StepReply) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  destroy(): void {
+    this.pause();
+    this.listeners.clear();
+  }
+
+  private emit(): void {
+    const r = this.reply();
+    for (const fn of this.listeners) fn(r);
+  }
+
+  private setExtra(changes: Record<string, string | null>): void {
+    const view = this.target?.view;
+    if (!view) return;
+    const kept = view.extra.filter(([k]) => !(k in changes));
+    for (const [k, v] of Object.entries(changes)) if (v !== null) kept.push([k, v]);
+    view.extra = kept;
+    // The URL follows the view on its next write; story steps replace rather than push history
+    // entries, so Back leaves the story instead of walking back through every step.
+    view.replaceNext = true;
+  }
+}
