@@ -29,6 +29,12 @@ describe('decode: a source file becomes the text offsets refer to', () => {
     expect(!r.ok && r.message).toMatch(/image\.txt: looks like a binary file/);
   });
 
+  it('removes bidirectional overrides and invisible characters, keeping ZWNJ', () => {
+    const r = decode(bytes('Mos\u200Bcow \u202Eevil\u202C text \u2066x\u2069 \uFEFFend \u0645\u06CC\u200C\u0634\u0648\u062F'), 'bidi.txt');
+    expect(r.ok && r.text).toBe('Moscow evil text x end \u0645\u06CC\u200C\u0634\u0648\u062F');
+    expect(r.ok && r.messages.join()).toMatch(/bidi\.txt: 6 invisible or bidirectional control character\(s\) removed/);
+  });
+
   it('keeps markup and script as plain text', () => {
     const r = decode(bytes('<script>alert(1)</script> in Moscow'), 'x.md');
     expect(r.ok && r.text).toBe('<script>alert(1)</script> in Moscow');

@@ -63,5 +63,13 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
     messages.push(`${file}: Windows/old Mac line ends (CR) normalised to LF`);
     text = text.replace(/\r\n?/g, '\n');
   }
+  // Bidirectional overrides and invisible characters can make a statement read differently from what
+  // it says (or hide words from search); they carry no meaning in these texts, so they go. ZWJ/ZWNJ
+  // (U+200C/U+200D) stay: Persian and Indic scripts need them.
+  const before = text.length;
+  text = text.replace(INVISIBLE, '');
+  if (text.length < before) messages.push(`${file}: ${before - text.length} invisible or bidirectional control character(s) removed`);
   return { ok: true, text, messages };
 }
+
+const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF\u200E\u200F\u061C]/g;
