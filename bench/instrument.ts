@@ -6,7 +6,6 @@
  *   microtask queued there gives the JavaScript part of that repaint (the rest is GPU/SwiftShader);
  * - animation frames on demand (for drag smoothness and play fps);
  * - Content-Security-Policy violations.
- * It is a plain function so playwright can serialise it; it must not close over anything.
  */
 export interface BenchProbe {
   repaints: number[];
@@ -18,8 +17,12 @@ export interface BenchProbe {
   stopFrames(): number[];
 }
 
-export function instrument(): void {
-  const probe: BenchProbe = {
+/**
+ * Plain JavaScript source, not a function: tsx (esbuild keepNames) would wrap named inner functions
+ * in a `__name` helper that does not exist in the page.
+ */
+export const INSTRUMENT = `(() => {
+  const probe = {
     repaints: [],
     repaintJs: [],
     frames: [],
@@ -28,7 +31,7 @@ export function instrument(): void {
     startFrames() {
       probe.frames = [];
       probe.recording = true;
-      const tick = (t: number) => {
+      const tick = (t) => {
         if (!probe.recording) return;
         probe.frames.push(t);
         requestAnimationFrame(tick);
@@ -40,12 +43,12 @@ export function instrument(): void {
       return probe.frames;
     },
   };
-  (window as unknown as { __bench: BenchProbe }).__bench = probe;
+  window.__bench = probe;
   const proto = WebGL2RenderingContext.prototype;
   const clear = proto.clear;
-  proto.clear = function (this: WebGL2RenderingContext, mask: number) {
-    const canvas = this.canvas as HTMLCanvasElement;
-    if (canvas.classList?.contains('maplibregl-canvas')) {
+  proto.clear = function (mask) {
+    const canvas = this.canvas;
+    if (canvas && canvas.classList && canvas.classList.contains('maplibregl-canvas')) {
       const t0 = performance.now();
       // One clear per frame: only the first clear of a task counts as a new repaint.
       const last = probe.repaints[probe.repaints.length - 1];
@@ -57,6 +60,6 @@ export function instrument(): void {
     return clear.call(this, mask);
   };
   document.addEventListener('securitypolicyviolation', (e) => {
-    probe.violations.push(`${e.violatedDirective}: ${e.blockedURI}`);
+    probe.violations.push(e.violatedDirective + ': ' + e.blockedURI);
   });
-}
+})();`;
