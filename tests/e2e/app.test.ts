@@ -165,6 +165,39 @@ describe('a person opens the atlas', () => {
     await expect(page.getByTestId('statement-panel').count()).resolves.toBe(0);
   });
 
+  it('hovering a mark shows a tooltip and lights its city on the map', async () => {
+    await open(page);
+    const box = (await page.locator('.timeline .plot').boundingBox())!;
+    const y = box.y + 47; // the first lane of marks
+    let tip = 0;
+    for (let x = box.x + 10; x < box.x + box.width - 10 && !tip; x += 3) {
+      await page.mouse.move(x, y);
+      tip = await page.getByRole('tooltip').count();
+    }
+    expect(tip).toBe(1);
+    const text = await page.getByRole('tooltip').innerText();
+    const hovered = await page.evaluate(() => window.__atlas!.state.hoverEvent);
+    const title = await page.evaluate((id) => window.__atlas!.data!.events.find((e) => e.id === id)!.title, hovered);
+    expect(text).toContain(title);
+    await shot(page, 'app-hover');
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+    await expect(page.getByRole('tooltip').count()).resolves.toBe(0);
+  });
+
+  it('Play moves the playhead through time and Pause stops it', async () => {
+    const summary = await page.getByTestId('summary').innerText();
+    await page.getByRole('button', { name: /^play/i }).click();
+    await page.waitForTimeout(1200);
+    await page.getByRole('button', { name: /^pause/i }).click();
+    await page.waitForTimeout(400); // the last URL write of a gesture lands within 250 ms
+    const t = query(page).get('t');
+    expect(t).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.getByTestId('summary').innerText()).not.toBe(summary);
+    await page.waitForTimeout(400);
+    expect(query(page).get('t')).toBe(t); // paused
+    await shot(page, 'app-playing');
+  });
+
   it('bad or stale parameters give a quiet notice naming them, never a crash', async () => {
     await open(page, '?place=atlantis&from=2020-13-01&map=1,2&data=https://evil.example/&topics=nope');
     const notices = await page.getByRole('status', { name: 'Notices' }).innerText();
