@@ -201,7 +201,14 @@ function assemble(docId: string, mentions: Mention[], statements: Statement[]): 
       const v = first.value;
       const id = `${docId}:${v.start}${v.end ? '..' + v.end : ''}${byPlace.size > 1 && place ? '@' + place.id : ''}`;
       const statementIds = [...new Set(ms.map((m) => m.statementId))];
-      for (const sid of statementIds) byStatement.get(sid)?.eventIds.push(id);
+      for (const sid of statementIds) {
+        const st = byStatement.get(sid);
+        if (!st) continue;
+        st.eventIds.push(id);
+        // A statement is about the place of its event even when that place was named elsewhere
+        // (a dateline, the document's title, another mention of the same event).
+        if (place && !st.placeIds.includes(place.id)) st.placeIds.push(place.id);
+      }
       const eventTopics = [...new Set(statementIds.flatMap((sid) => byStatement.get(sid)?.topics ?? []))].sort();
       const ev: Event = {
         id, docId, start: v.start, precision: v.precision, placeId: place?.id ?? null, online: ms.some((m) => m.online),

@@ -117,6 +117,9 @@ describe.each([
       expect(o.texts.get(s.docId)!.slice(s.start, s.end)).toBe(s.text);
       for (const m of s.marks) expect(m.end).toBeLessThanOrEqual(s.text.length);
     }
+    const opening = o.statements.find((s) => s.text.includes('held via videoconference on 10 November 2020'))!;
+    expect(opening.placeIds).toEqual(['moscow-ru']); // the Moscow Declaration's own meeting, though the sentence names no city
+    expect(o.statements.find((s) => s.docId === '000_280c4ec6c7ea0add' && s.text.includes('Shanghai'))!.text).toBe('Both the SCO and ESCAP were established in the city of Shanghai.'); // no markdown **
     const qingdao = o.statements.find((s) => s.text.includes('(adopted in Qingdao on 10 June 2018)'))!;
     expect(qingdao.marks.map((m) => qingdao.text.slice(m.start, m.end))).toEqual(expect.arrayContaining(['Qingdao', '10 June 2018']));
   });

@@ -55,8 +55,9 @@ export function sentences(text: string, para: Span): Span[] {
     for (const seg of sentenceSegmenter.segment(piece)) {
       let s = c.start + seg.index;
       let e = s + seg.segment.length;
-      while (s < e && /\s/.test(text[s]!)) s++;
-      while (e > s && /\s/.test(text[e - 1]!)) e--;
+      // Markdown emphasis and heading marks around a sentence are not part of what it says.
+      while (s < e && /[\s*_#>]/.test(text[s]!)) s++;
+      while (e > s && /[\s*_]/.test(text[e - 1]!)) e--;
       if (e > s) out.push({ start: s, end: e });
     }
   }
