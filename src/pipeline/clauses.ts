@@ -31,7 +31,12 @@ export interface Attachment { date: DateMention; place: PlaceMention | null; onl
 export function attach(text: string, dates: DateMention[], places: PlaceMention[]): Attachment[] {
   const cls = clauses(text);
   return dates.map((date) => {
-    const clause = cls.find((c) => date.start >= c.start && date.start < c.end) ?? { start: 0, end: text.length };
+    let clause = cls.find((c) => date.start >= c.start && date.start < c.end) ?? { start: 0, end: text.length };
+    if (/^[\W_]*$/.test(text.slice(clause.start, date.start) + text.slice(date.end, clause.end))) {
+      // "10–11 July 2019 — joint exercise in Dushanbe": a date alone before a dash heads the next clause
+      const next = cls.find((c) => c.start >= clause.end);
+      if (next) clause = { start: clause.start, end: next.end };
+    }
     const clauseText = text.slice(clause.start, clause.end);
     const onlines = [...clauseText.matchAll(ONLINE)].map((m) => ({ start: clause.start + m.index, end: clause.start + m.index + m[0].length }));
     const online = onlines.length > 0;

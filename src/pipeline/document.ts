@@ -9,7 +9,7 @@ import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
 import { dateLines, inferMeta, type DocMeta, type MetaSideFile } from './meta.ts';
 import { findDateline, findPlaces, type Dateline, type PlaceMention } from './places.ts';
 import { paragraphs, sentences, type Span } from './segment.ts';
-import { eventTitle, titleFromPrefix, titleFromSuffix } from './titles.ts';
+import { eventTitle, titleFromLine, titleFromPrefix, titleFromSuffix } from './titles.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
 
 export interface Context { gaz: Gazetteer; topics: TopicMatcher }
@@ -139,6 +139,10 @@ export function extractDocument(docId: string, text: string, side: MetaSideFile 
         let place = a.place?.place ?? null;
         let core = titleFromPrefix(blank(sText, a.clause.start, d.start, blanks));
         if (!core) core = titleFromPrefix(blank(sText, 0, d.start, blanks));
+        if (!core && /^\W*$/.test(sText.slice(0, d.start)) && /^[\s*_]*[:–—-]\s/.test(sText.slice(d.end))) {
+          // a chronology line, "15 June 2001: the SCO is founded in Shanghai"
+          core = titleFromLine(blank(sText, d.end, sText.length, blanks));
+        }
         if (!core) core = titleFromSuffix(blank(sText, d.end, a.clause.end, blanks));
         let score = core ? 2 : 0;
         let fallback = blank(sText, 0, sText.length, blanks).replace(/(?:\s+(?:on|in|at|from|between|and|of))*\s*\|\s*/g, ' ').replace(/\s+([,.;:])/g, '$1').replace(/^[\s,;:]+/, '').split(/\s+/).slice(0, 10).join(' ');

@@ -31,7 +31,7 @@ export function dateLines(text: string): DateLine[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) { re.lastIndex++; continue; }
     const line = m[0];
-    if (line.length > 80 || /^\s*\|/.test(line)) continue; // long lines and table rows are not date lines
+    if (line.length > 80 || /^\s*(?:[|*+•-]|\d{1,3}[.)])\s/.test(line) || /^\s*\|/.test(line)) continue; // long lines, list items and table rows are not date lines
     const { mentions } = findDates(line, null);
     const only = mentions.filter((d) => d.value.precision === 'day');
     if (only.length !== 1) continue;

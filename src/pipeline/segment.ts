@@ -44,20 +44,38 @@ function chunks(text: string, start: number, end: number, max = MAX_CHUNK): Span
   return out;
 }
 
+const LIST_LINE = /^[ \t]*(?:[-*+•|]|\d{1,3}[.)])\s/;
+
+/**
+ * The pieces a paragraph is segmented in: each line of a list or table on its own (a list item
+ * rarely ends with a full stop, so it would run into the next one), else chunks of the paragraph.
+ */
+function units(text: string, para: Span): Span[] {
+  const lines: Span[] = [];
+  let at = para.start;
+  for (const line of text.slice(para.start, para.end).split('\n')) {
+    lines.push({ start: at, end: at + line.length });
+    at += line.length + 1;
+  }
+  const listLines = lines.filter((l) => LIST_LINE.test(text.slice(l.start, l.end))).length;
+  if (lines.length >= 2 && listLines >= lines.length / 2) return lines.flatMap((l) => chunks(text, l.start, l.end));
+  return chunks(text, para.start, para.end);
+}
+
 /**
  * Sentences of one paragraph. Hard-wrapped lines ("...express my\ngratitude...") belong to one
  * sentence, so single newlines are read as spaces (same length, so offsets are unchanged).
  */
 export function sentences(text: string, para: Span): Span[] {
   const out: Span[] = [];
-  for (const c of chunks(text, para.start, para.end)) {
+  for (const c of units(text, para)) {
     const piece = text.slice(c.start, c.end).replace(/\n/g, ' ');
     for (const seg of sentenceSegmenter.segment(piece)) {
       let s = c.start + seg.index;
       let e = s + seg.segment.length;
       // Markdown emphasis and heading marks around a sentence are not part of what it says.
-      while (s < e && /[\s*_#>]/.test(text[s]!)) s++;
-      while (e > s && /[\s*_]/.test(text[e - 1]!)) e--;
+      while (s < e && /[\s*_#>•|+-]/.test(text[s]!)) s++;
+      while (e > s && /[\s*_|]/.test(text[e - 1]!)) e--;
       if (e > s) out.push({ start: s, end: e });
     }
   }

@@ -132,6 +132,17 @@ export function titleFromSuffix(suffix: string): string {
   return '';
 }
 
+/** The text of a chronology line after its date: "– SCO Charter signed in |." → "SCO Charter signed". */
+export function titleFromLine(rest: string): string {
+  const t = rest
+    .replace(/^[\s*_]*[:–—-]\s*/, '')
+    .replace(/(?:\s+(?:on|in|at|from|between|and|of))*\s*\|\s*/g, ' ')
+    .replace(/[\s*_.;,]+$/, '')
+    .split(/[.;]\s/)[0]!
+    .trim();
+  return t.length >= 3 ? capitalise(clip(t)) : '';
+}
+
 /** The full title: the core, or a fallback, and the place after a comma. Never empty. */
 export function eventTitle(core: string, fallback: string, placeName: string | null): string {
   let base = core || clip(fallback.replace(/\*+/g, '').replace(/\s+/g, ' ').trim()) || 'Event';

@@ -39,6 +39,13 @@ Ufa, 10 July 2015
 
 The **Shanghai Five** grouping was created on 26 April 1996 in Shanghai. India and Pakistan became full members at the Astana summit on 9 June 2017. In 2019 the summit took place in Bishkek (13–14 June). Vladimir Putin attended; the Qingdao Summit of 9–10 June 2018 came first.
 `,
+  'chronology.md': `# Chronology of the SCO
+
+- 15 June 2001: the SCO is founded in Shanghai
+- 7 June 2002 – Heads of state sign the SCO Charter in Saint Petersburg
+* **5 July 2005**: Astana summit
+1. 10–11 July 2019 — joint exercise in Dushanbe
+`,
 };
 
 describe('unseen SCO-style texts', () => {
@@ -83,5 +90,17 @@ describe('unseen SCO-style texts', () => {
       ['2019-06-13', '2019-06-14', 'bishkek-kg', false],
     ]);
     expect(o.places.features.map((f) => f.properties.name)).not.toContain('Vladimir');
+  });
+
+  it('a chronology list: each line its own statement, titled by its text', () => {
+    const events = o.events.filter((e) => e.docId === 'chronology').map((e) => [e.start, e.end ?? null, e.placeId, e.title]);
+    expect(events).toEqual([
+      ['2001-06-15', null, 'shanghai-cn', 'The SCO is founded, Shanghai'],
+      ['2002-06-07', null, 'saint-petersburg-ru', 'Heads of state sign the SCO Charter, Saint Petersburg'],
+      ['2005-07-05', null, 'astana-kz', 'Summit, Astana'],
+      ['2019-07-10', '2019-07-11', 'dushanbe-tj', 'Joint exercise, Dushanbe'],
+    ]);
+    expect(o.statements.filter((s) => s.docId === 'chronology')).toHaveLength(4);
+    expect(o.documents.find((d) => d.id === 'chronology')?.published).toBeNull();
   });
 });
