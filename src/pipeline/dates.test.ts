@@ -38,6 +38,7 @@ describe('dates: what a reader would call the date of something', () => {
     expect(found('(April 23, 2024)')).toEqual([['April 23, 2024', '2024-04-23', null, 'day']]);
     expect(found('Sept. 16, 2022 and on the 15th of June 2001')).toEqual([['Sept. 16, 2022', '2022-09-16', null, 'day'], ['15th of June 2001', '2001-06-15', null, 'day']]);
     expect(found('signed on 10.11.2020 in Moscow')).toEqual([['10.11.2020', '2020-11-10', null, 'day']]);
+    expect(found('2010/06/11')).toEqual([['2010/06/11', '2010-06-11', null, 'day']]);
   });
 
   it('gives a date without a year the year of the document', () => {

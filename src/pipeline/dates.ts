@@ -26,7 +26,8 @@ export interface YMD { y: number; m: number; d: number }
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Anything chrono could turn into a calendar date has a month name, an ISO date or a numeric date. */
-const MAYBE_DATE = new RegExp(`\\b${MONTH}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`);
+const MAYBE_DATE = new RegExp(`\\b${MONTH}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b|\\b\\d{4}/\\d{2}/\\d{2}\\b`);
+const YMD_SLASH = /\b((?:19|20)\d{2})\/(\d{2})\/(\d{2})\b/g;
 const YEAR_PERIOD = /\b((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)?\d{2})\b/g;
 const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday|now|ago|last|next|this|coming|past|later|earlier)\b/i;
 const ORD = '(?:st|nd|rd|th)?';
@@ -158,6 +159,11 @@ export function findDates(text: string, docDateIn: YMD | null): { mentions: Date
     const d2 = +b!;
     if (d1 < 1 || d2 > daysInMonth(y, mo) || d1 >= d2) continue;
     add(m.index, m.index + m[0].length, d2 === d1 + 1 ? { start: iso(y, mo, d1), end: iso(y, mo, d2), precision: 'day' } : { start: iso(y, mo, d1), precision: 'day' });
+  }
+  for (const m of text.matchAll(YMD_SLASH)) {
+    // "2010/06/11", as Chinese and Japanese sites write dates; chrono does not read it
+    const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) add(m.index, m.index + m[0].length, { start: iso(y, mo, d), precision: 'day' });
   }
   for (const m of text.matchAll(CROSS_MONTH)) {
     const [, a, m1, b, m2, year] = m;

@@ -145,7 +145,7 @@ export function extractDocument(docId: string, text: string, side: MetaSideFile 
         }
         if (!core) core = titleFromSuffix(blank(sText, d.end, a.clause.end, blanks));
         let score = core ? 2 : 0;
-        let fallback = blank(sText, 0, sText.length, blanks).replace(/(?:\s+(?:on|in|at|from|between|and|of))*\s*\|\s*/g, ' ').replace(/\s+([,.;:])/g, '$1').replace(/^[\s,;:]+/, '').split(/\s+/).slice(0, 10).join(' ');
+        let fallback = blank(sText, 0, sText.length, blanks).replace(/(?:\s+(?:on|in|at|from|between|and|of|to))*\s*\|(?:\s+(?:on|in|at|from|between|and|of|to)\s*\|)*\s*/g, ' ').replace(/\s+([,.;:])/g, '$1').replace(/^[\s,;:]+/, '').split(/\s+/).slice(0, 10).join(' ');
         if (inHeader && d.start < headerEnd) { place = dateline.place; core = ''; score = 1; fallback = meta.title; }
         if (actAt.has(s.start + d.start) && !core) { score = 1; fallback = meta.title; }
         mentions.push({ value: d.value, place, online: a.online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text });

@@ -23,6 +23,12 @@ describe('titles: a short label from the words around the date', () => {
 
   it('falls back to the words after the date', () => {
     expect(titleFromSuffix(', the leaders of six states signed the Declaration on the Establishment of the SCO in |.')).toBe('Declaration on the Establishment of the SCO');
+    expect(titleFromSuffix(', | , PRC, hosted a meeting of the Council of Heads of State of the Shanghai Cooperation Organisation (CHS SCO).')).toBe('Meeting of the Council of Heads of State of the Shanghai Cooperation Organisation');
+  });
+
+  it('names a meeting of people written in lower case', () => {
+    expect(titleFromPrefix('The member states met in | from')).toBe('Meeting of the member states');
+    expect(titleFromPrefix('having gathered at a meeting of the Council of heads of SCO member states in | on')).toBe('Meeting of the Council');
   });
 
   it('is never empty, never longer than about 90 characters, and ends with the place', () => {

@@ -56,6 +56,13 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     const who = titleFromPrefix(prefix.slice(0, words[i]!.end), placeNames);
     return who ? clip(`Meeting of ${who.replace(/^The /, 'the ')}`) : '';
   }
+  if (met && !isCap(i)) {
+    // "the member states met in Beijing": a meeting of the member states
+    let j = i;
+    while (j > 0 && i - j < 3 && !STOP.test(words[j - 1]!.text) && gapOk(j - 1, j)) j--;
+    const np = prefix.slice(words[j]!.start, words[i]!.end);
+    return clip(`Meeting of ${j > 0 && /^the$/i.test(words[j - 1]!.text) ? 'the ' : ''}${np}`);
+  }
   if (visited && isCap(i)) {
     const who = titleFromPrefix(prefix.slice(0, words[i]!.end), placeNames);
     return who ? clip(`${who} visit`) : '';
@@ -94,7 +101,11 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     let k = i;
     while (k >= 0 && i - k < 12 && !isNoun(k)) k--;
     if (k < 0 || i - k >= 12) return '';
-    return finish(prefix, words, modifiersFrom(k), k);
+    // "a meeting of the Council of heads ...": the noun and the name it is of
+    let to = k;
+    let n = k + 1;
+    while (n <= i && gapOk(n - 1, n) && (CONNECTOR.has(words[n]!.text) || isCap(n))) { if (isCap(n)) to = n; n++; }
+    return finish(prefix, words, modifiersFrom(k), to);
   }
   return finish(prefix, words, from, to);
 }
@@ -116,9 +127,9 @@ function finish(prefix: string, words: { text: string; start: number; end: numbe
  * of the SCO". Takes the first capitalised name of two words or more in the first dozen words.
  */
 export function titleFromSuffix(suffix: string): string {
-  const words = [...suffix.matchAll(WORD)].slice(0, 14).map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const words = [...suffix.matchAll(WORD)].slice(0, 40).map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   const cap = (k: number) => /^\p{Lu}/u.test(words[k]!.text) && words[k]!.text !== 'The';
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < Math.min(words.length, 14); i++) {
     if (!cap(i)) continue;
     let j = i;
     for (;;) {
@@ -127,7 +138,13 @@ export function titleFromSuffix(suffix: string): string {
       if (k >= words.length || !cap(k) || /[,;:()"“”|]/.test(suffix.slice(words[j]!.end, words[k]!.start))) break;
       j = k;
     }
-    if (j > i) return finish(suffix, words, i, j);
+    if (j > i) {
+      // "hosted a meeting of the Council of ...": start at the meeting
+      let k = i - 1;
+      while (k >= 0 && /^(?:of|the)$/.test(words[k]!.text)) k--;
+      const from = k >= 0 && k < i - 1 && EVENT_NOUN.test(words[k]!.text) ? k : i;
+      return finish(suffix, words, from, j);
+    }
   }
   return '';
 }
