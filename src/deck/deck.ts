@@ -8,6 +8,7 @@
 import Reveal from 'reveal.js';
 import 'reveal.js/reveal.css';
 import './deck.css';
+import '../element/sco-atlas';
 import { wireDeck } from './wire';
 
 const deck = new Reveal({ hash: true, width: 1280, height: 720, margin: 0.04, transition: 'fade', controls: true, progress: true });

@@ -23,7 +23,10 @@ const VIEW_ATTRIBUTES = ['from', 'to', 't', 'place', 'event', 'topics', 'docs', 
 const ATTRIBUTES = [...VIEW_ATTRIBUTES, ...PRESENT_PARAM_NAMES, 'data-url'];
 
 const HOST_CSS = `
-:host { display: block; position: relative; width: 100%; height: 480px; overflow: hidden; contain: content; container-type: size; background: #fff; }
+/* Inherited properties (a slide's text-align: center, its font size and colour) cross the shadow
+   boundary: reset them, then set the atlas's own. The page's rules on the element still win. */
+:host { all: initial; display: block; position: relative; width: 100%; height: 480px; overflow: hidden; contain: content; container-type: size; background: #fff;
+  font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; font-size: 16px; line-height: 1.4; color: #111827; text-align: left; }
 :host([hidden]) { display: none; }
 .atlas-root { position: absolute; inset: 0; }
 `;

@@ -3,12 +3,13 @@
  * and the data away, step through the story with a clicker, and let a host deck drive it — while a
  * foreign page that frames the atlas cannot.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { launch, shot } from './browser';
+import { launch, SCREENSHOTS, shot } from './browser';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -122,10 +123,9 @@ describe('embedding a view', () => {
       return seen.size;
     }, bytes.toString('base64'));
     expect(colours).toBeGreaterThan(8);
-    const pngPage = await context.newPage();
-    await pngPage.setContent(`<img src="data:image/png;base64,${bytes.toString('base64')}" style="width:100%">`);
-    await shot(pngPage, 'present-png-export');
-    await pngPage.close();
+    // Keep the exported file itself with the screenshots, to look at.
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, 'present-png-export.png'), bytes);
 
     const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'GeoJSON' }).click()]);
     const fc = JSON.parse(readFileSync((await geo.path())!, 'utf8'));

@@ -76,6 +76,6 @@ export function iframeSnippet(src: string, width: number, height: number, title 
   const h = clampFrameSize(height, 540);
   return (
     `<iframe src="${escapeAttribute(src)}" width="${w}" height="${h}" title="${escapeAttribute(title)}" ` +
-    `style="border:0;max-width:100%;height:auto;aspect-ratio:${w}/${h}" loading="lazy" allow="fullscreen" allowfullscreen></iframe>`
+    `style="border:0;max-width:100%;height:auto;aspect-ratio:${w}/${h}" loading="lazy" allow="fullscreen"></iframe>`
   );
 }

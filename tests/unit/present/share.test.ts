@@ -25,7 +25,7 @@ describe('sharing and embedding a view', () => {
     expect(s).toContain('aspect-ratio:800/600');
     expect(s).not.toContain('<script>');
     expect(s).toContain('&quot;&gt;&lt;script&gt;');
-    expect(s).toContain('allowfullscreen');
+    expect(s).toContain('allow="fullscreen"');
     // Custom sizes are kept within what a page can hold.
     expect(iframeSnippet('https://a.org/', 10, 99999)).toContain('width="200" height="4096"');
   });
