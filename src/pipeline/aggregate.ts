@@ -13,19 +13,24 @@ export function buildPlaces(
 ): Places {
   const ids = new Set<string>([...events.flatMap((e) => (e.placeId ? [e.placeId] : [])), ...statements.flatMap((s) => s.placeIds)]);
   for (const [id, edit] of edits) if (edit && place(id)) ids.add(id);
+  // One pass over events and statements (a corpus can have many places and many statements).
+  const eventsAt = new Map<string, Event[]>();
+  for (const e of events) if (e.placeId) { const l = eventsAt.get(e.placeId); if (l) l.push(e); else eventsAt.set(e.placeId, [e]); }
+  const statementsAt = new Map<string, number>();
+  for (const s of statements) for (const p of s.placeIds) statementsAt.set(p, (statementsAt.get(p) ?? 0) + 1);
   const features: PlaceFeature[] = [];
   for (const id of [...ids].sort()) {
     const p = place(id);
     const edit = edits.get(id);
     if (!p || edit === null) continue;
-    const evs = events.filter((e) => e.placeId === id);
+    const evs = eventsAt.get(id) ?? [];
     const starts = evs.map((e) => e.start).sort();
     const ends = evs.map((e) => e.end ?? e.start).sort();
     const name = edit?.name ?? p.name;
     const props: PlaceFeature['properties'] = {
       id, name, country: edit?.country ?? p.country, countryCode: edit?.countryCode ?? p.countryCode,
       aliases: [...(placeNames.get(id) ?? [])].filter((n) => n !== name).sort(),
-      eventCount: evs.length, statementCount: statements.filter((s) => s.placeIds.includes(id)).length,
+      eventCount: evs.length, statementCount: statementsAt.get(id) ?? 0,
       firstDate: starts[0] ?? null, lastDate: ends.at(-1) ?? null,
       source: p.source ?? '', curated: Boolean(edit?.curated || p.curated),
     };

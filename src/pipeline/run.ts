@@ -113,8 +113,9 @@ export function runPipeline(inDir: string): Outputs {
   const kept = new Set(events.map((e) => e.id));
   const removedPlaces = new Set([...applied.placeEdits].filter(([, v]) => v === null).map(([k]) => k));
   statements = statements.map((s) => ({ ...s, eventIds: s.eventIds.filter((id) => kept.has(id)), placeIds: s.placeIds.filter((p) => !removedPlaces.has(p)) }));
+  const statementById = new Map(statements.map((s) => [s.id, s]));
   for (const e of events) if (e.curated) for (const sid of e.statementIds) {
-    const s = statements.find((x) => x.id === sid);
+    const s = statementById.get(sid);
     if (s && !s.eventIds.includes(e.id)) s.eventIds = [...s.eventIds, e.id].sort();
   }
   const correctionMessages = [...corrections.messages, ...applied.messages];
