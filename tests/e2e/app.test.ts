@@ -2,6 +2,8 @@
  * The app in real Chromium against the built app on the bundled corpus: a person looks at the map,
  * clicks Moscow, brushes the timeline, reloads a link, and uses the keyboard alone.
  */
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot, watchForeignRequests } from './browser';
@@ -236,6 +238,36 @@ describe('a person opens the atlas', () => {
     await nogl.getByTestId('statement-panel').getByRole('heading', { level: 2, name: 'Moscow' }).waitFor();
     await shot(nogl, 'app-no-webgl');
     await nogl.close();
+  });
+
+  it('opens another data folder with ?data=, and names a missing or broken file instead of going blank', async () => {
+    const served = inject('outDir');
+    const sample = join(import.meta.dirname, '..', 'fixtures', 'sample');
+    const corpora = join(served, 'corpora');
+    cpSync(sample, join(corpora, 'sample'), { recursive: true });
+    cpSync(sample, join(corpora, 'no-events'), { recursive: true });
+    rmSync(join(corpora, 'no-events', 'events.json'));
+    cpSync(sample, join(corpora, 'bad-places'), { recursive: true });
+    const places = JSON.parse(readFileSync(join(sample, 'places.geojson'), 'utf8'));
+    places.features[2].geometry.coordinates = [250, 10];
+    writeFileSync(join(corpora, 'bad-places', 'places.geojson'), JSON.stringify(places));
+    mkdirSync(corpora, { recursive: true });
+
+    const p = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+    foreign.push(...watchForeignRequests(p, origin));
+    await open(p, '?data=corpora/sample/');
+    await expect(p.getByTestId('summary').innerText()).resolves.toContain('8 events');
+
+    await p.goto(`${baseUrl}?data=corpora/no-events/`);
+    await p.getByTestId('data-error').waitFor();
+    expect(await p.getByTestId('data-error').innerText()).toMatch(/events\.json\s+is missing/);
+
+    await p.goto(`${baseUrl}?data=corpora/bad-places/`);
+    await p.getByTestId('data-error').waitFor();
+    const msg = await p.getByTestId('data-error').innerText();
+    expect(msg).toMatch(/places\.geojson\s+does not match the data contract: features\[2\]\.geometry\.coordinates\[0\]/);
+    await shot(p, 'app-data-error');
+    await p.close();
   });
 
   it('no request left the origin and no script error happened', () => {

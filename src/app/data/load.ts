@@ -26,7 +26,11 @@ export interface DataProblem {
 }
 
 export class DataError extends Error {
-  constructor(readonly problems: DataProblem[]) {
+  constructor(
+    readonly problems: DataProblem[],
+    /** The data folder the files were read from. */
+    readonly base = '',
+  ) {
     super(problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
   }
 }
@@ -87,7 +91,7 @@ export async function loadRawData(base: string, fetchFn: Fetch = (u) => fetch(u)
   ]);
   // report.json is for people reading the extraction log; its absence is not worth a notice.
   const shown = problems.filter((p) => p.file !== DATA_FILES.report);
-  if (shown.some((p) => p.fatal)) throw new DataError(shown);
+  if (shown.some((p) => p.fatal)) throw new DataError(shown, base);
   return {
     data: { events: events!, places: places!, statements: statements!, documents: documents!, timeseries, topics, report },
     problems: shown,
