@@ -30,6 +30,8 @@ export function dateLines(text: string): DateLine[] {
   const re = /^.*$/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) { re.lastIndex++; continue; }
+    // Bylines and signature dates sit at the top or the bottom; the middle of a long text is skipped.
+    if (m.index > 2000 && m.index < text.length - 600) { re.lastIndex = text.length - 600; continue; }
     const line = m[0];
     if (line.length > 80 || /^\s*(?:[|*+•-]|\d{1,3}[.)])\s/.test(line) || /^\s*\|/.test(line)) continue; // long lines, list items and table rows are not date lines
     const { mentions } = findDates(line, null);
