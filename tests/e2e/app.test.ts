@@ -217,6 +217,12 @@ describe('a person opens the atlas', () => {
     expect(width).toBeLessThanOrEqual(375);
     expect(await colours(phone, '.maplibregl-canvas')).toBeGreaterThan(10);
     await shot(phone, 'app-phone');
+    // A finger on a city opens its statements.
+    const pt = await phone.evaluate(() => window.__atlas!.placePoint!('astana-kz'));
+    await phone.touchscreen.tap(pt!.x, pt!.y);
+    await phone.getByTestId('statement-panel').getByRole('heading', { level: 2, name: 'Astana' }).waitFor();
+    await phone.getByTestId('statement-panel').scrollIntoViewIfNeeded();
+    await shot(phone, 'app-phone-city');
     await phone.close();
   });
 
