@@ -78,6 +78,10 @@ describe('dates: what a reader would call the date of something', () => {
     expect(found('today we met at 11:40 PM; digital transformation may help')).toEqual([]);
   });
 
+  it('does not read dates inside web addresses', () => {
+    expect(found('see https://example.org/news/2024/07/04/summit-2024-07-04.html for 4 July 2024')).toEqual([['4 July 2024', '2024-07-04', null, 'day']]);
+  });
+
   it('reports offsets that index the text', () => {
     const t = 'They met in Moscow on 29-31 October 2020 and in Ufa on 10 July 2015.';
     for (const m of findDates(t, docDate).mentions) expect(t.slice(m.start, m.end)).toBe(m.text);

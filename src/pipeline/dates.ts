@@ -217,6 +217,12 @@ export function findDates(text: string, docDateIn: YMD | null): { mentions: Date
     if (d < 1 || d > daysInMonth(docDate.y, mo)) { skipped.push({ start, end, text: raw, why: 'not a real calendar date' }); continue; }
     mentions.push({ start, end, text: raw, value: { start: iso(docDate.y, mo, d), precision: 'day' } });
   }
+  // A date inside a web address ("https://.../2024/07/04/...") is part of the address.
+  if (text.includes('://') || text.includes('www.')) {
+    const urls = [...text.matchAll(/(?:https?:\/\/|www\.)\S+/g)].map((u) => [u.index, u.index + u[0].length] as const);
+    const inUrl = (m: { start: number; end: number }) => urls.some(([a, b]) => m.start < b && a < m.end);
+    return { mentions: mentions.filter((m) => !inUrl(m)).sort((a, b) => a.start - b.start), skipped: skipped.filter((m) => !inUrl(m)) };
+  }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, skipped };
 }

@@ -28,6 +28,7 @@ describe('topics: from section headings and keywords in data/topics.json', () =>
 
   it('tells a heading from a sentence', () => {
     expect(isHeading('Security')).toBe(true);
+    expect(isHeading('## Security')).toBe(true);
     expect(isHeading('Cultural, humanitarian, and educational cooperation')).toBe(true);
     expect(isHeading('Colleagues,')).toBe(false);
     expect(isHeading('The member states note that transnational challenges continue to grow.')).toBe(false);

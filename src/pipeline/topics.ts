@@ -53,6 +53,6 @@ export class TopicMatcher {
 /** A paragraph that reads as a section heading: one short line, no closing punctuation. */
 export function isHeading(para: string): boolean {
   if (para.length > 120) return false;
-  const t = para.replace(/\*+/g, '').trim();
+  const t = para.replace(/\*+|^\s*#+\s*/g, '').trim();
   return t.length >= 3 && t.length <= 80 && !t.includes('\n') && /^\p{Lu}/u.test(t) && !/[.:;,!?)]$/.test(t) && !/\d{4}/.test(t);
 }
