@@ -2,13 +2,16 @@
  * Wires the postMessage API (protocol.ts) and the clicker keys to a Presentation. Messages from
  * origins that are not allowed are dropped without a reply.
  */
+import { untrack } from 'svelte';
 import type { Presentation } from './controller.svelte';
 import { announceTargets, isAllowed, nextStepNumber, parseInbound, parseOrigins, type ReadyMessage } from './protocol';
 import { keyToMove } from './story';
 
 export function listenForHost(p: Presentation, win: Window = window): () => void {
   const policy = parseOrigins(p.origins, win.location.origin);
-  if (policy.rejected.length) p.notices = [...p.notices, `Ignored origins entries that are not origins: ${policy.rejected.join(', ')}`];
+  // untrack: this runs inside an effect; reading p.notices there and writing it looped forever
+  // (effect_update_depth_exceeded) and the app never mounted on a bad `origins` value.
+  if (policy.rejected.length) untrack(() => (p.notices = [...p.notices, `Ignored origins entries that are not origins: ${policy.rejected.join(', ')}`]));
   const parent = win.parent !== win ? win.parent : null;
   const announce = (msg: unknown) => {
     if (parent) for (const target of announceTargets(policy)) parent.postMessage(msg, target);
