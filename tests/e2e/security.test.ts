@@ -262,6 +262,26 @@ describe('hostile documents, run through the real pipeline', () => {
     await page.close();
   });
 
+  it('exports (CSV, GeoJSON) carry the text as data: escaped, and no spreadsheet formula', async () => {
+    const { page, clean } = await openHostile();
+    await page.getByRole('button', { name: 'Share / Embed' }).click();
+    const dialog = page.getByRole('dialog');
+    const save = async (name: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name }).click()]);
+      return readFileSync((await download.path())!, 'utf8');
+    };
+    const csv = await save('CSV');
+    expect(csv).toContain('<script>alert(1)</script>');
+    // A title that starts with "=" is written as text ('=HYPERLINK…), never as a live formula.
+    expect(csv).toMatch(/"'=HYPERLINK\(""https:\/\/evil\.example\/""/);
+    expect(csv.split(/\r?\n/).some((line) => /(^|,)=HYPERLINK/.test(line))).toBe(false);
+    const geojson = JSON.parse(await save('GeoJSON')) as { features: { properties: Record<string, unknown> }[] };
+    const texts = JSON.stringify(geojson.features.map((f) => f.properties));
+    expect(texts).toContain('<img src=x onerror=alert(2)>');
+    await clean();
+    await page.close();
+  });
+
   it('a document title with a right-to-left override cannot reorder the page title', async () => {
     const { page, clean } = await openHostile('&place=samarkand-uz');
     const panel = page.getByTestId('statement-panel');
