@@ -141,6 +141,20 @@ describe('a person opens the atlas', () => {
     await page.getByTestId('statement-panel').waitFor();
   });
 
+  it('the map view is part of the link: zooming writes it and a reload keeps it', async () => {
+    await open(page);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('map'));
+    await page.evaluate(() => window.__atlas!.mapIdle());
+    const map = query(page).get('map')!;
+    const zoom = Number(map.split(',')[2]);
+    await page.reload();
+    await page.evaluate(() => window.__atlas!.ready.then(() => window.__atlas!.mapIdle()));
+    expect(query(page).get('map')).toBe(map);
+    expect(await page.evaluate(() => window.__atlas!.state.map?.zoom)).toBeCloseTo(zoom, 1);
+    // Panning and zooming rewrite the current history entry rather than adding one per move.
+  });
+
   it('keyboard alone reaches the timeline and selects an event', async () => {
     await open(page);
     await page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -48,6 +48,8 @@ export interface MapAdapter {
   flyTo(placeId: string): void;
   fitToData(): void;
   getView(): MapView;
+  /** Moves to a view at once (a link or back/forward), without reporting it as a user move. */
+  setView(v: MapView): void;
   /** Where a place is drawn, in page (client) pixels; null when unknown. For tests and tours. */
   screenPoint(placeId: string): { x: number; y: number } | null;
   /** Resolves when the map has drawn everything it was given. */
@@ -278,6 +280,9 @@ export const createMap: MapFactory = (o) => {
     },
     fitToData,
     getView,
+    setView(v) {
+      map.jumpTo({ center: [v.lng, v.lat], zoom: v.zoom });
+    },
     screenPoint(placeId) {
       const p = places[index.get(placeId) ?? -1];
       if (!p) return null;
