@@ -4,7 +4,7 @@
  * ("24th summit", "regular meeting"). Hand-written because no library names events from clauses.
  */
 const MAX = 90;
-const CONNECTOR = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'la', '&', 'to', 'at', 'by', 'between', 'with', 'against']);
+const CONNECTOR = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'la', '&', 'to', 'at', 'by', 'between', 'with', 'against', 'along', 'under', 'within', 'through']);
 const EVENT_NOUN = /^(?:meetings?|summits?|sessions?|conferences?|forums?|fora|exhibitions?|operations?|exercises?|events?|talks|visits?|festivals?|games|competitions?|contests?|ceremony|congress(?:es)?|roundtables?|dialogues?|consultations?|seminars?|symposium|workshops?|negotiations|elections?|launch|marathons?|celebrations?|anniversary|signing|review|concept|agreement|programme|program|plan|strategy|resolution|declaration|statement|memorandum|roadmap|treaty|communiqu[eé])$/i;
 const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|inaugural|regular|annual|joint|extraordinary|informal|special|high-level|ministerial|roundtable|plenary|opening|closing|official|state|bilateral|trilateral|multilateral)$/i;
 /** Words between a name and its date that say nothing about what happened. */
@@ -15,7 +15,8 @@ const WORD = /[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*|&/gu;
 function clip(s: string, max = MAX): string {
   if (s.length <= max) return s;
   const cut = s.slice(0, max);
-  const at = Math.max(cut.lastIndexOf(' of '), cut.lastIndexOf(' and '), cut.lastIndexOf(', '));
+  // cut before a joining word, so the title ends on a whole phrase
+  const at = Math.max(...[' of ', ' and ', ', ', ' for ', ' along ', ' in ', ' on ', ' between ', ' with ', ' under '].map((w) => cut.lastIndexOf(w)));
   return (at > max / 2 ? cut.slice(0, at) : cut.slice(0, cut.lastIndexOf(' ')) + '…').trim();
 }
 
@@ -160,9 +161,18 @@ export function titleFromLine(rest: string): string {
   return t.length >= 3 ? capitalise(clip(t)) : '';
 }
 
+/** Words every SCO title would repeat: "... of the SCO Member States' meetings" → "... meetings". */
+function tidy(title: string): string {
+  return title
+    .replace(/\s+of the (?:SCO )?Member States(?:'|’)?(?= meetings?\b)/i, '')
+    .replace(/\s+of the (?:SCO )?Member States$/i, '')
+    .replace(/\bShanghai Cooperation Organi[sz]ation\b/g, 'SCO')
+    .trim();
+}
+
 /** The full title: the core, or a fallback, and the place after a comma. Never empty. */
 export function eventTitle(core: string, fallback: string, placeName: string | null): string {
-  let base = core || clip(fallback.replace(/\*+/g, '').replace(/\s+/g, ' ').trim()) || 'Event';
+  let base = tidy(core) || clip(fallback.replace(/\*+/g, '').replace(/\s+/g, ' ').trim()) || 'Event';
   if (placeName && !base.includes(placeName)) base = `${clip(base, MAX - placeName.length - 2)}, ${placeName}`;
   return base;
 }
