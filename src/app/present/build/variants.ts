@@ -79,6 +79,34 @@ function storyFile(): Plugin {
   };
 }
 
+/**
+ * In the single file, `?url` imports of big text assets (MapLibre's worker, the world-atlas country
+ * shapes) become blob: URLs made at start-up from the inlined text, instead of base64 data: URLs:
+ * base64 makes them a third larger and defeats gzip. MapLibre fetches the worker from the blob and,
+ * on file:// (an opaque origin), starts it from a data: URL it builds itself.
+ */
+function inlineTextUrls(): Plugin {
+  const PREFIX = '\0sco-atlas:text-url:';
+  return {
+    name: 'sco-atlas:inline-text-urls',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      const m = /^(.*\.(?:json|mjs|js))\?url$/.exec(source);
+      if (!m) return undefined;
+      const resolved = await this.resolve(m[1]!, importer, { skipSelf: true });
+      // The id must not end in .json, or Vite's JSON plugin would parse this module as JSON.
+      return resolved ? `${PREFIX}${encodeURIComponent(resolved.id).replace(/\./g, '%2E')}.js` : undefined;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return undefined;
+      const file = decodeURIComponent(id.slice(PREFIX.length, -'.js'.length));
+      const type = file.endsWith('.json') ? 'application/json' : 'text/javascript';
+      const text = readFileSync(file, 'utf8');
+      return `export default URL.createObjectURL(new Blob([${JSON.stringify(text)}], { type: ${JSON.stringify(type)} }));\n`;
+    },
+  };
+}
+
 /** Loads the offline-data shim before the app in the single file, so the app's fetches find the data. */
 function singleEntry(): Plugin {
   return {
@@ -141,7 +169,7 @@ function singleFileCsp(): Plugin {
 export const presentationVariants = {
   plugins(mode: string): PluginOption[] {
     const always: PluginOption[] = [offlineData(mode)];
-    if (mode === 'single') return [...always, singleEntry(), viteSingleFile({ removeViteModuleLoader: true }), singleFileCsp()];
+    if (mode === 'single') return [...always, inlineTextUrls(), singleEntry(), viteSingleFile({ removeViteModuleLoader: true }), singleFileCsp()];
     if (mode === 'element') return always;
     return [...always, storyFile()];
   },
