@@ -3,7 +3,8 @@
  * generated corpus, drags the brush for two seconds under the CDP CPU profiler and prints the
  * functions with the most self time, plus the `scrub` measures.
  *
- *   npx tsx bench/profile.ts [events=10000]
+ *   npx tsx bench/profile.ts [events=10000]        a brush drag
+ *   npx tsx bench/profile.ts [events=10000] load   the page load, navigation to the map's first idle
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ interface Node { id: number; callFrame: { functionName: string; url: string; lin
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
 const size = Number(process.argv[2] ?? 10_000);
+const mode = process.argv[3] === 'load' ? 'load' : 'drag';
 const outDir = mkdtempSync(join(tmpdir(), 'sco-atlas-profile-'));
 await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: false } });
 writeDataset(generateDataset(size), join(outDir, 'corpora', `bench-${size}`));
@@ -24,6 +26,23 @@ const base = server.resolvedUrls!.local[0]!;
 const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  if (mode === 'load') {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    await page.goto(`${base}?data=corpora/bench-${size}/`);
+    await page.waitForFunction('!!window.__atlas');
+    await page.evaluate('window.__atlas.ready.then(() => window.__atlas.mapIdle())');
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    printTop(profile, 40);
+    console.log((await page.evaluate(() => performance.getEntries().filter((e) => e.entryType === 'mark' || e.entryType === 'measure').map((e) => `${e.name} ${e.startTime.toFixed(0)} +${e.duration.toFixed(0)}`))).join('\n'));
+    const cdp2 = await page.context().newCDPSession(page);
+    await cdp2.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp2.send('Performance.getMetrics');
+    console.log('heap MB', ((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1048576).toFixed(1));
+    process.exit(0);
+  }
   await page.goto(`${base}?data=corpora/bench-${size}/`);
   await page.waitForFunction('!!window.__atlas');
   await page.evaluate('window.__atlas.ready.then(() => window.__atlas.mapIdle())');
@@ -78,4 +97,25 @@ try {
   await browser.close();
   await server.close();
   rmSync(outDir, { recursive: true, force: true });
+}
+
+function printTop(profile: Profile, n: number): void {
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const parent = new Map<number, number>();
+  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  const name = (x: Node) => `${x.callFrame.functionName || '(anonymous)'} ${x.callFrame.url.split('/').pop()}:${x.callFrame.lineNumber + 1}`;
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const leaf = byId.get(id)!;
+    self.set(name(leaf), (self.get(name(leaf)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(name(byId.get(at)!));
+    for (const k of seen) incl.set(k, (incl.get(k) ?? 0) + dt);
+  });
+  console.log('self:');
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${v.toFixed(0).padStart(8)} ms  ${k}`);
+  console.log('inclusive:');
+  for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${v.toFixed(0).padStart(8)} ms  ${k}`);
 }
