@@ -172,6 +172,11 @@ describe('story mode', () => {
     await page.keyboard.press('End');
     await page.evaluate(() => (window as AtlasWindow).__atlas!.mapIdle());
     await shot(page, 'present-story');
+    // The fullscreen button fills the screen with the atlas.
+    await page.getByRole('button', { name: 'Full screen' }).click();
+    await page.waitForFunction(() => document.fullscreenElement?.classList.contains('atlas'));
+    await page.getByRole('button', { name: 'Exit full screen' }).click();
+    await page.waitForFunction(() => document.fullscreenElement === null);
     // A reload shows the same step.
     await open(page, page.url());
     expect(await storyCount(page)).toBe(`Step ${total} of ${total}`);
