@@ -58,6 +58,7 @@ export function wireDeck(deck: RevealApi, doc: Document): void {
         if (e.source !== frame.contentWindow || e.origin !== location.origin || !isStep(e.data)) return;
         ensureFragments(slide, e.data.total);
         label(slide, { step: e.data.step ?? 1, total: e.data.total, title: e.data.title ?? null });
+        if (e.data.type === 'sco-atlas:step') follow(slide, e.data.step);
         // The frame says it is ready: show the step the deck is on (e.g. after coming back).
         if (e.data.type === 'sco-atlas:ready' && deck.getCurrentSlide() === slide) show(slide);
       });
@@ -67,6 +68,7 @@ export function wireDeck(deck: RevealApi, doc: Document): void {
         const d = (e as CustomEvent<StepInfo & { type?: string }>).detail;
         ensureFragments(slide, d.total);
         label(slide, d);
+        if (e.type === 'sco-atlas:step') follow(slide, d.step);
       };
       element.addEventListener('sco-atlas:step', onInfo);
       element.addEventListener('sco-atlas:ready', (e) => {
@@ -75,6 +77,15 @@ export function wireDeck(deck: RevealApi, doc: Document): void {
       });
       slides.push({ slide, show: (n) => element.setAttribute('step', String(n)) });
     }
+  }
+
+  /**
+   * The atlas moved by itself (someone clicked into it and used its keys or buttons): move the
+   * deck's fragments to match, so the next deck key continues from there.
+   */
+  function follow(slide: HTMLElement, step: number): void {
+    if (deck.getCurrentSlide() !== slide || step < 1 || step === currentStep(slide)) return;
+    deck.navigateFragment(step - 2);
   }
 
   function show(slide: HTMLElement): void {

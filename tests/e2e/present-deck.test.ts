@@ -61,8 +61,15 @@ describe('the reveal.js example deck', () => {
     await frame.evaluate(() => (window as AtlasWindow).__atlas!.mapIdle());
     await shot(page, 'present-deck-iframe');
 
+    // Someone clicks Next inside the embedded atlas: the deck follows, and its next key goes on from there.
+    await frame.getByRole('button', { name: 'Next step' }).click();
+    await frame.waitForFunction(() => /^Step 3 of/.test(document.querySelector('[data-testid="story-count"]')?.textContent ?? ''));
+    await page.locator('section.present .slide-title').click();
+    await page.keyboard.press('ArrowRight');
+    await frame.waitForFunction(() => /^Step 4 of/.test(document.querySelector('[data-testid="story-count"]')?.textContent ?? ''));
+
     // After the last step the deck moves on to the next slide.
-    for (let i = 2; i <= total; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 4; i <= total; i++) await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('section.present')?.getAttribute('data-atlas-slide') === 'element');
     expect(foreign).toEqual([]);
     await page.close();
