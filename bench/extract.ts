@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPipeline } from '../src/pipeline/run.ts';
@@ -57,7 +57,7 @@ runPipeline(seedsDir); // warm up chrono and the regexes, as a long-running proc
 const inProcess = Array.from({ length: CORPUS_RUNS }, () => { const t = performance.now(); runPipeline(corpusDir); return (performance.now() - t) / 1000; });
 
 const result = {
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage1min: round(loadavg()[0] ?? 0, 1) },
   seeds: { documents: readdirSync(seedsDir).filter((f) => /\.(txt|md)$/.test(f)).length, bytes: seedBytes, runs: seedWalls.map((x) => round(x, 3)), medianWallSeconds: round(median(seedWalls), 3), targetSeconds: 1, meetsTarget: median(seedWalls) < 1 },
   corpus: {
     documents: CORPUS_DOCS, bytes: corpusBytes, generator: 'bench/corpus.ts generateCorpus(n, seed=1)',
@@ -71,7 +71,7 @@ mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/extract.json'), JSON.stringify(result, null, 2) + '\n');
 const md = `# Extraction benchmark (\`npm run bench:extract\`)
 
-Machine: ${result.machine.cpus} × ${result.machine.cpu}, Node ${result.machine.node}.
+Machine: ${result.machine.cpus} × ${result.machine.cpu}, Node ${result.machine.node}; load average at the end of the run ${result.machine.loadAverage1min} (other work on the machine slows every figure).
 
 | input | size | runs | median wall | throughput | target |
 | --- | --- | --- | --- | --- | --- |

@@ -69,6 +69,12 @@ describe('datelines: the city in capitals that opens a news report', () => {
     expect(p.slice(0, d!.headerEnd)).toBe('TASHKENT, June 11 (Xinhua) --');
   });
 
+  it('reads "MOSCOW, November 10. /TASS/." and "NEW DELHI:"', () => {
+    const p = 'MOSCOW, November 10. /TASS/. Russian President Vladimir Putin said';
+    expect(p.slice(0, findDateline(p, gaz)!.headerEnd)).toBe('MOSCOW, November 10. /TASS/.');
+    expect(findDateline('NEW DELHI: India will host the SCO summit', gaz)?.place.name).toBe('New Delhi');
+  });
+
   it('does not take an acronym or an ordinary opening for a dateline', () => {
     expect(findDateline('SCO, ESCAP and UNODC met.', gaz)).toBeNull();
     expect(findDateline('The member states, meeting in Moscow, agreed.', gaz)).toBeNull();

@@ -110,7 +110,8 @@ export function findDateline(para: string, gaz: Gazetteer): Dateline | null {
   const start = m.index + m[0].indexOf(name);
   const rest = para.slice(start + name.length, start + name.length + 160);
   // "BEIJING, (APP - ... 29th May, 2020 ):" runs to the closing bracket; "TASHKENT, June 11 (Xinhua) --" to the dash.
-  const close = /^\s*,?\s*\(/.test(rest) ? /\)\s*(?::|--|—|–|-)?/.exec(rest) : /:|--|—|–| - /.exec(rest);
+  // "MOSCOW, November 10. /TASS/." ends after the agency's name between slashes.
+  const close = /^\s*,?\s*\(/.test(rest) ? /\)\s*(?::|--|—|–|-)?/.exec(rest) : /\/[\p{Lu}-]{2,}\/\.?|:|--|—|–| - /u.exec(rest);
   const headerEnd = start + name.length + (close ? close.index + close[0].length : 0);
   return { place, text: name, start, end: start + name.length, headerEnd };
 }
