@@ -40,6 +40,12 @@ describe('clauses: each date takes the place of its own clause', () => {
     expect(tie("India's proposal to hold, in a digital format, a joint exhibition of the SCO Shared Buddhist Heritage in New Delhi from 30 November 2020 through 28 February 2021.")).toEqual([['30 November 2020 through 28 February 2021', 'New Delhi', true]]);
   });
 
+  it('"online" means online only when a meeting is', () => {
+    expect(tie('The Agora online conference was held on 28 May 2020.')).toEqual([['28 May 2020', null, true]]);
+    expect(tie('The summit was held online on 10 November 2020.')).toEqual([['10 November 2020', null, true]]);
+    expect(tie('To counter online extremism the experts met in Moscow on 5 May 2020.')).toEqual([['5 May 2020', 'Moscow', false]]);
+  });
+
   it('a date with no place in its clause has none', () => {
     expect(tie('the anti-drug operation Spider Web, held between 23 and 27 May 2020 by the Russian Federation')).toEqual([['23 and 27 May 2020', null, false]]);
   });
