@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { IsoPartialDate, Precision, type Event } from '../contract/schema.ts';
+import { precisionOf } from './dates.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
 
 export const CORRECTIONS_FILE = 'corrections.json';
@@ -85,7 +86,7 @@ export function applyCorrections(events: Event[], c: LoadedCorrections, file: st
         if (!docIds.has(e.docId)) { messages.push(`${where}: no document with id "${e.docId}"; skipped`); break; }
         if (!placeOk(e.placeId)) { messages.push(`${where}: unknown place id "${e.placeId}"; skipped`); break; }
         const id = `${e.docId}:${e.start}${e.end ? '..' + e.end : ''}:curated-${index}`;
-        const precision = e.precision ?? (e.start.length === 10 ? 'day' : e.start.length === 7 ? 'month' : 'year');
+        const precision = e.precision ?? precisionOf(e.start);
         const ev: Event = { id, docId: e.docId, start: e.start, precision, placeId: e.placeId ?? null, online: e.online ?? false, title: e.title, topics: [...(e.topics ?? [])].sort(), statementIds: [], dateText: '', curated: true, reason: e.reason };
         if (e.end) ev.end = e.end;
         byId.set(id, ev);
@@ -99,7 +100,7 @@ export function applyCorrections(events: Event[], c: LoadedCorrections, file: st
         if (!ev) { messages.push(`${where}: no event with id "${e.id}"; skipped`); break; }
         if (e.set.placeId !== undefined && !placeOk(e.set.placeId)) { messages.push(`${where}: unknown place id "${e.set.placeId}"; skipped`); break; }
         const next: Event = { ...ev, ...e.set, topics: e.set.topics ? [...e.set.topics].sort() : ev.topics, curated: true, reason: e.reason } as Event;
-        if (e.set.start && !e.set.precision) next.precision = e.set.start.length === 10 ? 'day' : e.set.start.length === 7 ? 'month' : 'year';
+        if (e.set.start && !e.set.precision) next.precision = precisionOf(e.set.start);
         if (next.end && next.end <= next.start) { messages.push(`${where}: end ${next.end} is not after start ${next.start}; skipped`); break; }
         byId.set(e.id, next);
         break;

@@ -45,6 +45,9 @@ const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase
 export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 export const iso = (y: number, m?: number, d?: number) => (m ? (d ? `${y}-${pad(m)}-${pad(d)}` : `${y}-${pad(m)}`) : `${y}`);
 
+/** The precision a partial ISO date is written at. */
+export const precisionOf = (s: string): Precision => (s.length >= 10 ? 'day' : s.length === 7 ? 'month' : 'year');
+
 export function parseIso(s: string | null | undefined): YMD | null {
   const m = s ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s) : null;
   return m ? { y: +m[1]!, m: m[2] ? +m[2] : 1, d: m[3] ? +m[3] : 1 } : null;

@@ -4,12 +4,12 @@
  */
 import type { Event, Statement } from '../contract/schema.ts';
 import { attach } from './clauses.ts';
-import { findDates, mayContainDate, parseIso, type DateMention, type DateValue, type YMD } from './dates.ts';
+import { findDates, mayContainDate, parseIso, precisionOf, type DateMention, type DateValue, type YMD } from './dates.ts';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
 import { dateLines, inferMeta, type DocMeta, type MetaSideFile } from './meta.ts';
 import { findDateline, findPlaces, type Dateline, type PlaceMention } from './places.ts';
 import { paragraphs, sentences, type Span } from './segment.ts';
-import { eventTitle, titleFromLine, titleFromPrefix, titleFromSuffix } from './titles.ts';
+import { eventTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
 
 export interface Context { gaz: Gazetteer; topics: TopicMatcher }
@@ -85,6 +85,7 @@ export function extractDocument(docId: string, text: string, side: MetaSideFile 
   const statements: Statement[] = [];
   const mentions: Mention[] = [];
   const placeNames = new Map<string, Set<string>>();
+  const notePlaceName = (id: string, name: string) => placeNames.set(id, (placeNames.get(id) ?? new Set<string>()).add(name));
   let dateCount = 0;
   let headingTopics: string[] = [];
 
@@ -120,11 +121,7 @@ export function extractDocument(docId: string, text: string, side: MetaSideFile 
         placeIds.unshift(dateline.place.id);
         seen.push([dateline.place.id, dateline.place.name]);
       }
-      for (const [pid, name] of seen) {
-        const set = placeNames.get(pid) ?? new Set<string>();
-        set.add(name);
-        placeNames.set(pid, set);
-      }
+      for (const [pid, name] of seen) notePlaceName(pid, name);
       const stTopics = [...new Set([...headingTopics, ...topics.forText(sText)])].sort();
       statements.push({ id, docId, text: sText, start: s.start, end: s.end, placeIds: [...new Set(placeIds)], eventIds: [], topics: stTopics, marks: marks.sort((a, b) => a.start - b.start || a.end - b.end) });
 
@@ -145,7 +142,7 @@ export function extractDocument(docId: string, text: string, side: MetaSideFile 
         }
         if (!core) core = titleFromSuffix(blank(sText, d.end, a.clause.end, blanks));
         let score = core ? 2 : 0;
-        let fallback = blank(sText, 0, sText.length, blanks).replace(/(?:\s+(?:on|in|at|from|between|and|of|to))*\s*\|(?:\s+(?:on|in|at|from|between|and|of|to)\s*\|)*\s*/g, ' ').replace(/\s+([,.;:])/g, '$1').replace(/^[\s,;:]+/, '').split(/\s+/).slice(0, 10).join(' ');
+        let fallback = unblank(blank(sText, 0, sText.length, blanks)).replace(/\s+([,.;:])/g, '$1').replace(/^[\s,;:]+/, '').split(/\s+/).slice(0, 10).join(' ');
         if (inHeader && d.start < headerEnd) { place = dateline.place; core = ''; score = 1; fallback = meta.title; }
         if (actAt.has(s.start + d.start) && !core) { score = 1; fallback = meta.title; }
         mentions.push({ value: d.value, place, online: a.online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text });
@@ -162,11 +159,9 @@ export function extractDocument(docId: string, text: string, side: MetaSideFile 
     for (const m of mentions) if (!m.place && m.value.start === meta.published && !m.value.end) { m.place = titlePlace; applied = true; }
     if (!applied && !mentions.some((m) => m.value.start === meta.published)) {
       const first = statements[0];
-      if (first) mentions.push({ value: { start: meta.published, precision: meta.published.length === 10 ? 'day' : meta.published.length === 7 ? 'month' : 'year' }, place: titlePlace, online: false, core: '', fallback: meta.title, score: 1, statementId: first.id, offset: first.start, dateText: meta.published });
+      if (first) mentions.push({ value: { start: meta.published, precision: precisionOf(meta.published) }, place: titlePlace, online: false, core: '', fallback: meta.title, score: 1, statementId: first.id, offset: first.start, dateText: meta.published });
     }
-    const set = placeNames.get(titlePlace.id) ?? new Set<string>();
-    set.add(titleCity!);
-    placeNames.set(titlePlace.id, set);
+    notePlaceName(titlePlace.id, titleCity!);
   }
 
   const events = assemble(docId, mentions, statements);

@@ -43,6 +43,15 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     while (j > 0 && k - j < 3 && gapOk(j - 1, j) && !STOP.test(words[j - 1]!.text) && !/['’]s$/.test(words[j - 1]!.text) && (!/^\p{Lu}/u.test(words[j - 1]!.text) || ORDINAL.test(words[j - 1]!.text))) j--;
     return j;
   };
+  /** First word of the capitalised name ending at word j, joined by of/the/and/for... */
+  const nameStart = (j: number) => {
+    for (;;) {
+      let k = j - 1;
+      while (k >= 0 && CONNECTOR.has(words[k]!.text)) k--;
+      if (k < 0 || !isCap(k) || !gapOk(k, j)) return j;
+      j = k;
+    }
+  };
   let i = words.length - 1;
   let met = false;
   let visited = false;
@@ -71,15 +80,8 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
   let from: number;
   const to = i;
   if (isCap(i)) {
-    // a capitalised name joined by of/the/and/for: "5th Meeting of the Heads of ... Member States"
-    let j = i;
-    for (;;) {
-      let k = j - 1;
-      while (k >= 0 && CONNECTOR.has(words[k]!.text)) k--;
-      if (k < 0 || !isCap(k) || !gapOk(k, j)) break;
-      j = k;
-    }
-    from = j;
+    // a capitalised name: "5th Meeting of the Heads of ... Member States"
+    from = nameStart(i);
     // "meeting of the SCO Council ...", "operation Spider Web": the noun the name belongs to
     let k = from - 1;
     while (k >= 0 && /^(?:of|the)$/.test(words[k]!.text)) k--;
@@ -88,14 +90,7 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     from = modifiersFrom(i);
     if (from > 0 && isCap(from - 1) && gapOk(from - 1, from)) {
       // "the Supreme Court Chief Justices of the SCO Member States' meetings": a name before the noun
-      let j = from - 1;
-      for (;;) {
-        let k = j - 1;
-        while (k >= 0 && CONNECTOR.has(words[k]!.text)) k--;
-        if (k < 0 || !isCap(k) || !gapOk(k, j)) break;
-        j = k;
-      }
-      from = j;
+      from = nameStart(from - 1);
     }
   } else {
     // the last meeting-like noun a few words back: "the roundtable meeting involving ..."
@@ -150,11 +145,14 @@ export function titleFromSuffix(suffix: string): string {
   return '';
 }
 
+/** Text with its blanked dates and places ("|") taken out, with the little words that led to them. */
+export function unblank(text: string): string {
+  return text.replace(/(?:\s+(?:on|in|at|from|between|and|of|to))*\s*\|(?:\s+(?:on|in|at|from|between|and|of|to)\s*\|)*\s*/g, ' ');
+}
+
 /** The text of a chronology line after its date: "– SCO Charter signed in |." → "SCO Charter signed". */
 export function titleFromLine(rest: string): string {
-  const t = rest
-    .replace(/^[\s*_]*[:–—-]\s*/, '')
-    .replace(/(?:\s+(?:on|in|at|from|between|and|of))*\s*\|\s*/g, ' ')
+  const t = unblank(rest.replace(/^[\s*_]*[:–—-]\s*/, ''))
     .replace(/[\s*_.;,]+$/, '')
     .split(/[.;]\s/)[0]!
     .trim();
