@@ -4,7 +4,7 @@
  * functions with the most self time, plus the `scrub` measures.
  *
  *   npx tsx bench/profile.ts [events=10000]        a brush drag
- *   npx tsx bench/profile.ts [events=10000] load   the page load, navigation to the map's first idle
+ *   npx tsx bench/profile.ts [events=10000|seeds] load   the page load, navigation to the map's first idle
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,11 +16,12 @@ import { generateDataset, writeDataset } from './generate-dataset.ts';
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
-const size = Number(process.argv[2] ?? 10_000);
+const seeds = process.argv[2] === 'seeds';
+const size = seeds ? 0 : Number(process.argv[2] ?? 10_000);
 const mode = process.argv[3] === 'load' ? 'load' : 'drag';
 const outDir = mkdtempSync(join(tmpdir(), 'sco-atlas-profile-'));
 await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: false } });
-writeDataset(generateDataset(size), join(outDir, 'corpora', `bench-${size}`));
+if (!seeds) writeDataset(generateDataset(size), join(outDir, 'corpora', `bench-${size}`));
 const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const base = server.resolvedUrls!.local[0]!;
 const browser = await launch();
@@ -31,7 +32,7 @@ try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
-    await page.goto(`${base}?data=corpora/bench-${size}/`);
+    await page.goto(seeds ? base : `${base}?data=corpora/bench-${size}/`);
     await page.waitForFunction('!!window.__atlas');
     await page.evaluate('window.__atlas.ready.then(() => window.__atlas.mapIdle())');
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
@@ -43,7 +44,7 @@ try {
     console.log('heap MB', ((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1048576).toFixed(1));
     process.exit(0);
   }
-  await page.goto(`${base}?data=corpora/bench-${size}/`);
+  await page.goto(seeds ? base : `${base}?data=corpora/bench-${size}/`);
   await page.waitForFunction('!!window.__atlas');
   await page.evaluate('window.__atlas.ready.then(() => window.__atlas.mapIdle())');
   const marks = await page.evaluate(() => performance.getEntries().filter((e) => e.entryType === 'mark' || e.entryType === 'measure').map((e) => `${e.name} ${e.startTime.toFixed(0)} +${e.duration.toFixed(0)}`));
