@@ -94,8 +94,8 @@ export const createMap: MapFactory = (o) => {
         {
           id: 'places', type: 'circle', source: 'places',
           paint: {
-            'circle-radius': ['case', ['>', ['coalesce', ['feature-state', 'n'], 0], 0],
-              ['interpolate', ['linear'], ['sqrt', ['coalesce', ['feature-state', 'n'], 0]], 1, 6, 4, 12, 12, 26], 3] as ExpressionSpecification,
+            // `r` is set from the window's counts (area ∝ count, relative to the busiest city).
+            'circle-radius': ['case', ['>', ['coalesce', ['feature-state', 'n'], 0], 0], ['coalesce', ['feature-state', 'r'], 5], 3] as ExpressionSpecification,
             'circle-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#b4232c', ['boolean', ['feature-state', 'hl'], false], '#e07b00', '#c0392b'] as ExpressionSpecification,
             'circle-opacity': ['case', ['>', ['coalesce', ['feature-state', 'n'], 0], 0], 0.72, 0.25] as ExpressionSpecification,
             'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#1b1b1b', ['boolean', ['feature-state', 'hl'], false], '#1b1b1b', '#ffffff'] as ExpressionSpecification,
@@ -254,7 +254,16 @@ export const createMap: MapFactory = (o) => {
 
   return {
     setCounts(events, statements) {
-      for (let i = 0; i < places.length; i++) setState(i, { n: (events[i] ?? 0) + (statements[i] ?? 0) });
+      let max = 0;
+      for (let i = 0; i < places.length; i++) max = Math.max(max, (events[i] ?? 0) + (statements[i] ?? 0));
+      // Relative sizes, so a corpus of 100,000 events does not turn every city into the largest disc;
+      // rounded to half pixels so tiny changes in the maximum do not restyle every city.
+      const rMax = Math.min(24, 8 + Math.sqrt(max) * 2);
+      for (let i = 0; i < places.length; i++) {
+        const n = (events[i] ?? 0) + (statements[i] ?? 0);
+        const r = n > 0 ? Math.round((4 + (rMax - 4) * Math.sqrt(n / max)) * 2) / 2 : 0;
+        setState(i, { n, r });
+      }
     },
     setSelected(placeId) {
       const next = placeId === null ? null : (index.get(placeId) ?? null);
