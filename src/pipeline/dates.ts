@@ -28,6 +28,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** Anything chrono could turn into a calendar date has a month name, an ISO date or a numeric date. */
 const MAYBE_DATE = new RegExp(`\\b${MONTH}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b|\\b\\d{4}/\\d{2}/\\d{2}\\b`);
 const YMD_SLASH = /\b((?:19|20)\d{2})\/(\d{2})\/(\d{2})\b/g;
+const HAS_PERIOD = /\d{4}\s?[-–—]/;
 const YEAR_PERIOD = /\b((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)?\d{2})\b/g;
 const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday|now|ago|last|next|this|coming|past|later|earlier)\b/i;
 const ORD = '(?:st|nd|rd|th)?';
@@ -109,23 +110,30 @@ function valueFromComponents(c: ParsedComponents, text: string, docDate: YMD | n
 
 const asIso = (v: { ymd: YMD; precision: Precision }) => (v.precision === 'day' ? iso(v.ymd.y, v.ymd.m, v.ymd.d) : iso(v.ymd.y, v.ymd.m));
 
+/** Periods of years ("for 2019-2021", "2018- 2028"): reported as skipped, never events. */
+export function findPeriods(text: string): SkippedDate[] {
+  const out: SkippedDate[] = [];
+  if (!HAS_PERIOD.test(text)) return out;
+  for (const m of text.matchAll(YEAR_PERIOD)) {
+    const a = +m[1]!;
+    const bRaw = m[2]!;
+    const b = bRaw.length === 2 ? Math.floor(a / 100) * 100 + +bRaw : +bRaw;
+    if (b > a && b - a <= 30) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], why: 'a period of years (programme, plan or term), not a dated event' });
+  }
+  return out;
+}
+
 /**
  * Dates in `text` (one sentence or line). Offsets are relative to `text`.
  * `docDate` gives the year to dates written without one ("on July 4").
  */
 export function findDates(text: string, docDateIn: YMD | null): { mentions: DateMention[]; skipped: SkippedDate[] } {
+  const mentions: DateMention[] = [];
+  const skipped: SkippedDate[] = findPeriods(text);
+  if (!MAYBE_DATE.test(text)) return { mentions, skipped };
   // "In 2019 the summit took place in Bishkek (13–14 June)": a lone year in the sentence beats the document's.
   const years = new Set([...text.matchAll(/(?<![\d-–])(?:19|20)\d{2}(?![\d-–])/g)].map((m) => +m[0]));
   const docDate: YMD | null = years.size === 1 ? { y: [...years][0]!, m: docDateIn?.m ?? 1, d: docDateIn?.d ?? 1 } : docDateIn;
-  const mentions: DateMention[] = [];
-  const skipped: SkippedDate[] = [];
-  for (const m of text.matchAll(YEAR_PERIOD)) {
-    const a = +m[1]!;
-    const bRaw = m[2]!;
-    const b = bRaw.length === 2 ? Math.floor(a / 100) * 100 + +bRaw : +bRaw;
-    if (b > a && b - a <= 30) skipped.push({ start: m.index, end: m.index + m[0].length, text: m[0], why: 'a period of years (programme, plan or term), not a dated event' });
-  }
-  if (!MAYBE_DATE.test(text)) return { mentions, skipped };
 
   for (const m of text.matchAll(DAY_MONTH_YEAR)) {
     const y = +m[3]!;

@@ -4,7 +4,7 @@
  */
 import type { Event, Statement } from '../contract/schema.ts';
 import { attach } from './clauses.ts';
-import { findDates, mayContainDate, parseIso, precisionOf, type DateMention, type DateValue, type YMD } from './dates.ts';
+import { findDates, findPeriods, mayContainDate, parseIso, precisionOf, type DateMention, type DateValue, type YMD } from './dates.ts';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
 import { dateLines, inferMeta, type DocMeta, type MetaSideFile } from './meta.ts';
 import { findDateline, findPlaces, type Dateline, type PlaceMention } from './places.ts';
@@ -95,7 +95,11 @@ export function extractDocument(docId: string, text: string, side: MetaSideFile 
     const dateline = datelines.get(p.start) ?? null;
     const placeScan = findPlaces(paraText, gaz);
     for (const r of placeScan.rejected) if (skipped.length < MAX_SKIPPED) skipped.push({ text: r.text, offset: p.start + r.start, why: `not a place here: ${r.why}` });
-    if (!dateline && placeScan.mentions.length === 0 && !mayContainDate(paraText) && !/\b(?:19|20)\d{2}\s?[-–—]/.test(paraText)) continue;
+    if (!dateline && placeScan.mentions.length === 0 && !mayContainDate(paraText)) {
+      // nothing to extract here (most paragraphs): only say which periods of years were passed over
+      for (const k of findPeriods(paraText)) if (skipped.length < MAX_SKIPPED) skipped.push({ text: k.text, offset: p.start + k.start, why: k.why });
+      continue;
+    }
 
     for (const s of sentences(text, p)) {
       const sText = text.slice(s.start, s.end);
