@@ -180,6 +180,10 @@ describe('story mode', () => {
     // A reload shows the same step.
     await open(page, page.url());
     expect(await storyCount(page)).toBe(`Step ${total} of ${total}`);
+    // Leaving story mode takes it out of the link too.
+    await page.getByRole('button', { name: 'Exit story' }).click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('step'));
+    await expect(page.getByTestId('story').count()).resolves.toBe(0);
     await page.close();
   });
 

@@ -183,9 +183,9 @@ function drawHtmlLabels(ctx: CanvasRenderingContext2D, root: HTMLElement, labels
 }
 
 export interface SnapshotParts {
-  /** The map's container (its WebGL canvas must hold a drawn frame: see captureMapFrame). */
+  /** The map's container. Its WebGL canvas is only readable right after a render: pass mapFrame. */
   map: HTMLElement | null;
-  /** A copy of the map's WebGL canvas taken right after a render, or null to read it directly. */
+  /** A copy of the map's WebGL canvas taken inside a render (MapAdapter.capture), or null to read it directly. */
   mapFrame?: HTMLCanvasElement | null;
   /** HTML labels over the map (e.g. city names as markers). */
   mapLabels?: readonly HTMLElement[];
@@ -231,28 +231,6 @@ export async function composeSnapshot(parts: SnapshotParts): Promise<HTMLCanvasE
   ctx.textBaseline = 'top';
   layout.captionLines.forEach((line, i) => ctx.fillText(line, PAD, layout.captionTop + i * CAPTION_LINE));
   return canvas;
-}
-
-/**
- * A still copy of a WebGL canvas. Without preserveDrawingBuffer the buffer is cleared once the frame
- * is shown, so the copy must be made inside the map's 'render' event, right after MapLibre drew.
- */
-export function captureMapFrame(map: {
-  getCanvas(): HTMLCanvasElement;
-  once(type: 'render', listener: () => void): unknown;
-  triggerRepaint(): void;
-}): Promise<HTMLCanvasElement> {
-  return new Promise((resolve) => {
-    const src = map.getCanvas();
-    map.once('render', () => {
-      const copy = document.createElement('canvas');
-      copy.width = src.width;
-      copy.height = src.height;
-      copy.getContext('2d')?.drawImage(src, 0, 0);
-      resolve(copy);
-    });
-    map.triggerRepaint();
-  });
 }
 
 export function canvasToPngBlob(canvas: HTMLCanvasElement): Promise<Blob> {

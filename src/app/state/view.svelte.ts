@@ -33,8 +33,11 @@ export class ViewState {
   reading = $state<Reading | null>(null);
   notices = $state<Notice[]>([]);
 
-  /** URL parameters owned by other features (embed=, story=...): kept as they are. */
-  extra: Array<[string, string]> = [];
+  /**
+   * URL parameters owned by other features (embed=, story=...): kept as they are. Reactive, so that a
+   * change of these alone (story mode's step=, leaving story mode) updates the URL too.
+   */
+  extra = $state<Array<[string, string]>>([]);
   /** Set while a drag or playback runs: the URL is replaced, not pushed, after the first step. */
   gesture = false;
   /** The next URL write replaces the entry (map moves, corrections). */
