@@ -6,7 +6,7 @@ import type { Event, Statement } from '../contract/schema.ts';
 import { attach } from './clauses.ts';
 import { findDates, findPeriods, mayContainDate, parseIso, precisionOf, type DateMention, type DateValue, type YMD } from './dates.ts';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
-import { dateLines, inferMeta, type DocMeta, type MetaSideFile } from './meta.ts';
+import { dateLines, frontMatter, inferMeta, MetaSideFile, type DocMeta } from './meta.ts';
 import { findDateline, findPlaces, type Dateline, type PlaceMention } from './places.ts';
 import { paragraphs, sentences, type Span } from './segment.ts';
 import { eventTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
@@ -52,10 +52,21 @@ function blank(text: string, from: number, to: number, spans: Span[]): string {
   return out + text.slice(at, to);
 }
 
-export function extractDocument(docId: string, text: string, side: MetaSideFile | null, ctx: Context): DocResult {
+export function extractDocument(docId: string, original: string, side: MetaSideFile | null, ctx: Context): DocResult {
   const { gaz, topics } = ctx;
   const messages: string[] = [];
   const skipped: Skip[] = [];
+  // Front matter is metadata, not text: it is blanked out (same length, so offsets still index the
+  // original) and its keys sit between what the text suggests and the side file.
+  const fm = frontMatter(original);
+  const text = fm.end ? original.slice(0, fm.end).replace(/[^\n]/g, ' ') + original.slice(fm.end) : original;
+  let fmMeta: MetaSideFile = {};
+  if (fm.end) {
+    const r = MetaSideFile.safeParse({ ...fm.meta, ...(fm.meta.published === '' ? { published: null } : {}) });
+    if (r.success) fmMeta = r.data;
+    else messages.push(`front matter: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}; those keys ignored`);
+    if (fm.unknown.length) messages.push(`front matter: keys ${fm.unknown.join(', ')} are not used (title, kind, published, source are)`);
+  }
   const paras = paragraphs(text);
 
   const datelines = new Map<number, Dateline>();
@@ -66,7 +77,8 @@ export function extractDocument(docId: string, text: string, side: MetaSideFile 
   const firstDateline = [...datelines.entries()][0];
   const datelineDate = firstDateline ? (findDates(text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd), null).mentions[0]?.value.start ?? null) : null;
   const inferred = inferMeta(text, datelines.size > 0, datelineDate);
-  const meta: DocMeta = { ...inferred, ...Object.fromEntries(Object.entries(side ?? {}).filter(([, v]) => v !== undefined)) } as DocMeta;
+  const given = (m: MetaSideFile | null) => Object.fromEntries(Object.entries(m ?? {}).filter(([, v]) => v !== undefined));
+  const meta: DocMeta = { ...inferred, ...given(fmMeta), ...given(side) } as DocMeta;
   let docDate: YMD | null = meta.published && meta.published.length === 10 ? parseIso(meta.published) : null;
   if (!docDate) {
     // Without a publication date, a day and month with no year ("on July 4") take the year of the
@@ -159,9 +171,10 @@ export function extractDocument(docId: string, text: string, side: MetaSideFile 
 
   // A document titled "<City> Declaration ..." records a meeting chaired from that city on its date.
   if (titlePlace && meta.published) {
-    let applied = false;
-    for (const m of mentions) if (!m.place && m.value.start === meta.published && !m.value.end) { m.place = titlePlace; applied = true; }
-    if (!applied && !mentions.some((m) => m.value.start === meta.published)) {
+    const pub = meta.published;
+    const covers = (v: DateValue) => v.start === pub || (v.start <= pub && (v.end ?? v.start) >= pub && v.precision === 'day');
+    for (const m of mentions) if (!m.place && covers(m.value)) m.place = titlePlace;
+    if (!mentions.some((m) => covers(m.value))) {
       const first = statements[0];
       if (first) mentions.push({ value: { start: meta.published, precision: precisionOf(meta.published) }, place: titlePlace, online: false, core: '', fallback: meta.title, score: 1, statementId: first.id, offset: first.start, dateText: meta.published });
     }

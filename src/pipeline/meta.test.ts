@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dateLines, inferMeta } from './meta.ts';
+import { dateLines, frontMatter, inferMeta } from './meta.ts';
 import { SEEDS_DIR } from './testing.ts';
 
 const seed = (id: string) => readFileSync(join(SEEDS_DIR, `${id}.txt`), 'utf8');
@@ -31,5 +31,19 @@ describe('metadata read from the text when there is no side file', () => {
   it('tells a byline stamp ("date | section") from the date of the act', () => {
     const lines = dateLines('Title\n\nOct 31, 2023 | Events\n\n(April 23, 2024)\n\n| 9–10 July 2015 | Ufa |\n');
     expect(lines.map((l) => [l.date, l.stamp])).toEqual([['2023-10-31', true], ['2024-04-23', false]]);
+  });
+});
+
+describe('front matter at the top of a Markdown document', () => {
+  it('reads title, kind, published and source, and says where the block ends', () => {
+    const text = '---\ntitle: "Tianjin Declaration"\nkind: declaration\npublished: 2025-09-01\nauthor: me\n---\n\nThe summit was held in Tianjin.\n';
+    const fm = frontMatter(text);
+    expect(fm.meta).toEqual({ title: 'Tianjin Declaration', kind: 'declaration', published: '2025-09-01' });
+    expect(fm.unknown).toEqual(['author']);
+    expect(text.slice(fm.end)).toBe('\nThe summit was held in Tianjin.\n');
+  });
+
+  it('is only a block that opens the document', () => {
+    expect(frontMatter('Title\n---\ntitle: x\n---\n').end).toBe(0);
   });
 });

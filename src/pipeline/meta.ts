@@ -17,6 +17,26 @@ export const MetaSideFile = z
   .strict();
 export type MetaSideFile = z.infer<typeof MetaSideFile>;
 
+/**
+ * A YAML-style front matter block at the very top of a document ("---", `key: value` lines, "---"),
+ * as Markdown tools write it. Only the four metadata keys are read; the block itself is not text to
+ * extract from. Returns where it ends (0 when there is none) and what it says.
+ */
+export function frontMatter(text: string): { end: number; meta: Record<string, string>; unknown: string[] } {
+  const m = /^---[ \t]*\n([\s\S]{0,4000}?)\n---[ \t]*(?:\n|$)/.exec(text);
+  if (!m) return { end: 0, meta: {}, unknown: [] };
+  const meta: Record<string, string> = {};
+  const unknown: string[] = [];
+  for (const line of m[1]!.split('\n')) {
+    const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+    if (!kv) continue;
+    const value = kv[2]!.replace(/^(["'])(.*)\1$/, '$2');
+    if (['title', 'kind', 'published', 'source'].includes(kv[1]!)) meta[kv[1]!] = value;
+    else unknown.push(kv[1]!);
+  }
+  return { end: m[0].length, meta, unknown };
+}
+
 export interface DocMeta { title: string; kind: DocumentKind; published: string | null; source: string }
 
 /** A line that is only a date: "(April 23, 2024)", "Fri 29th May 2020 | 11:40 PM", "10 November 2020". */

@@ -39,6 +39,14 @@ Ufa, 10 July 2015
 
 The **Shanghai Five** grouping was created on 26 April 1996 in Shanghai. India and Pakistan became full members at the Astana summit on 9 June 2017. In 2019 the summit took place in Bishkek (13–14 June). Vladimir Putin attended; the Qingdao Summit of 9–10 June 2018 came first.
 `,
+  'tianjin.md': `---
+title: Tianjin Declaration of the Council of Heads of State
+kind: declaration
+published: 2025-09-01
+---
+
+The Council of Heads of State met in Tianjin on 31 August – 1 September 2025. The member states welcomed the results of the Council of Foreign Ministers (Tianjin, 15 July 2025).
+`,
   'chronology.md': `# Chronology of the SCO
 
 - 15 June 2001: the SCO is founded in Shanghai
@@ -90,6 +98,19 @@ describe('unseen SCO-style texts', () => {
       ['2019-06-13', '2019-06-14', 'bishkek-kg', false],
     ]);
     expect(o.places.features.map((f) => f.properties.name)).not.toContain('Vladimir');
+  });
+
+  it('front matter gives the metadata and is not read as text', () => {
+    expect(o.documents.find((d) => d.id === 'tianjin')).toMatchObject({ title: 'Tianjin Declaration of the Council of Heads of State', kind: 'declaration', published: '2025-09-01' });
+    expect(at('tianjin')).toEqual([
+      ['2025-07-15', null, 'tianjin-cn', false],
+      ['2025-08-31', '2025-09-01', 'tianjin-cn', false], // the declaration's own date lies in the meeting: no second event
+    ]);
+    const text = o.texts.get('tianjin')!;
+    for (const s of o.statements.filter((x) => x.docId === 'tianjin')) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      expect(s.start).toBeGreaterThan(text.indexOf('\n---\n'));
+    }
   });
 
   it('a chronology list: each line its own statement, titled by its text', () => {
