@@ -172,7 +172,9 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
   // A document titled "<City> Declaration ..." records a meeting chaired from that city on its date.
   if (titlePlace && meta.published) {
     const pub = meta.published;
-    const covers = (v: DateValue) => v.start === pub || (v.start <= pub && (v.end ?? v.start) >= pub && v.precision === 'day');
+    // the document's date, or a meeting of a few days that includes it
+    const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+    const covers = (v: DateValue) => v.start === pub || (v.precision === 'day' && pub.length === 10 && v.start <= pub && (v.end ?? v.start) >= pub && days(v.start, v.end ?? v.start) <= 7);
     for (const m of mentions) if (!m.place && covers(m.value)) m.place = titlePlace;
     if (!mentions.some((m) => covers(m.value))) {
       const first = statements[0];
