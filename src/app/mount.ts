@@ -89,7 +89,8 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
       view: state,
       loaded,
       // maplibre-gl (the largest part of the code) loads in parallel with the data, after the page shows.
-      mapFactory: options.mapFactory === undefined ? import('./map/adapter').then((m) => m.createMap) : options.mapFactory,
+      // The factory is handed over once the country shapes are in too, so the first frame has them.
+      mapFactory: options.mapFactory === undefined ? import('./map/adapter').then((m) => m.countriesReady.then(() => m.createMap)) : options.mapFactory,
       embed: options.embed ?? presentation.embed,
       presentation,
       page: options.page ?? syncUrl,

@@ -49,6 +49,11 @@ export interface MapAdapterOptions {
   onPlaceHover(placeId: string | null): void;
   /** Called after the user moved the map (not after programmatic moves). */
   onMove(view: MapView): void;
+  /**
+   * What the first frame should show, so the map draws once with everything rather than redrawing as
+   * each piece arrives: counts per place, the membership date, the summit hosts in order.
+   */
+  initial?: { events: ArrayLike<number>; statements: ArrayLike<number>; date: number; summits: readonly string[] };
 }
 
 export interface MapAdapter {
@@ -83,9 +88,43 @@ export type MapFactory = (o: MapAdapterOptions) => MapAdapter;
 export const STATUS_COLOURS: Record<Status, string> = { member: '#9cc3d5', observer: '#c9dfa9', partner: '#f0dca8' };
 const LAND = '#eceae4';
 
+/** Disc radii: area grows with the count, relative to the busiest city, rounded to half pixels. */
+function radii(events: ArrayLike<number>, statements: ArrayLike<number>, count: number): { n: number[]; r: number[] } {
+  const n: number[] = [];
+  let max = 0;
+  for (let i = 0; i < count; i++) {
+    n.push((events[i] ?? 0) + (statements[i] ?? 0));
+    max = Math.max(max, n[i]!);
+  }
+  const rMax = Math.min(24, 8 + Math.sqrt(max) * 2);
+  const r = n.map((v) => (v > 0 ? Math.round((4 + (rMax - 4) * Math.sqrt(v / max)) * 2) / 2 : 0));
+  return { n, r };
+}
+
+function membershipPaint(t: number): ExpressionSpecification | string {
+  const statuses = statusAt(t);
+  if (!statuses.size) return LAND;
+  const expr: unknown[] = ['match', ['get', 'iso']];
+  for (const [id, s] of statuses) expr.push(id, STATUS_COLOURS[s]);
+  expr.push(LAND);
+  return expr as ExpressionSpecification;
+}
+
 export const createMap: MapFactory = (o) => {
   const places = o.places;
   const index = new Map(places.map((p, i) => [p.properties.id, i]));
+  const first = o.initial ? radii(o.initial.events, o.initial.statements, places.length) : null;
+  /** Great circles (turf) between consecutive summit host cities. */
+  const summitLines = (ids: readonly string[]): FeatureCollection<LineString | MultiLineString> => {
+    const features: Array<Feature<LineString | MultiLineString>> = [];
+    for (let i = 1; i < ids.length; i++) {
+      const a = places[index.get(ids[i - 1]!) ?? -1];
+      const b = places[index.get(ids[i]!) ?? -1];
+      if (!a || !b || a === b) continue;
+      features.push(greatCircle(point(a.geometry.coordinates), point(b.geometry.coordinates), { npoints: 64 }) as Feature<LineString | MultiLineString>);
+    }
+    return { type: 'FeatureCollection', features };
+  };
   const dataBbox = places.length ? (bbox({ type: 'FeatureCollection', features: places } as FeatureCollection) as [number, number, number, number]) : null;
 
   const map = new MLMap({
@@ -96,22 +135,25 @@ export const createMap: MapFactory = (o) => {
         countries: { type: 'geojson', data: coarseCountries ?? { type: 'FeatureCollection', features: [] } },
         places: {
           type: 'geojson',
-          data: { type: 'FeatureCollection', features: places.map((p, i) => ({ type: 'Feature', id: i, geometry: p.geometry, properties: { pid: p.properties.id, name: p.properties.name } })) },
+          data: {
+            type: 'FeatureCollection',
+            features: places.map((p, i) => ({ type: 'Feature', id: i, geometry: p.geometry, properties: { pid: p.properties.id, name: p.properties.name, n0: first?.n[i] ?? 0, r0: first?.r[i] ?? 0 } })),
+          },
         },
-        summits: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+        summits: { type: 'geojson', data: summitLines(o.initial?.summits ?? []) },
       },
       layers: [
         { id: 'background', type: 'background', paint: { 'background-color': '#d7e3ea' } },
-        { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': LAND } },
+        { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': o.initial ? membershipPaint(o.initial.date) : LAND } },
         { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#a9a59b', 'line-width': 0.6 } },
         { id: 'summits', type: 'line', source: 'summits', paint: { 'line-color': '#6b4c9a', 'line-width': 1.8, 'line-opacity': 0.75, 'line-dasharray': [2, 1.5] } },
         {
           id: 'places', type: 'circle', source: 'places',
           paint: {
             // `r` is set from the window's counts (area ∝ count, relative to the busiest city).
-            'circle-radius': ['case', ['>', ['coalesce', ['feature-state', 'n'], 0], 0], ['coalesce', ['feature-state', 'r'], 5], 3] as ExpressionSpecification,
+            'circle-radius': ['case', ['>', ['coalesce', ['feature-state', 'n'], ['get', 'n0']], 0], ['coalesce', ['feature-state', 'r'], ['get', 'r0']], 3] as ExpressionSpecification,
             'circle-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#b4232c', ['boolean', ['feature-state', 'hl'], false], '#e07b00', '#c0392b'] as ExpressionSpecification,
-            'circle-opacity': ['case', ['>', ['coalesce', ['feature-state', 'n'], 0], 0], 0.72, 0.25] as ExpressionSpecification,
+            'circle-opacity': ['case', ['>', ['coalesce', ['feature-state', 'n'], ['get', 'n0']], 0], 0.72, 0.25] as ExpressionSpecification,
             'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#1b1b1b', ['boolean', ['feature-state', 'hl'], false], '#1b1b1b', '#ffffff'] as ExpressionSpecification,
             'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['boolean', ['feature-state', 'hl'], false], 2.5, 1] as ExpressionSpecification,
           },
@@ -140,7 +182,8 @@ export const createMap: MapFactory = (o) => {
   let styleLoaded = false;
   let destroyed = false;
   let pendingMembership: number | null = null;
-  let lastStatusKey = '';
+  let lastStatusKey = o.initial ? statusKey(statusAt(o.initial.date)) : '';
+  let lastSummits = (o.initial?.summits ?? []).join('|');
   let userMoving = false;
 
   const labels: Marker[] = [];
@@ -163,12 +206,9 @@ export const createMap: MapFactory = (o) => {
     const key = statusKey(statuses);
     if (key === lastStatusKey) return;
     lastStatusKey = key;
-    const expr: unknown[] = ['match', ['get', 'iso']];
-    for (const [id, s] of statuses) expr.push(id, STATUS_COLOURS[s]);
-    expr.push(LAND);
     // validate: false — the expression is built here, and style validation cost ~2 ms of every scrub
     // that crossed a membership date (bench/profile.ts).
-    map.setPaintProperty('countries-fill', 'fill-color', statuses.size ? (expr as ExpressionSpecification) : LAND, { validate: false });
+    map.setPaintProperty('countries-fill', 'fill-color', membershipPaint(t), { validate: false });
   };
 
   map.on('load', () => {
@@ -204,7 +244,8 @@ export const createMap: MapFactory = (o) => {
   });
 
   // Feature state is kept here too, so it can be replayed if the style was not loaded yet.
-  const states = new Map<number, Record<string, number | boolean>>();
+  // Seeded with the first frame's values, so replaying them after load costs no redraw.
+  const states = new Map<number, Record<string, number | boolean>>(first ? places.map((_, i) => [i, { n: first.n[i]!, r: first.r[i]! }]) : []);
   const setState = (id: number, st: Record<string, number | boolean>) => {
     const cur = states.get(id) ?? {};
     let changed = false;
@@ -246,19 +287,14 @@ export const createMap: MapFactory = (o) => {
   };
 
   function setSummitPath(ids: readonly string[]) {
+    const key = ids.join('|');
+    if (key === lastSummits) return;
     if (!styleLoaded) {
       pendingSummits = ids;
       return;
     }
-    const features: Array<Feature<LineString | MultiLineString>> = [];
-    for (let i = 1; i < ids.length; i++) {
-      const a = places[index.get(ids[i - 1]!) ?? -1];
-      const b = places[index.get(ids[i]!) ?? -1];
-      if (!a || !b || a === b) continue;
-      const gc = greatCircle(point(a.geometry.coordinates), point(b.geometry.coordinates), { npoints: 64 });
-      features.push(gc as Feature<LineString | MultiLineString>);
-    }
-    (map.getSource('summits') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    lastSummits = key;
+    (map.getSource('summits') as GeoJSONSource).setData(summitLines(ids));
   }
 
   const fitToData = () => {
@@ -272,19 +308,9 @@ export const createMap: MapFactory = (o) => {
 
   return {
     setCounts(events, statements) {
-      let max = 0;
-      for (let i = 0; i < places.length; i++) max = Math.max(max, (events[i] ?? 0) + (statements[i] ?? 0));
-      // Relative sizes, so a corpus of 100,000 events does not turn every city into the largest disc;
-      // rounded to half pixels so tiny changes in the maximum do not restyle every city.
-      const rMax = Math.min(24, 8 + Math.sqrt(max) * 2);
-      for (let i = 0; i < places.length; i++) {
-        const n = (events[i] ?? 0) + (statements[i] ?? 0);
-        const r = n > 0 ? Math.round((4 + (rMax - 4) * Math.sqrt(n / max)) * 2) / 2 : 0;
-        // The style reads only "any events" and the radius, so a place whose disc looks the same keeps
-        // its state: a scrub then updates the few places that changed, not all of them (~5 ms of
-        // setFeatureState calls per scrub at 500 places, bench/profile.ts).
-        setState(i, { n: n > 0 ? 1 : 0, r });
-      }
+      // Relative sizes, so a corpus of 100,000 events does not turn every city into the largest disc.
+      const { n, r } = radii(events, statements, places.length);
+      for (let i = 0; i < places.length; i++) setState(i, { n: n[i]!, r: r[i]! });
     },
     setSelected(placeId) {
       const next = placeId === null ? null : (index.get(placeId) ?? null);
