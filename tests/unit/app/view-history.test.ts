@@ -63,3 +63,12 @@ describe('the URL follows the view, and back/forward restore it', () => {
     expect(view.notices.map((n) => n.param).sort()).toEqual(['from', 'place']);
   });
 });
+
+describe('other features can change their own parameters', () => {
+  it('replacing view.extra rewrites the URL at once', () => {
+    const view = start('?story=1&step=3&place=moscow');
+    view.extra = view.extra.filter(([k]) => k !== 'story' && k !== 'step');
+    flushSync();
+    expect(window.location.search).toBe('?place=moscow');
+  });
+});
