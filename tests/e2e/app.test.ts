@@ -214,6 +214,46 @@ describe('a person opens the atlas', () => {
     await shot(page, 'app-playing');
   });
 
+  it('Next and Prev step event by event; search and topic filters narrow what is shown', async () => {
+    await open(page);
+    const events = await page.evaluate(() => window.__atlas!.data!.events.map((e) => e.id));
+    await page.getByRole('button', { name: 'Next event' }).click(); // from the playhead at the end: nothing later
+    await page.getByRole('button', { name: 'Previous event' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('event'));
+    const last = query(page).get('event')!;
+    await page.getByRole('button', { name: 'Previous event' }).click();
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('event') !== id, last);
+    const before = query(page).get('event')!;
+    expect(events.indexOf(before)).toBeLessThan(events.indexOf(last));
+    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('event') === id, last);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('searchbox', { name: /search/i }).fill('epidemiological');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'epidemiological');
+    const count = await page.locator('#search-count').innerText();
+    const n = Number(count.split(' ')[0]);
+    expect(count).toMatch(/^\d+ of 29 events match$/);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(29);
+    await page.waitForTimeout(300); // the list follows once the window settles
+    const texts = await page.locator('.side li .text').allInnerTexts();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.some((t) => /epidemiological/i.test(t))).toBe(true);
+    await page.getByRole('searchbox', { name: /search/i }).fill('');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+
+    await page.getByText('Topics', { exact: true }).click();
+    const topic = page.locator('fieldset input[type=checkbox]').first();
+    await topic.check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('topics'));
+    const topicId = query(page).get('topics')!;
+    const ids = await page.evaluate((t) => window.__atlas!.data!.events.filter((e) => e.topics.includes(t)).length, topicId);
+    await expect(page.locator('#search-count').innerText()).resolves.toBe(`${ids} of 29 events match`);
+    await shot(page, 'app-filtered');
+    await topic.uncheck();
+  });
+
   it('bad or stale parameters give a quiet notice naming them, never a crash', async () => {
     await open(page, '?place=atlantis&from=2020-13-01&map=1,2&data=https://evil.example/&topics=nope');
     const notices = await page.getByRole('status', { name: 'Notices' }).innerText();
