@@ -76,3 +76,21 @@ describe('filters and search', () => {
     expect(view.event).toBeNull();
   });
 });
+
+describe('filter pop-overs behave like menus', () => {
+  it('Escape closes the open pop-over and returns focus to it; a click elsewhere closes it too', async () => {
+    await setup();
+    const summary = screen.getByText('Topics');
+    const details = summary.closest('details')!;
+    await fireEvent.click(summary);
+    details.open = true;
+    const box = screen.getByRole('checkbox', { name: 'COVID-19' });
+    box.focus();
+    await fireEvent.keyDown(box, { key: 'Escape' });
+    expect(details.open).toBe(false);
+    expect(document.activeElement).toBe(summary);
+    details.open = true;
+    await fireEvent.click(document.body);
+    expect(details.open).toBe(false);
+  });
+});
