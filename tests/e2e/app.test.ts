@@ -277,6 +277,19 @@ describe('a person opens the atlas', () => {
     await phone.getByTestId('statement-panel').getByRole('heading', { level: 2, name: 'Astana' }).waitFor();
     await phone.getByTestId('statement-panel').scrollIntoViewIfNeeded();
     await shot(phone, 'app-phone-city');
+    // A finger dragged across the timeline chooses a window (real touch events through CDP).
+    await phone.getByRole('button', { name: 'Close the statements panel' }).click();
+    const plot = phone.locator('.timeline .plot');
+    await plot.scrollIntoViewIfNeeded();
+    const box = (await plot.boundingBox())!;
+    const cdp = await phone.context().newCDPSession(phone);
+    const y = box.y + 60;
+    const touch = (type: string, x: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    await touch('touchStart', box.x + box.width * 0.2);
+    for (let k = 1; k <= 6; k++) await touch('touchMove', box.x + box.width * (0.2 + 0.08 * k));
+    await touch('touchEnd', 0);
+    await phone.waitForFunction(() => new URL(location.href).searchParams.has('from'));
+    await shot(phone, 'app-phone-brushed');
     await phone.close();
   });
 
