@@ -284,7 +284,7 @@ describe('a person opens the atlas', () => {
     const box = (await plot.boundingBox())!;
     const cdp = await phone.context().newCDPSession(phone);
     const y = box.y + 60;
-    const touch = (type: string, x: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
     await touch('touchStart', box.x + box.width * 0.2);
     for (let k = 1; k <= 6; k++) await touch('touchMove', box.x + box.width * (0.2 + 0.08 * k));
     await touch('touchEnd', 0);
