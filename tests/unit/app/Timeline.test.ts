@@ -22,7 +22,7 @@ beforeAll(() => {
   (globalThis as unknown as { Path2D: unknown }).Path2D = FakePath2D;
   const noop = () => {};
   HTMLCanvasElement.prototype.getContext = function () {
-    return { setTransform: noop, clearRect: noop, fill: noop, stroke: noop, strokeRect: noop, fillRect: noop, fillText: noop, setLineDash: noop, measureText: () => ({ width: 10 }) } as unknown as CanvasRenderingContext2D;
+    return { setTransform: noop, clearRect: noop, fill: noop, stroke: noop, strokeRect: noop, fillRect: noop, fillText: noop, setLineDash: noop, measureText: () => ({ width: 10 }), drawImage: noop, save: noop, restore: noop, beginPath: noop, rect: noop, clip: noop } as unknown as CanvasRenderingContext2D;
   } as unknown as typeof HTMLCanvasElement.prototype.getContext;
 });
 afterEach(() => {
