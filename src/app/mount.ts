@@ -6,7 +6,7 @@ import './zod-setup'; // first: before any schema is created
 import { mount, unmount } from 'svelte';
 import App from './App.svelte';
 import { buildIndexes, type AtlasData } from './data/indexes';
-import { loadRawData } from './data/load';
+import { loadCore, loadDeferred } from './data/load';
 import type { MapAdapter, MapFactory } from './map/adapter';
 import { ViewState, syncWithLocation } from './state/view.svelte';
 import { Presentation } from './present/controller.svelte';
@@ -34,7 +34,7 @@ export interface AtlasOptions {
 export interface AtlasHandle {
   state: ViewState;
   data: Promise<AtlasData>;
-  /** Resolves when the data is loaded and the views are drawn. */
+  /** Resolves when all the data (statements too) is loaded and the views are drawn. */
   ready: Promise<void>;
   /** Resolves when the map has drawn everything (resolves at once when there is no map). */
   mapIdle(): Promise<void>;
@@ -65,11 +65,19 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
   const presentation = options.presentation ?? new Presentation(parsePresentParams(syncUrl ? location.search : (options.query ?? '')));
 
   performance.mark('atlas:data-start');
-  const loaded = loadRawData(base).then(({ data, problems }) => {
+  // Events, places and documents first; statements and the time series (the largest files) follow.
+  const loaded = loadCore(base).then(({ data, problems }) => {
     performance.mark('atlas:data-end');
     performance.measure('atlas:data', 'atlas:data-start', 'atlas:data-end');
-    return { data: buildIndexes(data, base), problems };
+    return { data: { ...buildIndexes(data, base), pending: true }, problems };
   });
+  const more = loadDeferred(base).then((m) => {
+    performance.mark('atlas:statements-end');
+    performance.measure('atlas:statements', 'atlas:data-start', 'atlas:statements-end');
+    return m;
+  });
+  let resolveData: (d: AtlasData) => void = () => {};
+  const full = new Promise<AtlasData>((r) => (resolveData = r));
 
   let adapter: MapAdapter | null = null;
   let mapSeen: (() => void) | null = null;
@@ -88,6 +96,7 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
     props: {
       view: state,
       loaded,
+      more,
       // maplibre-gl (the largest part of the code) loads in parallel with the data, after the page shows.
       // The factory is handed over once the country shapes are in too, so the first frame has them.
       mapFactory: options.mapFactory === undefined ? import('./map/adapter').then((m) => m.countriesReady.then(() => m.createMap)) : options.mapFactory,
@@ -113,8 +122,11 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
           };
           stopSync = syncWithLocation(state, () => known);
         }
-        performance.mark('atlas:ready');
         if (options.mapFactory === null) mapSeen?.();
+      },
+      onfull: (data: AtlasData) => {
+        performance.mark('atlas:ready');
+        resolveData(data);
         resolveReady();
       },
       onmap: (a: MapAdapter | null) => {
@@ -138,7 +150,7 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
 
   return {
     state,
-    data: loaded.then((l) => l.data),
+    data: full,
     ready,
     mapIdle,
     map: () => adapter,

@@ -51,6 +51,8 @@ export interface AtlasData {
   extent: [number, number];
   /** Full-text search over statements (built lazily on first use). */
   search(q: string): Set<string>;
+  /** True while statements and the time series are still loading (they follow the first screen). */
+  pending: boolean;
 }
 
 /** Index of the first element >= x in a sorted array. */
@@ -149,6 +151,7 @@ export function buildIndexes(raw: RawData, base = './data/'): AtlasData {
     base, raw, events, evStart, evEnd, evPlace, eventIndex, places, placeIndex, placeTimes,
     statements: raw.statements, statementById, statementsByPlace, statementsByEvent,
     documents: new Map(raw.documents.map((d) => [d.id, d])), topics: topicList, topicIndex, extent, search,
+    pending: false,
   };
 }
 

@@ -65,9 +65,10 @@ async function getJson(base: string, file: string, fetchFn: Fetch): Promise<{ ok
   }
 }
 
-export async function loadRawData(base: string, fetchFn: Fetch = (u) => fetch(u)): Promise<{ data: RawData; problems: DataProblem[] }> {
-  const problems: DataProblem[] = [];
-  async function load<S extends z.ZodType>(file: string, schema: S, fatal: boolean): Promise<z.infer<S> | null> {
+type Loader = <S extends z.ZodType>(file: string, schema: S, fatal: boolean) => Promise<z.infer<S> | null>;
+
+function loader(base: string, fetchFn: Fetch, problems: DataProblem[]): Loader {
+  return async (file, schema, fatal) => {
     const got = await getJson(base, file, fetchFn);
     if (!got.ok) {
       problems.push({ file, message: got.message, fatal });
@@ -79,23 +80,57 @@ export async function loadRawData(base: string, fetchFn: Fetch = (u) => fetch(u)
       return null;
     }
     return parsed.data;
-  }
-  const [events, places, statements, documents, timeseries, topics, report] = await Promise.all([
+  };
+}
+
+/** report.json is for people reading the extraction log; its absence is not worth a notice. */
+const shown = (problems: DataProblem[]) => problems.filter((p) => p.file !== DATA_FILES.report);
+
+/**
+ * What the first screen needs: events, places, documents, topics. Statements and the time series
+ * (the two largest files: 42 MB and 7 MB at 100,000 events) follow in `loadDeferred`, so the timeline
+ * and map show while they are still being read and checked.
+ */
+export async function loadCore(base: string, fetchFn: Fetch = (u) => fetch(u)): Promise<{ data: RawData; problems: DataProblem[] }> {
+  const problems: DataProblem[] = [];
+  const load = loader(base, fetchFn, problems);
+  const [events, places, documents, topics] = await Promise.all([
     load(DATA_FILES.events, Events, true),
     load(DATA_FILES.places, Places, true),
-    load(DATA_FILES.statements, Statements, true),
     load(DATA_FILES.documents, Documents, true),
-    load(DATA_FILES.timeseries, TimeSeries, false),
     load(DATA_FILES.topics, Topics, false),
+  ]);
+  if (problems.some((p) => p.fatal)) throw new DataError(problems, base);
+  return { data: { events: events!, places: places!, statements: [], documents: documents!, timeseries: null, topics, report: null }, problems };
+}
+
+/** Statements, time series and the extraction report. A missing or invalid one is a problem, not a stop. */
+export async function loadDeferred(
+  base: string,
+  fetchFn: Fetch = (u) => fetch(u),
+): Promise<{ statements: RawData['statements'] | null; timeseries: RawData['timeseries']; report: RawData['report']; problems: DataProblem[] }> {
+  const problems: DataProblem[] = [];
+  const load = loader(base, fetchFn, problems);
+  const [statements, timeseries, report] = await Promise.all([
+    load(DATA_FILES.statements, Statements, true),
+    load(DATA_FILES.timeseries, TimeSeries, false),
     load(DATA_FILES.report, Report, false),
   ]);
-  // report.json is for people reading the extraction log; its absence is not worth a notice.
-  const shown = problems.filter((p) => p.file !== DATA_FILES.report);
-  if (shown.some((p) => p.fatal)) throw new DataError(shown, base);
-  return {
-    data: { events: events!, places: places!, statements: statements!, documents: documents!, timeseries, topics, report },
-    problems: shown,
-  };
+  return { statements, timeseries, report, problems: shown(problems) };
+}
+
+/** Everything at once (tests, tools): a missing or invalid required file throws a `DataError`. */
+export async function loadRawData(base: string, fetchFn: Fetch = (u) => fetch(u)): Promise<{ data: RawData; problems: DataProblem[] }> {
+  const [core, more] = await Promise.allSettled([loadCore(base, fetchFn), loadDeferred(base, fetchFn)]);
+  const coreProblems = core.status === 'fulfilled' ? core.value.problems : ((core.reason as DataError).problems ?? []);
+  const moreProblems = more.status === 'fulfilled' ? more.value.problems : [];
+  const problems = [...coreProblems, ...moreProblems];
+  if (core.status === 'rejected' || problems.some((p) => p.fatal)) {
+    if (core.status === 'rejected' && !(core.reason instanceof DataError)) throw core.reason;
+    throw new DataError(problems, base);
+  }
+  const m = more.status === 'fulfilled' ? more.value : null;
+  return { data: { ...core.value.data, statements: m?.statements ?? [], timeseries: m?.timeseries ?? null, report: m?.report ?? null }, problems };
 }
 
 /** Fetches one document's normalised text (what statement offsets index). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndexes, eventsInWindow, filterMask, interval, windowCounts } from '../../../src/app/data/indexes';
-import { loadRawData } from '../../../src/app/data/load';
+import { loadCore, loadDeferred, loadRawData } from '../../../src/app/data/load';
 import { parseDay } from '../../../src/app/state/url';
 import type { Event, PlaceFeature } from '../../../src/contract/schema';
 
@@ -115,5 +115,20 @@ describe('missing or invalid files are named', () => {
     const { data, problems } = await loadRawData(sample, noSeries);
     expect(data.timeseries).toBeNull();
     expect(problems).toEqual([expect.objectContaining({ file: 'timeseries.json', fatal: false })]);
+  });
+
+  it('the first screen does not wait for statements; a missing statements.json is a problem, not a stop', async () => {
+    const asked: string[] = [];
+    const noStatements = async (url: string) => {
+      asked.push(url.slice(sample.length));
+      return url.endsWith('statements.json') ? new Response('', { status: 404 }) : fsFetch(url);
+    };
+    const core = await loadCore(sample, noStatements);
+    expect(asked.sort()).toEqual(['documents.json', 'events.json', 'places.geojson', 'topics.json']);
+    expect(core.data.events).toHaveLength(8);
+    const more = await loadDeferred(sample, noStatements);
+    expect(more.statements).toBeNull();
+    expect(more.timeseries?.months.length).toBeGreaterThan(0);
+    expect(more.problems).toEqual([expect.objectContaining({ file: 'statements.json' })]);
   });
 });
