@@ -76,7 +76,8 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
   }
   const firstDateline = [...datelines.entries()][0];
   const datelineDate = firstDateline ? (findDates(text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd), null).mentions[0]?.value.start ?? null) : null;
-  const inferred = inferMeta(text, datelines.size > 0, datelineDate);
+  const lines = dateLines(text);
+  const inferred = inferMeta(text, datelines.size > 0, datelineDate, lines);
   const given = (m: MetaSideFile | null) => Object.fromEntries(Object.entries(m ?? {}).filter(([, v]) => v !== undefined));
   const meta: DocMeta = { ...inferred, ...given(fmMeta), ...given(side) } as DocMeta;
   let docDate: YMD | null = meta.published && meta.published.length === 10 ? parseIso(meta.published) : null;
@@ -90,7 +91,6 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
   const titleCity = TITLE_CITY.exec(meta.title)?.[1];
   const titlePlace = titleCity ? gaz.lookup(titleCity) ?? null : null;
 
-  const lines = dateLines(text);
   const stampAt = new Set(lines.filter((l) => l.stamp).map((l) => l.start));
   const actAt = new Set(lines.filter((l) => !l.stamp).map((l) => l.start));
 

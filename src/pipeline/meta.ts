@@ -65,7 +65,7 @@ export function dateLines(text: string): DateLine[] {
   return out;
 }
 
-export function inferMeta(text: string, hasDateline: boolean, datelineDate: string | null): DocMeta {
+export function inferMeta(text: string, hasDateline: boolean, datelineDate: string | null, lines: DateLine[] = dateLines(text)): DocMeta {
   const paras = paragraphs(text);
   let title = '';
   for (const p of paras.slice(0, 5)) {
@@ -87,7 +87,6 @@ export function inferMeta(text: string, hasDateline: boolean, datelineDate: stri
           ? 'event page'
           : 'other';
   // The publication date: a date-only line near the top, else near the end (a signature), else a dateline's.
-  const lines = dateLines(text);
   const top = lines.find((l) => l.start < 1200);
   const bottom = lines.filter((l) => l.start > text.length - 400).at(-1);
   const isoStamp = /\bdate\s+(\d{4}-\d{2}-\d{2})\b/.exec(head)?.[1];
