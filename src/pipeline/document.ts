@@ -6,7 +6,7 @@ import type { Event, Statement } from '../contract/schema.ts';
 import { attach } from './clauses.ts';
 import { findDates, findPeriods, mayContainDate, parseIso, precisionOf, type DateMention, type DateValue, type YMD } from './dates.ts';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
-import { dateLines, frontMatter, inferMeta, MetaSideFile, type DocMeta } from './meta.ts';
+import { dateLines, frontMatter, inferMeta, inferSource, MetaSideFile, type DocMeta } from './meta.ts';
 import { findDateline, findPlaces, type Dateline, type PlaceMention } from './places.ts';
 import { paragraphs, sentences, type Span } from './segment.ts';
 import { eventTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
@@ -78,6 +78,8 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
   const datelineDate = firstDateline ? (findDates(text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd), null).mentions[0]?.value.start ?? null) : null;
   const lines = dateLines(text);
   const inferred = inferMeta(text, datelines.size > 0, datelineDate, lines);
+  if (firstDateline) inferred.source = inferSource(text, text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd));
+  else inferred.source = inferSource(text, '');
   const given = (m: MetaSideFile | null) => Object.fromEntries(Object.entries(m ?? {}).filter(([, v]) => v !== undefined));
   const meta: DocMeta = { ...inferred, ...given(fmMeta), ...given(side) } as DocMeta;
   let docDate: YMD | null = meta.published && meta.published.length === 10 ? parseIso(meta.published) : null;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dateLines, frontMatter, inferMeta } from './meta.ts';
+import { dateLines, frontMatter, inferMeta, inferSource } from './meta.ts';
 import { SEEDS_DIR } from './testing.ts';
 
 const seed = (id: string) => readFileSync(join(SEEDS_DIR, `${id}.txt`), 'utf8');
@@ -26,6 +26,14 @@ describe('metadata read from the text when there is no side file', () => {
     expect(inferMeta(seed('002_6a425d32ee40c500'), false, null).published).toBe('2023-10-31');
     expect(inferMeta(seed('003_865c2cac13a4637b'), true, null).published).toBe('2024-07-04');
     expect(inferMeta(seed('004_03b34fe1c9b4c7e7'), false, null).published).toBe('2020-11-10');
+  });
+
+  it('names the source as the text gives it: a Source line or the agency in the dateline', () => {
+    expect(inferSource('', 'BEIJING, (APP - UrduPoint / Pakistan Point News - 29th May, 2020 ):')).toBe('APP - UrduPoint / Pakistan Point News');
+    expect(inferSource('', 'TASHKENT, July 14 (Xinhua) --')).toBe('Xinhua');
+    expect(inferSource('', 'MOSCOW, November 10. /TASS/.')).toBe('TASS');
+    expect(inferSource('Title\n\nSource: Xinhua | 2021-07-14 21:05:12\n', '')).toBe('Xinhua');
+    expect(inferSource('No source here.', 'ASTANA —')).toBe('');
   });
 
   it('tells a byline stamp ("date | section") from the date of the act', () => {

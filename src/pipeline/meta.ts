@@ -65,6 +65,17 @@ export function dateLines(text: string): DateLine[] {
   return out;
 }
 
+/**
+ * The source as the text itself names it: a "Source: X" line near the top, or the agency in a news
+ * dateline ("(Xinhua)", "/TASS/", "(APP - UrduPoint / Pakistan Point News - 29th May, 2020 )").
+ */
+export function inferSource(text: string, datelineHeader: string): string {
+  const line = /^\s*Source\s*:\s*([^|\n]{2,80}?)\s*(?:\||$)/im.exec(text.slice(0, 1500));
+  if (line) return line[1]!.trim();
+  const agency = /\/([\p{Lu}-]{2,})\/|\(\s*([^()]{2,80}?)\s*(?:[-–,]\s*\d[^()]*)?\)/u.exec(datelineHeader);
+  return (agency?.[1] ?? agency?.[2] ?? '').trim();
+}
+
 export function inferMeta(text: string, hasDateline: boolean, datelineDate: string | null, lines: DateLine[] = dateLines(text)): DocMeta {
   const paras = paragraphs(text);
   let title = '';
