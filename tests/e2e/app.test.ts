@@ -104,6 +104,7 @@ describe('a person opens the atlas', () => {
   it('brushing the timeline changes the markers, the list and the URL', async () => {
     const before = await page.locator('.maplibregl-canvas').screenshot();
     const summaryBefore = await page.getByTestId('summary').innerText();
+    const listBefore = await page.locator('#list-heading').innerText();
     const box = (await page.locator('.timeline .plot').boundingBox())!;
     const y = box.y + 60;
     await page.mouse.move(box.x + box.width * 0.12, y);
@@ -115,6 +116,8 @@ describe('a person opens the atlas', () => {
     expect(q.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(q.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await page.getByTestId('summary').innerText()).not.toBe(summaryBefore);
+    // The window list follows once the drag is dropped.
+    await page.waitForFunction((before) => document.querySelector('#list-heading')?.textContent !== before, listBefore);
     const after = await page.locator('.maplibregl-canvas').screenshot();
     expect(after.equals(before)).toBe(false);
     // Every step of the drag was measured for the bench.

@@ -39,7 +39,7 @@ export class ViewState {
    */
   extra = $state<Array<[string, string]>>([]);
   /** Set while a drag or playback runs: the URL is replaced, not pushed, after the first step. */
-  gesture = false;
+  gesture = $state(false); // reactive: views that wait for the drop (the window list) follow its end
   /** The next URL write replaces the entry (map moves, corrections). */
   replaceNext = false;
 
