@@ -42,7 +42,7 @@ describe('the <sco-atlas> web component build', () => {
     await page.waitForFunction(() => /^Step 2 of/.test(document.querySelector('sco-atlas')?.shadowRoot?.querySelector('[data-testid="story-count"]')?.textContent ?? ''), null, { timeout: 30_000 });
     // The host page's serif, centred, red text does not leak into the atlas.
     const style = await page.evaluate(() => {
-      const el = document.querySelector('sco-atlas')!.shadowRoot!.querySelector('[data-testid="story-statement"]')!;
+      const el = document.querySelector('sco-atlas')!.shadowRoot!.querySelector('[data-testid="story"] .title')!;
       const cs = getComputedStyle(el);
       return { align: cs.textAlign, font: cs.fontFamily };
     });
