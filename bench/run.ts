@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, setPriority, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, setPriority, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
 import type { Browser, Page } from 'playwright-core';
@@ -24,6 +24,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 const DRAG_MS = 2000;
 const PLAY_MS = 3000;
 const RESULTS = join(process.cwd(), 'bench', 'results');
+const LOAD_AT_START = loadavg()[0]!;
 
 type Win = Window & {
   __bench: BenchProbe;
@@ -194,14 +195,20 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
   } else {
     errors.push('no brush found on the timeline (.brush .overlay)');
   }
-  // More scrub samples, independent of how often the map lets a drag event through: step the
-  // playhead with the keyboard (each step is a scrub: state → timeline → map feature state).
-  const slider = page.getByRole('slider', { name: /playhead/i }).first();
-  if (await slider.count()) {
+  // More scrub samples than a 2 s drag yields (each map repaint holds the drag up): move the brush
+  // 40 times by a few pixels, letting each step draw before the next. (Playhead keyboard steps are
+  // not used: inside a fixed window they change only the playhead and cost ~0.1 ms, which would
+  // flatter the figure.)
+  const again = box ? await brushBox(page) : null;
+  if (again) {
     await page.evaluate(() => performance.clearMeasures('scrub'));
-    await slider.focus();
-    for (let i = 0; i < 40; i++) await page.keyboard.press(i % 2 ? 'Shift+ArrowRight' : 'ArrowRight');
-    await sleep(300);
+    await page.mouse.move(again.x, again.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 40; i++) {
+      await page.mouse.move(again.x + (i % 20 < 10 ? i % 10 : 10 - (i % 10)) * 4, again.y);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    await page.mouse.up();
     scrub = scrub.concat(await page.evaluate(() => performance.getEntriesByName('scrub', 'measure').map((m) => m.duration)));
   }
   const frameGaps = intervals(frames);
@@ -283,6 +290,8 @@ async function machine(browser: Browser) {
     glVendor: gl.vendor,
     gl: /swiftshader|llvmpipe|software|none/i.test(gl.renderer) ? 'software' : 'hardware',
     viewport: `${VIEWPORT.width}x${VIEWPORT.height}`,
+    /** 1-minute load average when the runs started and ended: other work on the machine inflates every figure. */
+    loadAverage: { start: round(LOAD_AT_START, 2), end: round(loadavg()[0], 2) },
   };
 }
 
@@ -334,7 +343,7 @@ function markdown(results: ReturnType<typeof summarise>): string {
     ['readyMs', '… timeline and panels drawn (ms)'],
     ['scrubP50Ms', 'scrub cost p50 (ms)'],
     ['scrubP95Ms', 'scrub cost p95 (ms)'],
-    ['scrubSamples', '… scrub samples per run (brush drag + playhead steps)'],
+    ['scrubSamples', '… scrub samples per run (2 s brush drag + 40 brush steps)'],
     ['dragFrameP50Ms', 'drag frame interval p50 (ms)'],
     ['dragFrameP95Ms', 'drag frame interval p95 (ms)'],
     ['repaintsPerSecDrag', 'map repaints per second of drag'],
@@ -348,7 +357,7 @@ function markdown(results: ReturnType<typeof summarise>): string {
   const lines = [
     `# SCO Atlas benchmark (${results.date})`,
     '',
-    `Command: \`npm run bench\` (${results.reps} repetitions, medians). Machine: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGB} GB, Chromium ${results.machine.chromium}, ${results.machine.gl} GL (${results.machine.glRenderer}), viewport ${results.machine.viewport}.`,
+    `Command: \`npm run bench\` (${results.reps} repetitions, medians). Machine: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGB} GB, Chromium ${results.machine.chromium}, ${results.machine.gl} GL (${results.machine.glRenderer}), viewport ${results.machine.viewport}; load average ${results.machine.loadAverage.start} at the start and ${results.machine.loadAverage.end} at the end (other work was running on this ${results.machine.cores}-core machine).`,
     '',
     `| metric | ${cols.map((c) => (c === 'seeds' ? 'seeds' : `${Number(c).toLocaleString('en')} events`)).join(' | ')} |`,
     `| --- | ${cols.map(() => '---:').join(' | ')} |`,
