@@ -257,6 +257,21 @@ describe('a person opens the atlas', () => {
     await topic.uncheck();
   });
 
+  it('with reduced motion asked for, selecting an event jumps to its city without a flight', async () => {
+    const calm = await browser.newPage({ viewport: { width: 1100, height: 700 }, reducedMotion: 'reduce' });
+    foreign.push(...watchForeignRequests(calm, origin));
+    await open(calm);
+    await calm.getByRole('combobox', { name: 'City' }).selectOption('moscow-ru'); // the city alone does not move the map
+    const event = await calm.evaluate(() => window.__atlas!.data!.events.find((e) => e.placeId === 'astana-kz')!.id);
+    await calm.evaluate((id) => window.__atlas!.state.set({ event: id, place: 'astana-kz' }), event);
+    await calm.waitForTimeout(50); // far less than a flight (900 ms)
+    const pt = (await calm.evaluate(() => window.__atlas!.placePoint!('astana-kz')))!;
+    const box = (await calm.getByTestId('map').boundingBox())!;
+    expect(Math.abs(pt.x - (box.x + box.width / 2))).toBeLessThan(3);
+    expect(Math.abs(pt.y - (box.y + box.height / 2))).toBeLessThan(3);
+    await calm.close();
+  });
+
   it('bad or stale parameters give a quiet notice naming them, never a crash', async () => {
     await open(page, '?place=atlantis&from=2020-13-01&map=1,2&data=https://evil.example/&topics=nope');
     const notices = await page.getByRole('status', { name: 'Notices' }).innerText();
