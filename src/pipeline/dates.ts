@@ -94,6 +94,7 @@ function valueFromComponents(c: ParsedComponents, text: string, docDate: YMD | n
     d = +dayOnly[1]!;
     if (!docDate) return 'day and month without a year, and the document has no date';
     y = docDate.y;
+    if (y < 1000 || y > 2999) return 'a year outside 1000–2999';
     if (d > daysInMonth(y, m)) return 'not a real calendar date';
     return { ymd: { y, m, d }, precision: 'day' };
   }
@@ -104,6 +105,9 @@ function valueFromComponents(c: ParsedComponents, text: string, docDate: YMD | n
     if (!docDate) return 'day and month without a year, and the document has no date';
     y = docDate.y;
   }
+  // Found by the property test (tests/unit/pipeline-property.test.ts): "0 May 0000 May 31" gave year 0,
+  // written "0-05-31", which the contract rejects, and one such document stopped the whole run.
+  if (y < 1000 || y > 2999) return 'a year outside 1000–2999';
   if (dayKnown && d > daysInMonth(y, m)) return 'not a real calendar date';
   return { ymd: { y, m, d }, precision: dayKnown ? 'day' : 'month' };
 }
