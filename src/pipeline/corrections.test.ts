@@ -3,7 +3,7 @@
  * A user fixes what the extractor got wrong with a corrections.json beside the documents, without
  * touching code; the fixes travel with the folder and show as curated.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -83,5 +83,16 @@ describe('corrections.json', () => {
     const r = parseCorrections(JSON.stringify({ corrections: [{ action: 'remove-event', id: 'x' }] }), 'corrections.json');
     expect(r.entries).toEqual([]);
     expect(r.messages[0]).toMatch(/entry 0: reason: /);
+  });
+});
+
+describe("the README's corrections example", () => {
+  it('is a valid corrections file', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const block = /## Corrections[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const r = parseCorrections(block!, 'corrections.json');
+    expect(r.messages).toEqual([]);
+    expect(r.entries.map((e) => e.c.action)).toEqual(['update-event', 'remove-event', 'add-event', 'add-place', 'update-place', 'remove-place']);
   });
 });
