@@ -52,6 +52,12 @@ describe('dates: what a reader would call the date of something', () => {
     expect(found('In 2019 the summit took place in Bishkek (13–14 June).', { y: 2024, m: 1, d: 1 })).toEqual([['13–14 June', '2019-06-13', '2019-06-14', 'day']]);
   });
 
+  it('never writes a year outside 1000–2999, whatever the document date says', () => {
+    expect(found('on May 31 they met', { y: 0, m: 1, d: 1 })).toEqual([]);
+    expect(findDates('on May 31 they met', { y: 0, m: 1, d: 1 }).skipped.map((s) => s.why)).toContain('a year outside 1000–2999');
+    expect(findDates('0 May 0000 May 31', null).mentions).toEqual([]);
+  });
+
   it('skips a date without a year when the document has no date', () => {
     expect(findDates('on July 4 they met', null).mentions).toEqual([]);
     expect(findDates('on July 4 they met', null).skipped[0]?.why).toMatch(/without a year/);

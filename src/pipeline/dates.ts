@@ -46,6 +46,8 @@ const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase
 export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 export const iso = (y: number, m?: number, d?: number) => (m ? (d ? `${y}-${pad(m)}-${pad(d)}` : `${y}-${pad(m)}`) : `${y}`);
 
+const saneYear = (isoDate: string) => /^[12]\d{3}(?:-|$)/.test(isoDate);
+
 /** The precision a partial ISO date is written at. */
 export const precisionOf = (s: string): Precision => (s.length >= 10 ? 'day' : s.length === 7 ? 'month' : 'year');
 
@@ -231,6 +233,14 @@ export function findDates(text: string, docDateIn: YMD | null): { mentions: Date
     if (!docDate) { skipped.push({ start, end, text: raw, why: 'day and month without a year, and the document has no date' }); continue; }
     if (d < 1 || d > daysInMonth(docDate.y, mo)) { skipped.push({ start, end, text: raw, why: 'not a real calendar date' }); continue; }
     mentions.push({ start, end, text: raw, value: { start: iso(docDate.y, mo, d), precision: 'day' } });
+  }
+  // Every path above ends here: a year outside 1000–2999 (e.g. from a document dated "0000") is not written.
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const v = mentions[i]!.value;
+    if (!saneYear(v.start) || (v.end !== undefined && !saneYear(v.end))) {
+      const [m] = mentions.splice(i, 1);
+      skipped.push({ start: m!.start, end: m!.end, text: m!.text, why: 'a year outside 1000–2999' });
+    }
   }
   // A date inside a web address ("https://.../2024/07/04/...") is part of the address.
   if (text.includes('://') || text.includes('www.')) {

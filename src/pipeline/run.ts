@@ -89,6 +89,9 @@ export function runPipeline(inDir: string): Outputs {
     }
     try {
       const r = extractDocument(docId, decoded.text, side, { gaz, topics });
+      // Checked per document, so a record the contract rejects fails its own document, not the run.
+      const bad = [Events.safeParse(r.events), Statements.safeParse(r.statements)].find((x) => !x.success)?.error;
+      if (bad) throw new Error(`a record does not fit the data contract: ${bad.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       texts.set(docId, decoded.text);
       events.push(...r.events);
       statements.push(...r.statements);
