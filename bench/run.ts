@@ -221,9 +221,10 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
   let playFps: number | null = null;
   let playRepaintsPerSec: number | null = null;
   const play = page.getByRole('button', { name: /^play/i }).first();
-  if (await play.count()) {
+  // A page too busy to take the click within the timeout loses the fps figure, not the whole run.
+  if (await play.count()) try {
     await page.evaluate(() => ((window as unknown as Win).__bench.repaints.length = 0));
-    await play.click();
+    await play.click({ timeout: 15_000 });
     await page.evaluate(() => (window as unknown as Win).__bench.startFrames());
     await sleep(PLAY_MS);
     const got = await page.evaluate(() => {
@@ -235,6 +236,8 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
     const span = got.frames.length > 1 ? (got.frames[got.frames.length - 1]! - got.frames[0]!) / 1000 : 0;
     playFps = span ? (got.frames.length - 1) / span : null;
     playRepaintsPerSec = got.repaints / (PLAY_MS / 1000);
+  } catch (e) {
+    errors.push(`play: ${(e as Error).message.split('\n')[0]}`);
   } else {
     errors.push('no Play button found (role button, name /^play/i)');
   }
