@@ -230,10 +230,15 @@ describe('hostile documents, run through the real pipeline', () => {
   it('search results and event titles show markup and direction overrides as inert text', async () => {
     const { page, clean } = await openHostile();
     const search = page.locator('input[type="search"]').first();
-    await search.fill('Tashkent');
     const list = page.locator('section.list');
+    const listed = async () => Number(/(\d+) events/.exec((await list.locator('h2').textContent()) ?? '')?.[1] ?? NaN);
+    const all = await listed();
+    await search.fill('Tashkent');
+    // The results: the list narrows to the matching events, and the hostile one reads as text.
+    await expect.poll(listed).toBeLessThan(all);
     await expect.poll(() => list.textContent()).toContain('<svg onload=alert(4)></svg>');
     await search.fill('Samarkand');
+    await expect.poll(listed).toBeLessThan(all);
     // The isolate/embedding controls may be kept (isolated, checked below) or dropped; the words stay.
     await expect.poll(() => list.textContent()).toMatch(/wrote \u2066?isolated\u2069? and \u202b?reversed/);
     await shot(page, 'security-hostile-search');
