@@ -89,6 +89,20 @@ try {
     if (!stack.some((n) => n.callFrame.functionName === 'commit')) return;
     for (const key of new Set(stack.map(name))) inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
+  // PROFILE_FOCUS=<function name>: print the call paths that lead to it (app frames only).
+  const focus = process.env.PROFILE_FOCUS;
+  if (focus) {
+    const paths = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const stack: Node[] = [];
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(byId.get(at)!);
+      const k = stack.findIndex((n) => n.callFrame.functionName === focus);
+      if (k < 0) return;
+      const path = stack.slice(k, k + 14).map(name).join(' < ');
+      paths.set(path, (paths.get(path) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    for (const [path, ms] of [...paths].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`${ms.toFixed(1)} ms: ${path}\n`);
+  }
   console.log('\ninclusive time under commit():');
   for (const [k, v] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
   const total = [...self.values()].reduce((a, b) => a + b, 0);
