@@ -348,6 +348,9 @@ describe('a person opens the atlas', () => {
     foreign.push(...watchForeignRequests(p, origin));
     await open(p, '?data=corpora/sample/');
     await expect(p.getByTestId('summary').innerText()).resolves.toContain('8 events');
+    // A corpus without story.json is normal: the server's index.html answer is not reported as bad JSON.
+    await p.waitForTimeout(300);
+    expect(await p.locator('body').innerText()).not.toMatch(/story\.json/);
 
     await p.goto(`${baseUrl}?data=corpora/no-events/`);
     await p.getByTestId('data-error').waitFor();
