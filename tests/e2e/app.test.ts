@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, shot, watchForeignRequests } from './browser';
+import { distinctColours, launch, shot, watchForeignRequests } from './browser';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -22,23 +22,9 @@ async function open(p: Page, query = '') {
   await p.evaluate(() => window.__atlas!.mapIdle());
 }
 
-/** Distinct colours in a screenshot of an element, counted in the page (no image library needed). */
+/** Distinct colours in a screenshot of an element. */
 async function colours(p: Page, selector: string): Promise<number> {
-  const png = (await p.locator(selector).screenshot()).toString('base64');
-  return p.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < d.length; i += 16) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
-    return seen.size;
-  }, png);
+  return distinctColours(p, await p.locator(selector).screenshot());
 }
 
 const query = (p: Page) => new URL(p.url()).searchParams;

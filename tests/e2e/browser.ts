@@ -48,3 +48,28 @@ export function watchForeignRequests(page: Page, origin: string): string[] {
   });
   return foreign;
 }
+
+/**
+ * Distinct colours in a PNG (a screenshot or an exported image), counted by decoding it in the page
+ * itself so the tests need no image library. Samples every `every`-th pixel of the top `topShare` of
+ * the image. A blank or flat image has one or two; a drawn map has dozens.
+ */
+export function distinctColours(page: Page, png: Buffer, every = 4, topShare = 1): Promise<number> {
+  return page.evaluate(
+    async ({ b64, every, topShare }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, img.width, Math.max(1, Math.floor(img.height * topShare))).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < d.length; i += 4 * every) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+      return seen.size;
+    },
+    { b64: png.toString('base64'), every, topShare },
+  );
+}

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, shot } from './browser';
+import { distinctColours, launch, shot } from './browser';
 import { cspViolations, watchCsp, watchErrors } from './quality';
 
 const outDir = mkdtempSync(join(tmpdir(), 'sco-atlas-single-'));
@@ -58,20 +58,7 @@ describe('the single offline HTML file', () => {
     await expect(page.locator('.timeline canvas').count()).resolves.toBeGreaterThan(0);
     // The map is really drawn: what the screen shows there is not one flat colour.
     const pixels = await page.screenshot({ clip: canvas! });
-    const colours = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      const seen = new Set<number>();
-      for (let i = 0; i < d.length; i += 4 * 101) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
-      return seen.size;
-    }, pixels.toString('base64'));
+    const colours = await distinctColours(page, pixels, 101);
     await shot(page, 'present-single-file');
 
     expect(blocked).toEqual([]);

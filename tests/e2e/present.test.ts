@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { launch, SCREENSHOTS, shot } from './browser';
+import { distinctColours, launch, SCREENSHOTS, shot } from './browser';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -108,20 +108,7 @@ describe('embedding a view', () => {
     // Map and timeline stacked, plus at least one caption line, all at twice the CSS size.
     expect(height).toBeGreaterThan(Math.round(mapBox.height + (tlBox.height * Math.round(Math.max(mapBox.width, tlBox.width))) / tlBox.width) * 2);
     // Not blank: the map part has the basemap's colours, not one flat fill.
-    const colours = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const seen = new Set<number>();
-      const d = ctx.getImageData(0, 0, img.width, Math.floor(img.height * 0.6)).data;
-      for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
-      return seen.size;
-    }, bytes.toString('base64'));
+    const colours = await distinctColours(page, bytes, 97, 0.6);
     expect(colours).toBeGreaterThan(8);
     // Keep the exported file itself with the screenshots, to look at.
     mkdirSync(SCREENSHOTS, { recursive: true });
