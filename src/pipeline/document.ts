@@ -197,6 +197,14 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
  * one without (the unplaced ones join the place mentioned most); two places on one span stay two events.
  */
 function assemble(docId: string, mentions: Mention[], statements: Statement[]): Event[] {
+  // A day inside a meeting of a few days at the same place is that meeting: a declaration's signature
+  // line "Samarkand, 16 September 2022" closes the summit "held in Samarkand on 15–16 September 2022".
+  const meetings = mentions.filter((m) => m.place && m.value.end && m.value.precision === 'day' && Date.parse(m.value.end) - Date.parse(m.value.start) <= 7 * 86_400_000);
+  for (const m of mentions) {
+    if (!m.place || m.value.end || m.value.precision !== 'day') continue;
+    const meeting = meetings.find((r) => r.place!.id === m.place!.id && r.value.start <= m.value.start && m.value.start <= r.value.end!);
+    if (meeting) m.value = meeting.value;
+  }
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
     const key = `${m.value.start}..${m.value.end ?? ''}`;

@@ -69,7 +69,6 @@ describe('unseen SCO-style texts', () => {
       ['2022-07-28', '2022-07-29', 'tashkent-uz', false],
       ['2022-08-19', null, 'tashkent-uz', false],
       ['2022-09-15', '2022-09-16', 'samarkand-uz', false],
-      ['2022-09-16', null, 'samarkand-uz', false],
     ]);
     expect(o.documents.find((d) => d.id === 'samarkand')).toMatchObject({ kind: 'declaration', published: '2022-09-16' });
   });
@@ -82,12 +81,13 @@ describe('unseen SCO-style texts', () => {
     expect(o.documents.find((d) => d.id === 'xinhua')).toMatchObject({ kind: 'news report', published: '2021-07-14' });
   });
 
-  it('a signature line "Ufa, 10 July 2015" is an event at Ufa', () => {
+  it('a signature line "Ufa, 10 July 2015" belongs to the meeting held in Ufa on 9-10 July: one event, not two', () => {
     expect(at('ufa')).toEqual([
       ['2015-06-03', '2015-06-04', 'moscow-ru', false],
       ['2015-07-09', '2015-07-10', 'ufa-ru', false],
-      ['2015-07-10', null, 'ufa-ru', false],
     ]);
+    const signature = o.statements.find((st) => st.docId === 'ufa' && st.text.startsWith('Ufa, 10 July 2015'));
+    expect(signature?.eventIds).toEqual(['ufa:2015-07-09..2015-07-10']);
   });
 
   it('a summary: summits named after their city, a bracketed date after the place, a year from the sentence', () => {
