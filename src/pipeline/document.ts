@@ -175,8 +175,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
   if (titlePlace && meta.published) {
     const pub = meta.published;
     // the document's date, or a meeting of a few days that includes it
-    const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
-    const covers = (v: DateValue) => v.start === pub || (v.precision === 'day' && pub.length === 10 && v.start <= pub && (v.end ?? v.start) >= pub && days(v.start, v.end ?? v.start) <= 7);
+    const covers = (v: DateValue) => v.start === pub || (pub.length === 10 && isFewDays(v) && v.start <= pub && (v.end ?? v.start) >= pub);
     for (const m of mentions) if (!m.place && covers(m.value)) m.place = titlePlace;
     if (!mentions.some((m) => covers(m.value))) {
       const first = statements[0];
@@ -192,6 +191,11 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
   return { meta, events, statements, placeNames, found: { dates: dateCount, places: placeIds.size, events: events.length, statements: statements.length }, skipped, messages };
 }
 
+/** A day-precise date or span of at most a week: the length of a meeting, not of a programme. */
+function isFewDays(v: DateValue): boolean {
+  return v.precision === 'day' && Date.parse(v.end ?? v.start) - Date.parse(v.start) <= 7 * 86_400_000;
+}
+
 /**
  * Mentions → events. The same date span in one document is one event; a mention with a place beats
  * one without (the unplaced ones join the place mentioned most); two places on one span stay two events.
@@ -199,7 +203,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
 function assemble(docId: string, mentions: Mention[], statements: Statement[]): Event[] {
   // A day inside a meeting of a few days at the same place is that meeting: a declaration's signature
   // line "Samarkand, 16 September 2022" closes the summit "held in Samarkand on 15–16 September 2022".
-  const meetings = mentions.filter((m) => m.place && m.value.end && m.value.precision === 'day' && Date.parse(m.value.end) - Date.parse(m.value.start) <= 7 * 86_400_000);
+  const meetings = mentions.filter((m) => m.place && m.value.end && isFewDays(m.value));
   for (const m of mentions) {
     if (!m.place || m.value.end || m.value.precision !== 'day') continue;
     const meeting = meetings.find((r) => r.place!.id === m.place!.id && r.value.start <= m.value.start && m.value.start <= r.value.end!);
