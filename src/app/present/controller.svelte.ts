@@ -61,11 +61,14 @@ export class Presentation {
   /** Builds the story once the data is in, then shows the step the URL or attribute asked for. */
   attach(target: StoryTarget, data: StoryData, file: StoryFile | null): void {
     this.target = target;
+    // Attached again when the statements arrive: stay on the step shown (a deck may have asked for
+    // it meanwhile) instead of going back to the one in the URL.
+    const again = this.story !== null;
     this.story = buildStory(data, file);
-    this.notices = [...this.notices, ...this.story.notices];
+    if (!again) this.notices = [...this.notices, ...this.story.notices];
     if (this.storyOn) {
-      this.goto(this.wantedStep ?? 1);
-      if (this.autoplay) this.play(this.autoplay);
+      this.goto(again ? this.step : (this.wantedStep ?? 1));
+      if (this.autoplay && !again) this.play(this.autoplay);
     }
     this.resolveReady();
   }

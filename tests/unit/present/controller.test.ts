@@ -27,6 +27,15 @@ describe('a story step sets the view like a click would', () => {
     expect(view.query()).toContain('step=3');
   });
 
+  it('stays on the step a deck moved to when the data is attached again (statements arriving later)', () => {
+    const { view, flyTo, p } = setup('?story=1&step=1');
+    p.goto(3);
+    p.attach({ view, flyTo }, corpus, null);
+    expect(p.step).toBe(3);
+    expect(view.event).toBe('ev-moscow');
+    expect(view.query()).toContain('step=3');
+  });
+
   it('widens a brushed window that would hide the step', () => {
     const { view, p } = setup();
     view.set({ from: Date.UTC(2024, 0, 1), to: Date.UTC(2024, 11, 31) });
