@@ -7,7 +7,7 @@
 import type { ViewState } from '../state/view.svelte';
 import type { PresentParams } from './params';
 import type { StepReply } from './protocol';
-import { applyMove, buildStory, clampStep, type Story, type StoryData, type StoryFile, type StoryMove, type StoryStep } from './story';
+import { applyMove, clampStep, planStory, type Story, type StoryData, type StoryFile, type StoryMove, type StoryPlan, type StoryStep } from './story';
 
 export interface StoryTarget {
   view: ViewState;
@@ -26,7 +26,9 @@ export class Presentation {
   storyOn = $state(false);
   /** 1-based; 0 while the story is not built or empty. */
   step = $state(0);
-  story = $state<Story | null>(null);
+  /** What the story will be (title, notices, number of steps); its steps are built on first use. */
+  #plan = $state.raw<StoryPlan | null>(null);
+  #built: { plan: StoryPlan; story: Story } | null = null;
   autoplay = $state<number | null>(null);
   playing = $state(false);
   notices = $state<string[]>([]);
@@ -50,22 +52,35 @@ export class Presentation {
     this.ready = new Promise((r) => (this.resolveReady = r));
   }
 
+  /**
+   * The story's steps, built the first time someone needs them (story mode, a step message, the
+   * element's `current`): at 100,000 events building every step costs a few hundred ms, which a page
+   * that never enters story mode should not pay while it loads.
+   */
+  get story(): Story | null {
+    const plan = this.#plan;
+    if (!plan) return null;
+    if (this.#built?.plan !== plan) this.#built = { plan, story: { title: plan.title, steps: plan.build(), notices: plan.notices } };
+    return this.#built.story;
+  }
+
   get total(): number {
-    return this.story?.steps.length ?? 0;
+    return this.#plan?.total ?? 0;
   }
 
   get current(): StoryStep | null {
+    if (this.step < 1 || !this.#plan) return null;
     return this.story?.steps[this.step - 1] ?? null;
   }
 
-  /** Builds the story once the data is in, then shows the step the URL or attribute asked for. */
+  /** Plans the story once the data is in (its steps are built on first use), then shows the step the URL or attribute asked for. */
   attach(target: StoryTarget, data: StoryData, file: StoryFile | null): void {
     this.target = target;
     // Attached again when the statements arrive: stay on the step shown (a deck may have asked for
     // it meanwhile) instead of going back to the one in the URL.
-    const again = this.story !== null;
-    this.story = buildStory(data, file);
-    if (!again) this.notices = [...this.notices, ...this.story.notices];
+    const again = this.#plan !== null;
+    this.#plan = planStory(data, file);
+    if (!again) this.notices = [...this.notices, ...this.#plan.notices];
     if (this.storyOn) {
       this.goto(again ? this.step : (this.wantedStep ?? 1));
       if (this.autoplay && !again) this.play(this.autoplay);
@@ -85,7 +100,7 @@ export class Presentation {
   }
 
   goto(n: number): void {
-    if (!this.story) {
+    if (!this.#plan) {
       this.wantedStep = n;
       return;
     }

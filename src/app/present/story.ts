@@ -65,70 +65,91 @@ export function byDate(a: Event, b: Event): number {
   return a.start < b.start ? -1 : a.start > b.start ? 1 : a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function buildStory(data: StoryData, file?: StoryFile | null): Story {
-  const places = new Map(data.places.map((p) => [p.properties.id, p]));
-  const statements = new Map(data.statements.map((s) => [s.id, s]));
-  const docs = new Map(data.documents.map((d) => [d.id, d]));
-  const sorted = [...data.events].sort(byDate);
-  const notices: string[] = [];
+/**
+ * What a story will be, without building its steps: the title, the notices and the number of steps are
+ * known at once (story.json's few steps are matched by a scan, with no sort), while the steps (one per
+ * event by default: 100,000 objects and a sort by title at 100,000 events) are built by `build()` only
+ * when story mode, a host deck or the element actually asks for them.
+ */
+export interface StoryPlan {
+  title: string | null;
+  notices: string[];
+  total: number;
+  build(): StoryStep[];
+}
 
+export function planStory(data: StoryData, file?: StoryFile | null): StoryPlan {
+  const places = new Map(data.places.map((p) => [p.properties.id, p]));
+  const notices: string[] = [];
   const chosen: { event: Event; caption: string | null }[] = [];
   if (file && file.steps.length > 0) {
     file.steps.forEach((spec, i) => {
-      const event = findEvent(sorted, spec, places);
+      const event = findEvent(data.events, spec, places);
       if (event) chosen.push({ event, caption: spec.caption ?? null });
       else notices.push(`story.json step ${i + 1}: no event matches ${describe(spec)}; step skipped`);
     });
   }
   // A story file whose steps all miss (e.g. written for another corpus) falls back to every event.
-  if (chosen.length === 0) {
-    if (file && file.steps.length > 0) notices.push('story.json: no step matched this corpus; showing every event in date order');
-    for (const event of sorted) chosen.push({ event, caption: null });
-  }
+  const everything = chosen.length === 0;
+  if (everything && file && file.steps.length > 0) notices.push('story.json: no step matched this corpus; showing every event in date order');
 
-  const steps = chosen.map(({ event, caption }, i): StoryStep => {
-    const place = event.placeId ? places.get(event.placeId) : undefined;
-    const statement = event.statementIds.map((id) => statements.get(id)).find((s) => s !== undefined);
-    const doc = docs.get(event.docId);
-    return {
-      n: i + 1,
-      eventId: event.id,
-      title: event.title,
-      caption,
-      date: event.start,
-      placeId: place ? place.properties.id : null,
-      placeName: place ? place.properties.name : null,
-      country: place ? place.properties.country : null,
-      lngLat: place ? [place.geometry.coordinates[0], place.geometry.coordinates[1]] : null,
-      online: event.online,
-      statement: statement ? statement.text : null,
-      docTitle: doc ? doc.title : null,
-      docKind: doc ? doc.kind : null,
-      docPublished: doc ? doc.published : null,
-    };
-  });
-  return { title: file?.title ?? null, steps, notices };
+  const build = (): StoryStep[] => {
+    const list = everything ? [...data.events].sort(byDate).map((event) => ({ event, caption: null })) : chosen;
+    const statements = new Map(data.statements.map((s) => [s.id, s]));
+    const docs = new Map(data.documents.map((d) => [d.id, d]));
+    return list.map(({ event, caption }, i): StoryStep => {
+      const place = event.placeId ? places.get(event.placeId) : undefined;
+      const statement = event.statementIds.map((id) => statements.get(id)).find((s) => s !== undefined);
+      const doc = docs.get(event.docId);
+      return {
+        n: i + 1,
+        eventId: event.id,
+        title: event.title,
+        caption,
+        date: event.start,
+        placeId: place ? place.properties.id : null,
+        placeName: place ? place.properties.name : null,
+        country: place ? place.properties.country : null,
+        lngLat: place ? [place.geometry.coordinates[0], place.geometry.coordinates[1]] : null,
+        online: event.online,
+        statement: statement ? statement.text : null,
+        docTitle: doc ? doc.title : null,
+        docKind: doc ? doc.kind : null,
+        docPublished: doc ? doc.published : null,
+      };
+    });
+  };
+  return { title: file?.title ?? null, notices, total: everything ? data.events.length : chosen.length, build };
 }
 
-function findEvent(sorted: readonly Event[], spec: StoryStepSpec, places: Map<string, PlaceFeature>): Event | undefined {
+export function buildStory(data: StoryData, file?: StoryFile | null): Story {
+  const plan = planStory(data, file);
+  return { title: plan.title, steps: plan.build(), notices: plan.notices };
+}
+
+/** The first event in date order (`byDate`) that the step names: one pass, no sorted copy needed. */
+function findEvent(events: readonly Event[], spec: StoryStepSpec, places: Map<string, PlaceFeature>): Event | undefined {
   if (spec.event) {
-    const byId = sorted.find((e) => e.id === spec.event);
+    const byId = events.find((e) => e.id === spec.event);
     if (byId) return byId;
     if (!spec.date && !spec.place && !spec.title) return undefined;
   }
   const placeWanted = spec.place?.toLowerCase();
   const titleWords = spec.title?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
-  return sorted.find((e) => {
-    if (spec.date && !e.start.startsWith(spec.date) && !spec.date.startsWith(e.start)) return false;
+  let best: Event | undefined;
+  for (const e of events) {
+    if (spec.date && !e.start.startsWith(spec.date) && !spec.date.startsWith(e.start)) continue;
     if (placeWanted) {
       const p = e.placeId ? places.get(e.placeId) : undefined;
-      if (!p) return false;
+      if (!p) continue;
       const names = [p.properties.id, p.properties.name, ...p.properties.aliases].map((n) => n.toLowerCase());
-      if (!names.includes(placeWanted)) return false;
+      if (!names.includes(placeWanted)) continue;
     }
     const title = e.title.toLowerCase();
-    return titleWords.every((w) => title.includes(w));
-  });
+    if (!titleWords.every((w) => title.includes(w))) continue;
+    if (!best || byDate(e, best) < 0) best = e;
+  }
+  return best;
 }
 
 function describe(spec: StoryStepSpec): string {
