@@ -35,7 +35,10 @@ const ORD = '(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 const DAYS_AND = new RegExp(`(\\bbetween\\s+)?\\b(\\d{1,2})${ORD}\\s+and\\s+(\\d{1,2})${ORD}\\s+(${MONTH})\\.?,?\\s+${YEAR}\\b`, 'g');
 const MONTH_DAYS_AND = new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})${ORD}\\s+and\\s+(\\d{1,2})${ORD},?\\s+${YEAR}\\b`, 'g');
-const CROSS_MONTH = new RegExp(`\\b(\\d{1,2})${ORD}\\s+(${MONTH})\\.?\\s?[-–—]\\s?(\\d{1,2})${ORD}\\s+(${MONTH})\\.?,?\\s+${YEAR}\\b`, 'g');
+const TO = '\\s*(?:[-–—]|\\s(?:to|until|till|through)\\s)\\s*';
+const CROSS_MONTH = new RegExp(`\\b(\\d{1,2})${ORD}\\s+(${MONTH})\\.?${TO}(\\d{1,2})${ORD}\\s+(${MONTH})\\.?,?\\s+${YEAR}\\b`, 'g');
+/** "from Aug. 31 to Sept. 1" (news style, the year often left out): chrono reads two single days. */
+const MONTH_DAY_CROSS = new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})${ORD}${TO}(${MONTH})\\.?\\s+(\\d{1,2})${ORD}\\b(?:,?\\s+${YEAR}\\b)?`, 'g');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b`, 'g');
 const MONTH_YEAR = new RegExp(`(^|[^\\d\\w]\\s?|[^\\d]\\s{2,})(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b(?![-–]\\d)`, 'g');
 const MONTH_DAY = new RegExp(`(^|\\W)(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*[,.]?\\s*\\d)(?![:.]\\d)`, 'g');
@@ -82,7 +85,8 @@ function parseWindows(text: string, ref: Date): Found[] {
 }
 
 /** True when some text in the string may be a date worth parsing (cheap). */
-export const mayContainDate = (text: string) => MAYBE_DATE.test(text);
+export const mayContainDate = (text: string) => MAYBE_DATE.test(text) || MAYBE_YEAR.test(text);
+const MAYBE_YEAR = /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b/;
 
 function valueFromComponents(c: ParsedComponents, text: string, docDate: YMD | null, rangeEnd?: ParsedComponents): { ymd: YMD; precision: Precision } | string {
   let y = c.get('year')!;
@@ -191,6 +195,17 @@ export function findDates(text: string, docDateIn: YMD | null): { mentions: Date
     if (+a! < 1 || +a! > daysInMonth(y1, mo1) || +b! < 1 || +b! > daysInMonth(y2, mo2)) continue;
     add(m.index, m.index + m[0].length, { start: iso(y1, mo1, +a!), end: iso(y2, mo2, +b!), precision: 'day' });
   }
+  for (const m of text.matchAll(MONTH_DAY_CROSS)) {
+    const [, m1, a, m2, b, year] = m;
+    const y2 = year ? +year : docDate?.y;
+    if (!y2) continue;
+    const mo1 = monthIndex(m1!);
+    const mo2 = monthIndex(m2!);
+    if (mo1 === mo2) continue;
+    const y1 = mo1 > mo2 ? y2 - 1 : y2;
+    if (+a! < 1 || +a! > daysInMonth(y1, mo1) || +b! < 1 || +b! > daysInMonth(y2, mo2)) continue;
+    add(m.index, m.index + m[0].length, { start: iso(y1, mo1, +a!), end: iso(y2, mo2, +b!), precision: 'day' });
+  }
   const ref = docDate ? new Date(Date.UTC(docDate.y, docDate.m - 1, docDate.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   for (const r of parseWindows(text, ref)) {
     let start = r.index;
@@ -250,4 +265,27 @@ export function findDates(text: string, docDateIn: YMD | null): { mentions: Date
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, skipped };
+}
+
+/**
+ * Years written alone as the time of something: "In 2001 the SCO was founded", "since 2017", "the
+ * Qingdao summit of 2018". Only after in/since (or "<meeting> of"), never inside a full date, a period
+ * ("2019-2021"), a decade ("1990s") or a name ("the 2030 Agenda"); "for 2025" (a budget) and "until
+ * 2030" (a target) are not times of events. A year the sentence already gives a day or month in is
+ * that date's year, not an event of its own. The caller decides whether the clause says something
+ * happened. Offsets are relative to `text`.
+ */
+const YEAR_ALONE = /\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring)(?:\s+the\s+year)?|(?:summit|Summit|meeting|Meeting|session|Session|forum|Forum|conference|Conference)s?\s+of)\s+((?:19|20)\d{2})\b(?!\s?[-–—/]\s?\d|['’]s|\s+(?:and|to|or)\s+\d)/g;
+export function findYears(text: string, taken: DateMention[]): DateMention[] {
+  if (!/(?:19|20)\d{2}/.test(text)) return [];
+  const out: DateMention[] = [];
+  const precise = new Set(taken.map((d) => d.value.start.slice(0, 4)));
+  for (const m of text.matchAll(YEAR_ALONE)) {
+    const year = m[1]!;
+    const start = m.index + m[0].length - year.length;
+    const end = start + year.length;
+    if (precise.has(year) || taken.some((d) => d.start < end && start < d.end) || !saneYear(year)) continue;
+    out.push({ start, end, text: year, value: { start: year, precision: 'year' } });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  */
 import type { Event, Statement } from '../contract/schema.ts';
 import { attach } from './clauses.ts';
-import { findDates, findPeriods, mayContainDate, parseIso, precisionOf, type DateMention, type DateValue, type YMD } from './dates.ts';
+import { findDates, findPeriods, findYears, mayContainDate, parseIso, precisionOf, type DateMention, type DateValue, type YMD } from './dates.ts';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
 import { dateLines, frontMatter, inferMeta, inferSource, MetaSideFile, type DocMeta } from './meta.ts';
 import { findDateline, findPlaces, type Dateline, type PlaceMention } from './places.ts';
@@ -35,9 +35,22 @@ interface Mention {
   statementId: string;
   offset: number;
   dateText: string;
+  /** From a signature or date-only line ("Islamabad, 16 October 2024", "Done at ... on 7 June 2002"). */
+  signature?: boolean;
 }
 
 const MAX_SKIPPED = 200;
+/** Words that say something happened, which a year alone needs in its clause to be an event. */
+const HAPPENED = /\b(?:summits?|meetings?|met|held|hosted|founded|established|created|set\s+up|signed|adopted|joined|became|admitted|launched|started|opened|took\s+place|(?:are|became|become|as)\s+(?:full\s+)?members?|anniversary|accession|visit(?:ed)?|sessions?|conferences?|forums?|exercises?)\b/i;
+/** "Done at St. Petersburg on 7 June 2002": the line that signs the document itself. */
+const SIGNED_HERE = /^\W*(?:Done|Signed|Adopted|Made)\s+(?:at|in)\b/i;
+/** Round brackets and what they hold, so "Council of Heads of Government (Prime Ministers) of" reads on. */
+const withoutBrackets = (s: string) => s.replace(/\([^()]*\)/g, ' ');
+/** A sentence's words as a short title when nothing better names the event. */
+function plainTitle(s: string): string {
+  const t = unblank(s).replace(/\s+([,.;:])/g, '$1').replace(/(?:,\s*)+,/g, ',').replace(/^[\s,;:.]+/, '').split(/\s+/).slice(0, 10).join(' ').replace(/[\s,;:.–—-]+$/, '');
+  return t ? t[0]!.toUpperCase() + t.slice(1) : t;
+}
 const TITLE_CITY = /^(?:The\s+)?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+(?:Declaration|(?:Joint\s+)?Communiqu[eé]|Statement|Appeal|Address|Initiative|Summit)\b/u;
 
 /** Replaces the given spans with commas so a title never reads a date or a place as a name. */
@@ -122,6 +135,12 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
       const { mentions: found, skipped: sk } = findDates(sText, docDate);
       for (const k of sk) if (skipped.length < MAX_SKIPPED) skipped.push({ text: k.text, offset: s.start + k.start, why: k.why });
       const dates = found.filter((d) => !stampAt.has(s.start + d.start));
+      // A year alone is an event when its clause says what happened then ("In 2001 the SCO was founded").
+      for (const y of attach(sText, findYears(sText, found), places)) {
+        if (HAPPENED.test(sText.slice(0, y.clause.end))) dates.push(y.date);
+        else if (skipped.length < MAX_SKIPPED) skipped.push({ text: y.date.text, offset: s.start + y.date.start, why: 'a year alone, and its clause names no event' });
+      }
+      dates.sort((a, b) => a.start - b.start);
       const inHeader = dateline && s.start <= p.start + dateline.start && s.end > p.start + dateline.start;
       if (dates.length === 0 && places.length === 0 && !inHeader) continue;
       dateCount += dates.length;
@@ -154,16 +173,22 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         let place = a.place?.place ?? null;
         let core = titleFromPrefix(blank(sText, a.clause.start, d.start, blanks));
         if (!core) core = titleFromPrefix(blank(sText, 0, d.start, blanks));
+        if (!core) core = titleFromPrefix(withoutBrackets(blank(sText, 0, d.start, blanks)));
         if (!core && /^\W*$/.test(sText.slice(0, d.start)) && /^[\s*_]*[:–—-]\s/.test(sText.slice(d.end))) {
           // a chronology line, "15 June 2001: the SCO is founded in Shanghai"
           core = titleFromLine(blank(sText, d.end, sText.length, blanks));
         }
         if (!core) core = titleFromSuffix(blank(sText, d.end, a.clause.end, blanks));
         let score = core ? 2 : 0;
-        let fallback = unblank(blank(sText, 0, sText.length, blanks)).replace(/\s+([,.;:])/g, '$1').replace(/^[\s,;:]+/, '').split(/\s+/).slice(0, 10).join(' ');
+        // With nothing before the date in its clause, what follows it says what happened ("In 2001 | the SCO was founded ...").
+        const after = /^\W*(?:(?:on|in|since|from|at|of|by|during|the\s+year)\W*)*$/i.test(blank(sText, a.clause.start, d.start, blanks)) ? plainTitle(blank(sText, d.end, a.clause.end, blanks)) : '';
+        const clauseTitle = plainTitle(blank(sText, a.clause.start, a.clause.end, blanks));
+        let fallback = after.split(' ').length >= 2 ? after : clauseTitle.split(' ').length >= 3 ? clauseTitle : plainTitle(blank(sText, 0, sText.length, blanks));
+        let signature = actAt.has(s.start + d.start);
         if (inHeader && d.start < headerEnd) { place = dateline.place; core = ''; score = 1; fallback = meta.title; }
-        if (actAt.has(s.start + d.start) && !core) { score = 1; fallback = meta.title; }
-        mentions.push({ value: d.value, place, online: a.online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text });
+        if (signature && !core) { score = 1; fallback = meta.title; }
+        if (SIGNED_HERE.test(sText) && (!core || /^(?:Done|Signed|Adopted|Made)$/i.test(core))) { core = meta.title; score = 1; signature = true; }
+        mentions.push({ value: d.value, place, online: a.online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text, signature });
       }
       if (inHeader && docDate && meta.published && !dates.some((d) => d.start < headerEnd)) {
         mentions.push({ value: { start: meta.published, precision: 'day' }, place: dateline.place, online: false, core: '', fallback: meta.title, score: 1, statementId: id, offset: s.start, dateText: meta.published });
@@ -203,12 +228,19 @@ function isFewDays(v: DateValue): boolean {
 function assemble(docId: string, mentions: Mention[], statements: Statement[]): Event[] {
   // A day inside a meeting of a few days at the same place is that meeting: a declaration's signature
   // line "Samarkand, 16 September 2022" closes the summit "held in Samarkand on 15–16 September 2022".
-  const meetings = mentions.filter((m) => m.place && m.value.end && isFewDays(m.value));
+  // A signature or date-only line ("Islamabad, 16 October 2024", "5 May 2023" under a press release) also
+  // closes a meeting of a few days that the text gives no place ("took place on 15–16 October 2024").
+  const meetings = mentions.filter((m) => m.value.end && isFewDays(m.value));
   for (const m of mentions) {
-    if (!m.place || m.value.end || m.value.precision !== 'day') continue;
-    const meeting = meetings.find((r) => r.place!.id === m.place!.id && r.value.start <= m.value.start && m.value.start <= r.value.end!);
+    if (m.value.end || m.value.precision !== 'day' || (!m.place && !m.signature)) continue;
+    const inside = (r: Mention) => r.value.start <= m.value.start && m.value.start <= r.value.end!;
+    const meeting = meetings.find((r) => r.place && m.place && r.place.id === m.place.id && inside(r))
+      ?? (m.signature ? meetings.find((r) => (!r.place || !m.place) && inside(r)) : undefined);
     if (meeting) m.value = meeting.value;
   }
+  // A year alone is dropped when the document dates something in that year more precisely at the same
+  // place (or, for a year with no place, at all): "in Shanghai in 2001" next to "Shanghai, 15 June 2001".
+  mentions = mentions.filter((m) => m.value.precision !== 'year' || !mentions.some((o) => o.value.precision !== 'year' && o.value.start.startsWith(m.value.start) && (!m.place || o.place?.id === m.place.id)));
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
     const key = `${m.value.start}..${m.value.end ?? ''}`;

@@ -59,7 +59,9 @@ export function dateLines(text: string): DateLine[] {
     if (only.length !== 1) continue;
     const d = only[0]!;
     const rest = (line.slice(0, d.start) + line.slice(d.end)).replace(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|\d{1,2}:\d{2}\s*(?:[AP]M)?|\b(?:date|dated|published|updated|posted)\b|[|*()\s,.:–—-]/gi, '');
-    if (rest.length > 12) continue; // "| Events" is fine, a sentence is not
+    // "Source: Xinhua | Editor: Liu Mei | 2025-07-15 21:40:12": a byline of short fields, one of them the date
+    const byline = line.includes('|') && line.split('|').every((f) => f.trim().length <= 40);
+    if (rest.length > 12 && !byline) continue; // "| Events" is fine, a sentence is not
     out.push({ start: m.index + d.start, end: m.index + d.end, date: d.value.start, stamp: line.includes('|') || /\b(?:published|updated|posted)\b/i.test(line) });
   }
   return out;
@@ -76,25 +78,44 @@ export function inferSource(text: string, datelineHeader: string): string {
   return (agency?.[1] ?? agency?.[2] ?? '').trim();
 }
 
+/** A news dateline at the head of a paragraph: "QINGDAO, June 26 (Xinhua) -- ", "ISLAMABAD, October 16. /TASS/. ". */
+const DATELINE_HEAD = /^\p{Lu}[\p{Lu}\s.'’-]{2,30},\s*[^\n—–()/]{0,40}?(?:\(\s*[^()]{1,60}\)\s*(?:--|—|–|-|:)|\/[\p{Lu}-]{2,}\/\.?|--|—|–)\s*/u;
+/** What a web page wraps around its text: breadcrumbs ("Home / News"), share and print links, tag lists. */
+const NAVIGATION = /^(?:(?:Home|Main(?: page)?)\s*[/›>»|]|(?:Share|Print|Menu|Search|Tags?|Log ?in|Sign in|Subscribe|Skip to|Back to|«|Previous|Next)\b|[\p{L}\s]{1,15}(?:\s[|/]\s*[\p{L}\s]{1,15})+$)/iu;
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', 'by', 'with', 'a', 'an']);
+
+/** "CHARTER OF THE SHANGHAI COOPERATION ORGANISATION" → "Charter of the Shanghai Cooperation Organisation" (short words such as SCO stay). */
+function titleCase(title: string): string {
+  if (/\p{Ll}/u.test(title) || !/\p{Lu}{4}/u.test(title)) return title;
+  return title.replace(/\p{L}+/gu, (w, at: number) => {
+    const lower = w.toLowerCase();
+    if (at > 0 && SMALL_WORDS.has(lower)) return lower;
+    if (w.length <= 3) return w;
+    return w[0] + lower.slice(1);
+  });
+}
+
 export function inferMeta(text: string, hasDateline: boolean, datelineDate: string | null, lines: DateLine[] = dateLines(text)): DocMeta {
   const paras = paragraphs(text);
   let title = '';
-  for (const p of paras.slice(0, 5)) {
-    const t = clean(text.slice(p.start, p.end).replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+\p{Lu}[\p{Lu}\s-]*\s*[—–-]+\s*/u, ''));
+  for (const p of paras.slice(0, 6)) {
+    const t = clean(text.slice(p.start, p.end).replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+\p{Lu}[\p{Lu}\s-]*\s*[—–-]+\s*/u, '').replace(DATELINE_HEAD, ''));
+    if (NAVIGATION.test(t)) continue;
     if (t.length >= 4 && /\p{L}{3}/u.test(t) && dateLines(t).length === 0) { title = t; break; }
   }
+  title = titleCase(title);
   if (title.length > 160) {
     const firstSentence = /^.*?[.!?](?=\s|$)/.exec(title)?.[0] ?? title;
     title = firstSentence.length > 120 ? firstSentence.slice(0, firstSentence.lastIndexOf(' ', 117)) + '…' : firstSentence;
   }
   const head = text.slice(0, 600);
-  const kind: DocMeta['kind'] = /\b(?:Declaration|Communiqu[eé])\b/.test(title)
+  const kind: DocMeta['kind'] = /\b(?:Declaration|Communiqu[eé])(?![\p{L}])/u.test(title)
     ? 'declaration'
     : /\b(?:Message|Speech|Address|Remarks|Statement by)\b/.test(title)
       ? 'speech'
-      : hasDateline
+      : hasDateline || /^Press release\b/i.test(title)
         ? 'news report'
-        : /\|\s*Events?\b/.test(head)
+        : /\|\s*Events?\b/.test(head) || NAVIGATION.test(clean(head.split('\n').find((l) => l.trim()) ?? ''))
           ? 'event page'
           : 'other';
   // The publication date: a date-only line near the top, else near the end (a signature), else a dateline's.

@@ -46,7 +46,7 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(text); m; m = CAPITALISED.exec(text)) {
     const first = m[0].replace(/\.$/, '');
-    const maxN = Math.max(gaz.maxWords.get(first) ?? 0, gaz.maxWords.get(first.replace(/['’]s$/, '')) ?? 0);
+    const maxN = Math.max(gaz.maxWords.get(m[0]) ?? 0, gaz.maxWords.get(first) ?? 0, gaz.maxWords.get(first.replace(/['’]s$/, '')) ?? 0);
     if (maxN === 0) continue;
     // The words that follow, each after a single space: "New" → "New Delhi", "New York City".
     const words: Word[] = [{ start: m.index, end: m.index + m[0].length, text: m[0] }];
@@ -80,7 +80,7 @@ function partOfLongerName(text: string, start: number, end: number, next: Word |
   const after = text.slice(end, end + 2);
   if (/[\p{L}\d]-\s?$/u.test(before) || /^-[\p{L}\d]/u.test(after)) return 'part of a hyphenated name';
   if (next && next.start === end + 1) {
-    if (/^\p{Lu}/u.test(next.text) && !FREE_AFTER.has(next.text) && !/^\p{Lu}{2,}$/u.test(next.text)) return `part of the name "${text.slice(start, next.end)}…"`;
+    if (/^\p{Lu}/u.test(next.text) && !FREE_AFTER.has(next.text.replace(/\.$/, '')) && !/^\p{Lu}{2,}$/u.test(next.text)) return `part of the name "${text.slice(start, next.end)}…"`;
     if (NAME_AFTER.test(next.text)) return `names a ${next.text.toLowerCase()}, not a place`;
   }
   const prev = PREV_WORD.exec(text.slice(Math.max(0, start - 40), start));

@@ -44,6 +44,11 @@ function chunks(text: string, start: number, end: number, max = MAX_CHUNK): Span
   return out;
 }
 
+/** Abbreviations after which a capitalised word goes on the same sentence ("St. Petersburg", "Mr. Li"). */
+const TITLE_ABBR = /(?:^|[\s(])(?:St|Ste|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Sen|Rep|Gov|Jr|Sr|Mt|Ft|Hon|Amb|No|Nos|Art|Arts|Vol|para|approx|vs|e\.g|i\.e)\.\s*$/;
+/** An abbreviated month, which a day follows ("Sept. 1"). */
+const MONTH_ABBR = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
+
 const LIST_LINE = /^[ \t]*(?:[-*+•|]|\d{1,3}[.)])\s/;
 
 /**
@@ -70,9 +75,17 @@ export function sentences(text: string, para: Span): Span[] {
   const out: Span[] = [];
   for (const c of units(text, para)) {
     const piece = text.slice(c.start, c.end).replace(/\n/g, ' ');
+    // Intl.Segmenter ends a sentence after any "word." followed by a capital or a digit: "Done at St. |
+    // Petersburg", "Mr. | Wang", "from Aug. 31 to Sept. | 1". Such cuts are joined again.
+    const segs: { index: number; length: number }[] = [];
     for (const seg of sentenceSegmenter.segment(piece)) {
+      const prev = segs[segs.length - 1];
+      if (prev && (TITLE_ABBR.test(piece.slice(prev.index, seg.index)) || (MONTH_ABBR.test(piece.slice(prev.index, seg.index)) && /^\d/.test(seg.segment)))) prev.length += seg.segment.length;
+      else segs.push({ index: seg.index, length: seg.segment.length });
+    }
+    for (const seg of segs) {
       let s = c.start + seg.index;
-      let e = s + seg.segment.length;
+      let e = s + seg.length;
       // Markdown emphasis and heading marks around a sentence are not part of what it says.
       while (s < e && /[\s*_#>•|+-]/.test(text[s]!)) s++;
       while (e > s && /[\s*_|]/.test(text[e - 1]!)) e--;

@@ -28,7 +28,7 @@ describe('titles: a short label from the words around the date', () => {
 
   it('names a meeting of people written in lower case', () => {
     expect(titleFromPrefix('The member states met in | from')).toBe('Meeting of the member states');
-    expect(titleFromPrefix('having gathered at a meeting of the Council of heads of SCO member states in | on')).toBe('Meeting of the Council');
+    expect(titleFromPrefix('having gathered at a meeting of the Council of heads of SCO member states in | on')).toBe('Meeting of the Council of heads of SCO member states');
   });
 
   it('is never empty, never longer than about 90 characters, and ends with the place', () => {

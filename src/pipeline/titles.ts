@@ -17,7 +17,11 @@ function clip(s: string, max = MAX): string {
   const cut = s.slice(0, max);
   // cut before a joining word, so the title ends on a whole phrase
   const at = Math.max(...[' of ', ' and ', ', ', ' for ', ' along ', ' in ', ' on ', ' between ', ' with ', ' under '].map((w) => cut.lastIndexOf(w)));
-  return (at > max / 2 ? cut.slice(0, at) : cut.slice(0, cut.lastIndexOf(' ')) + '…').trim();
+  let out = (at > max / 2 ? cut.slice(0, at) : cut.slice(0, cut.lastIndexOf(' ')) + '…').trim();
+  // "... at the reception on the occasion" reads as cut off: end before the dangling phrase
+  const stub = /\s+(?:on|at|in|for|of|with)\s+(?:the\s+)?\p{L}+$/u.exec(out);
+  if (stub && stub.index > max / 2) out = out.slice(0, stub.index);
+  return out;
 }
 
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
@@ -48,38 +52,52 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     for (;;) {
       let k = j - 1;
       while (k >= 0 && CONNECTOR.has(words[k]!.text)) k--;
-      if (k < 0 || !isCap(k) || !gapOk(k, j)) return j;
+      if (k < 0 || !isCap(k) || OPENER.test(words[k]!.text) || !gapOk(k, j)) return j;
       j = k;
     }
   };
   let i = words.length - 1;
   let met = false;
   let visited = false;
-  while (i >= 0 && (FILLER.test(words[i]!.text) || placeNames.includes(words[i]!.text) || /^\d{4}$/.test(words[i]!.text))) {
+  while (i >= 0 && (FILLER.test(words[i]!.text) || OPENER.test(words[i]!.text) || placeNames.includes(words[i]!.text) || /^\d{4}$/.test(words[i]!.text))) {
     if (/^(?:met|meet|meets|convened|gathered)$/i.test(words[i]!.text)) met = true;
     if (/^visited$/i.test(words[i]!.text)) visited = true;
     i--;
   }
+  // "held in Russia in 2002", "in the Russian Federation in": where, not what (a country is no place of ours)
+  for (;;) {
+    if (i < 0 || !/^\p{Lu}/u.test(words[i]!.text) || OPENER.test(words[i]!.text)) break;
+    let k = nameStart(i) - 1;
+    if (k >= 0 && /^the$/i.test(words[k]!.text)) k--;
+    if (k < 0 || !/^(?:in|at)$/.test(words[k]!.text) || !gapOk(k, i)) break;
+    i = k - 1;
+    while (i >= 0 && (FILLER.test(words[i]!.text) || /^\d{4}$/.test(words[i]!.text))) i--;
+  }
   if (i < 0) return '';
-  if (met && isCap(i)) {
+  const upper = (k: number) => /^[\p{Lu}\d]/u.test(words[k]!.text);
+  if (met && upper(i)) {
     // "The Heads of State ... met in Ufa on": the event is their meeting
     const who = titleFromPrefix(prefix.slice(0, words[i]!.end), placeNames);
     return who ? clip(`Meeting of ${who.replace(/^The /, 'the ')}`) : '';
   }
-  if (met && !isCap(i)) {
-    // "the member states met in Beijing": a meeting of the member states
+  if (met) {
+    // "the member states met in Beijing", "the heads of state met": a meeting of the member states
     let j = i;
-    while (j > 0 && i - j < 3 && !STOP.test(words[j - 1]!.text) && gapOk(j - 1, j)) j--;
+    while (j > 0 && i - j < 5 && gapOk(j - 1, j)) {
+      if (/^of$/i.test(words[j - 1]!.text) && j > 1 && !STOP.test(words[j - 2]!.text) && gapOk(j - 2, j - 1)) { j -= 2; continue; }
+      if (STOP.test(words[j - 1]!.text)) break;
+      j--;
+    }
     const np = prefix.slice(words[j]!.start, words[i]!.end);
     return clip(`Meeting of ${j > 0 && /^the$/i.test(words[j - 1]!.text) ? 'the ' : ''}${np}`);
   }
-  if (visited && isCap(i)) {
+  if (visited && upper(i)) {
     const who = titleFromPrefix(prefix.slice(0, words[i]!.end), placeNames);
     return who ? clip(`${who} visit`) : '';
   }
   let from: number;
   const to = i;
-  if (isCap(i)) {
+  if (upper(i)) {
     // a capitalised name: "5th Meeting of the Heads of ... Member States"
     from = nameStart(i);
     // "meeting of the SCO Council ...", "operation Spider Web": the noun the name belongs to
@@ -88,6 +106,12 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     if (k >= 0 && isNoun(k) && gapOk(k, from)) from = modifiersFrom(k);
   } else if (isNoun(i)) {
     from = modifiersFrom(i);
+    if (from >= 2 && /^(?:its|their)$/i.test(words[from - 1]!.text) && /^(?:held|holds|hold|convened|convenes|had|opened)$/i.test(words[from - 2]!.text)) {
+      // "The Council of Heads of State ... held its 25th meeting": the meeting of that Council
+      const owner = titleFromSuffix(prefix.slice(0, words[from - 2]!.start));
+      const np = finish(prefix, words, from, i);
+      if (owner && np) return clip(`${np} of the ${owner.replace(/^The /, '')}`);
+    }
     if (from > 0 && isCap(from - 1) && gapOk(from - 1, from)) {
       // "the Supreme Court Chief Justices of the SCO Member States' meetings": a name before the noun
       from = nameStart(from - 1);
@@ -95,16 +119,19 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
   } else {
     // the last meeting-like noun a few words back: "the roundtable meeting involving ..."
     let k = i;
-    while (k >= 0 && i - k < 12 && !isNoun(k)) k--;
-    if (k < 0 || i - k >= 12) return '';
-    // "a meeting of the Council of heads ...": the noun and the name it is of
+    while (k >= 0 && i - k < 16 && !isNoun(k)) k--;
+    if (k < 0 || i - k >= 16) return '';
+    // "a meeting of the Council of heads ...", "meetings of heads of state": the noun and what it is of
     let to = k;
     let n = k + 1;
-    while (n <= i && gapOk(n - 1, n) && (CONNECTOR.has(words[n]!.text) || isCap(n))) { if (isCap(n)) to = n; n++; }
+    while (n <= i && gapOk(n - 1, n) && (CONNECTOR.has(words[n]!.text) || isCap(n) || ((/^of$/.test(words[n - 1]!.text) || (to === n - 1 && to > k)) && !STOP.test(words[n]!.text)))) { if (!CONNECTOR.has(words[n]!.text)) to = n; n++; }
     return finish(prefix, words, modifiersFrom(k), to);
   }
   return finish(prefix, words, from, to);
 }
+
+/** Capitalised only because they open a sentence: never the first word of a name. */
+const OPENER = /^(?:Since|In|On|At|After|Before|During|From|Following|Until|By|For|With|As|When|While|Last|This|Next|Today|Also|But|And|However|Then|Later|Earlier|Meanwhile|Here|There)$/;
 
 const STOP = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|in|on|at|for|with|and|to|by|from|results?|outcomes?|holding|which|was|were|is|are|has|have|been|be|praised|noted|welcomed|welcome|during|following|after|before|as|also|hold|held)$/i;
 
@@ -123,10 +150,21 @@ function finish(prefix: string, words: { text: string; start: number; end: numbe
  * of the SCO". Takes the first capitalised name of two words or more in the first dozen words.
  */
 export function titleFromSuffix(suffix: string): string {
+  // "took part in the meeting of the SCO defence ministers in |": the meeting, named by whose it is
+  const np = /\b(?:the|a|an)\s+((?:[\p{L}\d-]+\s+)?(?:meeting|summit|session|conference|forum)s?\s+of\s+(?:the\s+)?[^,;:|.()“”"]{3,80}?)(?=\s+(?:in|on|at|held|was|were|to|from|which|that|and\s+(?:the|a)\s)\b|\s*[,;:|.()]|\s*$)/iu.exec(suffix.slice(0, 200));
+  if (np) return capitalise(clip(np[1]!.replace(/\s+/g, ' ').trim()));
+  // "on 15 June 2001 the heads of six states met in Shanghai": their meeting
+  const met = /^[\s,|]*(the\s+)?((?:[\p{Ll}\d-]+\s+){0,4}?[\p{L}-]+)\s+(?:met|gathered|convened)\b/u.exec(suffix);
+  if (met) return clip(`Meeting of ${met[1] ? 'the ' : ''}${met[2]}`);
   const words = [...suffix.matchAll(WORD)].slice(0, 40).map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   const cap = (k: number) => /^\p{Lu}/u.test(words[k]!.text) && words[k]!.text !== 'The';
   for (let i = 0; i < Math.min(words.length, 14); i++) {
     if (!cap(i)) continue;
+    // the chair of the meeting ("under the chairmanship of the Prime Minister of ...") is not its name
+    if (/\b(?:chairmanship|chaired|presidency|presided|hosted|led|headed|invitation)\s+(?:of|by|over)\s+(?:the\s+)?$/i.test(suffix.slice(Math.max(0, words[i]!.start - 40), words[i]!.start))) {
+      while (i + 1 < words.length && (cap(i + 1) || CONNECTOR.has(words[i + 1]!.text))) i++;
+      continue;
+    }
     let j = i;
     for (;;) {
       let k = j + 1;
@@ -134,6 +172,8 @@ export function titleFromSuffix(suffix: string): string {
       if (k >= words.length || !cap(k) || /[,;:()"“”|]/.test(suffix.slice(words[j]!.end, words[k]!.start))) break;
       j = k;
     }
+    // a name that is the subject of a verb ("India and Pakistan are members") names who, not what
+    if (j + 1 < words.length && /^(?:are|is|was|were|became|become|becomes|joined|join|joins|have|has|had|will|would|took|signed|met|attended|attends|said|says|noted|called|visited)$/.test(words[j + 1]!.text)) { i = j; continue; }
     if (j > i) {
       // "hosted a meeting of the Council of ...": start at the meeting
       let k = i - 1;
