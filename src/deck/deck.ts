@@ -11,5 +11,8 @@ import './deck.css';
 import '../element/sco-atlas';
 import { wireDeck } from './wire';
 
+// Taken before reveal reads (and may rewrite) it: a reload on a story step returns to that step.
+const startHash = location.hash;
+
 const deck = new Reveal({ hash: true, width: 1280, height: 720, margin: 0.04, transition: 'fade', controls: true, progress: true });
-void deck.initialize().then(() => wireDeck(deck, document));
+void deck.initialize().then(() => wireDeck(deck, document, startHash));

@@ -75,6 +75,25 @@ describe('the reveal.js example deck', () => {
     await page.close();
   });
 
+  it('returns to the story step in the deck’s URL after a reload, in the iframe and in the element', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    // reveal.js writes #/slide/0/fragment; fragment 1 of an atlas slide is story step 3.
+    await page.goto(`${deckUrl}#/1/0/1`);
+    const frame = await atlasFrame(page);
+    await frame.waitForFunction(() => /^Step 3 of/.test(document.querySelector('[data-testid="story-count"]')?.textContent ?? ''));
+    await page.waitForFunction(() => document.querySelector('section[data-atlas-slide="frame"] .step-label')?.textContent?.startsWith('Step 3 of'));
+    // The next deck key goes on from there, not from the start.
+    await page.keyboard.press('ArrowRight');
+    await frame.waitForFunction(() => /^Step 4 of/.test(document.querySelector('[data-testid="story-count"]')?.textContent ?? ''));
+
+    await page.goto(`${deckUrl}#/2/0/0`);
+    await page.reload();
+    await page.waitForFunction(() => /^Step 2 of/.test(document.querySelector('sco-atlas')?.shadowRoot?.querySelector('[data-testid="story-count"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    expect(await elementCount(page)).toMatch(/^Step 2 of \d+$/);
+    await shot(page, 'present-deck-reload-step');
+    await page.close();
+  });
+
   for (const viewport of [
     { width: 1600, height: 1000 },
     { width: 900, height: 560 },
