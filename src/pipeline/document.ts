@@ -103,8 +103,13 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     const full = first ? findDates(text.slice(Math.max(0, first.index - 40), first.index + 10), null).mentions.find((m) => m.value.precision === 'day') : undefined;
     if (full) { docDate = parseIso(full.value.start); messages.push(`no publication date: dates without a year take the year ${docDate!.y}`); }
   }
-  const titleCity = TITLE_CITY.exec(meta.title)?.[1];
-  const titlePlace = titleCity ? gaz.lookup(titleCity) ?? null : null;
+  let titleCity = TITLE_CITY.exec(meta.title)?.[1];
+  let titlePlace = titleCity ? gaz.lookup(titleCity) ?? null : null;
+  if (!titlePlace) {
+    // A headline that says where: "SCO foreign ministers meet in Tianjin" (one city, after in/at)
+    const said = findPlaces(meta.title, gaz).mentions.filter((m) => m.preposition);
+    if (said.length > 0 && said.every((m) => m.place.id === said[0]!.place.id)) { titlePlace = said[0]!.place; titleCity = said[0]!.text; }
+  }
 
   const stampAt = new Set(lines.filter((l) => l.stamp).map((l) => l.start));
   const actAt = new Set(lines.filter((l) => !l.stamp).map((l) => l.start));
