@@ -3,14 +3,18 @@
  * `MapAdapter` interface, so components can be tested with a fake and the map engine could change.
  *
  * Offline by construction: the style has no glyphs, sprites or tile URLs — a background, country fills
- * and outlines from the bundled world-atlas shapes, circles for cities, a line for the summit path.
+ * and outlines from the bundled world-atlas shapes, a line for the summit path, and an invisible circle
+ * layer that only serves hit-testing. The city discs are drawn on a 2D canvas over the map (see
+ * discs.ts for why), so a change of counts, selection or hover never repaints the WebGL map.
  * City labels are HTML markers, because text in a symbol layer needs glyph files from a URL.
+ *
+ * The map can be created before the data is in (`places` empty) and be given it later with
+ * `setData`, so the basemap loads and draws while the data files are fetched.
  */
-import { AttributionControl, Map as MLMap, Marker, NavigationControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import { AttributionControl, Map as MLMap, Marker, NavigationControl, prewarm, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // Coarse shapes first (fast first paint); the finer 1:50m shapes are fetched once someone zooms in.
-import worldUrl from 'world-atlas/countries-110m.json?url';
 import worldDetailUrl from 'world-atlas/countries-50m.json?url';
 import { bbox, greatCircle, point } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
@@ -18,9 +22,15 @@ import type { Topology } from 'topojson-specification';
 import type { PlaceFeature } from '../../contract/schema';
 import type { MapView } from '../state/url';
 import { countriesFromTopology, type CountryProps } from './basemap';
+import { Discs, mercator as mercatorOf } from './discs';
+import { worldTopology, worldUrl } from './preload';
 import { statusAt, statusKey, type Status } from './membership';
 
+performance.mark('map:module');
 setWorkerUrl(workerUrl);
+// Start MapLibre's worker now (fetching and parsing its script), while the country shapes load,
+// rather than when the map is created.
+prewarm();
 
 type Countries = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
 let coarseCountries: Countries | null = null;
@@ -29,18 +39,20 @@ let coarseCountries: Countries | null = null;
  * map can be created with them in its style and draw the world once, instead of drawing an empty
  * background first and redrawing when the shapes arrive.
  */
-export const countriesReady: Promise<void> = fetch(worldUrl)
-  .then((r) => r.json() as Promise<Topology>)
+export const countriesReady: Promise<void> = worldTopology
+  .then((topo) => topo ?? fetch(worldUrl).then((r) => r.json() as Promise<Topology>))
   .then((topo) => {
     coarseCountries = countriesFromTopology(topo);
+    performance.mark('map:countries');
   })
   .catch(() => {});
 
 export interface MapAdapterOptions {
   container: HTMLElement;
-  places: PlaceFeature[];
+  /** The cities; empty (or left out) when the map is created before the data, see `setData`. */
+  places?: PlaceFeature[];
   /** Ids of places to label (the busiest ones). */
-  labelled: string[];
+  labelled?: string[];
   view: MapView | null;
   reducedMotion: boolean;
   /** Embedded in a page: ctrl/two-finger to zoom, so the page still scrolls. */
@@ -53,10 +65,22 @@ export interface MapAdapterOptions {
    * What the first frame should show, so the map draws once with everything rather than redrawing as
    * each piece arrives: counts per place, the membership date, the summit hosts in order.
    */
-  initial?: { events: ArrayLike<number>; statements: ArrayLike<number>; date: number; summits: readonly string[] };
+  initial?: MapInitial;
+}
+
+export interface MapInitial {
+  events: ArrayLike<number>;
+  statements: ArrayLike<number>;
+  date: number;
+  summits: readonly string[];
 }
 
 export interface MapAdapter {
+  /**
+   * The cities, once the data is in (a map created early has none): replaces the places, their labels
+   * and, when given, counts, membership date and summit path. Before it is called, `idle()` waits.
+   */
+  setData(places: PlaceFeature[], labelled: readonly string[], initial?: MapInitial): void;
   /** Marker sizes: events and statements per place (index as in `places`) in the current window. */
   setCounts(events: ArrayLike<number>, statements: ArrayLike<number>): void;
   setSelected(placeId: string | null): void;
@@ -71,7 +95,7 @@ export interface MapAdapter {
   setView(v: MapView): void;
   /** Where a place is drawn, in page (client) pixels; null when unknown. For tests and tours. */
   screenPoint(placeId: string): { x: number; y: number } | null;
-  /** Resolves when the map has drawn everything it was given. */
+  /** Resolves when the map has drawn everything it was given: basemap idle and the data's discs drawn. */
   idle(): Promise<void>;
   resize(): void;
   destroy(): void;
@@ -79,7 +103,10 @@ export interface MapAdapter {
   readonly container: HTMLElement;
   /** The engine itself, for features that need it (PNG capture); null in fakes. */
   getMap(): MLMap | null;
-  /** A copy of the map as drawn now (for PNG export): taken inside a render, when the buffer is valid. */
+  /**
+   * A copy of the map as drawn now (for PNG export): the WebGL canvas copied inside a render (when its
+   * buffer is valid), with the discs' canvas drawn over it.
+   */
   capture?(): Promise<HTMLCanvasElement>;
 }
 
@@ -87,19 +114,6 @@ export type MapFactory = (o: MapAdapterOptions) => MapAdapter;
 
 export const STATUS_COLOURS: Record<Status, string> = { member: '#9cc3d5', observer: '#c9dfa9', partner: '#f0dca8' };
 const LAND = '#eceae4';
-
-/** Disc radii: area grows with the count, relative to the busiest city, rounded to half pixels. */
-function radii(events: ArrayLike<number>, statements: ArrayLike<number>, count: number): { n: number[]; r: number[] } {
-  const n: number[] = [];
-  let max = 0;
-  for (let i = 0; i < count; i++) {
-    n.push((events[i] ?? 0) + (statements[i] ?? 0));
-    max = Math.max(max, n[i]!);
-  }
-  const rMax = Math.min(24, 8 + Math.sqrt(max) * 2);
-  const r = n.map((v) => (v > 0 ? Math.round((4 + (rMax - 4) * Math.sqrt(v / max)) * 2) / 2 : 0));
-  return { n, r };
-}
 
 function membershipPaint(t: number): ExpressionSpecification | string {
   const statuses = statusAt(t);
@@ -110,10 +124,19 @@ function membershipPaint(t: number): ExpressionSpecification | string {
   return expr as ExpressionSpecification;
 }
 
+/** Web Mercator with no rotation or pitch (both are turned off below): where world x/y 0..1 land. */
+function discView(map: MLMap, width: number, height: number) {
+  const c = map.getCenter();
+  const a = map.project([c.lng, c.lat]);
+  // 90° of longitude is a quarter of the world's width, at any latitude in Mercator.
+  const worldSize = (map.project([c.lng + 90, c.lat]).x - a.x) * 4;
+  const [mx, my] = mercatorOf(c.lng, c.lat);
+  return { width, height, originX: a.x - mx * worldSize, originY: a.y - my * worldSize, worldSize };
+}
+
 export const createMap: MapFactory = (o) => {
-  const places = o.places;
-  const index = new Map(places.map((p, i) => [p.properties.id, i]));
-  const first = o.initial ? radii(o.initial.events, o.initial.statements, places.length) : null;
+  let places: PlaceFeature[] = [];
+  let index = new Map<string, number>();
   /** Great circles (turf) between consecutive summit host cities. */
   const summitLines = (ids: readonly string[]): FeatureCollection<LineString | MultiLineString> => {
     const features: Array<Feature<LineString | MultiLineString>> = [];
@@ -125,21 +148,27 @@ export const createMap: MapFactory = (o) => {
     }
     return { type: 'FeatureCollection', features };
   };
-  const dataBbox = places.length ? (bbox({ type: 'FeatureCollection', features: places } as FeatureCollection) as [number, number, number, number]) : null;
+  let dataBbox: [number, number, number, number] | null = null;
+  const discs = new Discs();
+  let hasData = false;
+  let destroyed = false;
+  const setPlaces = (ps: PlaceFeature[]) => {
+    places = ps;
+    index = new Map(ps.map((p, i) => [p.properties.id, i]));
+    dataBbox = ps.length ? (bbox({ type: 'FeatureCollection', features: ps } as FeatureCollection) as [number, number, number, number]) : null;
+    discs.setPlaces(ps.map((p) => p.geometry.coordinates));
+  };
+  setPlaces(o.places ?? []);
+  hasData = o.places !== undefined;
+  if (o.initial) discs.setCounts(o.initial.events, o.initial.statements);
 
+  performance.mark('map:create');
   const map = new MLMap({
     container: o.container,
     style: {
       version: 8,
       sources: {
         countries: { type: 'geojson', data: coarseCountries ?? { type: 'FeatureCollection', features: [] } },
-        places: {
-          type: 'geojson',
-          data: {
-            type: 'FeatureCollection',
-            features: places.map((p, i) => ({ type: 'Feature', id: i, geometry: p.geometry, properties: { pid: p.properties.id, name: p.properties.name, n0: first?.n[i] ?? 0, r0: first?.r[i] ?? 0 } })),
-          },
-        },
         summits: { type: 'geojson', data: summitLines(o.initial?.summits ?? []) },
       },
       layers: [
@@ -147,19 +176,8 @@ export const createMap: MapFactory = (o) => {
         { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': o.initial ? membershipPaint(o.initial.date) : LAND } },
         { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#a9a59b', 'line-width': 0.6 } },
         { id: 'summits', type: 'line', source: 'summits', paint: { 'line-color': '#6b4c9a', 'line-width': 1.8, 'line-opacity': 0.75, 'line-dasharray': [2, 1.5] } },
-        {
-          id: 'places', type: 'circle', source: 'places',
-          paint: {
-            // `r` is set from the window's counts (area ∝ count, relative to the busiest city).
-            'circle-radius': ['case', ['>', ['coalesce', ['feature-state', 'n'], ['get', 'n0']], 0], ['coalesce', ['feature-state', 'r'], ['get', 'r0']], 3] as ExpressionSpecification,
-            'circle-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#b4232c', ['boolean', ['feature-state', 'hl'], false], '#e07b00', '#c0392b'] as ExpressionSpecification,
-            'circle-opacity': ['case', ['>', ['coalesce', ['feature-state', 'n'], ['get', 'n0']], 0], 0.72, 0.25] as ExpressionSpecification,
-            'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#1b1b1b', ['boolean', ['feature-state', 'hl'], false], '#1b1b1b', '#ffffff'] as ExpressionSpecification,
-            'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['boolean', ['feature-state', 'hl'], false], 2.5, 1] as ExpressionSpecification,
-          },
-        },
-        // An invisible, larger target so small cities are easy to hit with a finger.
-        { id: 'places-hit', type: 'circle', source: 'places', paint: { 'circle-radius': 16, 'circle-opacity': 0 } },
+        // No layer for the cities: their discs are drawn on the overlay canvas, and clicks, hover and
+        // touch are hit-tested against the same discs in JS (no circle program to compile or draw).
       ],
     },
     center: o.view ? [o.view.lng, o.view.lat] : [75, 40],
@@ -178,24 +196,77 @@ export const createMap: MapFactory = (o) => {
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new AttributionControl({ compact: true, customAttribution: 'Country shapes: Natural Earth (world-atlas)' }), 'bottom-right');
 
+  // The discs' canvas: right above the WebGL canvas, below the HTML labels (markers come later in the
+  // same container). Decoration only: clicks go through to the map, and screen readers use the City picker.
+  const overlay = document.createElement('canvas');
+  overlay.className = 'atlas-discs';
+  overlay.setAttribute('aria-hidden', 'true');
+  overlay.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;';
+  map.getCanvas().after(overlay);
+  const ctx = overlay.getContext('2d');
+  let cssW = 0;
+  let cssH = 0;
+  const sizeOverlay = () => {
+    const src = map.getCanvas();
+    const w = src.clientWidth || o.container.clientWidth;
+    const h = src.clientHeight || o.container.clientHeight;
+    const pr = map.getPixelRatio();
+    if (w === cssW && h === cssH && overlay.width === Math.round(w * pr) && overlay.height === Math.round(h * pr)) return;
+    cssW = w;
+    cssH = h;
+    // The same backing size as the map's canvas (its pixel ratio is capped at 1.5), so a PNG export can
+    // lay one over the other pixel for pixel.
+    overlay.width = Math.round(w * pr);
+    overlay.height = Math.round(h * pr);
+    overlay.style.width = `${w}px`;
+    overlay.style.height = `${h}px`;
+  };
+  let drawPending = 0;
+  let drawnOnce = false;
+  /** Draws now; the bench reads the `map:discs` measures (time per draw). */
+  const drawDiscs = () => {
+    if (drawPending) {
+      cancelAnimationFrame(drawPending);
+      drawPending = 0;
+    }
+    if (!ctx || destroyed) return;
+    const t0 = performance.now();
+    sizeOverlay();
+    discs.draw(ctx, discView(map, cssW, cssH), map.getPixelRatio());
+    if (hasData) drawnOnce = true;
+    performance.measure('map:discs', { start: t0, end: performance.now() });
+  };
+  /** Counts, selection or hover changed: one draw in the next frame, however many changes came. */
+  const scheduleDraw = () => {
+    if (!drawPending && !destroyed) drawPending = requestAnimationFrame(() => ((drawPending = 0), drawDiscs()));
+  };
+  // Kept glued to the camera: MapLibre fires `render` in each frame it draws (pan, zoom, flyTo, resize).
+  map.on('render', drawDiscs);
+  map.on('resize', drawDiscs);
+
   let basemapReady = false;
   let styleLoaded = false;
-  let destroyed = false;
   let pendingMembership: number | null = null;
   let lastStatusKey = o.initial ? statusKey(statusAt(o.initial.date)) : '';
   let lastSummits = (o.initial?.summits ?? []).join('|');
   let userMoving = false;
+  let userMoved = !!o.view;
 
-  const labels: Marker[] = [];
-  for (const id of o.labelled) {
-    const p = places[index.get(id) ?? -1];
-    if (!p) continue;
-    const el = document.createElement('div');
-    el.className = 'atlas-city-label';
-    el.textContent = p.properties.name; // text only: names come from documents
-    el.setAttribute('aria-hidden', 'true');
-    labels.push(new Marker({ element: el, anchor: 'left', offset: [9, 0] }).setLngLat(p.geometry.coordinates).addTo(map));
-  }
+  let labels: Marker[] = [];
+  const setLabels = (ids: readonly string[]) => {
+    for (const l of labels) l.remove();
+    labels = [];
+    for (const id of ids) {
+      const p = places[index.get(id) ?? -1];
+      if (!p) continue;
+      const el = document.createElement('div');
+      el.className = 'atlas-city-label';
+      el.textContent = p.properties.name; // text only: names come from documents
+      el.setAttribute('aria-hidden', 'true');
+      labels.push(new Marker({ element: el, anchor: 'left', offset: [9, 0] }).setLngLat(p.geometry.coordinates).addTo(map));
+    }
+  };
+  setLabels(o.labelled ?? []);
 
   const applyMembership = (t: number) => {
     if (!styleLoaded) {
@@ -212,10 +283,10 @@ export const createMap: MapFactory = (o) => {
   };
 
   map.on('load', () => {
+    performance.mark('map:load');
     styleLoaded = true;
     if (pendingMembership !== null) applyMembership(pendingMembership);
     if (pendingSummits) setSummitPath(pendingSummits);
-    for (const [id, st] of states) map.setFeatureState({ source: 'places', id }, st);
   });
 
   const loadCountries = (url: string) =>
@@ -243,41 +314,36 @@ export const createMap: MapFactory = (o) => {
     loadCountries(worldDetailUrl).catch(() => {});
   });
 
-  // Feature state is kept here too, so it can be replayed if the style was not loaded yet.
-  // Seeded with the first frame's values, so replaying them after load costs no redraw.
-  const states = new Map<number, Record<string, number | boolean>>(first ? places.map((_, i) => [i, { n: first.n[i]!, r: first.r[i]! }]) : []);
-  const setState = (id: number, st: Record<string, number | boolean>) => {
-    const cur = states.get(id) ?? {};
-    let changed = false;
-    for (const k in st) if (cur[k] !== st[k]) changed = true;
-    if (!changed) return;
-    const next = { ...cur, ...st };
-    states.set(id, next);
-    if (styleLoaded) map.setFeatureState({ source: 'places', id }, st);
-  };
-
-  let selected: number | null = null;
-  let highlighted: number[] = [];
   let pendingSummits: readonly string[] | null = null;
 
-  const placeAt = (f: MapGeoJSONFeature | undefined) => (f ? (f.properties['pid'] as string) : null);
-  map.on('click', 'places-hit', (e) => {
-    const id = placeAt(e.features?.[0]);
+  // Clicks, taps and hover: the disc under the pointer (MapLibre's event point is in the canvas's CSS
+  // pixels, already corrected for a CSS transform such as a scaled slide).
+  const placeAt = (p: { x: number; y: number }): string | null => {
+    if (!hasData) return null;
+    const i = discs.hit(p.x, p.y, discView(map, cssW || o.container.clientWidth, cssH || o.container.clientHeight));
+    return i < 0 ? null : (places[i]?.properties.id ?? null);
+  };
+  let hovered: string | null = null;
+  const hover = (id: string | null) => {
+    if (id === hovered) return;
+    hovered = id;
+    map.getCanvas().style.cursor = id ? 'pointer' : '';
+    o.onPlaceHover(id);
+  };
+  map.on('click', (e) => {
+    const id = placeAt(e.point);
     if (id) o.onPlaceClick(id);
   });
-  map.on('mousemove', 'places-hit', (e) => {
-    map.getCanvas().style.cursor = 'pointer';
-    o.onPlaceHover(placeAt(e.features?.[0]));
-  });
-  map.on('mouseleave', 'places-hit', () => {
-    map.getCanvas().style.cursor = '';
-    o.onPlaceHover(null);
-  });
+  map.on('mousemove', (e) => hover(placeAt(e.point)));
+  map.on('mouseout', () => hover(null));
   map.on('movestart', (e) => {
     userMoving = !!(e as { originalEvent?: unknown }).originalEvent;
   });
   map.on('moveend', (e) => {
-    if (userMoving || (e as { originalEvent?: unknown }).originalEvent) o.onMove(getView());
+    if (userMoving || (e as { originalEvent?: unknown }).originalEvent) {
+      userMoved = true;
+      o.onMove(getView());
+    }
     userMoving = false;
   });
 
@@ -304,26 +370,41 @@ export const createMap: MapFactory = (o) => {
     if (w === e && s === n) map.jumpTo({ center: [w, s], zoom: 4 });
     else map.fitBounds([[w, s], [e, n]], { padding: pad, maxZoom: 5, animate: false });
   };
-  if (!o.view) fitToData();
+  if (!o.view && hasData) fitToData();
 
-  return {
+  const adapter: MapAdapter = {
+    setData(ps, labelled, initial) {
+      performance.mark('map:data');
+      setPlaces(ps);
+      hasData = true;
+      drawnOnce = false;
+      setLabels(labelled);
+      lastSummits = '';
+      if (initial) {
+        discs.setCounts(initial.events, initial.statements);
+        applyMembership(initial.date);
+        setSummitPath(initial.summits);
+      }
+      // A link with its own map view keeps it; otherwise show where the data is, unless the user has
+      // already moved the map while the data was loading.
+      if (!userMoved) fitToData();
+      scheduleDraw();
+    },
     setCounts(events, statements) {
       // Relative sizes, so a corpus of 100,000 events does not turn every city into the largest disc.
-      const { n, r } = radii(events, statements, places.length);
-      for (let i = 0; i < places.length; i++) setState(i, { n: n[i]!, r: r[i]! });
+      if (discs.setCounts(events, statements)) scheduleDraw();
     },
     setSelected(placeId) {
-      const next = placeId === null ? null : (index.get(placeId) ?? null);
-      if (next === selected) return;
-      if (selected !== null) setState(selected, { selected: false });
-      if (next !== null) setState(next, { selected: true });
-      selected = next;
+      const next = placeId === null ? -1 : (index.get(placeId) ?? -1);
+      if (next === discs.selected) return;
+      discs.selected = next;
+      scheduleDraw();
     },
     setHighlighted(placeIds) {
       const next = placeIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
-      for (const i of highlighted) if (!next.includes(i)) setState(i, { hl: false });
-      for (const i of next) setState(i, { hl: true });
-      highlighted = next;
+      if (next.length === discs.highlighted.length && next.every((v, i) => v === discs.highlighted[i])) return;
+      discs.highlighted = next;
+      scheduleDraw();
     },
     setMembershipDate: applyMembership,
     setSummitPath,
@@ -350,7 +431,7 @@ export const createMap: MapFactory = (o) => {
       return new Promise<void>((resolve) => {
         // Polled rather than only `once('idle')`: an idle map fires no further idle event.
         const check = () => {
-          if (destroyed || (basemapReady && styleLoaded && map.loaded() && !map.isMoving())) resolve();
+          if (destroyed || (hasData && drawnOnce && !drawPending && basemapReady && styleLoaded && map.loaded() && !map.isMoving())) resolve();
           else setTimeout(check, 50);
         };
         // A frame first, so changes made just before are part of what we wait for.
@@ -369,7 +450,12 @@ export const createMap: MapFactory = (o) => {
           const copy = document.createElement('canvas');
           copy.width = src.width;
           copy.height = src.height;
-          copy.getContext('2d')?.drawImage(src, 0, 0);
+          const c = copy.getContext('2d');
+          c?.drawImage(src, 0, 0);
+          // The discs live on their own canvas: draw them now (same camera as this frame) and lay them
+          // over the map, pixel for pixel (both canvases share the map's pixel ratio).
+          drawDiscs();
+          if (overlay.width && overlay.height) c?.drawImage(overlay, 0, 0, copy.width, copy.height);
           resolve(copy);
         });
         map.triggerRepaint();
@@ -377,8 +463,11 @@ export const createMap: MapFactory = (o) => {
     },
     destroy() {
       destroyed = true;
+      if (drawPending) cancelAnimationFrame(drawPending);
       for (const l of labels) l.remove();
+      overlay.remove();
       map.remove();
     },
   };
+  return adapter;
 };
