@@ -47,7 +47,7 @@ describe('bad input', () => {
     expect(entry('image.txt')).toMatchObject({ status: 'failed', messages: [expect.stringMatching(/image\.txt: looks like a binary file/)] });
     expect(entry('latin1.txt')).toMatchObject({ status: 'failed', messages: [expect.stringMatching(/latin1\.txt: not valid UTF-8 .*line 2, column 19/)] });
     expect(entry('nodates.txt')).toMatchObject({ status: 'warning', messages: [expect.stringMatching(/no dates found/)] });
-    expect(entry('slides.pdf')).toMatchObject({ status: 'warning', messages: [expect.stringMatching(/slides\.pdf: not a \.txt or \.md file; skipped/)] });
+    expect(entry('slides.pdf')).toMatchObject({ status: 'failed', messages: [expect.stringMatching(/slides\.pdf: a PDF is read only through `npm run extract`/)] });
     expect(o.failed).toBe(true);
   });
 

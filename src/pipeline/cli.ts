@@ -4,6 +4,7 @@
  * Exit code 0 when every document was read, 1 when any failed (the others are still written), 2 on misuse.
  */
 import { resolve } from 'node:path';
+import { readPdfs } from './formats/index.ts';
 import { runPipeline } from './run.ts';
 import { writeOutputs } from './write.ts';
 
@@ -30,7 +31,7 @@ if (typeof args === 'string') {
   process.exit(args === USAGE ? 0 : 2);
 }
 try {
-  const o = runPipeline(args.inDir);
+  const o = runPipeline(args.inDir, await readPdfs(args.inDir));
   writeOutputs(args.outDir, o);
   for (const d of o.report.documents) for (const m of d.messages) (d.status === 'failed' ? console.error : console.warn)(`${d.status === 'failed' ? 'error' : 'note'}: ${m}`);
   for (const m of o.report.corrections) console.warn(`corrections: ${m}`);

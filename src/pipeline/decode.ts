@@ -7,7 +7,7 @@
 
 export type Decoded =
   | { ok: true; text: string; messages: string[] }
-  | { ok: false; why: 'binary' | 'encoding'; message: string };
+  | { ok: false; why: 'binary' | 'encoding' | 'format'; message: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

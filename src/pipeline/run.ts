@@ -11,8 +11,8 @@ import {
 } from '../contract/schema.ts';
 import { buildPlaces, buildTimeSeries } from './aggregate.ts';
 import { addedPlaces, applyCorrections, CORRECTIONS_FILE, parseCorrections } from './corrections.ts';
-import { decode } from './decode.ts';
 import { extractDocument } from './document.ts';
+import { SOURCE_EXT, SOURCE_EXT_LIST, sourceText, type PdfTexts } from './formats/index.ts';
 import { Gazetteer, type GazetteerFile } from './gazetteer.ts';
 import { MetaSideFile } from './meta.ts';
 import { TopicMatcher, TopicsFile } from './topics.ts';
@@ -40,10 +40,10 @@ export function loadData(dataDir = DATA_DIR) {
   return cached;
 }
 
-const DOC_EXT = new Set(['.txt', '.md']);
 const emptyFound = { dates: 0, places: 0, events: 0, statements: 0 };
 
-export function runPipeline(inDir: string): Outputs {
+/** `pdfs`: the folder's PDFs, read beforehand by `readPdfs` (pdf.js is asynchronous); without it PDFs are skipped with a note. */
+export function runPipeline(inDir: string, pdfs?: PdfTexts): Outputs {
   if (!existsSync(inDir) || !statSync(inDir).isDirectory()) throw new Error(`input folder not found: ${inDir}`);
   const data = loadData();
   const correctionsPath = join(inDir, CORRECTIONS_FILE);
@@ -67,10 +67,10 @@ export function runPipeline(inDir: string): Outputs {
     const docId = file.slice(0, file.length - ext.length);
     const entry: ReportEntry = { docId, file, status: 'ok', found: { ...emptyFound }, skipped: [], messages: [] };
     report.push(entry);
-    if (!DOC_EXT.has(ext)) { entry.status = 'warning'; entry.messages.push(`${file}: not a .txt or .md file; skipped`); continue; }
+    if (!SOURCE_EXT.has(ext)) { entry.status = 'warning'; entry.messages.push(`${file}: not a ${SOURCE_EXT_LIST} file; skipped`); continue; }
     if (texts.has(docId)) { entry.status = 'failed'; entry.messages.push(`${file}: another file already has the id "${docId}"; rename one of them`); continue; }
     const bytes = readFileSync(join(inDir, file));
-    const decoded = decode(bytes, file);
+    const decoded = sourceText(file, bytes, pdfs);
     if (!decoded.ok) { entry.status = 'failed'; entry.messages.push(decoded.message); continue; }
     entry.messages.push(...decoded.messages);
     if (decoded.text.trim() === '') { entry.status = 'warning'; entry.messages.push(`${file}: empty file; nothing to extract`); continue; }

@@ -1,0 +1,95 @@
+/**
+ * A saved web page (.html/.htm) → the plain text the pipeline reads.
+ *
+ * htmlparser2 does the parsing (tags, entities, broken markup); what is hand-written here is only the
+ * choice of what counts as the document: script, style and other non-text elements are dropped, and so
+ * are a page's navigation, header, footer, forms and asides (menus such as "Home / News / Events"
+ * would otherwise become "statements"). Block elements become line breaks, paragraphs blank lines, so
+ * the segmenter sees the page's own paragraphs. Nothing from the page is ever kept as markup.
+ */
+import { Parser } from 'htmlparser2';
+
+/** Elements whose content is never part of the document's text. */
+const DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'head', 'select', 'button', 'textarea']);
+/** Page furniture: menus, banners, cookie notices, share bars. */
+const FURNITURE = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu']);
+/** Elements that end a paragraph. */
+const PARAGRAPH = new Set(['p', 'div', 'section', 'article', 'main', 'blockquote', 'pre', 'table', 'ul', 'ol', 'dl', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'details', 'summary']);
+/** Elements that end a line. */
+const LINE = new Set(['br', 'li', 'tr', 'dt', 'dd', 'caption']);
+/** Cells of a row are kept apart by a bar, so neighbouring cells do not run together. */
+const CELL = new Set(['td', 'th']);
+/** Class or id words that mark page furniture on sites that use plain divs and links for it. */
+const FURNITURE_HINT = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|cookie|share|sharing|social|sidebar|footer|header|banner|skip)($|[\s_-])/i;
+/** Inside an article a "header" or "footer" class is the article's own (its title, date, source). */
+const ARTICLE_FURNITURE_HINT = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|cookie|share|sharing|social|skip)($|[\s_-])/i;
+/** Never dropped by a class hint: a page that calls its body "has-header" is still the page. */
+const NEVER_HINTED = new Set(['html', 'body', 'main', 'article']);
+
+export function htmlToText(html: string): string {
+  const out: string[] = [];
+  let line = '';
+  let skipDepth = 0;
+  const stack: Array<{ name: string; skip: boolean }> = [];
+  /** Open <article>/<main> elements: a header or footer inside one is the article's own (title, date). */
+  let inArticle = 0;
+  let pre = 0;
+
+  const flushLine = () => {
+    const l = pre ? line.replace(/\s+$/, '') : line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim();
+    if (l) out.push(l);
+    line = '';
+  };
+  const endParagraph = () => {
+    flushLine();
+    if (out.length && out[out.length - 1] !== '') out.push('');
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        const hint = `${attrs['class'] ?? ''} ${attrs['id'] ?? ''} ${attrs['role'] ?? ''}`;
+        const pageFurniture = FURNITURE.has(name) && !((name === 'header' || name === 'footer') && inArticle > 0);
+        const skip = DROP.has(name) || pageFurniture || attrs['hidden'] !== undefined || attrs['aria-hidden'] === 'true' || (skipDepth === 0 && /\b(navigation|banner|contentinfo)\b/.test(attrs['role'] ?? '')) || (!NEVER_HINTED.has(name) && (inArticle ? ARTICLE_FURNITURE_HINT : FURNITURE_HINT).test(hint));
+        stack.push({ name, skip });
+        if (skip) skipDepth++;
+        if (skipDepth) return;
+        if (name === 'article' || name === 'main') inArticle++;
+        if (name === 'pre') pre++;
+        if (PARAGRAPH.has(name)) endParagraph();
+        else if (LINE.has(name)) flushLine();
+        else if (CELL.has(name) && line.trim()) line += ' | ';
+        if (name === 'img' && attrs['alt']) line += ` ${attrs['alt']} `;
+      },
+      ontext(text) {
+        if (skipDepth) return;
+        if (pre) {
+          const parts = text.split('\n');
+          line += parts[0];
+          for (const p of parts.slice(1)) {
+            flushLine();
+            line = p;
+          }
+        } else line += text.replace(/\s+/g, ' ');
+      },
+      onclosetag(name) {
+        const open = stack.pop();
+        if (open?.skip) {
+          skipDepth--;
+          return;
+        }
+        if (skipDepth) return;
+        if (PARAGRAPH.has(name)) endParagraph();
+        else if (LINE.has(name)) flushLine();
+        if (name === 'pre') pre = Math.max(0, pre - 1);
+        if (name === 'article' || name === 'main') inArticle = Math.max(0, inArticle - 1);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  flushLine();
+  while (out[out.length - 1] === '') out.pop();
+  return out.length ? `${out.join('\n')}\n` : '';
+}

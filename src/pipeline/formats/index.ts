@@ -1,0 +1,63 @@
+/**
+ * Source file types the pipeline reads, and how each becomes the text that statement offsets index
+ * (written to documents/<id>.txt): .txt and .md as they are, .html/.htm as their visible text, .pdf as
+ * its text layer. Reading a PDF is asynchronous (pdf.js), so PDFs are read first, by `readPdfs`, and
+ * handed to the synchronous `runPipeline`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { decode, type Decoded } from '../decode.ts';
+import { htmlToText } from './html.ts';
+
+export const TEXT_EXT = new Set(['.txt', '.md']);
+export const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
+export const PDF_EXT = new Set(['.pdf']);
+export const SOURCE_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ...PDF_EXT]);
+export const SOURCE_EXT_LIST = '.txt, .md, .html, .htm or .pdf';
+
+/** A PDF's text, read ahead of the run (file name → the same result `decode` gives for text files). */
+export type PdfTexts = ReadonlyMap<string, Decoded>;
+
+/** The text of one source file, or why there is none. `pdfs` holds the PDFs read by `readPdfs`. */
+export function sourceText(file: string, bytes: Uint8Array, pdfs?: PdfTexts): Decoded {
+  const ext = extname(file).toLowerCase();
+  if (PDF_EXT.has(ext)) {
+    return pdfs?.get(file) ?? { ok: false, why: 'format', message: `${file}: a PDF is read only through \`npm run extract\` (or readPdfs before runPipeline); skipped` };
+  }
+  const decoded = decode(bytes, file);
+  if (!decoded.ok || !HTML_EXT.has(ext)) return decoded;
+  const text = htmlToText(decoded.text);
+  return { ok: true, text, messages: [...decoded.messages, `${file}: read as a web page (markup, scripts, menus, headers and footers left out)`] };
+}
+
+/** Reads the text layer of every PDF in a folder, one at a time (pdf.js holds a whole file in memory). */
+export async function readPdfs(inDir: string): Promise<Map<string, Decoded>> {
+  const out = new Map<string, Decoded>();
+  let entries;
+  try {
+    entries = readdirSync(inDir, { withFileTypes: true });
+  } catch {
+    return out; // runPipeline names the missing folder
+  }
+  const files = entries
+    .filter((f) => f.isFile() && !f.name.startsWith('.') && PDF_EXT.has(extname(f.name).toLowerCase()))
+    .map((f) => f.name)
+    .sort();
+  if (!files.length) return out;
+  // Loaded only when there is a PDF: pdf.js is large, and most runs read text files.
+  const { PdfError, pdfToText } = await import('./pdf.ts');
+  for (const file of files) {
+    try {
+      const { text, pages } = await pdfToText(readFileSync(join(inDir, file)));
+      const messages = [`${file}: read as a PDF (${pages} page${pages === 1 ? '' : 's'})`];
+      if (!text.trim()) messages.push(`${file}: the PDF has no text layer (a scan?); run it through OCR and add the text`);
+      // The same clean-up as a text file gets (invisible characters, line ends), through the same code.
+      const again = decode(new TextEncoder().encode(text), file);
+      out.set(file, again.ok ? { ok: true, text: again.text, messages: [...messages, ...again.messages] } : again);
+    } catch (e) {
+      const why = e instanceof PdfError ? e.message : `could not be read (${(e as Error).message})`;
+      out.set(file, { ok: false, why: 'format', message: `${file}: ${why}; skipped` });
+    }
+  }
+  return out;
+}
