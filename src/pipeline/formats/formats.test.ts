@@ -131,3 +131,18 @@ describe('a PDF is read through its text layer', () => {
     expect(entry('communique.pdf').status).not.toBe('failed');
   });
 });
+
+describe('a PDF printed by a browser (subset fonts, as publishers make them)', () => {
+  it('reads its lines and paragraphs, and the pipeline finds the summit, its host city and dates', async () => {
+    const dir = join(import.meta.dirname, '../../../tests/fixtures/pdf');
+    const pdfs = await readPdfs(dir);
+    const d = pdfs.get('tianjin-declaration.pdf')!;
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(d.text).toMatch(/^Declaration of the Council of Heads of State of the\nShanghai Cooperation Organisation\n\nThe Council of Heads of State/);
+    expect(d.text).toContain('\n\nTianjin, 1 September 2025\n');
+    const o = runPipeline(dir, pdfs);
+    expect(o.events.find((e) => e.start === '2025-08-31')).toMatchObject({ end: '2025-09-01', placeId: 'tianjin-cn' });
+    expect(o.events.find((e) => e.start === '2001-06-15')).toMatchObject({ placeId: 'shanghai-cn' });
+  });
+});
