@@ -3,6 +3,7 @@
  * it (see `syncWithLocation`). Fields that a link should restore are listed in `ViewValues`; the rest
  * (hover, playing, the open document) are transient.
  */
+import { untrack } from 'svelte';
 import { checkAgainstData, emptyView, parseQuery, toQuery, type Known, type MapView, type Notice, type ViewValues } from './url';
 
 export type { MapView, Notice, ViewValues };
@@ -83,6 +84,18 @@ export class ViewState {
     return toQuery(this.values(), this.extra);
   }
 
+  /**
+   * Reads every field the URL holds without serialising them: an effect that calls this re-runs on
+   * any change that would change `query()`.
+   */
+  track(): void {
+    void this.from, this.to, this.cursor, this.place, this.event, this.q, this.data;
+    for (const t of this.topics) void t;
+    for (const d of this.docs) void d;
+    if (this.map) void (this.map.lng, this.map.lat, this.map.zoom);
+    for (const e of this.extra) void (e[0], e[1]);
+  }
+
   notify(n: Notice): void {
     if (this.notices.some((m) => m.param === n.param && m.message === n.message)) return;
     this.notices = [...this.notices, n];
@@ -120,9 +133,10 @@ export function syncWithLocation(state: ViewState, known: () => Known | undefine
   };
   const stop = $effect.root(() => {
     $effect(() => {
-      const q = state.query();
-      if (state.gesture !== lastGesture) {
-        lastGesture = state.gesture;
+      state.track();
+      const gesture = state.gesture;
+      if (gesture !== lastGesture) {
+        lastGesture = gesture;
         pushedInGesture = false;
       }
       const hadPending = pending !== null;
@@ -130,22 +144,25 @@ export function syncWithLocation(state: ViewState, known: () => Known | undefine
         clearTimeout(pending);
         pending = null;
       }
-      if (q === win.location.search) return;
-      // A gesture just ended with its last step still unwritten: it belongs to the gesture's entry.
-      const replace = state.replaceNext || (state.gesture && pushedInGesture) || (hadPending && !state.gesture);
-      state.replaceNext = false;
-      if (replace && state.gesture) {
-        // Always from a timer, never inside the move itself: replaceState took 1.5-10 ms of a scrub
-        // at 100,000 events on this machine (bench/profile.ts).
+      if (gesture && (state.replaceNext || pushedInGesture)) {
+        // Inside a drag, after its first step: the URL is serialised and written from a timer, never
+        // inside the move itself (replaceState took 1.5-10 ms of a scrub at 100,000 events on this
+        // machine, and building the query string on every move is wasted when only the last lands).
+        state.replaceNext = false;
         const wait = Math.max(0, GESTURE_URL_MS - (performance.now() - lastWrite));
         pending = setTimeout(() => {
           pending = null;
-          write(q, true);
+          write(state.query(), true);
         }, wait);
         return;
       }
+      const q = untrack(() => state.query());
+      if (q === win.location.search) return;
+      // A gesture just ended with its last step still unwritten: it belongs to the gesture's entry.
+      const replace = state.replaceNext || (hadPending && !gesture);
+      state.replaceNext = false;
       write(q, replace);
-      if (state.gesture) pushedInGesture = true;
+      if (gesture) pushedInGesture = true;
     });
   });
   const onPop = () => {

@@ -63,6 +63,22 @@ describe('the timeline shows every event and the window', () => {
     expect(rects).toHaveLength(3);
   });
 
+  it('a window change only moves the lit layer’s clip: no mark is painted again', async () => {
+    const { data, view } = await setup();
+    expect(rects).toHaveLength(data.events.length);
+    const lit = document.querySelectorAll<HTMLCanvasElement>('.plot canvas')[1]!;
+    const before = lit.style.clipPath;
+    for (let d = 1; d <= 5; d++) {
+      view.set({ from: Date.UTC(2020, 0, d), to: Date.UTC(2021, 5, 1) });
+      flushSync();
+    }
+    expect(rects).toHaveLength(data.events.length);
+    expect(lit.style.clipPath).toMatch(/^inset\(/);
+    expect(lit.style.clipPath).not.toBe(before);
+    const [a, b] = lit.dataset.clip!.split(',').map(Number);
+    expect(b! - a!).toBeGreaterThan(0);
+  });
+
   it('writes a brushed window and clears it', async () => {
     const { view } = await setup((v) => v.set({ from: Date.UTC(2020, 0, 1), to: Date.UTC(2020, 11, 31) }));
     expect(screen.getByTestId('window-text')).toHaveTextContent('1 Jan 2020 – 31 Dec 2020');

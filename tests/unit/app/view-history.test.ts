@@ -41,6 +41,21 @@ describe('the URL follows the view, and back/forward restore it', () => {
     expect(window.history.length).toBe(before + 1);
   });
 
+  it('inside a drag the query string is built from a timer, not on every move', async () => {
+    const view = start();
+    view.gesture = true;
+    view.set({ from: Date.UTC(2020, 0, 1), to: Date.UTC(2020, 5, 1) });
+    flushSync();
+    const spy = vi.spyOn(view, 'query');
+    for (let d = 2; d <= 20; d++) {
+      view.set({ from: Date.UTC(2020, 0, d), to: Date.UTC(2020, 5, 1) });
+      flushSync();
+    }
+    expect(spy).not.toHaveBeenCalled();
+    view.gesture = false;
+    await vi.waitFor(() => expect(window.location.search).toBe('?from=2020-01-20&to=2020-06-01'));
+  });
+
   it('back restores the previous view', async () => {
     const view = start('?place=astana');
     view.select('moscow');
