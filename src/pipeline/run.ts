@@ -17,7 +17,15 @@ import { Gazetteer, type GazetteerFile } from './gazetteer.ts';
 import { MetaSideFile } from './meta.ts';
 import { TopicMatcher, TopicsFile } from './topics.ts';
 
-export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../data');
+/**
+ * The project's data/ folder: the nearest one above this module that holds a gazetteer. Searched, not
+ * fixed, because this module also runs from a bundle in node_modules/.cache/ (src/pipeline/extract.mjs).
+ */
+export const DATA_DIR = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++, dir = dirname(dir)) if (existsSync(join(dir, 'data', 'gazetteer.json'))) return join(dir, 'data');
+  return join(dirname(fileURLToPath(import.meta.url)), '../../data');
+})();
 
 export interface Outputs {
   events: Event[]; places: Places; statements: Statement[]; timeseries: TimeSeries;

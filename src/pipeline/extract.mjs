@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * `npm run extract`: runs src/pipeline/cli.ts from a plain JavaScript bundle.
+ *
+ * Why: through tsx, a fresh process spent ~0.7 s of CPU before reading the first document (tsx starts a
+ * second Node process and compiles every module on the way in), more than the seeds' extraction itself.
+ * This launcher keeps one bundle of the CLI (esbuild, the compiler tsx itself uses) in
+ * node_modules/.cache/sco-atlas/ and rebuilds it only when one of the files that went into it is
+ * newer than it (its list comes from esbuild's metafile), so editing the pipeline needs no build step.
+ * Without esbuild it falls back to tsx. Plain .mjs on purpose: it must run before anything is compiled.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '../..');
+const cacheDir = join(root, 'node_modules/.cache/sco-atlas');
+const bundle = join(cacheDir, 'extract-cli.mjs');
+const inputsFile = join(cacheDir, 'extract-cli.inputs.json');
+
+/** True when the bundle exists and no file it was built from has changed since. */
+function fresh() {
+  try {
+    const built = statSync(bundle).mtimeMs;
+    const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
+    return Array.isArray(inputs) && inputs.length > 0 && inputs.every((f) => statSync(join(root, f)).mtimeMs < built);
+  } catch {
+    return false;
+  }
+}
+
+async function rebuild() {
+  const { build } = await import('esbuild');
+  mkdirSync(cacheDir, { recursive: true });
+  // Written under a per-process name and renamed, so two extractions starting at once never read half a file.
+  const tmp = `${bundle}.${process.pid}.tmp.mjs`;
+  const result = await build({
+    entryPoints: [join(here, 'cli.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20',
+    packages: 'external', outfile: tmp, metafile: true, logLevel: 'warning', absWorkingDir: root,
+  });
+  writeFileSync(`${inputsFile}.${process.pid}.tmp`, JSON.stringify(Object.keys(result.metafile.inputs).sort()));
+  renameSync(`${inputsFile}.${process.pid}.tmp`, inputsFile);
+  renameSync(tmp, bundle);
+}
+
+let entry = bundle;
+if (!fresh()) {
+  try {
+    await rebuild();
+  } catch (e) {
+    if (process.env.SCO_DEBUG) console.error(`extract: no bundle (${e?.message ?? e}); running through tsx`);
+    const { register } = await import('tsx/esm/api');
+    register();
+    entry = join(here, 'cli.ts');
+  }
+}
+if (!existsSync(entry)) entry = join(here, 'cli.ts');
+await import(pathToFileURL(entry).href);

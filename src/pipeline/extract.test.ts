@@ -1,0 +1,34 @@
+// @vitest-environment node
+/**
+ * `npm run extract` runs the CLI from a cached bundle (src/pipeline/extract.mjs): it must write exactly
+ * what the pipeline itself writes, and a changed source file must be picked up without a build step.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { runPipeline } from './run.ts';
+import { writeOutputs } from './write.ts';
+
+const root = join(import.meta.dirname, '../..');
+const tmp = mkdtempSync(join(tmpdir(), 'sco-launcher-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const inDir = join(root, 'tests/fixtures/unseen');
+const run = (out: string) => execFileSync(process.execPath, [join(root, 'src/pipeline/extract.mjs'), '--in', inDir, '--out', out], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+
+it('writes the same bytes as the pipeline, and rebuilds its bundle when a source is newer', () => {
+  writeOutputs(join(tmp, 'direct'), runPipeline(inDir));
+  run(join(tmp, 'a'));
+  for (const f of ['events.json', 'statements.json', 'places.geojson', 'documents.json', 'report.json']) {
+    expect(readFileSync(join(tmp, 'a', f), 'utf8'), f).toBe(readFileSync(join(tmp, 'direct', f), 'utf8'));
+  }
+  const bundle = join(root, 'node_modules/.cache/sco-atlas/extract-cli.mjs');
+  const before = statSync(bundle).mtimeMs;
+  const source = join(root, 'src/pipeline/titles.ts');
+  const now = new Date(Date.now() + 2000);
+  utimesSync(source, now, now); // as if just edited
+  run(join(tmp, 'b'));
+  expect(statSync(bundle).mtimeMs).toBeGreaterThan(before);
+  expect(readFileSync(join(tmp, 'b', 'events.json'), 'utf8')).toBe(readFileSync(join(tmp, 'a', 'events.json'), 'utf8'));
+}, 60_000);
