@@ -176,9 +176,12 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
       for (const a of attach(sText, dates, places)) {
         const d: DateMention = a.date;
         let place = a.place?.place ?? null;
-        let core = titleFromPrefix(blank(sText, a.clause.start, d.start, blanks));
-        if (!core) core = titleFromPrefix(blank(sText, 0, d.start, blanks));
-        if (!core) core = titleFromPrefix(withoutBrackets(blank(sText, 0, d.start, blanks)));
+        const whole = blank(sText, 0, d.start, blanks);
+        // "The Council ... Organisation (SCO) held its regular meeting in ...": the clause goes on over the brackets
+        let core = sText[a.clause.start - 1] === ')' ? titleFromPrefix(withoutBrackets(whole)) : '';
+        if (!core) core = titleFromPrefix(blank(sText, a.clause.start, d.start, blanks));
+        if (!core) core = titleFromPrefix(whole);
+        if (!core) core = titleFromPrefix(withoutBrackets(whole));
         if (!core && /^\W*$/.test(sText.slice(0, d.start)) && /^[\s*_]*[:–—-]\s/.test(sText.slice(d.end))) {
           // a chronology line, "15 June 2001: the SCO is founded in Shanghai"
           core = titleFromLine(blank(sText, d.end, sText.length, blanks));

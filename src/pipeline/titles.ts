@@ -8,7 +8,7 @@ const CONNECTOR = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'la', '&
 const EVENT_NOUN = /^(?:meetings?|summits?|sessions?|conferences?|forums?|fora|exhibitions?|operations?|exercises?|events?|talks|visits?|festivals?|games|competitions?|contests?|ceremony|congress(?:es)?|roundtables?|dialogues?|consultations?|seminars?|symposium|workshops?|negotiations|elections?|launch|marathons?|celebrations?|anniversary|signing|review|concept|agreement|programme|program|plan|strategy|resolution|declaration|statement|memorandum|roadmap|treaty|communiqu[eé])$/i;
 const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|inaugural|regular|annual|joint|extraordinary|informal|special|high-level|ministerial|roundtable|plenary|opening|closing|official|state|bilateral|trilateral|multilateral)$/i;
 /** Words between a name and its date that say nothing about what happened. */
-const FILLER = /^(?:held|hold|holding|on|in|at|from|between|via|by|videoconference|video|conference|dated|adopted|approved|signed|which|is|was|were|be|will|to|take|place|taking|foreseen|scheduled|planned|organised|organized|titled|entitled|called|named|met|meet|meets|convened|gathered|took|opened|closed|launched|founded|established|created|signed|visited|attended|here|there|its|their|the|a|an|of|and|that|date|during|format)$/i;
+const FILLER = /^(?:held|hold|holding|on|in|at|from|between|via|by|videoconference|video|conference|dated|adopted|approved|signed|which|is|was|were|be|will|to|take|place|taking|foreseen|scheduled|planned|organised|organized|titled|entitled|called|named|met|meet|meets|convened|gathered|took|opened|closed|launched|founded|established|created|signed|visited|attended|here|there|its|their|the|a|an|of|and|that|date|during|format|city|capital|town)$/i;
 
 const WORD = /[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*|&/gu;
 
@@ -59,9 +59,11 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
   let i = words.length - 1;
   let met = false;
   let visited = false;
+  let founded = false;
   while (i >= 0 && (FILLER.test(words[i]!.text) || OPENER.test(words[i]!.text) || placeNames.includes(words[i]!.text) || /^\d{4}$/.test(words[i]!.text))) {
     if (/^(?:met|meet|meets|convened|gathered)$/i.test(words[i]!.text)) met = true;
     if (/^visited$/i.test(words[i]!.text)) visited = true;
+    if (/^(?:founded|established|created)$/i.test(words[i]!.text)) founded = true;
     i--;
   }
   // "held in Russia in 2002", "in the Russian Federation in": where, not what (a country is no place of ours)
@@ -94,6 +96,11 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
   if (visited && upper(i)) {
     const who = titleFromPrefix(prefix.slice(0, words[i]!.end), placeNames);
     return who ? clip(`${who} visit`) : '';
+  }
+  if (founded && upper(i)) {
+    // "the Organisation, founded in Shanghai on 15 June 2001": its founding
+    const what = titleFromPrefix(prefix.slice(0, words[i]!.end), placeNames);
+    return what ? clip(`Founding of the ${what.replace(/^The /, '')}`) : '';
   }
   let from: number;
   const to = i;
