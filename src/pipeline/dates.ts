@@ -42,6 +42,10 @@ const MONTH_DAY_CROSS = new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})${ORD}${TO}($
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b`, 'g');
 const MONTH_YEAR = new RegExp(`(^|[^\\d\\w]\\s?|[^\\d]\\s{2,})(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b(?![-–]\\d)`, 'g');
 const MONTH_DAY = new RegExp(`(^|\\W)(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*[,.]?\\s*\\d)(?![:.]\\d)`, 'g');
+/** "15 June 2001" (after a weekday too, as chrono reads it), "June 15, 2001", "2001-06-15" (groups 1-3, 4-6, 7-9). */
+const PLAIN_DATE = new RegExp(`\\b(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+(?:the\\s+)?)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})|(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})|((?:19|20)\\d{2})-(\\d{2})-(\\d{2}))\\b(?![-–—/.:]\\d)`, 'g');
+const RANGE_BEFORE = new RegExp(`(?:\\d|${MONTH}\\.?)\\s*(?:[-–—&]|\\b(?:to|until|till|through|and)\\b)\\s*$|\\d[-–—/.:]$`, 'i');
+const RANGE_AFTER = /^\s*(?:[-–—]|\b(?:to|until|till|through)\b)\s*\d|^(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2})|^T\d/i;
 const LEADING_WORDS = /^(?:(?:on|from|in|at|of|since|by|dated|the|until|till)\s+)+/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -66,9 +70,10 @@ const MAYBE_DATE_ALL = new RegExp(MAYBE_DATE.source, 'g');
  * merged when they touch): its cost grows with the length of what it reads, and sentences are long.
  */
 interface Found { index: number; text: string; start: ParsedComponents; end: ParsedComponents | null }
-function parseWindows(text: string, ref: Date): Found[] {
+function parseWindows(text: string, ref: Date, known: DateMention[]): Found[] {
   const windows: [number, number][] = [];
   for (const m of text.matchAll(MAYBE_DATE_ALL)) {
+    if (known.some((k) => k.start <= m.index && m.index < k.end)) continue; // already read by a hand pattern
     let a = Math.max(0, m.index - 40);
     let b = Math.min(text.length, m.index + m[0].length + 45);
     while (a > 0 && !/\s/.test(text[a - 1]!)) a--;
@@ -206,8 +211,19 @@ export function findDates(text: string, docDateIn: YMD | null): { mentions: Date
     if (+a! < 1 || +a! > daysInMonth(y1, mo1) || +b! < 1 || +b! > daysInMonth(y2, mo2)) continue;
     add(m.index, m.index + m[0].length, { start: iso(y1, mo1, +a!), end: iso(y2, mo2, +b!), precision: 'day' });
   }
+  // The plain forms most dates take ("15 June 2001", "June 15, 2001", "2001-06-15") are read here, not by
+  // chrono: most of chrono's cost is trying its many patterns on every window. Anything next to a range
+  // word ("15-17 June", "15 June to 2 July 2019") or a time is left to chrono, which reads those.
+  for (const m of text.matchAll(PLAIN_DATE)) {
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+    if (RANGE_BEFORE.test(before) || RANGE_AFTER.test(after)) continue;
+    const [y, mo, d] = m[1] ? [+m[3]!, monthIndex(m[2]!), +m[1]] : m[4] ? [+m[6]!, monthIndex(m[4]!), +m[5]!] : [+m[7]!, +m[8]!, +m[9]!];
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) continue;
+    add(m.index, m.index + m[0].length, { start: iso(y, mo, d), precision: 'day' });
+  }
   const ref = docDate ? new Date(Date.UTC(docDate.y, docDate.m - 1, docDate.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
-  for (const r of parseWindows(text, ref)) {
+  for (const r of parseWindows(text, ref, mentions)) {
     let start = r.index;
     let raw = r.text;
     const lead = LEADING_WORDS.exec(raw);

@@ -9,15 +9,16 @@
  * newer than it (its list comes from esbuild's metafile), so editing the pipeline needs no build step.
  * Without esbuild it falls back to tsx. Plain .mjs on purpose: it must run before anything is compiled.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const cacheDir = join(root, 'node_modules/.cache/sco-atlas');
-const bundle = join(cacheDir, 'extract-cli.mjs');
-const inputsFile = join(cacheDir, 'extract-cli.inputs.json');
+const bundleDir = join(cacheDir, 'extract');
+const bundle = join(bundleDir, 'cli.mjs');
+const inputsFile = join(bundleDir, 'inputs.json');
 
 /** True when the bundle exists and no file it was built from has changed since. */
 function fresh() {
@@ -33,15 +34,20 @@ function fresh() {
 async function rebuild() {
   const { build } = await import('esbuild');
   mkdirSync(cacheDir, { recursive: true });
-  // Written under a per-process name and renamed, so two extractions starting at once never read half a file.
-  const tmp = `${bundle}.${process.pid}.tmp.mjs`;
+  // Built into a folder of its own and swapped in whole, so an extraction starting meanwhile never reads
+  // half a bundle. Code split, so what is imported on demand (pdf.js, only for a folder with PDFs) stays
+  // on demand instead of loading with the CLI.
+  const tmp = join(cacheDir, `extract.${process.pid}.tmp`);
+  rmSync(tmp, { recursive: true, force: true });
   const result = await build({
-    entryPoints: [join(here, 'cli.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    packages: 'external', outfile: tmp, metafile: true, logLevel: 'warning', absWorkingDir: root,
+    entryPoints: { cli: join(here, 'cli.ts') }, bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20',
+    packages: 'external', outdir: tmp, outExtension: { '.js': '.mjs' }, metafile: true, logLevel: 'warning', absWorkingDir: root,
   });
-  writeFileSync(`${inputsFile}.${process.pid}.tmp`, JSON.stringify(Object.keys(result.metafile.inputs).sort()));
-  renameSync(`${inputsFile}.${process.pid}.tmp`, inputsFile);
-  renameSync(tmp, bundle);
+  writeFileSync(join(tmp, 'inputs.json'), JSON.stringify(Object.keys(result.metafile.inputs).sort()));
+  const old = join(cacheDir, `extract.${process.pid}.old`);
+  if (existsSync(bundleDir)) renameSync(bundleDir, old);
+  renameSync(tmp, bundleDir);
+  rmSync(old, { recursive: true, force: true });
 }
 
 let entry = bundle;

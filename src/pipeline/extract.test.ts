@@ -23,7 +23,7 @@ it('writes the same bytes as the pipeline, and rebuilds its bundle when a source
   for (const f of ['events.json', 'statements.json', 'places.geojson', 'documents.json', 'report.json']) {
     expect(readFileSync(join(tmp, 'a', f), 'utf8'), f).toBe(readFileSync(join(tmp, 'direct', f), 'utf8'));
   }
-  const bundle = join(root, 'node_modules/.cache/sco-atlas/extract-cli.mjs');
+  const bundle = join(root, 'node_modules/.cache/sco-atlas/extract/cli.mjs');
   const before = statSync(bundle).mtimeMs;
   const source = join(root, 'src/pipeline/titles.ts');
   const now = new Date(Date.now() + 2000);
