@@ -7,6 +7,7 @@ import { mount, unmount } from 'svelte';
 import App from './App.svelte';
 import { buildIndexes, type AtlasData } from './data/indexes';
 import { loadCore, loadDeferred } from './data/load';
+import { workerChecker } from './data/pool';
 import type { MapAdapter, MapFactory } from './map/adapter';
 import { ViewState, syncWithLocation } from './state/view.svelte';
 import { Presentation } from './present/controller.svelte';
@@ -66,16 +67,21 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
 
   performance.mark('atlas:data-start');
   // Events, places and documents first; statements and the time series (the largest files) follow.
-  const loaded = loadCore(base).then(({ data, problems }) => {
+  // Both are fetched here and parsed and validated in workers (this thread when none can start).
+  const checker = workerChecker();
+  const core = loadCore(base, undefined, { checker });
+  const loaded = core.then(({ data, problems, index }) => {
     performance.mark('atlas:data-end');
     performance.measure('atlas:data', 'atlas:data-start', 'atlas:data-end');
-    return { data: { ...buildIndexes(data, base), pending: true }, problems };
+    return { data: { ...buildIndexes(data, base, index), pending: true }, problems };
   });
-  const more = loadDeferred(base).then((m) => {
+  const more = loadDeferred(base, undefined, { checker, after: core }).then((m) => {
     performance.mark('atlas:statements-end');
     performance.measure('atlas:statements', 'atlas:data-start', 'atlas:statements-end');
     return m;
   });
+  // The workers are not needed once every file is in (their memory is freed with them).
+  void Promise.allSettled([core, more]).then(() => checker.close());
   let resolveData: (d: AtlasData) => void = () => {};
   const full = new Promise<AtlasData>((r) => (resolveData = r));
 

@@ -7,25 +7,10 @@
  */
 import MiniSearch from 'minisearch';
 import type { DocumentMeta, Event, PlaceFeature, Statement, Topic } from '../../contract/schema';
-import { parseDay } from '../state/url';
+import { DAY, packEventIndex, placeTimesOf, type PackedEventIndex, type PlaceTimes } from './event-index';
 import type { RawData } from './load';
 
-export const DAY = 86_400_000;
-
-/** The span a partial date covers: [start, endExclusive) in UTC ms. `2021` covers all of 2021. */
-export function interval(start: string, end?: string): [number, number] {
-  const s = parseDay(start, false) ?? 0;
-  const e = (parseDay(end ?? start, true) ?? s) + DAY;
-  return [s, Math.max(e, s + DAY)];
-}
-
-interface PlaceTimes {
-  starts: Float64Array;
-  /** prefix sums of statement counts in `starts` order: startW[i] = sum of the first i. */
-  startW: Float64Array;
-  ends: Float64Array;
-  endW: Float64Array;
-}
+export { DAY, interval } from './event-index';
 
 export interface AtlasData {
   base: string;
@@ -67,63 +52,30 @@ export function lowerBound(a: ArrayLike<number>, x: number): number {
   return lo;
 }
 
-export function buildIndexes(raw: RawData, base = './data/'): AtlasData {
+/**
+ * The indexes of everything loaded so far. With `index` (from `loadCore`, built in the loading worker),
+ * `raw.events` is already in time order and the event arrays are only wrapped, not computed.
+ */
+export function buildIndexes(raw: RawData, base = './data/', index: PackedEventIndex | null = null): AtlasData {
   const places = raw.places.features;
   const placeIndex = new Map(places.map((f, i) => [f.properties.id, i]));
-  const withTimes = raw.events.map((e) => ({ e, t: interval(e.start, e.end) }));
-  withTimes.sort((a, b) => a.t[0] - b.t[0] || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
-  const n = withTimes.length;
-  const events = withTimes.map((x) => x.e);
-  const evStart = new Float64Array(n);
-  const evEnd = new Float64Array(n);
-  const evPlace = new Int32Array(n);
+  let events: Event[];
+  // Built again when the statements arrive (App): the events are the same array, so is their index.
+  const known = index ?? indexed.get(raw.events);
+  let packed: PackedEventIndex;
+  if (known && known.evStart.length === raw.events.length && known.off.length === places.length + 1) {
+    events = raw.events;
+    packed = known;
+  } else {
+    packed = packEventIndex(raw.events, places);
+    events = Array.from(packed.order, (i) => raw.events[i]!);
+  }
+  indexed.set(events, packed);
+  const { evStart, evEnd, evPlace } = packed;
+  const n = events.length;
   const eventIndex = new Map<string, number>();
-  withTimes.forEach(({ e, t }, i) => {
-    evStart[i] = t[0];
-    evEnd[i] = t[1];
-    evPlace[i] = e.placeId === null ? -1 : (placeIndex.get(e.placeId) ?? -1);
-    eventIndex.set(e.id, i);
-  });
-
-  const perPlace: Array<Array<{ s: number; e: number; w: number }>> = places.map(() => []);
-  for (let i = 0; i < n; i++) {
-    const p = evPlace[i]!;
-    if (p >= 0) perPlace[p]!.push({ s: evStart[i]!, e: evEnd[i]!, w: events[i]!.statementIds.length });
-  }
-  const placeTimes = perPlace.map((list) => {
-    const byStart = [...list].sort((a, b) => a.s - b.s);
-    const byEnd = [...list].sort((a, b) => a.e - b.e);
-    const prefix = (xs: typeof list) => {
-      const w = new Float64Array(xs.length + 1);
-      xs.forEach((x, i) => (w[i + 1] = w[i]! + x.w));
-      return w;
-    };
-    return {
-      starts: Float64Array.from(byStart, (x) => x.s), startW: prefix(byStart),
-      ends: Float64Array.from(byEnd, (x) => x.e), endW: prefix(byEnd),
-    };
-  });
-
-  const statementById = new Map(raw.statements.map((s) => [s.id, s]));
-  const statementsByPlace = new Map<string, Statement[]>();
-  const statementsByEvent = new Map<string, Statement[]>();
-  const push = (m: Map<string, Statement[]>, k: string, s: Statement) => {
-    const l = m.get(k);
-    if (l) l.push(s);
-    else m.set(k, [s]);
-  };
-  for (const s of raw.statements) {
-    for (const p of s.placeIds) push(statementsByPlace, p, s);
-    for (const e of s.eventIds) push(statementsByEvent, e, s);
-  }
-  // Statements an event lists but that do not list it back still belong to it.
-  for (const e of events) {
-    for (const id of e.statementIds) {
-      const s = statementById.get(id);
-      const list = statementsByEvent.get(e.id);
-      if (s && !list?.includes(s)) push(statementsByEvent, e.id, s);
-    }
-  }
+  for (let i = 0; i < n; i++) eventIndex.set(events[i]!.id, i);
+  const placeTimes = placeTimesOf(packed);
 
   const topicList: Topic[] = raw.topics ?? [...new Set(events.flatMap((e) => e.topics))].sort().map((id) => ({ id, label: id }));
   const topicIndex = new Map(topicList.map((t, i) => [t.id, i]));
@@ -138,6 +90,44 @@ export function buildIndexes(raw: RawData, base = './data/'): AtlasData {
     extent = [now, now + 365 * DAY];
   }
 
+  return {
+    base, events, evStart, evEnd, evPlace, eventIndex, places, placeIndex, placeTimes,
+    documents: new Map(raw.documents.map((d) => [d.id, d])), topics: topicList, topicIndex, extent,
+    ...statementPart(raw, events),
+    // In time order, so that building again from `raw` (with the statements added) finds the index above.
+    raw: { ...raw, events },
+    pending: false,
+  };
+}
+
+/** Event arrays in time order → their index (see `buildIndexes`). */
+const indexed = new WeakMap<readonly Event[], PackedEventIndex>();
+
+/** The statement maps, and search over the statements (built on first use). */
+function statementPart(raw: RawData, events: readonly Event[]) {
+  const statementById = new Map<string, Statement>();
+  const statementsByPlace = new Map<string, Statement[]>();
+  const statementsByEvent = new Map<string, Statement[]>();
+  const push = (m: Map<string, Statement[]>, k: string, s: Statement) => {
+    const l = m.get(k);
+    if (l) l.push(s);
+    else m.set(k, [s]);
+  };
+  for (const s of raw.statements) {
+    statementById.set(s.id, s);
+    for (const p of s.placeIds) push(statementsByPlace, p, s);
+    for (const e of s.eventIds) push(statementsByEvent, e, s);
+  }
+  // Statements an event lists but that do not list it back still belong to it.
+  for (const e of events) {
+    for (const id of e.statementIds) {
+      const s = statementById.get(id);
+      if (!s) continue;
+      const list = statementsByEvent.get(e.id);
+      if (!list?.includes(s)) push(statementsByEvent, e.id, s);
+    }
+  }
+
   let mini: MiniSearch<Statement> | null = null;
   const search = (q: string): Set<string> => {
     if (!mini) {
@@ -146,13 +136,7 @@ export function buildIndexes(raw: RawData, base = './data/'): AtlasData {
     }
     return new Set(mini.search(q, { prefix: true, fuzzy: 0.15, combineWith: 'AND' }).map((r) => String(r.id)));
   };
-
-  return {
-    base, raw, events, evStart, evEnd, evPlace, eventIndex, places, placeIndex, placeTimes,
-    statements: raw.statements, statementById, statementsByPlace, statementsByEvent,
-    documents: new Map(raw.documents.map((d) => [d.id, d])), topics: topicList, topicIndex, extent, search,
-    pending: false,
-  };
+  return { statements: raw.statements, statementById, statementsByPlace, statementsByEvent, search };
 }
 
 export interface Filters {

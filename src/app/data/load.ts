@@ -1,12 +1,16 @@
 /**
  * Loads the files the pipeline writes and validates each against the contract. A missing or invalid
  * file becomes a `DataProblem` naming the file, so the page can say exactly what is wrong.
+ * Fetching happens here; parsing and validation happen in check.ts, in a worker when the app passes
+ * one (pool.ts) and in this thread otherwise.
  */
-import type { z } from 'zod';
 import {
-  DATA_FILES, Documents, Events, Places, Report, Statements, TimeSeries, Topics,
+  DATA_FILES,
   type DocumentMeta, type Event, type Places as PlacesT, type Report as ReportT, type Statement, type TimeSeries as TimeSeriesT, type Topic,
 } from '../../contract/schema';
+import { checkCore, checkFile, describeIssues, type Checked, type CoreChecked, type DataFileName } from './check';
+import type { PackedEventIndex } from './event-index';
+import { inThread, WorkerLost, type Checker, type Lane } from './pool';
 
 export interface RawData {
   events: Event[];
@@ -37,17 +41,12 @@ export class DataError extends Error {
 
 type Fetch = (url: string) => Promise<Response>;
 
-/** The first few zod issues, each with where in the file it is (e.g. `[3].start`). */
-export function describeIssues(error: z.ZodError, max = 3): string {
-  const parts = error.issues.slice(0, max).map((i) => {
-    const where = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    return where ? `${where}: ${i.message}` : i.message;
-  });
-  const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
-  return parts.join('; ') + more;
-}
+export { describeIssues };
 
-async function getJson(base: string, file: string, fetchFn: Fetch): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
+type Got = { ok: true; bytes: ArrayBuffer } | { ok: false; message: string };
+
+/** The file's bytes, fetched on this thread (so a page's own fetch, e.g. the single file's inlined data, answers). */
+async function getBytes(base: string, file: string, fetchFn: Fetch): Promise<Got> {
   let res: Response;
   try {
     res = await fetchFn(base + file);
@@ -55,73 +54,127 @@ async function getJson(base: string, file: string, fetchFn: Fetch): Promise<{ ok
     return { ok: false, message: `could not be fetched (${(e as Error).message})` };
   }
   if (!res.ok) return { ok: false, message: res.status === 404 ? 'is missing (404). Run `npm run extract` to write it.' : `could not be fetched (HTTP ${res.status})` };
-  const text = await res.text();
   try {
-    return { ok: true, json: JSON.parse(text) };
+    return { ok: true, bytes: await res.arrayBuffer() };
   } catch (e) {
-    // A dev server answers a missing file with index.html: say "missing", not "bad JSON".
-    if (/^\s*</.test(text)) return { ok: false, message: 'is missing (the server sent a web page instead). Run `npm run extract` to write it.' };
-    return { ok: false, message: `is not valid JSON (${(e as Error).message})` };
+    return { ok: false, message: `could not be fetched (${(e as Error).message})` };
   }
-}
-
-type Loader = <S extends z.ZodType>(file: string, schema: S, fatal: boolean) => Promise<z.infer<S> | null>;
-
-function loader(base: string, fetchFn: Fetch, problems: DataProblem[]): Loader {
-  return async (file, schema, fatal) => {
-    const got = await getJson(base, file, fetchFn);
-    if (!got.ok) {
-      problems.push({ file, message: got.message, fatal });
-      return null;
-    }
-    const parsed = schema.safeParse(got.json);
-    if (!parsed.success) {
-      problems.push({ file, message: `does not match the data contract: ${describeIssues(parsed.error)}`, fatal });
-      return null;
-    }
-    return parsed.data;
-  };
 }
 
 /** report.json is for people reading the extraction log; its absence is not worth a notice. */
 const shown = (problems: DataProblem[]) => problems.filter((p) => p.file !== DATA_FILES.report);
 
+const bytesOf = (g: Got | null) => (g?.ok ? g.bytes : null);
+
+export interface LoadOptions {
+  /** Where files are parsed and validated (default: this thread; the app passes `workerChecker()`). */
+  checker?: Checker;
+}
+
 /**
  * What the first screen needs: events, places, documents, topics. Statements and the time series
  * (the two largest files: 42 MB and 7 MB at 100,000 events) follow in `loadDeferred`, so the timeline
  * and map show while they are still being read and checked.
+ *
+ * When events and places are valid, `data.events` comes back in time order and `index` holds their
+ * day numbers, places and per-place sorted times (built next to the validation, in the worker when
+ * there is one); `buildIndexes(data, base, index)` then has nothing left to compute for events.
  */
-export async function loadCore(base: string, fetchFn: Fetch = (u) => fetch(u)): Promise<{ data: RawData; problems: DataProblem[] }> {
+export async function loadCore(
+  base: string,
+  fetchFn: Fetch = (u) => fetch(u),
+  { checker = inThread }: LoadOptions = {},
+): Promise<{ data: RawData; problems: DataProblem[]; index: PackedEventIndex | null }> {
+  const files = [DATA_FILES.events, DATA_FILES.places, DATA_FILES.documents, DATA_FILES.topics] as const;
+  const fetchAll = () => Promise.all(files.map((f) => getBytes(base, f, fetchFn)));
+  let got = await fetchAll();
+  const bytes = (g: Got[]) => ({ events: bytesOf(g[0]!), places: bytesOf(g[1]!), documents: bytesOf(g[2]!), topics: bytesOf(g[3]!) });
+  let core: CoreChecked;
+  try {
+    core = await checker.core(bytes(got));
+  } catch (e) {
+    if (!(e instanceof WorkerLost)) throw e;
+    got = await fetchAll(); // the worker had the bytes: read them again and check them here
+    core = checkCore(bytes(got));
+  }
   const problems: DataProblem[] = [];
-  const load = loader(base, fetchFn, problems);
-  const [events, places, documents, topics] = await Promise.all([
-    load(DATA_FILES.events, Events, true),
-    load(DATA_FILES.places, Places, true),
-    load(DATA_FILES.documents, Documents, true),
-    load(DATA_FILES.topics, Topics, false),
-  ]);
+  const checked = [core.events, core.places, core.documents, core.topics];
+  files.forEach((file, i) => {
+    const g = got[i]!;
+    const c = checked[i];
+    const fatal = file !== DATA_FILES.topics;
+    if (!g.ok) problems.push({ file, message: g.message, fatal });
+    else if (c && !c.ok) problems.push({ file, message: c.message, fatal });
+  });
   if (problems.some((p) => p.fatal)) throw new DataError(problems, base);
-  return { data: { events: events!, places: places!, statements: [], documents: documents!, timeseries: null, topics, report: null }, problems };
+  const data = (c: Checked | null) => (c?.ok ? c.data : null);
+  return {
+    data: {
+      events: data(core.events) as Event[],
+      places: data(core.places) as PlacesT,
+      statements: [],
+      documents: data(core.documents) as DocumentMeta[],
+      timeseries: null,
+      topics: data(core.topics) as Topic[] | null,
+      report: null,
+    },
+    problems,
+    index: core.index,
+  };
 }
 
-/** Statements, time series and the extraction report. A missing or invalid one is a problem, not a stop. */
+/**
+ * Statements, time series and the extraction report. A missing or invalid one is a problem, not a stop.
+ * `after`: the time series and report are checked on the core files' lane once it has settled, so they
+ * never delay the first screen.
+ */
 export async function loadDeferred(
   base: string,
   fetchFn: Fetch = (u) => fetch(u),
+  { checker = inThread, after = Promise.resolve() }: LoadOptions & { after?: Promise<unknown> } = {},
 ): Promise<{ statements: RawData['statements'] | null; timeseries: RawData['timeseries']; report: RawData['report']; problems: DataProblem[] }> {
   const problems: DataProblem[] = [];
-  const load = loader(base, fetchFn, problems);
+  const load = async (file: DataFileName, lane: Lane, fatal: boolean): Promise<unknown> => {
+    const got = await getBytes(base, file, fetchFn);
+    if (!got.ok) {
+      problems.push({ file, message: got.message, fatal });
+      return null;
+    }
+    if (lane === 0) await after.catch(() => {});
+    let c: Checked;
+    try {
+      c = await checker.file(file, got.bytes, lane);
+    } catch (e) {
+      if (!(e instanceof WorkerLost)) throw e;
+      const again = await getBytes(base, file, fetchFn);
+      c = again.ok ? checkFile(file, again.bytes) : { ok: false, message: again.message };
+    }
+    if (!c.ok) {
+      problems.push({ file, message: c.message, fatal });
+      return null;
+    }
+    return c.data;
+  };
   const [statements, timeseries, report] = await Promise.all([
-    load(DATA_FILES.statements, Statements, true),
-    load(DATA_FILES.timeseries, TimeSeries, false),
-    load(DATA_FILES.report, Report, false),
+    load(DATA_FILES.statements, 1, true),
+    load(DATA_FILES.timeseries, 0, false),
+    load(DATA_FILES.report, 0, false),
   ]);
-  return { statements, timeseries, report, problems: shown(problems) };
+  return {
+    statements: statements as Statement[] | null,
+    timeseries: timeseries as TimeSeriesT | null,
+    report: report as ReportT | null,
+    problems: shown(problems),
+  };
 }
 
 /** Everything at once (tests, tools): a missing or invalid required file throws a `DataError`. */
-export async function loadRawData(base: string, fetchFn: Fetch = (u) => fetch(u)): Promise<{ data: RawData; problems: DataProblem[] }> {
-  const [core, more] = await Promise.allSettled([loadCore(base, fetchFn), loadDeferred(base, fetchFn)]);
+export async function loadRawData(
+  base: string,
+  fetchFn: Fetch = (u) => fetch(u),
+  options: LoadOptions = {},
+): Promise<{ data: RawData; problems: DataProblem[]; index: PackedEventIndex | null }> {
+  const [core, more] = await Promise.allSettled([loadCore(base, fetchFn, options), loadDeferred(base, fetchFn, options)]);
   const coreProblems = core.status === 'fulfilled' ? core.value.problems : ((core.reason as DataError).problems ?? []);
   const moreProblems = more.status === 'fulfilled' ? more.value.problems : [];
   const problems = [...coreProblems, ...moreProblems];
@@ -130,7 +183,11 @@ export async function loadRawData(base: string, fetchFn: Fetch = (u) => fetch(u)
     throw new DataError(problems, base);
   }
   const m = more.status === 'fulfilled' ? more.value : null;
-  return { data: { ...core.value.data, statements: m?.statements ?? [], timeseries: m?.timeseries ?? null, report: m?.report ?? null }, problems };
+  return {
+    data: { ...core.value.data, statements: m?.statements ?? [], timeseries: m?.timeseries ?? null, report: m?.report ?? null },
+    problems,
+    index: core.value.index,
+  };
 }
 
 /** Fetches one document's normalised text (what statement offsets index). */

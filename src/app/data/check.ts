@@ -1,0 +1,89 @@
+/**
+ * Reading one data file's bytes: decode, JSON.parse, validate against the contract's schema, and say
+ * exactly what is wrong (the file, and the path of the first bad records). Pure, with no DOM: the
+ * loading worker runs it, and so does the main thread when no worker can start (a page opened from
+ * file://, an element on another origin, a test in Node).
+ */
+import type { z } from 'zod';
+import {
+  DATA_FILES, Documents, Events, Places, Report, Statements, TimeSeries, Topics,
+  type DocumentMeta, type Event, type Places as PlacesT, type Topic,
+} from '../../contract/schema';
+import { packEventIndex, type PackedEventIndex } from './event-index';
+
+/** The first few zod issues, each with where in the file it is (e.g. `[3].start`). */
+export function describeIssues(error: z.ZodError, max = 3): string {
+  const parts = error.issues.slice(0, max).map((i) => {
+    const where = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    return where ? `${where}: ${i.message}` : i.message;
+  });
+  const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
+  return parts.join('; ') + more;
+}
+
+/** The schema of each file the app reads. */
+export const SCHEMAS = {
+  [DATA_FILES.events]: Events,
+  [DATA_FILES.places]: Places,
+  [DATA_FILES.documents]: Documents,
+  [DATA_FILES.topics]: Topics,
+  [DATA_FILES.statements]: Statements,
+  [DATA_FILES.timeseries]: TimeSeries,
+  [DATA_FILES.report]: Report,
+} as const;
+export type DataFileName = keyof typeof SCHEMAS;
+
+export type Checked<T = unknown> = { ok: true; data: T } | { ok: false; message: string };
+
+/** Text of a fetched file; JSON.parse; the contract. */
+export function checkText<S extends z.ZodType>(text: string, schema: S): Checked<z.infer<S>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    // A dev server answers a missing file with index.html: say "missing", not "bad JSON".
+    if (/^\s*</.test(text)) return { ok: false, message: 'is missing (the server sent a web page instead). Run `npm run extract` to write it.' };
+    return { ok: false, message: `is not valid JSON (${(e as Error).message})` };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, message: `does not match the data contract: ${describeIssues(parsed.error)}` };
+  return { ok: true, data: parsed.data };
+}
+
+const decoder = new TextDecoder();
+export function checkFile(file: DataFileName, bytes: ArrayBuffer | string): Checked {
+  return checkText(typeof bytes === 'string' ? bytes : decoder.decode(bytes), SCHEMAS[file]);
+}
+
+/** What the first screen needs, checked, with the events in time order and their index. */
+/** Each file's result is null when it could not be fetched (the loader reports that problem). */
+export interface CoreChecked {
+  events: Checked<Event[]> | null;
+  places: Checked<PlacesT> | null;
+  documents: Checked<DocumentMeta[]> | null;
+  topics: Checked<Topic[]> | null;
+  /** Present when events and places are both valid: `events` above is then already in time order. */
+  index: PackedEventIndex | null;
+}
+
+/**
+ * Checks the four core files and, when events and places are valid, sorts the events into time order
+ * and builds their index, so whoever receives this has nothing left to compute for the events.
+ */
+type Bytes = ArrayBuffer | string | null;
+export function checkCore(bytes: { events: Bytes; places: Bytes; documents: Bytes; topics: Bytes }): CoreChecked {
+  const check = <T>(file: DataFileName, b: Bytes) => (b === null ? null : (checkFile(file, b) as Checked<T>));
+  const events = check<Event[]>(DATA_FILES.events, bytes.events);
+  const places = check<PlacesT>(DATA_FILES.places, bytes.places);
+  const documents = check<DocumentMeta[]>(DATA_FILES.documents, bytes.documents);
+  const topics = check<Topic[]>(DATA_FILES.topics, bytes.topics);
+  let index: PackedEventIndex | null = null;
+  if (events?.ok && places?.ok) {
+    index = packEventIndex(events.data, places.data.features);
+    const unsorted = events.data;
+    const sorted: Event[] = new Array(unsorted.length);
+    for (let i = 0; i < sorted.length; i++) sorted[i] = unsorted[index.order[i]!]!;
+    events.data = sorted;
+  }
+  return { events, places, documents, topics, index };
+}

@@ -1,0 +1,101 @@
+/**
+ * Loading a corpus in the browser, where the files are parsed and checked in a worker: a person still
+ * sees which file is wrong and where, and a bad optional file only costs its feature.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateDataset, writeDataset } from '../../bench/generate-dataset.ts';
+import { launch } from './browser';
+
+const baseUrl = inject('baseUrl');
+const served = inject('outDir');
+let browser: Browser;
+
+/** A generated (valid) corpus of `n` events, then one of its files changed by hand, as a person might. */
+function corpus(name: string, n: number, file?: string, edit?: (records: Record<string, unknown>[]) => void): string {
+  const dir = join(served, 'corpora', name);
+  mkdirSync(dir, { recursive: true });
+  writeDataset(generateDataset(n), dir);
+  if (file && edit) {
+    const records = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>[];
+    edit(records);
+    writeFileSync(join(dir, file), JSON.stringify(records));
+  }
+  return `?data=corpora/${name}/`;
+}
+
+async function newPage(): Promise<{ page: Page; workers: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
+  const workers: string[] = [];
+  const errors: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, workers, errors };
+}
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('data files checked in a worker', () => {
+  it('an invalid event record deep in events.json stops the app with a notice naming the file and the record', async () => {
+    // A date the contract does not allow, in record 4321.
+    const query = corpus('bad-event-deep', 5000, 'events.json', (events) => (events[4321]!.start = 'around 2019'));
+    const { page, workers, errors } = await newPage();
+    await page.goto(baseUrl + query);
+    const notice = page.getByTestId('data-error');
+    await notice.waitFor({ timeout: 60_000 });
+    const text = await notice.innerText();
+    expect(text).toMatch(/events\.json\s+does not match the data contract: \[4321\]\.start: expected YYYY, YYYY-MM or YYYY-MM-DD/);
+    expect(text).toContain('corpora/bad-event-deep/');
+    // It was checked off the page's thread.
+    expect(workers.some((u) => /load\.worker/.test(u))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an invalid statement only costs the statements: the map and timeline still show, with a notice naming the record', async () => {
+    const query = corpus('bad-statement-deep', 3000, 'statements.json', (statements) => (statements[2500]!.start = -1));
+    const { page, workers, errors } = await newPage();
+    await page.goto(baseUrl + query);
+    await page.waitForFunction(() => !!window.__atlas, null, { timeout: 60_000 });
+    await page.evaluate(() => window.__atlas!.ready);
+    await expect(page.getByTestId('summary').innerText()).resolves.toMatch(/\d+ events/);
+    const body = await page.locator('body').innerText();
+    expect(body).toMatch(/statements\.json[\s\S]*does not match the data contract: \[2500\]\.start/);
+    expect(body).toMatch(/statements cannot be shown/);
+    expect(workers.some((u) => /load\.worker/.test(u))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a valid generated corpus opens with every event in time order, as the main thread would index it', async () => {
+    const query = corpus('good-5000', 5000);
+    const { page, errors } = await newPage();
+    await page.goto(baseUrl + query);
+    await page.waitForFunction(() => !!window.__atlas, null, { timeout: 60_000 });
+    await page.evaluate(() => window.__atlas!.ready);
+    const check = await page.evaluate(() => {
+      const d = window.__atlas!.data!;
+      let sorted = true;
+      for (let i = 1; i < d.events.length; i++) if (d.evStart[i]! < d.evStart[i - 1]!) sorted = false;
+      const someStatement = d.events.find((e) => e.statementIds.length)!;
+      return {
+        n: d.events.length,
+        sorted,
+        indexed: d.events.every((e, i) => d.eventIndex.get(e.id) === i),
+        statements: d.statements.length,
+        linked: !!d.statementsByEvent.get(someStatement.id)?.length,
+      };
+    });
+    expect(check).toEqual({ n: 5000, sorted: true, indexed: true, statements: expect.any(Number), linked: true });
+    expect(check.statements).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * What the loading worker runs (check.ts, event-index.ts), called directly: the same code decides
+ * whether a file fits the contract and builds the event index, in the worker or in this thread.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCore, checkFile } from '../../../src/app/data/check';
+import { interval, packEventIndex, placeTimesOf } from '../../../src/app/data/event-index';
+import { buildIndexes } from '../../../src/app/data/indexes';
+import { loadCore, loadRawData } from '../../../src/app/data/load';
+import { workerChecker } from '../../../src/app/data/pool';
+import type { Event } from '../../../src/contract/schema';
+
+const sample = join(import.meta.dirname, '../../fixtures/sample/');
+const bytes = (file: string) => new TextEncoder().encode(readFileSync(join(sample, file), 'utf8')).buffer as ArrayBuffer;
+const fsFetch = async (url: string) => {
+  try {
+    return new Response(readFileSync(url));
+  } catch {
+    return new Response('nope', { status: 404 });
+  }
+};
+
+describe('checking one file', () => {
+  it('names the path of the first bad record, however deep in the file', () => {
+    const events = JSON.parse(readFileSync(join(sample, 'events.json'), 'utf8')) as Event[];
+    const many = Array.from({ length: 3000 }, (_, i) => ({ ...events[i % events.length]!, id: `e${i}` }));
+    (many[2718] as { start: string }).start = '2019-13';
+    const got = checkFile('events.json', JSON.stringify(many));
+    expect(got).toEqual({ ok: false, message: expect.stringMatching(/^does not match the data contract: \[2718\]\.start: expected YYYY, YYYY-MM or YYYY-MM-DD$/) });
+  });
+
+  it('tells a web page (a server answering a missing file) from broken JSON', () => {
+    expect(checkFile('places.geojson', '<!doctype html><html></html>')).toEqual({ ok: false, message: expect.stringMatching(/^is missing \(the server sent a web page instead\)/) });
+    expect(checkFile('places.geojson', '{"type": "FeatureCollection", ')).toEqual({ ok: false, message: expect.stringMatching(/^is not valid JSON/) });
+  });
+});
+
+describe('the core files as the worker checks them', () => {
+  const core = () => checkCore({ events: bytes('events.json'), places: bytes('places.geojson'), documents: bytes('documents.json'), topics: bytes('topics.json') });
+
+  it('returns the events in time order with the same index the main thread would build', async () => {
+    const got = core();
+    expect(got.events?.ok && got.places?.ok && got.documents?.ok && got.topics?.ok).toBe(true);
+    if (!got.events?.ok || !got.places?.ok || !got.index) throw new Error('not checked');
+    const starts = got.events.data.map((e) => interval(e.start, e.end)[0]);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(Array.from(got.index.evStart)).toEqual(starts);
+
+    // The whole atlas from the worker's result equals the one built from the raw files in this thread.
+    const { data } = await loadRawData(sample, fsFetch);
+    const here = buildIndexes(data, sample);
+    const there = buildIndexes({ ...data, events: got.events.data }, sample, got.index);
+    expect(there.events.map((e) => e.id)).toEqual(here.events.map((e) => e.id));
+    expect(there.evEnd).toEqual(here.evEnd);
+    expect(there.evPlace).toEqual(here.evPlace);
+    expect(there.placeTimes).toEqual(here.placeTimes);
+    expect(there.extent).toEqual(here.extent);
+  });
+
+  it('its arrays survive a structured clone (what postMessage does), and per-place views stay in bounds', () => {
+    const got = core();
+    const copy = structuredClone(got);
+    for (const k of Object.keys(got.index!) as (keyof typeof got.index & string)[]) {
+      expect(Array.from(copy.index![k] as ArrayLike<number>), k).toEqual(Array.from(got.index![k] as ArrayLike<number>));
+    }
+    const places = placeTimesOf(copy.index!);
+    for (const t of places) {
+      expect(t.startW.length).toBe(t.starts.length + 1);
+      expect(t.endW.length).toBe(t.ends.length + 1);
+      expect(t.startW[t.starts.length]).toBe(t.endW[t.ends.length]);
+    }
+  });
+
+  it('per place: starts and ends sorted, weights as prefix sums of statement counts', () => {
+    const events = JSON.parse(readFileSync(join(sample, 'events.json'), 'utf8')) as Event[];
+    const places = (JSON.parse(readFileSync(join(sample, 'places.geojson'), 'utf8')) as { features: Parameters<typeof packEventIndex>[1] }).features;
+    const packed = packEventIndex(events, places);
+    placeTimesOf(packed).forEach((t, p) => {
+      const mine = events.filter((e) => e.placeId === places[p]!.properties.id);
+      expect(t.starts.length).toBe(mine.length);
+      expect(Array.from(t.starts)).toEqual(mine.map((e) => interval(e.start, e.end)[0]).sort((a, b) => a - b));
+      expect(Array.from(t.ends)).toEqual(mine.map((e) => interval(e.start, e.end)[1]).sort((a, b) => a - b));
+      expect(t.startW[mine.length]).toBe(mine.reduce((n, e) => n + e.statementIds.length, 0));
+    });
+  });
+});
+
+describe('where the files are checked', () => {
+  it('when no worker can start, the same files load in this thread with the same result', async () => {
+    const checker = workerChecker(() => {
+      throw new DOMException('not allowed here', 'SecurityError');
+    });
+    const viaFallback = await loadCore(sample, fsFetch, { checker });
+    const here = await loadCore(sample, fsFetch);
+    expect(checker.where()).toBe('main thread');
+    expect(viaFallback.data).toEqual(here.data);
+    expect(viaFallback.index).toEqual(here.index);
+    checker.close();
+  });
+});
