@@ -3,7 +3,9 @@
  * app's code:
  * - every map repaint: MapLibre clears its WebGL2 canvas once at the start of each frame it draws,
  *   so a wrapped `clear` on the `.maplibregl-canvas` context gives the time of each repaint, and a
- *   microtask queued there gives the JavaScript part of that repaint (the rest is GPU/SwiftShader);
+ *   microtask queued there gives the JavaScript part of that repaint (the rest is GPU/SwiftShader).
+ *   The city discs' 2D canvas over the map (.atlas-discs) is not a WebGL context, so its redraws are
+ *   not counted here; the app times each of them as a performance measure `map:discs`;
  * - animation frames on demand (for drag smoothness and play fps);
  * - Content-Security-Policy violations.
  */

@@ -115,14 +115,29 @@ export type MapFactory = (o: MapAdapterOptions) => MapAdapter;
 export const STATUS_COLOURS: Record<Status, string> = { member: '#9cc3d5', observer: '#c9dfa9', partner: '#f0dca8' };
 const LAND = '#eceae4';
 
-function membershipPaint(t: number): ExpressionSpecification | string {
-  const statuses = statusAt(t);
-  if (!statuses.size) return LAND;
-  const expr: unknown[] = ['match', ['get', 'iso']];
-  for (const [id, s] of statuses) expr.push(id, STATUS_COLOURS[s]);
-  expr.push(LAND);
-  return expr as ExpressionSpecification;
+/**
+ * Country colours by SCO status. The status is feature state (set per country when it changes), over a
+ * base taken from the first frame's date: a feature-state change costs one repaint, whereas a new
+ * data-driven paint expression made MapLibre re-lay out every country tile (a second repaint).
+ */
+function membershipPaint(initial: number | null): ExpressionSpecification {
+  const statuses = initial === null ? new Map<string, Status>() : statusAt(initial);
+  let base: unknown = 'none';
+  if (statuses.size) {
+    const m: unknown[] = ['match', ['get', 'iso']];
+    for (const [id, st] of statuses) m.push(id, st);
+    m.push('none');
+    base = m;
+  }
+  return ['match', ['coalesce', ['feature-state', 'status'], base], 'member', STATUS_COLOURS.member, 'observer', STATUS_COLOURS.observer, 'partner', STATUS_COLOURS.partner, LAND] as ExpressionSpecification;
 }
+
+/**
+ * At most one membership repaint in this time: while the brush is dragged across years of SCO history,
+ * statuses can change several times a second, and each change repaints the WebGL map (~100 ms of
+ * blocked page on software GL). The last date always wins, a little later.
+ */
+const MEMBERSHIP_GAP_MS = 400;
 
 /** Web Mercator with no rotation or pitch (both are turned off below): where world x/y 0..1 land. */
 function discView(map: MLMap, width: number, height: number) {
@@ -168,12 +183,12 @@ export const createMap: MapFactory = (o) => {
     style: {
       version: 8,
       sources: {
-        countries: { type: 'geojson', data: coarseCountries ?? { type: 'FeatureCollection', features: [] } },
+        countries: { type: 'geojson', data: coarseCountries ?? { type: 'FeatureCollection', features: [] }, promoteId: 'iso' },
         summits: { type: 'geojson', data: summitLines(o.initial?.summits ?? []) },
       },
       layers: [
         { id: 'background', type: 'background', paint: { 'background-color': '#d7e3ea' } },
-        { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': o.initial ? membershipPaint(o.initial.date) : LAND } },
+        { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': membershipPaint(o.initial?.date ?? null) } },
         { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#a9a59b', 'line-width': 0.6 } },
         { id: 'summits', type: 'line', source: 'summits', paint: { 'line-color': '#6b4c9a', 'line-width': 1.8, 'line-opacity': 0.75, 'line-dasharray': [2, 1.5] } },
         // No layer for the cities: their discs are drawn on the overlay canvas, and clicks, hover and
@@ -246,8 +261,12 @@ export const createMap: MapFactory = (o) => {
 
   let basemapReady = false;
   let styleLoaded = false;
-  let pendingMembership: number | null = null;
-  let lastStatusKey = o.initial ? statusKey(statusAt(o.initial.date)) : '';
+  /** The statuses the map shows, the date asked for last, and when the colours were last changed. */
+  let shown = o.initial ? statusAt(o.initial.date) : new Map<string, Status>();
+  let shownKey = statusKey(shown);
+  let wantMembership: number | null = null;
+  let membershipTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastMembershipPaint = -Infinity;
   let lastSummits = (o.initial?.summits ?? []).join('|');
   let userMoving = false;
   let userMoved = !!o.view;
@@ -268,24 +287,36 @@ export const createMap: MapFactory = (o) => {
   };
   setLabels(o.labelled ?? []);
 
+  const paintMembership = (t: number) => {
+    const next = statusAt(t);
+    const key = statusKey(next);
+    if (key === shownKey) return;
+    for (const [id, st] of next) if (shown.get(id) !== st) map.setFeatureState({ source: 'countries', id }, { status: st });
+    for (const id of shown.keys()) if (!next.has(id)) map.setFeatureState({ source: 'countries', id }, { status: 'none' });
+    shown = next;
+    shownKey = key;
+    lastMembershipPaint = performance.now();
+  };
   const applyMembership = (t: number) => {
-    if (!styleLoaded) {
-      pendingMembership = t;
+    wantMembership = t;
+    // Before the style has loaded, 'load' applies it; while a timer waits, the timer takes the latest.
+    if (!styleLoaded || membershipTimer !== undefined) return;
+    const wait = lastMembershipPaint + MEMBERSHIP_GAP_MS - performance.now();
+    if (wait > 0) {
+      if (statusKey(statusAt(t)) === shownKey) return;
+      membershipTimer = setTimeout(() => {
+        membershipTimer = undefined;
+        if (!destroyed && wantMembership !== null) paintMembership(wantMembership);
+      }, wait);
       return;
     }
-    const statuses = statusAt(t);
-    const key = statusKey(statuses);
-    if (key === lastStatusKey) return;
-    lastStatusKey = key;
-    // validate: false — the expression is built here, and style validation cost ~2 ms of every scrub
-    // that crossed a membership date (bench/profile.ts).
-    map.setPaintProperty('countries-fill', 'fill-color', membershipPaint(t), { validate: false });
+    paintMembership(t);
   };
 
   map.on('load', () => {
     performance.mark('map:load');
     styleLoaded = true;
-    if (pendingMembership !== null) applyMembership(pendingMembership);
+    if (wantMembership !== null) paintMembership(wantMembership);
     if (pendingSummits) setSummitPath(pendingSummits);
   });
 
@@ -464,6 +495,7 @@ export const createMap: MapFactory = (o) => {
     destroy() {
       destroyed = true;
       if (drawPending) cancelAnimationFrame(drawPending);
+      clearTimeout(membershipTimer);
       for (const l of labels) l.remove();
       overlay.remove();
       map.remove();
