@@ -171,7 +171,7 @@ describe('hostile documents, run through the real pipeline', () => {
     // app can open with ?data= (one deployment, several corpora).
     const sources = mkdtempSync(join(tmpdir(), 'sco-atlas-hostile-'));
     for (const f of readdirSync('data/sources')) copyFileSync(join('data/sources', f), join(sources, f));
-    for (const f of readdirSync(HOSTILE).filter((f) => f.endsWith('.txt'))) copyFileSync(join(HOSTILE, f), join(sources, f));
+    for (const f of readdirSync(HOSTILE).filter((f) => f.endsWith('.txt') || f === 'corrections.json')) copyFileSync(join(HOSTILE, f), join(sources, f));
     execFileSync('npx', ['tsx', 'src/pipeline/cli.ts', '--in', sources, '--out', join(outDir, 'corpora', 'hostile')], { stdio: 'pipe' });
     rmSync(sources, { recursive: true, force: true });
   });
