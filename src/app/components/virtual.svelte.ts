@@ -14,6 +14,8 @@
  * the DOM when it scrolls away (so focus is never dropped). The arithmetic is the small part.
  */
 
+import { untrack } from 'svelte';
+
 /** Never more than this many rows in the DOM, whatever the viewport (e.g. an unbounded parent). */
 export const MAX_ROWS = 150;
 
@@ -46,7 +48,12 @@ export class VirtualRows {
     this.#tree = tree;
     this.#top = top;
     this.count = n;
-    this.version++;
+    this.#bump();
+  }
+
+  /** Writes without reading, so an effect that resets the rows does not come to depend on them. */
+  #bump(): void {
+    this.version = untrack(() => this.version) + 1;
   }
 
   height(i: number): number {
@@ -86,7 +93,7 @@ export class VirtualRows {
     if (Math.abs(d) < 0.5) return 0;
     this.#h[i] = v;
     for (let k = i + 1; k <= this.#n; k += k & -k) this.#tree[k]! += d;
-    this.version++;
+    this.#bump();
     return d;
   }
 
@@ -101,4 +108,152 @@ export class VirtualRows {
     end = Math.min(n, end, start + MAX_ROWS);
     return { start, end };
   }
+}
+
+/**
+ * VirtualRows bound to a scrolling box: measures rendered rows, follows the scroll position and the
+ * box's size, keeps the focused row rendered, and moves focus between rows with the keyboard (↑/↓,
+ * Page Up/Down, Home/End), rendering the target row first. Rows are elements with `data-row="<k>"`;
+ * `focusTarget` picks the element to focus inside a row.
+ */
+export class VirtualList extends VirtualRows {
+  /** The row holding focus: kept in the DOM even when scrolled away, so focus is never dropped. */
+  focusRow = $state<number | null>(null);
+  #box: HTMLElement | null = null;
+  #ro: ResizeObserver | undefined;
+  #focusTarget: string;
+
+  constructor(focusTarget: string) {
+    super();
+    this.#focusTarget = focusTarget;
+    if (typeof ResizeObserver === 'undefined') return;
+    // Measured heights replace the estimates. A row above the top of the viewport that changes height
+    // moves the scroll position by as much, so what is being read stays put.
+    this.#ro = new ResizeObserver((entries) => {
+      const box = this.#box;
+      for (const en of entries) {
+        const el = en.target as HTMLElement;
+        if (!el.isConnected) continue;
+        const k = Number(el.dataset.row);
+        const h = en.borderBoxSize?.[0]?.blockSize ?? el.offsetHeight;
+        const above = !!box && this.offset(k) + this.height(k) <= box.scrollTop;
+        const d = this.setHeight(k, h);
+        if (d && above && box) {
+          box.scrollTop += d;
+          this.scrollTop = box.scrollTop;
+        }
+      }
+    });
+  }
+
+  /** Call from an effect with the scrolling box; returns the clean-up. */
+  attach(box: HTMLElement): () => void {
+    this.#box = box;
+    this.viewport = box.clientHeight;
+    const ro = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => (this.viewport = box.clientHeight));
+    ro?.observe(box);
+    return () => {
+      ro?.disconnect();
+      if (this.#box === box) this.#box = null;
+    };
+  }
+
+  destroy(): void {
+    this.#ro?.disconnect();
+  }
+
+  /** A new list: estimates, no focus pinned, back to the top. */
+  restart(n: number, estimate: (i: number) => number): void {
+    this.reset(n, estimate);
+    this.focusRow = null;
+    if (this.#box) this.#box.scrollTop = 0;
+    this.scrollTop = 0;
+  }
+
+  /** Rows to render, in order: the ones near the viewport plus the focused one. */
+  rows(): number[] {
+    const { start, end } = this.range();
+    const out: number[] = [];
+    const f = this.focusRow;
+    if (f !== null && f < start && f < this.count) out.push(f);
+    for (let k = start; k < end; k++) out.push(k);
+    if (f !== null && f >= end && f < this.count) out.push(f);
+    return out;
+  }
+
+  /** Svelte action for each row element. */
+  measure = (node: HTMLElement) => {
+    this.#ro?.observe(node);
+    return { destroy: () => this.#ro?.unobserve(node) };
+  };
+
+  onscroll = () => {
+    if (this.#box) this.scrollTop = this.#box.scrollTop;
+  };
+
+  /** Scrolls so that row k is in view (its top at the top when `top`, else as little as needed). */
+  reveal(k: number, top = false): void {
+    const box = this.#box;
+    if (!box) return;
+    const a = this.offset(k);
+    const b = a + this.height(k);
+    const view = box.clientHeight || this.viewport;
+    if (top || a < box.scrollTop) box.scrollTop = a;
+    else if (b > box.scrollTop + view) box.scrollTop = Math.max(0, b - view);
+    this.scrollTop = box.scrollTop;
+  }
+
+  /** Scrolls row k into view, renders it, and focuses it. */
+  async focusAt(k: number, tick: () => Promise<void>): Promise<void> {
+    this.focusRow = k;
+    this.reveal(k);
+    await tick();
+    const row = this.#box?.querySelector<HTMLElement>(`[data-row="${k}"]`);
+    row?.querySelector<HTMLElement>(this.#focusTarget)?.focus({ preventScroll: true });
+  }
+
+  /** Keydown handler for the list element. */
+  keys(ev: KeyboardEvent, tick: () => Promise<void>): void {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    const row = (ev.target as Element | null)?.closest?.('[data-row]') as HTMLElement | null;
+    if (!row) return;
+    const k = Number(row.dataset.row);
+    const n = this.count;
+    const page = Math.max(1, (this.#box?.clientHeight || this.viewport || 600) - 40);
+    let next: number;
+    switch (ev.key) {
+      case 'ArrowDown':
+        next = k + 1;
+        break;
+      case 'ArrowUp':
+        next = k - 1;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = n - 1;
+        break;
+      case 'PageDown':
+        next = Math.max(k + 1, this.indexAt(this.offset(k) + page));
+        break;
+      case 'PageUp':
+        next = Math.min(k - 1, this.indexAt(Math.max(0, this.offset(k) - page)));
+        break;
+      default:
+        return;
+    }
+    ev.preventDefault();
+    void this.focusAt(Math.max(0, Math.min(n - 1, next)), tick);
+  }
+
+  onfocusin = (ev: FocusEvent) => {
+    const row = (ev.target as Element | null)?.closest?.('[data-row]') as HTMLElement | null;
+    if (row) this.focusRow = Number(row.dataset.row);
+  };
+
+  onfocusout = (ev: FocusEvent) => {
+    const to = ev.relatedTarget as Node | null;
+    if (!to || !this.#box?.contains(to)) this.focusRow = null;
+  };
 }

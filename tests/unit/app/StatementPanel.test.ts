@@ -1,9 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { flushSync, tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { generateDataset } from '../../../bench/generate-dataset';
+import { MAX_ROWS } from '../../../src/app/components/virtual.svelte';
 import StatementPanel from '../../../src/app/components/StatementPanel.svelte';
 import { buildIndexes } from '../../../src/app/data/indexes';
 import { ViewState } from '../../../src/app/state/view.svelte';
-import { sampleData } from './sample';
+import { sampleData, stubResizeObserver } from './sample';
 
 describe('clicking a city opens its statements', () => {
   it('shows the city’s statements grouped by event, with place and date marked and the document named', async () => {
@@ -66,5 +69,34 @@ describe('clicking a city opens its statements', () => {
     view.set({ place: 'bangkok', from: Date.UTC(2024, 0, 1), to: Date.UTC(2024, 11, 31) });
     render(StatementPanel, { data, view, onread: () => {}, onclose: () => {} });
     expect(screen.getAllByText('outside the window')).toHaveLength(1);
+  });
+});
+
+describe('a city with hundreds of statements', () => {
+  it('keeps a bounded number of rows in the DOM, and the keyboard reaches the last statement', async () => {
+    stubResizeObserver();
+    const data = buildIndexes(generateDataset(3000), './');
+    let busiest = '';
+    let most = 0;
+    for (const [id, sts] of data.statementsByPlace) if (sts.length > most) [busiest, most] = [id, sts.length];
+    expect(most).toBeGreaterThan(40);
+    const view = new ViewState();
+    view.place = busiest;
+    const { container } = render(StatementPanel, { data, view, onread: () => {}, onclose: () => {} });
+    const rows = () => container.querySelectorAll('li[data-row]');
+    const setsize = Number(rows()[0]!.getAttribute('aria-setsize'));
+    expect(setsize).toBeGreaterThan(most); // a heading row per event plus a row per statement
+    expect(rows().length).toBeLessThan(setsize);
+    expect(rows().length).toBeLessThanOrEqual(MAX_ROWS);
+    const first = rows()[0]!.querySelector('button')!;
+    first.focus();
+    await fireEvent.keyDown(first, { key: 'End' });
+    await tick();
+    expect(document.activeElement?.closest('li')).toHaveAttribute('aria-posinset', String(setsize));
+    // A window move with the panel open keeps the rows (and the reader's place) as they are.
+    const before = document.activeElement;
+    view.set({ from: data.evStart[10]!, to: data.evStart[500]! });
+    flushSync();
+    expect(document.activeElement).toBe(before);
   });
 });
