@@ -30,7 +30,8 @@ interface Mention {
   place: GazetteerPlace | null;
   online: boolean;
   core: string;
-  fallback: string;
+  /** The title when `core` is empty; a function because only the chosen mention of each event needs it. */
+  fallback: () => string;
   score: number;
   statementId: string;
   offset: number;
@@ -111,6 +112,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     if (said.length > 0 && said.every((m) => m.place.id === said[0]!.place.id)) { titlePlace = said[0]!.place; titleCity = said[0]!.text; }
   }
 
+  const docTitle = () => meta.title;
   const stampAt = new Set(lines.filter((l) => l.stamp).map((l) => l.start));
   const actAt = new Set(lines.filter((l) => !l.stamp).map((l) => l.start));
 
@@ -189,17 +191,21 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         if (!core) core = titleFromSuffix(blank(sText, d.end, a.clause.end, blanks));
         let score = core ? 2 : 0;
         // With nothing before the date in its clause, what follows it says what happened ("In 2001 | the SCO was founded ...").
-        const after = /^\W*(?:(?:on|in|since|from|at|of|by|during|the\s+year)\W*)*$/i.test(blank(sText, a.clause.start, d.start, blanks)) ? plainTitle(blank(sText, d.end, a.clause.end, blanks)) : '';
-        const clauseTitle = plainTitle(blank(sText, a.clause.start, a.clause.end, blanks));
-        let fallback = after.split(' ').length >= 2 ? after : clauseTitle.split(' ').length >= 3 ? clauseTitle : plainTitle(blank(sText, 0, sText.length, blanks));
+        const clause = a.clause;
+        let fallback = () => {
+          const after = /^\W*(?:(?:on|in|since|from|at|of|by|during|the\s+year)\W*)*$/i.test(blank(sText, clause.start, d.start, blanks)) ? plainTitle(blank(sText, d.end, clause.end, blanks)) : '';
+          if (after.split(' ').length >= 2) return after;
+          const clauseTitle = plainTitle(blank(sText, clause.start, clause.end, blanks));
+          return clauseTitle.split(' ').length >= 3 ? clauseTitle : plainTitle(blank(sText, 0, sText.length, blanks));
+        };
         let signature = actAt.has(s.start + d.start);
-        if (inHeader && d.start < headerEnd) { place = dateline.place; core = ''; score = 1; fallback = meta.title; }
-        if (signature && !core) { score = 1; fallback = meta.title; }
+        if (inHeader && d.start < headerEnd) { place = dateline.place; core = ''; score = 1; fallback = docTitle; }
+        if (signature && !core) { score = 1; fallback = docTitle; }
         if (SIGNED_HERE.test(sText) && (!core || /^(?:Done|Signed|Adopted|Made)$/i.test(core))) { core = meta.title; score = 1; signature = true; }
         mentions.push({ value: d.value, place, online: a.online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text, signature });
       }
       if (inHeader && docDate && meta.published && !dates.some((d) => d.start < headerEnd)) {
-        mentions.push({ value: { start: meta.published, precision: 'day' }, place: dateline.place, online: false, core: '', fallback: meta.title, score: 1, statementId: id, offset: s.start, dateText: meta.published });
+        mentions.push({ value: { start: meta.published, precision: 'day' }, place: dateline.place, online: false, core: '', fallback: docTitle, score: 1, statementId: id, offset: s.start, dateText: meta.published });
       }
     }
   }
@@ -212,7 +218,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     for (const m of mentions) if (!m.place && covers(m.value)) m.place = titlePlace;
     if (!mentions.some((m) => covers(m.value))) {
       const first = statements[0];
-      if (first) mentions.push({ value: { start: meta.published, precision: precisionOf(meta.published) }, place: titlePlace, online: false, core: '', fallback: meta.title, score: 1, statementId: first.id, offset: first.start, dateText: meta.published });
+      if (first) mentions.push({ value: { start: meta.published, precision: precisionOf(meta.published) }, place: titlePlace, online: false, core: '', fallback: docTitle, score: 1, statementId: first.id, offset: first.start, dateText: meta.published });
     }
     notePlaceName(titlePlace.id, titleCity!);
   }
@@ -283,10 +289,9 @@ function assemble(docId: string, mentions: Mention[], statements: Statement[]): 
       }
       const eventTopics = [...new Set(statementIds.flatMap((sid) => byStatement.get(sid)?.topics ?? []))].sort();
       const ev: Event = {
-        id, docId, start: v.start, precision: v.precision, placeId: place?.id ?? null, online: ms.some((m) => m.online),
-        title: eventTitle(best.core, best.fallback, place?.name ?? null), topics: eventTopics, statementIds, dateText: first.dateText, curated: false,
+        id, docId, start: v.start, ...(v.end ? { end: v.end } : {}), precision: v.precision, placeId: place?.id ?? null, online: ms.some((m) => m.online),
+        title: eventTitle(best.core, best.core ? '' : best.fallback(), place?.name ?? null), topics: eventTopics, statementIds, dateText: first.dateText, curated: false,
       };
-      if (v.end) ev.end = v.end;
       events.push(ev);
     }
   }

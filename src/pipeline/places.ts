@@ -45,8 +45,12 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
   const rejected: RejectedPlace[] = [];
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(text); m; m = CAPITALISED.exec(text)) {
-    const first = m[0].replace(/\.$/, '');
-    const maxN = Math.max(gaz.maxWords.get(m[0]) ?? 0, gaz.maxWords.get(first) ?? 0, gaz.maxWords.get(first.replace(/['’]s$/, '')) ?? 0);
+    let maxN = gaz.maxWords.get(m[0]) ?? 0; // "St." keeps its dot
+    if (m[0].endsWith('.') || m[0].endsWith('s')) {
+      // "Moscow." at a sentence end, "Beijing's": only these two endings need another look-up
+      const first = m[0].replace(/\.$/, '');
+      maxN = Math.max(maxN, gaz.maxWords.get(first) ?? 0, gaz.maxWords.get(first.replace(/['’]s$/, '')) ?? 0);
+    }
     if (maxN === 0) continue;
     // The words that follow, each after a single space: "New" → "New Delhi", "New York City".
     const words: Word[] = [{ start: m.index, end: m.index + m[0].length, text: m[0] }];
