@@ -98,5 +98,14 @@ describe('a city with hundreds of statements', () => {
     view.set({ from: data.evStart[10]!, to: data.evStart[500]! });
     flushSync();
     expect(document.activeElement).toBe(before);
+    // Another city with fewer rows: the panel follows (it once read past the end of the shorter list).
+    let fewest = '';
+    for (const [id, sts] of data.statementsByPlace) if (sts.length > 0 && sts.length < 5) fewest = id;
+    view.set({ place: fewest, event: null });
+    flushSync();
+    await tick();
+    const name = data.places[data.placeIndex.get(fewest)!]!.properties.name;
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(name);
+    expect(Number(rows()[0]!.getAttribute('aria-setsize'))).toBe(rows().length);
   });
 });
