@@ -45,8 +45,11 @@ export { describeIssues };
 
 type Got = { ok: true; bytes: ArrayBuffer } | { ok: false; message: string };
 
-/** The file's bytes, fetched on this thread (so a page's own fetch, e.g. the single file's inlined data, answers). */
-async function getBytes(base: string, file: string, fetchFn: Fetch): Promise<Got> {
+/**
+ * The file's bytes, fetched on this thread (so a page's own fetch, e.g. the single file's inlined data,
+ * answers). `warm` hears the size as soon as the headers are in, so a worker can start meanwhile.
+ */
+async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, warm?: Checker['warm']): Promise<Got> {
   let res: Response;
   try {
     res = await fetchFn(base + file);
@@ -54,6 +57,7 @@ async function getBytes(base: string, file: string, fetchFn: Fetch): Promise<Got
     return { ok: false, message: `could not be fetched (${(e as Error).message})` };
   }
   if (!res.ok) return { ok: false, message: res.status === 404 ? 'is missing (404). Run `npm run extract` to write it.' : `could not be fetched (HTTP ${res.status})` };
+  warm?.(file, Number(res.headers.get('content-length') ?? 0));
   try {
     return { ok: true, bytes: await res.arrayBuffer() };
   } catch (e) {
@@ -86,7 +90,7 @@ export async function loadCore(
   { checker = inThread }: LoadOptions = {},
 ): Promise<{ data: RawData; problems: DataProblem[]; index: PackedEventIndex | null }> {
   const files = [DATA_FILES.events, DATA_FILES.places, DATA_FILES.documents, DATA_FILES.topics] as const;
-  const fetchAll = () => Promise.all(files.map((f) => getBytes(base, f, fetchFn)));
+  const fetchAll = () => Promise.all(files.map((f) => getBytes(base, f, fetchFn, checker.warm)));
   let got = await fetchAll();
   const bytes = (g: Got[]) => ({ events: bytesOf(g[0]!), places: bytesOf(g[1]!), documents: bytesOf(g[2]!), topics: bytesOf(g[3]!) });
   let core: CoreChecked;
@@ -135,7 +139,7 @@ export async function loadDeferred(
 ): Promise<{ statements: RawData['statements'] | null; timeseries: RawData['timeseries']; report: RawData['report']; problems: DataProblem[] }> {
   const problems: DataProblem[] = [];
   const load = async (file: DataFileName, lane: Lane, fatal: boolean): Promise<unknown> => {
-    const got = await getBytes(base, file, fetchFn);
+    const got = await getBytes(base, file, fetchFn, checker.warm);
     if (!got.ok) {
       problems.push({ file, message: got.message, fatal });
       return null;

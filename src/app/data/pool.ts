@@ -5,13 +5,19 @@
  * origin, a policy that forbids it, or Node in the unit tests. The workers run the same code
  * (check.ts) against the same contract schemas; only the thread differs.
  */
+import { DATA_FILES, type Event } from '../../contract/schema';
 import { checkCore, checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
 
 export type CoreBytes = { events: ArrayBuffer | null; places: ArrayBuffer | null; documents: ArrayBuffer | null; topics: ArrayBuffer | null };
 
 type JobBody = { kind: 'core'; bytes: CoreBytes } | { kind: 'file'; file: DataFileName; bytes: ArrayBuffer };
 export type WorkerJob = JobBody & { id: number };
-export type WorkerReply = { ready: true } | { id: number; core: CoreChecked } | { id: number; checked: Checked } | { id: number; failed: string };
+/** A verdict `{ ok: true }` comes with `data: null`: the valid bytes come back with it and are parsed here. */
+export type WorkerReply =
+  | { ready: true }
+  | { id: number; core: CoreChecked; bytes: CoreBytes }
+  | { id: number; checked: Checked; bytes: ArrayBuffer }
+  | { id: number; failed: string };
 
 /** Lane 0 takes the core files (then the small deferred ones), lane 1 the statements. */
 export type Lane = 0 | 1;
@@ -19,6 +25,8 @@ export type Lane = 0 | 1;
 export interface Checker {
   /** 'worker' or 'main thread': where the last job ran (for tests and the bench's curiosity). */
   readonly where: () => string;
+  /** A file of `size` bytes is on its way (from its Content-Length): start a worker now if it will need one. */
+  warm(file: DataFileName, size: number): void;
   core(bytes: CoreBytes): Promise<CoreChecked>;
   file(file: DataFileName, bytes: ArrayBuffer, lane: Lane): Promise<Checked>;
   close(): void;
@@ -27,6 +35,7 @@ export interface Checker {
 /** Parse and validate in this thread. */
 export const inThread: Checker = {
   where: () => 'main thread',
+  warm() {},
   core: async (bytes) => checkCore(bytes),
   file: async (file, bytes) => checkFile(file, bytes),
   close() {},
@@ -35,14 +44,17 @@ export const inThread: Checker = {
 /** A worker stopped in the middle of a job: its bytes were transferred, so the caller fetches again. */
 export class WorkerLost extends Error {}
 
+/** One worker, started on first need (`start`), so a small corpus never starts one. */
 class WorkerLane {
   private worker: Worker | null = null;
-  private readonly started: Promise<boolean>;
+  private started: Promise<boolean> | null = null;
   private readonly waiting = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }>();
   private next = 1;
 
-  constructor(make: () => Worker | Promise<Worker>) {
-    this.started = new Promise<boolean>((resolve) => {
+  constructor(private readonly make: () => Worker | Promise<Worker>) {}
+
+  start(): Promise<boolean> {
+    this.started ??= new Promise<boolean>((resolve) => {
       const start = (worker: Worker) => {
         this.worker = worker;
         // A worker that never says hello (it could not load) is not waited for long.
@@ -68,11 +80,12 @@ class WorkerLane {
       };
       // A SecurityError (a script on another origin), no Worker at all, or its module not loading.
       try {
-        Promise.resolve(make()).then(start, () => resolve(false));
+        Promise.resolve(this.make()).then(start, () => resolve(false));
       } catch {
         resolve(false);
       }
     });
+    return this.started;
   }
 
   private fail(why: string): void {
@@ -82,12 +95,21 @@ class WorkerLane {
   }
 
   /** The reply, or null when this lane has no worker (run it in this thread instead). */
-  async run(job: JobBody, transfer: Transferable[]): Promise<WorkerReply | null> {
-    if (!(await this.started) || !this.worker) return null;
+  /**
+   * Posts the job once the worker is up and resolves then, with the reply still to come; null when this
+   * lane has no worker (run it in this thread instead).
+   */
+  async post(job: JobBody, transfer: Transferable[]): Promise<{ reply: Promise<WorkerReply> } | null> {
+    if (!(await this.start()) || !this.worker) return null;
     const id = this.next++;
     const reply = new Promise<WorkerReply>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     this.worker.postMessage({ ...job, id }, transfer);
-    return reply;
+    return { reply };
+  }
+
+  async run(job: JobBody, transfer: Transferable[]): Promise<WorkerReply | null> {
+    const posted = await this.post(job, transfer);
+    return posted ? posted.reply : null;
   }
 
   close(): void {
@@ -96,12 +118,22 @@ class WorkerLane {
   }
 }
 
-function unwrap<T>(reply: WorkerReply, pick: (r: WorkerReply) => T | undefined): T {
+function failed(reply: WorkerReply): void {
   if ('failed' in reply) throw new Error(reply.failed);
-  const v = pick(reply);
-  if (v === undefined) throw new Error('unexpected reply from the loading worker');
-  return v;
 }
+
+const decoder = new TextDecoder();
+/** Valid bytes (the worker checked exactly these) as data. */
+const parse = (bytes: ArrayBuffer | null): unknown => (bytes === null ? null : JSON.parse(decoder.decode(bytes)));
+function filled<T>(c: Checked<T> | null, bytes: ArrayBuffer | null): Checked<T> | null {
+  return c && c.ok ? { ok: true, data: parse(bytes) as T } : c;
+}
+
+/**
+ * Below this many bytes a job runs in this thread: zod checks ~1 MB in well under 100 ms, less than a
+ * worker takes to start (the five seed documents never start one).
+ */
+const SMALL = 1 << 20;
 
 /**
  * Two worker lanes with the in-thread checker as fallback. `make` creates one worker (the default
@@ -110,25 +142,62 @@ function unwrap<T>(reply: WorkerReply, pick: (r: WorkerReply) => T | undefined):
 export function workerChecker(make: (() => Worker | Promise<Worker>) | null = defaultWorker()): Checker {
   if (!make) return inThread;
   const lanes: [WorkerLane, WorkerLane] = [new WorkerLane(make), new WorkerLane(make)];
-  let where = 'worker';
+  let where = 'main thread';
   return {
     where: () => where,
+    warm(file, size) {
+      if (size >= SMALL) void lanes[file === DATA_FILES.statements ? 1 : 0].start();
+    },
     async core(bytes) {
       const transfer = [bytes.events, bytes.places, bytes.documents, bytes.topics].filter((b): b is ArrayBuffer => b !== null);
-      const reply = await lanes[0].run({ kind: 'core', bytes }, transfer);
-      if (!reply) {
+      if (transfer.reduce((n, b) => n + b.byteLength, 0) < SMALL) return checkCore(bytes);
+      // This thread parses its own copy of the events while the worker checks them (and would otherwise
+      // wait): only the reply's verdict and index are needed afterwards.
+      const mine = bytes.events ? bytes.events.slice(0) : null;
+      const posted = await lanes[0].post({ kind: 'core', bytes }, transfer);
+      if (!posted) {
         where = 'main thread';
         return checkCore(bytes);
       }
-      return unwrap(reply, (r) => ('core' in r ? r.core : undefined));
+      let parsed: unknown = undefined;
+      try {
+        parsed = parse(mine);
+      } catch {
+        // Not JSON: the worker's verdict says so, with the message people read.
+      }
+      const reply = await posted.reply;
+      where = 'worker';
+      failed(reply);
+      if (!('core' in reply)) throw new Error('unexpected reply from the loading worker');
+      const { core, bytes: back } = reply;
+      const events = core.events?.ok ? ({ ok: true, data: parsed as Event[] } as Checked<Event[]>) : core.events;
+      // The worker sorted its copy; this one is put in the same (time) order.
+      if (events?.ok && core.index) {
+        const raw = events.data;
+        const order = core.index.order;
+        const sorted = new Array<(typeof raw)[number]>(raw.length);
+        for (let i = 0; i < sorted.length; i++) sorted[i] = raw[order[i]!]!;
+        events.data = sorted;
+      }
+      return {
+        events,
+        places: filled(core.places, back.places),
+        documents: filled(core.documents, back.documents),
+        topics: filled(core.topics, back.topics),
+        index: core.index,
+      };
     },
     async file(file, bytes, lane) {
+      if (bytes.byteLength < SMALL) return checkFile(file, bytes);
       const reply = await lanes[lane].run({ kind: 'file', file, bytes }, [bytes]);
       if (!reply) {
         where = 'main thread';
         return checkFile(file, bytes);
       }
-      return unwrap(reply, (r) => ('checked' in r ? r.checked : undefined));
+      where = 'worker';
+      failed(reply);
+      if (!('checked' in reply)) throw new Error('unexpected reply from the loading worker');
+      return filled(reply.checked, reply.bytes)!;
     },
     close() {
       lanes.forEach((l) => l.close());

@@ -19,8 +19,20 @@ export const SUMMIT_RULE = {
  * 16,000 hops of 64-point great circles and the map needed 20 s to first idle (bench/profile.ts).
  */
 export function summitHosts(d: AtlasData, rule = SUMMIT_RULE): string[] {
+  // Asked for by the map's first frame and again for its path, and again when the statements arrive
+  // (a new AtlasData, the same events array): one pass over 100,000 titles is enough.
+  const known = memo.get(d.events);
+  if (known?.rule === rule) return [...known.hosts];
+  const hosts = findSummitHosts(d.events, rule);
+  memo.set(d.events, { rule, hosts });
+  return [...hosts];
+}
+
+const memo = new WeakMap<AtlasData['events'], { rule: typeof SUMMIT_RULE; hosts: string[] }>();
+
+function findSummitHosts(events: AtlasData['events'], rule: typeof SUMMIT_RULE): string[] {
   const byYear = new Map<string, Map<string, { start: string; placeId: string; n: number }>>();
-  for (const e of d.events) {
+  for (const e of events) {
     if (!e.placeId) continue;
     if (!e.topics.some((t) => rule.topics.includes(t)) && !rule.title.test(e.title)) continue;
     const year = e.start.slice(0, 4);

@@ -89,12 +89,21 @@ describe('the core files as the worker checks them', () => {
 
 describe('where the files are checked', () => {
   it('when no worker can start, the same files load in this thread with the same result', async () => {
+    // Big enough (over 1 MB of events) that a worker would be asked for.
+    const events = JSON.parse(readFileSync(join(sample, 'events.json'), 'utf8')) as Event[];
+    const many = JSON.stringify(Array.from({ length: 6000 }, (_, i) => ({ ...events[i % events.length]!, id: `e${i}` })));
+    expect(many.length).toBeGreaterThan(1 << 20);
+    const bigFetch = async (url: string) => (url.endsWith('events.json') ? new Response(many) : fsFetch(url));
+    let tried = 0;
     const checker = workerChecker(() => {
+      tried++;
       throw new DOMException('not allowed here', 'SecurityError');
     });
-    const viaFallback = await loadCore(sample, fsFetch, { checker });
-    const here = await loadCore(sample, fsFetch);
+    const viaFallback = await loadCore(sample, bigFetch, { checker });
+    const here = await loadCore(sample, bigFetch);
+    expect(tried).toBe(1);
     expect(checker.where()).toBe('main thread');
+    expect(viaFallback.data.events).toHaveLength(6000);
     expect(viaFallback.data).toEqual(here.data);
     expect(viaFallback.index).toEqual(here.index);
     checker.close();
