@@ -133,11 +133,12 @@ function membershipPaint(initial: number | null): ExpressionSpecification {
 }
 
 /**
- * At most one membership repaint in this time: while the brush is dragged across years of SCO history,
- * statuses can change several times a second, and each change repaints the WebGL map (~100 ms of
- * blocked page on software GL). The last date always wins, a little later.
+ * At most one membership repaint in this time: while the brush is dragged (or the timeline plays)
+ * across years of SCO history, statuses can change several times a second, and each change repaints
+ * the WebGL map (~100 ms of blocked page on software GL, one dropped frame or more). A single change
+ * after a quiet moment shows at once; during a run of changes the last date wins, within a second.
  */
-const MEMBERSHIP_GAP_MS = 400;
+const MEMBERSHIP_GAP_MS = 1000;
 
 /** Web Mercator with no rotation or pitch (both are turned off below): where world x/y 0..1 land. */
 function discView(map: MLMap, width: number, height: number) {

@@ -70,8 +70,9 @@ export class Discs {
   private my: Float64Array = new Float64Array(0);
   private n: Float64Array = new Float64Array(0);
   private r: Float64Array = new Float64Array(0);
-  /** Plain discs, largest first, so small cities stay visible on top of big ones. */
+  /** Plain discs, largest first, so small cities stay visible on top of big ones (sorted when drawn). */
   private order: number[] = [];
+  private sorted = false;
   selected = -1;
   highlighted: number[] = [];
 
@@ -89,7 +90,7 @@ export class Discs {
     });
     this.n = new Float64Array(coords.length);
     this.r = new Float64Array(coords.length);
-    this.sort();
+    this.sorted = false;
     this.selected = -1;
     this.highlighted = [];
   }
@@ -101,7 +102,8 @@ export class Discs {
     for (let i = 0; i < n.length && !changed; i++) if (r[i] !== this.r[i] || (n[i]! > 0) !== (this.n[i]! > 0)) changed = true;
     this.n = n;
     this.r = r;
-    if (changed) this.sort();
+    // Sorted in draw(), once per frame, not on every brush move (this runs inside the scrub).
+    if (changed) this.sorted = false;
     return changed;
   }
 
@@ -114,6 +116,7 @@ export class Discs {
     const idx = Array.from({ length: this.size }, (_, i) => i);
     idx.sort((a, b) => this.r[b]! - this.r[a]! || a - b);
     this.order = idx;
+    this.sorted = true;
   }
 
   /** Canvas position (CSS pixels) of place i on the world copy nearest the view's centre. */
@@ -150,6 +153,7 @@ export class Discs {
    * backing pixels. Returns the number of discs drawn.
    */
   draw(ctx: DiscContext, v: DiscView, pixelRatio: number): number {
+    if (!this.sorted) this.sort();
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
     ctx.clearRect(0, 0, v.width, v.height);
     let drawn = 0;
