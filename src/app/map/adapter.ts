@@ -462,9 +462,10 @@ export const createMap: MapFactory = (o) => {
     idle() {
       return new Promise<void>((resolve) => {
         // Polled rather than only `once('idle')`: an idle map fires no further idle event.
+        // Checked every frame (a cheap test), so the first idle is not reported up to 50 ms late.
         const check = () => {
           if (destroyed || (hasData && drawnOnce && !drawPending && basemapReady && styleLoaded && map.loaded() && !map.isMoving())) resolve();
-          else setTimeout(check, 50);
+          else setTimeout(check, 16);
         };
         // A frame first, so changes made just before are part of what we wait for.
         requestAnimationFrame(check);
