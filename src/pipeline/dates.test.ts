@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { findDates } from './dates.ts';
+import { findDates, findYears } from './dates.ts';
 
 const docDate = { y: 2024, m: 7, d: 4 };
 const found = (text: string, doc = docDate) => findDates(text, doc).mentions.map((m) => [m.text, m.value.start, m.value.end ?? null, m.value.precision]);
@@ -91,5 +91,25 @@ describe('dates: what a reader would call the date of something', () => {
   it('reports offsets that index the text', () => {
     const t = 'They met in Moscow on 29-31 October 2020 and in Ufa on 10 July 2015.';
     for (const m of findDates(t, docDate).mentions) expect(t.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('reads news-style ranges across months, with or without a year', () => {
+    expect(found('to be held in Tianjin from Aug. 31 to Sept. 1, Wang said', { y: 2025, m: 7, d: 15 })).toEqual([['Aug. 31 to Sept. 1', '2025-08-31', '2025-09-01', 'day']]);
+    expect(found('from 30 November to 2 December 2022')).toEqual([['30 November to 2 December 2022', '2022-11-30', '2022-12-02', 'day']]);
+  });
+
+  it('reads plain dates itself and still leaves ranges and times to chrono', () => {
+    expect(found('on 15 June 2001 and on June 7, 2002')).toEqual([['15 June 2001', '2001-06-15', null, 'day'], ['June 7, 2002', '2002-06-07', null, 'day']]);
+    expect(found('held on 15-17 June 2019')).toEqual([['15-17 June 2019', '2019-06-15', '2019-06-17', 'day']]);
+    expect(found('on 31 February 2020')).toEqual([]);
+  });
+
+  it('finds a year alone only where it is the time of something', () => {
+    const years = (t: string) => findYears(t, findDates(t, null).mentions).map((m) => [m.text, t.slice(m.start, m.end), m.value.precision]);
+    expect(years('In 2001 the SCO was founded in Shanghai')).toEqual([['2001', '2001', 'year']]);
+    expect(years('Since 2017 India and Pakistan are members; the Qingdao summit of 2018 followed')).toEqual([['2017', '2017', 'year'], ['2018', '2018', 'year']]);
+    // a full date of that year, a period, a decade, a budget, a target: not a year alone
+    expect(years('In 2019 the summit took place in Bishkek on 14 June 2019')).toEqual([]);
+    expect(years('the programme in 2019-2021, in the 1990s, the budget for 2025, the strategy until 2030')).toEqual([]);
   });
 });

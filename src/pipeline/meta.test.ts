@@ -54,4 +54,15 @@ describe('front matter at the top of a Markdown document', () => {
   it('is only a block that opens the document', () => {
     expect(frontMatter('Title\n---\ntitle: x\n---\n').end).toBe(0);
   });
+
+  it('reads the title past a dateline, page navigation and capitals, and the date from a byline', () => {
+    expect(inferMeta('QINGDAO, June 26 (Xinhua) -- Chinese Defense Minister Dong Jun on Thursday chaired a meeting.\n', true, null).title).toBe('Chinese Defense Minister Dong Jun on Thursday chaired a meeting.');
+    expect(inferMeta('ISLAMABAD, October 16. /TASS/. Mishustin took part in the meeting.\n', true, null).title).toBe('Mishustin took part in the meeting.');
+    const page = inferMeta('Home / News\n\nShare  |  Print\n\n26.06.2025 | 14:35\n\n# SCO Secretary-General attends a meeting\n\nText.\n', false, null);
+    expect(page).toMatchObject({ title: 'SCO Secretary-General attends a meeting', kind: 'event page', published: '2025-06-26' });
+    expect(inferMeta('CHARTER OF THE SHANGHAI COOPERATION ORGANISATION\n\nText.\n', false, null).title).toBe('Charter of the Shanghai Cooperation Organisation');
+    expect(inferMeta('Headline here\n\nSource: Xinhua | Editor: Liu Mei | 2025-07-15 21:40:12\n\nText.\n', true, null).published).toBe('2025-07-15');
+    expect(inferMeta('Joint Communiqué of the Council\n\nText.\n', false, null).kind).toBe('declaration');
+    expect(inferMeta('Press release on the meeting\n\nText.\n', false, null).kind).toBe('news report');
+  });
 });

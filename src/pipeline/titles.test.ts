@@ -38,4 +38,16 @@ describe('titles: a short label from the words around the date', () => {
     expect(long.length).toBeLessThanOrEqual(92);
     expect(long.endsWith(', Bishkek')).toBe(true);
   });
+
+  it('names meetings the way a reader would on unseen texts', () => {
+    expect(titleFromPrefix('Last year the heads of state met in | on')).toBe('Meeting of the heads of state');
+    expect(titleFromPrefix('The Council of Heads of State of the member states of the SCO held its 25th meeting in | on')).toBe('25th meeting of the Council of Heads of State');
+    expect(titleFromPrefix('The member states noted that the Organisation, founded in | on')).toBe('Founding of the Organisation');
+    expect(titleFromPrefix('submit it at the next meeting of heads of state, to be held in Russia in')).toBe('Next meeting of heads of state');
+    expect(titleFromPrefix('Since the SCO summit in | in')).toBe('SCO summit');
+    expect(titleFromSuffix(' | the heads of six states met in | and founded our organisation')).toBe('Meeting of the heads of six states');
+    expect(titleFromSuffix(', SCO Secretary-General Nurlan Yermekbayev took part in the meeting of the SCO defence ministers in |')).toBe('Meeting of the SCO defence ministers');
+    expect(titleFromSuffix(' under the chairmanship of the Prime Minister of the Islamic Republic of Pakistan.')).toBe('');
+    expect(titleFromSuffix(' India and Pakistan are full members')).toBe('');
+  });
 });
