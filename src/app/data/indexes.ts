@@ -21,6 +21,8 @@ export interface AtlasData {
   evEnd: Float64Array;
   /** Index into `places`, or -1 when the event has no place. */
   evPlace: Int32Array;
+  /** Events that are online or have no place (few), in time order: the "Online or no city" list. */
+  offMap: Int32Array;
   eventIndex: Map<string, number>;
   places: PlaceFeature[];
   placeIndex: Map<string, number>;
@@ -76,6 +78,9 @@ export function buildIndexes(raw: RawData, base = './data/', index: PackedEventI
   const eventIndex = new Map<string, number>();
   for (let i = 0; i < n; i++) eventIndex.set(events[i]!.id, i);
   const placeTimes = placeTimesOf(packed);
+  const off: number[] = [];
+  for (let i = 0; i < n; i++) if (evPlace[i]! < 0 || events[i]!.online) off.push(i);
+  const offMap = Int32Array.from(off);
 
   const topicList: Topic[] = raw.topics ?? [...new Set(events.flatMap((e) => e.topics))].sort().map((id) => ({ id, label: id }));
   const topicIndex = new Map(topicList.map((t, i) => [t.id, i]));
@@ -91,7 +96,7 @@ export function buildIndexes(raw: RawData, base = './data/', index: PackedEventI
   }
 
   return {
-    base, events, evStart, evEnd, evPlace, eventIndex, places, placeIndex, placeTimes,
+    base, events, evStart, evEnd, evPlace, offMap, eventIndex, places, placeIndex, placeTimes,
     documents: new Map(raw.documents.map((d) => [d.id, d])), topics: topicList, topicIndex, extent,
     ...statementPart(raw, events),
     // In time order, so that building again from `raw` (with the statements added) finds the index above.
@@ -196,11 +201,13 @@ export function windowCounts(d: AtlasData, from: number, toEx: number, mask: Uin
       statements[p] = t.startW[a]! - t.endW[b]!;
       total += a - b;
     }
-    for (let i = 0; i < last; i++) {
+    // Only the few online or placeless events, not every event before the window's end (a brush move
+    // at 100,000 events would otherwise scan them all).
+    for (const i of d.offMap) {
+      if (i >= last) break;
       if (d.evEnd[i]! <= from) continue;
-      const placeless = d.evPlace[i]! < 0;
-      if (placeless || d.events[i]!.online) online.push(i);
-      if (placeless) total++;
+      online.push(i);
+      if (d.evPlace[i]! < 0) total++;
     }
     return { events, statements, online, total };
   }

@@ -57,7 +57,7 @@ describe('the window counts that size the markers', () => {
       const m = 1 + Math.floor(rnd() * 12);
       const dd = 1 + Math.floor(rnd() * 28);
       const start = rnd() < 0.2 ? `${y}` : rnd() < 0.3 ? `${y}-${String(m).padStart(2, '0')}` : `${y}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-      return { ...d.events[0]!, id: `e${i}`, start, end: undefined, placeId: rnd() < 0.1 ? null : `p${Math.floor(rnd() * 30)}`, statementIds: rnd() < 0.5 ? ['a'] : ['a', 'b'] };
+      return { ...d.events[0]!, id: `e${i}`, start, end: undefined, placeId: rnd() < 0.1 ? null : `p${Math.floor(rnd() * 30)}`, online: rnd() < 0.05, statementIds: rnd() < 0.5 ? ['a'] : ['a', 'b'] };
     });
     const big = buildIndexes({ ...d.raw, events, places: { type: 'FeatureCollection', features: places } });
     const all = new Uint8Array(events.length).fill(1);
@@ -69,6 +69,7 @@ describe('the window counts that size the markers', () => {
       expect(Array.from(fast.events)).toEqual(Array.from(slow.events));
       expect(Array.from(fast.statements)).toEqual(Array.from(slow.statements));
       expect(fast.total).toBe(slow.total);
+      expect(fast.online).toEqual(slow.online);
       expect(fast.total).toBe(eventsInWindow(big, a, b, null).length);
     }
   });
