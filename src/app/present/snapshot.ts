@@ -150,12 +150,23 @@ async function drawLayers(ctx: CanvasRenderingContext2D, root: HTMLElement, dest
     if (r.width === 0 || r.height === 0) continue;
     const x = dest.x + (r.left - box.left) * sx;
     const y = dest.y + (r.top - box.top) * sy;
+    ctx.save();
     try {
       const img = layer instanceof HTMLCanvasElement ? layer : await svgToImage(layer);
+      // A canvas shown through a CSS clip (the timeline's lit marks: only the window) says which span
+      // of it shows, in CSS pixels from its left edge; copying its pixels would show all of it.
+      const clip = layer instanceof HTMLCanvasElement ? layer.dataset.clip?.split(',').map(Number) : undefined;
+      if (clip && clip.length === 2 && clip.every(Number.isFinite)) {
+        const k = layer instanceof HTMLCanvasElement && layer.clientWidth ? r.width / layer.clientWidth : 1; // a CSS-scaled slide
+        ctx.beginPath();
+        ctx.rect(x + clip[0]! * k * sx, y, Math.max(0, clip[1]! - clip[0]!) * k * sx, r.height * sy);
+        ctx.clip();
+      }
       ctx.drawImage(img, x, y, r.width * sx, r.height * sy);
     } catch {
       // A layer that cannot be rasterised (e.g. a tainted canvas) is left out, not the whole picture.
     }
+    ctx.restore();
   }
 }
 
