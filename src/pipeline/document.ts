@@ -49,7 +49,8 @@ const SIGNED_HERE = /^\W*(?:Done|Signed|Adopted|Made)\s+(?:at|in)\b/i;
 const withoutBrackets = (s: string) => s.replace(/\([^()]*\)/g, ' ');
 /** A sentence's words as a short title when nothing better names the event. */
 function plainTitle(s: string): string {
-  const t = unblank(s).replace(/\s+([,.;:])/g, '$1').replace(/(?:,\s*)+,/g, ',').replace(/^[\s,;:.]+/, '').split(/\s+/).slice(0, 10).join(' ').replace(/[\s,;:.–—-]+$/, '');
+  const t = unblank(s).replace(/\s+([,.;:])/g, '$1').replace(/(?:,\s*)+,/g, ',').replace(/^[\s,;:.]+/, '').split(/\s+/).slice(0, 10).join(' ').replace(/[\s,;:.–—-]+$/, '')
+    .replace(/(?:\s+(?:at|in|on|of|the|to|for|and|with|by|from|a|an))+$/i, '');
   return t ? t[0]!.toUpperCase() + t.slice(1) : t;
 }
 const TITLE_CITY = /^(?:The\s+)?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+(?:Declaration|(?:Joint\s+)?Communiqu[eé]|Statement|Appeal|Address|Initiative|Summit)\b/u;
@@ -106,7 +107,9 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
   }
   let titleCity = TITLE_CITY.exec(meta.title)?.[1];
   let titlePlace = titleCity ? gaz.lookup(titleCity) ?? null : null;
-  if (!titlePlace) {
+  // A headline, not a lead sentence standing in for one: short, no date, no full stop, more text below.
+  const headline = meta.title.length <= 100 && !/[.!?…]$/.test(meta.title) && !mayContainDate(meta.title) && paras.length > 1;
+  if (!titlePlace && headline) {
     // A headline that says where: "SCO foreign ministers meet in Tianjin" (one city, after in/at)
     const said = findPlaces(meta.title, gaz).mentions.filter((m) => m.preposition);
     if (said.length > 0 && said.every((m) => m.place.id === said[0]!.place.id)) { titlePlace = said[0]!.place; titleCity = said[0]!.text; }

@@ -180,7 +180,7 @@ export function titleFromSuffix(suffix: string): string {
       j = k;
     }
     // a name that is the subject of a verb ("India and Pakistan are members") names who, not what
-    if (j + 1 < words.length && /^(?:are|is|was|were|became|become|becomes|joined|join|joins|have|has|had|will|would|took|signed|met|attended|attends|said|says|noted|called|visited)$/.test(words[j + 1]!.text)) { i = j; continue; }
+    if (j + 1 < words.length && /^(?:are|is|was|were|became|become|becomes|joined|join|joins|have|has|had|will|would|took|signed|met|attended|attends|said|says|noted|called|visited|received|receives|hosted|hosts|chaired|chairs|addressed|welcomed|opened|held|holds)$/.test(words[j + 1]!.text)) return '';
     if (j > i) {
       // "hosted a meeting of the Council of ...": start at the meeting
       let k = i - 1;
@@ -208,16 +208,18 @@ export function titleFromLine(rest: string): string {
 
 /** Words every SCO title would repeat: "... of the SCO Member States' meetings" → "... meetings". */
 function tidy(title: string): string {
-  return title
+  const short = title
     .replace(/\s+of the (?:SCO )?Member States(?:'|’)?(?= meetings?\b)/i, '')
     .replace(/\s+of the (?:SCO )?Member States$/i, '')
     .replace(/\bShanghai Cooperation Organi[sz]ation\b/g, 'SCO')
     .trim();
+  // "Meeting of the member states" says who met: cut to "Meeting" it would say nothing
+  return short.includes(' ') || !title.includes(' ') ? short : title.replace(/\bShanghai Cooperation Organi[sz]ation\b/g, 'SCO').trim();
 }
 
 /** The full title: the core, or a fallback, and the place after a comma. Never empty. */
 export function eventTitle(core: string, fallback: string, placeName: string | null): string {
-  let base = tidy(core) || clip(fallback.replace(/\*+/g, '').replace(/\s+/g, ' ').trim()) || 'Event';
+  let base = tidy(core) || clip(fallback.replace(/\*+/g, '').replace(/\s+/g, ' ').trim()).replace(/\s*[.;:,]+$/, '') || 'Event';
   if (placeName && !base.includes(placeName)) base = `${clip(base, MAX - placeName.length - 2)}, ${placeName}`;
   return base;
 }

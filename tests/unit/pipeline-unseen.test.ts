@@ -154,3 +154,14 @@ describe('unseen SCO documents', () => {
     }
   });
 });
+
+describe('lead sentences are not headlines', () => {
+  it('a one-paragraph text that names a city and a date gives one event, at that date, not a second one at the publication date', async () => {
+    const { extractDocument } = await import('../../src/pipeline/document.ts');
+    const { context } = await import('../../src/pipeline/testing.ts');
+    const r = extractDocument('x', 'Xi Jinping arrived in Astana on 2 July 2024 for the SCO summit.', { published: '2025-05-12' }, context());
+    expect(r.events.map((e) => [e.start, e.placeId])).toEqual([['2024-07-02', 'astana-kz']]);
+    const h = extractDocument('y', 'SCO energy ministers meet in Astana\n\nThe ministers met on Friday.', { published: '2024-05-17' }, context());
+    expect(h.events.map((e) => [e.start, e.placeId])).toEqual([['2024-05-17', 'astana-kz']]); // a real headline still says where
+  });
+});
