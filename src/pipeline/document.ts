@@ -41,6 +41,8 @@ interface Mention {
 }
 
 const MAX_SKIPPED = 200;
+/** An event title that is a text or meeting named after a city: "Tianjin Declaration", "Shanghai Convention ...". */
+const NAMED_AFTER_CITY = /^(?:The\s+)?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+(?:Declaration|(?:Joint\s+)?Communiqu[eé]|Convention|Summit)(?![\p{L}])/u;
 /** Words that say something happened, which a year alone needs in its clause to be an event. */
 const HAPPENED = /\b(?:summits?|meetings?|met|held|hosted|founded|established|created|set\s+up|signed|adopted|joined|became|admitted|launched|started|opened|took\s+place|(?:are|became|become|as)\s+(?:full\s+)?members?|anniversary|accession|visit(?:ed)?|sessions?|conferences?|forums?|exercises?)\b/i;
 /** "Done at St. Petersburg on 7 June 2002": the line that signs the document itself. */
@@ -205,6 +207,11 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         if (inHeader && d.start < headerEnd) { place = dateline.place; core = ''; score = 1; fallback = docTitle; }
         if (signature && !core) { score = 1; fallback = docTitle; }
         if (SIGNED_HERE.test(sText) && (!core || /^(?:Done|Signed|Adopted|Made)$/i.test(core))) { core = meta.title; score = 1; signature = true; }
+        if (!place && !a.online) {
+          // "signed the Tianjin Declaration on 1 September 2025": a text named after its city was made there
+          const named = NAMED_AFTER_CITY.exec(core);
+          if (named) place = gaz.lookup(named[1]!) ?? null;
+        }
         mentions.push({ value: d.value, place, online: a.online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text, signature });
       }
       if (inHeader && docDate && meta.published && !dates.some((d) => d.start < headerEnd)) {

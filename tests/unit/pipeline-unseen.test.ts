@@ -163,5 +163,7 @@ describe('lead sentences are not headlines', () => {
     expect(r.events.map((e) => [e.start, e.placeId])).toEqual([['2024-07-02', 'astana-kz']]);
     const h = extractDocument('y', 'SCO energy ministers meet in Astana\n\nThe ministers met on Friday.', { published: '2024-05-17' }, context());
     expect(h.events.map((e) => [e.start, e.placeId])).toEqual([['2024-05-17', 'astana-kz']]); // a real headline still says where
+    const named = extractDocument('z', 'The leaders signed the Tianjin Declaration on 1 September 2025.', null, context());
+    expect(named.events.map((e) => [e.start, e.placeId, e.title])).toEqual([['2025-09-01', 'tianjin-cn', 'Tianjin Declaration']]); // named after where it was signed
   });
 });
