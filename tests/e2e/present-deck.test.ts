@@ -118,19 +118,21 @@ describe('the reveal.js example deck', () => {
 
       // Where is each city on screen? Projected by the map inside the element, then mapped through
       // the slide's transform as the eye sees it; pick one that nothing covers (e.g. the story card).
-      const target = await page.evaluate(() => {
+      const target = await page.evaluate(async () => {
         const el = document.querySelector('sco-atlas')!;
         const handle = el.atlas!;
+        // The cities as the atlas knows them (the map draws their discs on its own canvas, not as a layer).
+        const { places } = await handle.data;
         const map = handle.map()!.getMap()!;
         const container = map.getContainer();
         const box = container.getBoundingClientRect();
         const sx = box.width / container.offsetWidth;
         const sy = box.height / container.offsetHeight;
         const current = handle.state.place;
-        for (const f of map.querySourceFeatures('places')) {
-          const id = f.properties['pid'] as string;
+        for (const f of places) {
+          const id = f.properties.id;
           if (id === current) continue;
-          const p = map.project(f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : [0, 0]);
+          const p = map.project(f.geometry.coordinates as [number, number]);
           const x = box.left + p.x * sx;
           const y = box.top + p.y * sy;
           if (x < box.left + 30 || x > box.right - 30 || y < box.top + 30 || y > box.bottom - 30) continue;
