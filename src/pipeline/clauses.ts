@@ -13,7 +13,7 @@ import type { Span } from './segment.ts';
 const CLAUSE_BREAK = /;|\(|\)|\s[—–]\s|,\s+and\s|,\s+while\s|,\s+whereas\s|,\s+which\s|\s+and\s+(?=(?:in|at|on|from)\s)|(?<!\b(?:St|Ste|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Gov|Jr|Sr|Mt|Ft|Hon|No|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.\s/g;
 const MEETING = '(?:conference|meeting|summit|forum|format|event|session|mode|dialogue|seminar|round\\s?table|talks|exhibition)';
 /** "via videoconference", "an online conference", "held online", "in a digital format" — not "online extremism". */
-const ONLINE = new RegExp(`\\b(?:(?:via|by|through|over)\\s+(?:a\\s+)?video\\s?(?:conference|link|call)|video\\s?conferenc\\w*|(?:online|virtual)\\s+${MEETING}s?|(?:held|conducted|took\\s+place|met|meet|meeting)\\s+(?:online|virtually)|virtually|in\\s+(?:a\\s+)?(?:digital|virtual|online|remote)\\s+format|remotely)\\b`, 'gi');
+const ONLINE = new RegExp(`\\b(?:(?:via|by|through|over)\\s+(?:a\\s+)?video\\s?(?:conference|link|call)|video\\s?conferenc\\w*|(?:online|virtual)\\s+(?:[A-Z]{2,}\\+?\\s+)?${MEETING}s?|(?:held|conducted|took\\s+place|met|meet|meeting)\\s+(?:online|virtually)|virtually|in\\s+(?:a\\s+)?(?:digital|virtual|online|remote)\\s+format|remotely)\\b`, 'gi');
 /** A place further from its date than this (in characters) is too far to be where it happened. */
 const MAX_DISTANCE = 150;
 

@@ -49,6 +49,8 @@ describe('titles: a short label from the words around the date', () => {
     expect(titleFromSuffix(', SCO Secretary-General Nurlan Yermekbayev took part in the meeting of the SCO defence ministers in |')).toBe('Meeting of the SCO defence ministers');
     expect(titleFromSuffix(' under the chairmanship of the Prime Minister of the Islamic Republic of Pakistan.')).toBe('');
     expect(titleFromSuffix(' India and Pakistan are full members')).toBe('');
+    expect(titleFromPrefix('The virtual SCO summit hosted by India on')).toBe('SCO summit');
+    expect(titleFromPrefix('The meeting of the Council of Heads of State, chaired by Kazakhstan, took place in | on')).toBe('Meeting of the Council of Heads of State');
     expect(titleFromSuffix(', SCO Secretary-General Nurlan Yermekbayev received the Ambassador of Pakistan at the SCO Secretariat')).toBe('');
     expect(eventTitle('Meeting of the member states', '', 'Ufa')).toBe('Meeting of the member states, Ufa');
     expect(eventTitle('', 'The Secretariat hosted a reception.', 'Beijing')).toBe('The Secretariat hosted a reception, Beijing');

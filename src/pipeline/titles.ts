@@ -8,7 +8,7 @@ const CONNECTOR = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'la', '&
 const EVENT_NOUN = /^(?:meetings?|summits?|sessions?|conferences?|forums?|fora|exhibitions?|operations?|exercises?|events?|talks|visits?|festivals?|games|competitions?|contests?|ceremony|congress(?:es)?|roundtables?|dialogues?|consultations?|seminars?|symposium|workshops?|negotiations|elections?|launch|marathons?|celebrations?|anniversary|signing|review|concept|agreement|programme|program|plan|strategy|resolution|declaration|statement|memorandum|roadmap|treaty|communiqu[eé])$/i;
 const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|inaugural|regular|annual|joint|extraordinary|informal|special|high-level|ministerial|roundtable|plenary|opening|closing|official|state|bilateral|trilateral|multilateral)$/i;
 /** Words between a name and its date that say nothing about what happened. */
-const FILLER = /^(?:held|hold|holding|on|in|at|from|between|via|by|videoconference|video|conference|dated|adopted|approved|signed|which|is|was|were|be|will|to|take|place|taking|foreseen|scheduled|planned|organised|organized|titled|entitled|called|named|met|meet|meets|convened|gathered|took|opened|closed|launched|founded|established|created|signed|visited|attended|here|there|its|their|the|a|an|of|and|that|date|during|format|city|capital|town)$/i;
+const FILLER = /^(?:held|hold|holding|on|in|at|from|between|via|by|videoconference|video|conference|dated|adopted|approved|signed|which|is|was|were|be|will|to|take|place|taking|foreseen|scheduled|planned|organised|organized|titled|entitled|called|named|met|meet|meets|convened|gathered|took|opened|closed|launched|founded|established|created|signed|visited|attended|here|there|its|their|the|a|an|of|and|that|date|during|format|city|capital|town|hosted|chaired|co-chaired|presided|passed|led|headed)$/i;
 
 const WORD = /[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*|&/gu;
 
@@ -67,11 +67,15 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     i--;
   }
   // "held in Russia in 2002", "in the Russian Federation in": where, not what (a country is no place of ours)
-  for (;;) {
+  while (i >= 0) {
     if (i < 0 || !/^\p{Lu}/u.test(words[i]!.text) || OPENER.test(words[i]!.text)) break;
     let k = nameStart(i) - 1;
     if (k >= 0 && /^the$/i.test(words[k]!.text)) k--;
-    if (k < 0 || !/^(?:in|at)$/.test(words[k]!.text) || !gapOk(k, i)) break;
+    // ... and "hosted by India", "passed to India", "chaired by Kazakhstan": who, not what
+    if (k < 0 || !gapOk(k, i)) break;
+    const where = /^(?:in|at)$/.test(words[k]!.text);
+    const who = /^(?:by|to)$/.test(words[k]!.text) && k > 0 && /^(?:hosted|chaired|co-chaired|presided|passed|led|headed|handed|transferred)$/i.test(words[k - 1]!.text);
+    if (!where && !who) break;
     i = k - 1;
     while (i >= 0 && (FILLER.test(words[i]!.text) || /^\d{4}$/.test(words[i]!.text))) i--;
   }
