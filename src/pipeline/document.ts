@@ -260,7 +260,7 @@ function assemble(docId: string, mentions: Mention[], statements: Statement[]): 
     const inside = (r: Mention) => r.value.start <= m.value.start && m.value.start <= r.value.end!;
     const meeting = meetings.find((r) => r.place && m.place && r.place.id === m.place.id && inside(r))
       ?? (m.signature ? meetings.find((r) => (!r.place || !m.place) && inside(r)) : undefined);
-    if (meeting) m.value = meeting.value;
+    if (meeting) { m.value = meeting.value; m.dateText = meeting.dateText; } // the words that gave the whole span
   }
   // A year alone is dropped when the document dates something in that year more precisely at the same
   // place (or, for a year with no place, at all): "in Shanghai in 2001" next to "Shanghai, 15 June 2001".
