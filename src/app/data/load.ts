@@ -129,7 +129,7 @@ export async function loadCore(
 
 /**
  * Statements, time series and the extraction report. A missing or invalid one is a problem, not a stop.
- * `after`: the time series and report are checked on the core files' lane once it has settled, so they
+ * `after`: the files are fetched at once but checked (and parsed) only once it has settled, so they
  * never delay the first screen.
  */
 export async function loadDeferred(
@@ -144,7 +144,7 @@ export async function loadDeferred(
       problems.push({ file, message: got.message, fatal });
       return null;
     }
-    if (lane === 0) await after.catch(() => {});
+    await after.catch(() => {});
     let c: Checked;
     try {
       c = await checker.file(file, got.bytes, lane);
