@@ -211,7 +211,16 @@ describe('hostile documents, run through the real pipeline', () => {
   it('entities stay as written (&lt;b&gt; is not turned into <b>), in the panel and in the document view', async () => {
     const { page, clean } = await openHostile('&place=moscow-ru');
     const panel = page.getByTestId('statement-panel');
-    await expect.poll(() => panel.textContent()).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;');
+    const wanted = '&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;';
+    // The panel keeps only the rows near the screen: scroll down to the hostile statement, as a reader would.
+    await panel.getByRole('heading').first().waitFor();
+    const box = (await panel.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.6);
+    for (let i = 0; i < 60 && !((await panel.textContent()) ?? '').includes(wanted); i++) {
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(120);
+    }
+    await expect.poll(() => panel.textContent()).toContain(wanted);
     expect(await panel.locator('b').count()).toBe(0);
     // Read in context: the whole hostile document, as text, and the page title as text.
     await panel.locator('figure.statement', { hasText: 'javascript:alert(3)' }).getByRole('button', { name: /read in context/i }).click();
