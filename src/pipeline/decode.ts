@@ -47,7 +47,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.05;
 }
 
-export function decode(bytes: Uint8Array, file: string): Decoded {
+/** Bytes → UTF-8 text as it stands, or why not (binary, bad encoding). `decode` also normalises it. */
+export function decodeUtf8(bytes: Uint8Array, file: string): Decoded {
   if (looksBinary(bytes)) return { ok: false, why: 'binary', message: `${file}: looks like a binary file (not text); skipped` };
   let text: string;
   try {
@@ -59,6 +60,16 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
   }
   const messages: string[] = [];
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) messages.push(`${file}: byte order mark removed`);
+  return { ok: true, text, messages };
+}
+
+/**
+ * The last step for text from any format (a text file, a web page's text, a PDF's text layer): line ends
+ * to LF, and invisible and direction-changing characters out. Runs on the final text, so characters a
+ * web page wrote as entities (`&#x202E;`) are caught too.
+ */
+export function normalise(text: string, file: string): { text: string; messages: string[] } {
+  const messages: string[] = [];
   if (text.includes('\r')) {
     messages.push(`${file}: Windows/old Mac line ends (CR) normalised to LF`);
     text = text.replace(/\r\n?/g, '\n');
@@ -69,7 +80,14 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
   const before = text.length;
   text = text.replace(INVISIBLE, '');
   if (text.length < before) messages.push(`${file}: ${before - text.length} invisible or bidirectional control character(s) removed`);
-  return { ok: true, text, messages };
+  return { text, messages };
+}
+
+export function decode(bytes: Uint8Array, file: string): Decoded {
+  const raw = decodeUtf8(bytes, file);
+  if (!raw.ok) return raw;
+  const n = normalise(raw.text, file);
+  return { ok: true, text: n.text, messages: [...raw.messages, ...n.messages] };
 }
 
 const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF\u200E\u200F\u061C]/g;

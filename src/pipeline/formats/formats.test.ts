@@ -50,6 +50,14 @@ describe('a saved web page is read as its article text', () => {
     expect(text).not.toMatch(/<img|<b>/);
   });
 
+  it('drops direction overrides a page writes as entities, as it does for a text file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sco-html-bidi-'));
+    writeFileSync(join(dir, 'bidi.html'), '<p>The file fdp&#x202E;.exe was shown in Bishkek on 14 June 2019.</p>');
+    const o = runPipeline(dir);
+    expect(o.texts.get('bidi')).toBe('The file fdp.exe was shown in Bishkek on 14 June 2019.\n');
+    expect(o.report.documents[0]!.messages.join(' ')).toMatch(/1 invisible or bidirectional control character\(s\) removed/);
+  });
+
   it('gives the pipeline an event at the place and dates of the article', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sco-html-'));
     writeFileSync(join(dir, 'cfm-astana.html'), PAGE);

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { decode, type Decoded } from '../decode.ts';
+import { decode, decodeUtf8, normalise, type Decoded } from '../decode.ts';
 import { htmlToText } from './html.ts';
 
 export const TEXT_EXT = new Set(['.txt', '.md']);
@@ -24,10 +24,12 @@ export function sourceText(file: string, bytes: Uint8Array, pdfs?: PdfTexts): De
   if (PDF_EXT.has(ext)) {
     return pdfs?.get(file) ?? { ok: false, why: 'format', message: `${file}: a PDF is read only through \`npm run extract\` (or readPdfs before runPipeline); skipped` };
   }
-  const decoded = decode(bytes, file);
-  if (!decoded.ok || !HTML_EXT.has(ext)) return decoded;
-  const text = htmlToText(decoded.text);
-  return { ok: true, text, messages: [...decoded.messages, `${file}: read as a web page (markup, scripts, menus, headers and footers left out)`] };
+  if (!HTML_EXT.has(ext)) return decode(bytes, file);
+  const raw = decodeUtf8(bytes, file);
+  if (!raw.ok) return raw;
+  // Normalised after the markup is gone, so characters written as entities are normalised too.
+  const n = normalise(htmlToText(raw.text), file);
+  return { ok: true, text: n.text, messages: [...raw.messages, `${file}: read as a web page (markup, scripts, menus, headers and footers left out)`, ...n.messages] };
 }
 
 /** Reads the text layer of every PDF in a folder, one at a time (pdf.js holds a whole file in memory). */
@@ -51,9 +53,9 @@ export async function readPdfs(inDir: string): Promise<Map<string, Decoded>> {
       const { text, pages } = await pdfToText(readFileSync(join(inDir, file)));
       const messages = [`${file}: read as a PDF (${pages} page${pages === 1 ? '' : 's'})`];
       if (!text.trim()) messages.push(`${file}: the PDF has no text layer (a scan?); run it through OCR and add the text`);
-      // The same clean-up as a text file gets (invisible characters, line ends), through the same code.
-      const again = decode(new TextEncoder().encode(text), file);
-      out.set(file, again.ok ? { ok: true, text: again.text, messages: [...messages, ...again.messages] } : again);
+      // The same clean-up as a text file gets (invisible characters, line ends).
+      const n = normalise(text, file);
+      out.set(file, { ok: true, text: n.text, messages: [...messages, ...n.messages] });
     } catch (e) {
       const why = e instanceof PdfError ? e.message : `could not be read (${(e as Error).message})`;
       out.set(file, { ok: false, why: 'format', message: `${file}: ${why}; skipped` });
