@@ -55,8 +55,10 @@ export function checkFile(file: DataFileName, bytes: ArrayBuffer | string): Chec
   return checkText(typeof bytes === 'string' ? bytes : decoder.decode(bytes), SCHEMAS[file]);
 }
 
-/** What the first screen needs, checked, with the events in time order and their index. */
-/** Each file's result is null when it could not be fetched (the loader reports that problem). */
+/**
+ * What the first screen needs, checked, with the events in time order and their index. Each file's
+ * result is null when it could not be fetched (the loader reports that problem).
+ */
 export interface CoreChecked {
   events: Checked<Event[]> | null;
   places: Checked<PlacesT> | null;

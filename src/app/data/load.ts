@@ -8,7 +8,7 @@ import {
   DATA_FILES,
   type DocumentMeta, type Event, type Places as PlacesT, type Report as ReportT, type Statement, type TimeSeries as TimeSeriesT, type Topic,
 } from '../../contract/schema';
-import { checkCore, checkFile, describeIssues, type Checked, type CoreChecked, type DataFileName } from './check';
+import { checkCore, checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
 import type { PackedEventIndex } from './event-index';
 import { inThread, WorkerLost, type Checker, type Lane } from './pool';
 
@@ -40,8 +40,6 @@ export class DataError extends Error {
 }
 
 type Fetch = (url: string) => Promise<Response>;
-
-export { describeIssues };
 
 type Got = { ok: true; bytes: ArrayBuffer } | { ok: false; message: string };
 
