@@ -77,12 +77,16 @@ export class Presentation {
   attach(target: StoryTarget, data: StoryData, file: StoryFile | null): void {
     this.target = target;
     // Attached again when the statements arrive: stay on the step shown (a deck may have asked for
-    // it meanwhile) instead of going back to the one in the URL.
+    // it meanwhile) instead of going back to the one in the URL, and leave the view alone if that
+    // step is still the same event: the reader may have clicked a city since, and applying the step
+    // again would take their choice back.
     const again = this.#plan !== null;
+    const shown = again ? (this.current?.eventId ?? null) : null;
     this.#plan = planStory(data, file);
     if (!again) this.notices = [...this.notices, ...this.#plan.notices];
     if (this.storyOn) {
-      this.goto(again ? this.step : (this.wantedStep ?? 1));
+      if (again && this.step >= 1 && this.step <= this.total && this.current?.eventId === shown) this.emit();
+      else this.goto(again ? this.step : (this.wantedStep ?? 1));
       if (this.autoplay && !again) this.play(this.autoplay);
     }
     this.resolveReady();

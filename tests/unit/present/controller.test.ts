@@ -36,6 +36,20 @@ describe('a story step sets the view like a click would', () => {
     expect(view.query()).toContain('step=3');
   });
 
+  it('keeps a city the reader clicked after the step when the statements arrive and the data is attached again', () => {
+    const { view, flyTo, p } = setup('?story=1&step=3');
+    const heard: number[] = [];
+    p.onStep((r) => heard.push(r.step));
+    flyTo.mockClear();
+    view.set({ place: 'beijing' });
+    p.attach({ view, flyTo }, corpus, null);
+    expect(p.step).toBe(3);
+    expect(view.place).toBe('beijing');
+    expect(flyTo).not.toHaveBeenCalled();
+    // The deck still hears where the story is (its step count may have changed).
+    expect(heard).toEqual([3]);
+  });
+
   it('widens a brushed window that would hide the step', () => {
     const { view, p } = setup();
     view.set({ from: Date.UTC(2024, 0, 1), to: Date.UTC(2024, 11, 31) });
