@@ -123,8 +123,9 @@ function statementPart(raw: RawData, events: readonly Event[]) {
     for (const p of s.placeIds) push(statementsByPlace, p, s);
     for (const e of s.eventIds) push(statementsByEvent, e, s);
   }
-  // Statements an event lists but that do not list it back still belong to it.
-  for (const e of events) {
+  // Statements an event lists but that do not list it back still belong to it. (Before the
+  // statements arrive there are none to find: skip 100,000 events' lists on the first screen.)
+  for (const e of statementById.size ? events : []) {
     for (const id of e.statementIds) {
       const s = statementById.get(id);
       if (!s) continue;

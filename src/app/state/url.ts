@@ -181,11 +181,16 @@ export function toQuery(v: ViewValues, extra: Array<[string, string]> = []): str
   return s ? `?${s}` : '';
 }
 
+/** Anything that can say whether it has an id: a Set, or the data's own id → record Maps. */
+interface Has {
+  has(id: string): boolean;
+}
+
 export interface Known {
-  places: ReadonlySet<string>;
-  events: ReadonlySet<string>;
-  topics: ReadonlySet<string>;
-  docs: ReadonlySet<string>;
+  places: Has;
+  events: Has;
+  topics: Has;
+  docs: Has;
 }
 
 /** Drops ids the loaded data does not have (a stale link), with a notice for each. */
