@@ -11,11 +11,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, setPriority, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../tests/e2e/browser.ts';
 import { generateDataset, writeDataset } from './generate-dataset.ts';
 import { INSTRUMENT, type BenchProbe } from './instrument.ts';
+import { precompress, serveStatic, servedBytes } from './serve.ts';
 import { gzipBytes, intervals, medianOf, p, round } from './stats.ts';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
@@ -123,17 +124,22 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-  let downloaded = 0;
+  // Which files the page fetched; their sizes are added up after the measurements, so the bench's
+  // own work never competes with the page it is timing.
+  const fetched: string[] = [];
   const origin = new URL(base).origin;
   page.on('response', (res) => {
     const url = new URL(res.url());
-    if (url.origin !== origin || res.status() !== 200) return;
-    try {
-      downloaded += gzipBytes(join(outDir, decodeURIComponent(url.pathname)));
-    } catch {
-      /* not a file of the build (e.g. a directory index) */
-    }
+    if (url.origin === origin && res.status() === 200) fetched.push(decodeURIComponent(url.pathname));
   });
+  const downloadedBytes = () =>
+    fetched.reduce((n, path) => {
+      try {
+        return n + servedBytes(join(outDir, path === '/' ? 'index.html' : path));
+      } catch {
+        return n; // not a file of the build
+      }
+    }, 0);
   await page.addInitScript(INSTRUMENT);
   const url = size === 'seeds' ? base : `${base}?data=corpora/bench-${size}/`;
   const cdp = await context.newCDPSession(page);
@@ -323,7 +329,7 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
     playRepaintsPerSec: round(playRepaintsPerSec),
     playDiscDrawsPerSec: round(playDiscDrawsPerSec),
     heapMB: heap ? round(heap / 1024 / 1024) : null,
-    downloadedGzipKB: round(downloaded / 1024) ?? 0,
+    downloadedGzipKB: round(downloadedBytes() / 1024) ?? 0,
     errors,
   };
 }
@@ -510,9 +516,9 @@ async function main(): Promise<void> {
     writeDataset(generateDataset(Number(size)), join(corpora, `bench-${size}`));
     log(`generated ${size} events in ${Date.now() - started} ms`);
   }
-  const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
-  const base = server.resolvedUrls?.local[0];
-  if (!base) throw new Error('vite preview did not report a URL');
+  log(`precompressed ${precompress(outDir)} files (served as a static host serves them; see bench/serve.ts)`);
+  const server = await serveStatic(outDir);
+  const base = server.url;
   const browser = await launch();
   try {
     const runs: Record<string, Run[]> = {};
