@@ -10,7 +10,8 @@ import {
 } from '../../contract/schema';
 import { checkCore, checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
 import type { PackedEventIndex } from './event-index';
-import { inThread, WorkerLost, type Checker, type Lane } from './pool';
+import { bytesOf, problemOf, type Fetch, type Got } from './fetch-bytes';
+import { inThread, WorkerLost, type Checker, type CoreSource, type Lane } from './pool';
 
 export interface RawData {
   events: Event[];
@@ -39,34 +40,38 @@ export class DataError extends Error {
   }
 }
 
-type Fetch = (url: string) => Promise<Response>;
-
-type Got = { ok: true; bytes: ArrayBuffer } | { ok: false; message: string };
+/** A file's bytes, or (handed off) the address a worker will fetch it from. */
+type Fetched = Got | { ok: true; url: string };
 
 /**
- * The file's bytes, fetched on this thread (so a page's own fetch, e.g. the single file's inlined data,
- * answers). `warm` hears the size as soon as the headers are in, so a worker can start meanwhile.
+ * A file's bytes, fetched on this thread (so a page's own fetch, e.g. the single file's inlined data,
+ * answers). `warm` hears the size as soon as the headers are in, so a worker can start meanwhile;
+ * when `handOff` says the checker will fetch a file of that size itself (a loading worker reading
+ * 29 MB of events without waiting for this busy thread), the body is left unread and only its
+ * address comes back.
  */
-async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, warm?: Checker['warm']): Promise<Got> {
+async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker?: Checker): Promise<Got>;
+async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker: Checker, handOff: boolean): Promise<Fetched>;
+async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker?: Checker, handOff = false): Promise<Fetched> {
   let res: Response;
   try {
     res = await fetchFn(base + file);
   } catch (e) {
     return { ok: false, message: `could not be fetched (${(e as Error).message})` };
   }
-  if (!res.ok) return { ok: false, message: res.status === 404 ? 'is missing (404). Run `npm run extract` to write it.' : `could not be fetched (HTTP ${res.status})` };
-  warm?.(file, Number(res.headers.get('content-length') ?? 0));
-  try {
-    return { ok: true, bytes: await res.arrayBuffer() };
-  } catch (e) {
-    return { ok: false, message: `could not be fetched (${(e as Error).message})` };
+  const bad = problemOf(res);
+  if (bad) return bad;
+  const size = Number(res.headers.get('content-length') ?? 0);
+  checker?.warm(file, size);
+  if (handOff && checker?.fetches?.(file, size)) {
+    void res.body?.cancel().catch(() => {});
+    return { ok: true, url: new URL(base + file, globalThis.location?.href).href };
   }
+  return bytesOf(res);
 }
 
 /** report.json is for people reading the extraction log; its absence is not worth a notice. */
 const shown = (problems: DataProblem[]) => problems.filter((p) => p.file !== DATA_FILES.report);
-
-const bytesOf = (g: Got | null) => (g?.ok ? g.bytes : null);
 
 export interface LoadOptions {
   /** Where files are parsed and validated (default: this thread; the app passes `workerChecker()`). */
@@ -82,22 +87,29 @@ export interface LoadOptions {
  * day numbers, places and per-place sorted times (built next to the validation, in the worker when
  * there is one); `buildIndexes(data, base, index)` then has nothing left to compute for events.
  */
+const defaultFetch: Fetch = (u) => fetch(u);
+
 export async function loadCore(
   base: string,
-  fetchFn: Fetch = (u) => fetch(u),
+  fetchFn: Fetch = defaultFetch,
   { checker = inThread }: LoadOptions = {},
 ): Promise<{ data: RawData; problems: DataProblem[]; index: PackedEventIndex | null }> {
   const files = [DATA_FILES.events, DATA_FILES.places, DATA_FILES.documents, DATA_FILES.topics] as const;
-  const fetchAll = () => Promise.all(files.map((f) => getBytes(base, f, fetchFn, checker.warm)));
-  let got = await fetchAll();
-  const bytes = (g: Got[]) => ({ events: bytesOf(g[0]!), places: bytesOf(g[1]!), documents: bytesOf(g[2]!), topics: bytesOf(g[3]!) });
+  // With the browser's own fetch, a worker may fetch a large file itself (the page's fetch function
+  // could be another, e.g. the single file's inlined data, which only this thread can call).
+  const handOff = fetchFn === defaultFetch;
+  const fetchAll = (mayHandOff: boolean) => Promise.all(files.map((f) => getBytes(base, f, fetchFn, checker, mayHandOff)));
+  let got: Array<Fetched> = await fetchAll(handOff);
+  const source = (g: Fetched): CoreSource => (!g.ok ? null : 'url' in g ? { url: g.url } : g.bytes);
+  const sources = (g: typeof got) => ({ events: source(g[0]!), places: source(g[1]!), documents: source(g[2]!), topics: source(g[3]!) });
   let core: CoreChecked;
   try {
-    core = await checker.core(bytes(got));
+    core = await checker.core(sources(got));
   } catch (e) {
     if (!(e instanceof WorkerLost)) throw e;
-    got = await fetchAll(); // the worker had the bytes: read them again and check them here
-    core = checkCore(bytes(got));
+    got = await fetchAll(false); // the worker had the bytes: read them again and check them here
+    const b = (g: Fetched) => (g.ok && 'bytes' in g ? g.bytes : null);
+    core = checkCore({ events: b(got[0]!), places: b(got[1]!), documents: b(got[2]!), topics: b(got[3]!) });
   }
   const problems: DataProblem[] = [];
   const checked = [core.events, core.places, core.documents, core.topics];
@@ -137,7 +149,7 @@ export async function loadDeferred(
 ): Promise<{ statements: RawData['statements'] | null; timeseries: RawData['timeseries']; report: RawData['report']; problems: DataProblem[] }> {
   const problems: DataProblem[] = [];
   const load = async (file: DataFileName, lane: Lane, fatal: boolean): Promise<unknown> => {
-    const got = await getBytes(base, file, fetchFn, checker.warm);
+    const got = await getBytes(base, file, fetchFn, checker);
     if (!got.ok) {
       problems.push({ file, message: got.message, fatal });
       return null;
@@ -173,7 +185,7 @@ export async function loadDeferred(
 /** Everything at once (tests, tools): a missing or invalid required file throws a `DataError`. */
 export async function loadRawData(
   base: string,
-  fetchFn: Fetch = (u) => fetch(u),
+  fetchFn: Fetch = defaultFetch,
   options: LoadOptions = {},
 ): Promise<{ data: RawData; problems: DataProblem[]; index: PackedEventIndex | null }> {
   const [core, more] = await Promise.allSettled([loadCore(base, fetchFn, options), loadDeferred(base, fetchFn, options)]);

@@ -4,13 +4,16 @@
  * (so its own fetch, e.g. the single file's inlined data, still answers) and transfers them here.
  *
  *   in:  { id, kind: 'core', bytes: { events, places, documents, topics } }  → { id, core: verdicts + index, bytes }
+ *        (each file as bytes, or as { url } to fetch here; a fetched events.json is first copied back
+ *        as { id, early: bytes } so the page can parse it while this worker checks it)
  *   in:  { id, kind: 'file', file, bytes }                                    → { id, checked: verdict, bytes }
  *   out at start: { ready: true }
  */
 import '../zod-setup'; // first: before any schema is created
 import { checkCore, checkFile, type Checked, type CoreChecked } from './check';
 import { transferables } from './event-index';
-import type { WorkerReply, WorkerJob } from './pool';
+import { bytesOf } from './fetch-bytes';
+import type { CoreBytes, CoreSource, WorkerReply, WorkerJob } from './pool';
 
 const post = (msg: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
 
@@ -21,14 +24,39 @@ const post = (msg: WorkerReply, transfer: Transferable[] = []) => (self as unkno
  */
 const verdict = (c: Checked | null): Checked | null => (c === null || !c.ok ? c : { ok: true, data: null });
 
-self.onmessage = (e: MessageEvent<WorkerJob>) => {
+/**
+ * A core file handed over by address, fetched here; a file that cannot be fetched gets its verdict
+ * (the same words the page would use) instead of bytes.
+ */
+async function resolve(s: CoreSource): Promise<{ bytes: ArrayBuffer | null; problem: Checked | null }> {
+  if (s === null || s instanceof ArrayBuffer) return { bytes: s, problem: null };
+  const got = await bytesOf(fetch(s.url));
+  return got.ok ? { bytes: got.bytes, problem: null } : { bytes: null, problem: got };
+}
+
+self.onmessage = async (e: MessageEvent<WorkerJob>) => {
   const job = e.data;
   try {
     if (job.kind === 'core') {
-      const core = checkCore(job.bytes);
-      const slim: CoreChecked = { events: verdict(core.events), places: verdict(core.places), documents: verdict(core.documents), topics: verdict(core.topics), index: core.index } as CoreChecked;
+      const src = job.bytes;
+      const events = await resolve(src.events);
+      // The page parses its own copy of the events while this worker checks them.
+      if (events.bytes && !(src.events instanceof ArrayBuffer)) {
+        const copy = events.bytes.slice(0);
+        post({ id: job.id, early: copy }, [copy]);
+      }
+      const [places, documents, topics] = await Promise.all([resolve(src.places), resolve(src.documents), resolve(src.topics)]);
+      const bytes: CoreBytes = { events: events.bytes, places: places.bytes, documents: documents.bytes, topics: topics.bytes };
+      const core = checkCore(bytes);
+      const slim: CoreChecked = {
+        events: events.problem ?? verdict(core.events),
+        places: places.problem ?? verdict(core.places),
+        documents: documents.problem ?? verdict(core.documents),
+        topics: topics.problem ?? verdict(core.topics),
+        index: core.index,
+      } as CoreChecked;
       // The page parsed its own copy of events.json meanwhile; the others come back to be parsed there.
-      const back = { ...job.bytes, events: null };
+      const back = { ...bytes, events: null };
       const buffers = [back.places, back.documents, back.topics].filter((b): b is ArrayBuffer => b !== null);
       post({ id: job.id, core: slim, bytes: back }, [...(core.index ? transferables(core.index) : []), ...buffers]);
     } else {
