@@ -10,6 +10,7 @@ import {
   type DocumentMeta, type Event, type Places as PlacesT, type Topic,
 } from '../../contract/schema';
 import { packEventIndex, type PackedEventIndex } from './event-index';
+import { findSummitHosts } from './summits';
 
 /** The first few zod issues, each with where in the file it is (e.g. `[3].start`). */
 export function describeIssues(error: z.ZodError, max = 3): string {
@@ -86,6 +87,8 @@ export function checkCore(bytes: { events: Bytes; places: Bytes; documents: Byte
     const sorted: Event[] = new Array(unsorted.length);
     for (let i = 0; i < sorted.length; i++) sorted[i] = unsorted[index.order[i]!]!;
     events.data = sorted;
+    // The summit path too (one pass over every title, ~50 ms at 100,000 events), while this is the worker.
+    index.summits = findSummitHosts(sorted);
   }
   return { events, places, documents, topics, index };
 }

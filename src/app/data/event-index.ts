@@ -40,6 +40,8 @@ export interface PackedEventIndex {
   startW: Float64Array;
   ends: Float64Array;
   endW: Float64Array;
+  /** The summit host cities in date order (summits.ts), when whoever packed the index also found them. */
+  summits?: string[];
 }
 
 /** The arrays of a packed index, for `postMessage(..., transfer)`. */

@@ -9,6 +9,7 @@ import MiniSearch from 'minisearch';
 import type { DocumentMeta, Event, PlaceFeature, Statement, Topic } from '../../contract/schema';
 import { DAY, packEventIndex, placeTimesOf, type PackedEventIndex, type PlaceTimes } from './event-index';
 import type { RawData } from './load';
+import { rememberSummitHosts } from './summits';
 
 export { DAY, interval } from './event-index';
 
@@ -73,6 +74,7 @@ export function buildIndexes(raw: RawData, base = './data/', index: PackedEventI
     events = Array.from(packed.order, (i) => raw.events[i]!);
   }
   indexed.set(events, packed);
+  if (packed.summits) rememberSummitHosts(events, packed.summits);
   const { evStart, evEnd, evPlace } = packed;
   const n = events.length;
   const eventIndex = new Map<string, number>();

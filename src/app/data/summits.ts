@@ -18,7 +18,7 @@ export const SUMMIT_RULE = {
  * most often (ties: the earlier date, then the city id). Without this, 100,000 generated events gave
  * 16,000 hops of 64-point great circles and the map needed 20 s to first idle (bench/profile.ts).
  */
-export function summitHosts(d: AtlasData, rule = SUMMIT_RULE): string[] {
+export function summitHosts(d: Pick<AtlasData, 'events'>, rule = SUMMIT_RULE): string[] {
   // Asked for by the map's first frame and again for its path, and again when the statements arrive
   // (a new AtlasData, the same events array): one pass over 100,000 titles is enough.
   const known = memo.get(d.events);
@@ -30,7 +30,12 @@ export function summitHosts(d: AtlasData, rule = SUMMIT_RULE): string[] {
 
 const memo = new WeakMap<AtlasData['events'], { rule: typeof SUMMIT_RULE; hosts: string[] }>();
 
-function findSummitHosts(events: AtlasData['events'], rule: typeof SUMMIT_RULE): string[] {
+/** Hosts found elsewhere (the loading worker, from the same events in the same order) for these events. */
+export function rememberSummitHosts(events: AtlasData['events'], hosts: readonly string[]): void {
+  memo.set(events, { rule: SUMMIT_RULE, hosts: [...hosts] });
+}
+
+export function findSummitHosts(events: AtlasData['events'], rule = SUMMIT_RULE): string[] {
   const byYear = new Map<string, Map<string, { start: string; placeId: string; n: number }>>();
   for (const e of events) {
     if (!e.placeId) continue;

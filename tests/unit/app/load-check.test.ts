@@ -9,6 +9,7 @@ import { checkCore, checkFile } from '../../../src/app/data/check';
 import { interval, packEventIndex, placeTimesOf } from '../../../src/app/data/event-index';
 import { buildIndexes } from '../../../src/app/data/indexes';
 import { loadCore, loadRawData } from '../../../src/app/data/load';
+import { summitHosts } from '../../../src/app/data/summits';
 import { workerChecker } from '../../../src/app/data/pool';
 import type { Event } from '../../../src/contract/schema';
 
@@ -57,6 +58,17 @@ describe('the core files as the worker checks them', () => {
     expect(there.evPlace).toEqual(here.evPlace);
     expect(there.placeTimes).toEqual(here.placeTimes);
     expect(there.extent).toEqual(here.extent);
+  });
+
+  it('finds the summit path the map draws, so the page does not read every title again', async () => {
+    const got = core();
+    const { data } = await loadRawData(sample, fsFetch);
+    const fresh = { events: [...buildIndexes(data, sample).events] }; // a new array: nothing remembered for it
+    expect(got.index?.summits).toEqual(summitHosts(fresh));
+    expect(got.index?.summits?.length).toBeGreaterThan(1);
+    // What the page then builds from the worker's result hands the map the same path.
+    if (!got.events?.ok || !got.index) throw new Error('not checked');
+    expect(summitHosts(buildIndexes({ ...data, events: got.events.data }, sample, got.index))).toEqual(got.index.summits);
   });
 
   it('its arrays survive a structured clone (what postMessage does), and per-place views stay in bounds', () => {
