@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { presentationVariants } from './src/app/present/build/variants.ts';
+import { fastValidators } from './src/contract/build/fast-validators.ts';
 
 // Build variants (issue 4; see README "Presenting with SCO Atlas"):
 //   vite build                 the app (index.html) plus the example reveal.js deck (src/deck/index.html)
@@ -10,7 +11,15 @@ import { presentationVariants } from './src/app/present/build/variants.ts';
 export default defineConfig(({ mode }) => ({
   // svelteTesting only under vitest's own 'test' mode: it rewrites resolve.conditions whenever VITEST is
   // set, so the browser-test build (run inside vitest) would otherwise bundle Svelte's server runtime.
-  plugins: [svelte(presentationVariants.svelteOptions(mode)), ...(mode === 'test' ? [svelteTesting()] : []), ...presentationVariants.plugins(mode)],
+  plugins: [
+    svelte(presentationVariants.svelteOptions(mode)),
+    ...(mode === 'test' ? [svelteTesting()] : []),
+    ...presentationVariants.plugins(mode),
+    // The data contract's checks compiled ahead of time, so the page checks large files fast without eval.
+    fastValidators(),
+  ],
+  // The loading worker (src/app/data/load.worker.ts) is bundled apart and needs the same checks.
+  worker: { format: 'es', plugins: () => [fastValidators()] },
   base: './',
   build: { outDir: 'dist', sourcemap: false, ...presentationVariants.build(mode) },
   publicDir: presentationVariants.publicDir(mode),

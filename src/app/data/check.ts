@@ -9,6 +9,7 @@ import {
   DATA_FILES, Documents, Events, Places, Report, Statements, TimeSeries, Topics,
   type DocumentMeta, type Event, type Places as PlacesT, type Topic,
 } from '../../contract/schema';
+import * as fast from 'virtual:sco-atlas/fast-validators';
 import { packEventIndex, type PackedEventIndex } from './event-index';
 import { findSummitHosts } from './summits';
 
@@ -36,8 +37,23 @@ export type DataFileName = keyof typeof SCHEMAS;
 
 export type Checked<T = unknown> = { ok: true; data: T } | { ok: false; message: string };
 
-/** Text of a fetched file; JSON.parse; the contract. */
-export function checkText<S extends z.ZodType>(text: string, schema: S): Checked<z.infer<S>> {
+/** Each file's ahead-of-time compiled yes/no check (see src/contract/build/fast-validators.ts). */
+const FAST: Record<DataFileName, (json: unknown) => boolean> = {
+  [DATA_FILES.events]: fast.events,
+  [DATA_FILES.places]: fast.places,
+  [DATA_FILES.documents]: fast.documents,
+  [DATA_FILES.topics]: fast.topics,
+  [DATA_FILES.statements]: fast.statements,
+  [DATA_FILES.timeseries]: fast.timeseries,
+  [DATA_FILES.report]: fast.report,
+};
+
+/**
+ * Text of a fetched file; JSON.parse; the contract. `quick`, when given, is asked first: its yes is
+ * final (it never accepts what the schema rejects), and only on its no does the schema run, to decide
+ * and to say what is wrong.
+ */
+export function checkText<S extends z.ZodType>(text: string, schema: S, quick?: (json: unknown) => boolean): Checked<z.infer<S>> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -46,6 +62,7 @@ export function checkText<S extends z.ZodType>(text: string, schema: S): Checked
     if (/^\s*</.test(text)) return { ok: false, message: 'is missing (the server sent a web page instead). Run `npm run extract` to write it.' };
     return { ok: false, message: `is not valid JSON (${(e as Error).message})` };
   }
+  if (quick?.(json)) return { ok: true, data: json as z.infer<S> };
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, message: `does not match the data contract: ${describeIssues(parsed.error)}` };
   return { ok: true, data: parsed.data };
@@ -53,7 +70,7 @@ export function checkText<S extends z.ZodType>(text: string, schema: S): Checked
 
 const decoder = new TextDecoder();
 export function checkFile(file: DataFileName, bytes: ArrayBuffer | string): Checked {
-  return checkText(typeof bytes === 'string' ? bytes : decoder.decode(bytes), SCHEMAS[file]);
+  return checkText(typeof bytes === 'string' ? bytes : decoder.decode(bytes), SCHEMAS[file], FAST[file]);
 }
 
 /**
