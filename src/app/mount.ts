@@ -115,8 +115,9 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
       loaded,
       more,
       // maplibre-gl (the largest part of the code) loads in parallel with the data, after the page shows.
-      // The factory is handed over once the country shapes are in too, so the first frame has them.
-      mapFactory: options.mapFactory === undefined ? import('./map/adapter').then((m) => m.countriesReady.then(() => m.createMap)) : options.mapFactory,
+      // The factory is handed over once the country shapes are in too, so the first frame has them, and
+      // once MapLibre's worker has been let start (see workerLetStart).
+      mapFactory: options.mapFactory === undefined ? import('./map/adapter').then((m) => Promise.all([m.countriesReady, m.workerLetStart]).then(() => m.createMap)) : options.mapFactory,
       embed: options.embed ?? presentation.embed,
       presentation,
       page: options.page ?? syncUrl,
