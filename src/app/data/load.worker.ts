@@ -1,38 +1,44 @@
 /**
- * The loading worker: JSON.parse and contract validation (zod, jitless as on the page) of the data
- * files, off the main thread, plus the event index for the core files. The page fetches the bytes
- * (so its own fetch, e.g. the single file's inlined data, still answers) and transfers them here.
+ * The loading worker: decoding, JSON.parse and contract validation (the compiled quick check, then
+ * zod jitless as on the page when it says no) of the data files, off the main thread, plus the event
+ * index and summit path for the core files. Large core files it fetches itself from the address the
+ * page hands over; other files the page fetches (so its own fetch, e.g. the single file's inlined
+ * data, still answers) and transfers here.
  *
- *   in:  { id, kind: 'core', bytes: { events, places, documents, topics } }  → { id, core: verdicts + index, bytes }
- *        (each file as bytes, or as { url } to fetch here; a fetched events.json is first copied back
- *        as { id, early: bytes } so the page can parse it while this worker checks it)
- *   in:  { id, kind: 'file', file, bytes }                                    → { id, checked: verdict, bytes }
+ *   in:  { id, kind: 'core', bytes: { events, places, documents, topics } }  → { id, core: verdicts + index, texts }
+ *        (each file as bytes, or as { url } to fetch here; a fetched events.json is first sent back
+ *        as text, { id, early }, so the page can parse it while this worker checks it)
+ *   in:  { id, kind: 'file', file, bytes }                                    → { id, checked: verdict, text }
  *   out at start: { ready: true }
  */
 import '../zod-setup'; // first: before any schema is created
 import { checkCore, checkFile, type Checked, type CoreChecked } from './check';
 import { transferables } from './event-index';
 import { bytesOf } from './fetch-bytes';
-import type { CoreBytes, CoreSource, WorkerReply, WorkerJob } from './pool';
+import type { CoreSource, CoreTexts, WorkerReply, WorkerJob } from './pool';
 
 const post = (msg: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
 
 /**
- * The verdicts and the index go back, and so do the bytes (transferred, not copied): the page parses
- * valid bytes itself, because V8 rebuilds objects from JSON text ~2x faster than from a structured
- * clone (100,000 events: JSON.parse ~300 ms, structured-clone deserialisation ~500-700 ms).
+ * The verdicts and the index go back, and so does each file's text: the page parses valid files
+ * itself, because V8 rebuilds objects from JSON text ~2x faster than from a structured clone (100,000
+ * events: JSON.parse ~300 ms, structured-clone deserialisation ~500-700 ms), and a string crosses
+ * threads as one copy, where decoding the bytes again on the page cost ~0.3 s for 29 MB.
  */
 const verdict = (c: Checked | null): Checked | null => (c === null || !c.ok ? c : { ok: true, data: null });
 
 /**
- * A core file handed over by address, fetched here; a file that cannot be fetched gets its verdict
- * (the same words the page would use) instead of bytes.
+ * A core file's text: decoded from the bytes handed over, or fetched here from its address; a file
+ * that cannot be fetched gets its verdict (the same words the page would use) instead.
  */
-async function resolve(s: CoreSource): Promise<{ bytes: ArrayBuffer | null; problem: Checked | null }> {
-  if (s === null || s instanceof ArrayBuffer) return { bytes: s, problem: null };
+async function resolve(s: CoreSource): Promise<{ text: string | null; problem: Checked | null }> {
+  if (s === null) return { text: null, problem: null };
+  if (s instanceof ArrayBuffer) return { text: decoder.decode(s), problem: null };
   const got = await bytesOf(fetch(s.url));
-  return got.ok ? { bytes: got.bytes, problem: null } : { bytes: null, problem: got };
+  return got.ok ? { text: decoder.decode(got.bytes), problem: null } : { text: null, problem: got };
 }
+
+const decoder = new TextDecoder();
 
 self.onmessage = async (e: MessageEvent<WorkerJob>) => {
   const job = e.data;
@@ -40,14 +46,11 @@ self.onmessage = async (e: MessageEvent<WorkerJob>) => {
     if (job.kind === 'core') {
       const src = job.bytes;
       const events = await resolve(src.events);
-      // The page parses its own copy of the events while this worker checks them.
-      if (events.bytes && !(src.events instanceof ArrayBuffer)) {
-        const copy = events.bytes.slice(0);
-        post({ id: job.id, early: copy }, [copy]);
-      }
+      // The page parses its own copy of the events while this worker checks them (when the page
+      // fetched them itself, it kept a copy of the bytes).
+      if (events.text !== null && !(src.events instanceof ArrayBuffer)) post({ id: job.id, early: events.text });
       const [places, documents, topics] = await Promise.all([resolve(src.places), resolve(src.documents), resolve(src.topics)]);
-      const bytes: CoreBytes = { events: events.bytes, places: places.bytes, documents: documents.bytes, topics: topics.bytes };
-      const core = checkCore(bytes);
+      const core = checkCore({ events: events.text, places: places.text, documents: documents.text, topics: topics.text });
       const slim: CoreChecked = {
         events: events.problem ?? verdict(core.events),
         places: places.problem ?? verdict(core.places),
@@ -55,12 +58,11 @@ self.onmessage = async (e: MessageEvent<WorkerJob>) => {
         topics: topics.problem ?? verdict(core.topics),
         index: core.index,
       } as CoreChecked;
-      // The page parsed its own copy of events.json meanwhile; the others come back to be parsed there.
-      const back = { ...bytes, events: null };
-      const buffers = [back.places, back.documents, back.topics].filter((b): b is ArrayBuffer => b !== null);
-      post({ id: job.id, core: slim, bytes: back }, [...(core.index ? transferables(core.index) : []), ...buffers]);
+      const texts: CoreTexts = { places: places.text, documents: documents.text, topics: topics.text };
+      post({ id: job.id, core: slim, texts }, core.index ? transferables(core.index) : []);
     } else {
-      post({ id: job.id, checked: verdict(checkFile(job.file, job.bytes))!, bytes: job.bytes }, [job.bytes]);
+      const text = decoder.decode(job.bytes);
+      post({ id: job.id, checked: verdict(checkFile(job.file, text))!, text });
     }
   } catch (err) {
     post({ id: job.id, failed: err instanceof Error ? err.message : String(err) });
