@@ -329,6 +329,8 @@ describe('a person opens the atlas', () => {
     const places = JSON.parse(readFileSync(join(sample, 'places.geojson'), 'utf8'));
     places.features[2].geometry.coordinates = [250, 10];
     writeFileSync(join(corpora, 'bad-places', 'places.geojson'), JSON.stringify(places));
+    cpSync(sample, join(corpora, 'bad-story'), { recursive: true });
+    writeFileSync(join(corpora, 'bad-story', 'story.json'), JSON.stringify({ title: 'Broken', steps: 'all of them' }));
     mkdirSync(corpora, { recursive: true });
 
     const p = await browser.newPage({ viewport: { width: 1100, height: 700 } });
@@ -338,6 +340,17 @@ describe('a person opens the atlas', () => {
     // A corpus without story.json is normal: the server's index.html answer is not reported as bad JSON.
     await p.waitForTimeout(300);
     expect(await p.locator('body').innerText()).not.toMatch(/story\.json/);
+
+    // A broken story.json is named once (it is read once, though the story is attached again when the
+    // statements arrive), and the atlas still opens.
+    const storyReads: string[] = [];
+    p.on('request', (r) => void (/story\.json$/.test(r.url()) && storyReads.push(r.url())));
+    await p.goto(`${baseUrl}?data=corpora/bad-story/`);
+    await p.evaluate(() => window.__atlas!.ready);
+    await expect(p.getByTestId('summary').innerText()).resolves.toContain('8 events');
+    await p.waitForTimeout(300);
+    expect((await p.locator('body').innerText()).match(/story\.json is not valid/g)).toHaveLength(1);
+    expect(storyReads).toHaveLength(1);
 
     await p.goto(`${baseUrl}?data=corpora/no-events/`);
     await p.getByTestId('data-error').waitFor();
