@@ -39,8 +39,8 @@ prewarm();
  * set-up, then its first frames) so that the worker started 200-340 ms after `prewarm()` (traces of
  * the bench page); it is the worker that cuts the country shapes into tiles, the longest step before
  * the map's first full frame. The worker's script appearing in resource timing is the sign that the
- * answer has come; one more task lets the start go through. Where no such entry comes (a blob: or
- * data: worker in the single-file build), the 100 ms cap applies.
+ * answer has come; one more task lets the start go through. A blob: or data: worker (the single-file
+ * build) has no such entry: there, only that one task.
  */
 export const workerLetStart: Promise<void> = new Promise<void>((resolve) => {
   let observer: PerformanceObserver | undefined;
@@ -52,6 +52,7 @@ export const workerLetStart: Promise<void> = new Promise<void>((resolve) => {
   const cap = setTimeout(finish, 100);
   try {
     const url = new URL(workerUrl, location.href).href;
+    if (!/^https?:/.test(url)) return finish();
     observer = new PerformanceObserver((list) => {
       if (list.getEntries().some((e) => e.name === url)) finish();
     });
