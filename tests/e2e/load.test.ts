@@ -15,7 +15,7 @@ let browser: Browser;
 
 /**
  * A generated (valid) corpus of `n` events, then one of its files changed by hand, as a person might.
- * From ~3,500 events on, events.json passes 1 MB: the page only reads its headers and the loading
+ * From ~3,500 events on, events.json passes 1 MB: the page only asks its size (HEAD) and the loading
  * worker fetches it itself (pool.ts), so these tests cover that path's results and messages.
  */
 function corpus(name: string, n: number, file?: string, edit?: (records: Record<string, unknown>[]) => void): string {

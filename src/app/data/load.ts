@@ -43,16 +43,35 @@ export class DataError extends Error {
 /** A file's bytes, or (handed off) the address a worker will fetch it from. */
 type Fetched = Got | { ok: true; url: string };
 
+/** The size a HEAD request reports for `url`, or null when it cannot tell. */
+async function sizeOf(url: string): Promise<number | null> {
+  try {
+    const res = await fetch(url, { method: 'HEAD' });
+    const n = Number(res.headers.get('content-length') ?? NaN);
+    return res.ok && Number.isFinite(n) ? n : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A file's bytes, fetched on this thread (so a page's own fetch, e.g. the single file's inlined data,
- * answers). `warm` hears the size as soon as the headers are in, so a worker can start meanwhile;
- * when `handOff` says the checker will fetch a file of that size itself (a loading worker reading
- * 29 MB of events without waiting for this busy thread), the body is left unread and only its
- * address comes back.
+ * answers). `warm` hears the size as soon as the headers are in, so a worker can start meanwhile.
+ * With `handOff`, the events file's size is asked first (HEAD): when the checker would rather fetch a
+ * file that large itself (a loading worker reading 29 MB of events without waiting for this busy
+ * thread), only its address comes back and this thread downloads nothing.
  */
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker?: Checker): Promise<Got>;
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker: Checker, handOff: boolean): Promise<Fetched>;
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker?: Checker, handOff = false): Promise<Fetched> {
+  if (handOff && checker?.fetches && file === DATA_FILES.events) {
+    const url = new URL(base + file, globalThis.location?.href).href;
+    const size = await sizeOf(url);
+    if (size !== null && checker.fetches(file, size)) {
+      checker.warm(file, size);
+      return { ok: true, url };
+    }
+  }
   let res: Response;
   try {
     res = await fetchFn(base + file);
@@ -61,12 +80,7 @@ async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checke
   }
   const bad = problemOf(res);
   if (bad) return bad;
-  const size = Number(res.headers.get('content-length') ?? 0);
-  checker?.warm(file, size);
-  if (handOff && checker?.fetches?.(file, size)) {
-    void res.body?.cancel().catch(() => {});
-    return { ok: true, url: new URL(base + file, globalThis.location?.href).href };
-  }
+  checker?.warm(file, Number(res.headers.get('content-length') ?? 0));
   return bytesOf(res);
 }
 
