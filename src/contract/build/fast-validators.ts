@@ -15,7 +15,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { z } from 'zod';
 import type { Plugin } from 'vite';
-import { DocumentMeta, Event, Places, Report, Statement, TimeSeries, Topic } from '../schema';
+import { DocumentMeta, Event, Places, Report, Statement, TimeSeries, Topic } from '../schema.ts';
 
 export const FAST_VALIDATORS_ID = 'virtual:sco-atlas/fast-validators';
 
