@@ -135,7 +135,8 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
   const origin = new URL(base).origin;
   page.on('response', (res) => {
     const url = new URL(res.url());
-    if (url.origin === origin && res.status() === 200) fetched.push(decodeURIComponent(url.pathname));
+    // GET only: a HEAD (the page asking a large file's size before its loading worker fetches it) carries no body.
+    if (url.origin === origin && res.status() === 200 && res.request().method() === 'GET') fetched.push(decodeURIComponent(url.pathname));
   });
   const downloadedBytes = () =>
     fetched.reduce((n, path) => {
