@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkCore, checkFile } from '../../../src/app/data/check';
 import { interval, packEventIndex, placeTimesOf } from '../../../src/app/data/event-index';
 import { buildIndexes } from '../../../src/app/data/indexes';
@@ -119,5 +119,32 @@ describe('where the files are checked', () => {
     expect(viaFallback.data).toEqual(here.data);
     expect(viaFallback.index).toEqual(here.index);
     checker.close();
+  });
+});
+
+describe('a large events file handed to a worker that cannot start', () => {
+  it('is fetched on the page instead, and a failed fetch of it is named rather than crashing', async () => {
+    const base = 'http://atlas.test/data/';
+    const serve = (ok: boolean) => async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      const file = url.slice(base.length);
+      // The HEAD says the events file is large, so the page hands it to the (failing) worker.
+      if (init?.method === 'HEAD') return new Response(null, { headers: { 'content-length': String(5 << 20) } });
+      if (file === 'events.json' && !ok) throw new TypeError('network down');
+      return new Response(readFileSync(join(sample, file)));
+    };
+    const noWorker = () => workerChecker(() => Promise.reject(new Error('no workers here')));
+    // Only the network is stood in for; the loader, the checks and the fallback are the real ones.
+    vi.stubGlobal('fetch', serve(true));
+    try {
+      const good = await loadCore(base, undefined, { checker: noWorker() });
+      expect(good.data.events.length).toBeGreaterThan(0);
+      vi.stubGlobal('fetch', serve(false));
+      await expect(loadCore(base, undefined, { checker: noWorker() })).rejects.toMatchObject({
+        problems: [{ file: 'events.json', message: 'could not be fetched', fatal: true }],
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
