@@ -24,7 +24,7 @@ export async function bytesOf(res: Response | Promise<Response>): Promise<Got> {
 }
 
 /** What is wrong with a response before its body is read, or null. */
-export function problemOf(res: Response): { ok: false; message: string } | null {
+function problemOf(res: Response): { ok: false; message: string } | null {
   if (res.ok) return null;
   return { ok: false, message: res.status === 404 ? 'is missing (404). Run `npm run extract` to write it.' : `could not be fetched (HTTP ${res.status})` };
 }

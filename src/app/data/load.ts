@@ -10,7 +10,7 @@ import {
 } from '../../contract/schema';
 import { checkCore, checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
 import type { PackedEventIndex } from './event-index';
-import { bytesOf, problemOf, type Fetch, type Got } from './fetch-bytes';
+import { bytesOf, type Fetch, type Got } from './fetch-bytes';
 import { inThread, WorkerLost, type Checker, type CoreSource, type Lane } from './pool';
 
 export interface RawData {
@@ -78,11 +78,12 @@ async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checke
   } catch (e) {
     return { ok: false, message: `could not be fetched (${(e as Error).message})` };
   }
-  const bad = problemOf(res);
-  if (bad) return bad;
-  checker?.warm(file, Number(res.headers.get('content-length') ?? 0));
+  if (res.ok) checker?.warm(file, Number(res.headers.get('content-length') ?? 0));
   return bytesOf(res);
 }
+
+/** The browser's own fetch: with it (and only it) a loading worker can fetch the same address itself. */
+const defaultFetch: Fetch = (u) => fetch(u);
 
 /** report.json is for people reading the extraction log; its absence is not worth a notice. */
 const shown = (problems: DataProblem[]) => problems.filter((p) => p.file !== DATA_FILES.report);
@@ -101,8 +102,6 @@ export interface LoadOptions {
  * day numbers, places and per-place sorted times (built next to the validation, in the worker when
  * there is one); `buildIndexes(data, base, index)` then has nothing left to compute for events.
  */
-const defaultFetch: Fetch = (u) => fetch(u);
-
 export async function loadCore(
   base: string,
   fetchFn: Fetch = defaultFetch,
