@@ -6,6 +6,19 @@ export type Fetch = (url: string) => Promise<Response>;
 
 export type Got = { ok: true; bytes: ArrayBuffer } | { ok: false; message: string };
 
+/**
+ * A core file as the page hands it to a checker (pool.ts): its bytes, the address to fetch it from,
+ * or null when it is unavailable (the page already knows why).
+ */
+export type Source = ArrayBuffer | { url: string } | null;
+
+/** A source's bytes (fetched when it is an address), or why there are none; null for no source. */
+export async function bytesOfSource(s: Source): Promise<Got | null> {
+  if (s === null) return null;
+  if (s instanceof ArrayBuffer) return { ok: true, bytes: s };
+  return bytesOf(fetch(s.url));
+}
+
 /** A fetched response's bytes, or why there are none. */
 export async function bytesOf(res: Response | Promise<Response>): Promise<Got> {
   let r: Response;

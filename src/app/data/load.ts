@@ -132,9 +132,6 @@ export async function loadCore(
     const fatal = file !== DATA_FILES.topics;
     if (!g.ok) problems.push({ file, message: g.message, fatal });
     else if (c && !c.ok) problems.push({ file, message: c.message, fatal });
-    // Handed over by address, then not fetched after all (no worker could start, and this thread's
-    // own fetch of it failed).
-    else if (!c) problems.push({ file, message: 'could not be fetched', fatal });
   });
   if (problems.some((p) => p.fatal)) throw new DataError(problems, base);
   const data = (c: Checked | null) => (c?.ok ? c.data : null);

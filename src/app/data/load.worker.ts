@@ -14,7 +14,7 @@
 import '../zod-setup'; // first: before any schema is created
 import { checkCore, checkFile, type Checked, type CoreChecked } from './check';
 import { transferables } from './event-index';
-import { bytesOf } from './fetch-bytes';
+import { bytesOfSource } from './fetch-bytes';
 import type { CoreSource, CoreTexts, WorkerReply, WorkerJob } from './pool';
 
 const post = (msg: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
@@ -32,10 +32,8 @@ const verdict = (c: Checked | null): Checked | null => (c === null || !c.ok ? c 
  * that cannot be fetched gets its verdict (the same words the page would use) instead.
  */
 async function resolve(s: CoreSource): Promise<{ text: string | null; problem: Checked | null }> {
-  if (s === null) return { text: null, problem: null };
-  if (s instanceof ArrayBuffer) return { text: decoder.decode(s), problem: null };
-  const got = await bytesOf(fetch(s.url));
-  return got.ok ? { text: decoder.decode(got.bytes), problem: null } : { text: null, problem: got };
+  const got = await bytesOfSource(s);
+  return got?.ok ? { text: decoder.decode(got.bytes), problem: null } : { text: null, problem: got };
 }
 
 const decoder = new TextDecoder();

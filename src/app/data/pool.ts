@@ -7,11 +7,11 @@
  */
 import { DATA_FILES, type Event } from '../../contract/schema';
 import { checkCore, checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
-import { bytesOf } from './fetch-bytes';
+import { bytesOfSource, type Got, type Source } from './fetch-bytes';
 
 export type CoreBytes = { events: ArrayBuffer | null; places: ArrayBuffer | null; documents: ArrayBuffer | null; topics: ArrayBuffer | null };
 /** A core file as the page hands it over: its bytes, or its address for the worker to fetch, or null (unavailable). */
-export type CoreSource = ArrayBuffer | { url: string } | null;
+export type CoreSource = Source;
 export type CoreSources = { [K in keyof CoreBytes]: CoreSource };
 
 type JobBody = { kind: 'core'; bytes: CoreSources } | { kind: 'file'; file: DataFileName; bytes: ArrayBuffer };
@@ -49,24 +49,22 @@ export interface Checker {
 export const inThread: Checker = {
   where: () => 'main thread',
   warm() {},
-  core: async (sources) => checkCore(await fetched(sources)),
+  core: (sources) => checkHere(sources),
   file: async (file, bytes) => checkFile(file, bytes),
   close() {},
 };
 
 /**
- * The bytes of core files handed over by address, fetched here: what a lane without a worker does
- * with them. A file that cannot be fetched now counts as unavailable (null); its verdict is then
- * missing, and the caller, which saw its headers arrive, fetches again if it must.
+ * The core files checked in this thread, those handed over by address fetched here first: what a lane
+ * without a worker does. A file that cannot be fetched gets the problem as its verdict, in the same
+ * words the worker would use.
  */
-async function fetched(sources: CoreSources): Promise<CoreBytes> {
-  const one = async (s: CoreSource) => {
-    if (s === null || s instanceof ArrayBuffer) return s;
-    const got = await bytesOf(fetch(s.url));
-    return got.ok ? got.bytes : null;
-  };
-  const [events, places, documents, topics] = await Promise.all([one(sources.events), one(sources.places), one(sources.documents), one(sources.topics)]);
-  return { events, places, documents, topics };
+async function checkHere(sources: CoreSources): Promise<CoreChecked> {
+  const [e, p, d, t] = await Promise.all([bytesOfSource(sources.events), bytesOfSource(sources.places), bytesOfSource(sources.documents), bytesOfSource(sources.topics)]);
+  const bytes = (g: Got | null) => (g?.ok ? g.bytes : null);
+  const core = checkCore({ events: bytes(e), places: bytes(p), documents: bytes(d), topics: bytes(t) });
+  const or = <T>(g: Got | null, c: Checked<T> | null): Checked<T> | null => (g && !g.ok ? g : c);
+  return { events: or(e, core.events), places: or(p, core.places), documents: or(d, core.documents), topics: or(t, core.topics), index: core.index };
 }
 
 /** A worker stopped in the middle of a job: its bytes were transferred, so the caller fetches again. */
@@ -196,7 +194,7 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
       const posted = await lanes[0].post({ kind: 'core', bytes: sources }, buffers, early);
       if (!posted) {
         where = 'main thread';
-        return checkCore(await fetched(sources));
+        return checkHere(sources);
       }
       let parsed: unknown = undefined;
       try {

@@ -141,7 +141,7 @@ describe('a large events file handed to a worker that cannot start', () => {
       expect(good.data.events.length).toBeGreaterThan(0);
       vi.stubGlobal('fetch', serve(false));
       await expect(loadCore(base, undefined, { checker: noWorker() })).rejects.toMatchObject({
-        problems: [{ file: 'events.json', message: 'could not be fetched', fatal: true }],
+        problems: [{ file: 'events.json', message: 'could not be fetched (network down)', fatal: true }],
       });
     } finally {
       vi.unstubAllGlobals();
