@@ -1,0 +1,164 @@
+/**
+ * npm run eval [-- --verbose]
+ *
+ * Extracts every development text (eval/dev/<lang>/, whatever languages are there) and the seeds that
+ * have gold (eval/seeds/<id>.gold.json, texts from data/sources/) with the real pipeline (`runPipeline`
+ * on a temporary folder: the code path `npm run extract` takes), scores the per-document records against
+ * the gold (eval/score.ts), prints the table and writes eval/results/latest.{json,md}.
+ * Exit 0 whatever the figures; 2 when the set itself is malformed (a gold file that does not parse,
+ * names an unknown place, or has no text), with the file and entry named.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SOURCE_EXT } from '../src/pipeline/formats/index.ts';
+import { loadData, runPipeline } from '../src/pipeline/run.ts';
+import { checkGold, type GoldFile } from './gold.ts';
+import { buildRows, perDocument, resultsJson, table, verbose, type ScoredDoc } from './report.ts';
+import { scoreDocument, type Predicted } from './score.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const DEV = join(here, 'dev');
+const SEEDS = join(here, 'seeds');
+const SEED_TEXTS = join(root, 'data', 'sources');
+const RESULTS = join(here, 'results');
+
+/** One document to score: its source file(s) to copy and its gold file. */
+interface Item { set: string; lang: string | null; name: string; files: string[]; goldPath: string }
+
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--verbose' && a !== '-v');
+if (unknown.length) {
+  console.error(`eval: unknown option ${unknown.join(' ')}\nusage: npm run eval [-- --verbose]`);
+  process.exit(2);
+}
+const isVerbose = args.length > 0;
+
+const rel = (p: string) => relative(root, p);
+const errors: string[] = [];
+const warnings: string[] = [];
+
+/** The development texts of every language folder under eval/dev/, each with its gold file. */
+function devItems(): Item[] {
+  if (!existsSync(DEV)) return [];
+  const items: Item[] = [];
+  for (const lang of readdirSync(DEV).filter((d) => statSync(join(DEV, d)).isDirectory()).sort()) {
+    const dir = join(DEV, lang);
+    const names = readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+    const texts = names.filter((f) => SOURCE_EXT.has(extname(f).toLowerCase()) && extname(f).toLowerCase() !== '.pdf');
+    for (const f of names.filter((n) => n.endsWith('.gold.json'))) {
+      const base = f.slice(0, -'.gold.json'.length);
+      if (!texts.some((t) => t.slice(0, t.length - extname(t).length) === base)) errors.push(`${rel(join(dir, f))}: no text beside it (${base}.txt, .md or .html)`);
+    }
+    for (const t of texts) {
+      const name = t.slice(0, t.length - extname(t).length);
+      const goldPath = join(dir, `${name}.gold.json`);
+      if (!existsSync(goldPath)) { warnings.push(`${rel(join(dir, t))}: no ${name}.gold.json beside it; not scored`); continue; }
+      items.push({ set: lang, lang, name, files: [join(dir, t)], goldPath });
+    }
+  }
+  return items;
+}
+
+/** The seeds with gold: texts (and their .meta.json side files, as the app reads them) from data/sources/. */
+function seedItems(): Item[] {
+  if (!existsSync(SEEDS)) return [];
+  const items: Item[] = [];
+  for (const f of readdirSync(SEEDS).filter((n) => n.endsWith('.gold.json')).sort()) {
+    const name = f.slice(0, -'.gold.json'.length);
+    const text = ['.txt', '.md', '.html', '.htm'].map((e) => join(SEED_TEXTS, name + e)).find(existsSync);
+    if (!text) { errors.push(`${rel(join(SEEDS, f))}: no seed text ${rel(join(SEED_TEXTS, name))}.txt`); continue; }
+    const side = join(SEED_TEXTS, `${name}.meta.json`);
+    items.push({ set: 'seeds', lang: null, name, files: existsSync(side) ? [text, side] : [text], goldPath: join(SEEDS, f) });
+  }
+  return items;
+}
+
+/** Runs the pipeline once per set over a temporary folder holding that set's files, and scores each document. */
+function scoreSet(items: Item[], knownPlace: (id: string) => boolean): ScoredDoc[] {
+  const tmp = mkdtempSync(join(tmpdir(), 'sco-eval-'));
+  try {
+    for (const it of items) for (const f of it.files) copyFileSync(f, join(tmp, f.slice(dirname(f).length + 1)));
+    const o = runPipeline(tmp);
+    // The per-document records: `mentions` if the pipeline keeps them apart from merged events, else events.
+    const records = ((o as unknown as { mentions?: unknown[] }).mentions ?? o.events) as (Predicted & { docId: string; curated?: boolean })[];
+    const byDoc = new Map<string, Predicted[]>();
+    for (const r of records) {
+      if (r.curated) continue;
+      const list = byDoc.get(r.docId) ?? [];
+      list.push({ start: r.start, ...(r.end ? { end: r.end } : {}), precision: r.precision, placeId: r.placeId ?? null, online: !!r.online, title: r.title, dateText: r.dateText });
+      byDoc.set(r.docId, list);
+    }
+    const out: ScoredDoc[] = [];
+    for (const it of items) {
+      const goldFile = rel(it.goldPath);
+      const status = o.report.documents.find((d) => d.docId === it.name);
+      const text = o.texts.get(it.name) ?? readFileSync(it.files[0]!, 'utf8');
+      const c = checkGold(goldFile, readFileSync(it.goldPath, 'utf8'), knownPlace, it.lang, text);
+      errors.push(...c.errors);
+      warnings.push(...c.warnings);
+      if (!c.gold) continue;
+      const gold: GoldFile = c.gold;
+      const failed = status?.status === 'failed' ? status.messages.join('; ') : undefined;
+      out.push({
+        set: it.set, lang: gold.lang, name: it.name, file: rel(it.files[0]!).replace(/^eval\/dev\/[^/]+\//, ''), kind: gold.kind,
+        score: scoreDocument(byDoc.get(it.name) ?? [], gold.events), notEvents: gold.notEvents ?? [], ...(failed ? { failed } : {}),
+      });
+    }
+    return out;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const gazetteer = loadData().gazetteer;
+const ids = new Set(gazetteer.places.map((p: { id: string }) => p.id));
+const knownPlace = (id: string) => ids.has(id);
+
+const items = [...devItems(), ...seedItems()];
+const docs: ScoredDoc[] = [];
+for (const set of [...new Set(items.map((i) => i.set))]) {
+  const inSet = items.filter((i) => i.set === set);
+  const clash = inSet.map((i) => i.name).find((n, k, all) => all.indexOf(n) !== k);
+  if (clash) { errors.push(`eval/dev/${set}/: two texts named "${clash}" (different extensions); rename one`); continue; }
+  try {
+    docs.push(...scoreSet(inSet, knownPlace));
+  } catch (e) {
+    errors.push(`${set}: the pipeline could not run (${(e as Error).message})`);
+  }
+}
+
+for (const w of warnings) console.warn(`note: ${w}`);
+if (errors.length) {
+  for (const e of errors) console.error(`error: ${e}`);
+  console.error(`eval: the set is malformed (${errors.length} problem${errors.length === 1 ? '' : 's'}); nothing written`);
+  process.exit(2);
+}
+if (docs.length === 0) {
+  console.error('eval: no documents with gold found under eval/dev/<lang>/ or eval/seeds/');
+  process.exit(2);
+}
+
+const rows = buildRows(docs);
+const tbl = table(rows);
+console.log(tbl);
+if (isVerbose) console.log('\n' + (verbose(docs) || 'no misses and no false hits'));
+mkdirSync(RESULTS, { recursive: true });
+writeFileSync(join(RESULTS, 'latest.json'), resultsJson(rows, docs));
+const md = [
+  '# `npm run eval`: latest figures',
+  '',
+  'Day/month recall and precision are scored per document against hand-made gold (eval/README.md). Kind rows and',
+  '"mean" rows average each document\'s ratio; "pooled" rows add up the counts first. ✗: below the issue\'s target.',
+  '',
+  tbl,
+  '',
+  '## Per document (found / gold; matched / counted predictions)',
+  '',
+  perDocument(docs),
+  '',
+].join('\n');
+writeFileSync(join(RESULTS, 'latest.md'), md);
+console.log(`\n${docs.length} document(s) scored → ${rel(join(RESULTS, 'latest.md'))}, latest.json${isVerbose ? '' : ' (misses: npm run eval -- --verbose)'}`);
