@@ -4,38 +4,15 @@
  * and gives a reason; the records it touches are marked curated. A bad entry is reported with the
  * file and its index and skipped; it never stops the run.
  */
-import { z } from 'zod';
-import { IsoPartialDate, Precision, type Event } from '../contract/schema.ts';
+import { Correction, CorrectionsFile } from '../contract/data-files.ts';
+import type { Event } from '../contract/schema.ts';
 import { precisionOf } from './dates.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
 
-export const CORRECTIONS_FILE = 'corrections.json';
+// The schemas live in the contract with the other editable data files; re-exported for this module's users.
+export { Correction, CorrectionsFile };
 
-const reason = z.string().min(1, 'give a reason');
-/** A partial ISO date that is also a real calendar day ("2022-02-31" is not). */
-const RealDate = IsoPartialDate.refine((s) => s.length < 10 || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
-const EventFields = z.object({
-  start: RealDate, end: RealDate.optional(), precision: Precision.optional(), placeId: z.string().nullable().optional(),
-  online: z.boolean().optional(), title: z.string().min(1).optional(), topics: z.array(z.string()).optional(),
-});
-export const Correction = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('add-event'), docId: z.string().min(1), ...EventFields.shape, title: z.string().min(1), reason }).strict(),
-  z.object({ action: z.literal('remove-event'), id: z.string().min(1), reason }).strict(),
-  z.object({ action: z.literal('update-event'), id: z.string().min(1), set: EventFields.partial().strict(), reason }).strict(),
-  z.object({
-    action: z.literal('add-place'), id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and hyphens'), name: z.string().min(1),
-    country: z.string(), countryCode: z.string().default(''), lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90),
-    names: z.array(z.string().min(1)).default([]), reason,
-  }).strict(),
-  z.object({ action: z.literal('remove-place'), id: z.string().min(1), reason }).strict(),
-  z.object({
-    action: z.literal('update-place'), id: z.string().min(1),
-    set: z.object({ name: z.string().min(1), country: z.string(), countryCode: z.string(), lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).partial().strict(),
-    reason,
-  }).strict(),
-]);
-export type Correction = z.infer<typeof Correction>;
-export const CorrectionsFile = z.object({ about: z.string().optional(), corrections: z.array(z.unknown()) }).strict();
+export const CORRECTIONS_FILE = 'corrections.json';
 
 export interface LoadedCorrections { entries: { index: number; c: Correction }[]; messages: string[] }
 
