@@ -12,10 +12,11 @@ import { z } from 'zod';
 /** A real calendar day, `YYYY-MM-DD` (2019-02-31 is refused, 2024-02-29 accepted). */
 export const IsoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD', abort: true })
   .refine(isCalendarDay, { error: (iss) => `${String(iss.input)} is not a calendar date` });
 
 function isCalendarDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
@@ -69,8 +70,9 @@ export const Meeting = z
     note: Text.optional(),
   })
   .superRefine((m, ctx) => {
+    // A bad date is already reported by IsoDay; comparing it again would only add noise.
+    if (!isCalendarDay(m.start) || !isCalendarDay(m.end)) return;
     if (m.end < m.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `${m.end} is before start ${m.start}` });
-    if (!isCalendarDay(m.start)) return; // already reported; an id check against a bad year is noise
     const prefix = BODY_PREFIX[m.body];
     const year = m.start.slice(0, 4);
     const expected = new RegExp(`^${prefix}-${year}(-\\d{2})?$`);
