@@ -6,6 +6,7 @@
  * the schemas so the two can never drift apart.
  */
 import { z } from 'zod';
+import { Body, Meeting, MeetingFormat } from './chronology.ts';
 
 /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: as precise as the text is, never more. */
 export const IsoPartialDate = z
@@ -40,9 +41,68 @@ export const Event = z.object({
   dateText: z.string(),
   curated: z.boolean(),
   reason: z.string().optional(),
+  /**
+   * The id of the event-layer record (event-layer.json) this mention belongs to. Always written by the
+   * pipeline; optional so that files written before the event layer existed still load.
+   */
+  eventId: z.string().min(1).optional(),
+  /** The chronology meeting this mention was linked to, and why (an English sentence the app shows). */
+  link: z.object({ meetingId: z.string().min(1), reason: z.string().min(1) }).optional(),
 });
+/**
+ * One record per document and date: what each text dates (issue 10 calls these "mentions"). The
+ * event layer (`LayerEvent`, event-layer.json) merges them into real events across documents.
+ */
 export type Event = z.infer<typeof Event>;
 export const Events = z.array(Event);
+
+/** The chronology's facts about a meeting, as a linked layer event carries them. */
+export const MeetingRef = z.object({
+  id: z.string().min(1),
+  body: Body,
+  ordinal: z.number().int().positive().nullable(),
+  format: MeetingFormat,
+  names: z.object({ en: z.string().min(1), ru: z.string().min(1), zh: z.string().min(1) }),
+});
+export type MeetingRef = z.infer<typeof MeetingRef>;
+
+/**
+ * The event layer (event-layer.json): one record per real event across documents. Mentions of one
+ * chronology meeting make one event spanning the meeting's dates (id = the meeting's id, title = its
+ * English name); unlinked mentions sharing date, place and kind merge, keeping the first mention's id.
+ * A superset of `Event`, so the app can read either file.
+ */
+export const LayerEvent = Event.omit({ eventId: true, link: true }).extend({
+  /** Every source document, in the order of their first mention. */
+  docIds: z.array(z.string().min(1)).min(1),
+  /** The mentions (events.json ids) merged here. Curated events added by the corrections file count as their own mention. */
+  mentionIds: z.array(z.string().min(1)).min(1),
+  /** False when no source document names the SCO (a UN page, say): not an SCO event. */
+  sco: z.boolean(),
+  meeting: MeetingRef.optional(),
+  /** Why the event is linked to `meeting`: "linked: a document adopted at this meeting". */
+  link: z.object({ reason: z.string().min(1) }).optional(),
+});
+export type LayerEvent = z.infer<typeof LayerEvent>;
+export const LayerEvents = z.array(LayerEvent);
+
+/**
+ * meetings.json: the chronology's meetings (src/contract/chronology.ts, checked there when read), each
+ * saying whether any document mentions it. The same fields, written as plain checks a JSON Schema can
+ * hold too (the app's ahead-of-time validators), without the chronology's cross-field refinements.
+ */
+const IsoDayOut = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+const Names3 = z.object({ en: z.string().min(1), ru: z.string().min(1), zh: z.string().min(1) });
+export const LayerMeeting = z.object({
+  ...Meeting.shape,
+  start: IsoDayOut, end: IsoDayOut, city: z.string().min(1), chair: z.string().regex(/^[A-Z]{2}$/), names: Names3,
+  aliases: z.object({ en: z.array(z.string()), ru: z.array(z.string()), zh: z.array(z.string()) }),
+  documents: z.array(z.object({ en: z.string().min(1), ru: z.string().min(1).optional(), zh: z.string().min(1).optional() })),
+  source: z.string().min(1), note: z.string().optional(),
+  mentioned: z.boolean(),
+});
+export type LayerMeeting = z.infer<typeof LayerMeeting>;
+export const LayerMeetings = z.array(LayerMeeting);
 
 export const Statement = z.object({
   id: z.string().min(1),
@@ -140,6 +200,8 @@ export type ReportEntry = z.infer<typeof ReportEntry>;
 export const Report = z.object({
   documents: z.array(ReportEntry),
   corrections: z.array(z.string()),
+  /** Problems with data/chronology.json, one line per entry (the rest still loads). */
+  chronology: z.array(z.string()).optional(),
 });
 export type Report = z.infer<typeof Report>;
 
@@ -152,6 +214,10 @@ export const DATA_FILES = {
   documents: 'documents.json',
   report: 'report.json',
   topics: 'topics.json',
+  /** The event layer: one record per real event across documents (LayerEvents). */
+  layer: 'event-layer.json',
+  /** The chronology's meetings with `mentioned` (LayerMeetings). */
+  meetings: 'meetings.json',
 } as const;
 
 /** Topics as the pipeline assigns them: a stable id and the label people read. */

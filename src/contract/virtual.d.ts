@@ -8,4 +8,6 @@ declare module 'virtual:sco-atlas/fast-validators' {
   export const statements: Check;
   export const timeseries: Check;
   export const report: Check;
+  export const layer: Check;
+  export const meetings: Check;
 }

@@ -7,11 +7,14 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   Documents, Events, Places, Report, Statements, TimeSeries, Topics,
-  type DocumentMeta, type Event, type ReportEntry, type Statement, type Topic,
+  type DocumentMeta, type Event, type LayerEvent, type LayerMeeting, type ReportEntry, type Statement, type Topic,
+  LayerEvents, LayerMeetings,
 } from '../contract/schema.ts';
 import { buildPlaces, buildTimeSeries } from './aggregate.ts';
 import { addedPlaces, applyCorrections, CORRECTIONS_FILE, parseCorrections } from './corrections.ts';
 import { extractDocument } from './document.ts';
+import { buildEventLayer } from './events/index.ts';
+import { readChronology } from './events/read.ts';
 import { SOURCE_EXT, SOURCE_EXT_LIST, sourceText, type PdfTexts } from './formats/index.ts';
 import { Gazetteer, type GazetteerFile } from './gazetteer.ts';
 import { MetaSideFile } from './meta.ts';
@@ -30,6 +33,8 @@ export const DATA_DIR = ((): string => {
 export interface Outputs {
   events: Event[]; places: Places; statements: Statement[]; timeseries: TimeSeries;
   documents: DocumentMeta[]; report: Report; topics: Topic[];
+  /** The event layer (event-layer.json) and the chronology's meetings with `mentioned` (meetings.json). */
+  layer: LayerEvent[]; meetings: LayerMeeting[];
   /** docId → the normalised text that statement offsets index. */
   texts: Map<string, string>;
   failed: boolean;
@@ -136,8 +141,13 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts): Outputs {
     const s = statementById.get(sid);
     if (s && !s.eventIds.includes(e.id)) s.eventIds = [...s.eventIds, e.id].sort();
   }
-  const correctionMessages = [...corrections.messages, ...applied.messages];
-  if (corrections.entries.length > 0) correctionMessages.unshift(`${CORRECTIONS_FILE}: ${corrections.entries.length - applied.messages.length} of ${corrections.entries.length + corrections.messages.length} corrections applied`);
+  // The event layer: mentions linked to the chronology's meetings and merged across documents (events/).
+  const chronology = readChronology(DATA_DIR);
+  const layered = buildEventLayer({ mentions: events, statements, documents, texts, chronology, corrections: corrections.entries, correctionsFile: CORRECTIONS_FILE });
+  events = layered.mentions;
+  for (const r of report) r.messages.push(...(layered.docMessages.get(r.docId) ?? []));
+  const correctionMessages = [...corrections.messages, ...applied.messages, ...layered.correctionMessages];
+  if (corrections.entries.length > 0) correctionMessages.unshift(`${CORRECTIONS_FILE}: ${corrections.entries.length - applied.messages.length - layered.correctionMessages.length} of ${corrections.entries.length + corrections.messages.length} corrections applied`);
 
   const outputs: Outputs = {
     // Each document's events and statements were checked on their own above; what changed since is the
@@ -148,7 +158,9 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts): Outputs {
     places: Places.parse(buildPlaces(events, statements, placeNames, (id) => gaz.byId.get(id), applied.placeEdits)),
     timeseries: TimeSeries.parse(buildTimeSeries(events, statements)),
     documents: Documents.parse(documents),
-    report: Report.parse({ documents: report, corrections: correctionMessages }),
+    report: Report.parse({ documents: report, corrections: correctionMessages, ...(chronology.problems.length ? { chronology: chronology.problems } : {}) }),
+    layer: LayerEvents.parse(layered.layer),
+    meetings: LayerMeetings.parse(layered.meetings),
     topics: Topics.parse(data.topics.topics.map((t) => ({ id: t.id, label: t.label }))),
     texts,
     failed: report.some((r) => r.status === 'failed') || correctionMessages.some((m) => / skipped$|no corrections applied$/.test(m)),

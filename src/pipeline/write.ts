@@ -16,7 +16,7 @@ export function writeOutputs(outDir: string, o: Outputs): void {
   const files: [string, unknown][] = [
     [DATA_FILES.events, o.events], [DATA_FILES.places, o.places], [DATA_FILES.statements, o.statements],
     [DATA_FILES.timeseries, o.timeseries], [DATA_FILES.documents, o.documents], [DATA_FILES.report, o.report],
-    [DATA_FILES.topics, o.topics],
+    [DATA_FILES.topics, o.topics], [DATA_FILES.layer, o.layer], [DATA_FILES.meetings, o.meetings],
   ];
   try {
     for (const [name, value] of files) writeFileSync(join(tmp, name), JSON.stringify(value) + '\n');

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import {
-  DATA_FILES, Documents, Events, Places, Report, Statements, TimeSeries, Topics,
+  DATA_FILES, Documents, Events, LayerEvents, LayerMeetings, Places, Report, Statements, TimeSeries, Topics,
   type DocumentMeta, type Event, type Places as PlacesT, type Topic,
 } from '../../contract/schema';
 import * as fast from 'virtual:sco-atlas/fast-validators';
@@ -32,6 +32,8 @@ export const SCHEMAS = {
   [DATA_FILES.statements]: Statements,
   [DATA_FILES.timeseries]: TimeSeries,
   [DATA_FILES.report]: Report,
+  [DATA_FILES.layer]: LayerEvents,
+  [DATA_FILES.meetings]: LayerMeetings,
 } as const;
 export type DataFileName = keyof typeof SCHEMAS;
 
@@ -46,6 +48,8 @@ const FAST: Record<DataFileName, (json: unknown) => boolean> = {
   [DATA_FILES.statements]: fast.statements,
   [DATA_FILES.timeseries]: fast.timeseries,
   [DATA_FILES.report]: fast.report,
+  [DATA_FILES.layer]: fast.layer,
+  [DATA_FILES.meetings]: fast.meetings,
 };
 
 /**

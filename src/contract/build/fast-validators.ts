@@ -15,7 +15,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { z } from 'zod';
 import type { Plugin } from 'vite';
-import { DocumentMeta, Event, Places, Report, Statement, TimeSeries, Topic } from '../schema.ts';
+import { DocumentMeta, Event, LayerEvents, LayerMeetings, Places, Report, Statement, TimeSeries, Topic } from '../schema.ts';
 
 export const FAST_VALIDATORS_ID = 'virtual:sco-atlas/fast-validators';
 
@@ -28,6 +28,8 @@ const FILES = {
   statements: z.array(Statement),
   timeseries: TimeSeries,
   report: Report,
+  layer: LayerEvents,
+  meetings: LayerMeetings,
 } as const;
 
 /** The module's source: one exported function per data file, `(json) => boolean`. */

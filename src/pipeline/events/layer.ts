@@ -1,0 +1,136 @@
+/**
+ * The event layer (issue 10): mentions (events.json, one per document and date) → events
+ * (event-layer.json, one per real event across documents). Pure: records in, records out.
+ *
+ * - Mentions linked to one chronology meeting, from any number of documents, make one event: the
+ *   meeting's id, its full span, its English name, online when it was held by video.
+ * - Unlinked mentions that share date, place and kind (the meeting noun of their titles: forum,
+ *   exhibition...) merge too; the event keeps the first mention's id, so old ids and links still work.
+ * - Nothing is dropped: every mention points to its event (`eventId`) and keeps its own date; every
+ *   statement stays under the mention that dated it.
+ */
+import type { Meeting } from '../../contract/chronology.ts';
+import type { Event, LayerEvent, LayerMeeting, Statement } from '../../contract/schema.ts';
+import { disagreement, linkMention, REASONS, type Link } from './link.ts';
+
+/** A document names the SCO (in English, Russian or Chinese): its events are SCO events. */
+const NAMES_SCO = /(?<![\p{L}])(?:SCO|ШОС)(?![\p{L}])|Shanghai\s+(?:Cooperation\s+Organi[sz]ation|Five)|Шанхайск\p{L}*\s+(?:организаци|пят[её]рк)|上海合作组织|上合组织|上海五国/iu;
+export const namesSco = (text: string) => NAMES_SCO.test(text);
+
+export interface LayerInput {
+  /** Mentions after corrections, in time order (as events.json is written). */
+  mentions: readonly Event[];
+  statements: readonly Statement[];
+  /** docId → its title (for a title that names a meeting's document) and whether its text names the SCO. */
+  docs: ReadonlyMap<string, { title: string; sco: boolean }>;
+  meetings: readonly Meeting[];
+  /** Links set by the corrections file: mention id → meeting id, or null to keep a mention unlinked. */
+  forced?: ReadonlyMap<string, { meetingId: string | null; reason: string }>;
+}
+
+export interface LayerOutput {
+  mentions: Event[];
+  layer: LayerEvent[];
+  meetings: LayerMeeting[];
+  /** docId → sentences for report.json: where a text disagrees with the chronology. */
+  messages: Map<string, string[]>;
+}
+
+/** The noun that says what kind of event a title is, so a forum and an exhibition on one day stay two events. */
+const KIND = /\b(summit|meeting|session|conference|forum|exhibition|exercise|visit|talks|festival|ceremony|seminar|round\s?table|dialogue|consultations|games|competition|contest|operation|signing|anniversary)s?\b/i;
+export function kindOf(title: string): string {
+  return KIND.exec(title.split(',')[0]!)?.[1]!.toLowerCase().replace(/\s/, '') ?? 'other';
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function buildLayer(input: LayerInput): LayerOutput {
+  const { mentions, statements, docs, meetings, forced } = input;
+  const meetingById = new Map(meetings.map((m) => [m.id, m]));
+  const sentences = new Map(statements.map((s) => [s.id, s.text]));
+  const messages = new Map<string, string[]>();
+  const say = (docId: string, msg: string) => messages.set(docId, [...(messages.get(docId) ?? []), msg]);
+
+  const links = new Map<string, Link>();
+  for (const e of mentions) {
+    const f = forced?.get(e.id);
+    if (f) {
+      const m = f.meetingId === null ? undefined : meetingById.get(f.meetingId);
+      if (m) links.set(e.id, { meeting: m, reason: `${REASONS.curated}: ${f.reason}` });
+      continue;
+    }
+    const doc = docs.get(e.docId);
+    const link = linkMention(e, { sentences: e.statementIds.map((id) => sentences.get(id) ?? ''), docTitle: doc?.title ?? '' }, meetings);
+    if (!link) continue;
+    links.set(e.id, link);
+    const d = disagreement(e, link.meeting);
+    if (d) say(e.docId, d);
+  }
+
+  // Group: linked mentions by meeting; unlinked ones by date, place (or online) and kind. A mention
+  // with neither place nor online stays an event of its own: "the same day" alone is no evidence.
+  const groups = new Map<string, Event[]>();
+  for (const e of mentions) {
+    const link = links.get(e.id);
+    const key = link
+      ? `m:${link.meeting.id}`
+      : e.placeId !== null || e.online
+        ? `u:${e.start}..${e.end ?? ''}@${e.placeId ?? 'online'}:${kindOf(e.title)}`
+        : `e:${e.id}`;
+    const g = groups.get(key);
+    if (g) g.push(e);
+    else groups.set(key, [e]);
+  }
+
+  const eventOf = new Map<string, string>();
+  const layer: LayerEvent[] = [];
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const link = links.get(first.id);
+    const docIds = [...new Set(group.map((e) => e.docId))];
+    const statementIds = [...new Set(group.flatMap((e) => e.statementIds))].sort();
+    const topics = [...new Set(group.flatMap((e) => e.topics))].sort();
+    const curated = group.filter((e) => e.curated);
+    const base = {
+      docId: first.docId, docIds, mentionIds: group.map((e) => e.id), topics, statementIds, dateText: first.dateText,
+      curated: curated.length > 0 || Boolean(forced && group.some((e) => forced.has(e.id))),
+      ...(curated[0]?.reason ? { reason: curated[0].reason } : {}),
+      sco: Boolean(link) || docIds.some((d) => docs.get(d)?.sco),
+    };
+    let ev: LayerEvent;
+    if (link) {
+      const m = link.meeting;
+      const place = m.placeId ?? group.find((e) => e.placeId)?.placeId ?? null;
+      ev = {
+        id: m.id, start: m.start, ...(m.end !== m.start ? { end: m.end } : {}), precision: 'day', placeId: place,
+        online: m.format === 'videoconference', title: m.names.en, ...base,
+        meeting: { id: m.id, body: m.body, ordinal: m.ordinal, format: m.format, names: { ...m.names } },
+        link: { reason: group.map((e) => links.get(e.id)!.reason).sort(byStrength)[0]! },
+      };
+    } else {
+      ev = {
+        id: first.id, start: first.start, ...(first.end ? { end: first.end } : {}), precision: first.precision,
+        placeId: first.placeId, online: group.some((e) => e.online), title: first.title, ...base,
+      };
+    }
+    // Field order as the contract declares it, so reruns write the same bytes whatever path built it.
+    layer.push(ev);
+    for (const e of group) eventOf.set(e.id, ev.id);
+  }
+  layer.sort((a, b) => cmp(a.start, b.start) || cmp(a.id, b.id));
+
+  const out = mentions.map((e) => {
+    const link = links.get(e.id);
+    const { eventId: _old, link: _oldLink, ...rest } = e;
+    return { ...rest, eventId: eventOf.get(e.id)!, ...(link ? { link: { meetingId: link.meeting.id, reason: link.reason } } : {}) };
+  });
+  const mentioned = new Set([...links.values()].map((l) => l.meeting.id));
+  return { mentions: out, layer, meetings: meetings.map((m) => ({ ...m, mentioned: mentioned.has(m.id) })), messages };
+}
+
+/** The reason a merged event shows: the strongest of its mentions' (a document beats a name beats date and place). */
+const STRENGTH: string[] = [REASONS.curated, REASONS.document, REASONS.name, REASONS.datePlace, REASONS.dateOnline];
+function byStrength(a: string, b: string): number {
+  const r = (s: string) => { const i = STRENGTH.findIndex((x) => s.startsWith(x)); return i < 0 ? STRENGTH.length : i; };
+  return r(a) - r(b) || cmp(a, b);
+}
