@@ -118,8 +118,13 @@ const readable: z.core.$ZodErrorMap = (iss) =>
 
 function describe(error: z.ZodError): string {
   return error.issues
-    .map((iss) => (iss.path.length ? `${iss.path.map(String).join('.')}: ${iss.message}` : iss.message))
+    .map((iss) => (iss.path.length ? `${pathText(iss.path)}: ${iss.message}` : iss.message))
     .join('; ');
+}
+
+/** ['aliases', 'en', 0] → 'aliases.en[0]', as a reader of the JSON would point at it. */
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
 }
 
 function idOf(entry: unknown): string {
