@@ -8,16 +8,18 @@ export function fmtDay(t: number): string {
   return dayFmt.format(new Date(t));
 }
 
-export function fmtPartial(s: string): string {
+const longDayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), never more precise than the source: "2020",
+ * "November 2020", "10 Nov 2020" (or "10 November 2020" with `long`, as the story cards show it).
+ */
+export function fmtPartial(s: string, style: 'short' | 'long' = 'short'): string {
   if (/^\d{4}$/.test(s)) return s;
   if (/^\d{4}-\d{2}$/.test(s)) return monthFmt.format(new Date(`${s}-01T00:00:00Z`));
-  return dayFmt.format(new Date(`${s}T00:00:00Z`));
+  return (style === 'long' ? longDayFmt : dayFmt).format(new Date(`${s}T00:00:00Z`));
 }
 
 export function fmtEventDate(e: Pick<Event, 'start' | 'end'>): string {
   return e.end && e.end !== e.start ? `${fmtPartial(e.start)} – ${fmtPartial(e.end)}` : fmtPartial(e.start);
 }
-
-/** Topic colours: dark enough for 3:1 against the white timeline (WCAG non-text contrast). */
-export const TOPIC_COLOURS = ['#1d4ed8', '#c2410c', '#15803d', '#7e22ce', '#b91c1c', '#0e7490', '#a16207', '#be185d', '#4338ca', '#4d7c0f'];
-export const NO_TOPIC = '#57534e';

@@ -10,8 +10,7 @@ import {
   type DocumentMeta, type Event, type Places as PlacesT, type Topic,
 } from '../../contract/schema';
 import * as fast from 'virtual:sco-atlas/fast-validators';
-import { packEventIndex, type PackedEventIndex } from './event-index';
-import { findSummitHosts } from './summits';
+import type { PackedEventIndex } from './event-index';
 
 /** The first few zod issues, each with where in the file it is (e.g. `[3].start`). */
 export function describeIssues(error: z.ZodError, max = 3): string {
@@ -86,14 +85,14 @@ export interface CoreChecked {
   places: Checked<PlacesT> | null;
   documents: Checked<DocumentMeta[]> | null;
   topics: Checked<Topic[]> | null;
-  /** Present when events and places are both valid: `events` above is then already in time order. */
+  /**
+   * Null from `checkCore` (which only checks). `orderCore` (core.ts) fills it when events and places
+   * are both valid, and `events` above is then in time order.
+   */
   index: PackedEventIndex | null;
 }
 
-/**
- * Checks the four core files and, when events and places are valid, sorts the events into time order
- * and builds their index, so whoever receives this has nothing left to compute for the events.
- */
+/** Checks the four core files; ordering and indexing the events is `orderCore`'s job (core.ts). */
 type Bytes = ArrayBuffer | string | null;
 export function checkCore(bytes: { events: Bytes; places: Bytes; documents: Bytes; topics: Bytes }): CoreChecked {
   const check = <T>(file: DataFileName, b: Bytes) => (b === null ? null : (checkFile(file, b) as Checked<T>));
@@ -101,15 +100,5 @@ export function checkCore(bytes: { events: Bytes; places: Bytes; documents: Byte
   const places = check<PlacesT>(DATA_FILES.places, bytes.places);
   const documents = check<DocumentMeta[]>(DATA_FILES.documents, bytes.documents);
   const topics = check<Topic[]>(DATA_FILES.topics, bytes.topics);
-  let index: PackedEventIndex | null = null;
-  if (events?.ok && places?.ok) {
-    index = packEventIndex(events.data, places.data.features);
-    const unsorted = events.data;
-    const sorted: Event[] = new Array(unsorted.length);
-    for (let i = 0; i < sorted.length; i++) sorted[i] = unsorted[index.order[i]!]!;
-    events.data = sorted;
-    // The summit path too (one pass over every title, ~50 ms at 100,000 events), while this is the worker.
-    index.summits = findSummitHosts(sorted);
-  }
-  return { events, places, documents, topics, index };
+  return { events, places, documents, topics, index: null };
 }

@@ -5,9 +5,9 @@
  * arrays (the main thread then only wraps them).
  */
 import type { Event, PlaceFeature } from '../../contract/schema';
-import { parseDay } from '../state/url';
+import { DAY, parseDay } from '../days';
 
-export const DAY = 86_400_000;
+export { DAY };
 
 /** The span a partial date covers: [start, endExclusive) in UTC ms. `2021` covers all of 2021. */
 export function interval(start: string, end?: string): [number, number] {

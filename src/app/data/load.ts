@@ -8,7 +8,8 @@ import {
   DATA_FILES,
   type DocumentMeta, type Event, type Places as PlacesT, type Report as ReportT, type Statement, type TimeSeries as TimeSeriesT, type Topic,
 } from '../../contract/schema';
-import { checkCore, checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
+import { checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
+import { checkAndOrderCore } from './core';
 import type { PackedEventIndex } from './event-index';
 import { bytesOf, type Fetch, type Got } from './fetch-bytes';
 import { inThread, WorkerLost, type Checker, type CoreSource, type Lane } from './pool';
@@ -122,7 +123,7 @@ export async function loadCore(
     if (!(e instanceof WorkerLost)) throw e;
     got = await fetchAll(false); // the worker had the bytes: read them again and check them here
     const b = (g: Fetched) => (g.ok && 'bytes' in g ? g.bytes : null);
-    core = checkCore({ events: b(got[0]!), places: b(got[1]!), documents: b(got[2]!), topics: b(got[3]!) });
+    core = checkAndOrderCore({ events: b(got[0]!), places: b(got[1]!), documents: b(got[2]!), topics: b(got[3]!) });
   }
   const problems: DataProblem[] = [];
   const checked = [core.events, core.places, core.documents, core.topics];

@@ -12,7 +12,8 @@
  *   out at start: { ready: true }
  */
 import '../zod-setup'; // first: before any schema is created
-import { checkCore, checkFile, type Checked, type CoreChecked } from './check';
+import { checkFile, type Checked, type CoreChecked } from './check';
+import { checkAndOrderCore } from './core';
 import { transferables } from './event-index';
 import { bytesOfSource } from './fetch-bytes';
 import type { CoreSource, CoreTexts, WorkerReply, WorkerJob } from './pool';
@@ -48,7 +49,7 @@ self.onmessage = async (e: MessageEvent<WorkerJob>) => {
       // fetched them itself, it kept a copy of the bytes).
       if (events.text !== null && !(src.events instanceof ArrayBuffer)) post({ id: job.id, early: events.text });
       const [places, documents, topics] = await Promise.all([resolve(src.places), resolve(src.documents), resolve(src.topics)]);
-      const core = checkCore({ events: events.text, places: places.text, documents: documents.text, topics: topics.text });
+      const core = checkAndOrderCore({ events: events.text, places: places.text, documents: documents.text, topics: topics.text });
       const slim: CoreChecked = {
         events: events.problem ?? verdict(core.events),
         places: places.problem ?? verdict(core.places),

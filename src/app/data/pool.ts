@@ -6,7 +6,8 @@
  * (check.ts) against the same contract schemas; only the thread differs.
  */
 import { DATA_FILES, type Event } from '../../contract/schema';
-import { checkCore, checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
+import { checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
+import { checkAndOrderCore } from './core';
 import { bytesOfSource, type Got, type Source } from './fetch-bytes';
 
 export type CoreBytes = { events: ArrayBuffer | null; places: ArrayBuffer | null; documents: ArrayBuffer | null; topics: ArrayBuffer | null };
@@ -62,7 +63,7 @@ export const inThread: Checker = {
 async function checkHere(sources: CoreSources): Promise<CoreChecked> {
   const [e, p, d, t] = await Promise.all([bytesOfSource(sources.events), bytesOfSource(sources.places), bytesOfSource(sources.documents), bytesOfSource(sources.topics)]);
   const bytes = (g: Got | null) => (g?.ok ? g.bytes : null);
-  const core = checkCore({ events: bytes(e), places: bytes(p), documents: bytes(d), topics: bytes(t) });
+  const core = checkAndOrderCore({ events: bytes(e), places: bytes(p), documents: bytes(d), topics: bytes(t) });
   const or = <T>(g: Got | null, c: Checked<T> | null): Checked<T> | null => (g && !g.ok ? g : c);
   return { events: or(e, core.events), places: or(p, core.places), documents: or(d, core.documents), topics: or(t, core.topics), index: core.index };
 }
@@ -184,7 +185,7 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
     async core(sources) {
       const buffers = [sources.events, sources.places, sources.documents, sources.topics].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
       const remote = [sources.events, sources.places, sources.documents, sources.topics].some((b) => b !== null && !(b instanceof ArrayBuffer));
-      if (!remote && buffers.reduce((n, b) => n + b.byteLength, 0) < SMALL) return checkCore(sources as CoreBytes);
+      if (!remote && buffers.reduce((n, b) => n + b.byteLength, 0) < SMALL) return checkAndOrderCore(sources as CoreBytes);
       // This thread parses its own copy of the events while the worker checks them (and would otherwise
       // wait): only the reply's verdict and index are needed afterwards. When the worker fetches the
       // events, it sends a copy as soon as they are in.

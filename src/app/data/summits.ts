@@ -2,7 +2,9 @@
  * Which events are summits, for the great-circle "journey of the summits". The rule reads the data
  * (topics and titles), not a list of cities, so new summits join the path as the corpus grows.
  */
-import type { AtlasData } from './indexes';
+import type { Event } from '../../contract/schema';
+
+type Events = readonly Event[];
 
 export const SUMMIT_RULE = {
   topics: ['summit'],
@@ -18,7 +20,7 @@ export const SUMMIT_RULE = {
  * most often (ties: the earlier date, then the city id). Without this, 100,000 generated events gave
  * 16,000 hops of 64-point great circles and the map needed 20 s to first idle (bench/profile.ts).
  */
-export function summitHosts(d: Pick<AtlasData, 'events'>, rule = SUMMIT_RULE): string[] {
+export function summitHosts(d: { events: Events }, rule = SUMMIT_RULE): string[] {
   // Asked for by the map's first frame and again for its path, and again when the statements arrive
   // (a new AtlasData, the same events array): one pass over 100,000 titles is enough.
   const known = memo.get(d.events);
@@ -28,14 +30,14 @@ export function summitHosts(d: Pick<AtlasData, 'events'>, rule = SUMMIT_RULE): s
   return [...hosts];
 }
 
-const memo = new WeakMap<AtlasData['events'], { rule: typeof SUMMIT_RULE; hosts: string[] }>();
+const memo = new WeakMap<Events, { rule: typeof SUMMIT_RULE; hosts: string[] }>();
 
 /** Hosts found elsewhere (the loading worker, from the same events in the same order) for these events. */
-export function rememberSummitHosts(events: AtlasData['events'], hosts: readonly string[]): void {
+export function rememberSummitHosts(events: Events, hosts: readonly string[]): void {
   memo.set(events, { rule: SUMMIT_RULE, hosts: [...hosts] });
 }
 
-export function findSummitHosts(events: AtlasData['events'], rule = SUMMIT_RULE): string[] {
+export function findSummitHosts(events: Events, rule = SUMMIT_RULE): string[] {
   const byYear = new Map<string, Map<string, { start: string; placeId: string; n: number }>>();
   for (const e of events) {
     if (!e.placeId) continue;

@@ -4,6 +4,7 @@
  * step changes. The view itself stays in the app's ViewState: a step only sets the view's event,
  * place and playhead, so the map, timeline and statement panel follow as they do for a click.
  */
+import { parseDay } from '../days';
 import type { ViewState } from '../state/view.svelte';
 import type { PresentParams } from './params';
 import type { StepReply } from './protocol';
@@ -15,11 +16,8 @@ export interface StoryTarget {
   flyTo?: (placeId: string) => void;
 }
 
-/** Midday UTC of a partial date's first day: where the playhead goes for a step. */
-function dayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-}
+/** The UTC day a partial date starts: where the playhead goes for a step. */
+const dayOf = (date: string): number => parseDay(date) ?? 0;
 
 export class Presentation {
   embed = $state(false);

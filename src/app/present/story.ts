@@ -3,29 +3,33 @@
  * the pipeline's output), or every event in date order. Pure: data in, steps out.
  */
 import { z } from 'zod';
+import { checkData, checkDataFile, StoryFile, StoryStepSpec } from '../../contract/data-files';
 import type { DocumentMeta, Event, PlaceFeature, Statement } from '../../contract/schema';
 
-/**
- * data/story.json. A step names its event by id, or — because ids can change when the corpus grows —
- * by date and place ("2020-11-10" + "moscow" or "Moscow"), optionally narrowed by words of the title.
- */
-export const StoryStepSpec = z
-  .object({
-    event: z.string().min(1).optional(),
-    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD').optional(),
-    place: z.string().min(1).optional(),
-    title: z.string().min(1).optional(),
-    /** Words shown above the statement instead of the event's title. */
-    caption: z.string().max(400).optional(),
-  })
-  .refine((s) => s.event || s.date || s.place || s.title, 'a step needs event, date, place or title');
-export type StoryStepSpec = z.infer<typeof StoryStepSpec>;
+// data/story.json's schema lives in the contract with the other editable data files.
+export { StoryFile, StoryStepSpec };
 
-export const StoryFile = z.object({
-  title: z.string().max(200).optional(),
-  steps: z.array(StoryStepSpec),
-});
-export type StoryFile = z.infer<typeof StoryFile>;
+/** The file with its steps unchecked, so each step can be checked (and skipped) on its own. */
+const StoryFrame = StoryFile.extend({ steps: z.array(z.unknown()) });
+
+/**
+ * story.json's text → the story file and notices naming each problem (file and step). A bad step is
+ * skipped and the good ones kept; a file that is not a story at all gives null (every event is shown).
+ * Static hosts (and vite preview) answer a missing file with index.html: that is "no story file".
+ */
+export function readStoryFile(text: string, name = 'story.json'): { file: StoryFile | null; notices: string[] } {
+  if (/^\s*</.test(text)) return { file: null, notices: [] };
+  const frame = checkDataFile(name, StoryFrame, text);
+  if (!frame.ok) return { file: null, notices: frame.problems.map((p) => `${p}; showing every event instead`) };
+  const steps: StoryStepSpec[] = [];
+  const notices: string[] = [];
+  frame.data.steps.forEach((step, i) => {
+    const r = checkData(name, StoryStepSpec, step, ['steps', i]);
+    if (r.ok) steps.push(r.data);
+    else notices.push(...r.problems.map((p) => `${p}; step ${i + 1} skipped`));
+  });
+  return { file: { ...frame.data, steps }, notices };
+}
 
 export interface StoryStep {
   /** 1-based. */
@@ -200,14 +204,4 @@ export function applyMove(move: StoryMove, current: number, total: number): numb
     case 'last':
       return total;
   }
-}
-
-/** "10 November 2020", "November 2020" or "2020": never more precise than the source. */
-export function formatPartialDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const month = m ? months[Number(m) - 1] : undefined;
-  if (d && month) return `${Number(d)} ${month} ${y}`;
-  if (month) return `${month} ${y}`;
-  return y ?? date;
 }

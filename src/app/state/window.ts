@@ -3,7 +3,9 @@
  * `from`/`to` is the brushed window (the whole extent when unset); the playhead (`cursor`) cuts the
  * window short while it is inside it, so playing reveals the window's events in time order.
  */
-export const DAY = 86_400_000;
+import { DAY } from '../days';
+
+export { DAY };
 
 export interface EffectiveWindow {
   from: number;

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkCore, checkFile } from '../../../src/app/data/check';
+import { checkFile } from '../../../src/app/data/check';
+import { checkAndOrderCore } from '../../../src/app/data/core';
 import { interval, packEventIndex, placeTimesOf } from '../../../src/app/data/event-index';
 import { buildIndexes } from '../../../src/app/data/indexes';
 import { loadCore, loadRawData } from '../../../src/app/data/load';
@@ -39,7 +40,7 @@ describe('checking one file', () => {
 });
 
 describe('the core files as the worker checks them', () => {
-  const core = () => checkCore({ events: bytes('events.json'), places: bytes('places.geojson'), documents: bytes('documents.json'), topics: bytes('topics.json') });
+  const core = () => checkAndOrderCore({ events: bytes('events.json'), places: bytes('places.geojson'), documents: bytes('documents.json'), topics: bytes('topics.json') });
 
   it('returns the events in time order with the same index the main thread would build', async () => {
     const got = core();

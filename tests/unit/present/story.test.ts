@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyMove, buildStory, clampStep, formatPartialDate, keyToMove, StoryFile } from '../../../src/app/present/story';
+import { applyMove, buildStory, clampStep, keyToMove, StoryFile } from '../../../src/app/present/story';
+import { fmtPartial } from '../../../src/app/components/format';
 import { corpus } from './fixture';
 
 describe('story steps', () => {
@@ -68,8 +69,8 @@ describe('clicker keys', () => {
     expect(clampStep(3, 0)).toBe(0);
   });
   it('writes dates no more precisely than the source', () => {
-    expect(formatPartialDate('2020-11-10')).toBe('10 November 2020');
-    expect(formatPartialDate('2019-06')).toBe('June 2019');
-    expect(formatPartialDate('2021')).toBe('2021');
+    expect(fmtPartial('2020-11-10', 'long')).toBe('10 November 2020');
+    expect(fmtPartial('2019-06', 'long')).toBe('June 2019');
+    expect(fmtPartial('2021', 'long')).toBe('2021');
   });
 });
