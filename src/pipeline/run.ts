@@ -10,6 +10,7 @@ import {
   type DocumentMeta, type Event, type LayerEvent, type LayerMeeting, type ReportEntry, type Statement, type Topic,
   LayerEvents, LayerMeetings,
 } from '../contract/schema.ts';
+import { GazetteerFile as GazetteerSchema } from '../contract/data-files.ts';
 import { buildPlaces, buildTimeSeries } from './aggregate.ts';
 import { addedPlaces, applyCorrections, CORRECTIONS_FILE, parseCorrections } from './corrections.ts';
 import { extractDocument } from './document.ts';
@@ -18,6 +19,7 @@ import { readChronology } from './events/read.ts';
 import { SOURCE_EXT, SOURCE_EXT_LIST, sourceText, type PdfTexts } from './formats/index.ts';
 import { Gazetteer, type GazetteerFile } from './gazetteer.ts';
 import { MetaSideFile } from './meta.ts';
+import { readDataFile } from './read-data-file.ts';
 import { TopicMatcher, TopicsFile } from './topics.ts';
 
 /**
@@ -44,8 +46,9 @@ let cached: { gazetteer: GazetteerFile; topics: TopicsFile } | undefined;
 /** The data files of the project (gazetteer, topics), read once per process. */
 export function loadData(dataDir = DATA_DIR) {
   if (!cached || dataDir !== DATA_DIR) {
-    const gazetteer = JSON.parse(readFileSync(join(dataDir, 'gazetteer.json'), 'utf8')) as GazetteerFile;
-    const topics = TopicsFile.parse(JSON.parse(readFileSync(join(dataDir, 'topics.json'), 'utf8')));
+    // Checked against the contract: a bad file stops the run with its name and entry (DataFileError).
+    const gazetteer: GazetteerFile = readDataFile(join(dataDir, 'gazetteer.json'), GazetteerSchema);
+    const topics = readDataFile(join(dataDir, 'topics.json'), TopicsFile);
     const loaded = { gazetteer, topics };
     if (dataDir !== DATA_DIR) return loaded;
     cached = loaded;
