@@ -2,7 +2,7 @@
  * The whole pipeline over a folder: read every document (I/O), extract each one (pure), apply the
  * corrections, aggregate and validate. Writing is left to write.ts so tests can inspect the result.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -13,7 +13,8 @@ import {
 import { GazetteerFile as GazetteerSchema } from '../contract/data-files.ts';
 import { buildPlaces, buildTimeSeries } from './aggregate.ts';
 import { addedPlaces, applyCorrections, CORRECTIONS_FILE, parseCorrections } from './corrections.ts';
-import { extractDocument } from './document.ts';
+import { documentId } from './doc-id.ts';
+import { extractDocument, type DocResult } from './document.ts';
 import { buildEventLayer } from './events/index.ts';
 import { readChronology } from './events/read.ts';
 import { SOURCE_EXT, SOURCE_EXT_LIST, sourceText, type PdfTexts } from './formats/index.ts';
@@ -65,14 +66,63 @@ function inContractOrder(events: Event[]): Event[] {
 
 const emptyFound = { dates: 0, places: 0, events: 0, statements: 0 };
 
+/**
+ * The largest document read, in bytes. Extraction takes time and memory in proportion to a text's
+ * dates and places: a text made only of dated, placed sentences (the worst case) ran at ~0.6 MB/s
+ * with ~85 MB of memory per MB of text here, so a larger one is refused, by name, and the others still
+ * go through; at the limit that worst case stays under a minute and 1 GB (bench/results/extract.md).
+ * Declarations and news reports are 5-50 KB. Documented in the README ("Adding documents").
+ */
+export const MAX_DOCUMENT_BYTES = 10_000_000;
+const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+
+/** What goes into a folder's listing: files, and symlinks that lead to a file (each named if it does not). */
+function listSources(inDir: string, report: ReportEntry[]): string[] {
+  const out: string[] = [];
+  for (const f of readdirSync(inDir, { withFileTypes: true }) as Dirent[]) {
+    if (f.name.startsWith('.')) continue;
+    if (f.isFile()) out.push(f.name);
+    else if (f.isSymbolicLink()) {
+      let target: ReturnType<typeof statSync> | undefined;
+      try { target = statSync(join(inDir, f.name)); } catch { /* broken link: named below */ }
+      if (target?.isFile()) out.push(f.name);
+      else report.push({ docId: documentId(f.name), file: f.name, status: 'warning', found: { ...emptyFound }, skipped: [], messages: [`${f.name}: a link to ${target ? 'a folder' : 'nothing (its target is missing)'}; skipped`] });
+    }
+  }
+  return out.sort();
+}
+
+/** A file's bytes, or why it could not be read (no permission, gone meanwhile, too large). */
+function readSource(path: string, file: string): { ok: true; bytes: Buffer } | { ok: false; message: string } {
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_DOCUMENT_BYTES) return { ok: false, message: `${file}: ${mb(size)}, over the limit of ${mb(MAX_DOCUMENT_BYTES)} for one document; split it into smaller files` };
+    return { ok: true, bytes: readFileSync(path) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'no permission to read it' : code === 'ENOENT' ? 'it disappeared while the folder was read' : (e as Error).message;
+    return { ok: false, message: `${file}: could not be read (${why}); the other documents were still processed` };
+  }
+}
+
+/** Appends without spreading: `a.push(...b)` passes b as arguments, and overflows the stack past ~100,000. */
+function append<T>(into: T[], from: readonly T[]): void {
+  for (const x of from) into.push(x);
+}
+
 /** `pdfs`: the folder's PDFs, read beforehand by `readPdfs` (pdf.js is asynchronous); without it PDFs are skipped with a note. */
 export function runPipeline(inDir: string, pdfs?: PdfTexts): Outputs {
   if (!existsSync(inDir) || !statSync(inDir).isDirectory()) throw new Error(`input folder not found: ${inDir}`);
   const data = loadData();
   const correctionsPath = join(inDir, CORRECTIONS_FILE);
-  const corrections = existsSync(correctionsPath)
-    ? parseCorrections(readFileSync(correctionsPath, 'utf8'), CORRECTIONS_FILE)
-    : { entries: [], messages: [] };
+  let corrections: ReturnType<typeof parseCorrections> = { entries: [], messages: [] };
+  if (existsSync(correctionsPath)) {
+    try {
+      corrections = parseCorrections(readFileSync(correctionsPath, 'utf8'), CORRECTIONS_FILE);
+    } catch (e) {
+      corrections.messages.push(`${CORRECTIONS_FILE}: could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); no corrections applied`);
+    }
+  }
   const gaz = new Gazetteer(data.gazetteer, addedPlaces(corrections));
   const topics = new TopicMatcher(data.topics);
 
@@ -82,24 +132,27 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts): Outputs {
   let statements: Statement[] = [];
   const texts = new Map<string, string>();
   const placeNames = new Map<string, Set<string>>();
-  const files = readdirSync(inDir, { withFileTypes: true }).filter((f) => f.isFile() && !f.name.startsWith('.')).map((f) => f.name).sort();
+  const files = listSources(inDir, report);
 
   for (const file of files) {
     if (file === CORRECTIONS_FILE || file.endsWith('.meta.json')) continue;
     const ext = extname(file).toLowerCase();
-    const docId = file.slice(0, file.length - ext.length);
+    const base = file.slice(0, file.length - ext.length);
+    const docId = documentId(base);
     const entry: ReportEntry = { docId, file, status: 'ok', found: { ...emptyFound }, skipped: [], messages: [] };
     report.push(entry);
     if (!SOURCE_EXT.has(ext)) { entry.status = 'warning'; entry.messages.push(`${file}: not a ${SOURCE_EXT_LIST} file; skipped`); continue; }
     if (texts.has(docId)) { entry.status = 'failed'; entry.messages.push(`${file}: another file already has the id "${docId}"; rename one of them`); continue; }
-    const bytes = readFileSync(join(inDir, file));
+    const read = readSource(join(inDir, file), file);
+    if (!read.ok) { entry.status = 'failed'; entry.messages.push(read.message); continue; }
+    const bytes = read.bytes;
     const decoded = sourceText(file, bytes, pdfs);
     if (!decoded.ok) { entry.status = 'failed'; entry.messages.push(decoded.message); continue; }
-    entry.messages.push(...decoded.messages);
+    append(entry.messages, decoded.messages);
     if (decoded.text.trim() === '') { entry.status = 'warning'; entry.messages.push(`${file}: empty file; nothing to extract`); continue; }
 
     let side: MetaSideFile | null = null;
-    const sidePath = join(inDir, `${docId}.meta.json`);
+    const sidePath = join(inDir, `${base}.meta.json`);
     if (existsSync(sidePath)) {
       try {
         const r = MetaSideFile.safeParse(JSON.parse(readFileSync(sidePath, 'utf8')));
@@ -110,27 +163,36 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts): Outputs {
         entry.messages.push(`${docId}.meta.json: not valid JSON (${(e as Error).message}); metadata read from the text instead`);
       }
     }
+    let r: DocResult;
     try {
-      const r = extractDocument(docId, decoded.text, side, { gaz, topics });
+      r = extractDocument(docId, decoded.text, side, { gaz, topics });
       // Checked per document, so a record the contract rejects fails its own document, not the run.
       const bad = [Events.safeParse(r.events), Statements.safeParse(r.statements)].find((x) => !x.success)?.error;
       if (bad) throw new Error(`a record does not fit the data contract: ${bad.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    } catch (e) {
+      entry.status = 'failed';
+      entry.messages.push(`${file}: extraction failed (${(e as Error).message}); the other documents were still processed`);
+      continue;
+    }
+    // Only a document that was read whole adds anything to the outputs: nothing of a failed one is kept.
+    {
       texts.set(docId, decoded.text);
-      events.push(...r.events);
-      statements.push(...r.statements);
-      for (const [pid, names] of r.placeNames) placeNames.set(pid, new Set([...(placeNames.get(pid) ?? []), ...names]));
+      append(events, r.events);
+      append(statements, r.statements);
+      for (const [pid, names] of r.placeNames) {
+        const into = placeNames.get(pid) ?? new Set<string>();
+        for (const n of names) into.add(n);
+        placeNames.set(pid, into);
+      }
       entry.found = r.found;
       entry.skipped = r.skipped;
-      entry.messages.push(...r.messages.map((m) => `${file}: ${m}`));
+      for (const m of r.messages) entry.messages.push(`${file}: ${m}`);
       if (r.found.dates === 0 && entry.status === 'ok') entry.status = 'warning';
       documents.push({
         id: docId, file, title: r.meta.title, kind: r.meta.kind, published: r.meta.published, source: r.meta.source,
         bytes: bytes.length, chars: decoded.text.length, eventCount: r.events.length, statementCount: r.statements.length,
         placeCount: r.found.places, textPath: `documents/${encodeURIComponent(docId)}.txt`,
       });
-    } catch (e) {
-      entry.status = 'failed';
-      entry.messages.push(`${file}: extraction failed (${(e as Error).message}); the other documents were still processed`);
     }
   }
 

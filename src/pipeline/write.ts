@@ -1,31 +1,109 @@
 /**
- * The last stage: write the outputs atomically. Everything goes to a temporary folder beside the
- * output folder first; only when all of it is written does each file replace the old one by rename,
- * so a reader never sees a half-written file and a crash leaves the previous outputs intact.
+ * The last stage: write the outputs so that they change as one.
+ *
+ * Every run writes its whole output set (the data files and documents/) into a new folder of its own,
+ * `<runs>/run-<time>-<pid>/`, and only when all of it is on disk does one rename(2) put a symbolic link
+ * at `<out>` pointing to it: every reader that opens `<out>/...` after that step sees the new run, every
+ * one before it the old run, never a mix, and a run killed at any point leaves `<out>` as it was. The
+ * previous run's folder is kept until the next run (a reader in the middle of it can finish); older
+ * runs and the folders of killed runs are removed at the start of the next run.
+ *
+ * Where the runs are kept: beside `<out>` (`.<name>-runs/`), except when `<out>` is inside the
+ * project's public/ folder, whose every file Vite copies into a build: then in `.extract-runs/` at the
+ * top of the project. Vite copies `public/data` through the link as plain files.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DATA_FILES } from '../contract/schema.ts';
-import type { Outputs } from './run.ts';
+import { DATA_DIR, type Outputs } from './run.ts';
 
-export function writeOutputs(outDir: string, o: Outputs): void {
-  mkdirSync(outDir, { recursive: true });
-  const tmp = join(outDir, `.extract-tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(join(tmp, 'documents'), { recursive: true });
-  const files: [string, unknown][] = [
-    [DATA_FILES.events, o.events], [DATA_FILES.places, o.places], [DATA_FILES.statements, o.statements],
-    [DATA_FILES.timeseries, o.timeseries], [DATA_FILES.documents, o.documents], [DATA_FILES.report, o.report],
-    [DATA_FILES.topics, o.topics], [DATA_FILES.layer, o.layer], [DATA_FILES.meetings, o.meetings],
-  ];
+const PROJECT = dirname(DATA_DIR);
+
+/** The folder that keeps the runs' folders for `out`. */
+export function runsDirFor(out: string): string {
+  const o = resolve(out);
+  const pub = join(PROJECT, 'public') + sep;
+  if (o.startsWith(pub)) return join(PROJECT, '.extract-runs', relative(pub, o).split(sep).join('_'));
+  return join(dirname(o), `.${basename(o)}-runs`);
+}
+
+/** True when a process with this id is running (and so may still be writing its folder). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
   try {
-    for (const [name, value] of files) writeFileSync(join(tmp, name), JSON.stringify(value) + '\n');
-    for (const [id, text] of [...o.texts].sort(([a], [b]) => (a < b ? -1 : 1))) writeFileSync(join(tmp, 'documents', `${id}.txt`), text);
-    const old = join(tmp, 'documents.old');
-    if (existsSync(join(outDir, 'documents'))) renameSync(join(outDir, 'documents'), old);
-    renameSync(join(tmp, 'documents'), join(outDir, 'documents'));
-    for (const [name] of files) renameSync(join(tmp, name), join(outDir, name));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+const pidOf = (name: string) => Number(/-(\d+)(?:\.\w+)?$/.exec(name)?.[1] ?? NaN);
+
+/** Removes what killed runs left (their folders, their half-made links) and runs older than the current one. */
+function sweep(out: string, runs: string): void {
+  const current = currentTarget(out);
+  for (const name of existsSync(runs) ? readdirSync(runs) : []) {
+    const p = join(runs, name);
+    if (p === current) continue;
+    const pid = pidOf(name);
+    if (Number.isFinite(pid) && pid !== process.pid && alive(pid)) continue; // another run, still going
+    rmSync(p, { recursive: true, force: true });
+  }
+  // A link made but not yet renamed over `out`, and the temporary folders of this writer's older versions.
+  const parent = dirname(out);
+  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+    const link = name.startsWith(`.${basename(out)}.link-`);
+    if (link && !alive(pidOf(name))) rmSync(join(parent, name), { force: true });
+  }
+  if (existsSync(out) && !lstatSync(out).isSymbolicLink()) {
+    for (const name of readdirSync(out)) if (name.startsWith('.extract-tmp-')) rmSync(join(out, name), { recursive: true, force: true });
+  }
+}
+
+/** The run folder `out` links to, or null when it is no link (first run, or the old layout). */
+function currentTarget(out: string): string | null {
+  try {
+    return lstatSync(out).isSymbolicLink() ? resolve(dirname(out), readlinkSync(out)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every file of the outputs: each DATA_FILES entry whose key the outputs carry (so new files come along). */
+export function outputFiles(o: Outputs): [string, unknown][] {
+  const values = o as unknown as Record<string, unknown>;
+  return Object.entries(DATA_FILES).flatMap(([key, name]) => (values[key] === undefined ? [] : [[name, values[key]] as [string, unknown]]));
+}
+
+export function writeOutputs(outDir: string, o: Outputs, { runsDir }: { runsDir?: string } = {}): void {
+  const out = resolve(outDir);
+  const runs = resolve(runsDir ?? runsDirFor(out));
+  mkdirSync(dirname(out), { recursive: true });
+  mkdirSync(runs, { recursive: true });
+  sweep(out, runs);
+
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  const name = `run-${stamp}-${process.pid}`;
+  const writing = join(runs, `${name}.writing`);
+  const folder = join(runs, name);
+  rmSync(writing, { recursive: true, force: true });
+  mkdirSync(join(writing, 'documents'), { recursive: true });
+  for (const [file, value] of outputFiles(o)) writeFileSync(join(writing, file), JSON.stringify(value) + '\n');
+  for (const [id, text] of [...o.texts].sort(([a], [b]) => (a < b ? -1 : 1))) writeFileSync(join(writing, 'documents', `${id}.txt`), text);
+  rmSync(folder, { recursive: true, force: true });
+  renameSync(writing, folder); // complete: from here on the next run's sweep will not take it for a leftover
+
+  const link = join(dirname(out), `.${basename(out)}.link-${process.pid}`);
+  rmSync(link, { force: true });
+  symlinkSync(relative(dirname(out), folder), link, 'dir');
+  if (existsSync(out) && !lstatSync(out).isSymbolicLink()) {
+    // The old layout (a plain folder): moved aside first, so this one time there is a moment with no
+    // `out` at all, never a mix. Every later run is the single rename below.
+    const legacy = join(runs, `legacy-${process.pid}`);
+    renameSync(out, legacy);
+    renameSync(link, out);
+    rmSync(legacy, { recursive: true, force: true });
+  } else {
+    renameSync(link, out); // the one atomic step
   }
 }
