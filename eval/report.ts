@@ -101,7 +101,9 @@ export function verbose(docs: readonly ScoredDoc[]): string {
       for (const p of m.near) out.push(`      predicted: ${predLine(p)}`);
     }
     for (const p of s.falseHits) {
-      const trap = d.notEvents.find((n) => { const nd = notEventDate(n); return nd !== null && p.start.startsWith(nd); });
+      // The most precise notEvents entry whose date the false hit falls in ("2020-11-30 (...)" before "2020 (...)").
+      const trap = d.notEvents.map((n) => [n, notEventDate(n)] as const).filter(([, nd]) => nd !== null && p.start.startsWith(nd))
+        .sort((a, b) => b[1]!.length - a[1]!.length)[0]?.[0];
       out.push(`  false hit: ${predLine(p)}${trap ? `  [gold: not an event: ${trap}]` : ''}`);
     }
   }

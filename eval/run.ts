@@ -10,7 +10,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SOURCE_EXT } from '../src/pipeline/formats/index.ts';
 import { loadData, runPipeline } from '../src/pipeline/run.ts';
@@ -80,7 +80,7 @@ function seedItems(): Item[] {
 function scoreSet(items: Item[], knownPlace: (id: string) => boolean): ScoredDoc[] {
   const tmp = mkdtempSync(join(tmpdir(), 'sco-eval-'));
   try {
-    for (const it of items) for (const f of it.files) copyFileSync(f, join(tmp, f.slice(dirname(f).length + 1)));
+    for (const it of items) for (const f of it.files) copyFileSync(f, join(tmp, basename(f)));
     const o = runPipeline(tmp);
     // The per-document records: `mentions` if the pipeline keeps them apart from merged events, else events.
     const records = ((o as unknown as { mentions?: unknown[] }).mentions ?? o.events) as (Predicted & { docId: string; curated?: boolean })[];
@@ -103,7 +103,7 @@ function scoreSet(items: Item[], knownPlace: (id: string) => boolean): ScoredDoc
       const gold: GoldFile = c.gold;
       const failed = status?.status === 'failed' ? status.messages.join('; ') : undefined;
       out.push({
-        set: it.set, lang: gold.lang, name: it.name, file: rel(it.files[0]!).replace(/^eval\/dev\/[^/]+\//, ''), kind: gold.kind,
+        set: it.set, lang: gold.lang, name: it.name, file: basename(it.files[0]!), kind: gold.kind,
         score: scoreDocument(byDoc.get(it.name) ?? [], gold.events), notEvents: gold.notEvents ?? [], ...(failed ? { failed } : {}),
       });
     }

@@ -17,6 +17,7 @@
  * of silently ignored.
  */
 import { z } from 'zod';
+import { LINK_CORRECTIONS } from './link-corrections.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { IsoDay } from './chronology.ts';
 import { IsoPartialDate, Precision } from './schema.ts';
@@ -204,6 +205,7 @@ export const Correction = z.discriminatedUnion('action', [
     set: z.object({ name: z.string().min(1), country: z.string(), countryCode: z.string(), lon, lat }).partial().strict(),
     reason,
   }).strict(),
+  ...LINK_CORRECTIONS,
 ]);
 export type Correction = z.infer<typeof Correction>;
 /** The file's frame; its entries are checked one by one against `Correction`, so one bad entry hides no other. */
