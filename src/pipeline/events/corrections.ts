@@ -4,23 +4,10 @@
  * to fix the chronology for this corpus. Each bad entry is reported with the file, its index and what
  * is wrong, and skipped; the others still apply.
  */
-import { z } from 'zod';
 import { Meeting } from '../../contract/chronology.ts';
+import { LINK_CORRECTIONS, type LinkCorrection } from '../../contract/link-corrections.ts';
 
-const reason = z.string().min(1, 'give a reason');
-/** Every field of a meeting but its id, each optional: what `update-meeting` may change. */
-const MeetingFields = z.strictObject(Meeting.shape).omit({ id: true }).partial();
-
-export const LINK_CORRECTIONS = [
-  z.object({ action: z.literal('link'), mentionId: z.string().min(1), meetingId: z.string().min(1), reason }).strict(),
-  z.object({ action: z.literal('unlink'), mentionId: z.string().min(1), reason }).strict(),
-  z.object({ action: z.literal('add-meeting'), meeting: Meeting, reason }).strict(),
-  z.object({ action: z.literal('update-meeting'), id: z.string().min(1), set: MeetingFields, reason }).strict(),
-  z.object({ action: z.literal('remove-meeting'), id: z.string().min(1), reason }).strict(),
-] as const;
-
-const Any = z.discriminatedUnion('action', [...LINK_CORRECTIONS]);
-export type LinkCorrection = z.infer<typeof Any>;
+export { LINK_CORRECTIONS };
 export const isLinkCorrection = (c: { action: string }): c is LinkCorrection => LINK_CORRECTIONS.some((s) => s.shape.action.value === c.action);
 
 export interface MeetingCorrections {

@@ -70,15 +70,23 @@ function bodyAfter(words: string): Body | null {
 
 const ORDINAL_EN = /(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th)\s+((?:SCO\s+|regular\s+)?(?:summit|meeting|session)[^.;]{0,80})/giu;
 const ORDINAL_RU = /(?<![\p{L}\d])(\d{1,2})-?(?:[йея]|го|м)?\s+((?:саммит|заседани|встреч)[^.;]{0,80})/giu;
-const ORDINAL_ZH = /第(\d{1,2})次([^。；]{0,30})/gu;
+/** Chinese names the council before the ordinal: 元首理事会第二十四次会议 (group 2 holds the words around it). */
+const ORDINAL_ZH = /第([\d一二三四五六七八九十]{1,4})次([^。；]{0,30})/gu;
+const ZH_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** "二十四" → 24, "十八" → 18, "24" → 24 (Chinese numerals up to 99, as ordinals of meetings are written). */
+export function zhNumber(s: string): number {
+  if (/^\d+$/.test(s)) return +s;
+  const [tens, ones] = s.includes('十') ? s.split('十') as [string, string] : ['', s];
+  return (s.includes('十') ? (tens ? ZH_DIGIT[tens] ?? 0 : 1) * 10 : 0) + (ones ? ZH_DIGIT[ones] ?? 0 : 0);
+}
 
 /** (body, ordinal) pairs a text names: "the organization's 24th summit" → heads-of-state 24. */
 export function ordinalsNamed(text: string): { body: Body; ordinal: number }[] {
   const out: { body: Body; ordinal: number }[] = [];
   for (const re of [ORDINAL_EN, ORDINAL_RU, ORDINAL_ZH]) {
     for (const m of text.matchAll(re)) {
-      const body = bodyAfter(m[2]!);
-      if (body) out.push({ body, ordinal: +m[1]! });
+      const body = bodyAfter(re === ORDINAL_ZH ? text.slice(Math.max(0, m.index - 20), m.index) + m[2]! : m[2]!);
+      if (body) out.push({ body, ordinal: zhNumber(m[1]!) });
     }
   }
   return out;
