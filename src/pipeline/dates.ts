@@ -230,6 +230,8 @@ export function findDates(text: string, docDateIn: YMD | null): { mentions: Date
     if (lead) { start += lead[0].length; raw = raw.slice(lead[0].length); }
     const end = start + raw.length;
     if (mentions.some((x) => x.start < end && start < x.end)) continue;
+    // chrono takes the first four digits of a longer number as the year: "1 January 10000" was 1000-01-01.
+    if (/\d$/.test(raw) && /^\d/.test(text.slice(end))) { skipped.push({ start, end: end + /^\d+/.exec(text.slice(end))![0].length, text: raw + /^\d+/.exec(text.slice(end))![0], why: 'a year outside 1000–2999' }); continue; }
     if (!new RegExp(`${MONTH}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{4}`).test(raw)) continue; // times, weekdays
     if (RELATIVE.test(raw)) continue;
     if (!r.start.isCertain('month')) continue;

@@ -210,3 +210,15 @@ describe('file names of every kind (item 7)', () => {
     expect(existsSync(join(tmp, 'names'))).toBe(true);
   });
 });
+
+describe('years of more than four digits (item 10)', () => {
+  it('are never cut to their first four digits', async () => {
+    const { findDates } = await import('./dates.ts');
+    for (const t of ['It was held on 1 January 10000.', 'on 12 May 20245 the', 'In January 10000.', '10000-01-01']) {
+      const r = findDates(t, { y: 2020, m: 1, d: 1 });
+      expect(r.mentions.map((m) => m.value.start), t).toEqual([]);
+    }
+    expect(findDates('It was held on 1 January 10000.', null).skipped.map((s) => s.text)).toContain('1 January 10000');
+    expect(findDates('It was held on 1 January 2000.', null).mentions[0]!.value.start).toBe('2000-01-01');
+  });
+});
