@@ -84,7 +84,9 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. Text that a spreadsheet
+ * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, and also a semicolon or
+ * a tab, the separators spreadsheets use in locales where the comma is the decimal mark: unquoted,
+ * "SCO talks;=1+1" opened there is two cells, the second a formula. Text that a spreadsheet
  * would run as a formula (starting with = + - @, or a tab/carriage return that some tools strip
  * first) gets a leading apostrophe, so a hostile document cannot plant a formula in someone's sheet.
  * Numbers stay numbers.
@@ -95,7 +97,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   let text = value;
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  if (/[",\r\n]/.test(text) || text !== text.trim()) text = `"${text.replace(/"/g, '""')}"`;
+  if (/[",;\t\r\n]/.test(text) || text !== text.trim()) text = `"${text.replace(/"/g, '""')}"`;
   return text;
 }
 

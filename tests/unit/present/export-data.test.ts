@@ -44,7 +44,7 @@ describe('downloading the events of the view', () => {
     expect(online[rows[0]!.indexOf('statement')]).toBe("'-2+3 a line\nbreak");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('+1')).toBe("'+1");
-    expect(csvCell('\tcmd')).toBe("'\tcmd");
+    expect(csvCell('\tcmd')).toBe(`"'\tcmd"`); // quoted too: a tab separates cells in some spreadsheets
     expect(csvCell(-12.5)).toBe('-12.5');
     expect(csvCell('plain')).toBe('plain');
   });
