@@ -8,7 +8,8 @@ import App from './App.svelte';
 import { buildIndexes, type AtlasData } from './data/indexes';
 import { loadCore, loadDeferred } from './data/load';
 import { workerChecker } from './data/pool';
-import type { MapAdapter, MapFactory } from './map/adapter';
+import type { MapAdapter, MapFactory } from './map/types';
+import { preloadWorld } from './map/world';
 import { ViewState, syncWithLocation } from './state/view.svelte';
 import { Presentation } from './present/controller.svelte';
 import { parsePresentParams } from './present/params';
@@ -66,6 +67,8 @@ declare global {
 
 export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): AtlasHandle {
   const syncUrl = options.syncUrl ?? true;
+  // The country shapes start loading with the page, beside the data and the map's code (map/world.ts).
+  if (options.mapFactory === undefined) void preloadWorld();
   const state = new ViewState();
   state.applyQuery(syncUrl ? location.search : (options.query ?? ''));
   const base = state.data ? `./${state.data}` : (options.dataUrl ?? './data/');
@@ -116,8 +119,8 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
       more,
       // maplibre-gl (the largest part of the code) loads in parallel with the data, after the page shows.
       // The factory is handed over once the country shapes are in too, so the first frame has them, and
-      // once MapLibre's worker has been let start (see workerLetStart).
-      mapFactory: options.mapFactory === undefined ? import('./map/adapter').then((m) => Promise.all([m.countriesReady, m.workerLetStart]).then(() => m.createMap)) : options.mapFactory,
+      // once MapLibre's worker has been let start (see map/engine.ts).
+      mapFactory: options.mapFactory === undefined ? import('./map/adapter').then((m) => m.prewarm().then(() => m.createMap)) : options.mapFactory,
       embed: options.embed ?? presentation.embed,
       presentation,
       page: options.page ?? syncUrl,

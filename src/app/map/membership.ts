@@ -1,10 +1,14 @@
 /**
  * SCO status of each state at a date, from data/membership.json (ISO numeric ids as in world-atlas).
+ * The file is bundled at build time and checked against the contract when this module loads: a state
+ * whose entry is wrong is left uncoloured and named in MEMBERSHIP_NOTICES (shown as notices), and the
+ * rest of the map and the atlas still work.
  */
 import raw from '../../../data/membership.json';
+import { checkData, MembershipFile, type MembershipStatus } from '../../contract/data-files';
 import { parseDay } from '../state/url';
 
-export type Status = 'member' | 'observer' | 'partner';
+export type Status = MembershipStatus;
 
 interface Period {
   status: Status;
@@ -20,20 +24,64 @@ export interface StateMembership {
   periods: Period[];
 }
 
-export const STATUS_LABEL: Record<Status, string> = raw.statuses as Record<Status, string>;
-export const SOURCES: Record<string, string> = raw.sources;
+export interface Membership {
+  statuses: Record<Status, string>;
+  /** Source key → citation. */
+  sources: Record<string, string>;
+  states: StateMembership[];
+  /** Problems with the file, each naming the file and the entry. */
+  notices: string[];
+}
 
-export const MEMBERSHIP: StateMembership[] = raw.states.map((s) => ({
-  id: s.id,
-  name: s.name,
-  periods: s.periods.map((p) => ({
-    status: p.status as Status,
-    from: parseDay(p.from) ?? 0,
-    to: 'to' in p && typeof p.to === 'string' ? (parseDay(p.to) ?? Infinity) : Infinity,
-    source: SOURCES[p.source] ?? p.source,
-    ...('note' in p && typeof p.note === 'string' ? { note: p.note } : {}),
-  })),
-}));
+const FILE = 'data/membership.json';
+
+/**
+ * The file's states as the map uses them (days since the epoch). Checked as a whole first; when that
+ * fails, each state is checked on its own so one bad entry costs only that state its colour.
+ */
+export function readMembership(value: unknown): Membership {
+  const file = (value ?? {}) as { states?: unknown };
+  let kept = Array.isArray(file.states) ? (file.states as unknown[]).map((state, at) => ({ state, at })) : null;
+  const notices: string[] = [];
+  // Each round drops the states named in problems (some checks, like a source key that is not listed,
+  // only run once every entry has the right shape), until the rest is sound or the file itself is not.
+  for (let round = 0; round < 100; round++) {
+    const r = checkData(FILE, MembershipFile, kept ? { ...file, states: kept.map((k) => k.state) } : value);
+    if (r.ok) return { statuses: r.data.statuses, sources: r.data.sources, states: r.data.states.map((s) => toState(s, r.data.sources)), notices };
+    const bad = new Set<number>();
+    for (const problem of r.problems) {
+      const i = Number(/^[^:]+: states\[(\d+)\]/.exec(problem)?.[1] ?? NaN);
+      const k = kept?.[i];
+      if (!k) return { statuses: { member: 'member', observer: 'observer', partner: 'partner' }, sources: {}, states: [], notices: [...notices, ...r.problems, `${FILE} could not be used; the map shows no SCO membership`] };
+      const id = (k.state as { id?: unknown } | null)?.id;
+      notices.push(`${problem.replace(`states[${i}]`, `states[${k.at}]`)}; ${typeof id === 'string' ? id : `state ${k.at}`} left uncoloured`);
+      bad.add(i);
+    }
+    kept = kept!.filter((_, i) => !bad.has(i));
+  }
+  return { statuses: { member: 'member', observer: 'observer', partner: 'partner' }, sources: {}, states: [], notices };
+}
+
+function toState(s: MembershipFile['states'][number], sources: Record<string, string>): StateMembership {
+  return {
+    id: s.id,
+    name: s.name,
+    periods: s.periods.map((p) => ({
+      status: p.status,
+      from: parseDay(p.from) ?? 0,
+      to: p.to !== undefined ? (parseDay(p.to) ?? Infinity) : Infinity,
+      source: sources[p.source] ?? p.source,
+      ...(p.note !== undefined ? { note: p.note } : {}),
+    })),
+  };
+}
+
+const membership = readMembership(raw);
+export const STATUS_LABEL: Record<Status, string> = membership.statuses;
+export const SOURCES: Record<string, string> = membership.sources;
+export const MEMBERSHIP: StateMembership[] = membership.states;
+/** Shown by the app as notices (param "membership.json"): empty when the file is sound. */
+export const MEMBERSHIP_NOTICES: readonly string[] = membership.notices;
 
 /** Country id → status on day `t` (a period covers [from, to)). */
 export function statusAt(t: number): Map<string, Status> {

@@ -1,16 +1,23 @@
 /**
- * Starts fetching the coarse country shapes as soon as the page's script runs (this small module is
- * part of the entry chunk), in parallel with the data and with the MapLibre chunk, instead of after
- * that chunk has loaded. The adapter turns them into GeoJSON.
+ * The coarse country shapes (world-atlas 1:110m), fetched as soon as `preloadWorld()` is called — by
+ * mountAtlas, when the page's script runs — in parallel with the data and with the MapLibre chunk,
+ * instead of after that chunk has loaded. Small on purpose: it is part of the entry chunk. Nothing
+ * happens at import; the map's adapter turns the shapes into GeoJSON (countries.ts).
  */
 import type { Topology } from 'topojson-specification';
 import worldUrl from 'world-atlas/countries-110m.json?url';
 
 export { worldUrl };
 
-export const worldTopology: Promise<Topology | null> =
-  typeof fetch === 'function' && typeof location !== 'undefined' && /^(https?|file):$/.test(location.protocol)
-    ? fetch(worldUrl)
-        .then((r) => (r.ok ? (r.json() as Promise<Topology>) : null))
-        .catch(() => null)
-    : Promise.resolve(null);
+let started: Promise<Topology | null> | null = null;
+
+/** Starts fetching the coarse shapes (once per page); resolves to null when they cannot be fetched here. */
+export function preloadWorld(): Promise<Topology | null> {
+  started ??=
+    typeof fetch === 'function' && typeof location !== 'undefined' && /^(https?|file):$/.test(location.protocol)
+      ? fetch(worldUrl)
+          .then((r) => (r.ok ? (r.json() as Promise<Topology>) : null))
+          .catch(() => null)
+      : Promise.resolve(null);
+  return started;
+}

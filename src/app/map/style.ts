@@ -1,0 +1,45 @@
+/**
+ * The map's style, offline by construction: no glyphs, sprites or tile URLs — a background, country
+ * fills coloured by SCO status and their outlines from the bundled world-atlas shapes, and a line for
+ * the summit path. The cities are not a layer: their discs are drawn on a canvas over the map (discs.ts).
+ */
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
+import { LAND, STATUS_COLOURS } from '../palette';
+import type { Countries } from './countries';
+import { statusAt, type Status } from './membership';
+
+/**
+ * Country colours by SCO status. The status is feature state (set per country when it changes), over a
+ * base taken from the first frame's date: a feature-state change costs one repaint, whereas a new
+ * data-driven paint expression made MapLibre re-lay out every country tile (a second repaint).
+ */
+export function membershipPaint(initial: number | null): ExpressionSpecification {
+  const statuses = initial === null ? new Map<string, Status>() : statusAt(initial);
+  let base: unknown = 'none';
+  if (statuses.size) {
+    const m: unknown[] = ['match', ['get', 'iso']];
+    for (const [id, st] of statuses) m.push(id, st);
+    m.push('none');
+    base = m;
+  }
+  return ['match', ['coalesce', ['feature-state', 'status'], base], 'member', STATUS_COLOURS.member, 'observer', STATUS_COLOURS.observer, 'partner', STATUS_COLOURS.partner, LAND] as ExpressionSpecification;
+}
+
+export function atlasStyle(countries: Countries | null, summits: FeatureCollection<LineString | MultiLineString>, date: number | null): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      countries: { type: 'geojson', data: countries ?? { type: 'FeatureCollection', features: [] }, promoteId: 'iso' },
+      summits: { type: 'geojson', data: summits },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#d7e3ea' } },
+      { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': membershipPaint(date) } },
+      { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#a9a59b', 'line-width': 0.6 } },
+      { id: 'summits', type: 'line', source: 'summits', paint: { 'line-color': '#6b4c9a', 'line-width': 1.8, 'line-opacity': 0.75, 'line-dasharray': [2, 1.5] } },
+      // No layer for the cities: their discs are drawn on the overlay canvas, and clicks, hover and
+      // touch are hit-tested against the same discs in JS (no circle program to compile or draw).
+    ],
+  };
+}
