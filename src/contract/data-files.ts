@@ -17,7 +17,6 @@
  * of silently ignored.
  */
 import { z } from 'zod';
-import { LINK_CORRECTIONS } from './link-corrections.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { IsoDay } from './chronology.ts';
 import { IsoPartialDate, Precision } from './schema.ts';
@@ -56,6 +55,14 @@ export const GazetteerPlace = z.looseObject({
   /** Where the coordinates come from (defaults to the file's `source`). */
   source: z.string().optional(),
   curated: z.boolean().optional(),
+  /** Russian names, the display name first (from data/place-names-ru-zh.json). */
+  ru: strings().optional(),
+  /** Chinese names: simplified first, then the traditional forms the builder adds. */
+  zh: strings().optional(),
+  /** Stems of Russian adjectives of the name ("московск"). */
+  ruAdjective: strings().optional(),
+  /** How texts name the country this is the capital of ("the capital of X"). */
+  capitalOf: z.looseObject({ ru: strings().optional(), zh: strings().optional() }).optional(),
 });
 export type GazetteerPlace = z.infer<typeof GazetteerPlace>;
 
@@ -95,6 +102,19 @@ export const GazetteerIncludeFile = z.strictObject({
   places: z.array(z.tuple([z.string().min(1), countryCode], 'expected ["Name", "CC"]')),
 });
 export type GazetteerIncludeFile = z.infer<typeof GazetteerIncludeFile>;
+
+/**
+ * data/place-names-ru-zh.json: Russian and Chinese names of gazetteer places, keyed by gazetteer id;
+ * `capitals`: how texts name the country whose capital the place is.
+ */
+const RuZhNames = z.strictObject({ ru: strings().optional(), zh: strings().optional(), ruAdjective: strings().optional() });
+export const PlaceNamesRuZhFile = z.strictObject({
+  about,
+  source: z.string().min(1, 'say where the names come from'),
+  places: z.record(slugId, RuZhNames),
+  capitals: z.record(slugId, z.strictObject({ ru: strings().optional(), zh: strings().optional() })),
+});
+export type PlaceNamesRuZhFile = z.infer<typeof PlaceNamesRuZhFile>;
 
 // ---- data/topics.json ----
 
@@ -205,7 +225,6 @@ export const Correction = z.discriminatedUnion('action', [
     set: z.object({ name: z.string().min(1), country: z.string(), countryCode: z.string(), lon, lat }).partial().strict(),
     reason,
   }).strict(),
-  ...LINK_CORRECTIONS,
 ]);
 export type Correction = z.infer<typeof Correction>;
 /** The file's frame; its entries are checked one by one against `Correction`, so one bad entry hides no other. */
@@ -226,11 +245,20 @@ export function checkDataFile<T>(file: string, schema: z.ZodType<T>, text: strin
   return checkData(file, schema, json.data);
 }
 
-/** `checkDataFile` for a value already parsed (e.g. a JSON module bundled at build time). */
-export function checkData<T>(file: string, schema: z.ZodType<T>, value: unknown): DataFileResult<T> {
+/**
+ * `checkDataFile` for a value already parsed (e.g. a JSON module bundled at build time). `at`: where
+ * the value sits in its file, when one entry is checked on its own (['steps', 2]).
+ */
+export function checkData<T>(file: string, schema: z.ZodType<T>, value: unknown, at: readonly PropertyKey[] = []): DataFileResult<T> {
   const r = schema.safeParse(value, { error: plainWords });
   if (r.success) return { ok: true, data: r.data };
-  return { ok: false, problems: r.error.issues.map((i) => `${file}: ${i.path.length ? `${dataPath(i.path)}: ` : ''}${i.message}`) };
+  return {
+    ok: false,
+    problems: r.error.issues.map((i) => {
+      const path = [...at, ...i.path];
+      return `${file}: ${path.length ? `${dataPath(path)}: ` : ''}${i.message}`;
+    }),
+  };
 }
 
 /** The problems as one line (the first few, then how many more): what a CLI prints before exit 2. */

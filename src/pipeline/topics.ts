@@ -2,20 +2,10 @@
  * Topics: from the section heading a statement sits under (the declarations' own headings) and from
  * keywords in the statement. Both lists live in data/topics.json, so people can edit them.
  */
-import { z } from 'zod';
+import { TopicsFile } from '../contract/data-files.ts';
 
-export const TopicsFile = z.object({
-  about: z.string().optional(),
-  topics: z.array(
-    z.object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
-      label: z.string().min(1),
-      headings: z.array(z.string()),
-      keywords: z.array(z.string()),
-    }),
-  ),
-});
-export type TopicsFile = z.infer<typeof TopicsFile>;
+// The file's schema lives in the contract with the other editable data files.
+export { TopicsFile };
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
