@@ -82,8 +82,9 @@ function scoreSet(items: Item[], knownPlace: (id: string) => boolean): ScoredDoc
   try {
     for (const it of items) for (const f of it.files) copyFileSync(f, join(tmp, basename(f)));
     const o = runPipeline(tmp);
-    // The per-document records: `mentions` if the pipeline keeps them apart from merged events, else events.
-    const records = ((o as unknown as { mentions?: unknown[] }).mentions ?? o.events) as (Predicted & { docId: string; curated?: boolean })[];
+    // events.json holds the per-document records (the mentions); the event layer that merges them across
+    // documents (o.layer) is not what the per-document scores are about.
+    const records = o.events;
     const byDoc = new Map<string, Predicted[]>();
     for (const r of records) {
       if (r.curated) continue;
