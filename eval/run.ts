@@ -144,8 +144,6 @@ if (docs.length === 0) {
 
 const rows = buildRows(docs);
 const tbl = table(rows);
-console.log(tbl);
-if (isVerbose) console.log('\n' + (verbose(docs) || 'no misses and no false hits'));
 mkdirSync(RESULTS, { recursive: true });
 writeFileSync(join(RESULTS, 'latest.json'), resultsJson(rows, docs));
 const md = [
@@ -162,4 +160,8 @@ const md = [
   '',
 ].join('\n');
 writeFileSync(join(RESULTS, 'latest.md'), md);
+// Written first, printed after: a reader piping the listing into `head` must not cost the results files.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
+console.log(tbl);
+if (isVerbose) console.log('\n' + (verbose(docs) || 'no misses and no false hits'));
 console.log(`\n${docs.length} document(s) scored → ${rel(join(RESULTS, 'latest.md'))}, latest.json${isVerbose ? '' : ' (misses: npm run eval -- --verbose)'}`);
