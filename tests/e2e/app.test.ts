@@ -349,7 +349,7 @@ describe('a person opens the atlas', () => {
     await p.evaluate(() => window.__atlas!.ready);
     await expect(p.getByTestId('summary').innerText()).resolves.toContain('8 events');
     await p.waitForTimeout(300);
-    expect((await p.locator('body').innerText()).match(/story\.json is not valid/g)).toHaveLength(1);
+    expect((await p.locator('body').innerText()).match(/story\.json: steps: expected an array/g)).toHaveLength(1);
     expect(storyReads).toHaveLength(1);
 
     await p.goto(`${baseUrl}?data=corpora/no-events/`);
