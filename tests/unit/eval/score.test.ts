@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkGold } from '../../../eval/gold.ts';
+import { buildRows, table, verbose, type ScoredDoc } from '../../../eval/report.ts';
 import { scoreDocument, summarise, type GoldEvent, type Predicted } from '../../../eval/score.ts';
 
 const gold = (start: string, place: string | null, extra: Partial<GoldEvent> = {}): GoldEvent => ({ start, place, evidence: start, ...extra });
@@ -100,5 +101,29 @@ describe('gold files', () => {
     const r = checkGold('w.gold.json', file([{ start: '2018-06-09', end: '2018-06-10', place: 'qingdao-cn', evidence: '9–10 June 2018' }]), known, 'en', 'The summit met on 9-10 June 2018.');
     expect(r.errors).toEqual([]);
     expect(r.warnings).toHaveLength(1);
+  });
+});
+
+describe('the printed table and the miss list', () => {
+  const doc = (set: string, kind: string, pred: Predicted[], g: GoldEvent[], notEvents: string[] = []): ScoredDoc =>
+    ({ set, lang: set, name: `${kind}-1`, file: `${kind}-1.txt`, kind, score: scoreDocument(pred, g), notEvents });
+
+  it('marks a figure below the language target and prints the target row', () => {
+    const docs = [doc('en', 'wire', [pred('2020-11-10', null)], [gold('2020-11-10', null), gold('2019-06-14', 'bishkek-kg')])];
+    const t = table(buildRows(docs));
+    expect(t).toContain('| en | wire | 1 | 2 | 0.50 ✗ | 0.50 ✗ | 1.00 | 0 | – |');
+    expect(t).toContain('| en | *target* | | | ≥ 0.95 | ≥ 0.90 | ≥ 0.90 | | ≥ 0.70 |');
+  });
+
+  it('holds Russian and Chinese to their own, lower recall targets', () => {
+    const docs = [doc('ru', 'wire', [pred('2020-11-10', null)], [gold('2020-11-10', null)].concat(Array.from({ length: 9 }, (_, i) => gold(`2019-0${(i % 9) + 1}-01`, null))))];
+    expect(table(buildRows(docs))).toContain('| ru | wire | 1 | 10 | 0.10 ✗ |');
+    const almost = [doc('ru', 'wire', Array.from({ length: 9 }, (_, i) => pred(`2019-0${i + 1}-01`, null)), Array.from({ length: 9 }, (_, i) => gold(`2019-0${i + 1}-01`, null)).concat([gold('2020-11-10', null)]))];
+    expect(table(buildRows(almost))).toContain('| ru | wire | 1 | 10 | 0.90 | 0.90 | 1.00 |');
+  });
+
+  it('names the notEvents entry a false hit falls on', () => {
+    const docs = [doc('en', 'event-page', [pred('2007-08-16', null)], [gold('2001-06-15', 'shanghai-cn')], ['2007 (a year)', "2007-08-16 (publication stamp 'Updated: 2007-08-16')"])];
+    expect(verbose(docs)).toContain("false hit: 2007-08-16 day @none  [gold: not an event: 2007-08-16 (publication stamp 'Updated: 2007-08-16')]");
   });
 });
