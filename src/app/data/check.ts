@@ -7,9 +7,10 @@
 import type { z } from 'zod';
 import {
   DATA_FILES, Documents, Events, LayerEvents, LayerMeetings, Places, Report, Statements, TimeSeries, Topics,
-  type DocumentMeta, type Event, type Places as PlacesT, type Topic,
+  type DocumentMeta, type Event, type Places as PlacesT, type Statement, type Topic,
 } from '../../contract/schema';
 import * as fast from 'virtual:sco-atlas/fast-validators';
+import { checkMeaning } from '../../contract/checks';
 import type { PackedEventIndex } from './event-index';
 
 /** The first few zod issues, each with where in the file it is (e.g. `[3].start`). */
@@ -101,4 +102,34 @@ export function checkCore(bytes: { events: Bytes; places: Bytes; documents: Byte
   const documents = check<DocumentMeta[]>(DATA_FILES.documents, bytes.documents);
   const topics = check<Topic[]>(DATA_FILES.topics, bytes.topics);
   return { events, places, documents, topics, index: null };
+}
+
+/**
+ * What the core files mean together (real dates, end not before start, unique ids, documents and
+ * places that exist), on the events as the page holds them: one line per problem naming file and
+ * entry. When there are problems, `core.events` loses the broken records (and unknown places), so its
+ * order and index must be made again (`orderCore`): a duplicated id broke the timeline's keyed lists,
+ * and "2020-02-31" stretched the window back to 1970.
+ */
+export function checkCoreMeaning(core: CoreChecked): string[] {
+  const { events, places, documents } = core;
+  if (!events?.ok || !places?.ok || !documents?.ok) return [];
+  const r = checkMeaning({ events: events.data, placeIds: places.data.features.map((f) => f.properties.id), documentIds: documents.data.map((d) => d.id), statements: null });
+  if (r.problems.length) events.data = r.events;
+  return r.problems;
+}
+
+/**
+ * Statements against the events and documents already loaded: duplicates and statements of unknown
+ * documents left out, links to events that are not there cut, and an event's links to statements
+ * that are not there cut too (in place: the events are already on screen). One line per problem.
+ */
+export function checkStatementLinks(events: Event[], documentIds: Iterable<string>, statements: Statement[]): { statements: Statement[]; problems: string[] } {
+  const r = checkMeaning({ events, placeIds: new Set(events.flatMap((e) => (e.placeId ? [e.placeId] : []))), documentIds, statements });
+  const fixed = new Map(r.events.map((e) => [e.id, e]));
+  for (const e of events) {
+    const f = fixed.get(e.id);
+    if (f && f.statementIds.length !== e.statementIds.length) e.statementIds = f.statementIds;
+  }
+  return { statements: r.statements ?? [], problems: r.problems.filter((p) => !/ is not in places\.geojson| is not a real calendar date| is before start| a second event with this id/.test(p)) };
 }

@@ -8,8 +8,8 @@ import {
   DATA_FILES,
   type DocumentMeta, type Event, type Places as PlacesT, type Report as ReportT, type Statement, type TimeSeries as TimeSeriesT, type Topic,
 } from '../../contract/schema';
-import { checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
-import { checkAndOrderCore } from './core';
+import { checkCoreMeaning, checkFile, checkStatementLinks, type Checked, type CoreChecked, type DataFileName } from './check';
+import { checkAndOrderCore, orderCore } from './core';
 import type { PackedEventIndex } from './event-index';
 import { bytesOf, type Fetch, type Got } from './fetch-bytes';
 import { inThread, WorkerLost, type Checker, type CoreSource, type Lane } from './pool';
@@ -135,7 +135,11 @@ export async function loadCore(
     else if (c && !c.ok) problems.push({ file, message: c.message, fatal });
   });
   if (problems.some((p) => p.fatal)) throw new DataError(problems, base);
+  const meaning = checkCoreMeaning(core);
+  if (meaning.length) orderCore(core); // broken records were left out: the events are ordered and indexed again, here
+  for (const line of meaning) problems.push(meaningProblem(line));
   const data = (c: Checked | null) => (c?.ok ? c.data : null);
+  lastCore = { base, events: data(core.events) as Event[], documentIds: (data(core.documents) as DocumentMeta[]).map((d) => d.id) };
   return {
     data: {
       events: data(core.events) as Event[],
@@ -183,11 +187,19 @@ export async function loadDeferred(
     }
     return c.data;
   };
-  const [statements, timeseries, report] = await Promise.all([
+  const [checkedStatements, timeseries, report] = await Promise.all([
     load(DATA_FILES.statements, 1, true),
     load(DATA_FILES.timeseries, 0, false),
     load(DATA_FILES.report, 0, false),
   ]);
+  // The statements' links, once the events of the same folder are in (`after` waits for them in the app).
+  await after.catch(() => {});
+  let statements = checkedStatements;
+  if (statements && lastCore?.base === base) {
+    const r = checkStatementLinks(lastCore.events, lastCore.documentIds, statements as Statement[]);
+    statements = r.statements;
+    for (const line of r.problems) problems.push(meaningProblem(line));
+  }
   return {
     statements: statements as Statement[] | null,
     timeseries: timeseries as TimeSeriesT | null,
@@ -196,13 +208,23 @@ export async function loadDeferred(
   };
 }
 
+/** The events and documents of the last core loaded, so the statements that follow are checked against them. */
+let lastCore: { base: string; events: Event[]; documentIds: string[] } | null = null;
+
+/** A line of the meaning checks ("events.json: event <id>: ...") as a problem of its file; never fatal. */
+function meaningProblem(line: string): DataProblem {
+  const at = line.indexOf(': ');
+  return { file: at > 0 ? line.slice(0, at) : 'data', message: at > 0 ? line.slice(at + 2) : line, fatal: false };
+}
+
 /** Everything at once (tests, tools): a missing or invalid required file throws a `DataError`. */
 export async function loadRawData(
   base: string,
   fetchFn: Fetch = defaultFetch,
   options: LoadOptions = {},
 ): Promise<{ data: RawData; problems: DataProblem[]; index: PackedEventIndex | null }> {
-  const [core, more] = await Promise.allSettled([loadCore(base, fetchFn, options), loadDeferred(base, fetchFn, options)]);
+  const first = loadCore(base, fetchFn, options);
+  const [core, more] = await Promise.allSettled([first, loadDeferred(base, fetchFn, { ...options, after: first })]);
   const coreProblems = core.status === 'fulfilled' ? core.value.problems : ((core.reason as DataError).problems ?? []);
   const moreProblems = more.status === 'fulfilled' ? more.value.problems : [];
   const problems = [...coreProblems, ...moreProblems];
