@@ -47,7 +47,9 @@ export function attach(text: string, dates: DateMention[], places: PlaceMention[
       .map((p) => ({ p, distance: p.start > date.end ? p.start - date.end : Math.max(0, date.start - p.end) }))
       .filter(({ p, distance }) => distance <= MAX_DISTANCE && !onlines.some((o) => between(o, date, p)));
     candidates.sort((a, b) => Number(b.p.preposition) - Number(a.p.preposition) || a.distance - b.distance || a.p.start - b.p.start);
-    let place = candidates[0]?.p ?? null;
+    // "met here on Wednesday": here is the dateline's city, not a place named later in the clause
+    const here = /\bhere\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(0, date.start - 16), date.start));
+    let place = here ? null : candidates[0]?.p ?? null;
     if (!place && text[clause.start - 1] === '(' && !online) {
       // "took place in Bishkek (13–14 June)": a bracketed date right after a place belongs to it.
       const open = clause.start - 1;

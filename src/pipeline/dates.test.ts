@@ -94,7 +94,7 @@ describe('dates: what a reader would call the date of something', () => {
   });
 
   it('reads news-style ranges across months, with or without a year', () => {
-    expect(found('to be held in Tianjin from Aug. 31 to Sept. 1, Wang said', { y: 2025, m: 7, d: 15 })).toEqual([['Aug. 31 to Sept. 1', '2025-08-31', '2025-09-01', 'day']]);
+    expect(found('the summit held in Tianjin from Aug. 31 to Sept. 1, Wang said', { y: 2025, m: 9, d: 5 })).toEqual([['Aug. 31 to Sept. 1', '2025-08-31', '2025-09-01', 'day']]);
     expect(found('from 30 November to 2 December 2022')).toEqual([['30 November to 2 December 2022', '2022-11-30', '2022-12-02', 'day']]);
   });
 
@@ -111,5 +111,55 @@ describe('dates: what a reader would call the date of something', () => {
     // a full date of that year, a period, a decade, a budget, a target: not a year alone
     expect(years('In 2019 the summit took place in Bishkek on 14 June 2019')).toEqual([]);
     expect(years('the programme in 2019-2021, in the 1990s, the budget for 2025, the strategy until 2030')).toEqual([]);
+  });
+});
+
+describe('English date forms of issue 10', () => {
+  const wire = { y: 2022, m: 9, d: 16 }; // a dateline "SAMARKAND, September 16" (a Friday)
+  it('day ranges in every common form', () => {
+    expect(found('held on 8–9 June 2018 in Qingdao')).toEqual([['8–9 June 2018', '2018-06-08', '2018-06-09', 'day']]);
+    expect(found('on June 8-9, 2018')).toEqual([['June 8-9, 2018', '2018-06-08', '2018-06-09', 'day']]);
+    expect(found('met on 15 and 16 September 2022')).toEqual([['15 and 16 September 2022', '2022-09-15', '2022-09-16', 'day']]);
+    expect(found('from 3 to 4 July 2024')).toEqual([['3 to 4 July 2024', '2024-07-03', '2024-07-04', 'day']]);
+  });
+
+  it('a range with a numeric month, as chronologies write it: "3-4.07.2024"', () => {
+    expect(found('3-4.07.2024  Astana')).toEqual([['3-4.07.2024', '2024-07-03', '2024-07-04', 'day']]);
+    expect(found('29–31.10.2020 · Regular meeting of the Youth Council')).toEqual([['29–31.10.2020', '2020-10-29', '2020-10-31', 'day']]);
+    expect(found('9-17.08.2007 joint exercise')).toEqual([['9-17.08.2007', '2007-08-09', '2007-08-17', 'day']]);
+    expect(found('31-30.02.2020')).toEqual([]); // not a range of real days
+  });
+
+  it('a range without a year takes the year from context: "3–4 July", "Sept. 15-16"', () => {
+    expect(found('the summit on 3–4 July in Astana')).toEqual([['3–4 July', '2024-07-03', '2024-07-04', 'day']]);
+    expect(found('the summit held in Samarkand on Sept. 15-16', wire)).toEqual([['Sept. 15-16', '2022-09-15', '2022-09-16', 'day']]);
+  });
+
+  it('a weekday, "the day before" and "yesterday" count from the dateline\'s day', () => {
+    expect(found('The heads of state signed the Samarkand Declaration on Friday.', wire)).toEqual([['Friday', '2022-09-16', null, 'day']]);
+    expect(found('Leaders who met here on Thursday and Friday approved the rules.', wire)).toEqual([['Thursday and Friday', '2022-09-15', '2022-09-16', 'day']]);
+    expect(found('The day before, the two presidents held talks.', wire)).toEqual([['The day before', '2022-09-15', null, 'day']]);
+    expect(found('Yesterday the ministers met.', wire)).toEqual([['Yesterday', '2022-09-15', null, 'day']]);
+    // never without a dated report, never a coming day, never the weekday of a written date
+    expect(found('The summit opened on Friday.', null as never)).toEqual([]);
+    expect(found('They will meet next Monday.', wire)).toEqual([]);
+    expect(found('Fri 29th May 2020 | 11:40 PM', wire)).toEqual([['Fri 29th May 2020', '2020-05-29', null, 'day']]);
+  });
+
+  it('publication stamps are not events', () => {
+    for (const t of ['Updated: 2007-08-16', 'Published 12.03.2024', 'Published 12 July 2024', 'Page last modified: 01.12.2020', 'Last revised: 2025-09-03']) {
+      expect(found(t), t).toEqual([]);
+      expect(skipped(t).map((k) => k[1]), t).toContain('a publication stamp, not a dated event');
+    }
+  });
+
+  it('plans and reporting periods are not events; what happened beside a plan still is', () => {
+    expect(found('The calendar for 2021 will be published in January 2021.')).toEqual([]);
+    expect(found('the 80th session, which is foreseen to take place in April 2024')).toEqual([]);
+    expect(found('The Council of Heads of Government is due to meet on November 30.', wire)).toEqual([]);
+    expect(found('the Secretariat\'s work from May 2023 to May 2024')).toEqual([]);
+    expect(found('The members will implement the concept approved on 2 November 2019 in Tashkent.')).toEqual([['2 November 2019', '2019-11-02', null, 'day']]);
+    expect(findYears('India is to host the next summit in 2023.', [])).toEqual([]);
+    expect(findYears('In 2017 India and Pakistan became full members.', []).map((y) => y.value.start)).toEqual(['2017']);
   });
 });

@@ -17,6 +17,7 @@ import type { ParsedComponents } from 'chrono-node';
  */
 const parser = new chrono.Chrono(chrono.configuration.createConfiguration(true, true));
 import type { Precision } from '../contract/schema.ts';
+import { notAnEvent, numericDayRanges, relativeDays } from './dates-en.ts';
 
 export interface DateValue { start: string; end?: string; precision: Precision }
 export interface DateMention { start: number; end: number; text: string; value: DateValue }
@@ -91,7 +92,8 @@ function parseWindows(text: string, ref: Date, known: DateMention[]): Found[] {
 
 /** True when some text in the string may be a date worth parsing (cheap). */
 export const mayContainDate = (text: string) => MAYBE_DATE.test(text) || MAYBE_YEAR.test(text);
-const MAYBE_YEAR = /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b/;
+// (and a day named from the report's own date: "on Tuesday", "the day before", dates-en.ts)
+const MAYBE_YEAR = /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:day\s+before|[Yy]esterday)\b/;
 
 function valueFromComponents(c: ParsedComponents, text: string, docDate: YMD | null, rangeEnd?: ParsedComponents): { ymd: YMD; precision: Precision } | string {
   let y = c.get('year')!;
@@ -145,7 +147,7 @@ export function findPeriods(text: string): SkippedDate[] {
 export function findDates(text: string, docDateIn: YMD | null): { mentions: DateMention[]; skipped: SkippedDate[] } {
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = findPeriods(text);
-  if (!MAYBE_DATE.test(text)) return { mentions, skipped };
+  if (!MAYBE_DATE.test(text)) return { mentions: relativeDays(text, docDateIn).filter((m) => !notAnEvent(text, m, [])), skipped };
   // "In 2019 the summit took place in Bishkek (13–14 June)": a lone year in the sentence beats the document's.
   const years = new Set([...text.matchAll(/(?<![\d-–])(?:19|20)\d{2}(?![\d-–])/g)].map((m) => +m[0]));
   const docDate: YMD | null = years.size === 1 ? { y: [...years][0]!, m: docDateIn?.m ?? 1, d: docDateIn?.d ?? 1 } : docDateIn;
@@ -160,6 +162,7 @@ export function findDates(text: string, docDateIn: YMD | null): { mentions: Date
   const add = (start: number, end: number, value: DateValue) => {
     if (!mentions.some((x) => x.start < end && start < x.end)) mentions.push({ start, end, text: text.slice(start, end), value });
   };
+  for (const r of numericDayRanges(text)) add(r.start, r.end, r.value); // "3-4.07.2024"
   for (const m of text.matchAll(DAYS_AND)) {
     const [, between, a, b, month, year] = m;
     const y = +year!;
@@ -275,6 +278,11 @@ export function findDates(text: string, docDateIn: YMD | null): { mentions: Date
       skipped.push({ start: m!.start, end: m!.end, text: m!.text, why: 'a year outside 1000–2999' });
     }
   }
+  // Days named from the report's own date ("on Tuesday", "the day before"); then what is no event's date:
+  // a publication stamp, a plan, a reporting period (dates-en.ts).
+  for (const r of relativeDays(text, docDateIn)) if (free(r.start, r.end)) mentions.push(r);
+  const notEvent = mentions.map((m) => notAnEvent(text, m, mentions));
+  for (let i = mentions.length - 1; i >= 0; i--) if (notEvent[i]) { const [m] = mentions.splice(i, 1); skipped.push({ start: m!.start, end: m!.end, text: m!.text, why: notEvent[i]! }); }
   // A date inside a web address ("https://.../2024/07/04/...") is part of the address.
   if (text.includes('://') || text.includes('www.')) {
     const urls = [...text.matchAll(/(?:https?:\/\/|www\.)\S+/g)].map((u) => [u.index, u.index + u[0].length] as const);
@@ -303,6 +311,7 @@ export function findYears(text: string, taken: DateMention[]): DateMention[] {
     const start = m.index + m[0].length - year.length;
     const end = start + year.length;
     if (precise.has(year) || taken.some((d) => d.start < end && start < d.end) || !saneYear(year)) continue;
+    if (notAnEvent(text, { start, end, text: year, value: { start: year, precision: 'year' } }, [])) continue; // "is to host the next summit in 2023"
     out.push({ start, end, text: year, value: { start: year, precision: 'year' } });
   }
   return out;

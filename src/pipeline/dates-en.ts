@@ -1,0 +1,91 @@
+/**
+ * English date forms that chrono-node does not read, or reads as something they are not (issue 10):
+ * - day ranges written with numeric months, as chronologies and event pages do: "3-4.07.2024",
+ *   "29–31.10.2020" (chrono reads only the last day);
+ * - days named relative to the report's own date (the dateline's): a weekday ("adopted on Tuesday",
+ *   "met here on Thursday and Friday"), "the day before", "yesterday";
+ * - what is not the date of an event: a publication stamp ("Updated: 2025-09-14", "Published 12 July
+ *   2024", "Page last modified: 01.12.2020"), a plan ("will be published in January 2021", "is to host
+ *   the next summit in 2023", "is due to meet on November 30") and a reporting period ("from May 2023
+ *   to May 2024").
+ * Hand-written, as the rest of dates.ts: these are conventions of SCO texts, not general date parsing.
+ */
+import type { DateMention, YMD } from './dates.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDay = (t: number) => { const d = new Date(t); return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`; };
+const DAY = 86_400_000;
+const realDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** "3-4.07.2024", "9-17.08.2007", "29–31.10.2020": two days of one month, the month and year written once. */
+const NUMERIC_RANGE = /(?<![\d.])(\d{1,2})\s?[-–—]\s?(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.]\d)/g;
+export function numericDayRanges(text: string): DateMention[] {
+  const out: DateMention[] = [];
+  if (!/\d\s?[-–—]\s?\d{1,2}\.\d/.test(text)) return out;
+  for (const m of text.matchAll(NUMERIC_RANGE)) {
+    const [a, b, mo, y] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!];
+    if (a >= b || !realDay(y, mo, a) || !realDay(y, mo, b)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: `${y}-${pad(mo)}-${pad(a)}`, end: `${y}-${pad(mo)}-${pad(b)}`, precision: 'day' } });
+  }
+  return out;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY = '(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
+/** "on Tuesday", "here Monday", "on Thursday and Friday"; never "next Monday" or a weekday that heads a written date ("Fri 29th May"). */
+const WEEKDAY_RE = new RegExp(`(?<!\\b(?:next|coming|following|last|every|each|this)\\s)\\b${WEEKDAY}(?:\\s+and\\s+${WEEKDAY})?\\b(?![,.]?\\s*(?:the\\s+)?\\d|,?\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d)`, 'g');
+const DAY_BEFORE = /\b(?:[Tt]he\s+(?:day|evening|night)\s+before|[Yy]esterday|(?:On\s+|on\s+)?the\s+eve(?!\s+of)|[Tt]he\s+previous\s+day)\b/g;
+
+/**
+ * Days the text names relative to `anchor`, the report's own day (its dateline or publication date):
+ * a weekday is the last such day on or before it (within a week), "the day before" and "yesterday"
+ * the day before it.
+ */
+export function relativeDays(text: string, anchor: YMD | null): DateMention[] {
+  const out: DateMention[] = [];
+  if (!anchor || !/day|eve|before/i.test(text)) return out;
+  const at = Date.UTC(anchor.y, anchor.m - 1, anchor.d);
+  const dow = new Date(at).getUTCDay();
+  const back = (name: string) => at - ((dow - WEEKDAYS.indexOf(name.toLowerCase()) + 7) % 7) * DAY;
+  for (const m of text.matchAll(WEEKDAY_RE)) {
+    const first = back(m[1]!);
+    const second = m[2] ? back(m[2]) : null;
+    const value = second !== null && second === first + DAY ? { start: isoDay(first), end: isoDay(second), precision: 'day' as const } : { start: isoDay(first), precision: 'day' as const };
+    if (second !== null && second !== first + DAY) continue; // "Monday and Thursday": two days, too loose to guess
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value });
+  }
+  for (const m of text.matchAll(DAY_BEFORE)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: isoDay(at - DAY), precision: 'day' } });
+  return out;
+}
+
+/** Words before a date that make it a stamp on the page, not a happening. */
+const STAMP_BEFORE = /(?:\b(?:Updated|Published|Posted|Modified|Revised|Released|Issued|Last\s+(?:updated|revised|modified|edited|reviewed)|Page\s+last\s+(?:updated|modified|revised)|Date\s+of\s+publication|Publication\s+date|Accessed|Retrieved)(?:\s+(?:on|at))?\s*[:|·–—-]?\s*)$/i;
+/** Words that make what follows something planned (at the time of writing), not something that happened. */
+const PLAN = /\b(?:will|shall|(?:is|are|was|were)\s+(?:to|due\s+to|expected\s+to|scheduled\s+to|set\s+to|planned\s+to|foreseen\s+to|supposed\s+to|going\s+to)|(?:is|are)\s+(?:scheduled|planned|foreseen|expected|due)|to\s+be\s+(?:held|convened|published|hosted|opened)|upcoming|(?:had\s+)?originally\s+been\s+planned|deadline)\b/gi;
+/** A verb that says it did happen, between the plan word and the date: "will welcome the summit held on ...". */
+const HAPPENED_BETWEEN = /(?<!\bbe\s)\b(?:held|adopted|signed|approved|took\s+place|hosted|convened|established|founded|launched|met)\b/i;
+function planned(clause: string): boolean {
+  const last = [...clause.matchAll(PLAN)].pop();
+  if (!last) return false;
+  const between = clause.slice(last.index + last[0].length);
+  return between.length <= 70 && !HAPPENED_BETWEEN.test(between);
+}
+
+/**
+ * Why a date found in `text` is not the date of an event, or null: a publication stamp, a plan, or a
+ * reporting period between two months ("from May 2023 to May 2024").
+ */
+export function notAnEvent(text: string, m: DateMention, all: readonly DateMention[]): string | null {
+  const before = text.slice(Math.max(0, m.start - 80), m.start);
+  if (STAMP_BEFORE.test(before)) return 'a publication stamp, not a dated event';
+  // the clause before the date only: "The leaders, who will meet again in 2025, signed on 4 July 2024" keeps 4 July
+  const clause = before.split(/[;:()]|,\s+(?:and|while|which|who)\s|\.\s/).pop()!;
+  if (planned(clause)) return 'a plan at the time of writing, not a dated event';
+  if (m.value.precision === 'month') {
+    const from = /\bfrom\s+$/i.test(before);
+    const to = all.find((o) => o.start > m.end && o.value.precision === 'month' && /^\s+(?:to|until|till|through)\s+$/i.test(text.slice(m.end, o.start)));
+    const after = all.find((o) => o.end < m.start && o.value.precision === 'month' && /^\s+(?:to|until|till|through)\s+$/i.test(text.slice(o.end, m.start)) && /\bfrom\s+$/i.test(text.slice(Math.max(0, o.start - 8), o.start)));
+    if ((from && to) || after) return 'a period between two months (a term or a report), not a dated event';
+  }
+  return null;
+}
