@@ -4,6 +4,7 @@
  * and gives a reason; the records it touches are marked curated. A bad entry is reported with the
  * file and its index and skipped; it never stops the run.
  */
+import { eng, rus, zho } from 'stopword';
 import { Correction, CorrectionsFile } from '../contract/data-files.ts';
 import type { Event } from '../contract/schema.ts';
 import { precisionOf } from './dates.ts';
@@ -15,6 +16,23 @@ export { Correction, CorrectionsFile };
 export const CORRECTIONS_FILE = 'corrections.json';
 
 export interface LoadedCorrections { entries: { index: number; c: Correction }[]; messages: string[] }
+
+/** Function words of English, Russian and Chinese (the stopword package's lists), lower-cased. */
+const COMMON_WORDS = new Set([...eng, ...rus, ...zho].map((w) => w.toLowerCase()));
+/**
+ * True for a place name that is a common word ("The", "In", "При"): the text would name it in every
+ * other sentence, and one added place "The" was attached to 128 statements.
+ */
+export const isCommonWord = (name: string) => COMMON_WORDS.has(name.trim().toLowerCase());
+
+/** An entry that would make a common word a place name is skipped, with the word named. */
+function placeNamesOk(c: Correction, where: string, messages: string[]): Correction | null {
+  const names = c.action === 'add-place' ? [c.name, ...c.names] : c.action === 'update-place' && c.set.name !== undefined ? [c.set.name] : [];
+  const common = names.filter(isCommonWord);
+  if (common.length === 0) return c;
+  messages.push(`${where}: the place name ${common.map((n) => `"${n}"`).join(', ')} is a common word, which the text uses in nearly every sentence; skipped`);
+  return null;
+}
 
 /** Parses the file; every entry is checked on its own so one bad entry does not hide the others. */
 export function parseCorrections(json: string, file: string): LoadedCorrections {
@@ -30,8 +48,9 @@ export function parseCorrections(json: string, file: string): LoadedCorrections 
   const entries: LoadedCorrections['entries'] = [];
   top.data.corrections.forEach((entry, index) => {
     const r = Correction.safeParse(entry);
-    if (r.success) entries.push({ index, c: r.data });
-    else messages.push(`${file} entry ${index}: ${r.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ')}; skipped`);
+    const ok = r.success ? placeNamesOk(r.data, `${file} entry ${index} (${r.data.action})`, messages) : null;
+    if (ok) entries.push({ index, c: ok });
+    else if (!r.success) messages.push(`${file} entry ${index}: ${r.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ')}; skipped`);
   });
   return { entries, messages };
 }

@@ -222,3 +222,32 @@ describe('years of more than four digits (item 10)', () => {
     expect(findDates('It was held on 1 January 2000.', null).mentions[0]!.value.start).toBe('2000-01-01');
   });
 });
+
+describe('a corrections file with bad entries (item 2)', () => {
+  const docs = { 'a.txt': GOOD, 'b.txt': 'Notes\n\nThe talks were held in Tashkent on 3 March 2021. The delegates met again in Bishkek on 5 May 2022.\n' };
+  it('names each bad entry, applies the rest, and exits 1', { timeout: 60_000 }, () => {
+    const good = runPipeline(folder('corr-base', docs));
+    const target = good.events.find((e) => e.docId === 'a')!;
+    const corrections = { corrections: [
+      { action: 'add-event', docId: 'a', start: '2020-13-01', title: 'Bad month', reason: 'test' },
+      { action: 'update-event', id: target.id, set: { start: '99999-01-01' }, reason: 'test' },
+      { action: 'add-place', id: 'the', name: 'The', country: 'Nowhere', lon: 0, lat: 0, reason: 'test' },
+      { action: 'add-event', docId: 'a', start: '2020-02-31', title: 'Not a day', reason: 'test' },
+      { action: 'add-event', docId: 'b', start: '2021-03-04', title: 'A day that is fine', reason: 'kept' },
+    ] };
+    const dir = folder('corr', { ...docs, 'corrections.json': JSON.stringify(corrections) });
+    const out = join(tmp, 'corr-out');
+    const r = cli(['--in', dir, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toMatch(/Invalid time value/);
+    expect(r.err).toMatch(/corrections\.json entry 0: start: .*skipped/);
+    expect(r.err).toMatch(/corrections\.json entry 1: set\.start: .*skipped/);
+    expect(r.err).toMatch(/corrections\.json entry 2 \(add-place\): the place name "The" is a common word.*skipped/);
+    expect(r.err).toMatch(/corrections\.json entry 3: start: not a real calendar date; skipped/);
+    const events = json(out, 'events.json') as { title: string; start: string; placeId: string | null }[];
+    expect(events.find((e) => e.title === 'A day that is fine')).toMatchObject({ start: '2021-03-04' });
+    expect(events.some((e) => e.placeId === 'the')).toBe(false);
+    const statements = json(out, 'statements.json') as { placeIds: string[] }[];
+    expect(statements.some((s) => s.placeIds.includes('the'))).toBe(false);
+  });
+});
