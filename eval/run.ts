@@ -3,7 +3,7 @@
  *
  * Extracts every development text (eval/dev/<lang>/, whatever languages are there) and the seeds that
  * have gold (eval/seeds/<id>.gold.json, texts from data/sources/) with the real pipeline (`runPipeline`
- * on a temporary folder: the code path `npm run extract` takes), scores the per-document records against
+ * on a temporary folder of its own per document: the code path `npm run extract` takes), scores the per-document records against
  * the gold (eval/score.ts), prints the table and writes eval/results/latest.{json,md}.
  * Exit 0 whatever the figures; 2 when the set itself is malformed (a gold file that does not parse,
  * names an unknown place, or has no text), with the file and entry named.
@@ -76,39 +76,36 @@ function seedItems(): Item[] {
   return items;
 }
 
-/** Runs the pipeline once per set over a temporary folder holding that set's files, and scores each document. */
-function scoreSet(items: Item[], knownPlace: (id: string) => boolean): ScoredDoc[] {
+/**
+ * Runs the pipeline on one document alone, in a temporary folder of its own, and scores its records:
+ * a document's figures must not depend on which other texts happen to sit in the set (the event layer
+ * links and merges across documents; the per-document records are what is scored).
+ */
+function scoreItem(it: Item, knownPlace: (id: string) => boolean): ScoredDoc | null {
   const tmp = mkdtempSync(join(tmpdir(), 'sco-eval-'));
   try {
-    for (const it of items) for (const f of it.files) copyFileSync(f, join(tmp, basename(f)));
+    for (const f of it.files) copyFileSync(f, join(tmp, basename(f)));
     const o = runPipeline(tmp);
     // events.json holds the per-document records (the mentions); the event layer that merges them across
     // documents (o.layer) is not what the per-document scores are about.
-    const records = o.events;
-    const byDoc = new Map<string, Predicted[]>();
-    for (const r of records) {
-      if (r.curated) continue;
-      const list = byDoc.get(r.docId) ?? [];
-      list.push({ start: r.start, ...(r.end ? { end: r.end } : {}), precision: r.precision, placeId: r.placeId ?? null, online: !!r.online, title: r.title, dateText: r.dateText });
-      byDoc.set(r.docId, list);
-    }
-    const out: ScoredDoc[] = [];
-    for (const it of items) {
-      const goldFile = rel(it.goldPath);
-      const status = o.report.documents.find((d) => d.docId === it.name);
-      const text = o.texts.get(it.name) ?? readFileSync(it.files[0]!, 'utf8');
-      const c = checkGold(goldFile, readFileSync(it.goldPath, 'utf8'), knownPlace, it.lang, text);
-      errors.push(...c.errors);
-      warnings.push(...c.warnings);
-      if (!c.gold) continue;
-      const gold: GoldFile = c.gold;
-      const failed = status?.status === 'failed' ? status.messages.join('; ') : undefined;
-      out.push({
-        set: it.set, lang: gold.lang, name: it.name, file: basename(it.files[0]!), kind: gold.kind,
-        score: scoreDocument(byDoc.get(it.name) ?? [], gold.events), notEvents: gold.notEvents ?? [], ...(failed ? { failed } : {}),
-      });
-    }
-    return out;
+    const predicted: Predicted[] = o.events.filter((r) => r.docId === it.name && !r.curated).map((r) => ({
+      start: r.start, ...(r.end ? { end: r.end } : {}), precision: r.precision, placeId: r.placeId ?? null, online: !!r.online, title: r.title, dateText: r.dateText,
+    }));
+    const status = o.report.documents.find((d) => d.docId === it.name);
+    const text = o.texts.get(it.name) ?? readFileSync(it.files[0]!, 'utf8');
+    const c = checkGold(rel(it.goldPath), readFileSync(it.goldPath, 'utf8'), knownPlace, it.lang, text);
+    errors.push(...c.errors);
+    warnings.push(...c.warnings);
+    if (!c.gold) return null;
+    const gold: GoldFile = c.gold;
+    const failed = status?.status === 'failed' ? status.messages.join('; ') : undefined;
+    return {
+      set: it.set, lang: gold.lang, name: it.name, file: basename(it.files[0]!), kind: gold.kind,
+      score: scoreDocument(predicted, gold.events), notEvents: gold.notEvents ?? [], ...(failed ? { failed } : {}),
+    };
+  } catch (e) {
+    errors.push(`${rel(it.files[0]!)}: the pipeline could not run (${(e as Error).message})`);
+    return null;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -120,15 +117,9 @@ const knownPlace = (id: string) => ids.has(id);
 
 const items = [...devItems(), ...seedItems()];
 const docs: ScoredDoc[] = [];
-for (const set of [...new Set(items.map((i) => i.set))]) {
-  const inSet = items.filter((i) => i.set === set);
-  const clash = inSet.map((i) => i.name).find((n, k, all) => all.indexOf(n) !== k);
-  if (clash) { errors.push(`eval/dev/${set}/: two texts named "${clash}" (different extensions); rename one`); continue; }
-  try {
-    docs.push(...scoreSet(inSet, knownPlace));
-  } catch (e) {
-    errors.push(`${set}: the pipeline could not run (${(e as Error).message})`);
-  }
+for (const it of items) {
+  const d = scoreItem(it, knownPlace);
+  if (d) docs.push(d);
 }
 
 for (const w of warnings) console.warn(`note: ${w}`);
