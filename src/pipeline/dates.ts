@@ -18,6 +18,7 @@ import type { ParsedComponents } from 'chrono-node';
 const parser = new chrono.Chrono(chrono.configuration.createConfiguration(true, true));
 import type { Precision } from '../contract/schema.ts';
 import { notAnEvent, numericDayRanges, relativeDays } from './dates-en.ts';
+import { findDatesLang, mayContainDateLang, type DateCarry, type Lang } from './lang/index.ts';
 
 export interface DateValue { start: string; end?: string; precision: Precision }
 export interface DateMention { start: number; end: number; text: string; value: DateValue }
@@ -91,7 +92,7 @@ function parseWindows(text: string, ref: Date, known: DateMention[]): Found[] {
 }
 
 /** True when some text in the string may be a date worth parsing (cheap). */
-export const mayContainDate = (text: string) => MAYBE_DATE.test(text) || MAYBE_YEAR.test(text);
+export const mayContainDate = (text: string, lang: Lang = 'en') => (lang === 'en' ? MAYBE_DATE.test(text) || MAYBE_YEAR.test(text) : mayContainDateLang(lang, text));
 // (and a day named from the report's own date: "on Tuesday", "the day before", dates-en.ts)
 const MAYBE_YEAR = /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:day\s+before|[Yy]esterday)\b/;
 
@@ -144,7 +145,9 @@ export function findPeriods(text: string): SkippedDate[] {
  * Dates in `text` (one sentence or line). Offsets are relative to `text`.
  * `docDate` gives the year to dates written without one ("on July 4").
  */
-export function findDates(text: string, docDateIn: YMD | null): { mentions: DateMention[]; skipped: SkippedDate[] } {
+export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en', carry?: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
+  // Russian and Chinese have their own modules (lang/); `carry` takes year and month from date to date.
+  if (lang !== 'en') return findDatesLang(lang, text, docDateIn?.y ?? null, carry ?? (docDateIn ? { y: docDateIn.y, m: docDateIn.m } : {}));
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = findPeriods(text);
   if (!MAYBE_DATE.test(text)) return { mentions: relativeDays(text, docDateIn).filter((m) => !notAnEvent(text, m, [])), skipped };

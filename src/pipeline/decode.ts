@@ -3,13 +3,23 @@
  *
  * The text is normalised once here (BOM removed, CRLF/CR → LF) and never changed afterwards, so the
  * offsets of statements index exactly the text written to documents/<docId>.txt.
+ *
+ * Encodings: a byte order mark (UTF-8, UTF-16 LE/BE) decides first; then valid UTF-8 is UTF-8; else
+ * the `chardet` library guesses among the legacy encodings Russian and Chinese texts come in
+ * (windows-1251, KOI8-R, GB18030/GBK, Big5), and `TextDecoder` (in Node and in browsers alike) reads
+ * them. No Node-only API here: this stage also runs in a browser worker.
  */
+import { analyse } from 'chardet';
 
+export interface EncodingDecision { name: string; confidence: number }
 export type Decoded =
-  | { ok: true; text: string; messages: string[] }
+  | { ok: true; text: string; messages: string[]; encoding?: EncodingDecision }
   | { ok: false; why: 'binary' | 'encoding' | 'format'; message: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Legacy encodings read when the bytes are not UTF-8: chardet's name → the TextDecoder label. */
+const LEGACY: Record<string, string> = { 'windows-1251': 'windows-1251', 'KOI8-R': 'koi8-r', GB18030: 'gb18030', Big5: 'big5' };
 
 /** Line and column (1-based) of a byte offset, counted in the raw bytes. */
 function lineOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
@@ -47,20 +57,88 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.05;
 }
 
-/** Bytes → UTF-8 text as it stands, or why not (binary, bad encoding). `decode` also normalises it. */
+/**
+ * UTF-16 without a byte order mark: text in Latin or Cyrillic script has a zero byte in every other
+ * position (the high byte of each code unit), which chardet does not look for. Returns the byte order or null.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) { if (bytes[i] === 0) evenZero++; if (bytes[i + 1] === 0) oddZero++; }
+  const units = n / 2;
+  if (oddZero > units * 0.3 && evenZero < units * 0.05) return 'utf-16le';
+  if (evenZero > units * 0.3 && oddZero < units * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** UTF-16 → text; a lone surrogate is named by line and column (counted in characters) instead of becoming U+FFFD. */
+function decodeUtf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be', skip: number, file: string): Decoded {
+  const body = bytes.subarray(skip, skip + ((bytes.length - skip) & ~1));
+  const text = new TextDecoder(label, { ignoreBOM: true }).decode(body);
+  const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  if (lone) {
+    const before = text.slice(0, lone.index);
+    const line = before.split('\n').length;
+    const column = lone.index - (before.lastIndexOf('\n') + 1) + 1;
+    const unit = text.charCodeAt(lone.index).toString(16).toUpperCase();
+    return { ok: false, why: 'encoding', message: `${file}: not valid ${label.toUpperCase()} (a lone surrogate U+${unit} at line ${line}, column ${column}); save it as UTF-8 and run again` };
+  }
+  const messages = [`${file}: read as ${label.toUpperCase()}${skip ? ' (byte order mark removed)' : ' (no byte order mark)'}`];
+  if ((bytes.length - skip) % 2 === 1) messages.push(`${file}: a stray last byte of the UTF-16 file was left out`);
+  return { ok: true, text, messages, encoding: { name: label.toUpperCase(), confidence: skip ? 100 : 90 } };
+}
+
+/**
+ * Bytes → text as it stands, or why not (binary, bad encoding). `decode` also normalises it.
+ * (The name is kept from when only UTF-8 was read; formats/ calls it for web pages.)
+ */
 export function decodeUtf8(bytes: Uint8Array, file: string): Decoded {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', 2, file);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', 2, file);
+  const bomless16 = utf16WithoutBom(bytes);
+  if (bomless16) return decodeUtf16(bytes, bomless16, 0, file);
   if (looksBinary(bytes)) return { ok: false, why: 'binary', message: `${file}: looks like a binary file (not text); skipped` };
   let text: string;
   try {
     text = utf8.decode(bytes); // strips a UTF-8 BOM
   } catch {
+    const legacy = decodeLegacy(bytes, file);
+    if (legacy) return legacy;
     const at = firstInvalidUtf8(bytes);
     const { line, column } = lineOfByte(bytes, at);
-    return { ok: false, why: 'encoding', message: `${file}: not valid UTF-8 (first bad byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} at line ${line}, column ${column}); save it as UTF-8 and run again` };
+    return { ok: false, why: 'encoding', message: `${file}: not valid UTF-8 (first bad byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} at line ${line}, column ${column}), nor windows-1251, KOI8-R, GB18030 or Big5; save it as UTF-8 and run again` };
   }
   const messages: string[] = [];
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) messages.push(`${file}: byte order mark removed`);
-  return { ok: true, text, messages };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom) messages.push(`${file}: byte order mark removed`);
+  return { ok: true, text, messages, encoding: { name: 'UTF-8', confidence: 100 } };
+}
+
+/**
+ * Not UTF-8: chardet ranks the encodings the bytes fit; the best-ranked one we read (see LEGACY) is
+ * used when it decodes without an error. Any other guess (e.g. ISO-8859-1 for a French text) is not
+ * trusted: the file is reported as not UTF-8, as before.
+ */
+function decodeLegacy(bytes: Uint8Array, file: string): Decoded | null {
+  const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
+  const ranked = analyse(sample);
+  const top = ranked[0];
+  for (const guess of ranked) {
+    const label = LEGACY[guess.name];
+    if (!label) continue;
+    // a Latin-script guess far ahead of ours means the text is not Russian or Chinese
+    if (top && top !== guess && !LEGACY[top.name] && top.confidence >= guess.confidence + 20) return null;
+    let text: string;
+    try {
+      text = new TextDecoder(label, { fatal: true }).decode(bytes);
+    } catch {
+      continue;
+    }
+    return { ok: true, text, messages: [`${file}: read as ${guess.name} (chardet's guess, confidence ${guess.confidence}/100)`], encoding: { name: guess.name, confidence: guess.confidence } };
+  }
+  return null;
 }
 
 /**
@@ -87,7 +165,7 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
   const raw = decodeUtf8(bytes, file);
   if (!raw.ok) return raw;
   const n = normalise(raw.text, file);
-  return { ok: true, text: n.text, messages: [...raw.messages, ...n.messages] };
+  return { ok: true, text: n.text, messages: [...raw.messages, ...n.messages], ...(raw.encoding ? { encoding: raw.encoding } : {}) };
 }
 
 const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF\u200E\u200F\u061C]/g;

@@ -11,11 +11,15 @@ import { findDateline, findPlaces, type Dateline, type PlaceMention } from './pl
 import { paragraphs, sentences, type Span } from './segment.ts';
 import { eventTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
+import { cityOfDocumentName, detectLang, findDatelineLang, findPlacesLang, type DateCarry, type Lang } from './lang/index.ts';
+import { eventTitleIn, placeNameIn, titleCore } from './lang/titles.ts';
 
 export interface Context { gaz: Gazetteer; topics: TopicMatcher }
 export interface Skip { text: string; offset: number; why: string }
 export interface DocResult {
   meta: DocMeta;
+  /** The document's language: front matter or side file `lang`, else detected (lang/index.ts). */
+  lang: Lang;
   events: Event[];
   statements: Statement[];
   /** Place id → names the text used for it. */
@@ -85,16 +89,18 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     if (fm.unknown.length) messages.push(`front matter: keys ${fm.unknown.join(', ')} are not used (title, kind, published, source are)`);
   }
   const paras = paragraphs(text);
+  const lang: Lang = side?.lang ?? fmMeta.lang ?? detectLang(text).lang;
+  const placesIn = (t: string) => (lang === 'en' ? findPlaces(t, gaz) : findPlacesLang(lang, t, gaz));
 
   const datelines = new Map<number, Dateline>();
   for (const p of paras) {
-    const d = findDateline(text.slice(p.start, p.end), gaz);
+    const d = lang === 'en' ? findDateline(text.slice(p.start, p.end), gaz) : findDatelineLang(lang, text.slice(p.start, p.end), gaz);
     if (d) datelines.set(p.start, d);
   }
   const firstDateline = [...datelines.entries()][0];
-  const datelineDate = firstDateline ? (findDates(text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd), null).mentions[0]?.value.start ?? null) : null;
-  const lines = dateLines(text);
-  const inferred = inferMeta(text, datelines.size > 0, datelineDate, lines);
+  const datelineDate = firstDateline ? (findDates(text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd), null, lang, {}).mentions[0]?.value.start ?? null) : null;
+  const lines = dateLines(text, lang);
+  const inferred = inferMeta(text, datelines.size > 0, datelineDate, lines, lang);
   if (firstDateline) inferred.source = inferSource(text, text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd));
   else inferred.source = inferSource(text, '');
   const given = (m: MetaSideFile | null) => Object.fromEntries(Object.entries(m ?? {}).filter(([, v]) => v !== undefined));
@@ -104,16 +110,19 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     // Without a publication date, a day and month with no year ("on July 4") take the year of the
     // first full date in the text.
     const first = /\b(?:19|20)\d{2}\b/.exec(text);
-    const full = first ? findDates(text.slice(Math.max(0, first.index - 40), first.index + 10), null).mentions.find((m) => m.value.precision === 'day') : undefined;
+    const full = first ? findDates(text.slice(Math.max(0, first.index - 40), first.index + 10), null, lang, {}).mentions.find((m) => m.value.precision === 'day') : undefined;
     if (full) { docDate = parseIso(full.value.start); messages.push(`no publication date: dates without a year take the year ${docDate!.y}`); }
   }
-  let titleCity = TITLE_CITY.exec(meta.title)?.[1];
-  let titlePlace = titleCity ? gaz.lookup(titleCity) ?? null : null;
+  // Year and month carried from date to date ("6月17日", "15日"); "вчера"/"昨天" count from the report's own day.
+  const carry: DateCarry = docDate ? { y: docDate.y, m: docDate.m, ...(meta.published?.length === 10 ? { anchor: docDate } : {}) } : {};
+  let titleCity = lang === 'en' ? TITLE_CITY.exec(meta.title)?.[1] : undefined;
+  let titlePlace = titleCity ? gaz.lookup(titleCity) ?? null : lang === 'en' ? null : cityOfDocumentName(lang, meta.title, gaz);
+  if (titlePlace && lang !== 'en') titleCity = placeNameIn(lang, titlePlace);
   // A headline, not a lead sentence standing in for one: short, no date, no full stop, more text below.
-  const headline = meta.title.length <= 100 && !/[.!?…]$/.test(meta.title) && !mayContainDate(meta.title) && paras.length > 1;
+  const headline = meta.title.length <= 100 && !/[.!?…。！？]$/.test(meta.title) && !mayContainDate(meta.title, lang) && paras.length > 1;
   if (!titlePlace && headline) {
     // A headline that says where: "SCO foreign ministers meet in Tianjin" (one city, after in/at)
-    const said = findPlaces(meta.title, gaz).mentions.filter((m) => m.preposition);
+    const said = placesIn(meta.title).mentions.filter((m) => m.preposition);
     if (said.length > 0 && said.every((m) => m.place.id === said[0]!.place.id)) { titlePlace = said[0]!.place; titleCity = said[0]!.text; }
   }
 
@@ -132,9 +141,9 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     const paraText = text.slice(p.start, p.end);
     if (pi > 0 && isHeading(paraText)) { headingTopics = topics.forHeading(paraText); continue; }
     const dateline = datelines.get(p.start) ?? null;
-    const placeScan = findPlaces(paraText, gaz);
+    const placeScan = placesIn(paraText);
     for (const r of placeScan.rejected) if (skipped.length < MAX_SKIPPED) skipped.push({ text: r.text, offset: p.start + r.start, why: `not a place here: ${r.why}` });
-    if (!dateline && placeScan.mentions.length === 0 && !mayContainDate(paraText)) {
+    if (!dateline && placeScan.mentions.length === 0 && !mayContainDate(paraText, lang)) {
       // nothing to extract here (most paragraphs): only say which periods of years were passed over
       for (const k of findPeriods(paraText)) if (skipped.length < MAX_SKIPPED) skipped.push({ text: k.text, offset: p.start + k.start, why: k.why });
       continue;
@@ -143,7 +152,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     // Sentences and place mentions both come in text order: one pointer walks the mentions, so a long
     // paragraph costs its length, not its sentences times its places (a one-line 1 MB file took 24 s).
     let nextPlace = 0;
-    for (const s of sentences(text, p)) {
+    for (const s of sentences(text, p, lang)) {
       const sText = text.slice(s.start, s.end);
       const rel = <T extends Span>(x: T): T => ({ ...x, start: x.start + p.start - s.start, end: x.end + p.start - s.start });
       const places: PlaceMention[] = [];
@@ -152,7 +161,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         const m = placeScan.mentions[k]!;
         if (m.end + p.start <= s.end) places.push(rel(m));
       }
-      const { mentions: found, skipped: sk } = findDates(sText, docDate);
+      const { mentions: found, skipped: sk } = findDates(sText, docDate, lang, carry);
       for (const k of sk) if (skipped.length < MAX_SKIPPED) skipped.push({ text: k.text, offset: s.start + k.start, why: k.why });
       const dates = found.filter((d) => !stampAt.has(s.start + d.start));
       // A year alone is an event when its clause says what happened then ("In 2001 the SCO was founded").
@@ -193,19 +202,20 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         let place = a.place?.place ?? null;
         const whole = blank(sText, 0, d.start, blanks);
         // "The Council ... Organisation (SCO) held its regular meeting in ...": the clause goes on over the brackets
-        let core = sText[a.clause.start - 1] === ')' ? titleFromPrefix(withoutBrackets(whole)) : '';
-        if (!core) core = titleFromPrefix(blank(sText, a.clause.start, d.start, blanks));
-        if (!core) core = titleFromPrefix(whole);
-        if (!core) core = titleFromPrefix(withoutBrackets(whole));
-        if (!core && /^\W*$/.test(sText.slice(0, d.start)) && /^[\s*_]*[:–—-]\s/.test(sText.slice(d.end))) {
+        // Russian and Chinese titles come from their own module, in the document's language.
+        let core = lang !== 'en' ? titleCore(lang, sText, blanks) : sText[a.clause.start - 1] === ')' ? titleFromPrefix(withoutBrackets(whole)) : '';
+        if (!core && lang === 'en') core = titleFromPrefix(blank(sText, a.clause.start, d.start, blanks));
+        if (!core && lang === 'en') core = titleFromPrefix(whole);
+        if (!core && lang === 'en') core = titleFromPrefix(withoutBrackets(whole));
+        if (!core && lang === 'en' && /^\W*$/.test(sText.slice(0, d.start)) && /^[\s*_]*[:–—-]\s/.test(sText.slice(d.end))) {
           // a chronology line, "15 June 2001: the SCO is founded in Shanghai"
           core = titleFromLine(blank(sText, d.end, sText.length, blanks));
         }
-        if (!core) core = titleFromSuffix(blank(sText, d.end, a.clause.end, blanks));
+        if (!core && lang === 'en') core = titleFromSuffix(blank(sText, d.end, a.clause.end, blanks));
         let score = core ? 2 : 0;
         // With nothing before the date in its clause, what follows it says what happened ("In 2001 | the SCO was founded ...").
         const clause = a.clause;
-        let fallback = () => {
+        let fallback = lang !== 'en' ? docTitle : () => {
           const after = /^\W*(?:(?:on|in|since|from|at|of|by|during|the\s+year)\W*)*$/i.test(blank(sText, clause.start, d.start, blanks)) ? plainTitle(blank(sText, d.end, clause.end, blanks)) : '';
           if (after.split(' ').length >= 2) return after;
           const clauseTitle = plainTitle(blank(sText, clause.start, clause.end, blanks));
@@ -217,8 +227,9 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         if (SIGNED_HERE.test(sText) && (!core || /^(?:Done|Signed|Adopted|Made)$/i.test(core))) { core = meta.title; score = 1; signature = true; }
         if (!place && !a.online) {
           // "signed the Tianjin Declaration on 1 September 2025": a text named after its city was made there
-          const named = NAMED_AFTER_CITY.exec(core);
+          const named = lang === 'en' ? NAMED_AFTER_CITY.exec(core) : null;
           if (named) place = gaz.lookup(named[1]!) ?? null;
+          else if (lang !== 'en') place = cityOfDocumentName(lang, core, gaz);
         }
         mentions.push({ value: d.value, place, online: a.online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text, signature });
       }
@@ -241,11 +252,11 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     notePlaceName(titlePlace.id, titleCity!);
   }
 
-  const events = assemble(docId, mentions, statements);
+  const events = assemble(docId, mentions, statements, lang);
   const placeIds = new Set<string>([...statements.flatMap((s) => s.placeIds), ...events.flatMap((e) => (e.placeId ? [e.placeId] : []))]);
   if (dateCount === 0) messages.push('no dates found');
   skipped.sort((a, b) => a.offset - b.offset);
-  return { meta, events, statements, placeNames, found: { dates: dateCount, places: placeIds.size, events: events.length, statements: statements.length }, skipped, messages };
+  return { meta, lang, events, statements, placeNames, found: { dates: dateCount, places: placeIds.size, events: events.length, statements: statements.length }, skipped, messages };
 }
 
 /** A day-precise date or span of at most a week: the length of a meeting, not of a programme. */
@@ -257,7 +268,7 @@ function isFewDays(v: DateValue): boolean {
  * Mentions → events. The same date span in one document is one event; a mention with a place beats
  * one without (the unplaced ones join the place mentioned most); two places on one span stay two events.
  */
-function assemble(docId: string, mentions: Mention[], statements: Statement[]): Event[] {
+function assemble(docId: string, mentions: Mention[], statements: Statement[], lang: Lang = 'en'): Event[] {
   // A day inside a meeting of a few days at the same place is that meeting: a declaration's signature
   // line "Samarkand, 16 September 2022" closes the summit "held in Samarkand on 15–16 September 2022".
   // A signature or date-only line ("Islamabad, 16 October 2024", "5 May 2023" under a press release) also
@@ -308,7 +319,7 @@ function assemble(docId: string, mentions: Mention[], statements: Statement[]): 
       const eventTopics = [...new Set(statementIds.flatMap((sid) => byStatement.get(sid)?.topics ?? []))].sort();
       const ev: Event = {
         id, docId, start: v.start, ...(v.end ? { end: v.end } : {}), precision: v.precision, placeId: place?.id ?? null, online: ms.some((m) => m.online),
-        title: eventTitle(best.core, best.core ? '' : best.fallback(), place?.name ?? null), topics: eventTopics, statementIds, dateText: first.dateText, curated: false,
+        title: lang === 'en' ? eventTitle(best.core, best.core ? '' : best.fallback(), place?.name ?? null) : eventTitleIn(lang, best.core, best.core ? '' : best.fallback(), place), topics: eventTopics, statementIds, dateText: first.dateText, curated: false,
       };
       events.push(ev);
     }

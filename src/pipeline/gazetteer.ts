@@ -14,6 +14,14 @@ export interface GazetteerPlace {
   /** Where the coordinates come from. */
   source?: string;
   curated?: boolean;
+  /** Russian names, the display name first (data/place-names-ru-zh.json); matched through lang/ru.ts. */
+  ru?: string[];
+  /** Chinese names, simplified display name first, then traditional forms; matched through lang/zh.ts. */
+  zh?: string[];
+  /** Stems of Russian adjectives from the name that are not the name's stem plus -ск- ("московск"). */
+  ruAdjective?: string[];
+  /** How texts name the country this is the capital of, in "the capital of X" (Russian genitive, Chinese). */
+  capitalOf?: { ru?: string[]; zh?: string[] };
 }
 export interface GazetteerFile { source: string; places: GazetteerPlace[] }
 

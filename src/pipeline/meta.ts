@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DocumentKind, IsoPartialDate } from '../contract/schema.ts';
 import { findDates } from './dates.ts';
+import { kindLang, LANGS, withoutDatelineLang, type Lang } from './lang/index.ts';
 import { paragraphs } from './segment.ts';
 
 export const MetaSideFile = z
@@ -13,6 +14,8 @@ export const MetaSideFile = z
     kind: DocumentKind.optional(),
     published: IsoPartialDate.nullable().optional(),
     source: z.string().optional(),
+    /** The document's language when detection should not decide (front matter `lang: ru`). */
+    lang: z.enum(LANGS as [Lang, ...Lang[]]).optional(),
   })
   .strict();
 export type MetaSideFile = z.infer<typeof MetaSideFile>;
@@ -31,7 +34,7 @@ export function frontMatter(text: string): { end: number; meta: Record<string, s
     const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
     if (!kv) continue;
     const value = kv[2]!.replace(/^(["'])(.*)\1$/, '$2');
-    if (['title', 'kind', 'published', 'source'].includes(kv[1]!)) meta[kv[1]!] = value;
+    if (['title', 'kind', 'published', 'source', 'lang'].includes(kv[1]!)) meta[kv[1]!] = value;
     else unknown.push(kv[1]!);
   }
   return { end: m[0].length, meta, unknown };
@@ -45,7 +48,7 @@ export interface DateLine { start: number; end: number; date: string; stamp: boo
 const clean = (s: string) => s.replace(/\*+|^#+\s*|_{2,}/g, '').replace(/\s+/g, ' ').trim();
 
 /** Lines made of a date and nothing else worth reading; `stamp` when it is a "date | section" byline. */
-export function dateLines(text: string): DateLine[] {
+export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
   const out: DateLine[] = [];
   const re = /^.*$/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -54,7 +57,7 @@ export function dateLines(text: string): DateLine[] {
     if (m.index > 2000 && m.index < text.length - 600) { re.lastIndex = text.length - 600; continue; }
     const line = m[0];
     if (line.length > 80 || /^\s*(?:[|*+•-]|\d{1,3}[.)])\s/.test(line) || /^\s*\|/.test(line)) continue; // long lines, list items and table rows are not date lines
-    const { mentions } = findDates(line, null);
+    const { mentions } = findDates(line, null, lang, {});
     const only = mentions.filter((d) => d.value.precision === 'day');
     if (only.length !== 1) continue;
     const d = only[0]!;
@@ -95,21 +98,24 @@ function titleCase(title: string): string {
   });
 }
 
-export function inferMeta(text: string, hasDateline: boolean, datelineDate: string | null, lines: DateLine[] = dateLines(text)): DocMeta {
+export function inferMeta(text: string, hasDateline: boolean, datelineDate: string | null, lines: DateLine[] = dateLines(text), lang: Lang = 'en'): DocMeta {
   const paras = paragraphs(text);
   let title = '';
   for (const p of paras.slice(0, 6)) {
-    const t = clean(text.slice(p.start, p.end).replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+\p{Lu}[\p{Lu}\s-]*\s*[—–-]+\s*/u, '').replace(DATELINE_HEAD, ''));
+    const para = text.slice(p.start, p.end);
+    const t = clean(lang === 'en' ? para.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+\p{Lu}[\p{Lu}\s-]*\s*[—–-]+\s*/u, '').replace(DATELINE_HEAD, '') : withoutDatelineLang(lang, para));
     if (NAVIGATION.test(t)) continue;
-    if (t.length >= 4 && /\p{L}{3}/u.test(t) && dateLines(t).length === 0) { title = t; break; }
+    if (t.length >= (lang === 'zh' ? 2 : 4) && (lang === 'zh' ? /\p{L}{2}/u : /\p{L}{3}/u).test(t) && dateLines(t, lang).length === 0) { title = t; break; }
   }
   title = titleCase(title);
-  if (title.length > 160) {
-    const firstSentence = /^.*?[.!?](?=\s|$)/.exec(title)?.[0] ?? title;
-    title = firstSentence.length > 120 ? firstSentence.slice(0, firstSentence.lastIndexOf(' ', 117)) + '…' : firstSentence;
+  if (title.length > 160 || (lang === 'zh' && title.length > 80)) {
+    const firstSentence = (lang === 'zh' ? /^.*?[。！？]/u : /^.*?[.!?](?=\s|$)/).exec(title)?.[0] ?? title;
+    const max = lang === 'zh' ? 60 : 120;
+    title = firstSentence.length > max ? firstSentence.slice(0, lang === 'zh' ? max - 1 : firstSentence.lastIndexOf(' ', 117)) + '…' : firstSentence;
   }
   const head = text.slice(0, 600);
-  const kind: DocMeta['kind'] = /\b(?:Declaration|Communiqu[eé])(?![\p{L}])/u.test(title)
+  const langKind = lang === 'en' ? null : kindLang(lang, title);
+  const kind: DocMeta['kind'] = langKind ?? (/\b(?:Declaration|Communiqu[eé])(?![\p{L}])/u.test(title)
     ? 'declaration'
     : /\b(?:Message|Speech|Address|Remarks|Statement by)\b/.test(title)
       ? 'speech'
@@ -117,7 +123,7 @@ export function inferMeta(text: string, hasDateline: boolean, datelineDate: stri
         ? 'news report'
         : /\|\s*Events?\b/.test(head) || NAVIGATION.test(clean(head.split('\n').find((l) => l.trim()) ?? ''))
           ? 'event page'
-          : 'other';
+          : 'other');
   // The publication date: a date-only line near the top, else near the end (a signature), else a dateline's.
   const top = lines.find((l) => l.start < 1200);
   const bottom = lines.filter((l) => l.start > text.length - 400).at(-1);

@@ -4,10 +4,17 @@
  * Intl.Segmenter slows with the square of its input on Node 20, so it only ever sees one paragraph
  * (and a very long paragraph is cut into pieces of at most MAX_CHUNK at line or word boundaries).
  */
+import { sentenceAbbreviations, type Lang } from './lang/index.ts';
+
 export interface Span { start: number; end: number }
 
 const MAX_CHUNK = 4000;
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const segmenters: Record<Lang, Intl.Segmenter> = {
+  en: new Intl.Segmenter('en', { granularity: 'sentence' }),
+  ru: new Intl.Segmenter('ru', { granularity: 'sentence' }),
+  // Chinese sentences end with 。！？ and have no spaces after them; the segmenter knows both.
+  zh: new Intl.Segmenter('zh', { granularity: 'sentence' }),
+};
 
 /** Paragraphs are separated by blank lines; leading and trailing blanks are left out. */
 export function paragraphs(text: string): Span[] {
@@ -35,6 +42,7 @@ function chunks(text: string, start: number, end: number, max = MAX_CHUNK): Span
     const window = text.slice(s, s + max);
     let cut = window.lastIndexOf('\n');
     if (cut < max / 2) { const dot = window.lastIndexOf('. '); cut = dot >= max / 2 ? dot + 1 : cut; }
+    if (cut < max / 2) { const stop = window.lastIndexOf('。'); cut = stop >= max / 2 ? stop + 1 : cut; } // Chinese has no spaces
     if (cut < max / 2) cut = window.lastIndexOf(' ');
     if (cut <= 0) cut = max;
     out.push({ start: s, end: s + cut });
@@ -71,8 +79,11 @@ function units(text: string, para: Span): Span[] {
  * Sentences of one paragraph. Hard-wrapped lines ("...express my\ngratitude...") belong to one
  * sentence, so single newlines are read as spaces (same length, so offsets are unchanged).
  */
-export function sentences(text: string, para: Span): Span[] {
+export function sentences(text: string, para: Span, lang: Lang = 'en'): Span[] {
   const out: Span[] = [];
+  const sentenceSegmenter = segmenters[lang];
+  // "в г. Ташкенте", "т.е.", "В. В. Путин": Russian abbreviations and initials do not end a sentence.
+  const abbr = sentenceAbbreviations(lang);
   for (const c of units(text, para)) {
     const piece = text.slice(c.start, c.end).replace(/\n/g, ' ');
     // Intl.Segmenter ends a sentence after any "word." followed by a capital or a digit: "Done at St. |
@@ -80,7 +91,8 @@ export function sentences(text: string, para: Span): Span[] {
     const segs: { index: number; length: number }[] = [];
     for (const seg of sentenceSegmenter.segment(piece)) {
       const prev = segs[segs.length - 1];
-      if (prev && (TITLE_ABBR.test(piece.slice(prev.index, seg.index)) || (MONTH_ABBR.test(piece.slice(prev.index, seg.index)) && /^\d/.test(seg.segment)))) prev.length += seg.segment.length;
+      const before = prev ? piece.slice(prev.index, seg.index) : '';
+      if (prev && (TITLE_ABBR.test(before) || (MONTH_ABBR.test(before) && /^\d/.test(seg.segment)) || (abbr && abbr.test(before)))) prev.length += seg.segment.length;
       else segs.push({ index: seg.index, length: seg.segment.length });
     }
     for (const seg of segs) {

@@ -1,0 +1,28 @@
+/**
+ * What the per-language modules share: the language codes, the calendar helpers and the state that
+ * carries a year and month from one date of a document to the next ("6月17日" and "15日" take them
+ * from the text before them; "вчера" and "昨天" count from the report's dateline).
+ */
+export type Lang = 'en' | 'ru' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
+
+export interface YMD { y: number; m: number; d: number }
+
+/** The running context of one document's dates, read in order. */
+export interface DateCarry {
+  /** Year and month of the last date read (or of the document's own date). */
+  y?: number;
+  m?: number;
+  /** The report's own day (from its dateline): what "today"/"yesterday" count from. */
+  anchor?: YMD;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+export const isoOf = (y: number, m?: number, d?: number) => (m ? (d ? `${y}-${pad(m)}-${pad(d)}` : `${y}-${pad(m)}`) : `${y}`);
+export const validDay = (y: number, m: number, d: number) => y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+/** The day before (or after, for +1) a date, as an ISO string. */
+export function shiftDay(a: YMD, days: number): string {
+  const t = new Date(Date.UTC(a.y, a.m - 1, a.d + days));
+  return isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}

@@ -1,0 +1,129 @@
+/**
+ * Russian dates. chrono-node's Russian parser reads the common forms ("13 июня 2019 года", "с 9 по 10
+ * июня 2018 года", "29 июня - 2 июля 2024 года", "14.06.2019"), but misses an em-dash range ("3—4 июля
+ * 2024 г." comes back as 4 July only), a year alone ("в 2001 году"), and it gives a day and month with
+ * no year the year nearest "now". Those are read here first by patterns; chrono reads what is left in
+ * the text near a month name. Offsets index the sentence as given.
+ */
+import * as chrono from 'chrono-node/ru';
+import type { DateMention, DateValue, SkippedDate } from '../dates.ts';
+import { isoOf, shiftDay, validDay, type DateCarry } from './common.ts';
+
+const parser = new chrono.Chrono(chrono.createConfiguration(true));
+
+/** The month names in every case a date uses (genitive "июня", prepositional "в июне", nominative "июнь"). */
+const MON = '(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])';
+const MONTH_STEMS = ['янв', 'фев', 'мар', 'апр', 'ма', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
+const monthOf = (w: string) => { const l = w.toLowerCase(); return l.startsWith('ма') && !l.startsWith('мар') ? 5 : MONTH_STEMS.findIndex((s) => l.startsWith(s)) + 1; };
+const YEAR = '((?:19|20)\\d{2})';
+/** "года", "г.", "гг." after a year (not part of the date's meaning, part of its text). */
+const YEAR_WORD = '(?:\\s*(?:года|году|год|гг\\.|г\\.|г)(?![а-яё]))?';
+const DASH = '\\s*[-–—]\\s*';
+const B = '(?<![\\d\\p{L}])';
+const E = '(?![\\p{L}\\d])';
+
+/** A day, "5" or "5-го". */
+const DD = '(\\d{1,2})(?:-?го)?';
+const CROSS = new RegExp(`${B}(?:с\\s+)?${DD}\\s+${MON}(?:${DASH}|\\s+по\\s+)${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
+const SAME = new RegExp(`${B}(?:с\\s+)?${DD}(?:${DASH}|\\s+по\\s+|\\s+и\\s+)${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
+const DAY = new RegExp(`${B}${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
+const NUMERIC = new RegExp(`${B}(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}${YEAR_WORD}${E}`, 'gu');
+const MONTH_YEAR = new RegExp(`${B}(?:(?:в|во)\\s+)?${MON}\\s+${YEAR}${YEAR_WORD}${E}`, 'giu');
+/** "в 2001 году", "в 2001 г.": a year as the time of something (the caller's clause must say what). */
+const YEAR_ALONE = new RegExp(`${B}(?:в|с)\\s+${YEAR}(?:\\s*(?:году|г\\.|г)(?![а-яё]))${E}`, 'giu');
+const RELATIVE = /(?<![\p{L}])(сегодня|вчера|позавчера)(?![\p{L}])/giu;
+const MAYBE = new RegExp(`${MON}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|(?:19|20)\\d{2}|сегодня|вчера`, 'iu');
+
+/** Words that say something happened: a year alone is an event only in a clause with one of them. */
+export const HAPPENED_RU = /(?<![\p{L}])(?:основан|создан|учрежд|состоял|прош[её]л|прошл[аио]|провед|вступил|подписал|подписан|принят|приняла|приняли|саммит|заседани|встреч|визит|учени|форум|конференци|сесси|стал[аи]?\s+член|присоедин|открыт|торжеств|годовщин)/iu;
+
+export function findDatesRu(text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
+  const mentions: DateMention[] = [];
+  const skipped: SkippedDate[] = [];
+  if (!MAYBE.test(text)) return { mentions, skipped };
+  const taken = (a: number, b: number) => mentions.some((x) => x.start < b && a < x.end) || skipped.some((x) => x.start < b && a < x.end);
+  const add = (start: number, end: number, value: DateValue) => { if (!taken(start, end)) mentions.push({ start, end, text: text.slice(start, end), value }); };
+  const skip = (start: number, end: number, why: string) => { if (!taken(start, end)) skipped.push({ start, end, text: text.slice(start, end), why }); };
+  const yearFor = (y: string | undefined) => (y ? +y : carry.y ?? docYear ?? null);
+  const lead = (m: RegExpMatchArray) => (/^(?:с|в|во)\s/i.test(m[0]) ? m[0].indexOf(' ') + 1 : 0);
+
+  for (const m of text.matchAll(CROSS)) {
+    const [, a, m1, b, m2, y] = m;
+    const y2 = yearFor(y);
+    const mo1 = monthOf(m1!); const mo2 = monthOf(m2!);
+    if (y2 === null) { skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date'); continue; }
+    const y1 = mo1 > mo2 ? y2 - 1 : y2;
+    if (!validDay(y1, mo1, +a!) || !validDay(y2, mo2, +b!)) { skip(m.index!, m.index! + m[0].length, 'not a real calendar date'); continue; }
+    add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y1, mo1, +a!), end: isoOf(y2, mo2, +b!), precision: 'day' });
+  }
+  for (const m of text.matchAll(SAME)) {
+    const [, a, b, mon, y] = m;
+    const yy = yearFor(y);
+    const mo = monthOf(mon!);
+    if (yy === null) { skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date'); continue; }
+    if (!validDay(yy, mo, +a!) || !validDay(yy, mo, +b!) || +a! >= +b!) { skip(m.index!, m.index! + m[0].length, 'not a real calendar date'); continue; }
+    const start = m.index! + lead(m);
+    const end = m.index! + m[0].length;
+    // "9 и 12 июня": two separate days; "9 и 10 июня", "9—12 июня", "с 9 по 12 июня": one span
+    if (/\sи\s/.test(m[0]) && +b! !== +a! + 1) {
+      add(start, start + a!.length, { start: isoOf(yy, mo, +a!), precision: 'day' });
+      const second = m.index! + m[0].search(/\sи\s/) + 3;
+      add(second, end, { start: isoOf(yy, mo, +b!), precision: 'day' });
+    } else add(start, end, { start: isoOf(yy, mo, +a!), end: isoOf(yy, mo, +b!), precision: 'day' });
+  }
+  for (const m of text.matchAll(DAY)) {
+    const [, d, mon, y] = m;
+    const yy = yearFor(y);
+    const mo = monthOf(mon!);
+    if (yy === null) { skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date'); continue; }
+    if (!validDay(yy, mo, +d!)) { skip(m.index!, m.index! + m[0].length, 'not a real calendar date'); continue; }
+    add(m.index!, m.index! + m[0].length, { start: isoOf(yy, mo, +d!), precision: 'day' });
+  }
+  for (const m of text.matchAll(NUMERIC)) {
+    const [, d, mo, y] = m;
+    if (!validDay(+y!, +mo!, +d!)) { skip(m.index!, m.index! + m[0].length, 'not a real calendar date'); continue; }
+    add(m.index!, m.index! + m[0].length, { start: isoOf(+y!, +mo!, +d!), precision: 'day' });
+  }
+  for (const m of text.matchAll(MONTH_YEAR)) {
+    const before = text.slice(Math.max(0, m.index! - 4), m.index!);
+    if (/\d\s*$/.test(before)) continue; // the month of a day already read
+    add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(+m[2]!, monthOf(m[1]!)), precision: 'month' });
+  }
+  for (const m of text.matchAll(YEAR_ALONE)) {
+    const start = m.index! + lead(m);
+    if (mentions.some((x) => x.value.start.startsWith(m[1]!))) continue; // the year of a date already read
+    add(start, m.index! + m[0].length, { start: m[1]!, precision: 'year' });
+  }
+  // chrono for what the patterns left: only near a month name, and only when nothing there was read.
+  for (const w of text.matchAll(new RegExp(MON, 'giu'))) {
+    if (taken(w.index!, w.index! + w[0].length)) continue;
+    const a = Math.max(0, w.index! - 30);
+    const b = Math.min(text.length, w.index! + w[0].length + 30);
+    const ref = new Date(Date.UTC(carry.y ?? docYear ?? 2000, (carry.m ?? 1) - 1, 15, 12));
+    for (const r of parser.parse(text.slice(a, b), ref)) {
+      const s = a + r.index;
+      const e = s + r.text.length;
+      if (taken(s, e) || !r.start.isCertain('month')) continue;
+      const y = r.start.isCertain('year') ? r.start.get('year')! : (carry.y ?? docYear);
+      if (!y) continue;
+      const mo = r.start.get('month')!;
+      const value: DateValue = r.start.isCertain('day') ? { start: isoOf(y, mo, r.start.get('day')!), precision: 'day' } : { start: isoOf(y, mo), precision: 'month' };
+      if (value.precision === 'day' && !validDay(y, mo, r.start.get('day')!)) continue;
+      if (r.end && value.precision === 'day' && r.end.isCertain('day')) {
+        const endIso = isoOf(r.end.isCertain('year') ? r.end.get('year')! : y, r.end.get('month')!, r.end.get('day')!);
+        if (endIso > value.start) value.end = endIso;
+      }
+      add(s, e, value);
+    }
+  }
+  if (carry.anchor) {
+    for (const m of text.matchAll(RELATIVE)) {
+      const back = { сегодня: 0, вчера: -1, позавчера: -2 }[m[1]!.toLowerCase() as 'сегодня'] ?? 0;
+      add(m.index!, m.index! + m[0].length, { start: shiftDay(carry.anchor, back), precision: 'day' });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const last = mentions.at(-1);
+  if (last) { carry.y = +last.value.start.slice(0, 4); if (last.value.start.length >= 7) carry.m = +last.value.start.slice(5, 7); }
+  return { mentions, skipped };
+}

@@ -1,0 +1,105 @@
+/**
+ * Event titles in Russian and Chinese: a short phrase in the document's language that says what
+ * happened ("Заседание Совета глав государств — членов ШОС", "上合组织成员国元首理事会第十八次会议"),
+ * never a bare "ШОС" or a city. Built from the date's sentence with its dates and places blanked out:
+ * the phrase headed by a meeting word, else the words that say what was done. Hand-written, as the
+ * English titles.ts is: no library names events from clauses.
+ */
+import type { GazetteerPlace } from '../gazetteer.ts';
+import type { Lang } from './common.ts';
+
+interface Span { start: number; end: number }
+const MAX = 90;
+
+/** The sentence with the given spans replaced by "|" (their words never enter a title). */
+function blanked(text: string, from: number, to: number, spans: Span[], gap: string): string {
+  let out = '';
+  let at = from;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.end <= from || s.start >= to) continue;
+    out += text.slice(at, Math.max(at, s.start)) + gap;
+    at = Math.max(at, s.end);
+  }
+  return out + text.slice(at, to);
+}
+
+const RU_KIND = /(?<![\p{L}])(?:заседани|саммит|встреч|совещани|форум|конференци|учени|визит|переговор|сесси|выставк|фестивал|церемони|подписани|семинар|круглый стол|консультаци|диалог|марафон|игр[аы])\p{L}*/iu;
+/** Words that end the phrase a meeting word heads: a verb of happening, a preposition before a blank. */
+const RU_STOP = /^(?:прош\p{L}*|состоял\p{L}*|пройд\p{L}*|состоит\p{L}*|открыл\p{L}*|начал\p{L}*|заверш\p{L}*|был[аои]?|будет|стал[аои]?|принял\p{L}*|где|котор\p{L}*|в|во|на|с|со|из|под|по|при|и|а|но|что|это)$/iu;
+const RU_AUX = /^(?:был[аои]?|будет|будут|также|затем|тогда|здесь|там)$/iu;
+const SHORT_RU = (s: string) => s.replace(/Шанхайск\p{L}*\s+организаци\p{L}*\s+сотрудничеств\p{L}*/gu, 'ШОС');
+
+function clip(s: string, max = MAX): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  const sp = cut.lastIndexOf(' ');
+  return (sp > max / 2 ? cut.slice(0, sp) : cut) + '…';
+}
+const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+function titleRu(text: string, blanks: Span[]): string {
+  const t = blanked(text, 0, text.length, blanks, ' | ');
+  const kind = RU_KIND.exec(t);
+  if (kind) {
+    const words = t.slice(kind.index).split(/\s+/);
+    const out: string[] = [];
+    for (const w of words) {
+      if (out.length >= 12) break;
+      const bare = w.replace(/[.,;:!?()«»"]+$/u, '');
+      if (w === '|' || (out.length > 0 && RU_STOP.test(bare))) break;
+      if (w === '—' || w === '–') { out.push(w); continue; } // "государств — членов ШОС": the name goes on
+      out.push(bare);
+      if (bare !== w) break; // punctuation ends the phrase
+    }
+    const phrase = SHORT_RU(out.join(' ').replace(/\s*[—–]\s*$/, ''));
+    if (phrase.split(' ').length >= 1 && phrase !== 'ШОС') return cap(clip(phrase));
+  }
+  // no meeting word: what was done ("основана Шанхайская организация сотрудничества" → "Основана ШОС")
+  const words = t.split(/\s+/).filter((w) => w && w !== '|' && !/^[—–-]$/.test(w) && !/^(?:в|во|на|с|из|г\.|года?|году)$/iu.test(w) && !RU_AUX.test(w));
+  const phrase = SHORT_RU(words.slice(0, 10).join(' ').replace(/[.,;:]+$/u, '').replace(/\s+[,;:]/g, (m) => m.trim()));
+  return phrase.length >= 3 && phrase !== 'ШОС' ? cap(clip(phrase)) : '';
+}
+
+const ZH_KIND = /(?:峰会|峰會|会议|會議|会晤|會晤|论坛|論壇|联合演习|聯合演習|演习|演習|访问|訪問|会谈|會談|仪式|儀式|博览会|博覽會|研讨会|研討會|对话会|對話會|磋商|展览|展覽|运动会|運動會|马拉松|馬拉松)/gu;
+const ZH_DONE = /(?:成立|建立|签署|簽署|通过|通過|加入|举行|舉行|召开|召開|启动|啟動|开幕|開幕|闭幕|閉幕)/u;
+const SHORT_ZH = (s: string) => s.replace(/上海合作组织/g, '上合组织').replace(/上海合作組織/g, '上合組織');
+
+function titleZh(text: string, blanks: Span[]): string {
+  // without a dateline head ("新华社|电 ", its place and date blanked)
+  const t = blanked(text, 0, text.length, blanks, '|').replace(/^[^，。|]{0,12}\|+电(?:[（(][^）)]*[）)])?\s*/u, '');
+  const segments = t.split(/[，,；;：:。！？!?、（）()“”"\s]/u);
+  // the segment holding the last meeting word that is not right after a blank ("在|举行会议" keeps "会议")
+  for (const seg of segments) {
+    const kinds = [...seg.matchAll(ZH_KIND)];
+    if (!kinds.length) continue;
+    const k = kinds[kinds.length - 1]!;
+    let phrase = seg.slice(0, k.index! + k[0].length);
+    phrase = phrase.slice(phrase.lastIndexOf('|') + 1).replace(/^(?:在|于|於|将|將|并|並|还|還|由|同|与|與)+/u, '').trim();
+    if (phrase.length >= 2) return clip(SHORT_ZH(phrase), 60);
+  }
+  for (const seg of segments) {
+    if (!ZH_DONE.test(seg)) continue;
+    const phrase = seg.replace(/(?:在|于|於)?\|/gu, '').replace(/^(?:在|于|於)/u, '').trim();
+    if (phrase.length >= 3 && !/^上合组织$|^上海合作组织$/.test(phrase)) return clip(SHORT_ZH(phrase), 60);
+  }
+  return '';
+}
+
+/** The core of an event title from the date's sentence, in the document's language ('' when nothing fits). */
+export function titleCore(lang: Lang, sentence: string, blanks: Span[]): string {
+  return lang === 'ru' ? titleRu(sentence, blanks) : lang === 'zh' ? titleZh(sentence, blanks) : '';
+}
+
+/** The name of a place in the document's language: its first Russian or Chinese name, else the English one. */
+export function placeNameIn(lang: Lang, place: GazetteerPlace): string {
+  return (lang === 'ru' ? place.ru?.[0] : lang === 'zh' ? place.zh?.[0] : undefined) ?? place.name;
+}
+
+/** The full title: the core (or a fallback) and the place, as a reader of that language writes it. */
+export function eventTitleIn(lang: 'ru' | 'zh', core: string, fallback: string, place: GazetteerPlace | null): string {
+  const tidy = lang === 'ru' ? SHORT_RU : SHORT_ZH;
+  let base = tidy(core) || clip(tidy(fallback.replace(/\s+/g, ' ').trim()), lang === 'zh' ? 60 : MAX).replace(/[\s.;:,。；：，]+$/u, '') || (lang === 'ru' ? 'Событие' : '事件');
+  const name = place ? placeNameIn(lang, place) : null;
+  if (name && !base.includes(name) && !(lang === 'ru' && place!.ru?.some((n) => base.includes(n.slice(0, Math.max(4, n.length - 2)))))) base = lang === 'zh' ? `${base}（${name}）` : `${base}, ${name}`;
+  return base;
+}

@@ -1,0 +1,138 @@
+/**
+ * Chinese dates: "2021年9月17日", "2015年7月9日至10日", "2001年6月", "6月17日" and "15日" (year and
+ * month from the text before them), "二〇〇一年六月十五日", full-width digits ("２０１８年６月９日").
+ * chrono-node's Chinese parser reads a single full date but not a range with "至", nor full-width
+ * digits, and it gives "2001年6月" a day; so the patterns here read these forms and chrono (hans and
+ * hant) what is left next to a 年/月. Numbers are read where they stand (no normalised copy of the
+ * text), so every offset indexes the original sentence.
+ */
+import * as chrono from 'chrono-node/zh';
+import type { DateMention, DateValue, SkippedDate } from '../dates.ts';
+import { isoOf, shiftDay, validDay, type DateCarry } from './common.ts';
+
+/** A number as Chinese texts write it: ASCII or full-width digits, or Chinese numerals (〇 and 零 too). */
+const N = '[0-9０-９〇○零一二三四五六七八九十两]';
+const DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "2018", "２０１８", "二〇一八", "十五", "二十", "三十一", "十" → the number. NFKC would do the digits, not the numerals. */
+export function zhNumber(s: string): number {
+  const t = s.normalize('NFKC');
+  if (/^\d+$/.test(t)) return +t;
+  if (t.includes('十')) {
+    const [tens, ones] = t.split('十');
+    return (tens ? DIGIT[tens] ?? NaN : 1) * 10 + (ones ? DIGIT[ones] ?? NaN : 0);
+  }
+  let v = 0;
+  for (const c of t) { const d = DIGIT[c]; if (d === undefined) return NaN; v = v * 10 + d; }
+  return v;
+}
+
+const Y = `(${N}{4})年`;
+const M = `(${N}{1,3})月`;
+const D = `(${N}{1,3})[日号]`;
+const TO = '\\s*(?:至|到|[-–—~～－])\\s*';
+const NOT_N = `(?<!${N})`;
+/** A full date, and an optional end: "…至10日", "…至7月2日", "…至2025年1月3日", "9-10日". */
+const FULL = new RegExp(`${NOT_N}(?:${Y})?${M}(${N}{1,3})(?:[日号](?:${TO}(?:${Y})?(?:${M})?${D})?|${TO}(?:${Y})?(?:${M})?${D})`, 'gu');
+const YEAR_MONTH = new RegExp(`${NOT_N}${Y}${M}(?!${N}|份?${TO}|底|初|中旬|下旬|上旬)`, 'gu');
+const MONTH_RANGE = new RegExp(`${NOT_N}${Y}${M}${TO}${M}(?!${N})`, 'gu');
+const DAY_ONLY = new RegExp(`(?<![${N.slice(1, -1)}月日年])([0-9０-９]{1,2}|[一二三四五六七八九十]{2,3})[日号](?![本内前后])`, 'gu');
+/** A year alone as the time of something, never a target ("2025年前"), a period or a decade. */
+const YEAR_ALONE = new RegExp(`(?<!${N}|[-–—~～－至到]\\s?)(${N}{4})年(?!${N}|代|度|前|后|以来|以后|以前|起|至|到|底|初|[-–—~～－])`, 'gu');
+const RELATIVE = /(今天|今日|当天|当日|昨天|昨日|前天)/gu;
+const MAYBE = new RegExp(`${N}[年月日号]|今天|今日|当天|当日|昨天|昨日|前天`, 'u');
+
+/** Words that say something happened: a year alone is an event only in a sentence with one of them. */
+export const HAPPENED_ZH = /成立|建立|创立|举行|举办|召开|签署|签订|通过|加入|成为.{0,8}成员|峰会|会议|会晤|访问|演习|论坛|启动|开幕|闭幕|周年/u;
+
+const hans = chrono.hans.strict;
+
+export function findDatesZh(text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
+  const mentions: DateMention[] = [];
+  const skipped: SkippedDate[] = [];
+  if (!MAYBE.test(text)) return { mentions, skipped };
+  const taken = (a: number, b: number) => mentions.some((x) => x.start < b && a < x.end) || skipped.some((x) => x.start < b && a < x.end);
+  const skip = (start: number, end: number, why: string) => { if (!taken(start, end)) skipped.push({ start, end, text: text.slice(start, end), why }); };
+  /** Mentions are read left to right, each taking year and month from the one before. */
+  const found: { start: number; end: number; read: (c: DateCarry) => DateValue | string }[] = [];
+
+  for (const m of text.matchAll(FULL)) {
+    const [, y1, m1, d1, y2, m2, d2] = m;
+    found.push({ start: m.index!, end: m.index! + m[0].length, read: (c) => {
+      const y = y1 ? zhNumber(y1) : c.y ?? docYear;
+      if (!y) return 'day and month without a year, and the document has no date';
+      const mo = zhNumber(m1!);
+      const d = zhNumber(d1!);
+      if (!validDay(y, mo, d)) return 'not a real calendar date';
+      const value: DateValue = { start: isoOf(y, mo, d), precision: 'day' };
+      if (d2) {
+        const ey = y2 ? zhNumber(y2) : y;
+        const em = m2 ? zhNumber(m2) : mo;
+        const ed = zhNumber(d2);
+        if (!validDay(ey, em, ed)) return 'not a real calendar date';
+        const end = isoOf(ey, em, ed);
+        if (end > value.start) value.end = end;
+      }
+      return value;
+    } });
+  }
+  const free = (a: number, b: number) => !found.some((f) => f.start < b && a < f.end);
+  for (const m of text.matchAll(MONTH_RANGE)) {
+    if (free(m.index!, m.index! + m[0].length)) found.push({ start: m.index!, end: m.index! + m[0].length, read: () => 'a span of months, not a dated event' });
+  }
+  for (const m of text.matchAll(YEAR_MONTH)) {
+    if (!free(m.index!, m.index! + m[0].length)) continue;
+    const y = zhNumber(m[1]!);
+    const mo = zhNumber(m[2]!);
+    found.push({ start: m.index!, end: m.index! + m[0].length, read: () => (y >= 1000 && y <= 2999 && mo >= 1 && mo <= 12 ? { start: isoOf(y, mo), precision: 'month' } : 'not a real calendar date') });
+  }
+  for (const m of text.matchAll(DAY_ONLY)) {
+    if (!free(m.index!, m.index! + m[0].length)) continue;
+    found.push({ start: m.index!, end: m.index! + m[0].length, read: (c) => {
+      if (!c.y || !c.m) return 'a day without month or year before it';
+      const d = zhNumber(m[1]!);
+      return validDay(c.y, c.m, d) ? { start: isoOf(c.y, c.m, d), precision: 'day' } : 'not a real calendar date';
+    } });
+  }
+  for (const m of text.matchAll(YEAR_ALONE)) {
+    if (!free(m.index!, m.index! + m[0].length)) continue;
+    const y = zhNumber(m[1]!);
+    found.push({ start: m.index!, end: m.index! + m[0].length, read: () => (y >= 1000 && y <= 2999 ? { start: String(y), precision: 'year' } : 'a year outside 1000–2999') });
+  }
+  if (carry.anchor) {
+    for (const m of text.matchAll(RELATIVE)) {
+      if (!free(m.index!, m.index! + m[0].length)) continue;
+      const word = m[1]!;
+      found.push({ start: m.index!, end: m.index! + m[0].length, read: (c) => {
+        // "当天" (that day) is the day last named; "今天" and "昨天" count from the report's own day
+        if (/当/.test(word) && c.y && c.m && mentions.at(-1)?.value.precision === 'day') return { start: mentions.at(-1)!.value.start, precision: 'day' };
+        return { start: shiftDay(carry.anchor!, word.startsWith('昨') ? -1 : word.startsWith('前') ? -2 : 0), precision: 'day' };
+      } });
+    }
+  }
+  // chrono (simplified and traditional) for what is left next to a 年 or 月: rare forms the patterns miss.
+  for (const w of text.matchAll(/[年月]/gu)) {
+    if (!free(w.index!, w.index! + 1)) continue;
+    const a = Math.max(0, w.index! - 8);
+    const b = Math.min(text.length, w.index! + 10);
+    for (const r of [...hans.parse(text.slice(a, b)), ...chrono.hant.strict.parse(text.slice(a, b))]) {
+      const s = a + r.index;
+      const e = s + r.text.length;
+      // only a whole calendar date ("年前" is "years ago" to chrono, not a date)
+      if (!free(s, e) || !/年.*月.*[日号]/u.test(r.text) || !r.start.isCertain('year') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
+      if (!validDay(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!)) continue;
+      const v = { start: isoOf(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!), precision: 'day' as const };
+      found.push({ start: s, end: e, read: () => v });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  for (const f of found) {
+    if (taken(f.start, f.end)) continue;
+    const v = f.read(carry);
+    if (typeof v === 'string') { skip(f.start, f.end, v); continue; }
+    mentions.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), value: v });
+    carry.y = +v.start.slice(0, 4);
+    if (v.start.length >= 7) carry.m = +v.start.slice(5, 7);
+  }
+  return { mentions, skipped };
+}

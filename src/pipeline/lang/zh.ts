@@ -1,0 +1,102 @@
+/**
+ * Chinese: place names, datelines, sentence ends and kind words. Chinese has no spaces, so names are
+ * found as substrings, the longest name at a position winning ("新德里" over "德里"), and never inside
+ * the name of an organisation, a group or a document ("上海合作组织", "上海五国", "青岛宣言"): a city in
+ * a document's name is where the meeting that adopted it was, which the title rule uses (as English
+ * "<City> Declaration"), not a place mention on its own. Simplified and traditional forms are both in
+ * the gazetteer (data/place-names-ru-zh.json, traditional made by opencc-js).
+ */
+import type { Gazetteer, GazetteerPlace } from '../gazetteer.ts';
+import type { Dateline, PlaceMention, RejectedPlace } from '../places.ts';
+
+interface Index { byFirst: Map<string, { name: string; place: GazetteerPlace }[]> }
+const indexes = new WeakMap<Gazetteer, Index>();
+function indexOf(gaz: Gazetteer): Index {
+  let ix = indexes.get(gaz);
+  if (ix) return ix;
+  ix = { byFirst: new Map() };
+  const add = (name: string, place: GazetteerPlace) => {
+    const list = ix!.byFirst.get(name[0]!) ?? [];
+    if (!list.some((x) => x.name === name)) list.push({ name, place });
+    ix!.byFirst.set(name[0]!, list);
+  };
+  for (const p of [...gaz.byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    for (const n of p.zh ?? []) add(n, p);
+    for (const c of p.capitalOf?.zh ?? []) add(`${c}首都`, p);
+  }
+  for (const list of ix.byFirst.values()) list.sort((a, b) => b.name.length - a.name.length || (a.name < b.name ? -1 : 1));
+  indexes.set(gaz, ix);
+  return ix;
+}
+
+/** The longest place name starting at `at`, or null. */
+function nameAt(text: string, at: number, ix: Index): { name: string; place: GazetteerPlace } | null {
+  const list = ix.byFirst.get(text[at]!);
+  if (!list) return null;
+  for (const c of list) if (text.startsWith(c.name, at)) return c;
+  return null;
+}
+
+/** Names of organisations, groups and texts that begin with a city: never places (simplified and traditional). */
+const NOT_PLACE_AFTER = /^(?:合作组织|合作組織|五国|五國|精神|公约|公約|宣言|公报|公報|声明|聲明|倡议|倡議|进程|進程|模式|纲要|綱要|峰会宣言|峰會宣言|合作组|合作組|组织|組織|大学|大學|市政府|特别|特別)/u;
+/** "青岛峰会" was held in Qingdao, as "the Qingdao Summit" is in English. */
+const DOCUMENT_AFTER = /^(?:宣言|公报|公報|声明|聲明|公约|公約|倡议|倡議)/u;
+/** "在青岛", "于北京", "赴莫斯科", "抵达…": where something happens. */
+const PREPOSITION = /(?:在|于|於|赴|抵达|抵達|到|来到|來到|前往|飞抵|飛抵|访问|訪問)$/u;
+
+export function findPlacesZh(text: string, gaz: Gazetteer): { mentions: PlaceMention[]; rejected: RejectedPlace[] } {
+  const ix = indexOf(gaz);
+  const mentions: PlaceMention[] = [];
+  const rejected: RejectedPlace[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const hit = nameAt(text, i, ix);
+    if (!hit) continue;
+    const end = i + hit.name.length;
+    const after = text.slice(end, end + 6);
+    if (NOT_PLACE_AFTER.test(after)) {
+      rejected.push({ start: i, end, text: hit.name, why: DOCUMENT_AFTER.test(after) ? `names a document of ${hit.place.name}, not a place` : 'part of an organisation\'s name' });
+    } else {
+      mentions.push({ start: i, end, text: hit.name, place: hit.place, preposition: PREPOSITION.test(text.slice(Math.max(0, i - 4), i)) });
+    }
+    i = end - 1;
+  }
+  return { mentions, rejected };
+}
+
+/** The city a document's name begins with ("青岛宣言" → Qingdao), for a meeting that adopted it. */
+export function cityOfDocumentZh(text: string, gaz: Gazetteer): GazetteerPlace | null {
+  const ix = indexOf(gaz);
+  for (let i = 0; i < text.length; i++) {
+    const hit = nameAt(text, i, ix);
+    if (hit && DOCUMENT_AFTER.test(text.slice(i + hit.name.length, i + hit.name.length + 4))) return hit.place;
+    if (hit) i += hit.name.length - 1;
+  }
+  return null;
+}
+
+const N = '[0-9０-９一二三四五六七八九十]';
+/** "新华社北京6月10日电", "中新网莫斯科6月10日电（记者 …）", "本报青岛6月9日电". */
+const DATELINE_ZH = new RegExp(`^[\\s*#_>]*([^\\s\\d，。]{0,12}?)(${N}{1,2}月${N}{1,3}日)电(?:\\s*[（(][^）)\\n]{0,40}[）)])?\\s*`, 'u');
+
+export function findDatelineZh(para: string, gaz: Gazetteer): Dateline | null {
+  const m = DATELINE_ZH.exec(para.slice(0, 120));
+  if (!m) return null;
+  const head = m[1]!;
+  const ix = indexOf(gaz);
+  // the place is the name the agency's words end with: 新华社|青岛
+  for (let i = 0; i < head.length; i++) {
+    const hit = nameAt(head, i, ix);
+    if (hit && i + hit.name.length === head.length) {
+      const start = m[0].indexOf(head) + i;
+      return { place: hit.place, text: hit.name, start, end: start + hit.name.length, headerEnd: m[0].length };
+    }
+  }
+  return null;
+}
+export const DATELINE_HEAD_ZH = DATELINE_ZH;
+
+export function kindZh(title: string): 'declaration' | 'speech' | null {
+  if (/宣言|公报|公報|联合声明|聯合聲明/u.test(title)) return 'declaration';
+  if (/讲话|講話|致辞|致辭|发言|發言|贺词|賀詞|演讲|演講|贺电|賀電/u.test(title)) return 'speech';
+  return null;
+}
