@@ -15,7 +15,17 @@ import { readStoryFile } from '../app/present/story.ts';
 import { parseCorrections } from '../pipeline/corrections.ts';
 import { DATA_DIR, loadData } from '../pipeline/run.ts';
 import {
-  AliasesFile, checkData, checkDataFile, DataFileError, GazetteerFile, GazetteerIncludeFile, MembershipFile, PlaceNamesRuZhFile, PlaceStoplistFile, StoryFile, TopicsFile,
+  AliasesFile,
+  checkData,
+  checkDataFile,
+  DataFileError,
+  GazetteerFile,
+  GazetteerIncludeFile,
+  MembershipFile,
+  PlaceNamesRuZhFile,
+  PlaceStoplistFile,
+  StoryFile,
+  TopicsFile,
 } from './data-files.ts';
 
 const data = (name: string) => readFileSync(join(DATA_DIR, name), 'utf8');
@@ -89,7 +99,9 @@ describe('data/gazetteer.json broken: named, with the line or the entry', () => 
     const cut = text.slice(0, 2000);
     const [message] = problems(checkDataFile('data/gazetteer.json', GazetteerFile, cut));
     const line = cut.split('\n').length;
-    expect(message).toBe(`data/gazetteer.json: not valid JSON: the file ends before the JSON is complete (cut short at line ${line}, column ${cut.length - cut.lastIndexOf('\n')})`);
+    expect(message).toBe(
+      `data/gazetteer.json: not valid JSON: the file ends before the JSON is complete (cut short at line ${line}, column ${cut.length - cut.lastIndexOf('\n')})`,
+    );
     const dir = dataDirWith('gazetteer.json', cut);
     expect(() => loadData(dir)).toThrow(/gazetteer\.json: not valid JSON: the file ends before/);
   });
@@ -141,11 +153,19 @@ describe('data/gazetteer.json broken: named, with the line or the entry', () => 
 
 describe("the gazetteer builder's inputs", () => {
   it('aliases, stoplist and include list: entries named', () => {
-    expect(problems(checkData('data/aliases.json', AliasesFile, { places: [{ name: 'Astana', country: 'Kazakhstan', aliases: [{ name: 'Akmola', from: '1992' }], source: 'x' }] }))).toEqual([
+    expect(
+      problems(
+        checkData('data/aliases.json', AliasesFile, {
+          places: [{ name: 'Astana', country: 'Kazakhstan', aliases: [{ name: 'Akmola', from: '1992' }], source: 'x' }],
+        }),
+      ),
+    ).toEqual([
       'data/aliases.json: places[0].country: expected a two-letter country code such as "KZ"',
       'data/aliases.json: places[0].aliases[0].from: expected a number, got "1992"',
     ]);
-    expect(problems(checkData('data/place-stoplist.json', PlaceStoplistFile, { names: 'Aurora' }))).toEqual(['data/place-stoplist.json: names: expected an array of strings']);
+    expect(problems(checkData('data/place-stoplist.json', PlaceStoplistFile, { names: 'Aurora' }))).toEqual([
+      'data/place-stoplist.json: names: expected an array of strings',
+    ]);
     expect(problems(checkData('data/gazetteer-include.json', GazetteerIncludeFile, { places: [['Sochi', 'RU'], ['Qingdao']] }))).toEqual([
       'data/gazetteer-include.json: places[1]: expected ["Name", "CC"]',
     ]);
@@ -154,12 +174,17 @@ describe("the gazetteer builder's inputs", () => {
 
 describe('corrections.json', () => {
   it('a date that is not in the calendar names its entry and the others still apply (no "Invalid time value")', () => {
-    const c = parseCorrections(JSON.stringify({ corrections: [
-      { action: 'add-event', docId: 'd', start: '2020-13-01', title: 'T', reason: 'r' },
-      { action: 'update-event', id: 'e', set: { start: '99999-01-01' }, reason: 'r' },
-      { action: 'update-event', id: 'e', set: { start: '2022-02-31' }, reason: 'r' },
-      { action: 'remove-event', id: 'e', reason: 'r' },
-    ] }), 'corrections.json');
+    const c = parseCorrections(
+      JSON.stringify({
+        corrections: [
+          { action: 'add-event', docId: 'd', start: '2020-13-01', title: 'T', reason: 'r' },
+          { action: 'update-event', id: 'e', set: { start: '99999-01-01' }, reason: 'r' },
+          { action: 'update-event', id: 'e', set: { start: '2022-02-31' }, reason: 'r' },
+          { action: 'remove-event', id: 'e', reason: 'r' },
+        ],
+      }),
+      'corrections.json',
+    );
     expect(c.entries.map((e) => e.index)).toEqual([3]);
     expect(c.messages).toHaveLength(3);
     expect(c.messages[0]).toMatch(/^corrections\.json entry 0: start: /);
@@ -169,7 +194,10 @@ describe('corrections.json', () => {
 });
 
 describe('data/membership.json in the app: a bad state is a notice, the other states still colour the map', () => {
-  const file = JSON.parse(data('membership.json')) as { sources: Record<string, string>; states: { id: string; periods: Record<string, unknown>[] }[] };
+  const file = JSON.parse(data('membership.json')) as {
+    sources: Record<string, string>;
+    states: { id: string; periods: Record<string, unknown>[] }[];
+  };
 
   it('as shipped: every state, no notice', () => {
     const m = readMembership(file);
@@ -199,7 +227,12 @@ describe('data/membership.json in the app: a bad state is a notice, the other st
 
 describe('story.json in the app', () => {
   it('a bad step is skipped with a notice naming it; the good steps stay', () => {
-    const r = readStoryFile(JSON.stringify({ title: 'T', steps: [{ date: '2018-06-10', place: 'Qingdao' }, { date: '10 June 2019' }, { caption: 'no event named' }] }));
+    const r = readStoryFile(
+      JSON.stringify({
+        title: 'T',
+        steps: [{ date: '2018-06-10', place: 'Qingdao' }, { date: '10 June 2019' }, { caption: 'no event named' }],
+      }),
+    );
     expect(r.file).toEqual({ title: 'T', steps: [{ date: '2018-06-10', place: 'Qingdao' }] });
     expect(r.notices).toEqual([
       'story.json: steps[1].date: expected YYYY, YYYY-MM or YYYY-MM-DD; step 2 skipped',
@@ -210,7 +243,9 @@ describe('story.json in the app', () => {
   it('not JSON: named with its line, and every event is shown instead', () => {
     const r = readStoryFile('{ "steps": [ { "date": "2018" } ');
     expect(r.file).toBeNull();
-    expect(r.notices).toEqual(['story.json: not valid JSON: the file ends before the JSON is complete (cut short at line 1, column 32); showing every event instead']);
+    expect(r.notices).toEqual([
+      'story.json: not valid JSON: the file ends before the JSON is complete (cut short at line 1, column 32); showing every event instead',
+    ]);
   });
 
   it("a static host's index.html in place of a missing story.json is no story, and no notice", () => {

@@ -47,19 +47,27 @@ export function readMembership(value: unknown): Membership {
   // only run once every entry has the right shape), until the rest is sound or the file itself is not.
   for (let round = 0; round < 100; round++) {
     const r = checkData(FILE, MembershipFile, kept ? { ...file, states: kept.map((k) => k.state) } : value);
-    if (r.ok) return { statuses: r.data.statuses, sources: r.data.sources, states: r.data.states.map((s) => toState(s, r.data.sources)), notices };
+    if (r.ok) return { ...r.data, states: r.data.states.map((s) => toState(s, r.data.sources)), notices };
     const bad = new Set<number>();
     for (const problem of r.problems) {
       const i = Number(/^[^:]+: states\[(\d+)\]/.exec(problem)?.[1] ?? NaN);
       const k = kept?.[i];
-      if (!k) return { statuses: { member: 'member', observer: 'observer', partner: 'partner' }, sources: {}, states: [], notices: [...notices, ...r.problems, `${FILE} could not be used; the map shows no SCO membership`] };
+      if (!k) return unusable([...notices, ...r.problems]);
       const id = (k.state as { id?: unknown } | null)?.id;
-      notices.push(`${problem.replace(`states[${i}]`, `states[${k.at}]`)}; ${typeof id === 'string' ? id : `state ${k.at}`} left uncoloured`);
+      notices.push(
+        `${problem.replace(`states[${i}]`, `states[${k.at}]`)}; ${typeof id === 'string' ? id : `state ${k.at}`} left uncoloured`,
+      );
       bad.add(i);
     }
     kept = kept!.filter((_, i) => !bad.has(i));
   }
-  return { statuses: { member: 'member', observer: 'observer', partner: 'partner' }, sources: {}, states: [], notices };
+  return unusable(notices);
+}
+
+/** The file as a whole is wrong (not a list of states, a status label missing): no colours, one notice more. */
+function unusable(notices: string[]): Membership {
+  const statuses = { member: 'member', observer: 'observer', partner: 'partner' };
+  return { statuses, sources: {}, states: [], notices: [...notices, `${FILE} could not be used; the map shows no SCO membership`] };
 }
 
 function toState(s: MembershipFile['states'][number], sources: Record<string, string>): StateMembership {
@@ -95,5 +103,8 @@ export function statusAt(t: number): Map<string, Status> {
 
 /** A stable key of the statuses at `t`, so the map restyles only when some status changes. */
 export function statusKey(m: Map<string, Status>): string {
-  return [...m].map(([id, s]) => `${id}:${s[0]}`).sort().join(',');
+  return [...m]
+    .map(([id, s]) => `${id}:${s[0]}`)
+    .sort()
+    .join(',');
 }
