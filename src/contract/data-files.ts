@@ -17,6 +17,7 @@
  * of silently ignored.
  */
 import { z } from 'zod';
+import { LINK_CORRECTIONS } from './link-corrections.ts';
 import { IsoDay } from './chronology.ts';
 import { IsoPartialDate, Precision } from './schema.ts';
 
@@ -247,6 +248,7 @@ export const Correction = z.discriminatedUnion('action', [
       reason,
     })
     .strict(),
+  ...LINK_CORRECTIONS,
 ]);
 export type Correction = z.infer<typeof Correction>;
 /** The file's frame; its entries are checked one by one against `Correction`, so one bad entry hides no other. */
