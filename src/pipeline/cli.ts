@@ -1,37 +1,110 @@
 /**
- * npm run extract [-- --in DIR --out DIR]
- * Reads the documents in DIR (default data/sources), writes the data files to DIR (default public/data).
- * Exit code 0 when every document was read, 1 when any failed (the others are still written), 2 on misuse.
+ * npm run extract [-- --in DIR --out DIR --quiet]: the command line around the pipeline. `--help` says
+ * everything (options, exit codes, file formats); the arguments are read by node's util.parseArgs.
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { readPdfs } from './formats/index.ts';
-import { runPipeline } from './run.ts';
+import { DATA_DIR, MAX_DOCUMENT_BYTES, runPipeline } from './run.ts';
 import { writeOutputs } from './write.ts';
 
-const USAGE = 'usage: npm run extract -- [--in DIR] [--out DIR]   (defaults: data/sources → public/data)';
+const HELP = `SCO Atlas extraction: documents in, the atlas's data files out.
 
-function parseArgs(argv: string[]): { inDir: string; outDir: string } | string {
-  let inDir = 'data/sources';
-  let outDir = 'public/data';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (flag === '--help' || flag === '-h') return USAGE;
-    if (flag !== '--in' && flag !== '--out') return `unknown option ${a}\n${USAGE}`;
-    const value = inline ?? argv[++i];
-    if (!value) return `${flag} needs a folder\n${USAGE}`;
-    if (flag === '--in') inDir = value; else outDir = value;
+Usage: npm run extract -- [options]
+       node src/pipeline/extract.mjs [options]
+
+Options:
+  --in DIR       the folder of documents to read (default: data/sources)
+  --out DIR      where the data files go (default: public/data); it becomes a link to the
+                 folder of the latest run, swapped in in one step when the run is complete
+  -q, --quiet    no progress line on stderr (it is shown only on a terminal, for runs over 1 s)
+  -h, --help     this text, on stdout
+  -v, --version  the version, on stdout
+
+Documents (in --in): .txt and .md (UTF-8; a byte order mark and CRLF line ends are fine),
+  .html/.htm/.xhtml (the page's text; menus, scripts and styles left out), .pdf (its text
+  layer). At most ${MAX_DOCUMENT_BYTES / 1e6} MB per document; a larger one is refused by name.
+  Beside a document: <name>.meta.json with title, kind, published, source (all optional).
+  corrections.json: a person's fixes to events and places (see README "Corrections").
+
+Data files (in --out): events.json, event-layer.json, meetings.json, places.geojson,
+  statements.json, timeseries.json, documents.json, topics.json, report.json (what was read,
+  found and skipped in each document), and documents/<id>.txt (each document's text).
+
+Exit codes:
+  0  every document was read
+  1  some document or correction failed; it is named on stderr and in report.json,
+     and everything else was still written
+  2  nothing was written: a wrong option, a missing --in folder, or a data file of the
+     project (data/gazetteer.json, data/topics.json) that cannot be used
+`;
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(dirname(DATA_DIR), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
   }
-  return { inDir: resolve(inDir), outDir: resolve(outDir) };
 }
 
-const args = parseArgs(process.argv.slice(2));
-if (typeof args === 'string') {
-  console.error(args);
-  process.exit(args === USAGE ? 0 : 2);
-}
+let args: { inDir: string; outDir: string; quiet: boolean };
 try {
-  const o = runPipeline(args.inDir, await readPdfs(args.inDir));
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      in: { type: 'string', default: 'data/sources' },
+      out: { type: 'string', default: 'public/data' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+  if (values.version) {
+    process.stdout.write(`sco-atlas ${version()}\n`);
+    process.exit(0);
+  }
+  if (!values.in || !values.out) throw new Error('--in and --out need a folder');
+  args = { inDir: resolve(values.in), outDir: resolve(values.out), quiet: values.quiet ?? false };
+} catch (e) {
+  console.error(`extract: ${(e as Error).message}\nSee \`npm run extract -- --help\`.`);
+  process.exit(2);
+}
+
+/**
+ * A progress line on stderr, only on a terminal, without --quiet, and only once the run has taken a
+ * second (a small folder finishes before anyone would read it). Redrawn at most ten times a second.
+ */
+function progress(quiet: boolean) {
+  const started = Date.now();
+  let drawn = 0;
+  let shown = false;
+  const on = !quiet && process.stderr.isTTY === true;
+  return {
+    onFile(done: number, total: number, file: string) {
+      const now = Date.now();
+      if (!on || now - started < 1000 || now - drawn < 100) return;
+      drawn = now;
+      shown = true;
+      const width = Math.max(20, (process.stderr.columns || 80) - 1);
+      process.stderr.write(`\r${`extracting ${done + 1}/${total}: ${file}`.slice(0, width).padEnd(width)}`);
+    },
+    done() {
+      if (shown) process.stderr.write(`\r${' '.repeat(Math.max(20, (process.stderr.columns || 80) - 1))}\r`);
+    },
+  };
+}
+
+const bar = progress(args.quiet);
+try {
+  const o = runPipeline(args.inDir, await readPdfs(args.inDir), { onFile: bar.onFile });
+  bar.done();
   writeOutputs(args.outDir, o);
   for (const d of o.report.documents) for (const m of d.messages) (d.status === 'failed' ? console.error : console.warn)(`${d.status === 'failed' ? 'error' : 'note'}: ${m}`);
   for (const m of o.report.corrections) console.warn(`corrections: ${m}`);
@@ -39,6 +112,7 @@ try {
   console.log(`extracted ${o.documents.length} document(s): ${o.events.length} events, ${o.places.features.length} places, ${o.statements.length} statements → ${args.outDir}${failed ? ` (${failed} failed; see report.json)` : ''}`);
   process.exit(o.failed ? 1 : 0);
 } catch (e) {
+  bar.done();
   console.error(`extract: ${(e as Error).message}`);
   process.exit(2);
 }

@@ -110,8 +110,13 @@ function append<T>(into: T[], from: readonly T[]): void {
   for (const x of from) into.push(x);
 }
 
+export interface RunOptions {
+  /** Called before each file is read: how many of the folder's files are done, of how many, and which is next. */
+  onFile?: (done: number, total: number, file: string) => void;
+}
+
 /** `pdfs`: the folder's PDFs, read beforehand by `readPdfs` (pdf.js is asynchronous); without it PDFs are skipped with a note. */
-export function runPipeline(inDir: string, pdfs?: PdfTexts): Outputs {
+export function runPipeline(inDir: string, pdfs?: PdfTexts, { onFile }: RunOptions = {}): Outputs {
   if (!existsSync(inDir) || !statSync(inDir).isDirectory()) throw new Error(`input folder not found: ${inDir}`);
   const data = loadData();
   const correctionsPath = join(inDir, CORRECTIONS_FILE);
@@ -134,7 +139,8 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts): Outputs {
   const placeNames = new Map<string, Set<string>>();
   const files = listSources(inDir, report);
 
-  for (const file of files) {
+  for (const [done, file] of files.entries()) {
+    onFile?.(done, files.length, file);
     if (file === CORRECTIONS_FILE || file.endsWith('.meta.json')) continue;
     const ext = extname(file).toLowerCase();
     const base = file.slice(0, file.length - ext.length);
@@ -149,6 +155,7 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts): Outputs {
     const decoded = sourceText(file, bytes, pdfs);
     if (!decoded.ok) { entry.status = 'failed'; entry.messages.push(decoded.message); continue; }
     append(entry.messages, decoded.messages);
+    if (decoded.encoding) entry.encoding = decoded.encoding;
     if (decoded.text.trim() === '') { entry.status = 'warning'; entry.messages.push(`${file}: empty file; nothing to extract`); continue; }
 
     let side: MetaSideFile | null = null;
@@ -191,7 +198,7 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts): Outputs {
       documents.push({
         id: docId, file, title: r.meta.title, kind: r.meta.kind, published: r.meta.published, source: r.meta.source,
         bytes: bytes.length, chars: decoded.text.length, eventCount: r.events.length, statementCount: r.statements.length,
-        placeCount: r.found.places, textPath: `documents/${encodeURIComponent(docId)}.txt`,
+        placeCount: r.found.places, textPath: `documents/${encodeURIComponent(docId)}.txt`, lang: r.lang,
       });
     }
   }
