@@ -10,12 +10,23 @@ import { precisionOfIso, type GoldEvent } from './score.ts';
 export const KINDS = ['encyclopedia', 'chronology', 'wire', 'press-release', 'analysis', 'declaration', 'event-page', 'speech'] as const;
 export const LANGS = ['en', 'ru', 'zh'] as const;
 
+/**
+ * How a gold event's date is written, so recall can be read per form (optional tags on each event):
+ * day "15 June 2001"; day-range "9–10 June 2018"; month-first "June 8-9", "Sept. 15-16"; and-range "on 15
+ * and 16 September"; from-to "from 3 to 4 July"; numeric "15.06.2001", "3-4.07.2024"; split-year the year
+ * in another column or before a dash ("2018 | 24 April", "2001 — Shanghai (15 June)"); no-year a day or
+ * month whose year comes from elsewhere; weekday "on Friday"; relative "the day before", "last year";
+ * dateline dated only by the dateline; month; year; online.
+ */
+export const FORMS = ['day', 'day-range', 'month-first', 'and-range', 'from-to', 'numeric', 'split-year', 'no-year', 'weekday', 'relative', 'dateline', 'month', 'year', 'online'] as const;
+
 const GoldEventSchema = z.object({
   start: IsoPartialDate,
   end: IsoPartialDate.optional(),
   place: z.string().min(1).nullable(),
   online: z.boolean().optional(),
   evidence: z.string().min(1, 'quote the words of the text that date the event'),
+  forms: z.array(z.enum(FORMS)).optional(),
 }).strict();
 
 export const GoldFile = z.object({

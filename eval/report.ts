@@ -2,7 +2,7 @@
  * Turns scored documents into the table `npm run eval` prints (and writes to eval/results/latest.md),
  * the results JSON, and the `--verbose` list of misses. Pure: strings in, strings out.
  */
-import { notEventDate } from './gold.ts';
+import { FORMS, notEventDate } from './gold.ts';
 import { docMetrics, METRIC_KEYS, summarise, targetsFor, type DocScore, type Metrics, type Predicted, type Summary } from './score.ts';
 
 export interface ScoredDoc {
@@ -80,6 +80,25 @@ export function perDocument(docs: readonly ScoredDoc[]): string {
     out.push(`| ${d.set}/${d.name}${d.failed ? ' (failed)' : ''} | ${d.kind} | ${s.dmFoundDate}/${s.dmGold} | ${s.dmFoundPlace}/${s.dmGold} | ${s.predMatched}/${s.predCounted} | ${s.yearFound}/${s.yearGold} |`);
   }
   return out.join('\n');
+}
+
+/**
+ * Recall per form of date (the gold's optional `forms` tags), pooled over each set's documents: which ways
+ * of writing a date the pipeline still misses. A year event counts as found in both columns when found.
+ */
+export function formTable(docs: readonly ScoredDoc[]): string {
+  const out = ['| set | form | events | found by date | by date + place |', '|---|---|--:|--:|--:|'];
+  const sets = [...new Set(docs.map((d) => d.set))].sort(setOrder);
+  for (const set of sets) {
+    const outcomes = docs.filter((d) => d.set === set).flatMap((d) => d.score.outcomes);
+    for (const form of FORMS) {
+      const o = outcomes.filter((x) => x.gold.forms?.includes(form));
+      if (o.length === 0) continue;
+      const share = (k: number) => `${k}/${o.length} (${(k / o.length).toFixed(2)})`;
+      out.push(`| ${set} | ${form} | ${o.length} | ${share(o.filter((x) => x.byDate).length)} | ${share(o.filter((x) => x.byPlace).length)} |`);
+    }
+  }
+  return out.length > 2 ? out.join('\n') : '';
 }
 
 const sorted = (docs: readonly ScoredDoc[]) => [...docs].sort((a, b) => setOrder(a.set, b.set) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

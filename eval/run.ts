@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { SOURCE_EXT } from '../src/pipeline/formats/index.ts';
 import { loadData, runPipeline } from '../src/pipeline/run.ts';
 import { checkGold, type GoldFile } from './gold.ts';
-import { buildRows, perDocument, resultsJson, table, verbose, type ScoredDoc } from './report.ts';
+import { buildRows, formTable, perDocument, resultsJson, table, verbose, type ScoredDoc } from './report.ts';
 import { scoreDocument, type Predicted } from './score.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -135,6 +135,7 @@ if (docs.length === 0) {
 
 const rows = buildRows(docs);
 const tbl = table(rows);
+const forms = formTable(docs);
 mkdirSync(RESULTS, { recursive: true });
 writeFileSync(join(RESULTS, 'latest.json'), resultsJson(rows, docs));
 const md = [
@@ -145,6 +146,7 @@ const md = [
   '',
   tbl,
   '',
+  ...(forms ? ['## By form of date (gold events tagged with `forms`; pooled)', '', forms, ''] : []),
   '## Per document (found / gold; matched / counted predictions)',
   '',
   perDocument(docs),
@@ -154,5 +156,5 @@ writeFileSync(join(RESULTS, 'latest.md'), md);
 // Written first, printed after: a reader piping the listing into `head` must not cost the results files.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 console.log(tbl);
-if (isVerbose) console.log('\n' + (verbose(docs) || 'no misses and no false hits'));
+if (isVerbose) console.log('\n' + (forms ? forms + '\n\n' : '') + (verbose(docs) || 'no misses and no false hits'));
 console.log(`\n${docs.length} document(s) scored → ${rel(join(RESULTS, 'latest.md'))}, latest.json${isVerbose ? '' : ' (misses: npm run eval -- --verbose)'}`);

@@ -14,6 +14,8 @@ export interface GoldEvent {
   place: string | null;
   online?: boolean;
   evidence: string;
+  /** How the text writes the date ("day-range", "weekday", ...; eval/gold.ts FORMS), for the by-form table. */
+  forms?: string[];
 }
 
 /** One predicted per-document record (a mention in the pipeline's events.json). */
@@ -70,6 +72,8 @@ export interface DocScore {
   yearFound: number;
   misses: Miss[];
   falseHits: Predicted[];
+  /** Each gold event and whether it was found (by date, and by date and place; a year event: found at all). */
+  outcomes: { gold: GoldEvent; byDate: boolean; byPlace: boolean }[];
 }
 
 /** Whether two partial-date spans overlap, comparing as far as the less precise of the two goes. */
@@ -81,7 +85,7 @@ function overlaps(a: { start: string; end?: string }, b: { start: string; end?: 
 
 /** The scores of one document: `pred` are its predicted records, `gold` its gold events. */
 export function scoreDocument(pred: readonly Predicted[], gold: readonly GoldEvent[]): DocScore {
-  const s: DocScore = { dmGold: 0, dmFoundDate: 0, dmFoundPlace: 0, predCounted: 0, predMatched: 0, yearGold: 0, yearFound: 0, misses: [], falseHits: [] };
+  const s: DocScore = { dmGold: 0, dmFoundDate: 0, dmFoundPlace: 0, predCounted: 0, predMatched: 0, yearGold: 0, yearFound: 0, misses: [], falseHits: [], outcomes: [] };
   const near = (g: GoldEvent) => pred.filter((p) => overlaps(g, p));
   for (const g of gold) {
     if (precisionOfIso(g.start) === 'year') {
@@ -90,13 +94,16 @@ export function scoreDocument(pred: readonly Predicted[], gold: readonly GoldEve
         || (p.precision !== 'year' && p.start.startsWith(g.start) && samePlace(g, p)));
       if (found) s.yearFound++;
       else s.misses.push({ kind: 'year', gold: g, near: near(g) });
+      s.outcomes.push({ gold: g, byDate: found, byPlace: found });
       continue;
     }
     s.dmGold++;
     const byDate = pred.filter((p) => sameDates(g, p));
+    const placed = byDate.some((p) => samePlace(g, p));
+    s.outcomes.push({ gold: g, byDate: byDate.length > 0, byPlace: placed });
     if (byDate.length === 0) { s.misses.push({ kind: 'date', gold: g, near: near(g) }); continue; }
     s.dmFoundDate++;
-    if (byDate.some((p) => samePlace(g, p))) s.dmFoundPlace++;
+    if (placed) s.dmFoundPlace++;
     else s.misses.push({ kind: 'place', gold: g, near: byDate });
   }
   const goldYears = new Set(gold.filter((g) => precisionOfIso(g.start) === 'year').map((g) => g.start));

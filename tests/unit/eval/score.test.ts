@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkGold } from '../../../eval/gold.ts';
-import { buildRows, table, verbose, type ScoredDoc } from '../../../eval/report.ts';
+import { buildRows, formTable, table, verbose, type ScoredDoc } from '../../../eval/report.ts';
 import { scoreDocument, summarise, type GoldEvent, type Predicted } from '../../../eval/score.ts';
 
 const gold = (start: string, place: string | null, extra: Partial<GoldEvent> = {}): GoldEvent => ({ start, place, evidence: start, ...extra });
@@ -125,5 +125,23 @@ describe('the printed table and the miss list', () => {
   it('names the notEvents entry a false hit falls on', () => {
     const docs = [doc('en', 'event-page', [pred('2007-08-16', null)], [gold('2001-06-15', 'shanghai-cn')], ['2007 (a year)', "2007-08-16 (publication stamp 'Updated: 2007-08-16')"])];
     expect(verbose(docs)).toContain("false hit: 2007-08-16 day @none  [gold: not an event: 2007-08-16 (publication stamp 'Updated: 2007-08-16')]");
+  });
+});
+
+describe('recall by form of date', () => {
+  it('pools the tagged gold events of a set per form, so a developer sees which way of writing dates fails', () => {
+    const g = [
+      gold('2022-09-16', 'samarkand-uz', { forms: ['weekday'] }),
+      gold('2022-09-15', 'samarkand-uz', { forms: ['relative'] }),
+      gold('2024-07-03', 'astana-kz', { end: '2024-07-04', forms: ['from-to'] }),
+      gold('2017', null, { forms: ['year'] }),
+    ];
+    const s = scoreDocument([pred('2022-09-16', null), pred('2024-07-03', 'astana-kz', { end: '2024-07-04' }), pred('2017', null)], g);
+    const t = formTable([{ set: 'en', lang: 'en', name: 'w', file: 'w.txt', kind: 'wire', score: s, notEvents: [] }]);
+    expect(t).toContain('| en | from-to | 1 | 1/1 (1.00) | 1/1 (1.00) |');
+    expect(t).toContain('| en | weekday | 1 | 1/1 (1.00) | 0/1 (0.00) |');
+    expect(t).toContain('| en | relative | 1 | 0/1 (0.00) | 0/1 (0.00) |');
+    expect(t).toContain('| en | year | 1 | 1/1 (1.00) | 1/1 (1.00) |');
+    expect(t).not.toContain('| en | day |');
   });
 });
