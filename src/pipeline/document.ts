@@ -9,7 +9,7 @@ import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
 import { dateLines, frontMatter, inferMeta, inferSource, MetaSideFile, type DocMeta } from './meta.ts';
 import { findDateline, findPlaces, type Dateline, type PlaceMention } from './places.ts';
 import { paragraphs, sentences, type Span } from './segment.ts';
-import { eventTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
+import { abbreviate, eventTitle, reportTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
 import { cityOfDocumentName, detectLang, findDatelineLang, findPlacesLang, type DateCarry, type Lang } from './lang/index.ts';
 import { eventTitleIn, placeNameIn, titleCore } from './lang/titles.ts';
@@ -126,7 +126,8 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     if (said.length > 0 && said.every((m) => m.place.id === said[0]!.place.id)) { titlePlace = said[0]!.place; titleCity = said[0]!.text; }
   }
 
-  const docTitle = () => meta.title;
+  // A news headline never names an event: a report's day takes the meeting its text speaks of (titles.ts).
+  const docTitle = () => (headline && meta.kind === 'news report' ? reportTitle(text, meta.title) || meta.title : abbreviate(meta.title, text));
   const stampAt = new Set(lines.filter((l) => l.stamp).map((l) => l.start));
   const actAt = new Set(lines.filter((l) => !l.stamp).map((l) => l.start));
 

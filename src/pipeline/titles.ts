@@ -123,6 +123,17 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
       const np = finish(prefix, words, from, i);
       if (owner && np) return clip(`${np} of the ${owner.replace(/^The /, '')}`);
     }
+    if (from >= 1 && /^(?:its|their)$/i.test(words[from - 1]!.text)) {
+      // "the activities of the SCO Youth Council and praised the results of its regular meeting": whose meeting
+      const owner = ownerBefore(prefix.slice(0, words[from - 1]!.start));
+      const np = finish(prefix, words, from, i);
+      if (owner && np) return clip(`${np} of the ${owner}`);
+    }
+    if (from === i && from >= 1 && /^the$/i.test(words[from - 1]!.text) && DOCUMENT_NOUN.test(words[i]!.text)) {
+      // "collaboration between rail administrations based on the concept approved": a bare "Concept" says nothing
+      const about = aboutBefore(prefix.slice(0, words[from - 1]!.start));
+      if (about) return clip(`${capitalise(words[i]!.text)} on ${about}`);
+    }
     if (from > 0 && isCap(from - 1) && gapOk(from - 1, from)) {
       // "the Supreme Court Chief Justices of the SCO Member States' meetings": a name before the noun
       from = nameStart(from - 1);
@@ -139,6 +150,22 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     return finish(prefix, words, modifiersFrom(k), to);
   }
   return finish(prefix, words, from, to);
+}
+
+/** Nouns that name a text rather than a happening: alone ("the concept") they need what they are about. */
+const DOCUMENT_NOUN = /^(?:concept|agreement|programme|program|plan|strategy|resolution|declaration|statement|memorandum|roadmap|treaty|decision|regulations?|rules)$/i;
+/** Bodies a possessive ("its meeting") can point back to. */
+const OWNER = /\b(?:the\s+)?((?:SCO\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,5}(?:Council|Committee|Secretariat|Forum|Organi[sz]ation|Commission|Assembly|Centre|Center|Structure|Association|Club|Network|Union|Board|Group|Bank|Parliament|Government))\b/gu;
+/** The nearest body named before a possessive, as "the X" reads it. */
+function ownerBefore(before: string): string {
+  const m = [...before.matchAll(OWNER)].pop();
+  return m && before.length - (m.index + m[0].length) < 120 ? m[1]!.replace(/\s+/g, ' ') : '';
+}
+/** "development of collaboration between rail administrations based on the": what the text is about. */
+function aboutBefore(before: string): string {
+  // the last "of/for/on/in" before it (greedy start), so the phrase is the shortest one that ends there
+  const m = /^.*\b(?:of|for|on|in)\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{L}-]+\s+(?:between|among|of|on|in)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:based\s+on|under|within|according\s+to|in\s+line\s+with|through|as\s+set\s+out\s+in)\s*$/u.exec(before);
+  return m ? m[1]!.replace(/\s+/g, ' ') : '';
 }
 
 /** Capitalised only because they open a sentence: never the first word of a name. */
@@ -213,6 +240,8 @@ export function titleFromLine(rest: string): string {
 /** Words every SCO title would repeat: "... of the SCO Member States' meetings" → "... meetings". */
 function tidy(title: string): string {
   const short = title
+    .replace(/\s+(?:between|among) the (?:SCO )?Member States(?= (?:in|on|of)\b)/i, '')
+    .replace(/\bin the (?:Sphere|Field|Area|Domain)s? of\b/i, 'in')
     .replace(/\s+of the (?:SCO )?Member States(?:'|’)?(?= meetings?\b)/i, '')
     .replace(/\s+of the (?:SCO )?Member States$/i, '')
     .replace(/\bShanghai Cooperation Organi[sz]ation\b/g, 'SCO')
@@ -224,6 +253,45 @@ function tidy(title: string): string {
 /** The full title: the core, or a fallback, and the place after a comma. Never empty. */
 export function eventTitle(core: string, fallback: string, placeName: string | null): string {
   let base = tidy(core) || clip(fallback.replace(/\*+/g, '').replace(/\s+/g, ' ').trim()).replace(/\s*[.;:,]+$/, '') || 'Event';
-  if (placeName && !base.includes(placeName)) base = `${clip(base, MAX - placeName.length - 2)}, ${placeName}`;
+  // The place only when it fits: a name cut to make room for its city is a cut name (the app shows the place anyway).
+  if (placeName && !base.includes(placeName) && base.length + placeName.length + 2 <= MAX) base = `${base}, ${placeName}`;
   return base;
 }
+
+/**
+ * A long name written out in full when the text also uses its acronym: "the UN Economic and Social
+ * Commission for Asia and the Pacific" → "ESCAP" when the text says ESCAP. So a document's title fits
+ * a label without being cut mid-phrase.
+ */
+export function abbreviate(title: string, text: string): string {
+  if (title.length <= MAX) return title;
+  const acronyms = new Set(text.match(/\b[A-Z]{3,7}\b/g) ?? []);
+  // Runs of capitalised words joined by little words; within each, the longest tail whose initials the text uses.
+  return title.replace(/\p{Lu}[\p{L}-]*(?:\s+(?:(?:and|for|of|the|on|in)\s+)*\p{Lu}[\p{L}-]*)+/gu, (run) => {
+    const words = run.split(/\s+/);
+    for (let k = 0; k < words.length - 2; k++) {
+      if (!/^\p{Lu}/u.test(words[k]!)) continue;
+      const initials = words.slice(k).filter((w) => /^\p{Lu}/u.test(w) && w !== 'UN').map((w) => w[0]).join('');
+      if (initials.length >= 3 && acronyms.has(initials)) return [...words.slice(0, k).join(' ').replace(/\s*\bthe$/, '').split(' '), initials].filter(Boolean).join(' ');
+    }
+    return run;
+  });
+}
+
+/** Verbs of a report's lead that say what was done ("has stressed", "delivered", "said"). */
+const EVENT_PHRASE = /\b(?:at|during|on\s+the\s+sidelines\s+of|to|for|in)\s+the\s+((?:[\p{Lu}\d][\p{L}\d+-]*\s+){1,5}(?:[\p{Ll}-]+\s+){0,2}(?:conference|forum|summit|meeting|session|ceremony|exhibition|seminar|webinar|round\s?table|dialogue|festival|games|congress))\b/u;
+/**
+ * A news report's event, for the title of its dateline's day, instead of its headline ("SCO Taps Into
+ * Alibaba For A Digital Future", a headline, is never an event's name): the first named meeting the
+ * report's text speaks of ("the Agora online conference"), else the headline as a plain phrase of
+ * what happened, lower-cased past its first word.
+ */
+export function reportTitle(text: string, headline: string): string {
+  const m = EVENT_PHRASE.exec(text.slice(0, 3000));
+  if (m) return capitalise(clip(m[1]!.replace(/\s+/g, ' ')));
+  // else the report's first sentence below the headline, cut to its first words
+  const body = text.slice(text.indexOf(headline) >= 0 ? text.indexOf(headline) + headline.length : 0);
+  const lead = /\p{Lu}[^.!?\n]{20,}[.!?]/u.exec(body.replace(/^[^\n]*\n/, '').replace(/^\s*\p{Lu}{2,}[^\p{Ll}\n]*?(?:--|—|–)\s*/u, ''))?.[0] ?? '';
+  return lead ? capitalise(lead.replace(/\s*\([^)]*\)/g, '').split(/\s+/).slice(0, 10).join(' ').replace(/[\s,;:.]+$/, '')) : '';
+}
+

@@ -111,7 +111,7 @@ describe('unseen SCO documents', () => {
 
   it("a Secretary-General's speech: placed by its date line, the founding meeting, the heads of state's meeting, years as year spans", () => {
     const ev = events('2023-sg-speech-sco-day');
-    expect(ev.find((e) => e.start === '2023-06-15')).toMatchObject({ place: 'beijing-cn', title: expect.stringMatching(/^Speech by SCO Secretary-General Zhang Ming.*, Beijing$/) });
+    expect(ev.find((e) => e.start === '2023-06-15')).toMatchObject({ place: 'beijing-cn', title: 'Speech by SCO Secretary-General Zhang Ming at the reception on the occasion of the SCO Day' }); // whole: no room for ", Beijing"
     expect(ev.find((e) => e.start === '2001-06-15')).toMatchObject({ place: 'shanghai-cn', title: 'Meeting of the heads of six states, Shanghai' });
     expect(ev.find((e) => e.start === '2022-09-15')).toMatchObject({ place: 'samarkand-uz', title: 'Meeting of the heads of state, Samarkand' });
     expect(ev.find((e) => e.start === '2023-07-04')).toBeUndefined(); // "India will host the SCO summit on 4 July": a plan (issue 10)
