@@ -58,6 +58,39 @@ export function relativeDays(text: string, anchor: YMD | null): DateMention[] {
   return out;
 }
 
+const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+/** "in November last year", "last July": a month counted back from the report's own date. */
+const LAST_MONTH = new RegExp(`\\b(?:${MONTH_NAME}\\s+(?:of\\s+)?last\\s+year|last\\s+${MONTH_NAME})\\b`, 'g');
+/** "was held ... today" in a dated release: the release's own day (never "today's world" or a sentence opening "Today,"). */
+const TODAY = /\b(?:held|chaired|hosted|met|signed|adopted|opened|closed|took\s+place|attended|addressed|launched|approved)\b[^.;!?]{0,80}?\b(today)\b(?!['’]s)/g;
+
+/** Months and days counted back from the report's own day: "in November last year", "last July", "... held today". */
+export function relativeMonths(text: string, anchor: YMD | null): DateMention[] {
+  const out: DateMention[] = [];
+  if (!anchor || !/last|today/i.test(text)) return out;
+  for (const m of text.matchAll(LAST_MONTH)) {
+    const mo = MONTHS_EN.indexOf((m[1] ?? m[2])!.toLowerCase()) + 1;
+    const y = m[1] ? anchor.y - 1 : mo < anchor.m ? anchor.y : anchor.y - 1;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: `${y}-${pad(mo)}`, precision: 'month' } });
+  }
+  for (const m of text.matchAll(TODAY)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    out.push({ start: at, end: at + 5, text: m[1]!, value: { start: `${anchor.y}-${pad(anchor.m)}-${pad(anchor.d)}`, precision: 'day' } });
+  }
+  return out;
+}
+
+/** A date the text counts from the report's own day, or says happened "here": it took place at the dateline's city. */
+export function atDateline(text: string, m: DateMention): boolean {
+  return /^(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|the\s+day\s+before|yesterday|today)\b/i.test(m.text) || /\bhere\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start));
+}
+
+/** "Almaty (1998), Bishkek (1999)": a year in brackets right after a name, as lists of meetings write it. */
+export function bracketYears(text: string): RegExpMatchArray[] {
+  return text.includes('(') ? [...text.matchAll(/(?<=\p{Lu}[\p{L}-]+\s\()((?:19|20)\d{2})(?=\))/gu)] : [];
+}
+
 /** Words before a date that make it a stamp on the page, not a happening. */
 const STAMP_BEFORE = /(?:\b(?:Updated|Published|Posted|Modified|Revised|Released|Issued|Last\s+(?:updated|revised|modified|edited|reviewed)|Page\s+last\s+(?:updated|modified|revised)|Date\s+of\s+publication|Publication\s+date|Accessed|Retrieved)(?:\s+(?:on|at))?\s*[:|·–—-]?\s*)$/i;
 /** Words that make what follows something planned (at the time of writing), not something that happened. */

@@ -162,4 +162,17 @@ describe('English date forms of issue 10', () => {
     expect(findYears('India is to host the next summit in 2023.', [])).toEqual([]);
     expect(findYears('In 2017 India and Pakistan became full members.', []).map((y) => y.value.start)).toEqual(['2017']);
   });
+
+  it('months and days counted back from the report: "in November last year", "last July", "held ... today"', () => {
+    expect(found('The 20th meeting was held online in November last year.', { y: 2022, m: 10, d: 31 })).toEqual([['November last year', '2021-11', null, 'month']]);
+    expect(found('Iran joined the organization last July.', { y: 2024, m: 7, d: 4 })).toEqual([['last July', '2023-07', null, 'month']]);
+    expect(found('The Prime Minister chaired the meeting in virtual format today.', { y: 2023, m: 7, d: 4 })).toEqual([['today', '2023-07-04', null, 'day']]);
+    expect(found("Today, the world has entered an era of change.", { y: 2024, m: 4, d: 23 })).toEqual([]);
+  });
+
+  it('years in brackets after a name are years of events: "Almaty (1998), Bishkek (1999)"', () => {
+    expect(findYears('Further meetings followed in Almaty (1998), Bishkek (1999) and Dushanbe (2000).', []).map((y) => y.value.start)).toEqual(['1998', '1999', '2000']);
+    expect(findYears('the budget (2024)', []).map((y) => y.value.start)).toEqual([]);
+  });
 });
+

@@ -17,7 +17,7 @@ import type { ParsedComponents } from 'chrono-node';
  */
 const parser = new chrono.Chrono(chrono.configuration.createConfiguration(true, true));
 import type { Precision } from '../contract/schema.ts';
-import { notAnEvent, numericDayRanges, relativeDays } from './dates-en.ts';
+import { bracketYears, notAnEvent, numericDayRanges, relativeDays, relativeMonths } from './dates-en.ts';
 import { findDatesLang, mayContainDateLang, type DateCarry, type Lang } from './lang/index.ts';
 
 export interface DateValue { start: string; end?: string; precision: Precision }
@@ -94,7 +94,7 @@ function parseWindows(text: string, ref: Date, known: DateMention[]): Found[] {
 /** True when some text in the string may be a date worth parsing (cheap). */
 export const mayContainDate = (text: string, lang: Lang = 'en') => (lang === 'en' ? MAYBE_DATE.test(text) || MAYBE_YEAR.test(text) : mayContainDateLang(lang, text));
 // (and a day named from the report's own date: "on Tuesday", "the day before", dates-en.ts)
-const MAYBE_YEAR = /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:day\s+before|[Yy]esterday)\b/;
+const MAYBE_YEAR = /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:day\s+before|[Yy]esterday|today|last\s+year)\b|\((?:19|20)\d{2}\)/;
 
 function valueFromComponents(c: ParsedComponents, text: string, docDate: YMD | null, rangeEnd?: ParsedComponents): { ymd: YMD; precision: Precision } | string {
   let y = c.get('year')!;
@@ -150,7 +150,7 @@ export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en'
   if (lang !== 'en') return findDatesLang(lang, text, docDateIn?.y ?? null, carry ?? (docDateIn ? { y: docDateIn.y, m: docDateIn.m } : {}));
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = findPeriods(text);
-  if (!MAYBE_DATE.test(text)) return { mentions: relativeDays(text, docDateIn).filter((m) => !notAnEvent(text, m, [])), skipped };
+  if (!MAYBE_DATE.test(text)) return { mentions: [...relativeDays(text, docDateIn), ...relativeMonths(text, docDateIn)].filter((m) => !notAnEvent(text, m, [])).sort((a, b) => a.start - b.start), skipped };
   // "In 2019 the summit took place in Bishkek (13–14 June)": a lone year in the sentence beats the document's.
   const years = new Set([...text.matchAll(/(?<![\d-–])(?:19|20)\d{2}(?![\d-–])/g)].map((m) => +m[0]));
   const docDate: YMD | null = years.size === 1 ? { y: [...years][0]!, m: docDateIn?.m ?? 1, d: docDateIn?.d ?? 1 } : docDateIn;
@@ -283,7 +283,7 @@ export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en'
   }
   // Days named from the report's own date ("on Tuesday", "the day before"); then what is no event's date:
   // a publication stamp, a plan, a reporting period (dates-en.ts).
-  for (const r of relativeDays(text, docDateIn)) if (free(r.start, r.end)) mentions.push(r);
+  for (const r of [...relativeDays(text, docDateIn), ...relativeMonths(text, docDateIn)]) if (free(r.start, r.end)) mentions.push(r);
   const notEvent = mentions.map((m) => notAnEvent(text, m, mentions));
   for (let i = mentions.length - 1; i >= 0; i--) if (notEvent[i]) { const [m] = mentions.splice(i, 1); skipped.push({ start: m!.start, end: m!.end, text: m!.text, why: notEvent[i]! }); }
   // A date inside a web address ("https://.../2024/07/04/...") is part of the address.
@@ -309,7 +309,7 @@ export function findYears(text: string, taken: DateMention[]): DateMention[] {
   if (!/(?:19|20)\d{2}/.test(text)) return [];
   const out: DateMention[] = [];
   const precise = new Set(taken.map((d) => d.value.start.slice(0, 4)));
-  for (const m of text.matchAll(YEAR_ALONE)) {
+  for (const m of [...text.matchAll(YEAR_ALONE), ...bracketYears(text)]) {
     const year = m[1]!;
     const start = m.index + m[0].length - year.length;
     const end = start + year.length;

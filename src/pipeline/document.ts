@@ -10,6 +10,7 @@ import { dateLines, frontMatter, inferMeta, inferSource, MetaSideFile, type DocM
 import { findDateline, findPlaces, type Dateline, type PlaceMention } from './places.ts';
 import { paragraphs, sentences, type Span } from './segment.ts';
 import { abbreviate, eventTitle, reportTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
+import { atDateline } from './dates-en.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
 import { cityOfDocumentName, detectLang, findDatelineLang, findPlacesLang, type DateCarry, type Lang } from './lang/index.ts';
 import { eventTitleIn, placeNameIn, titleCore } from './lang/titles.ts';
@@ -48,7 +49,7 @@ const MAX_SKIPPED = 200;
 /** An event title that is a text or meeting named after a city: "Tianjin Declaration", "Shanghai Convention ...". */
 const NAMED_AFTER_CITY = /^(?:The\s+)?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+(?:Declaration|(?:Joint\s+)?Communiqu[eé]|Convention|Summit)(?![\p{L}])/u;
 /** Words that say something happened, which a year alone needs in its clause to be an event. */
-const HAPPENED = /\b(?:summits?|meetings?|met|held|hosted|founded|established|created|set\s+up|signed|adopted|joined|became|admitted|launched|started|opened|took\s+place|(?:are|became|become|as)\s+(?:full\s+)?members?|anniversary|accession|visit(?:ed)?|sessions?|conferences?|forums?|exercises?)\b/i;
+const HAPPENED = /\b(?:summits?|meetings?|met|held|hosted|founded|established|created|set\s+up|signed|adopted|joined|became|admitted|launched|started|began|opened|took\s+place|received|granted|applied|expanded|entered\s+into\s+force|assumed|(?:are|became|become|as)\s+(?:full\s+)?members?|anniversary|accession|visit(?:ed)?|sessions?|conferences?|forums?|exercises?)\b/i;
 /** "Done at St. Petersburg on 7 June 2002": the line that signs the document itself. */
 const SIGNED_HERE = /^\W*(?:Done|Signed|Adopted|Made)\s+(?:at|in)\b/i;
 /** Round brackets and what they hold, so "Council of Heads of Government (Prime Ministers) of" reads on. */
@@ -200,7 +201,8 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
       }
       for (const a of attach(sText, dates, places)) {
         const d: DateMention = a.date;
-        let place = a.place?.place ?? null;
+        // "on Tuesday", "the day before", "met here": counted from the dateline, so at its city (dates-en.ts)
+        let place = a.place?.place ?? (lang === 'en' && firstDateline && !a.online && atDateline(sText, d) ? firstDateline[1].place : null);
         const whole = blank(sText, 0, d.start, blanks);
         // "The Council ... Organisation (SCO) held its regular meeting in ...": the clause goes on over the brackets
         // Russian and Chinese titles come from their own module, in the document's language.
