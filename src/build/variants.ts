@@ -120,7 +120,11 @@ function singleEntry(): Plugin {
             '<script type="module" src="/src/app/present/offline-entry.ts"></script>\n    $&',
           )
           // A placeholder hash, replaced by the real one once the script is inlined (singleFileCsp).
-          .replace(/script-src 'self'/, "script-src 'sha256-pending'"),
+          .replace(/script-src 'self'/, "script-src 'sha256-pending'")
+          // public/ is not copied beside the single file: its icon goes inline, and the web manifest (an
+          // installed app needs a server) goes.
+          .replace(/(<link rel="icon" href=")\/favicon\.svg"/, (_, a: string) => `${a}data:image/svg+xml,${encodeURIComponent(readFileSync(join(ROOT, 'public/favicon.svg'), 'utf8'))}"`)
+          .replace(/\s*<link rel="manifest"[^>]*>/, ''),
     },
   };
 }
