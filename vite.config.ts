@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { presentationVariants } from './src/app/present/build/variants.ts';
+import { presentationVariants } from './src/build/variants.ts';
 import { fastValidators } from './src/contract/build/fast-validators.ts';
 
 // Build variants (issue 4; see README "Presenting with SCO Atlas"):

@@ -1,5 +1,6 @@
 /**
- * The build variants of the one vite.config.ts (Node side; imported by the config only):
+ * The build variants of the one vite.config.ts (Node side, build time only: imported by the config,
+ * never by the app; src/build/ holds code that runs in Vite, not in the browser):
  *   default   the app (index.html) and the example reveal.js deck (src/deck/index.html) as a second page
  *   single    one HTML file with code, styles, data, basemap and MapLibre's worker inlined (file://)
  *   element   the <sco-atlas> custom element as an ES module library
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin, PluginOption, UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const OFFLINE_DATA_ID = 'virtual:sco-atlas/offline-data';
 /** Where the single file is written (inside dist/, so the layout gains no new top-level folder). */
 export const SINGLE_OUT_DIR = 'dist/single';

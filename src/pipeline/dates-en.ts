@@ -86,6 +86,20 @@ export function atDateline(text: string, m: DateMention): boolean {
   return /^(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|the\s+day\s+before|yesterday|today)\b/i.test(m.text) || /\bhere\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start));
 }
 
+/** "from 4 to 5 May", "on 15 and 16 September last year": a range of days with no year written (the document's, or the one before). */
+const DAYS_NO_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:[-–—]|\\s(?:to|and|until|till)\\s)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}\\b(?!\\.?,?\\s*\\d)(\\s+last\\s+year)?`, 'g');
+export function dayRangesWithoutYear(text: string, year: number | null): DateMention[] {
+  const out: DateMention[] = [];
+  if (year === null) return out;
+  for (const m of text.matchAll(DAYS_NO_YEAR)) {
+    const [a, b, mo] = [+m[1]!, +m[2]!, MONTHS_EN.indexOf(m[3]!.toLowerCase()) + 1];
+    const y = m[4] ? year - 1 : year;
+    if (a >= b || !realDay(y, mo, a) || !realDay(y, mo, b) || (/\sand\s/.test(m[0]) && b !== a + 1)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: `${y}-${pad(mo)}-${pad(a)}`, end: `${y}-${pad(mo)}-${pad(b)}`, precision: 'day' } });
+  }
+  return out;
+}
+
 /** "Almaty (1998), Bishkek (1999)": a year in brackets right after a name, as lists of meetings write it. */
 export function bracketYears(text: string): RegExpMatchArray[] {
   return text.includes('(') ? [...text.matchAll(/(?<=\p{Lu}[\p{L}-]+\s\()((?:19|20)\d{2})(?=\))/gu)] : [];

@@ -176,3 +176,11 @@ describe('English date forms of issue 10', () => {
   });
 });
 
+
+describe('day ranges with no year written', () => {
+  it('take the document\'s year, or the one before with "last year"', () => {
+    expect(found('held from 4 to 5 May in Goa', { y: 2023, m: 7, d: 4 })).toEqual([['4 to 5 May', '2023-05-04', '2023-05-05', 'day']]);
+    expect(found('the Samarkand Summit, held on 15 and 16 September last year', { y: 2023, m: 7, d: 4 })).toEqual([['15 and 16 September last year', '2022-09-15', '2022-09-16', 'day']]);
+    expect(found('In 2019 the summit took place in Bishkek (13–14 June).', { y: 2024, m: 7, d: 4 })).toEqual([['13–14 June', '2019-06-13', '2019-06-14', 'day']]);
+  });
+});

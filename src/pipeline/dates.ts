@@ -17,7 +17,7 @@ import type { ParsedComponents } from 'chrono-node';
  */
 const parser = new chrono.Chrono(chrono.configuration.createConfiguration(true, true));
 import type { Precision } from '../contract/schema.ts';
-import { bracketYears, notAnEvent, numericDayRanges, relativeDays, relativeMonths } from './dates-en.ts';
+import { bracketYears, dayRangesWithoutYear, notAnEvent, numericDayRanges, relativeDays, relativeMonths } from './dates-en.ts';
 import { findDatesLang, mayContainDateLang, type DateCarry, type Lang } from './lang/index.ts';
 
 export interface DateValue { start: string; end?: string; precision: Precision }
@@ -166,6 +166,7 @@ export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en'
     if (!mentions.some((x) => x.start < end && start < x.end)) mentions.push({ start, end, text: text.slice(start, end), value });
   };
   for (const r of numericDayRanges(text)) add(r.start, r.end, r.value); // "3-4.07.2024"
+  for (const r of dayRangesWithoutYear(text, docDate?.y ?? null)) add(r.start, r.end, r.value); // "from 4 to 5 May"
   for (const m of text.matchAll(DAYS_AND)) {
     const [, between, a, b, month, year] = m;
     const y = +year!;

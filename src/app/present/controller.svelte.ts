@@ -98,7 +98,7 @@ export class Presentation {
   stop(): void {
     this.pause();
     this.storyOn = false;
-    this.setExtra({ story: null, step: null, autoplay: null });
+    this.setStory(null);
   }
 
   goto(n: number): void {
@@ -112,7 +112,7 @@ export class Presentation {
     const t = this.target;
     if (s && t) {
       // The step is written into the URL with the view, so a reload or a shared link shows it again.
-      this.setExtra({ story: '1', step: String(step) });
+      this.setStory(step);
       const day = dayOf(s.date);
       // A step outside the brushed window widens it to everything, or the event would be hidden.
       const v = t.view;
@@ -170,12 +170,11 @@ export class Presentation {
     for (const fn of this.listeners) fn(r);
   }
 
-  private setExtra(changes: Record<string, string | null>): void {
+  /** Story mode and its step in the view (and so in the URL); null leaves story mode. */
+  private setStory(step: number | null): void {
     const view = this.target?.view;
     if (!view) return;
-    const kept = view.extra.filter(([k]) => !(k in changes));
-    for (const [k, v] of Object.entries(changes)) if (v !== null) kept.push([k, v]);
-    view.extra = kept;
+    view.story = step === null ? null : { step, autoplay: view.story?.autoplay ?? null };
     // The URL follows the view on its next write; story steps replace rather than push history
     // entries, so Back leaves the story instead of walking back through every step.
     view.replaceNext = true;

@@ -1,4 +1,4 @@
-// Loaded before the app only in the single-file build (see build/variants.ts).
+// Loaded before the app only in the single-file build (see src/build/variants.ts).
 import files from 'virtual:sco-atlas/offline-data';
 import { installOfflineData } from './offline-data';
 

@@ -27,6 +27,13 @@ export interface ViewValues {
   map: MapView | null;
   /** Another data folder of the same origin, relative, e.g. `corpora/all/`. */
   data: string | null;
+  /** The open document (`read=`), and the statement marked in it (`statement=`). */
+  read: Reading | null;
+}
+
+export interface Reading {
+  docId: string;
+  statementId: string | null;
 }
 
 export interface Notice {
@@ -35,10 +42,10 @@ export interface Notice {
   message: string;
 }
 
-export const KNOWN_PARAMS = ['from', 'to', 't', 'place', 'event', 'topics', 'docs', 'q', 'map', 'data'] as const;
+export const KNOWN_PARAMS = ['from', 'to', 't', 'place', 'event', 'topics', 'docs', 'q', 'map', 'data', 'read', 'statement'] as const;
 
 export function emptyView(): ViewValues {
-  return { from: null, to: null, cursor: null, place: null, event: null, topics: [], docs: [], q: '', map: null, data: null };
+  return { from: null, to: null, cursor: null, place: null, event: null, topics: [], docs: [], q: '', map: null, data: null, read: null };
 }
 
 // Re-exported: map/membership.ts and older imports read them from here; days.ts defines them.
@@ -133,6 +140,15 @@ export function parseQuery(search: string): Parsed {
     if (folder) values.data = folder;
     else bad('data', `“data=${clip(data)}” must be a folder of this site (relative path, no “..” or “//”); ignored.`);
   }
+  const read = params.get('read');
+  if (read) {
+    const statement = params.get('statement');
+    if (!ID.test(read)) bad('read', `“read=${clip(read)}” is not a valid id; ignored.`);
+    else if (statement && !ID.test(statement)) {
+      bad('statement', `“statement=${clip(statement)}” is not a valid id; ignored.`);
+      values.read = { docId: read, statementId: null };
+    } else values.read = { docId: read, statementId: statement || null };
+  }
   return { values, notices, extra };
 }
 
@@ -152,6 +168,10 @@ export function toQuery(v: ViewValues, extra: Array<[string, string]> = []): str
   if (v.docs.length) p.set('docs', v.docs.join(','));
   if (v.q) p.set('q', v.q);
   if (v.map) p.set('map', `${round(v.map.lng, 4)},${round(v.map.lat, 4)},${round(v.map.zoom, 2)}`);
+  if (v.read) {
+    p.set('read', v.read.docId);
+    if (v.read.statementId) p.set('statement', v.read.statementId);
+  }
   const s = p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/');
   return s ? `?${s}` : '';
 }
@@ -179,6 +199,10 @@ export function checkAgainstData(v: ViewValues, known: Known): { values: ViewVal
   if (values.event && !known.events.has(values.event)) {
     notices.push({ param: 'event', message: `No event “${clip(values.event)}” in this data; ignored.` });
     values.event = null;
+  }
+  if (values.read && !known.docs.has(values.read.docId)) {
+    notices.push({ param: 'read', message: `No document “${clip(values.read.docId)}” in this data; ignored.` });
+    values.read = null;
   }
   for (const key of ['topics', 'docs'] as const) {
     const set = key === 'topics' ? known.topics : known.docs;

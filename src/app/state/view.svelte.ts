@@ -1,17 +1,20 @@
 /**
- * The one place where the view lives. Every component reads and writes this object; the URL mirrors
- * it (see `syncWithLocation`). Fields that a link should restore are listed in `ViewValues`; the rest
- * (hover, playing, the open document) are transient.
+ * The view's fields, mirrored in the URL (see `syncWithLocation`). Fields that a link should restore
+ * are listed in `ViewValues` (url.ts) plus the story step; the rest (hover, playing, notices) are
+ * transient. Components reach it through the atlas state (atlas.svelte.ts), which adds the derived
+ * values and the commands.
  */
 import { untrack } from 'svelte';
-import { checkAgainstData, emptyView, parseQuery, toQuery, type Known, type MapView, type Notice, type ViewValues } from './url';
+import { checkAgainstData, emptyView, parseQuery, toQuery, type Known, type MapView, type Notice, type Reading, type ViewValues } from './url';
 
-export type { MapView, Notice, ViewValues };
+export type { MapView, Notice, Reading, ViewValues };
 
-export interface Reading {
-  docId: string;
-  statementId: string | null;
+/** Story mode in the URL: `story=1`, `step=N` (1-based), `autoplay=S` (see present/params.ts). */
+export interface StoryView {
+  step: number | null;
+  autoplay: number | null;
 }
+const STORY_PARAMS = ['story', 'step', 'autoplay'];
 
 export class ViewState {
   from = $state<number | null>(null);
@@ -24,6 +27,10 @@ export class ViewState {
   q = $state('');
   map = $state<MapView | null>(null);
   data = $state<string | null>(null);
+  /** The open document and the statement marked in it (`read=`, `statement=`). */
+  reading = $state<Reading | null>(null);
+  /** Story mode and its step; null when not in story mode. Written by the presentation controller. */
+  story = $state<StoryView | null>(null);
 
   // Transient: not in the URL.
   hoverEvent = $state<string | null>(null);
@@ -31,11 +38,10 @@ export class ViewState {
   playing = $state(false);
   /** Play speed: days of data per second. */
   speed = $state(91);
-  reading = $state<Reading | null>(null);
   notices = $state<Notice[]>([]);
 
   /**
-   * URL parameters owned by other features (embed=, story=...): kept as they are. Reactive, so that a
+   * URL parameters owned by other features (embed=, origins=...): kept as they are. Reactive, so that a
    * change of these alone (story mode's step=, leaving story mode) updates the URL too.
    */
   extra = $state<Array<[string, string]>>([]);
@@ -49,6 +55,7 @@ export class ViewState {
       from: this.from, to: this.to, cursor: this.cursor, place: this.place, event: this.event,
       topics: [...this.topics], docs: [...this.docs], q: this.q,
       map: this.map ? { ...this.map } : null, data: this.data,
+      read: this.reading ? { ...this.reading } : null,
     };
   }
 
@@ -63,6 +70,7 @@ export class ViewState {
     if ('q' in v) this.q = v.q ?? '';
     if ('map' in v) this.map = v.map ?? null;
     if ('data' in v) this.data = v.data ?? null;
+    if ('read' in v) this.reading = v.read ?? null;
   }
 
   /** Reads a query string into the view; bad parameters become notices. */
@@ -75,13 +83,21 @@ export class ViewState {
       values = checked.values;
       notices.push(...checked.notices);
     }
-    this.extra = parsed.extra;
+    this.extra = parsed.extra.filter(([k]) => !STORY_PARAMS.includes(k));
+    this.story = storyOf(parsed.extra);
     this.set({ ...emptyView(), ...values });
     for (const n of notices) this.notify(n);
   }
 
   query(): string {
-    return toQuery(this.values(), this.extra);
+    const extra = [...this.extra];
+    const st = this.story;
+    if (st) {
+      extra.push(['story', '1']);
+      if (st.step !== null) extra.push(['step', String(st.step)]);
+      if (st.autoplay !== null) extra.push(['autoplay', String(st.autoplay)]);
+    }
+    return toQuery(this.values(), extra);
   }
 
   /**
@@ -93,6 +109,8 @@ export class ViewState {
     for (const t of this.topics) void t;
     for (const d of this.docs) void d;
     if (this.map) void (this.map.lng, this.map.lat, this.map.zoom);
+    if (this.reading) void (this.reading.docId, this.reading.statementId);
+    if (this.story) void (this.story.step, this.story.autoplay);
     for (const e of this.extra) void (e[0], e[1]);
   }
 
@@ -109,6 +127,22 @@ export class ViewState {
     this.place = place;
     this.event = event;
   }
+}
+
+/**
+ * Story parameters as they stand in the URL; the presentation controller reports bad values (params.ts),
+ * here a bad value only means "not given".
+ */
+function storyOf(extra: Array<[string, string]>): StoryView | null {
+  const get = (k: string) => extra.find(([n]) => n === k)?.[1] ?? null;
+  const story = get('story');
+  const stepRaw = get('step');
+  const autoRaw = get('autoplay');
+  const step = stepRaw !== null && /^\d{1,6}$/.test(stepRaw.trim()) && Number(stepRaw) >= 1 ? Number(stepRaw) : null;
+  const auto = autoRaw !== null && autoRaw.trim() !== '' ? Number(autoRaw) : NaN;
+  const autoplay = Number.isFinite(auto) && auto >= 2 && auto <= 3600 ? auto : null;
+  const on = story !== null && /^(|1|true|yes|on)$/i.test(story.trim());
+  return on || step !== null || autoplay !== null ? { step, autoplay } : null;
 }
 
 /**

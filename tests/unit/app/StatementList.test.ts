@@ -6,7 +6,7 @@ import StatementList from '../../../src/app/components/StatementList.svelte';
 import { MAX_ROWS, VirtualRows } from '../../../src/app/components/virtual.svelte';
 import { buildIndexes, type AtlasData } from '../../../src/app/data/indexes';
 import { ViewState } from '../../../src/app/state/view.svelte';
-import { stubResizeObserver } from './sample';
+import { stubResizeObserver, withAtlas } from './sample';
 
 beforeAll(stubResizeObserver);
 
@@ -52,7 +52,7 @@ describe('the window list is virtual', () => {
   it('puts only a bounded number of rows in the DOM, each saying where it is in the whole list', () => {
     const data = bigData();
     const view = new ViewState();
-    render(StatementList, { data, view, mask: null, onread: () => {} });
+    render(StatementList, { props: {}, context: withAtlas(data, view).context });
     flushSync();
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(`${data.events.length} events · ${data.statements.length} statements`);
     const rows = rowsInDom();
@@ -68,7 +68,7 @@ describe('the window list is virtual', () => {
   it('the keyboard moves between rows and reaches the last one, which is rendered and focused', async () => {
     const data = bigData();
     const view = new ViewState();
-    render(StatementList, { data, view, mask: null, onread: () => {} });
+    render(StatementList, { props: {}, context: withAtlas(data, view).context });
     flushSync();
     const first = rowsInDom()[0]!.querySelector<HTMLButtonElement>('.ev')!;
     first.focus();
@@ -95,7 +95,7 @@ describe('the window list is virtual', () => {
     try {
       const data = bigData();
       const view = new ViewState();
-      render(StatementList, { data, view, mask: null, onread: () => {} });
+      render(StatementList, { props: {}, context: withAtlas(data, view).context });
       flushSync();
       const heading = screen.getByRole('heading', { level: 2 });
       const all = heading.textContent;

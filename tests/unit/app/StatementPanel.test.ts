@@ -6,15 +6,14 @@ import { MAX_ROWS } from '../../../src/app/components/virtual.svelte';
 import StatementPanel from '../../../src/app/components/StatementPanel.svelte';
 import { buildIndexes } from '../../../src/app/data/indexes';
 import { ViewState } from '../../../src/app/state/view.svelte';
-import { sampleData, stubResizeObserver } from './sample';
+import { sampleData, stubResizeObserver, withAtlas } from './sample';
 
 describe('clicking a city opens its statements', () => {
   it('shows the city’s statements grouped by event, with place and date marked and the document named', async () => {
     const data = await sampleData();
     const view = new ViewState();
     view.place = 'bangkok';
-    const onread = vi.fn();
-    render(StatementPanel, { data, view, onread, onclose: () => {} });
+    render(StatementPanel, { props: { onclose: () => {} }, context: withAtlas(data, view).context });
 
     expect(screen.getByRole('heading', { level: 2, name: 'Bangkok' })).toBeInTheDocument();
     // Two events in Bangkok, in date order: the 2023 forum before the 2024 session.
@@ -31,7 +30,9 @@ describe('clicking a city opens its statements', () => {
     expect(screen.getAllByText(/speech · 23 Apr 2024/)).toHaveLength(2);
 
     await fireEvent.click(screen.getAllByRole('button', { name: 'Read in context' })[1]!);
-    expect(onread).toHaveBeenCalledWith(expect.objectContaining({ text: 'The 80th session of the Commission opened in Bangkok on 23 April 2024.' }));
+    // The document opens (its id in the URL's read=) with that statement marked.
+    const read = data.statements.find((s) => s.text === 'The 80th session of the Commission opened in Bangkok on 23 April 2024.')!;
+    expect(view.reading).toEqual({ docId: read.docId, statementId: read.id });
   });
 
   it('renders document text as text, never as markup', async () => {
@@ -44,7 +45,7 @@ describe('clicking a city opens its statements', () => {
     const data = buildIndexes(raw);
     const view = new ViewState();
     view.place = 'bangkok';
-    const { container } = render(StatementPanel, { data, view, onread: () => {}, onclose: () => {} });
+    const { container } = render(StatementPanel, { props: { onclose: () => {} }, context: withAtlas(data, view).context });
     expect(container.querySelector('img, script, b')).toBeNull();
     expect(screen.getByText(/<img src=x onerror/)).toBeInTheDocument();
     expect(screen.getAllByText('<b>bold</b> title').length).toBeGreaterThan(0);
@@ -56,7 +57,7 @@ describe('clicking a city opens its statements', () => {
     const view = new ViewState();
     view.set({ place: 'bangkok', event: 'ev-forum-2023' });
     const onclose = vi.fn();
-    const { container } = render(StatementPanel, { data, view, onread: () => {}, onclose });
+    const { container } = render(StatementPanel, { props: { onclose }, context: withAtlas(data, view).context });
     expect(container.querySelector('.group.selected h3')?.textContent?.trim()).toBe('Fifth Directors General Forum');
     expect(screen.getByText(/27 Nov 2023 – 28 Nov 2023/)).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Close the statements panel' }));
@@ -67,7 +68,7 @@ describe('clicking a city opens its statements', () => {
     const data = await sampleData();
     const view = new ViewState();
     view.set({ place: 'bangkok', from: Date.UTC(2024, 0, 1), to: Date.UTC(2024, 11, 31) });
-    render(StatementPanel, { data, view, onread: () => {}, onclose: () => {} });
+    render(StatementPanel, { props: { onclose: () => {} }, context: withAtlas(data, view).context });
     expect(screen.getAllByText('outside the window')).toHaveLength(1);
   });
 });
@@ -82,7 +83,7 @@ describe('a city with hundreds of statements', () => {
     expect(most).toBeGreaterThan(40);
     const view = new ViewState();
     view.place = busiest;
-    const { container } = render(StatementPanel, { data, view, onread: () => {}, onclose: () => {} });
+    const { container } = render(StatementPanel, { props: { onclose: () => {} }, context: withAtlas(data, view).context });
     const rows = () => container.querySelectorAll('li[data-row]');
     const setsize = Number(rows()[0]!.getAttribute('aria-setsize'));
     expect(setsize).toBeGreaterThan(most); // a heading row per event plus a row per statement

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndexes, type AtlasData } from '../../../src/app/data/indexes';
 import { loadRawData } from '../../../src/app/data/load';
+import { AtlasState } from '../../../src/app/state/atlas.svelte';
+import { atlasContext } from '../../../src/app/state/context';
+import { ViewState } from '../../../src/app/state/view.svelte';
 
 export const SAMPLE = join(import.meta.dirname, '../../fixtures/sample/');
 
@@ -26,4 +29,11 @@ export function stubResizeObserver(): void {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
+}
+
+/** The atlas state over `data` and the context a component needs to find it (as App.svelte sets it). */
+export function withAtlas(data: AtlasData, view = new ViewState()): { atlas: AtlasState; view: ViewState; context: Map<symbol, AtlasState> } {
+  const atlas = new AtlasState(view);
+  atlas.data = data;
+  return { atlas, view, context: atlasContext(atlas) };
 }

@@ -80,4 +80,28 @@ describe('bad or stale parameters are ignored with a notice naming them, never a
     expect(checked.notices.map((n) => n.param)).toEqual(['place', 'event', 'topics', 'docs']);
     expect(checked.notices[0]!.message).toContain('atlantis');
   });
+
+  it('an open document that is not in the data', () => {
+    const { values } = parseQuery('?read=d9&statement=s1');
+    const known = { places: new Set<string>(), events: new Set<string>(), topics: new Set<string>(), docs: new Set(['d1']) };
+    const checked = checkAgainstData(values, known);
+    expect(checked.values.read).toBeNull();
+    expect(checked.notices.map((n) => n.param)).toEqual(['read']);
+  });
+});
+
+describe('the open document is part of the link', () => {
+  it('reads read= and statement= and writes them back', () => {
+    const { values, notices } = parseQuery('?place=moscow&read=doc-1&statement=doc-1%3As4');
+    expect(notices).toEqual([]);
+    expect(values.read).toEqual({ docId: 'doc-1', statementId: 'doc-1:s4' });
+    expect(parseQuery(toQuery(values)).values).toEqual(values);
+  });
+
+  it('a document without a statement, and a bad statement id kept apart from a good document', () => {
+    expect(parseQuery('?read=doc-1').values.read).toEqual({ docId: 'doc-1', statementId: null });
+    const bad = parseQuery('?read=doc-1&statement=<b>');
+    expect(bad.values.read).toEqual({ docId: 'doc-1', statementId: null });
+    expect(bad.notices.map((n) => n.param)).toEqual(['statement']);
+  });
 });

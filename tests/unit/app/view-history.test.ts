@@ -81,8 +81,16 @@ describe('the URL follows the view, and back/forward restore it', () => {
 
 describe('other features can change their own parameters', () => {
   it('replacing view.extra rewrites the URL at once', () => {
+    const view = start('?embed=1&place=moscow');
+    view.extra = view.extra.filter(([k]) => k !== 'embed');
+    flushSync();
+    expect(window.location.search).toBe('?place=moscow');
+  });
+
+  it('leaving story mode (view.story) drops story= and step= from the URL at once', () => {
     const view = start('?story=1&step=3&place=moscow');
-    view.extra = view.extra.filter(([k]) => k !== 'story' && k !== 'step');
+    expect(view.story).toEqual({ step: 3, autoplay: null });
+    view.story = null;
     flushSync();
     expect(window.location.search).toBe('?place=moscow');
   });

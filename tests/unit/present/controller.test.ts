@@ -23,7 +23,7 @@ describe('a story step sets the view like a click would', () => {
     expect(view.place).toBe('moscow');
     expect(view.cursor).toBe(Date.UTC(2020, 10, 10));
     expect(flyTo).toHaveBeenCalledWith('moscow');
-    expect(view.extra).toContainEqual(['step', '3']);
+    expect(view.story).toEqual({ step: 3, autoplay: null });
     expect(view.query()).toContain('step=3');
   });
 

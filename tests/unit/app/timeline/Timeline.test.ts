@@ -1,11 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import Timeline from '../../../src/app/components/Timeline.svelte';
-import { filterMask } from '../../../src/app/data/indexes';
-import { formatDay } from '../../../src/app/state/url';
-import { ViewState } from '../../../src/app/state/view.svelte';
-import { sampleData, stubResizeObserver } from './sample';
+import Timeline from '../../../../src/app/timeline/Timeline.svelte';
+import { formatDay } from '../../../../src/app/state/url';
+import { ViewState } from '../../../../src/app/state/view.svelte';
+import { sampleData, stubResizeObserver, withAtlas } from '../sample';
 
 /**
  * jsdom has no 2D canvas: a recording stand-in for the canvas context and Path2D lets the tests see
@@ -29,13 +28,15 @@ afterEach(() => {
   rects = [];
 });
 
-async function setup(init: (v: ViewState) => void = () => {}, mask = false) {
+/** The timeline over the sample corpus; `init` sets the view first (filters too: the atlas applies them). */
+async function setup(init: (v: ViewState) => void = () => {}) {
   const data = await sampleData();
   const view = new ViewState();
   init(view);
-  const commit = vi.fn((c: () => void) => c());
-  const m = mask ? filterMask(data, { topics: view.topics, docs: [], q: '' }) : null;
-  render(Timeline, { data, view, mask: m, commit });
+  const { atlas, context } = withAtlas(data, view);
+  // A spy that calls through: every window or playhead change goes through the atlas's measured commit.
+  const commit = vi.spyOn(atlas, 'commit');
+  render(Timeline, { props: {}, context });
   flushSync();
   return { data, view, commit };
 }
@@ -59,7 +60,7 @@ describe('the timeline shows every event and the window', () => {
   });
 
   it('paints only the events that pass the filters', async () => {
-    await setup((v) => (v.topics = ['digital']), true);
+    await setup((v) => (v.topics = ['digital']));
     expect(rects).toHaveLength(3);
   });
 
@@ -108,7 +109,7 @@ describe('keyboard alone reaches and selects events', () => {
   });
 
   it('skips events hidden by the filters', async () => {
-    const { view } = await setup((v) => (v.topics = ['covid']), true);
+    const { view } = await setup((v) => (v.topics = ['covid']));
     const plot = screen.getByRole('application', { name: /events over time/i });
     await fireEvent.keyDown(plot, { key: 'End' });
     await fireEvent.keyDown(plot, { key: 'Enter' });

@@ -1,0 +1,74 @@
+/**
+ * The timeline by keyboard: arrows move a cursor through the events (those passing the filters, in
+ * time order), Enter/Space selects, Escape clears, +/- zoom; the playhead is a slider. Pure: each
+ * function says what a key does, the component does it.
+ */
+import type { AtlasData } from '../data/indexes';
+import { DAY } from '../days';
+import type { EffectiveWindow } from '../state/window';
+import { fmtEventDate } from '../components/format';
+
+export type KeyAction =
+  | { kind: 'move'; to: number }
+  | { kind: 'select' }
+  | { kind: 'clear' }
+  | { kind: 'zoom'; by: number }
+  | null;
+
+/** What a key does on the marks, with `list` the events in keyboard order and `active` the cursor. */
+export function eventKey(key: string, list: readonly number[], active: number | null): KeyAction {
+  if (!list.length) return null;
+  const pos = active === null ? -1 : list.indexOf(active);
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      return { kind: 'move', to: list[Math.min(list.length - 1, pos + 1)]! };
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      return { kind: 'move', to: list[pos < 0 ? 0 : Math.max(0, pos - 1)]! };
+    case 'Home':
+      return { kind: 'move', to: list[0]! };
+    case 'End':
+      return { kind: 'move', to: list[list.length - 1]! };
+    case 'Enter':
+    case ' ':
+      return { kind: 'select' };
+    case 'Escape':
+      return { kind: 'clear' };
+    case '+':
+    case '=':
+      return { kind: 'zoom', by: 2 };
+    case '-':
+      return { kind: 'zoom', by: 0.5 };
+    default:
+      return null;
+  }
+}
+
+/** Where a key moves the playhead slider (a day, 30 with Shift, a year with Page keys); null: not ours. */
+export function handleKey(key: string, shift: boolean, w: EffectiveWindow): number | null {
+  const step = shift ? 30 * DAY : DAY;
+  let t: number | null = null;
+  if (key === 'ArrowRight' || key === 'ArrowUp') t = w.cursor + step;
+  else if (key === 'ArrowLeft' || key === 'ArrowDown') t = w.cursor - step;
+  else if (key === 'PageUp') t = w.cursor + 365 * DAY;
+  else if (key === 'PageDown') t = w.cursor - 365 * DAY;
+  else if (key === 'Home') t = w.from;
+  else if (key === 'End') t = w.end - DAY;
+  return t === null ? null : Math.min(Math.max(t, w.from), w.end - DAY);
+}
+
+/** Events the keyboard steps through: those passing the filters, in time order. */
+export function keyboardOrder(n: number, mask: Uint8Array | null): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (!mask || mask[i]) out.push(i);
+  return out;
+}
+
+/** An event in words: the tooltip's two lines, and what a screen reader hears. */
+export function describe(d: AtlasData, i: number): { text: string; sub: string } {
+  const e = d.events[i]!;
+  const place = e.placeId ? (d.places[d.evPlace[i]!]?.properties.name ?? e.placeId) : e.online ? 'online' : 'no place';
+  const prec = e.precision === 'day' ? '' : ` (${e.precision} precision)`;
+  return { text: e.title, sub: `${fmtEventDate(e)}${prec} · ${place}` };
+}
