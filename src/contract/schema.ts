@@ -184,6 +184,8 @@ export const DocumentMeta = z.object({
   placeCount: z.number().int().nonnegative(),
   /** URL path (relative to the data folder) of the normalised text that statement offsets index. */
   textPath: z.string(),
+  /** The document's language (detected, or front matter `lang:`); the pipeline reads en, ru and zh. */
+  lang: z.enum(['en', 'ru', 'zh']).optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 export const Documents = z.array(DocumentMeta);
@@ -195,6 +197,8 @@ export const ReportEntry = z.object({
   found: z.object({ dates: z.number().int(), places: z.number().int(), events: z.number().int(), statements: z.number().int() }),
   skipped: z.array(z.object({ text: z.string(), offset: z.number().int(), why: z.string() })),
   messages: z.array(z.string()),
+  /** How the file's bytes were read: the encoding and the detector's confidence (0-100). */
+  encoding: z.object({ name: z.string(), confidence: z.number() }).optional(),
 });
 export type ReportEntry = z.infer<typeof ReportEntry>;
 export const Report = z.object({

@@ -147,7 +147,11 @@ export function findPeriods(text: string): SkippedDate[] {
  */
 export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en', carry?: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
   // Russian and Chinese have their own modules (lang/); `carry` takes year and month from date to date.
-  if (lang !== 'en') return findDatesLang(lang, text, docDateIn?.y ?? null, carry ?? (docDateIn ? { y: docDateIn.y, m: docDateIn.m } : {}));
+  if (lang !== 'en') {
+    const r = findDatesLang(lang, text, docDateIn?.y ?? null, carry ?? (docDateIn ? { y: docDateIn.y, m: docDateIn.m } : {}));
+    const periods = findPeriods(text).filter((p) => !r.mentions.some((m) => m.start < p.end && p.start < m.end));
+    return periods.length ? { mentions: r.mentions, skipped: [...periods, ...r.skipped].sort((a, b) => a.start - b.start) } : r;
+  }
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = findPeriods(text);
   if (!MAYBE_DATE.test(text)) return { mentions: [...relativeDays(text, docDateIn), ...relativeMonths(text, docDateIn)].filter((m) => !notAnEvent(text, m, [])).sort((a, b) => a.start - b.start), skipped };

@@ -76,15 +76,22 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 /** UTF-16 → text; a lone surrogate is named by line and column (counted in characters) instead of becoming U+FFFD. */
 function decodeUtf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be', skip: number, file: string): Decoded {
   const body = bytes.subarray(skip, skip + ((bytes.length - skip) & ~1));
-  const text = new TextDecoder(label, { ignoreBOM: true }).decode(body);
-  const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
-  if (lone) {
-    const before = text.slice(0, lone.index);
-    const line = before.split('\n').length;
-    const column = lone.index - (before.lastIndexOf('\n') + 1) + 1;
-    const unit = text.charCodeAt(lone.index).toString(16).toUpperCase();
-    return { ok: false, why: 'encoding', message: `${file}: not valid ${label.toUpperCase()} (a lone surrogate U+${unit} at line ${line}, column ${column}); save it as UTF-8 and run again` };
+  // TextDecoder turns a lone surrogate into U+FFFD without a word, so the code units are walked first.
+  const le = label === 'utf-16le';
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i + 1 < body.length; i += 2) {
+    const u = le ? body[i]! | (body[i + 1]! << 8) : (body[i]! << 8) | body[i + 1]!;
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 3 < body.length ? (le ? body[i + 2]! | (body[i + 3]! << 8) : (body[i + 2]! << 8) | body[i + 3]!) : -1;
+      if (next >= 0xdc00 && next <= 0xdfff) { i += 2; column++; continue; }
+    }
+    if ((u >= 0xd800 && u <= 0xdfff)) {
+      return { ok: false, why: 'encoding', message: `${file}: not valid ${label.toUpperCase()} (a lone surrogate U+${u.toString(16).toUpperCase()} at line ${line}, column ${column}); save it as UTF-8 and run again` };
+    }
+    if (u === 0x0a) { line++; column = 1; } else column++;
   }
+  const text = new TextDecoder(label, { ignoreBOM: true }).decode(body);
   const messages = [`${file}: read as ${label.toUpperCase()}${skip ? ' (byte order mark removed)' : ' (no byte order mark)'}`];
   if ((bytes.length - skip) % 2 === 1) messages.push(`${file}: a stray last byte of the UTF-16 file was left out`);
   return { ok: true, text, messages, encoding: { name: label.toUpperCase(), confidence: skip ? 100 : 90 } };

@@ -12,7 +12,7 @@ import { paragraphs, sentences, type Span } from './segment.ts';
 import { abbreviate, eventTitle, reportTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
 import { atDateline } from './dates-en.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
-import { cityOfDocumentName, detectLang, findDatelineLang, findPlacesLang, type DateCarry, type Lang } from './lang/index.ts';
+import { cityOfDocumentName, detectLang, findDatelineLang, findPlacesLang, forClauses, type DateCarry, type Lang } from './lang/index.ts';
 import { eventTitleIn, placeNameIn, titleCore } from './lang/titles.ts';
 
 export interface Context { gaz: Gazetteer; topics: TopicMatcher }
@@ -116,6 +116,11 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
   }
   // Year and month carried from date to date ("6月17日", "15日"); "вчера"/"昨天" count from the report's own day.
   const carry: DateCarry = docDate ? { y: docDate.y, m: docDate.m, ...(meta.published?.length === 10 ? { anchor: docDate } : {}) } : {};
+  if (lang !== 'en' && !carry.anchor && docDate && firstDateline) {
+    // "新华社青岛6月10日电": a dateline without a year takes the text's year, and "昨天" counts from it
+    const day = findDates(text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd), docDate, lang, { y: docDate.y }).mentions[0];
+    if (day?.value.precision === 'day') carry.anchor = parseIso(day.value.start)!;
+  }
   let titleCity = lang === 'en' ? TITLE_CITY.exec(meta.title)?.[1] : undefined;
   let titlePlace = titleCity ? gaz.lookup(titleCity) ?? null : lang === 'en' ? null : cityOfDocumentName(lang, meta.title, gaz);
   if (titlePlace && lang !== 'en') titleCity = placeNameIn(lang, titlePlace);
@@ -199,7 +204,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         const after = /^,\s*(?:the\s+)?([\p{Lu}][\p{L}' ]*?)(?=[,.;)]|\s+(?:on|in|from)\b)/u.exec(sText.slice(m.end, m.end + 60));
         if (after && after[1] === m.place.country) blanks.push({ start: m.end, end: m.end + after[0].length });
       }
-      for (const a of attach(sText, dates, places)) {
+      for (const a of attach(forClauses(lang, sText), dates, places)) {
         const d: DateMention = a.date;
         // "on Tuesday", "the day before", "met here": counted from the dateline, so at its city (dates-en.ts)
         let place = a.place?.place ?? (lang === 'en' && firstDateline && !a.online && atDateline(sText, d) ? firstDateline[1].place : null);

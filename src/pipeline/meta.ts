@@ -64,7 +64,7 @@ export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
     const rest = (line.slice(0, d.start) + line.slice(d.end)).replace(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|\d{1,2}:\d{2}\s*(?:[AP]M)?|\b(?:date|dated|published|updated|posted)\b|[|*()\s,.:–—-]/gi, '');
     // "Source: Xinhua | Editor: Liu Mei | 2025-07-15 21:40:12": a byline of short fields, one of them the date
     const byline = line.includes('|') && line.split('|').every((f) => f.trim().length <= 40);
-    if (rest.length > 12 && !byline) continue; // "| Events" is fine, a sentence is not
+    if (rest.length > (lang === 'zh' ? 3 : 12) && !byline) continue; // "| Events" is fine, a sentence is not (Chinese says more in fewer characters)
     out.push({ start: m.index + d.start, end: m.index + d.end, date: d.value.start, stamp: line.includes('|') || /\b(?:published|updated|posted)\b/i.test(line) });
   }
   return out;

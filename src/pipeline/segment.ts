@@ -95,7 +95,7 @@ export function sentences(text: string, para: Span, lang: Lang = 'en'): Span[] {
       if (prev && (TITLE_ABBR.test(before) || (MONTH_ABBR.test(before) && /^\d/.test(seg.segment)) || (abbr && abbr.test(before)))) prev.length += seg.segment.length;
       else segs.push({ index: seg.index, length: seg.segment.length });
     }
-    for (const seg of segs) {
+    for (const seg of lang === 'ru' ? segs.flatMap((g) => splitBeforeNumbers(piece, g, abbr)) : segs) {
       let s = c.start + seg.index;
       let e = s + seg.length;
       // Markdown emphasis and heading marks around a sentence are not part of what it says.
@@ -104,5 +104,24 @@ export function sentences(text: string, para: Span, lang: Lang = 'en'): Span[] {
       if (e > s) out.push({ start: s, end: e });
     }
   }
+  return out;
+}
+
+/**
+ * Russian sentences often open with a date ("… сотрудничества. 7 июня 2002 г. в Санкт-Петербурге …"),
+ * and the Unicode rules Intl.Segmenter follows never end a sentence before a number followed by a
+ * lower-case word. A full stop, then a number, ends one here, unless the stop closes an abbreviation.
+ */
+function splitBeforeNumbers(piece: string, seg: { index: number; length: number }, abbr: RegExp | null): { index: number; length: number }[] {
+  const out: { index: number; length: number }[] = [];
+  const text = piece.slice(seg.index, seg.index + seg.length);
+  let from = 0;
+  for (const m of text.matchAll(/[.!?…»"]\s+(?=\d)/g)) {
+    const cut = m.index + m[0].length;
+    if (abbr?.test(text.slice(from, m.index + 1))) continue;
+    out.push({ index: seg.index + from, length: cut - from });
+    from = cut;
+  }
+  out.push({ index: seg.index + from, length: seg.length - from });
   return out;
 }

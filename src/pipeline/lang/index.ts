@@ -8,7 +8,7 @@ import type { DateMention, SkippedDate } from '../dates.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Dateline, PlaceMention, RejectedPlace } from '../places.ts';
 import type { DateCarry, Lang } from './common.ts';
-import { ABBR_RU, cityOfAdjectiveRu, DATELINE_HEAD_RU, findDatelineRu, findPlacesRu, kindRu } from './ru.ts';
+import { ABBR_RU, cityOfAdjectiveRu, DATELINE_HEAD_RU, findDatelineRu, findPlacesRu, kindRu, maskAbbreviationsRu } from './ru.ts';
 import { findDatesRu, HAPPENED_RU } from './ru-dates.ts';
 import { cityOfDocumentZh, DATELINE_HEAD_ZH, findDatelineZh, findPlacesZh, kindZh } from './zh.ts';
 import { findDatesZh, HAPPENED_ZH } from './zh-dates.ts';
@@ -69,3 +69,6 @@ export function cityOfDocumentName(lang: 'ru' | 'zh', name: string, gaz: Gazette
   const m = /([А-ЯЁ][а-яё-]+)\s+(?:деклараци|коммюнике|конвенци|саммит|встреч|хартия)/iu.exec(name);
   return m ? cityOfAdjectiveRu(m[1]!, gaz) : null;
 }
+
+/** The sentence as clauses.ts should cut it (Russian abbreviations' full stops masked, same length). */
+export const forClauses = (lang: Lang, sentence: string) => (lang === 'ru' ? maskAbbreviationsRu(sentence) : sentence);

@@ -127,3 +127,9 @@ export function kindRu(title: string): 'declaration' | 'speech' | null {
   if (/(?<![\p{L}])(?:Выступлени|Речь|Послани|Обращени|Приветстви|Заявление)/iu.test(title)) return 'speech';
   return null;
 }
+
+/**
+ * The sentence as the clause splitter should see it: the full stop of an abbreviation ("2022 г. в г.
+ * Ташкенте", "В. В. Путин") becomes "·", same length, so it does not cut the date off its place.
+ */
+export const maskAbbreviationsRu = (text: string) => text.replace(/(?<![\p{L}])(г|гг|им|ул|пр|просп|пл|д|ст|тыс|млн|млрд|обл|респ|[А-ЯЁ])\.(?=\s)/gu, '$1·');

@@ -24,8 +24,11 @@ function blanked(text: string, from: number, to: number, spans: Span[], gap: str
 }
 
 const RU_KIND = /(?<![\p{L}])(?:заседани|саммит|встреч|совещани|форум|конференци|учени|визит|переговор|сесси|выставк|фестивал|церемони|подписани|семинар|круглый стол|консультаци|диалог|марафон|игр[аы])\p{L}*/iu;
-/** Words that end the phrase a meeting word heads: a verb of happening, a preposition before a blank. */
-const RU_STOP = /^(?:прош\p{L}*|состоял\p{L}*|пройд\p{L}*|состоит\p{L}*|открыл\p{L}*|начал\p{L}*|заверш\p{L}*|был[аои]?|будет|стал[аои]?|принял\p{L}*|где|котор\p{L}*|в|во|на|с|со|из|под|по|при|и|а|но|что|это)$/iu;
+/** Words that end the phrase a meeting word heads: a verb of happening, a conjunction; a preposition only before a blank. */
+const RU_STOP = /^(?:прош\p{L}*|состоял\p{L}*|пройд\p{L}*|состоит\p{L}*|открыл\p{L}*|начал\p{L}*|заверш\p{L}*|был[аои]?|будет|стал[аои]?|принял\p{L}*|где|котор\p{L}*|и|а|но|что|это)$/iu;
+const RU_PREP = /^(?:в|во|на|с|со|из|под|по|при|к|до|после|около)$/iu;
+/** A meeting word inside a prepositional phrase ("на саммите", "в ходе встречи") is not what the sentence is about. */
+const RU_KIND_AFTER_PREP = /(?:^|\s)(?:на|в ходе|во время|по итогам|после|перед|накануне|в рамках)\s+$/iu;
 const RU_AUX = /^(?:был[аои]?|будет|будут|также|затем|тогда|здесь|там)$/iu;
 const SHORT_RU = (s: string) => s.replace(/Шанхайск\p{L}*\s+организаци\p{L}*\s+сотрудничеств\p{L}*/gu, 'ШОС');
 
@@ -40,13 +43,13 @@ const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 function titleRu(text: string, blanks: Span[]): string {
   const t = blanked(text, 0, text.length, blanks, ' | ');
   const kind = RU_KIND.exec(t);
-  if (kind) {
+  if (kind && !RU_KIND_AFTER_PREP.test(t.slice(0, kind.index))) {
     const words = t.slice(kind.index).split(/\s+/);
     const out: string[] = [];
-    for (const w of words) {
+    for (const [i, w] of words.entries()) {
       if (out.length >= 12) break;
       const bare = w.replace(/[.,;:!?()«»"]+$/u, '');
-      if (w === '|' || (out.length > 0 && RU_STOP.test(bare))) break;
+      if (w === '|' || (out.length > 0 && RU_STOP.test(bare)) || (RU_PREP.test(bare) && (words[i + 1] === '|' || words[i + 1] === 'г.'))) break;
       if (w === '—' || w === '–') { out.push(w); continue; } // "государств — членов ШОС": the name goes on
       out.push(bare);
       if (bare !== w) break; // punctuation ends the phrase
@@ -55,18 +58,23 @@ function titleRu(text: string, blanks: Span[]): string {
     if (phrase.split(' ').length >= 1 && phrase !== 'ШОС') return cap(clip(phrase));
   }
   // no meeting word: what was done ("основана Шанхайская организация сотрудничества" → "Основана ШОС")
-  const words = t.split(/\s+/).filter((w) => w && w !== '|' && !/^[—–-]$/.test(w) && !/^(?:в|во|на|с|из|г\.|года?|году)$/iu.test(w) && !RU_AUX.test(w));
+  // a preposition before a blank or a meeting word ("на | саммите в |") ends what was done
+  const all = t.split(/\s+/).filter(Boolean);
+  const stop = all.findIndex((w, i) => i > 0 && RU_PREP.test(w) && (all[i + 1] === '|' || RU_KIND.test(all[i + 1] ?? '')) && all.slice(0, i).some((x) => x !== '|' && !/^[—–-]$/.test(x) && !RU_PREP.test(x)));
+  const words = (stop > 0 ? all.slice(0, stop) : all).filter((w) => w !== '|' && !/^[—–-]$/.test(w) && !/^(?:в|во|на|с|из|г\.|года?|году)$/iu.test(w) && !RU_AUX.test(w));
   const phrase = SHORT_RU(words.slice(0, 10).join(' ').replace(/[.,;:]+$/u, '').replace(/\s+[,;:]/g, (m) => m.trim()));
   return phrase.length >= 3 && phrase !== 'ШОС' ? cap(clip(phrase)) : '';
 }
 
 const ZH_KIND = /(?:峰会|峰會|会议|會議|会晤|會晤|论坛|論壇|联合演习|聯合演習|演习|演習|访问|訪問|会谈|會談|仪式|儀式|博览会|博覽會|研讨会|研討會|对话会|對話會|磋商|展览|展覽|运动会|運動會|马拉松|馬拉松)/gu;
-const ZH_DONE = /(?:成立|建立|签署|簽署|通过|通過|加入|举行|舉行|召开|召開|启动|啟動|开幕|開幕|闭幕|閉幕)/u;
+const ZH_DONE = /(?:成立|建立|签署|簽署|通过|通過|加入|成为|成為|举行|舉行|召开|召開|启动|啟動|开幕|開幕|闭幕|閉幕|抵达|抵達)/u;
 const SHORT_ZH = (s: string) => s.replace(/上海合作组织/g, '上合组织').replace(/上海合作組織/g, '上合組織');
 
 function titleZh(text: string, blanks: Span[]): string {
   // without a dateline head ("新华社|电 ", its place and date blanked)
-  const t = blanked(text, 0, text.length, blanks, '|').replace(/^[^，。|]{0,12}\|+电(?:[（(][^）)]*[）)])?\s*/u, '');
+  // a city right before 峰会 names the meeting ("阿斯塔纳峰会"): kept; without a dateline head ("新华社|电 ")
+  const kept = blanks.filter((b) => !new RegExp(`^(?:${ZH_KIND.source})`, 'u').test(text.slice(b.end, b.end + 4)) || !/\p{Script=Han}/u.test(text.slice(b.start, b.end)));
+  const t = blanked(text, 0, text.length, kept, '|').replace(/^[^，。|]{0,12}\|+[电電](?:[（(][^）)]*[）)])?\s*/u, '');
   const segments = t.split(/[，,；;：:。！？!?、（）()“”"\s]/u);
   // the segment holding the last meeting word that is not right after a blank ("在|举行会议" keeps "会议")
   for (const seg of segments) {

@@ -76,7 +76,7 @@ export function cityOfDocumentZh(text: string, gaz: Gazetteer): GazetteerPlace |
 
 const N = '[0-9０-９一二三四五六七八九十]';
 /** "新华社北京6月10日电", "中新网莫斯科6月10日电（记者 …）", "本报青岛6月9日电". */
-const DATELINE_ZH = new RegExp(`^[\\s*#_>]*([^\\s\\d，。]{0,12}?)(${N}{1,2}月${N}{1,3}日)电(?:\\s*[（(][^）)\\n]{0,40}[）)])?\\s*`, 'u');
+const DATELINE_ZH = new RegExp(`^[\\s*#_>]*([^\\s\\d，。]{0,12}?)(${N}{1,2}月${N}{1,3}日)[电電](?:\\s*[（(][^）)\\n]{0,40}[）)])?\\s*`, 'u');
 
 export function findDatelineZh(para: string, gaz: Gazetteer): Dateline | null {
   const m = DATELINE_ZH.exec(para.slice(0, 120));
