@@ -251,3 +251,18 @@ describe('a corrections file with bad entries (item 2)', () => {
     expect(statements.some((s) => s.placeIds.includes('the'))).toBe(false);
   });
 });
+
+describe('HTML nested very deep (item 1)', () => {
+  // htmlparser2 kept its open elements innermost-first with unshift/shift: quadratic in the depth. A
+  // page 100,000 levels deep took 21 s; 200,000 levels took ~16 s of CPU for the parser alone.
+  it('costs time in proportion to its size, not its depth', { timeout: 60_000 }, async () => {
+    const { htmlToText } = await import('./formats/html.ts');
+    const depth = 200_000;
+    const html = `<html><body>${'<div>'.repeat(depth)}<p>The leaders met in Astana on 4 July 2024.</p>${'</div>'.repeat(depth)}<nav>${'<span>'.repeat(depth)}menu</nav><p>After.</p></body></html>`;
+    const before = process.cpuUsage();
+    const text = htmlToText(html);
+    const cpu = process.cpuUsage(before);
+    expect(text).toBe('The leaders met in Astana on 4 July 2024.\n\nAfter.\n');
+    expect((cpu.user + cpu.system) / 1e6).toBeLessThan(6);
+  });
+});

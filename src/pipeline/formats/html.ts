@@ -26,6 +26,48 @@ const ARTICLE_FURNITURE_HINT = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|cookie|s
 /** Never dropped by a class hint: a page that calls its body "has-header" is still the page. */
 const NEVER_HINTED = new Set(['html', 'body', 'main', 'article']);
 
+/**
+ * htmlparser2 keeps its open elements (and its foreign-content contexts) in arrays with the innermost
+ * first, growing by unshift and shrinking by shift: each costs the depth, so a page nested 100,000
+ * levels deep took ~20 s. This stack answers the same operations the parser asks (its version is pinned
+ * in package.json, and the deep-HTML test notices if that changes) with the innermost element last:
+ * push and pop, a count per name for `includes`, and index 0 read as the innermost.
+ */
+function innermostFirst<T>(): T[] {
+  const items: T[] = [];
+  const open = new Map<T, number>();
+  const api = {
+    get length() { return items.length; },
+    set length(n: number) {
+      while (items.length > n) api.shift();
+    },
+    unshift(...xs: T[]) {
+      for (const x of xs) {
+        items.push(x);
+        open.set(x, (open.get(x) ?? 0) + 1);
+      }
+      return items.length;
+    },
+    shift(): T | undefined {
+      const x = items.pop();
+      if (x !== undefined) open.set(x, open.get(x)! - 1);
+      return x;
+    },
+    includes: (x: T) => (open.get(x) ?? 0) > 0,
+    indexOf(x: T): number {
+      if (!api.includes(x)) return -1;
+      for (let i = items.length - 1; i >= 0; i--) if (items[i] === x) return items.length - 1 - i;
+      return -1;
+    },
+  };
+  return new Proxy(api, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) return items[items.length - 1 - Number(key)];
+      return Reflect.get(target, key, receiver);
+    },
+  }) as unknown as T[];
+}
+
 export function htmlToText(html: string): string {
   const out: string[] = [];
   let line = '';
@@ -87,6 +129,11 @@ export function htmlToText(html: string): string {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
+  const internals = parser as unknown as { stack: string[]; foreignContext: number[] };
+  internals.stack = innermostFirst<string>();
+  const contexts = innermostFirst<number>();
+  for (let i = internals.foreignContext.length - 1; i >= 0; i--) contexts.unshift(internals.foreignContext[i]!);
+  internals.foreignContext = contexts;
   parser.write(html);
   parser.end();
   flushLine();
