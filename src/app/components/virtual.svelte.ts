@@ -165,6 +165,40 @@ export class VirtualList extends VirtualRows {
     this.#ro?.disconnect();
   }
 
+  /**
+   * The glue every list component needs, in one place: call once while the component initialises,
+   * with a getter of its bound scrolling box. Attaches when the box is there, lets go when it goes.
+   */
+  connect(box: () => HTMLElement | undefined): void {
+    $effect(() => {
+      const el = box();
+      return el ? this.attach(el) : undefined;
+    });
+    $effect(() => () => this.destroy());
+  }
+
+  /**
+   * The rows to render with their offsets, for a list of n rows now. The rows can change (another
+   * window, another city) a moment before the component restarts the list: positions past the new end
+   * are dropped until it has.
+   */
+  placed(n: number): Array<{ k: number; top: number }> {
+    return this.rows()
+      .filter((k) => k < n)
+      .map((k) => ({ k, top: this.offset(k) }));
+  }
+
+  /** The whole list's height in pixels (follows measurements). */
+  get fullHeight(): number {
+    void this.version;
+    return this.total();
+  }
+
+  /** The list element's keyboard and focus handlers (spread them on the <ol>). */
+  handlers(tick: () => Promise<void>) {
+    return { onkeydown: (ev: KeyboardEvent) => this.keys(ev, tick), onfocusin: this.onfocusin, onfocusout: this.onfocusout };
+  }
+
   /** A new list: estimates, no focus pinned, back to the top. */
   restart(n: number, estimate: (i: number) => number): void {
     this.reset(n, estimate);
