@@ -12,7 +12,7 @@ import { paragraphs, sentences, type Span } from './segment.ts';
 import { abbreviate, eventTitle, reportTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
 import { atDateline } from './dates-en.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
-import { cityOfDocumentName, detectLang, findDatelineLang, findPlacesLang, forClauses, type DateCarry, type Lang } from './lang/index.ts';
+import { cityOfDocumentName, detectLang, findDatelineLang, findPlacesLang, firstFullDateLang, forClauses, isOnlineLang, type DateCarry, type Lang } from './lang/index.ts';
 import { eventTitleIn, placeNameIn, titleCore } from './lang/titles.ts';
 
 export interface Context { gaz: Gazetteer; topics: TopicMatcher }
@@ -111,7 +111,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     // Without a publication date, a day and month with no year ("on July 4") take the year of the
     // first full date in the text.
     const first = /\b(?:19|20)\d{2}\b/.exec(text);
-    const full = first ? findDates(text.slice(Math.max(0, first.index - 40), first.index + 10), null, lang, {}).mentions.find((m) => m.value.precision === 'day') : undefined;
+    const full = lang !== 'en' ? firstFullDateLang(lang, text) : first ? findDates(text.slice(Math.max(0, first.index - 40), first.index + 10), null, lang, {}).mentions.find((m) => m.value.precision === 'day') : undefined;
     if (full) { docDate = parseIso(full.value.start); messages.push(`no publication date: dates without a year take the year ${docDate!.y}`); }
   }
   // Year and month carried from date to date ("6月17日", "15日"); "вчера"/"昨天" count from the report's own day.
@@ -231,15 +231,18 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         };
         let signature = actAt.has(s.start + d.start);
         if (inHeader && d.start < headerEnd) { place = dateline.place; core = ''; score = 1; fallback = docTitle; }
+        // "в режиме видеоконференции", "以视频方式": held by video link, so not at the dateline's city
+        const online = a.online || (lang !== 'en' && isOnlineLang(lang, sText.slice(Math.max(0, d.start - 60), d.end + 60)));
+        if (online && lang !== 'en' && (!a.place?.preposition || (inHeader && d.start < headerEnd))) place = null;
         if (signature && !core) { score = 1; fallback = docTitle; }
         if (SIGNED_HERE.test(sText) && (!core || /^(?:Done|Signed|Adopted|Made)$/i.test(core))) { core = meta.title; score = 1; signature = true; }
-        if (!place && !a.online) {
+        if (!place && !online) {
           // "signed the Tianjin Declaration on 1 September 2025": a text named after its city was made there
           const named = lang === 'en' ? NAMED_AFTER_CITY.exec(core) : null;
           if (named) place = gaz.lookup(named[1]!) ?? null;
           else if (lang !== 'en') place = cityOfDocumentName(lang, core, gaz);
         }
-        mentions.push({ value: d.value, place, online: a.online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text, signature });
+        mentions.push({ value: d.value, place, online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text, signature });
       }
       if (inHeader && docDate && meta.published && !dates.some((d) => d.start < headerEnd)) {
         mentions.push({ value: { start: meta.published, precision: 'day' }, place: dateline.place, online: false, core: '', fallback: docTitle, score: 1, statementId: id, offset: s.start, dateText: meta.published });

@@ -63,7 +63,7 @@ const LIST_LINE = /^[ \t]*(?:[-*+•|]|\d{1,3}[.)])\s/;
  * The pieces a paragraph is segmented in: each line of a list or table on its own (a list item
  * rarely ends with a full stop, so it would run into the next one), else chunks of the paragraph.
  */
-function units(text: string, para: Span): Span[] {
+function units(text: string, para: Span, lang: Lang = 'en'): Span[] {
   const lines: Span[] = [];
   let at = para.start;
   for (const line of text.slice(para.start, para.end).split('\n')) {
@@ -72,6 +72,8 @@ function units(text: string, para: Span): Span[] {
   }
   const listLines = lines.filter((l) => LIST_LINE.test(text.slice(l.start, l.end))).length;
   if (lines.length >= 2 && listLines >= lines.length / 2) return lines.flatMap((l) => chunks(text, l.start, l.end));
+  // Chinese is not hard-wrapped: a line is a sentence or a row of a table ("第一次　二〇〇一年六月十五日　上海").
+  if (lang === 'zh' && lines.length >= 2) return lines.flatMap((l) => chunks(text, l.start, l.end));
   return chunks(text, para.start, para.end);
 }
 
@@ -84,7 +86,7 @@ export function sentences(text: string, para: Span, lang: Lang = 'en'): Span[] {
   const sentenceSegmenter = segmenters[lang];
   // "в г. Ташкенте", "т.е.", "В. В. Путин": Russian abbreviations and initials do not end a sentence.
   const abbr = sentenceAbbreviations(lang);
-  for (const c of units(text, para)) {
+  for (const c of units(text, para, lang)) {
     const piece = text.slice(c.start, c.end).replace(/\n/g, ' ');
     // Intl.Segmenter ends a sentence after any "word." followed by a capital or a digit: "Done at St. |
     // Petersburg", "Mr. | Wang", "from Aug. 31 to Sept. | 1". Such cuts are joined again.

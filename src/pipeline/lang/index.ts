@@ -36,8 +36,18 @@ export function detectLang(text: string): { lang: Lang; by: 'franc' | 'script' }
 const NO_EVENT = 'a year alone, and its clause names no event';
 
 /** Dates of a Russian or Chinese sentence; a year alone only where the sentence says something happened. */
+/** Words right before a date that make it a plan or an expectation, not something that happened. */
+const PLAN_BEFORE = {
+  ru: /(?<![\p{L}])(?:пройд[её]т|состоится|намечен[аоы]?(?:\s+на)?|запланирован[аоы]?(?:\s+на)?|планиру\p{L}*|должн[аоы]?(?:\s+был[аои]?)?\s+(?:пройти|состояться)|будет\s+(?:проходить|проведен\p{L}*)|предстоящ\p{L}*|откро\p{L}*ся)\s+(?:[\p{L}-]+\s+){0,4}$/iu,
+  zh: /(?:将于|將於|将在|將在|拟于|擬於|计划于|計劃於|原定于|原定於|预计于|預計於|定于|定於)\s*$/u,
+};
+/** A publication or revision stamp: "Дата публикации: 05.07.2024", "Обновлено: …", "发布时间：…". */
+const STAMP_BEFORE = { ru: /(?:Дата\s+публикации|Опубликовано|Обновлено|Изменено)\s*:?\s*$/iu, zh: /(?:发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|来源|來源)\s*[:：]?\s*$/u };
+
 export function findDatesLang(lang: 'ru' | 'zh', text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
-  const r = lang === 'ru' ? findDatesRu(text, docYear, carry) : findDatesZh(text, docYear, carry);
+  const r0 = lang === 'ru' ? findDatesRu(text, docYear, carry) : findDatesZh(text, docYear, carry);
+  const not = (m: DateMention) => PLAN_BEFORE[lang].test(text.slice(Math.max(0, m.start - 60), m.start)) ? 'a plan or an expectation, not a dated event' : STAMP_BEFORE[lang].test(text.slice(Math.max(0, m.start - 24), m.start)) ? 'a publication stamp, not an event' : null;
+  const r = { mentions: r0.mentions.filter((m) => !not(m)), skipped: [...r0.skipped, ...r0.mentions.filter((m) => not(m)).map((m) => ({ start: m.start, end: m.end, text: m.text, why: not(m)! }))] };
   const happened = lang === 'ru' ? HAPPENED_RU : HAPPENED_ZH;
   if (!r.mentions.some((m) => m.value.precision === 'year') || happened.test(text)) return r;
   return { mentions: r.mentions.filter((m) => m.value.precision !== 'year'), skipped: [...r.skipped, ...r.mentions.filter((m) => m.value.precision === 'year').map((m) => ({ start: m.start, end: m.end, text: m.text, why: NO_EVENT }))].sort((a, b) => a.start - b.start) };
@@ -72,3 +82,21 @@ export function cityOfDocumentName(lang: 'ru' | 'zh', name: string, gaz: Gazette
 
 /** The sentence as clauses.ts should cut it (Russian abbreviations' full stops masked, same length). */
 export const forClauses = (lang: Lang, sentence: string) => (lang === 'ru' ? maskAbbreviationsRu(sentence) : sentence);
+
+/**
+ * The first full date (day, month and year) of a Russian or Chinese text: a report whose dateline has no
+ * year ("БИШКЕК, 14 июня. /ТАСС/.", "新华社青岛6月10日电") takes that year.
+ */
+const FULL_DATE = {
+  ru: /\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(?:19|20)\d{2}|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}/iu,
+  zh: /[0-9０-９〇○零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}[日号]/u,
+};
+export function firstFullDateLang(lang: 'ru' | 'zh', text: string): DateMention | undefined {
+  const m = FULL_DATE[lang].exec(text);
+  if (!m) return undefined;
+  return findDatesLang(lang, text.slice(m.index, m.index + m[0].length + 8), null, {}).mentions.find((d) => d.value.precision === 'day');
+}
+
+const ONLINE = { ru: /видеоконференц|видеосвяз|онлайн-формат|в режиме онлайн|в онлайн[- ]режиме|в виртуальном формате|дистанционно/iu, zh: /(?<!线上|線上)(?:以视频方式|以視頻方式|视频会议|視頻會議|视频连线|視頻連線|线上(?!线下)|線上(?!線下)|云会议|雲會議)/u };
+/** A sentence that says the meeting was held by video link (not a hybrid "线上线下相结合"). */
+export const isOnlineLang = (lang: 'ru' | 'zh', sentence: string) => ONLINE[lang].test(sentence);

@@ -31,6 +31,8 @@ const NUMERIC = new RegExp(`${B}(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}${YEAR_WORD}${E
 const MONTH_YEAR = new RegExp(`${B}(?:(?:в|во)\\s+)?${MON}\\s+${YEAR}${YEAR_WORD}${E}`, 'giu');
 /** "в 2001 году", "в 2001 г.": a year as the time of something (the caller's clause must say what). */
 const YEAR_ALONE = new RegExp(`${B}(?:в|с)\\s+${YEAR}(?:\\s*(?:году|г\\.|г)(?![а-яё]))${E}`, 'giu');
+/** "в августе" with no year: read only when the sentence gives one year ("1999 год — в августе …"). */
+const MONTH_ALONE = new RegExp(`${B}(?:в|во)\\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\\s+(?:19|20)\\d{2})${E}`, 'giu');
 const RELATIVE = /(?<![\p{L}])(сегодня|вчера|позавчера)(?![\p{L}])/giu;
 const MAYBE = new RegExp(`${MON}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|(?:19|20)\\d{2}|сегодня|вчера`, 'iu');
 
@@ -44,7 +46,11 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   const taken = (a: number, b: number) => mentions.some((x) => x.start < b && a < x.end) || skipped.some((x) => x.start < b && a < x.end);
   const add = (start: number, end: number, value: DateValue) => { if (!taken(start, end)) mentions.push({ start, end, text: text.slice(start, end), value }); };
   const skip = (start: number, end: number, why: string) => { if (!taken(start, end)) skipped.push({ start, end, text: text.slice(start, end), why }); };
-  const yearFor = (y: string | undefined) => (y ? +y : carry.y ?? docYear ?? null);
+  // A year that opens the sentence ("2009 год — 15–16 июня, Екатеринбург", "В 2019 году … 13–14 июня")
+  // beats the one carried from before; a year elsewhere ("первым с 2019 года") does not.
+  const lead0 = /^\W*(?:[Вв]\s+)?((?:19|20)\d{2})\s*(?:год[ау]?|г\.)?(?![\d.])/u.exec(text);
+  const sentenceYear = lead0 ? +lead0[1]! : null;
+  const yearFor = (y: string | undefined) => (y ? +y : sentenceYear ?? carry.y ?? docYear ?? null);
   const lead = (m: RegExpMatchArray) => (/^(?:с|в|во)\s/i.test(m[0]) ? m[0].indexOf(' ') + 1 : 0);
 
   for (const m of text.matchAll(CROSS)) {
@@ -88,6 +94,9 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     const before = text.slice(Math.max(0, m.index! - 4), m.index!);
     if (/\d\s*$/.test(before)) continue; // the month of a day already read
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(+m[2]!, monthOf(m[1]!)), precision: 'month' });
+  }
+  if (sentenceYear) {
+    for (const m of text.matchAll(MONTH_ALONE)) add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(sentenceYear, monthOf(m[1]!)), precision: 'month' });
   }
   for (const m of text.matchAll(YEAR_ALONE)) {
     const start = m.index! + lead(m);
