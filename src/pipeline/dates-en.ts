@@ -101,7 +101,7 @@ export function dayRangesWithoutYear(text: string, year: number | null): DateMen
 }
 
 /** "Almaty (1998), Bishkek (1999)": a year in brackets right after a name, as lists of meetings write it. */
-export function bracketYears(text: string): RegExpMatchArray[] {
+export function bracketYears(text: string): RegExpExecArray[] {
   return text.includes('(') ? [...text.matchAll(/(?<=\p{Lu}[\p{L}-]+\s\()((?:19|20)\d{2})(?=\))/gu)] : [];
 }
 
