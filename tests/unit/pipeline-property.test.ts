@@ -73,13 +73,13 @@ describe('the pipeline on arbitrary input (fast-check)', () => {
     );
   });
 
-  it('extracting any text never throws, and every statement is found at its offsets', () => {
+  it('extracting any text never throws, and every statement is found at its offsets', { timeout: 60_000 }, () => {
     fc.assert(fc.property(text, checkDocument), { numRuns: 150 });
     // The generator really reaches the extraction paths (not only empty or dateless text).
     expect(withEvents).toBeGreaterThan(5);
   });
 
-  it('a folder of arbitrary files runs end to end and every file written passes the contract', () => {
+  it('a folder of arbitrary files runs end to end and every file written passes the contract', { timeout: 60_000 }, () => {
     let run = 0;
     fc.assert(
       fc.property(
