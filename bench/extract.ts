@@ -6,6 +6,10 @@
  * 2. A generated corpus of 1,000 declaration-sized documents (bench/corpus.ts, deterministic, written
  *    to bench/tmp/): the CLI as a new process (wall incl. start-up) and the pipeline in this process
  *    (extraction only), several runs each, median MB/s. Target: at least 5 MB/s.
+ * 3. The input shapes that broke extraction (bench/shapes.ts): 50 MB of dated sentences (over the
+ *    per-document limit: refused by name), 10 MB of them (at the limit), one line of 5 MB, HTML nested
+ *    100,000 deep; the CLI as a new process, wall and CPU time and peak memory. `BENCH_ONLY=shapes`
+ *    runs only these and keeps the other figures of the last full run.
  * Figures go to bench/results/extract.json and bench/results/extract.md.
  */
 import { execFileSync } from 'node:child_process';
@@ -15,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPipeline } from '../src/pipeline/run.ts';
 import { writeCorpus } from './corpus.ts';
+import { runShapes, type ShapeResult } from './shapes.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The command `npm run extract` runs (without npm's own start-up): the launcher and its cached bundle.
@@ -53,6 +58,31 @@ function wall(args: string[], label?: string): number {
 }
 
 mkdirSync(tmp, { recursive: true });
+const onlyShapes = process.env.BENCH_ONLY === 'shapes';
+const resultsFile = join(root, 'bench/results/extract.json');
+const shapeRows = (shapes: ShapeResult[]) => shapes.map((s) => `| ${s.name} | ${round(s.bytes / 1e6, 1)} MB | ${s.wallSeconds} s | ${s.cpuSeconds} s | ${s.peakMB} MB | ${s.exitCode} | ${s.refused ? `refused: ${s.refused.replace(/\|/g, '/')}` : s.summary} |`).join('\n');
+const shapesMd = (shapes: ShapeResult[]) => `
+## Input shapes (issue 14): the CLI as a new process, one run each, with a small document beside each
+
+| input | size | wall | CPU | peak memory | exit | outcome |
+| --- | --- | --- | --- | --- | --- | --- |
+${shapeRows(shapes)}
+
+Targets: a 50 MB text in under 60 s and 1 GB, or refused by name past the documented limit (10 MB per
+document) while the other documents go through; a one-line 5 MB file and 100,000-deep HTML in seconds.
+Before this round: the 50 MB text failed after 1 min 50 s and 2.0 GB ("Maximum call stack size exceeded")
+and still wrote its events; one line of 5 MB took 51 s; the deep HTML 21 s.
+`;
+if (onlyShapes) {
+  const shapes = runShapes(launcher, root, tmp);
+  const previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  writeFileSync(resultsFile, JSON.stringify({ ...previous, shapes, shapesLoadAverage1min: round(loadavg()[0] ?? 0, 1) }, null, 2) + '\n');
+  const mdFile = join(root, 'bench/results/extract.md');
+  const md = readFileSync(mdFile, 'utf8').replace(/\n## Input shapes[\s\S]*$/, '');
+  writeFileSync(mdFile, md + shapesMd(shapes));
+  console.log(shapesMd(shapes));
+  process.exit(0);
+}
 console.log(`seeds: ${SEED_RUNS} runs of the CLI as a new process`);
 const seedsDir = join(root, 'data/sources');
 const seedBytes = folderBytes(seedsDir);
@@ -78,6 +108,7 @@ const inProcess = Array.from({ length: CORPUS_RUNS }, () => {
   return (performance.now() - t) / 1000;
 });
 
+const shapes = runShapes(launcher, root, tmp);
 const result = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage1min: round(loadavg()[0] ?? 0, 1) },
   seeds: { documents: readdirSync(seedsDir).filter((f) => /\.(txt|md)$/.test(f)).length, bytes: seedBytes, runs: seedWalls.map((x) => round(x, 3)), medianWallSeconds: round(median(seedWalls), 3), cpuSeconds: (cliCpu.seeds ?? []).map((x) => round(x, 2)), targetSeconds: 1, meetsTarget: median(seedWalls) < 1 },
@@ -87,6 +118,7 @@ const result = {
     inProcess: { runs: inProcess.map((x) => round(x, 2)), medianSeconds: round(median(inProcess)), medianMBps: round(mb / median(inProcess)), cpuSeconds: inProcessCpu.map((x) => round(x, 2)), medianMBpsOfCpuTime: round(mb / median(inProcessCpu)) },
     targetMBps: 5, meetsTarget: mb / median(corpusWalls) >= 5,
   },
+  shapes,
   command: 'npm run bench:extract',
 };
 mkdirSync(join(root, 'bench/results'), { recursive: true });
@@ -102,6 +134,6 @@ Machine: ${result.machine.cpus} × ${result.machine.cpu}, Node ${result.machine.
 | generated corpus, extraction only (in process) | ${round(mb, 1)} MB | ${CORPUS_RUNS} | ${result.corpus.inProcess.medianSeconds} s | ${result.corpus.inProcess.medianMBps} MB/s (${result.corpus.inProcess.medianMBpsOfCpuTime} MB per CPU second) | |
 
 The first run in a fresh process is the slowest (warm-up); the in-process figure is the median of three.
-`;
+${shapesMd(shapes)}`;
 writeFileSync(join(root, 'bench/results/extract.md'), md);
 console.log(md);
