@@ -7,8 +7,6 @@
 import type { Event, PlaceFeature } from '../../contract/schema';
 import { DAY, parseDay } from '../days';
 
-export { DAY };
-
 /** The span a partial date covers: [start, endExclusive) in UTC ms. `2021` covers all of 2021. */
 export function interval(start: string, end?: string): [number, number] {
   const s = parseDay(start, false) ?? 0;

@@ -7,11 +7,12 @@
  */
 import MiniSearch from 'minisearch';
 import type { DocumentMeta, Event, PlaceFeature, Statement, Topic } from '../../contract/schema';
-import { DAY, packEventIndex, placeTimesOf, type PackedEventIndex, type PlaceTimes } from './event-index';
+import { DAY } from '../days';
+import { packEventIndex, placeTimesOf, type PackedEventIndex, type PlaceTimes } from './event-index';
 import type { RawData } from './load';
 import { rememberSummitHosts } from './summits';
 
-export { DAY, interval } from './event-index';
+export { interval } from './event-index';
 
 export interface AtlasData {
   base: string;

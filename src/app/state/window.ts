@@ -5,8 +5,6 @@
  */
 import { DAY } from '../days';
 
-export { DAY };
-
 export interface EffectiveWindow {
   from: number;
   /** End of the brushed window (exclusive). */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndexes, eventsInWindow, filterMask, interval, windowCounts } from '../../../src/app/data/indexes';
 import { loadCore, loadDeferred, loadRawData } from '../../../src/app/data/load';
-import { parseDay } from '../../../src/app/state/url';
+import { parseDay } from '../../../src/app/days';
 import type { Event, PlaceFeature } from '../../../src/contract/schema';
 
 const sample = join(import.meta.dirname, '../../fixtures/sample/');

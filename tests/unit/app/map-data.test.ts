@@ -4,7 +4,7 @@ import world from 'world-atlas/countries-110m.json';
 import { countriesFromTopology, unwrapRing } from '../../../src/app/map/basemap';
 import { MEMBERSHIP, SOURCES, statusAt } from '../../../src/app/map/membership';
 import { summitHosts } from '../../../src/app/data/summits';
-import { parseDay } from '../../../src/app/state/url';
+import { parseDay } from '../../../src/app/days';
 import { sampleData } from './sample';
 
 const day = (s: string) => parseDay(s)!;

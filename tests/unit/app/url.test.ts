@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAgainstData, emptyView, formatDay, parseDay, parseQuery, safeDataFolder, toQuery } from '../../../src/app/state/url';
+import { formatDay, parseDay } from '../../../src/app/days';
+import { checkAgainstData, emptyView, parseQuery, safeDataFolder, toQuery } from '../../../src/app/state/url';
 
 describe('a shared link restores the view', () => {
   it('reads every parameter and writes the same link back', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay } from '../../../src/app/state/url';
-import { DAY, effectiveWindow } from '../../../src/app/state/window';
+import { parseDay } from '../../../src/app/days';
+import { DAY } from '../../../src/app/days';
+import { effectiveWindow } from '../../../src/app/state/window';
 
 const d = (s: string) => parseDay(s)!;
 const extent = [d('2018-06-01'), d('2024-07-05')] as const;

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Timeline from '../../../../src/app/timeline/Timeline.svelte';
-import { formatDay } from '../../../../src/app/state/url';
+import { formatDay } from '../../../../src/app/days';
 import { ViewState } from '../../../../src/app/state/view.svelte';
 import { sampleData, stubResizeObserver, withAtlas } from '../sample';
 
