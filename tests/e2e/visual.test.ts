@@ -51,6 +51,7 @@ describe('the pictures stay as accepted', () => {
   it('the timeline: marks in lanes, the lit window up to the playhead, the selected city outlined, the axis', async () => {
     const png = await page.locator('.timeline .plot').screenshot();
     const c = compareWithBaseline('timeline', png, { threshold: 0.1, maxDiffShare: 0.001 });
+    console.info(c.message);
     expect(c.outcome, c.message).not.toBe('different');
   });
 
@@ -58,6 +59,7 @@ describe('the pictures stay as accepted', () => {
     await page.evaluate(() => window.__atlas!.mapIdle());
     const png = await page.locator('[data-testid="map"]').screenshot();
     const c = compareWithBaseline('map', png, { threshold: 0.2, maxDiffShare: 0.005 });
+    console.info(c.message);
     expect(c.outcome, c.message).not.toBe('different');
   });
 });

@@ -12,7 +12,6 @@ import { PNG } from 'pngjs';
 import { SCREENSHOTS } from './browser';
 
 export const BASELINES = join(process.cwd(), 'tests', 'e2e', 'baselines');
-const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 
 export interface Tolerance {
   /** Per-pixel colour distance pixelmatch ignores (0..1; its default is 0.1). */
@@ -29,11 +28,22 @@ export interface Comparison {
   message: string;
 }
 
+export interface Where {
+  /** Folder of the stored pictures (default tests/e2e/baselines). */
+  baselines?: string;
+  /** Folder for the actual picture and the diff of a failure (default tests/screenshots). */
+  out?: string;
+  /** Store the picture as the new baseline (default: UPDATE_SCREENSHOTS=1). */
+  update?: boolean;
+}
+
 /** Compares a PNG with baselines/<name>.png; with UPDATE_SCREENSHOTS=1 stores it as the new baseline. */
-export function compareWithBaseline(name: string, png: Buffer, tol: Tolerance): Comparison {
-  const file = join(BASELINES, `${name}.png`);
-  if (UPDATE) {
-    mkdirSync(BASELINES, { recursive: true });
+export function compareWithBaseline(name: string, png: Buffer, tol: Tolerance, where: Where = {}): Comparison {
+  const dir = where.baselines ?? BASELINES;
+  const out = where.out ?? SCREENSHOTS;
+  const file = join(dir, `${name}.png`);
+  if (where.update ?? process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(dir, { recursive: true });
     writeFileSync(file, png);
     return { outcome: 'accepted', diffPixels: 0, share: 0, message: `accepted as the new baseline: ${file}` };
   }
@@ -43,14 +53,14 @@ export function compareWithBaseline(name: string, png: Buffer, tol: Tolerance): 
   const actual = PNG.sync.read(png);
   const expected = PNG.sync.read(readFileSync(file));
   if (actual.width !== expected.width || actual.height !== expected.height) {
-    save(name, png, null);
+    save(out, name, png, null);
     return { outcome: 'different', diffPixels: -1, share: 1, message: `${name}: size ${actual.width}x${actual.height} instead of ${expected.width}x${expected.height}` };
   }
   const diff = new PNG({ width: actual.width, height: actual.height });
   const diffPixels = pixelmatch(expected.data, actual.data, diff.data, actual.width, actual.height, { threshold: tol.threshold });
   const share = diffPixels / (actual.width * actual.height);
   if (share <= tol.maxDiffShare) return { outcome: 'same', diffPixels, share, message: `${name}: ${diffPixels} pixels differ (${(share * 100).toFixed(3)} %)` };
-  save(name, png, PNG.sync.write(diff));
+  save(out, name, png, PNG.sync.write(diff));
   return {
     outcome: 'different',
     diffPixels,
@@ -61,8 +71,8 @@ export function compareWithBaseline(name: string, png: Buffer, tol: Tolerance): 
   };
 }
 
-function save(name: string, actual: Buffer, diff: Buffer | null): void {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  writeFileSync(join(SCREENSHOTS, `${name}-actual.png`), actual);
-  if (diff) writeFileSync(join(SCREENSHOTS, `${name}-diff.png`), diff);
+function save(out: string, name: string, actual: Buffer, diff: Buffer | null): void {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, `${name}-actual.png`), actual);
+  if (diff) writeFileSync(join(out, `${name}-diff.png`), diff);
 }
