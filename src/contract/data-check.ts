@@ -166,8 +166,12 @@ function plainWords(iss: Issue): string | undefined {
     case 'invalid_value':
       return `expected ${iss.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${got}`;
     case 'invalid_union':
-      if ('options' in iss && Array.isArray(iss.options))
-        return `expected ${iss.options.map((v) => JSON.stringify(v)).join(' or ')}, got ${got}`;
+      if ('options' in iss && Array.isArray(iss.options)) {
+        // A discriminated union's issue carries the whole object: show the value of its key.
+        const key = 'discriminator' in iss && typeof iss.discriminator === 'string' ? iss.discriminator : null;
+        const value = key && iss.input && typeof iss.input === 'object' ? (iss.input as Record<string, unknown>)[key] : iss.input;
+        return `expected ${iss.options.map((v) => JSON.stringify(v)).join(' or ')}, got ${shown(value)}`;
+      }
       return `does not match any allowed form`;
     case 'too_small':
       if (iss.origin === 'string') return Number(iss.minimum) <= 1 ? 'must not be empty' : `needs at least ${iss.minimum} characters`;

@@ -193,6 +193,30 @@ describe('corrections.json', () => {
   });
 });
 
+describe('corrections.json: the frame and the entries in plain words', () => {
+  it('a missing comma is pointed at by line and column; nothing is applied', () => {
+    const c = parseCorrections('{ "corrections": [\n  { "action": "remove-event" "id": "x", "reason": "r" }\n] }', 'corrections.json');
+    expect(c.entries).toEqual([]);
+    expect(c.messages).toEqual(["corrections.json: not valid JSON at line 2, column 30: ',' was expected; no corrections applied"]);
+  });
+
+  it('an action that does not exist lists the ones that do; an entry without a reason says so', () => {
+    const c = parseCorrections(
+      JSON.stringify({
+        corrections: [
+          { action: 'delete-event', id: 'x', reason: 'r' },
+          { action: 'remove-event', id: 'x' },
+        ],
+      }),
+      'corrections.json',
+    );
+    expect(c.messages[0]).toMatch(
+      /^corrections\.json entry 0: action: expected "add-event" or "remove-event" or .*, got "delete-event"; skipped$/,
+    );
+    expect(c.messages[1]).toBe('corrections.json entry 1: reason: missing (expected a string); skipped');
+  });
+});
+
 describe('data/membership.json in the app: a bad state is a notice, the other states still colour the map', () => {
   const file = JSON.parse(data('membership.json')) as {
     sources: Record<string, string>;

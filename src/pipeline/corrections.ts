@@ -5,7 +5,7 @@
  * file and its index and skipped; it never stops the run.
  */
 import { eng, rus, zho } from 'stopword';
-import { Correction, CorrectionsFile } from '../contract/data-files.ts';
+import { checkData, checkDataFile, Correction, CorrectionsFile } from '../contract/data-files.ts';
 import type { Event } from '../contract/schema.ts';
 import { precisionOf } from './dates.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
@@ -37,20 +37,16 @@ function placeNamesOk(c: Correction, where: string, messages: string[]): Correct
 /** Parses the file; every entry is checked on its own so one bad entry does not hide the others. */
 export function parseCorrections(json: string, file: string): LoadedCorrections {
   const messages: string[] = [];
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (e) {
-    return { entries: [], messages: [`${file}: not valid JSON (${(e as Error).message}); no corrections applied`] };
-  }
-  const top = CorrectionsFile.safeParse(raw);
-  if (!top.success) return { entries: [], messages: [`${file}: expected { "corrections": [ ... ] } (${top.error.issues.map((i) => `${i.path.join('.') || 'top'}: ${i.message}`).join('; ')}); no corrections applied`] };
+  // The frame first (JSON syntax by line and column, then { "corrections": [...] }), each entry after.
+  const top = checkDataFile(file, CorrectionsFile, json);
+  if (!top.ok) return { entries: [], messages: top.problems.map((p) => `${p}; no corrections applied`) };
   const entries: LoadedCorrections['entries'] = [];
   top.data.corrections.forEach((entry, index) => {
-    const r = Correction.safeParse(entry);
-    const ok = r.success ? placeNamesOk(r.data, `${file} entry ${index} (${r.data.action})`, messages) : null;
+    const where = `${file} entry ${index}`;
+    const r = checkData(where, Correction, entry);
+    const ok = r.ok ? placeNamesOk(r.data, `${where} (${r.data.action})`, messages) : null;
     if (ok) entries.push({ index, c: ok });
-    else if (!r.success) messages.push(`${file} entry ${index}: ${r.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ')}; skipped`);
+    else if (!r.ok) messages.push(`${where}: ${r.problems.map((p) => p.slice(where.length + 2)).join('; ')}; skipped`);
   });
   return { entries, messages };
 }
