@@ -83,4 +83,10 @@ describe('titles that say what happened (issue 10)', () => {
     expect(reportTitle(text, 'SCO Taps Into Alibaba For A Digital Future')).toBe('Agora online conference');
     expect(reportTitle('Leaders Hail New Era\n\nASTANA -- Leaders of the member states signed a declaration on Thursday in the capital.', 'Leaders Hail New Era')).toMatch(/^Leaders of the member states signed a declaration/);
   });
+
+  it('a relative pronoun is not who met: "Leaders of the SCO, who met here on"', () => {
+    expect(titleFromPrefix('Leaders of the Shanghai Cooperation Organization (SCO), who met here on')).not.toMatch(/\bwho\b/);
+    expect(titleFromPrefix('The leaders of the member states, who met in | on')).toBe('Meeting of the member states');
+  });
 });
+

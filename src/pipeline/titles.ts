@@ -79,6 +79,8 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     i = k - 1;
     while (i >= 0 && (FILLER.test(words[i]!.text) || /^\d{4}$/.test(words[i]!.text))) i--;
   }
+  // "Leaders of the SCO, who met here": the meeting is theirs, not "who"'s
+  if (met) while (i >= 0 && /^(?:who|which|that)$/i.test(words[i]!.text)) i--;
   if (i < 0) return '';
   const upper = (k: number) => /^[\p{Lu}\d]/u.test(words[k]!.text);
   if (met && upper(i)) {
