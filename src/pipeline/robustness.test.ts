@@ -266,3 +266,17 @@ describe('HTML nested very deep (item 1)', () => {
     expect((cpu.user + cpu.system) / 1e6).toBeLessThan(6);
   });
 });
+
+describe('two runs within one second, in one process', () => {
+  it('never remove the folder the data folder links to', () => {
+    const out = join(tmp, 'twice', 'data');
+    const o = runPipeline(folder('twice-in', { 'a.txt': GOOD }));
+    writeOutputs(out, o);
+    const first = readFileSync(join(out, 'events.json'), 'utf8');
+    for (let i = 0; i < 3; i++) {
+      writeOutputs(out, o);
+      expect(readFileSync(join(out, 'events.json'), 'utf8')).toBe(first);
+    }
+    expect(readdirSync(join(tmp, 'twice', '.data-runs'))).toHaveLength(2);
+  });
+});

@@ -75,6 +75,8 @@ export function outputFiles(o: Outputs): [string, unknown][] {
   return Object.entries(DATA_FILES).flatMap(([key, name]) => (values[key] === undefined ? [] : [[name, values[key]] as [string, unknown]]));
 }
 
+let runsWritten = 0;
+
 export function writeOutputs(outDir: string, o: Outputs, { runsDir }: { runsDir?: string } = {}): void {
   const out = resolve(outDir);
   const runs = resolve(runsDir ?? runsDirFor(out));
@@ -82,15 +84,17 @@ export function writeOutputs(outDir: string, o: Outputs, { runsDir }: { runsDir?
   mkdirSync(runs, { recursive: true });
   sweep(out, runs);
 
+  // Named by time, a count within this process and the process id (last, for the sweep): never the
+  // name of the folder `out` links to now, even for two runs in one second.
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  const name = `run-${stamp}-${process.pid}`;
+  let name = `run-${stamp}-${++runsWritten}-${process.pid}`;
+  while (existsSync(join(runs, name))) name = `run-${stamp}-${++runsWritten}-${process.pid}`;
   const writing = join(runs, `${name}.writing`);
   const folder = join(runs, name);
   rmSync(writing, { recursive: true, force: true });
   mkdirSync(join(writing, 'documents'), { recursive: true });
   for (const [file, value] of outputFiles(o)) writeFileSync(join(writing, file), JSON.stringify(value) + '\n');
   for (const [id, text] of [...o.texts].sort(([a], [b]) => (a < b ? -1 : 1))) writeFileSync(join(writing, 'documents', `${id}.txt`), text);
-  rmSync(folder, { recursive: true, force: true });
   renameSync(writing, folder); // complete: from here on the next run's sweep will not take it for a leftover
 
   const link = join(dirname(out), `.${basename(out)}.link-${process.pid}`);
