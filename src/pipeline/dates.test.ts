@@ -183,4 +183,10 @@ describe('day ranges with no year written', () => {
     expect(found('the Samarkand Summit, held on 15 and 16 September last year', { y: 2023, m: 7, d: 4 })).toEqual([['15 and 16 September last year', '2022-09-15', '2022-09-16', 'day']]);
     expect(found('In 2019 the summit took place in Bishkek (13–14 June).', { y: 2024, m: 7, d: 4 })).toEqual([['13–14 June', '2019-06-13', '2019-06-14', 'day']]);
   });
+
+  it('a check of the sources and a deadline are not events', () => {
+    expect(found('Last check of the sources: 2025-07-20')).toEqual([]);
+    expect(found('Media accreditation closed on 15 August 2025.')).toEqual([]);
+  });
 });
+
