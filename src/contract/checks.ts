@@ -46,6 +46,12 @@ export interface MeaningResult<E, S> {
 
 const MAX_PROBLEMS = 20;
 
+/** True when every id is in the set; a plain loop, as it runs for every record of large files. */
+function allIn(ids: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < ids.length; i++) if (!set.has(ids[i]!)) return false;
+  return true;
+}
+
 /**
  * Checks what the files mean together. An event whose dates are no real days, whose end is before its
  * start, whose id is taken by an earlier one or whose document is unknown is dropped; an unknown place
@@ -75,7 +81,7 @@ export function checkMeaning<E extends EventLike, S extends StatementLike>(input
       say(`${where}: place "${e.placeId}" is not in places.geojson; shown without a place`);
       fixed = { ...fixed, placeId: null };
     }
-    if (statementIds && e.statementIds.some((s) => !statementIds.has(s))) {
+    if (statementIds && !allIn(e.statementIds, statementIds)) {
       const missing = e.statementIds.filter((s) => !statementIds.has(s));
       say(`${where}: ${missing.length} statement id(s) not in statements.json (${missing.slice(0, 2).join(', ')}${missing.length > 2 ? ', …' : ''}); left unlinked`);
       fixed = { ...fixed, statementIds: e.statementIds.filter((s) => statementIds.has(s)) };
@@ -86,16 +92,17 @@ export function checkMeaning<E extends EventLike, S extends StatementLike>(input
   let statements: S[] | null = null;
   if (input.statements) {
     const eventIds = seen;
-    const sseen = new Set<string>();
+    // Duplicates are rare: a second set of every id is made only when the first one shows some.
+    const sseen = statementIds!.size < input.statements.length ? new Set<string>() : null;
     statements = [];
     input.statements.forEach((s) => {
       const where = `statements.json: statement ${s.id}`;
-      if (sseen.has(s.id)) return say(`${where}: a second statement with this id; left out`);
+      if (sseen?.has(s.id)) return say(`${where}: a second statement with this id; left out`);
       if (!docs.has(s.docId)) return say(`${where}: document "${s.docId}" is not in documents.json; left out`);
-      sseen.add(s.id);
+      sseen?.add(s.id);
       let fixed = s;
-      const badEvents = s.eventIds.filter((id) => !eventIds.has(id));
-      if (badEvents.length) {
+      if (!allIn(s.eventIds, eventIds)) {
+        const badEvents = s.eventIds.filter((id) => !eventIds.has(id));
         say(`${where}: ${badEvents.length} event id(s) not among the events (${badEvents.slice(0, 2).join(', ')}${badEvents.length > 2 ? ', …' : ''}); left unlinked`);
         fixed = { ...fixed, eventIds: s.eventIds.filter((id) => eventIds.has(id)) };
       }
