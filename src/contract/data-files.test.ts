@@ -5,7 +5,8 @@
  * pipeline stops on its own configuration (data/gazetteer.json, data/topics.json); the app keeps
  * working without a bad membership.json or story.json and says so in a notice.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,24 @@ describe('data/topics.json edited wrongly: the file and the entry are named', ()
       `data/topics.json: topics[4]: topic id "${String(bad.topics[4]!.id)}" is already used by entry 2`,
     ]);
   });
+
+  it('the CLI (npm run extract) prints that one message and exits 2 (a copy of the project with the bad file)', () => {
+    const root = mkdtempSync(join(tmp, 'project-'));
+    for (const d of ['src', 'data'])
+      cpSync(join(DATA_DIR, '..', d), join(root, d), { recursive: true, filter: (f) => !f.includes('node_modules') });
+    cpSync(join(DATA_DIR, '..', 'package.json'), join(root, 'package.json'));
+    symlinkSync(join(DATA_DIR, '..', 'node_modules'), join(root, 'node_modules'));
+    const bad = structuredClone(topics);
+    bad.topics[3]!.keywords = 'terrorism';
+    writeFileSync(join(root, 'data', 'topics.json'), JSON.stringify(bad));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/pipeline/cli.ts', '--quiet', '--out', join(root, 'out')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.stderr.trim()).toBe('extract: data/topics.json: topics[3].keywords: expected an array of strings');
+    expect(r.status).toBe(2);
+  }, 150_000);
 
   it('the pipeline stops with that one message (the CLI prints it and exits 2)', () => {
     const bad = structuredClone(topics);
