@@ -92,9 +92,13 @@ const FULL_DATE = {
   zh: /[0-9０-９〇○零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}[日号]/u,
 };
 export function firstFullDateLang(lang: 'ru' | 'zh', text: string): DateMention | undefined {
-  const m = FULL_DATE[lang].exec(text);
-  if (!m) return undefined;
-  return findDatesLang(lang, text.slice(m.index, m.index + m[0].length + 8), null, {}).mentions.find((d) => d.value.precision === 'day');
+  const re = new RegExp(FULL_DATE[lang].source, 'gu' + (lang === 'ru' ? 'i' : ''));
+  for (const m of text.matchAll(re)) {
+    if (PLAN_BEFORE[lang].test(text.slice(Math.max(0, m.index - 60), m.index))) continue; // "пройдет 22-23 июля 2020 года": the next meeting's year
+    const d = findDatesLang(lang, text.slice(m.index, m.index + m[0].length + 8), null, {}).mentions.find((x) => x.value.precision === 'day');
+    if (d) return d;
+  }
+  return undefined;
 }
 
 const ONLINE = { ru: /видеоконференц|видеосвяз|онлайн-формат|в режиме онлайн|в онлайн[- ]режиме|в виртуальном формате|дистанционно/iu, zh: /(?<!线上|線上)(?:以视频方式|以視頻方式|视频会议|視頻會議|视频连线|視頻連線|线上(?!线下)|線上(?!線下)|云会议|雲會議)/u };

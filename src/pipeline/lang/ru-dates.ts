@@ -34,7 +34,10 @@ const YEAR_ALONE = new RegExp(`${B}(?:в|с)\\s+${YEAR}(?:\\s*(?:году|г\\.|
 /** "в августе" with no year: read only when the sentence gives one year ("1999 год — в августе …"). */
 const MONTH_ALONE = new RegExp(`${B}(?:в|во)\\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\\s+(?:19|20)\\d{2})${E}`, 'giu');
 const RELATIVE = /(?<![\p{L}])(сегодня|вчера|позавчера)(?![\p{L}])/giu;
-const MAYBE = new RegExp(`${MON}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|(?:19|20)\\d{2}|сегодня|вчера`, 'iu');
+/** Every date form read here has a number in it, or is "сегодня"/"вчера": a cheap test before the patterns. */
+const MAYBE = /\d|сегодня|вчера/iu;
+const MON_WORD = new RegExp(`${B}${MON}${E}`, 'giu');
+const HAS_MON = new RegExp(MON, 'iu');
 
 /** Words that say something happened: a year alone is an event only in a clause with one of them. */
 export const HAPPENED_RU = /(?<![\p{L}])(?:основан|создан|учрежд|состоял|прош[её]л|прошл[аио]|провед|вступил|подписал|подписан|принят|приняла|приняли|саммит|заседани|встреч|визит|учени|форум|конференци|сесси|стал[аи]?\s+член|присоедин|открыт|торжеств|годовщин)/iu;
@@ -53,7 +56,9 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   const yearFor = (y: string | undefined) => (y ? +y : sentenceYear ?? carry.y ?? docYear ?? null);
   const lead = (m: RegExpMatchArray) => (/^(?:с|в|во)\s/i.test(m[0]) ? m[0].indexOf(' ') + 1 : 0);
 
-  for (const m of text.matchAll(CROSS)) {
+  // Each pattern below costs a scan with Unicode look-behinds: skipped when its key part is absent.
+  const hasMon = HAS_MON.test(text);
+  for (const m of hasMon ? text.matchAll(CROSS) : []) {
     const [, a, m1, b, m2, y] = m;
     const y2 = yearFor(y);
     const mo1 = monthOf(m1!); const mo2 = monthOf(m2!);
@@ -62,7 +67,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     if (!validDay(y1, mo1, +a!) || !validDay(y2, mo2, +b!)) { skip(m.index!, m.index! + m[0].length, 'not a real calendar date'); continue; }
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y1, mo1, +a!), end: isoOf(y2, mo2, +b!), precision: 'day' });
   }
-  for (const m of text.matchAll(SAME)) {
+  for (const m of hasMon ? text.matchAll(SAME) : []) {
     const [, a, b, mon, y] = m;
     const yy = yearFor(y);
     const mo = monthOf(mon!);
@@ -77,7 +82,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       add(second, end, { start: isoOf(yy, mo, +b!), precision: 'day' });
     } else add(start, end, { start: isoOf(yy, mo, +a!), end: isoOf(yy, mo, +b!), precision: 'day' });
   }
-  for (const m of text.matchAll(DAY)) {
+  for (const m of hasMon ? text.matchAll(DAY) : []) {
     const [, d, mon, y] = m;
     const yy = yearFor(y);
     const mo = monthOf(mon!);
@@ -85,12 +90,12 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     if (!validDay(yy, mo, +d!)) { skip(m.index!, m.index! + m[0].length, 'not a real calendar date'); continue; }
     add(m.index!, m.index! + m[0].length, { start: isoOf(yy, mo, +d!), precision: 'day' });
   }
-  for (const m of text.matchAll(NUMERIC)) {
+  for (const m of /\d\.\d/.test(text) ? text.matchAll(NUMERIC) : []) {
     const [, d, mo, y] = m;
     if (!validDay(+y!, +mo!, +d!)) { skip(m.index!, m.index! + m[0].length, 'not a real calendar date'); continue; }
     add(m.index!, m.index! + m[0].length, { start: isoOf(+y!, +mo!, +d!), precision: 'day' });
   }
-  for (const m of text.matchAll(MONTH_YEAR)) {
+  for (const m of hasMon ? text.matchAll(MONTH_YEAR) : []) {
     const before = text.slice(Math.max(0, m.index! - 4), m.index!);
     if (/\d\s*$/.test(before)) continue; // the month of a day already read
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(+m[2]!, monthOf(m[1]!)), precision: 'month' });
@@ -104,10 +109,11 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     add(start, m.index! + m[0].length, { start: m[1]!, precision: 'year' });
   }
   // chrono for what the patterns left: only near a month name, and only when nothing there was read.
-  for (const w of text.matchAll(new RegExp(MON, 'giu'))) {
+  for (const w of hasMon ? text.matchAll(MON_WORD) : []) {
     if (taken(w.index!, w.index! + w[0].length)) continue;
     const a = Math.max(0, w.index! - 30);
     const b = Math.min(text.length, w.index! + w[0].length + 30);
+    if (!/\d/.test(text.slice(a, b))) continue; // a month name with no number near it is no date
     const ref = new Date(Date.UTC(carry.y ?? docYear ?? 2000, (carry.m ?? 1) - 1, 15, 12));
     for (const r of parser.parse(text.slice(a, b), ref)) {
       const s = a + r.index;
