@@ -100,9 +100,13 @@ export function dayRangesWithoutYear(text: string, year: number | null): DateMen
   return out;
 }
 
-/** "Almaty (1998), Bishkek (1999)": a year in brackets right after a name, as lists of meetings write it. */
+/**
+ * "Almaty (1998), Bishkek (1999)": years in brackets right after names, as lists of meetings write
+ * them — two or more in the sentence; one alone is more often an edition ("Health Regulations (2005)").
+ */
 export function bracketYears(text: string): RegExpExecArray[] {
-  return text.includes('(') ? [...text.matchAll(/(?<=\p{Lu}[\p{L}-]+\s\()((?:19|20)\d{2})(?=\))/gu)] : [];
+  const found = text.includes('(') ? [...text.matchAll(/(?<=\p{Lu}[\p{L}-]+\s\()((?:19|20)\d{2})(?=\))/gu)] : [];
+  return found.length >= 2 ? found : [];
 }
 
 /** Words before a date that make it a stamp on the page, not a happening. */

@@ -173,6 +173,7 @@ describe('English date forms of issue 10', () => {
   it('years in brackets after a name are years of events: "Almaty (1998), Bishkek (1999)"', () => {
     expect(findYears('Further meetings followed in Almaty (1998), Bishkek (1999) and Dushanbe (2000).', []).map((y) => y.value.start)).toEqual(['1998', '1999', '2000']);
     expect(findYears('the budget (2024)', []).map((y) => y.value.start)).toEqual([]);
+    expect(findYears('in line with the WHO International Health Regulations (2005)', []).map((y) => y.value.start)).toEqual([]);
   });
 });
 

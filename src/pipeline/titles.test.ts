@@ -88,5 +88,10 @@ describe('titles that say what happened (issue 10)', () => {
     expect(titleFromPrefix('Leaders of the Shanghai Cooperation Organization (SCO), who met here on')).not.toMatch(/\bwho\b/);
     expect(titleFromPrefix('The leaders of the member states, who met in | on')).toBe('Meeting of the member states');
   });
+
+  it('a long name in the text is shortened before it is cut: the seeds\' Bishkek concept', () => {
+    const prefix = 'They call for implementing the Concept for Cooperation between the SCO Member States in the Sphere of Digitisation and Information and Communication Technology ( | , ';
+    expect(titleFromPrefix(prefix)).toBe('Concept for Cooperation in Digitisation and Information and Communication Technology');
+  });
 });
 

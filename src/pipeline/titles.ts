@@ -12,7 +12,16 @@ const FILLER = /^(?:held|hold|holding|on|in|at|from|between|via|by|videoconferen
 
 const WORD = /[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*|&/gu;
 
+/** Words a long SCO name can do without: "between the SCO Member States", "in the Sphere of" → "in". */
+function compress(s: string): string {
+  return s
+    .replace(/\s+(?:between|among) the (?:SCO )?Member States(?= (?:in|on|of)\b)/i, '')
+    .replace(/\bin the (?:Sphere|Field|Area|Domain)s? of\b/i, 'in');
+}
+
 function clip(s: string, max = MAX): string {
+  if (s.length <= max) return s;
+  s = compress(s);
   if (s.length <= max) return s;
   const cut = s.slice(0, max);
   // cut before a joining word, so the title ends on a whole phrase
@@ -241,9 +250,7 @@ export function titleFromLine(rest: string): string {
 
 /** Words every SCO title would repeat: "... of the SCO Member States' meetings" → "... meetings". */
 function tidy(title: string): string {
-  const short = title
-    .replace(/\s+(?:between|among) the (?:SCO )?Member States(?= (?:in|on|of)\b)/i, '')
-    .replace(/\bin the (?:Sphere|Field|Area|Domain)s? of\b/i, 'in')
+  const short = compress(title)
     .replace(/\s+of the (?:SCO )?Member States(?:'|’)?(?= meetings?\b)/i, '')
     .replace(/\s+of the (?:SCO )?Member States$/i, '')
     .replace(/\bShanghai Cooperation Organi[sz]ation\b/g, 'SCO')
