@@ -14,7 +14,8 @@ export default defineConfig(
     ignores: [
       'dist/',
       'node_modules/',
-      'public/data/',
+      'public/data', // a link to the latest run's folder (src/pipeline/write.ts), or a folder
+      '.extract-runs/',
       'public/corpora/',
       'bench/tmp/',
       'bench/results/',
@@ -34,6 +35,10 @@ export default defineConfig(
       globals: { ...globals.browser, ...globals.worker, ...globals.node },
     },
     rules: {
+      // Russian and Chinese text is this project's material: an ideographic space (U+3000) or a no-break
+      // space in a comment's example, a string or a regular expression is meant. Still an error between
+      // tokens of code, where it would be a typo.
+      'no-irregular-whitespace': ['error', { skipComments: true, skipStrings: true, skipTemplates: true, skipRegExps: true }],
       // `_`-prefixed names are kept on purpose (a callback's unused first argument, a rest sibling that
       // removes a key); everything else unused is still an error.
       '@typescript-eslint/no-unused-vars': [
