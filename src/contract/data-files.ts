@@ -7,10 +7,12 @@
  * Loaders and their files:
  *   data/gazetteer.json, data/topics.json       src/pipeline/run.ts loadData (the CLI stops, exit 2)
  *   data/aliases.json, data/place-stoplist.json,
- *   data/gazetteer-include.json                 src/pipeline/tools/build-gazetteer.ts (stops)
+ *   data/gazetteer-include.json,
+ *   data/place-names-ru-zh.json                 src/pipeline/tools/build-gazetteer.ts (stops, exit 2)
  *   <corpus>/corrections.json                   src/pipeline/corrections.ts (entry by entry; a bad one is skipped)
- *   data/membership.json                        src/app/map/membership.ts (a notice; the map goes uncoloured)
- *   data/story.json (served as story.json)      the app's presentation layer (a notice; every event is shown)
+ *   data/membership.json                        src/app/map/membership.ts (a notice; that state goes uncoloured)
+ *   data/story.json (served as story.json)      src/app/present/story.ts readStoryFile (a notice; that step is skipped)
+ * The checking itself (JSON by line and column, zod's issues in plain words) is data-check.ts.
  *
  * Objects that the pipeline's own tools write (the gazetteer) are loose: a field added by a newer
  * builder passes through. Objects people write by hand are strict, so a misspelt key is named instead
