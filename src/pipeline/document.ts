@@ -12,7 +12,7 @@ import { paragraphs, sentences, type Span } from './segment.ts';
 import { abbreviate, eventTitle, reportTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
 import { atDateline } from './dates-en.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
-import { cityOfDocumentName, detectLang, findDatelineLang, findPlacesLang, firstFullDateLang, forClauses, isOnlineLang, type DateCarry, type Lang } from './lang/index.ts';
+import { cityOfDocumentName, datelineMonthLang, detectLang, findDatelineLang, findPlacesLang, firstFullDateLang, forClauses, isOnlineLang, type DateCarry, type Lang } from './lang/index.ts';
 import { eventTitleIn, placeNameIn, titleCore } from './lang/titles.ts';
 
 export interface Context { gaz: Gazetteer; topics: TopicMatcher }
@@ -111,7 +111,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     // Without a publication date, a day and month with no year ("on July 4") take the year of the
     // first full date in the text.
     const first = /\b(?:19|20)\d{2}\b/.exec(text);
-    const full = lang !== 'en' ? firstFullDateLang(lang, text) : first ? findDates(text.slice(Math.max(0, first.index - 40), first.index + 10), null, lang, {}).mentions.find((m) => m.value.precision === 'day') : undefined;
+    const full = lang !== 'en' ? firstFullDateLang(lang, text, datelineMonthLang(lang, firstDateline ? text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd) : '')) : first ? findDates(text.slice(Math.max(0, first.index - 40), first.index + 10), null, lang, {}).mentions.find((m) => m.value.precision === 'day') : undefined;
     if (full) { docDate = parseIso(full.value.start); messages.push(`no publication date: dates without a year take the year ${docDate!.y}`); }
   }
   // Year and month carried from date to date ("6月17日", "15日"); "вчера"/"昨天" count from the report's own day.

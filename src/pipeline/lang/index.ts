@@ -85,18 +85,19 @@ export const forClauses = (lang: Lang, sentence: string) => (lang === 'ru' ? mas
 
 /**
  * The first full date (day, month and year) of a Russian or Chinese text: a report whose dateline has no
- * year ("БИШКЕК, 14 июня. /ТАСС/.", "新华社青岛6月10日电") takes that year.
+ * year ("БИШКЕК, 14 июня. /ТАСС/.", "新华社青岛6月10日电") takes that year, from a date in the dateline's month.
  */
 const FULL_DATE = {
   ru: /\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(?:19|20)\d{2}|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}/iu,
   zh: /[0-9０-９〇○零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}[日号]/u,
 };
-export function firstFullDateLang(lang: 'ru' | 'zh', text: string): DateMention | undefined {
+export function firstFullDateLang(lang: 'ru' | 'zh', text: string, datelineMonth?: number): DateMention | undefined {
   const re = new RegExp(FULL_DATE[lang].source, 'gu' + (lang === 'ru' ? 'i' : ''));
   for (const m of text.matchAll(re)) {
     if (PLAN_BEFORE[lang].test(text.slice(Math.max(0, m.index - 60), m.index))) continue; // "пройдет 22-23 июля 2020 года": the next meeting's year
     const d = findDatesLang(lang, text.slice(m.index, m.index + m[0].length + 8), null, {}).mentions.find((x) => x.value.precision === 'day');
-    if (d) return d;
+    // a report dated "6月10日" recalls history ("2001年6月15日成立"): only a date of its own month gives its year
+    if (d && (datelineMonth === undefined || Math.abs(+d.value.start.slice(5, 7) - datelineMonth) <= 1)) return d;
   }
   return undefined;
 }
@@ -104,3 +105,9 @@ export function firstFullDateLang(lang: 'ru' | 'zh', text: string): DateMention 
 const ONLINE = { ru: /видеоконференц|видеосвяз|онлайн-формат|в режиме онлайн|в онлайн[- ]режиме|в виртуальном формате|дистанционно/iu, zh: /(?<!线上|線上)(?:以视频方式|以視頻方式|视频会议|視頻會議|视频连线|視頻連線|线上(?!线下)|線上(?!線下)|云会议|雲會議)/u };
 /** A sentence that says the meeting was held by video link (not a hybrid "线上线下相结合"). */
 export const isOnlineLang = (lang: 'ru' | 'zh', sentence: string) => ONLINE[lang].test(sentence);
+
+/** The month of a dateline's date ("14 июня", "6月10日"), whatever its year; undefined without one. */
+export function datelineMonthLang(lang: 'ru' | 'zh', header: string): number | undefined {
+  const d = findDatesLang(lang, header, 2000, { y: 2000 }).mentions[0];
+  return d && d.value.start.length >= 7 ? +d.value.start.slice(5, 7) : undefined;
+}
