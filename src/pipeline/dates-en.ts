@@ -109,6 +109,23 @@ export function bracketYears(text: string): RegExpExecArray[] {
   return found.length >= 2 ? found : [];
 }
 
+/**
+ * A wire's dateline gives a day with no year ("MOSCOW, November 10. /TASS/.") and its text the weekday
+ * ("adopted ... on Tuesday"): the year is the one, among those the text names and their neighbours,
+ * in which that day falls on that weekday. Null when none or several fit.
+ */
+export function datelineByWeekday(header: string, text: string): YMD | null {
+  const md = new RegExp(`\\b${MONTH_NAME}\\.?\\s+(\\d{1,2})\\b|\\b(\\d{1,2})\\s+${MONTH_NAME}\\b`).exec(header);
+  const wd = new RegExp(`\\bon\\s+${WEEKDAY}\\b`).exec(text.slice(0, 3000));
+  if (!md || !wd) return null;
+  const mo = MONTHS_EN.indexOf((md[1] ?? md[4])!.toLowerCase()) + 1;
+  const d = +(md[2] ?? md[3])!;
+  const dow = WEEKDAYS.indexOf(wd[1]!.toLowerCase());
+  const years = new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].flatMap((m) => [+m[1]! - 1, +m[1]!, +m[1]! + 1]));
+  const fit = [...years].filter((y) => realDay(y, mo, d) && new Date(Date.UTC(y, mo - 1, d)).getUTCDay() === dow);
+  return fit.length === 1 ? { y: fit[0]!, m: mo, d } : null;
+}
+
 /** Words before a date that make it a stamp on the page, not a happening. */
 const STAMP_BEFORE = /(?:\b(?:Updated|Published|Posted|Modified|Revised|Released|Issued|Last\s+(?:updated|revised|modified|edited|reviewed)|Page\s+last\s+(?:updated|modified|revised)|Last\s+check(?:ed)?(?:\s+of\s+the\s+sources)?|As\s+of|Date\s+of\s+publication|Publication\s+date|Accessed|Retrieved)(?:\s+(?:on|at))?\s*[:|·–—-]?\s*)$/i;
 /** Words that make what follows something planned (at the time of writing), not something that happened. */

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { datelineByWeekday } from './dates-en.ts';
 import { findDates, findYears } from './dates.ts';
 
 const docDate = { y: 2024, m: 7, d: 4 };
@@ -188,6 +189,13 @@ describe('day ranges with no year written', () => {
   it('a check of the sources and a deadline are not events', () => {
     expect(found('Last check of the sources: 2025-07-20')).toEqual([]);
     expect(found('Media accreditation closed on 15 August 2025.')).toEqual([]);
+  });
+
+  it('a dateline without a year takes the one year near the text\'s in which its day is the weekday the text gives', () => {
+    const text = 'MOSCOW, November 10. /TASS/. The leaders adopted the Moscow Declaration on Tuesday. Russia assumed the chairmanship in June 2019, and Tajikistan takes it for 2020-2021.';
+    expect(datelineByWeekday('MOSCOW, November 10. /TASS/.', text)).toEqual({ y: 2020, m: 11, d: 10 });
+    expect(datelineByWeekday('MOSCOW, November 10. /TASS/.', 'The leaders met on Tuesday.')).toBeNull(); // no year to start from
+    expect(datelineByWeekday('MOSCOW, November 10. /TASS/.', 'They met on Friday, as in 2019 and 2020.')).toBeNull(); // no nearby year fits
   });
 });
 

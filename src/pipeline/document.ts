@@ -10,7 +10,7 @@ import { dateLines, frontMatter, inferMeta, inferSource, MetaSideFile, type DocM
 import { findDateline, findPlaces, type Dateline, type PlaceMention } from './places.ts';
 import { paragraphs, sentences, type Span } from './segment.ts';
 import { abbreviate, eventTitle, reportTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
-import { atDateline } from './dates-en.ts';
+import { atDateline, datelineByWeekday } from './dates-en.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
 import { cityOfDocumentName, datelineMonthLang, detectLang, findDatelineLang, findPlacesLang, firstFullDateLang, forClauses, isOnlineLang, type DateCarry, type Lang } from './lang/index.ts';
 import { eventTitleIn, placeNameIn, titleCore } from './lang/titles.ts';
@@ -107,6 +107,11 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
   const given = (m: MetaSideFile | null) => Object.fromEntries(Object.entries(m ?? {}).filter(([, v]) => v !== undefined));
   const meta: DocMeta = { ...inferred, ...given(fmMeta), ...given(side) } as DocMeta;
   let docDate: YMD | null = meta.published && meta.published.length === 10 ? parseIso(meta.published) : null;
+  if (!docDate && lang === 'en' && firstDateline) {
+    // "MOSCOW, November 10. /TASS/. ... on Tuesday": the year in which that day is that weekday (dates-en.ts)
+    docDate = datelineByWeekday(text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd), text);
+    if (docDate) messages.push(`no publication date: the dateline's day is taken in ${docDate.y}, the year near those the text names in which it falls on the weekday the text gives`);
+  }
   if (!docDate) {
     // Without a publication date, a day and month with no year ("on July 4") take the year of the
     // first full date in the text.
