@@ -95,13 +95,14 @@ describe('a document of many statements (item 1)', () => {
 });
 
 describe('files that cannot be read, and links (item 3)', () => {
-  it('an unreadable file is named, the others are written, and the run exits 1', { timeout: 60_000 }, () => {
+  // root reads any file whatever its mode: as root the run goes as the user "nobody", when that user can
+  // reach the project at all (a checkout under /root cannot be)
+  const asRoot = process.getuid?.() === 0;
+  const nobodyCanRun = !asRoot || cli(['--version'], { uid: 65534 }).code === 0;
+  it.skipIf(!nobodyCanRun)('an unreadable file is named, the others are written, and the run exits 1', { timeout: 60_000 }, () => {
     const dir = folder('locked', { 'good.txt': GOOD, 'secret.txt': GOOD.replace('Astana', 'Tashkent') });
     chmodSync(join(dir, 'secret.txt'), 0o000);
     const out = join(tmp, 'locked-out');
-    mkdirSync(tmp + '/locked-out-parent', { recursive: true });
-    // root reads any file whatever its mode: the run then goes as a user without that power
-    const asRoot = process.getuid?.() === 0;
     if (asRoot) for (const d of [tmp, dir]) chmodSync(d, 0o777);
     const r = cli(['--in', dir, '--out', out], asRoot ? { uid: 65534 } : {});
     expect(r.err).toMatch(/secret\.txt: could not be read \(no permission to read it\)/);
