@@ -12,7 +12,7 @@ import { paragraphs, sentences, type Span } from './segment.ts';
 import { abbreviate, eventTitle, reportTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
 import { atDateline, datelineByWeekday } from './dates-en.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
-import { cityOfDocumentName, datelineMonthLang, detectLang, findDatelineLang, findPlacesLang, firstFullDateLang, forClauses, isOnlineLang, type DateCarry, type Lang } from './lang/index.ts';
+import { cityOfDocumentName, datelineMonthLang, detectLang, findDatelineLang, findPlacesLang, firstFullDateLang, forClauses, isOnlineLang, reportDateLang, type DateCarry, type Lang } from './lang/index.ts';
 import { eventTitleIn, placeNameIn, titleCore } from './lang/titles.ts';
 
 export interface Context { gaz: Gazetteer; topics: TopicMatcher }
@@ -111,6 +111,11 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     // "MOSCOW, November 10. /TASS/. ... on Tuesday": the year in which that day is that weekday (dates-en.ts)
     docDate = datelineByWeekday(text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd), text);
     if (docDate) messages.push(`no publication date: the dateline's day is taken in ${docDate.y}, the year near those the text names in which it falls on the weekday the text gives`);
+  }
+  if (!docDate && lang !== 'en') {
+    // "新华社青岛6月10日电 ...元首理事会第十八次会议": the year a Russian or Chinese wire says without a date (lang/report-year.ts)
+    const said = reportDateLang(lang, text, meta.title, firstDateline ? text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd) : null);
+    if (said) { docDate = said.date; messages.push(`no publication date: dates without a year take the year ${said.date.y} (${said.why})`); }
   }
   if (!docDate) {
     // Without a publication date, a day and month with no year ("on July 4") take the year of the
@@ -315,7 +320,7 @@ function assemble(docId: string, mentions: Mention[], statements: Statement[], l
     const buckets: [GazetteerPlace | null, Mention[]][] = byPlace.size === 0 ? [[null, unplaced]] : [...byPlace.values()].map((ms) => [ms[0]!.place, ms]);
     if (byPlace.size > 0 && unplaced.length > 0) {
       const main = [...buckets].sort((a, b) => b[1].length - a[1].length || a[1][0]!.offset - b[1][0]!.offset)[0]!;
-      main[1].push(...unplaced);
+      for (const m of unplaced) main[1].push(m); // not push(...): one date can be mentioned 100,000 times
     }
     for (const [place, ms] of buckets) {
       ms.sort((a, b) => a.offset - b.offset);

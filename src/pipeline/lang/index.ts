@@ -7,7 +7,8 @@ import { franc } from 'franc-min';
 import type { DateMention, SkippedDate } from '../dates.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Dateline, PlaceMention, RejectedPlace } from '../places.ts';
-import type { DateCarry, Lang } from './common.ts';
+import { validDay, type DateCarry, type Lang, type YMD } from './common.ts';
+import { reportYearLang } from './report-year.ts';
 import { ABBR_RU, cityOfAdjectiveRu, DATELINE_HEAD_RU, findDatelineRu, findPlacesRu, kindRu, maskAbbreviationsRu } from './ru.ts';
 import { findDatesRu, HAPPENED_RU } from './ru-dates.ts';
 import { cityOfDocumentZh, DATELINE_HEAD_ZH, findDatelineZh, findPlacesZh, kindZh } from './zh.ts';
@@ -110,4 +111,21 @@ export const isOnlineLang = (lang: 'ru' | 'zh', sentence: string) => ONLINE[lang
 export function datelineMonthLang(lang: 'ru' | 'zh', header: string): number | undefined {
   const d = findDatesLang(lang, header, 2000, { y: 2000 }).mentions[0];
   return d && d.value.start.length >= 7 ? +d.value.start.slice(5, 7) : undefined;
+}
+
+/**
+ * The day a Russian or Chinese report speaks from when it has no publication date: its stamp, or its
+ * dateline's day in the year the text says in other ways (report-year.ts). Null: the text does not say.
+ */
+export function reportDateLang(lang: 'ru' | 'zh', text: string, title: string, datelineHeader: string | null): { date: YMD; why: string } | null {
+  const r = reportYearLang(lang, text, title);
+  if (!r) return null;
+  if (r.m && r.d && validDay(r.y, r.m, r.d)) return { date: { y: r.y, m: r.m, d: r.d }, why: r.why };
+  // "中新网9月17日电": a Chinese dateline may name no city; its day is still the report's
+  const header = datelineHeader ?? (lang === 'zh' ? text.split(/\n/).slice(0, 6).map((l) => DATELINE_HEAD_ZH.exec(l)?.[0]).find(Boolean) : undefined);
+  if (!header) return null;
+  const d = findDatesLang(lang, header, r.y, { y: r.y }).mentions[0];
+  if (d?.value.precision !== 'day') return null;
+  const [y, m, day] = d.value.start.split('-').map(Number) as [number, number, number];
+  return { date: { y, m, d: day }, why: r.why };
 }

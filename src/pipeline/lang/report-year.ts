@@ -1,0 +1,72 @@
+/**
+ * The year of a Russian or Chinese report whose dateline has none ("БИШКЕК, 14 июня. /ТАСС/.",
+ * "新华社青岛6月10日电"). Agency wires rarely print the year; they say it in other ways, and these are
+ * read here, most reliable first:
+ * - a publication stamp near the top ("发布时间：2025-09-02 08:30", "Дата публикации: 05.07.2024");
+ * - the ordinal of the SCO council meeting the report is about, in its title or first paragraphs
+ *   ("元首理事会第十八次会议", "21-е заседание Совета глав государств"): the Council of Heads of State
+ *   first met in 2001 and then yearly, so its n-th meeting is in 2000 + n (18th: Qingdao 2018); the
+ *   Council of Heads of Government met in 2001 (Almaty), then yearly from 2003 (Beijing), so its n-th
+ *   (n ≥ 2) is in 2001 + n (20th: 2021) — the SCO Secretariat's lists of both councils' meetings;
+ * - the previous meeting's year plus one ("Предыдущая встреча ... в июне 2018 года", "上一次元首理事会
+ *   会议于2019年6月"), or the next one's minus one ("следующий саммит ... в 2023 году");
+ * - the organisation's anniversary this year ("今年是上海合作组织成立20周年": founded 2001).
+ * None of these: null, and the caller falls back to a full date in the dateline's month.
+ */
+import { zhNumber } from './zh-dates.ts';
+
+export interface ReportYear { y: number; m?: number; d?: number; why: string }
+
+const SCO_FOUNDED = 2001;
+const Y = '((?:19|20)\\d{2})';
+const ZH_N = '([0-9一二三四五六七八九十]{1,4})';
+
+const STAMP = {
+  ru: new RegExp(`(?:Дата\\s+публикации|Опубликовано)\\s*:?\\s*(?:(\\d{1,2})\\.(\\d{1,2})\\.${Y}|${Y}-(\\d{2})-(\\d{2}))`, 'iu'),
+  zh: new RegExp(`(?:发布时间|發布時間|发布日期|發布日期|发稿时间|發稿時間)\\s*[:：]?\\s*${Y}\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})`, 'u'),
+};
+const ORDINAL = {
+  ru: /(\d{1,2})-?(?:е|го|м|ое|ого|ом)\s+(?:очередно\p{L}*\s+)?заседани\p{L}*\s+Совета\s+глав\s+(государств|правительств)/iu,
+  zh: new RegExp(`(元首|政府首脑|政府首腦)(?:[（(](?:总理|總理)[）)])?理事[会會]第${ZH_N}次(?:会议|會議)`, 'u'),
+};
+const PREVIOUS = {
+  ru: new RegExp(`(?:Предыдущ|Прошлогодн)\\p{L}*\\s+(?:саммит|встреч|заседани)[^.!?]{0,100}?${Y}\\s+год`, 'iu'),
+  zh: new RegExp(`(?:上一次|上次|上一届|上届|上一屆|上屆)[^。！？]{0,40}?${Y}年`, 'u'),
+};
+const NEXT = {
+  ru: new RegExp(`следующ\\p{L}*\\s+(?:саммит|встреч|заседани)[^.!?]{0,100}?${Y}\\s+год`, 'iu'),
+  zh: new RegExp(`(?:下一次|下次|下一届|下届|下一屆|下屆)[^。！？]{0,40}?${Y}年`, 'u'),
+};
+const ANNIVERSARY = {
+  ru: /(?:в\s+этом\s+году|нынешн\p{L}*\s+год\p{L}*)[^.!?]{0,60}?(\d{1,2})-?лети\p{L}*\s+(?:ШОС|Шанхайской\s+организации)/iu,
+  zh: new RegExp(`今年是(?:上海合作组织|上合组织|上海合作組織|上合組織)成立${ZH_N}周年`, 'u'),
+};
+
+/** The report's year (and day, from a stamp) as its text says it, or null. */
+export function reportYearLang(lang: 'ru' | 'zh', text: string, title: string): ReportYear | null {
+  const top = text.slice(0, 1500);
+  const s = STAMP[lang].exec(top);
+  if (s) {
+    const [y, m, d] = lang === 'zh' ? [+s[1]!, +s[2]!, +s[3]!] : s[3] ? [+s[3], +s[2]!, +s[1]!] : [+s[4]!, +s[5]!, +s[6]!];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return { y, m, d, why: 'the publication stamp' };
+  }
+  // the meeting the report is about: its title or its first paragraphs, not history recalled further on
+  const head = `${title}\n${text.slice(0, 400)}`;
+  const o = ORDINAL[lang].exec(head);
+  if (o) {
+    const n = lang === 'zh' ? zhNumber(o[2]!) : +o[1]!;
+    const heads = lang === 'zh' ? o[1]! : o[2]!;
+    const ofState = /元首|государств/iu.test(heads);
+    if (n >= (ofState ? 1 : 2) && n <= 60) return { y: (ofState ? SCO_FOUNDED - 1 : SCO_FOUNDED) + n, why: `the ordinal of the council's meeting (${n})` };
+  }
+  const p = PREVIOUS[lang].exec(text);
+  if (p) return { y: +p[1]! + 1, why: "the previous meeting's year" };
+  const x = NEXT[lang].exec(text);
+  if (x) return { y: +x[1]! - 1, why: "the next meeting's year" };
+  const a = ANNIVERSARY[lang].exec(text);
+  if (a) {
+    const n = lang === 'zh' ? zhNumber(a[1]!) : +a[1]!;
+    if (n >= 1 && n <= 60) return { y: SCO_FOUNDED + n, why: "the organisation's anniversary this year" };
+  }
+  return null;
+}
