@@ -217,7 +217,7 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, { onFile }: RunOptio
   const chronology = readChronology(DATA_DIR);
   const layered = buildEventLayer({ mentions: events, statements, documents, texts, chronology, corrections: corrections.entries, correctionsFile: CORRECTIONS_FILE });
   events = layered.mentions;
-  for (const r of report) r.messages.push(...(layered.docMessages.get(r.docId) ?? []));
+  for (const r of report) append(r.messages, layered.docMessages.get(r.docId) ?? []);
   const correctionMessages = [...corrections.messages, ...applied.messages, ...layered.correctionMessages];
   if (corrections.entries.length > 0) correctionMessages.unshift(`${CORRECTIONS_FILE}: ${corrections.entries.length - applied.messages.length - layered.correctionMessages.length} of ${corrections.entries.length + corrections.messages.length} corrections applied`);
 
