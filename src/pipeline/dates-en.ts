@@ -126,6 +126,15 @@ export function datelineByWeekday(header: string, text: string): YMD | null {
   return fit.length === 1 ? { y: fit[0]!, m: mo, d } : null;
 }
 
+/**
+ * Month names in capitals next to a day or year ("04 JUL 2023", "JULY 4, 2023"), as government sites
+ * print them, in the case the parsers read ("04 Jul 2023"). Same length, so offsets hold.
+ */
+const CAPS_MONTH = /(?<=\b\d{1,2}\s+)(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)(?:UARY|RUARY|CH|IL|UST|EMBER|OBER)?\b|\b(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)(?:UARY|RUARY|CH|IL|UST|EMBER|OBER)?(?=\.?\s+\d)/g;
+export function titleCaseMonths(text: string): string {
+  return /[A-Z]{3}/.test(text) ? text.replace(CAPS_MONTH, (m) => m[0] + m.slice(1).toLowerCase()) : text;
+}
+
 /** Words before a date that make it a stamp on the page, not a happening. */
 const STAMP_BEFORE = /(?:\b(?:Updated|Published|Posted|Modified|Revised|Released|Issued|Last\s+(?:updated|revised|modified|edited|reviewed)|Page\s+last\s+(?:updated|modified|revised)|Last\s+check(?:ed)?(?:\s+of\s+the\s+sources)?|As\s+of|Date\s+of\s+publication|Publication\s+date|Accessed|Retrieved)(?:\s+(?:on|at))?\s*[:|·–—-]?\s*)$/i;
 /** Words that make what follows something planned (at the time of writing), not something that happened. */

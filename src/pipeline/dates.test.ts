@@ -197,5 +197,11 @@ describe('day ranges with no year written', () => {
     expect(datelineByWeekday('MOSCOW, November 10. /TASS/.', 'The leaders met on Tuesday.')).toBeNull(); // no year to start from
     expect(datelineByWeekday('MOSCOW, November 10. /TASS/.', 'They met on Friday, as in 2019 and 2020.')).toBeNull(); // no nearby year fits
   });
+
+  it('reads month names printed in capitals: "04 JUL 2023", "JULY 4, 2023"', () => {
+    expect(found('Held on 04 JUL 2023 in New Delhi')).toEqual([['04 Jul 2023', '2023-07-04', null, 'day']]);
+    expect(found('JULY 4, 2023: summit')).toEqual([['July 4, 2023', '2023-07-04', null, 'day']]);
+    expect(found('WE MAY MEET')).toEqual([]);
+  });
 });
 

@@ -17,7 +17,7 @@ import type { ParsedComponents } from 'chrono-node';
  */
 const parser = new chrono.Chrono(chrono.configuration.createConfiguration(true, true));
 import type { Precision } from '../contract/schema.ts';
-import { bracketYears, dayRangesWithoutYear, notAnEvent, numericDayRanges, relativeDays, relativeMonths } from './dates-en.ts';
+import { bracketYears, dayRangesWithoutYear, notAnEvent, numericDayRanges, relativeDays, relativeMonths, titleCaseMonths } from './dates-en.ts';
 import { findDatesLang, mayContainDateLang, type DateCarry, type Lang } from './lang/index.ts';
 
 export interface DateValue { start: string; end?: string; precision: Precision }
@@ -152,6 +152,7 @@ export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en'
     const periods = findPeriods(text).filter((p) => !r.mentions.some((m) => m.start < p.end && p.start < m.end));
     return periods.length ? { mentions: r.mentions, skipped: [...periods, ...r.skipped].sort((a, b) => a.start - b.start) } : r;
   }
+  text = titleCaseMonths(text); // "04 JUL 2023"
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = findPeriods(text);
   if (!MAYBE_DATE.test(text)) return { mentions: [...relativeDays(text, docDateIn), ...relativeMonths(text, docDateIn)].filter((m) => !notAnEvent(text, m, [])).sort((a, b) => a.start - b.start), skipped };

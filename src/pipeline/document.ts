@@ -124,6 +124,12 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     const full = lang !== 'en' ? firstFullDateLang(lang, text, datelineMonthLang(lang, firstDateline ? text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd) : '')) : first ? findDates(text.slice(Math.max(0, first.index - 40), first.index + 10), null, lang, {}).mentions.find((m) => m.value.precision === 'day') : undefined;
     if (full) { docDate = parseIso(full.value.start); messages.push(`no publication date: dates without a year take the year ${docDate!.y}`); }
   }
+  if (!docDate && lang === 'en') {
+    // Only a stamp dates the page ("Posted On: 04 JUL 2023"): no event, but the day its "today" means (dates-en.ts)
+    const stamp = findDates(text.slice(0, 2000), null).skipped.find((k) => /publication stamp/.test(k.why));
+    const day = stamp ? findDates(stamp.text, null).mentions.find((m) => m.value.precision === 'day') : undefined;
+    if (day) { docDate = parseIso(day.value.start); messages.push(`no publication date: dates without a year take the page's stamp, ${day.value.start}`); }
+  }
   // Year and month carried from date to date ("6月17日", "15日"); "вчера"/"昨天" count from the report's own day.
   const carry: DateCarry = docDate ? { y: docDate.y, m: docDate.m, ...(meta.published?.length === 10 ? { anchor: docDate } : {}) } : {};
   if (lang !== 'en' && !carry.anchor && docDate && firstDateline) {
