@@ -12,7 +12,7 @@ import { paragraphs, sentences, type Span } from './segment.ts';
 import { abbreviate, eventTitle, reportTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
 import { atDateline, datelineByWeekday } from './dates-en.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
-import { cityOfDocumentName, datelineMonthLang, detectLang, findDatelineLang, findPlacesLang, firstFullDateLang, forClauses, isOnlineLang, reportDateLang, type DateCarry, type Lang } from './lang/index.ts';
+import { cityOfDocumentName, datelineMonthLang, detectLang, findDatelineLang, findPlacesLang, firstFullDateLang, forClauses, isOnlineLang, isOnlineLeadLang, onReportDayLang, atReportDayLang, reportDateLang, type DateCarry, type Lang } from './lang/index.ts';
 import { eventTitleIn, placeNameIn, titleCore } from './lang/titles.ts';
 
 export interface Context { gaz: Gazetteer; topics: TopicMatcher }
@@ -224,6 +224,8 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         const d: DateMention = a.date;
         // "on Tuesday", "the day before", "met here": counted from the dateline, so at its city (dates-en.ts)
         let place = a.place?.place ?? (lang === 'en' && firstDateline && !a.online && atDateline(sText, d) ? firstDateline[1].place : null);
+        // "Саммит, который проходит 15-16 сентября", "本次峰会于…举行": the report's own meeting, at its dateline's city (lang/index.ts)
+        if (!place && lang !== 'en' && firstDateline && !a.online && atReportDayLang(lang, sText, d, carry.anchor) && !isOnlineLeadLang(lang, paraText)) place = firstDateline[1].place;
         const whole = blank(sText, 0, d.start, blanks);
         // "The Council ... Organisation (SCO) held its regular meeting in ...": the clause goes on over the brackets
         // Russian and Chinese titles come from their own module, in the document's language.
@@ -248,7 +250,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         let signature = actAt.has(s.start + d.start);
         if (inHeader && d.start < headerEnd) { place = dateline.place; core = ''; score = 1; fallback = docTitle; }
         // "в режиме видеоконференции", "以视频方式": held by video link, so not at the dateline's city
-        const online = a.online || (lang !== 'en' && isOnlineLang(lang, sText.slice(Math.max(0, d.start - 60), d.end + 60)));
+        const online = a.online || (lang !== 'en' && (isOnlineLang(lang, sText.slice(Math.max(0, d.start - 60), d.end + 60)) || (!!dateline && ((inHeader && d.start < headerEnd) || onReportDayLang(d, carry.anchor)) && isOnlineLeadLang(lang, paraText))));
         if (online && lang !== 'en' && (!a.place?.preposition || (inHeader && d.start < headerEnd))) place = null;
         if (signature && !core) { score = 1; fallback = docTitle; }
         if (SIGNED_HERE.test(sText) && (!core || /^(?:Done|Signed|Adopted|Made)$/i.test(core))) { core = meta.title; score = 1; signature = true; }
@@ -303,6 +305,8 @@ function assemble(docId: string, mentions: Mention[], statements: Statement[], l
   const meetings = mentions.filter((m) => m.value.end && isFewDays(m.value));
   for (const m of mentions) {
     if (m.value.end || m.value.precision !== 'day' || (!m.place && !m.signature)) continue;
+    // Russian and Chinese: a day a report names in its text ("сегодня подписали", "Вчера в Самарканде ...") is its own happening; only a signature line closes the meeting
+    if (lang !== 'en' && !m.signature) continue;
     const inside = (r: Mention) => r.value.start <= m.value.start && m.value.start <= r.value.end!;
     const meeting = meetings.find((r) => r.place && m.place && r.place.id === m.place.id && inside(r))
       ?? (m.signature ? meetings.find((r) => (!r.place || !m.place) && inside(r)) : undefined);

@@ -7,7 +7,7 @@ import { franc } from 'franc-min';
 import type { DateMention, SkippedDate } from '../dates.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Dateline, PlaceMention, RejectedPlace } from '../places.ts';
-import { validDay, type DateCarry, type Lang, type YMD } from './common.ts';
+import { shiftDay, validDay, type DateCarry, type Lang, type YMD } from './common.ts';
 import { reportYearLang } from './report-year.ts';
 import { ABBR_RU, cityOfAdjectiveRu, DATELINE_HEAD_RU, findDatelineRu, findPlacesRu, kindRu, maskAbbreviationsRu } from './ru.ts';
 import { findDatesRu, HAPPENED_RU } from './ru-dates.ts';
@@ -129,3 +129,25 @@ export function reportDateLang(lang: 'ru' | 'zh', text: string, title: string, d
   const [y, m, day] = d.value.start.split('-').map(Number) as [number, number, number];
   return { date: { y, m, d: day }, why: r.why };
 }
+
+/** A meeting the report speaks of ("Саммит, который проходит 15-16 сентября", "本次峰会于8月31日至9月1日举行"). */
+const MEETING = { ru: /саммит|заседани|встреч|переговор|форум|совещани/iu, zh: /峰会|峰會|会议|會議|会晤|會晤|会谈|會談|论坛|論壇|本届|本屆|本次|此次/u };
+/** Said from the same sentence: by video link, or both ways at once ("线上线下相结合", "в смешанном формате"). */
+const HYBRID = { ru: /смешанном\s+формате|гибридном\s+формате|очно\s+и\s+(?:онлайн|дистанционно)/iu, zh: /线上线下|線上線下|线下线上|線下線上/u };
+
+/**
+ * A date with no place in its clause that is the report's own day, or a span of days around it, in a
+ * sentence about a meeting: the meeting the report is filed from, so at its dateline's city.
+ */
+export function atReportDayLang(lang: 'ru' | 'zh', sentence: string, d: DateMention, reportDay: YMD | undefined): boolean {
+  if (!reportDay || d.value.precision !== 'day' || !MEETING[lang].test(sentence)) return false;
+  const from = shiftDay(reportDay, -1);
+  const to = shiftDay(reportDay, 1);
+  return d.value.start <= to && (d.value.end ?? d.value.start) >= from;
+}
+
+/** A report's lead paragraph that says its meeting was held by video link (not both ways at once). */
+export const isOnlineLeadLang = (lang: 'ru' | 'zh', paragraph: string) => ONLINE[lang].test(paragraph) && !HYBRID[lang].test(paragraph);
+
+/** A date that is the report's own day ("25日晚" under "新华社北京11月25日电"). */
+export const onReportDayLang = (d: DateMention, reportDay: YMD | undefined) => !!reportDay && d.value.precision === 'day' && !d.value.end && d.value.start === shiftDay(reportDay, 0);
