@@ -142,9 +142,10 @@ describe('outputs change as one (item 5)', () => {
     const seen = new Set<string>();
     for (const ms of [400, 900, 1400, 1900, 2600]) {
       const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/pipeline/cli.ts'), '--in', bigger, '--out', out], { cwd: root, stdio: 'ignore' });
+      const exited = new Promise((r) => child.on('exit', r)); // listened to at once: a fast run may end before the kill
       await new Promise((r) => setTimeout(r, ms));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       const now = snap();
       const docs = JSON.parse(readFileSync(join(out, 'documents.json'), 'utf8')).length;
       expect([1, 40]).toContain(docs);
@@ -282,5 +283,21 @@ describe('two runs within one second, in one process', () => {
       expect(readFileSync(join(out, 'events.json'), 'utf8')).toBe(first);
     }
     expect(readdirSync(join(tmp, 'twice', '.data-runs'))).toHaveLength(2);
+  });
+});
+
+describe('what a person put into the data folder', () => {
+  it('outlives every run (a story.json of its own), and a file given as --out is refused, not deleted', () => {
+    const out = join(tmp, 'own', 'data');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'story.json'), '{"title":"Mine","steps":[]}');
+    const o = runPipeline(folder('own-in', { 'a.txt': GOOD }));
+    writeOutputs(out, o);
+    writeOutputs(out, o);
+    expect(readFileSync(join(out, 'story.json'), 'utf8')).toBe('{"title":"Mine","steps":[]}');
+    const file = join(tmp, 'own', 'notes.txt');
+    writeFileSync(file, 'keep me');
+    expect(() => writeOutputs(file, o)).toThrow(/notes\.txt is a file, not a folder/);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
   });
 });

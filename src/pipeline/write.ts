@@ -12,7 +12,7 @@
  * project's public/ folder, whose every file Vite copies into a build: then in `.extract-runs/` at the
  * top of the project. Vite copies `public/data` through the link as plain files.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DATA_FILES } from '../contract/schema.ts';
 import { DATA_DIR, type Outputs } from './run.ts';
@@ -77,8 +77,21 @@ export function outputFiles(o: Outputs): [string, unknown][] {
 
 let runsWritten = 0;
 
+/**
+ * Files a person put into the data folder that the pipeline does not write (a story.json of its own)
+ * are copied into each new run, so they outlive the swap.
+ */
+function carryOver(out: string, into: string, ours: Set<string>): void {
+  if (!existsSync(out)) return;
+  for (const name of readdirSync(out)) {
+    if (ours.has(name) || name.startsWith('.extract-tmp-')) continue;
+    cpSync(join(out, name), join(into, name), { recursive: true, dereference: true });
+  }
+}
+
 export function writeOutputs(outDir: string, o: Outputs, { runsDir }: { runsDir?: string } = {}): void {
   const out = resolve(outDir);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new Error(`${outDir} is a file, not a folder; give --out a folder`);
   const runs = resolve(runsDir ?? runsDirFor(out));
   mkdirSync(dirname(out), { recursive: true });
   mkdirSync(runs, { recursive: true });
@@ -93,8 +106,10 @@ export function writeOutputs(outDir: string, o: Outputs, { runsDir }: { runsDir?
   const folder = join(runs, name);
   rmSync(writing, { recursive: true, force: true });
   mkdirSync(join(writing, 'documents'), { recursive: true });
-  for (const [file, value] of outputFiles(o)) writeFileSync(join(writing, file), JSON.stringify(value) + '\n');
+  const written = outputFiles(o);
+  for (const [file, value] of written) writeFileSync(join(writing, file), JSON.stringify(value) + '\n');
   for (const [id, text] of [...o.texts].sort(([a], [b]) => (a < b ? -1 : 1))) writeFileSync(join(writing, 'documents', `${id}.txt`), text);
+  carryOver(out, writing, new Set([...written.map(([f]) => f), 'documents']));
   renameSync(writing, folder); // complete: from here on the next run's sweep will not take it for a leftover
 
   const link = join(dirname(out), `.${basename(out)}.link-${process.pid}`);
