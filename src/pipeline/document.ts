@@ -112,10 +112,11 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     docDate = datelineByWeekday(text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd), text);
     if (docDate) messages.push(`no publication date: the dateline's day is taken in ${docDate.y}, the year near those the text names in which it falls on the weekday the text gives`);
   }
+  let reportDay: YMD | undefined;
   if (!docDate && lang !== 'en') {
     // "新华社青岛6月10日电 ...元首理事会第十八次会议": the year a Russian or Chinese wire says without a date (lang/report-year.ts)
     const said = reportDateLang(lang, text, meta.title, firstDateline ? text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd) : null);
-    if (said) { docDate = said.date; messages.push(`no publication date: dates without a year take the year ${said.date.y} (${said.why})`); }
+    if (said) { docDate = said.date; reportDay = said.day; messages.push(`no publication date: dates without a year take the year ${said.date.y} (${said.why})`); }
   }
   if (!docDate) {
     // Without a publication date, a day and month with no year ("on July 4") take the year of the
@@ -137,6 +138,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     const day = findDates(text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd), docDate, lang, { y: docDate.y }).mentions[0];
     if (day?.value.precision === 'day') carry.anchor = parseIso(day.value.start)!;
   }
+  if (reportDay && !carry.anchor) carry.anchor = reportDay;
   let titleCity = lang === 'en' ? TITLE_CITY.exec(meta.title)?.[1] : undefined;
   let titlePlace = titleCity ? gaz.lookup(titleCity) ?? null : lang === 'en' ? null : cityOfDocumentName(lang, meta.title, gaz);
   if (titlePlace && lang !== 'en') titleCity = placeNameIn(lang, titlePlace);
@@ -225,7 +227,10 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         // "on Tuesday", "the day before", "met here": counted from the dateline, so at its city (dates-en.ts)
         let place = a.place?.place ?? (lang === 'en' && firstDateline && !a.online && atDateline(sText, d) ? firstDateline[1].place : null);
         // "Саммит, который проходит 15-16 сентября", "本次峰会于…举行": the report's own meeting, at its dateline's city (lang/index.ts)
-        if (!place && lang !== 'en' && firstDateline && !a.online && atReportDayLang(lang, sText, d, carry.anchor) && !isOnlineLeadLang(lang, paraText)) place = firstDateline[1].place;
+        if (!place && lang !== 'en' && !a.online && atReportDayLang(lang, sText, d, carry.anchor) && !isOnlineLeadLang(lang, paraText)) {
+          // the dateline's city, or where the report's day was placed when its dateline names none ("中新网9月1日电 …1日在天津…举行")
+          place = firstDateline?.[1].place ?? mentions.find((m) => m.place && !m.online && onReportDayLang(m, carry.anchor))?.place ?? null;
+        }
         const whole = blank(sText, 0, d.start, blanks);
         // "The Council ... Organisation (SCO) held its regular meeting in ...": the clause goes on over the brackets
         // Russian and Chinese titles come from their own module, in the document's language.

@@ -39,11 +39,11 @@ const NO_EVENT = 'a year alone, and its clause names no event';
 /** Dates of a Russian or Chinese sentence; a year alone only where the sentence says something happened. */
 /** Words right before a date that make it a plan or an expectation, not something that happened. */
 const PLAN_BEFORE = {
-  ru: /(?<![\p{L}])(?:пройд[её]т|состоится|намечен[аоы]?(?:\s+на)?|запланирован[аоы]?(?:\s+на)?|планиру\p{L}*|должн[аоы]?(?:\s+был[аои]?)?\s+(?:пройти|состояться)|будет\s+(?:проходить|проведен\p{L}*)|предстоящ\p{L}*|откро\p{L}*ся)\s+(?:[\p{L}-]+\s+){0,4}$/iu,
+  ru: /(?<![\p{L}])(?:пройд[её]т|состоится|намечен[аоы]?(?:\s+на)?|запланирован[аоы]?(?:\s+на)?|планиру\p{L}*|должн[аоы]?(?:\s+был[аои]?)?\s+(?:пройти|состояться)|будет\s+(?:проходить|проведен\p{L}*)|предстоящ\p{L}*|откро\p{L}*ся|планировал\p{L}*(?:\s+на)?|прим[еу]т|провед[её]т|проведут)\s+(?:[\p{L}-]+\s+){0,4}$/iu,
   zh: /(?:将于|將於|将在|將在|拟于|擬於|计划于|計劃於|原定于|原定於|预计于|預計於|定于|定於)\s*$/u,
 };
 /** A publication or revision stamp: "Дата публикации: 05.07.2024", "Обновлено: …", "发布时间：…". */
-const STAMP_BEFORE = { ru: /(?:Дата\s+публикации|Опубликовано|Обновлено|Изменено)\s*:?\s*$/iu, zh: /(?:发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|来源|來源)\s*[:：]?\s*$/u };
+const STAMP_BEFORE = { ru: /(?:Дата\s+публикации|Опубликовано|Обновлено|Изменено)\s*:?\s*$/iu, zh: /(?:发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|来源|來源|(?:最后|最後)?(?:修订|修訂|更新|整理|编辑|編輯)[于於])\s*[:：]?\s*$/u };
 
 export function findDatesLang(lang: 'ru' | 'zh', text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
   const r0 = lang === 'ru' ? findDatesRu(text, docYear, carry) : findDatesZh(text, docYear, carry);
@@ -117,17 +117,16 @@ export function datelineMonthLang(lang: 'ru' | 'zh', header: string): number | u
  * The day a Russian or Chinese report speaks from when it has no publication date: its stamp, or its
  * dateline's day in the year the text says in other ways (report-year.ts). Null: the text does not say.
  */
-export function reportDateLang(lang: 'ru' | 'zh', text: string, title: string, datelineHeader: string | null): { date: YMD; why: string } | null {
+export function reportDateLang(lang: 'ru' | 'zh', text: string, title: string, datelineHeader: string | null): { date: YMD; day?: YMD; why: string } | null {
   const r = reportYearLang(lang, text, title);
   if (!r) return null;
-  if (r.m && r.d && validDay(r.y, r.m, r.d)) return { date: { y: r.y, m: r.m, d: r.d }, why: r.why };
-  // "中新网9月17日电": a Chinese dateline may name no city; its day is still the report's
+  // "中新网9月17日电": a Chinese dateline may name no city; its day is still the report's ("当天", "7月14日" count from it)
   const header = datelineHeader ?? (lang === 'zh' ? text.split(/\n/).slice(0, 6).map((l) => DATELINE_HEAD_ZH.exec(l)?.[0]).find(Boolean) : undefined);
-  if (!header) return null;
-  const d = findDatesLang(lang, header, r.y, { y: r.y }).mentions[0];
-  if (d?.value.precision !== 'day') return null;
-  const [y, m, day] = d.value.start.split('-').map(Number) as [number, number, number];
-  return { date: { y, m, d: day }, why: r.why };
+  const d = header ? findDatesLang(lang, header, r.y, { y: r.y }).mentions[0] : undefined;
+  const [y, m, dd] = d?.value.precision === 'day' ? (d.value.start.split('-').map(Number) as [number, number, number]) : [];
+  const day = y && m && dd ? { y, m, d: dd } : undefined;
+  if (r.m && r.d && validDay(r.y, r.m, r.d)) return { date: { y: r.y, m: r.m, d: r.d }, ...(day ? { day } : {}), why: r.why };
+  return day ? { date: day, day, why: r.why } : null;
 }
 
 /** A meeting the report speaks of ("Саммит, который проходит 15-16 сентября", "本次峰会于8月31日至9月1日举行"). */
@@ -150,4 +149,4 @@ export function atReportDayLang(lang: 'ru' | 'zh', sentence: string, d: DateMent
 export const isOnlineLeadLang = (lang: 'ru' | 'zh', paragraph: string) => ONLINE[lang].test(paragraph) && !HYBRID[lang].test(paragraph);
 
 /** A date that is the report's own day ("25日晚" under "新华社北京11月25日电"). */
-export const onReportDayLang = (d: DateMention, reportDay: YMD | undefined) => !!reportDay && d.value.precision === 'day' && !d.value.end && d.value.start === shiftDay(reportDay, 0);
+export const onReportDayLang = (d: { value: DateMention['value'] }, reportDay: YMD | undefined) => !!reportDay && d.value.precision === 'day' && !d.value.end && d.value.start === shiftDay(reportDay, 0);

@@ -24,4 +24,16 @@ describe("a report's own meeting, its day and its video link", () => {
   it('reads the Taiwan form of Bishkek', () => {
     expect(events('2007年8月16日，成員國在比斯凱克簽署條約。')).toContain('2007-08-16@bishkek-kg');
   });
+  it("a day and month a report recalls take the year nearest the report's day, not the year of the history told before them", () => {
+    const got = events('中新网9月17日电 上海合作组织成员国元首理事会第二十一次会议17日在杜尚别举行。\n\n2001年6月，六国元首在上海会晤。此前，外长理事会会议已于7月14日在杜尚别举行。');
+    expect(got).toContain('2021-07-14@dushanbe-tj');
+    expect(got).not.toContain('2001-07-14@dushanbe-tj');
+  });
+  it('with a dateline naming no city, the meeting around the report day is where the lead placed that day', () => {
+    expect(events('发布时间：2025-09-02 08:30\n\n中新网9月1日电 上海合作组织峰会1日在天津举行。\n\n本次峰会于8月31日至9月1日举行。')).toContain('2025-08-31..2025-09-01@tianjin-cn');
+  });
+  it('an earlier plan, a host of the next summit and revision stamps are no events', () => {
+    expect(events('БИШКЕК, 14 июня. /ТАСС/. Саммит ШОС прошел сегодня в Бишкеке. Изначально встречу лидеров планировали на 14-15 июня. Индия примет следующий саммит в 2023 году.')).toEqual(['2022-06-14@bishkek-kg']);
+    expect(events('2019年6月14日，峰会在比什凯克举行。\n\n本頁面最後修訂於2025年9月3日。')).toEqual(['2019-06-14@bishkek-kg']);
+  });
 });

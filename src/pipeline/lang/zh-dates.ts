@@ -8,7 +8,7 @@
  */
 import * as chrono from 'chrono-node/zh';
 import type { DateMention, DateValue, SkippedDate } from '../dates.ts';
-import { isoOf, shiftDay, validDay, type DateCarry } from './common.ts';
+import { isoOf, shiftDay, validDay, type DateCarry, type YMD } from './common.ts';
 
 /** A number as Chinese texts write it: ASCII or full-width digits, or Chinese numerals (〇 and 零 too). */
 const N = '[0-9０-９〇○零一二三四五六七八九十两]';
@@ -47,6 +47,12 @@ export const HAPPENED_ZH = /成立|建立|创立|举行|举办|召开|签署|签
 
 const hans = chrono.hans.strict;
 
+/** The year in which a month and day lie nearest a report's own day (a report of 10 January speaks of "12月28日" last year). */
+function nearestYear(anchor: YMD, mo: number, d: number): number {
+  const at = Date.UTC(anchor.y, anchor.m - 1, anchor.d);
+  return [anchor.y - 1, anchor.y, anchor.y + 1].map((y) => [y, Math.abs(Date.UTC(y, mo - 1, d) - at)] as const).sort((a, b) => a[1] - b[1])[0]![0];
+}
+
 export function findDatesZh(text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = [];
@@ -59,10 +65,11 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   for (const m of text.matchAll(FULL)) {
     const [, y1, m1, d1, y2, m2, d2] = m;
     found.push({ start: m.index!, end: m.index! + m[0].length, read: (c) => {
-      const y = y1 ? zhNumber(y1) : c.y ?? docYear;
-      if (!y) return 'day and month without a year, and the document has no date';
       const mo = zhNumber(m1!);
       const d = zhNumber(d1!);
+      // "此前，…已于7月14日在杜尚别举行" in a report: the year nearest the report's day, not one a sentence before recalled ("2001年6月，…")
+      const y = y1 ? zhNumber(y1) : !yearHere && carry.anchor ? nearestYear(carry.anchor, mo, d) : c.y ?? docYear;
+      if (!y) return 'day and month without a year, and the document has no date';
       if (!validDay(y, mo, d)) return 'not a real calendar date';
       const value: DateValue = { start: isoOf(y, mo, d), precision: 'day' };
       if (d2) {
@@ -126,11 +133,13 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
     }
   }
   found.sort((a, b) => a.start - b.start);
+  let yearHere = false; // a year written earlier in this sentence
   for (const f of found) {
     if (taken(f.start, f.end)) continue;
     const v = f.read(carry);
     if (typeof v === 'string') { skip(f.start, f.end, v); continue; }
     mentions.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), value: v });
+    if (/年/u.test(text.slice(f.start, f.end))) yearHere = true;
     carry.y = +v.start.slice(0, 4);
     if (v.start.length >= 7) carry.m = +v.start.slice(5, 7);
   }
