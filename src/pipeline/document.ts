@@ -309,10 +309,14 @@ function assemble(docId: string, mentions: Mention[], statements: Statement[], l
   // closes a meeting of a few days that the text gives no place ("took place on 15–16 October 2024").
   const meetings = mentions.filter((m) => m.value.end && isFewDays(m.value));
   for (const m of mentions) {
-    if (m.value.end || m.value.precision !== 'day' || (!m.place && !m.signature)) continue;
-    // Russian and Chinese: a day a report names in its text ("сегодня подписали", "Вчера в Самарканде ...") is its own happening; only a signature line closes the meeting
-    if (lang !== 'en' && !m.signature) continue;
     const inside = (r: Mention) => r.value.start <= m.value.start && m.value.start <= r.value.end!;
+    if (lang !== 'en' && !m.signature && !m.value.end && m.value.precision === 'day') {
+      // Russian and Chinese: a day a text names ("сегодня подписали", "16 октября — заседание", "16日，元首理事會會議") is its
+      // own happening, not folded into the meeting's span; with no place of its own it is where the meeting it falls in was
+      if (!m.place && !m.online) m.place = meetings.find((r) => r.place && !r.online && inside(r))?.place ?? null;
+      continue;
+    }
+    if (m.value.end || m.value.precision !== 'day' || (!m.place && !m.signature)) continue;
     const meeting = meetings.find((r) => r.place && m.place && r.place.id === m.place.id && inside(r))
       ?? (m.signature ? meetings.find((r) => (!r.place || !m.place) && inside(r)) : undefined);
     if (meeting) { m.value = meeting.value; m.dateText = meeting.dateText; } // the words that gave the whole span

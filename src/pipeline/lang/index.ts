@@ -82,7 +82,9 @@ export function cityOfDocumentName(lang: 'ru' | 'zh', name: string, gaz: Gazette
 }
 
 /** The sentence as clauses.ts should cut it (Russian abbreviations' full stops masked, same length). */
-export const forClauses = (lang: Lang, sentence: string) => (lang === 'ru' ? maskAbbreviationsRu(sentence) : sentence);
+export const forClauses = (lang: Lang, sentence: string) => (lang === 'ru' ? maskAbbreviationsRu(sentence).replace(ASIDE_RU, (a) => ` ${a.slice(1, -1)} `) : sentence);
+/** A bracketed aside on a name ("в Астане (ныне Нур-Султан) в июне 2017 года"): the clause reads on over it. */
+const ASIDE_RU = /\((?:ныне|сейчас|теперь|позднее|бывш\p{L}*|прежде|до\s+\d{4}\s+г\p{L}*\.?)\s[^()]{1,40}\)/giu;
 
 /**
  * The first full date (day, month and year) of a Russian or Chinese text: a report whose dateline has no

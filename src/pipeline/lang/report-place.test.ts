@@ -36,4 +36,13 @@ describe("a report's own meeting, its day and its video link", () => {
     expect(events('БИШКЕК, 14 июня. /ТАСС/. Саммит ШОС прошел сегодня в Бишкеке. Изначально встречу лидеров планировали на 14-15 июня. Индия примет следующий саммит в 2023 году.')).toEqual(['2022-06-14@bishkek-kg']);
     expect(events('2019年6月14日，峰会在比什凯克举行。\n\n本頁面最後修訂於2025年9月3日。')).toEqual(['2019-06-14@bishkek-kg']);
   });
+  it('a day of a meeting the text placed is at that place, as an event of its own', () => {
+    const got = events('Программа\n\nЗаседание Совета глав правительств ШОС прошло 15-16 октября 2024 года в Исламабаде.\n\n16 октября — заседание Совета в расширенном составе.\n\n20 октября — отъезд делегаций.');
+    expect(got).toContain('2024-10-15..2024-10-16@islamabad-pk');
+    expect(got).toContain('2024-10-16@islamabad-pk');
+    expect(got).toContain('2024-10-20@-');
+  });
+  it('a bracketed aside on a city does not cut its date from it', () => {
+    expect(events('Заголовок\n\nИндия и Пакистан стали членами организации на саммите в Астане (ныне Нур-Султан) в июне 2017 года.')).toEqual(['2017-06@astana-kz']);
+  });
 });
