@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, setPriority, tmpdir, totalmem } from 'node:os';
+import { loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
@@ -17,7 +17,9 @@ import { launch } from '../tests/e2e/browser.ts';
 import { generateDataset, writeDataset } from './generate-dataset.ts';
 import { INSTRUMENT, type BenchProbe } from './instrument.ts';
 import { precompress, serveStatic, servedBytes } from './serve.ts';
-import { gzipBytes, intervals, medianOf, p, round } from './stats.ts';
+import { machine, pipelineThroughput } from './machine.ts';
+import { emptyRun, markdown, summarise, type Run } from './report.ts';
+import { gzipBytes, intervals, p, round } from './stats.ts';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map((s) => s.trim()).filter(Boolean);
@@ -33,35 +35,6 @@ type Win = Window & {
   __atlas?: { ready: Promise<void>; mapIdle(): Promise<void>; firstIdle?(): Promise<void>; state: unknown };
 };
 
-interface Run {
-  firstIdleMs: number | null;
-  /** Milestones on the way to first idle (performance marks of the app; ms since navigation). */
-  scriptStartMs: number | null;
-  dataLoadedMs: number | null;
-  readyMs: number | null;
-  /** Navigation to the map's idle with everything drawn, statements in too. */
-  allIdleMs: number | null;
-  scrubP50Ms: number | null;
-  scrubP95Ms: number | null;
-  scrubSamples: number;
-  dragFrameP50Ms: number | null;
-  dragFrameP95Ms: number | null;
-  repaintsPerSecDrag: number | null;
-  /** Redraws of the discs' 2D canvas per second of drag, and the time one takes (performance measure `map:discs`). */
-  discDrawsPerSecDrag: number | null;
-  discDrawP50Ms: number | null;
-  discDrawP95Ms: number | null;
-  mapRepaintMs: number | null;
-  mapRepaintJsMs: number | null;
-  /** Map repaints per second while the map itself is dragged (panned): the WebGL frame rate here. */
-  panRepaintsPerSec: number | null;
-  playFps: number | null;
-  playRepaintsPerSec: number | null;
-  playDiscDrawsPerSec: number | null;
-  heapMB: number | null;
-  downloadedGzipKB: number;
-  errors: string[];
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -340,166 +313,6 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
   };
 }
 
-async function machine(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const gl = await page.evaluate(() => {
-    const ctx = document.createElement('canvas').getContext('webgl2');
-    if (!ctx) return { renderer: 'none (no WebGL2)', vendor: '' };
-    const ext = ctx.getExtension('WEBGL_debug_renderer_info');
-    return {
-      renderer: String(ext ? ctx.getParameter(ext.UNMASKED_RENDERER_WEBGL) : ctx.getParameter(ctx.RENDERER)),
-      vendor: String(ext ? ctx.getParameter(ext.UNMASKED_VENDOR_WEBGL) : ctx.getParameter(ctx.VENDOR)),
-    };
-  });
-  await context.close();
-  return {
-    cores: cpus().length,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    memoryGB: round(totalmem() / 1024 ** 3),
-    node: process.version,
-    chromium: browser.version(),
-    glRenderer: gl.renderer,
-    glVendor: gl.vendor,
-    gl: /swiftshader|llvmpipe|software|none/i.test(gl.renderer) ? 'software' : 'hardware',
-    viewport: `${VIEWPORT.width}x${VIEWPORT.height}`,
-    /** 1-minute load average when the runs started and ended: other work on the machine inflates every figure. */
-    loadAverage: { start: round(LOAD_AT_START, 2), end: round(loadavg()[0], 2) },
-  };
-}
-
-/**
- * The pipeline's own throughput benchmark (bench/extract.ts, owned by the pipeline engineer), run as
- * is; its figures are read back from bench/results/extract.json.
- */
-function pipelineThroughput(): { mbPerSec: number | null; cliMBps: number | null; seedsWallSeconds: number | null; output: string } {
-  const none = { mbPerSec: null, cliMBps: null, seedsWallSeconds: null };
-  if (process.env.BENCH_SKIP_PIPELINE) return { ...none, output: 'skipped (BENCH_SKIP_PIPELINE)' };
-  const run = spawnSync('npx', ['tsx', 'bench/extract.ts'], { encoding: 'utf8', timeout: 900_000 });
-  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`.trim().split('\n').slice(-6).join('\n');
-  try {
-    const r = JSON.parse(readFileSync(join(RESULTS, 'extract.json'), 'utf8')) as {
-      seeds?: { medianWallSeconds?: number };
-      corpus?: { cli?: { medianMBps?: number }; inProcess?: { medianMBps?: number } };
-    };
-    return {
-      mbPerSec: r.corpus?.inProcess?.medianMBps ?? null,
-      cliMBps: r.corpus?.cli?.medianMBps ?? null,
-      seedsWallSeconds: r.seeds?.medianWallSeconds ?? null,
-      output,
-    };
-  } catch {
-    return { ...none, output };
-  }
-}
-
-const TARGETS: Record<string, Record<string, [number, '<=' | '<']>> = {
-  seeds: { firstIdleMs: [1500, '<'] },
-  '10000': { scrubP95Ms: [4, '<='], dragFrameP95Ms: [67, '<='] },
-  '100000': { scrubP95Ms: [16, '<='], firstIdleMs: [3000, '<'], heapMB: [150, '<='] },
-};
-
-function verdict(size: string, metric: string, value: number | null): string {
-  const t = TARGETS[size]?.[metric];
-  if (!t || value === null) return '';
-  const ok = t[1] === '<' ? value < t[0] : value <= t[0];
-  return ok ? ` ✓ (${t[1]} ${t[0]})` : ` ✗ (target ${t[1]} ${t[0]})`;
-}
-
-function markdown(results: ReturnType<typeof summarise>): string {
-  // Seeds first (object keys that look like numbers would otherwise come first).
-  const cols = ['seeds', ...Object.keys(results.sizes).filter((k) => k !== 'seeds')];
-  const metrics: [keyof Run, string][] = [
-    ['firstIdleMs', 'first idle: map idle with places and events drawn (ms)'],
-    ['scriptStartMs', '… app script running (ms)'],
-    ['dataLoadedMs', '… data loaded and validated (ms)'],
-    ['readyMs', '… statements in too, views redrawn (ms)'],
-    ['allIdleMs', 'map idle with everything in, statements too (ms)'],
-    ['scrubP50Ms', 'scrub cost p50 (ms)'],
-    ['scrubP95Ms', 'scrub cost p95 (ms)'],
-    ['scrubSamples', '… scrub samples per run (2 s brush drag + 40 brush steps)'],
-    ['dragFrameP50Ms', 'drag frame interval p50 (ms)'],
-    ['dragFrameP95Ms', 'drag frame interval p95 (ms)'],
-    ['repaintsPerSecDrag', 'map (WebGL) repaints per second of drag'],
-    ['discDrawsPerSecDrag', 'disc canvas (2D) redraws per second of drag'],
-    ['discDrawP50Ms', 'one disc canvas redraw p50 (ms)'],
-    ['discDrawP95Ms', 'one disc canvas redraw p95 (ms)'],
-    ['mapRepaintMs', 'one map repaint (ms, spacing of back-to-back repaints while panning the map)'],
-    ['mapRepaintJsMs', 'JS part of one map repaint (ms)'],
-    ['panRepaintsPerSec', 'map repaints per second while panning the map'],
-    ['playFps', 'frames per second while playing'],
-    ['playRepaintsPerSec', 'map (WebGL) repaints per second while playing'],
-    ['playDiscDrawsPerSec', 'disc canvas redraws per second while playing'],
-    ['heapMB', 'JS heap after GC (MB)'],
-    ['downloadedGzipKB', 'downloaded, gzip (KB)'],
-  ];
-  const lines = [
-    `# SCO Atlas benchmark (${results.date})`,
-    '',
-    `Command: \`npm run bench\` (${results.reps} repetitions, medians). Machine: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGB} GB, Chromium ${results.machine.chromium}, ${results.machine.gl} GL (${results.machine.glRenderer}), viewport ${results.machine.viewport}; load average ${results.machine.loadAverage.start} at the start and ${results.machine.loadAverage.end} at the end (other work was running on this ${results.machine.cores}-core machine).`,
-    '',
-    `| metric | ${cols.map((c) => (c === 'seeds' ? 'seeds' : `${Number(c).toLocaleString('en')} events`)).join(' | ')} |`,
-    `| --- | ${cols.map(() => '---:').join(' | ')} |`,
-    ...metrics.map(([k, label]) => `| ${label} | ${cols.map((c) => { const v = results.sizes[c]![k] as number | null; return `${v ?? '–'}${verdict(c, k, v)}`; }).join(' | ')} |`),
-    '',
-    `Initial JS (entry + static imports, gzip): **${results.initialJsGzipKB} KB**${results.initialJsGzipKB <= 350 ? ' ✓ (<= 350)' : ' ✗ (target <= 350)'}; all JS in the build: ${results.allJsGzipKB} KB gzip; whole build without data: ${results.buildGzipKB} KB gzip.`,
-    '',
-    `Pipeline throughput (\`npm run bench:extract\`, generated corpus): ${results.pipeline.mbPerSec ?? '–'} MB/s extraction in process, ${results.pipeline.cliMBps ?? '–'} MB/s through the CLI including start-up; seeds end to end ${results.pipeline.seedsWallSeconds ?? '–'} s.`,
-    '',
-    'First idle is navigation → the map\'s first idle with the places and events drawn (discs on the map, marks on the timeline; the page can be used). Statements, the largest file and only needed by the reading panel (which says they are loading), are still arriving then; the next rows time them and the idle with everything in. ' +
-    'Scrub cost is the app\'s own work per brush move (performance measure `scrub`: state → timeline redraw → the map\'s data call returned; the map then redraws its city discs in the next animation frame, timed separately as "one disc canvas redraw"). Map repaints run on SwiftShader (software WebGL) here, where one blocks the page for tens of milliseconds; the city discs are therefore drawn on a 2D canvas over the map, so a brush drag or play changes only that canvas and repaints the WebGL map not at all (the basemap did not change). "One map repaint" is measured while panning the map, the one gesture that still repaints it on every frame.',
-  ];
-  const errs = Object.entries(results.sizes).flatMap(([s, r]) => r.errors.map((e) => `- ${s}: ${e}`));
-  if (errs.length) lines.push('', '## Problems seen during the runs', '', ...[...new Set(errs)].slice(0, 30));
-  return lines.join('\n') + '\n';
-}
-
-function summarise(runs: Record<string, Run[]>, extra: { initialJsGzipKB: number; allJsGzipKB: number; buildGzipKB: number; machine: Awaited<ReturnType<typeof machine>>; pipeline: ReturnType<typeof pipelineThroughput> }) {
-  const sizes: Record<string, Run> = {};
-  for (const [size, rs] of Object.entries(runs)) {
-    const med = (k: keyof Run) => round(medianOf(rs.map((r) => r[k] as number | null)), 2);
-    sizes[size] = {
-      firstIdleMs: med('firstIdleMs'),
-      scriptStartMs: med('scriptStartMs'),
-      dataLoadedMs: med('dataLoadedMs'),
-      readyMs: med('readyMs'),
-      allIdleMs: med('allIdleMs'),
-      scrubP50Ms: med('scrubP50Ms'),
-      scrubP95Ms: med('scrubP95Ms'),
-      scrubSamples: med('scrubSamples') ?? 0,
-      dragFrameP50Ms: med('dragFrameP50Ms'),
-      dragFrameP95Ms: med('dragFrameP95Ms'),
-      repaintsPerSecDrag: med('repaintsPerSecDrag'),
-      discDrawsPerSecDrag: med('discDrawsPerSecDrag'),
-      discDrawP50Ms: med('discDrawP50Ms'),
-      discDrawP95Ms: med('discDrawP95Ms'),
-      mapRepaintMs: med('mapRepaintMs'),
-      mapRepaintJsMs: med('mapRepaintJsMs'),
-      panRepaintsPerSec: med('panRepaintsPerSec'),
-      playFps: med('playFps'),
-      playRepaintsPerSec: med('playRepaintsPerSec'),
-      playDiscDrawsPerSec: med('playDiscDrawsPerSec'),
-      heapMB: med('heapMB'),
-      downloadedGzipKB: med('downloadedGzipKB') ?? 0,
-      errors: [...new Set(rs.flatMap((r) => r.errors))],
-    };
-  }
-  return {
-    date: new Date().toISOString(),
-    command: 'npm run bench',
-    reps: REPS,
-    machine: extra.machine,
-    initialJsGzipKB: round(extra.initialJsGzipKB)!,
-    allJsGzipKB: round(extra.allJsGzipKB)!,
-    buildGzipKB: round(extra.buildGzipKB)!,
-    pipeline: extra.pipeline,
-    seeds: sizes.seeds!,
-    sizes,
-    ...Object.fromEntries(Object.entries(sizes).filter(([k]) => k !== 'seeds')),
-    targets: TARGETS,
-  };
-}
-
 async function main(): Promise<void> {
   // Other work on a shared machine (test runs, builds) adds noise to every figure; where allowed,
   // the bench and the Chromium it starts run at a higher priority (BENCH_PRIORITY=0 to turn off).
@@ -541,10 +354,10 @@ async function main(): Promise<void> {
         runs[size].push(r);
       }
     }
-    const mach = await machine(browser);
+    const mach = await machine(browser, VIEWPORT, LOAD_AT_START);
     log('running the pipeline throughput bench');
-    const pipeline = pipelineThroughput();
-    const results = summarise(runs, { initialJsGzipKB: js.gzipKB, allJsGzipKB: allJs, buildGzipKB: buildGz, machine: mach, pipeline });
+    const pipeline = pipelineThroughput(RESULTS);
+    const results = summarise(runs, REPS, { initialJsGzipKB: js.gzipKB, allJsGzipKB: allJs, buildGzipKB: buildGz, machine: mach, pipeline });
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
     writeFileSync(join(RESULTS, 'latest.md'), markdown(results));
@@ -557,14 +370,6 @@ async function main(): Promise<void> {
   }
 }
 
-function emptyRun(): Run {
-  return {
-    firstIdleMs: null, scriptStartMs: null, dataLoadedMs: null, readyMs: null, allIdleMs: null, scrubP50Ms: null, scrubP95Ms: null, scrubSamples: 0, dragFrameP50Ms: null, dragFrameP95Ms: null,
-    repaintsPerSecDrag: null, discDrawsPerSecDrag: null, discDrawP50Ms: null, discDrawP95Ms: null, mapRepaintMs: null, mapRepaintJsMs: null,
-    panRepaintsPerSec: null, playFps: null, playRepaintsPerSec: null, playDiscDrawsPerSec: null, heapMB: null,
-    downloadedGzipKB: 0, errors: [],
-  };
-}
 
 main().catch((e) => {
   console.error(e);
