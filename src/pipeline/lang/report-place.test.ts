@@ -45,4 +45,9 @@ describe("a report's own meeting, its day and its video link", () => {
   it('a bracketed aside on a city does not cut its date from it', () => {
     expect(events('Заголовок\n\nИндия и Пакистан стали членами организации на саммите в Астане (ныне Нур-Султан) в июне 2017 года.')).toEqual(['2017-06@astana-kz']);
   });
+  it('a year alone is an event where its sentence says what happened, in traditional characters too and in either word order', () => {
+    expect(events('標題\n\n比什凱克此前曾於2007年和2013年兩度主辦峰會。')).toEqual(['2007@bishkek-kg', '2013@bishkek-kg']);
+    expect(events('Заголовок\n\nВ 2017 году ее полноправными членами стали Индия и Пакистан.')).toEqual(['2017@-']);
+    expect(events('Заголовок\n\nВ 2017 году в стране было тепло.')).toEqual([]);
+  });
 });

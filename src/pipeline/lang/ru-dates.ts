@@ -40,7 +40,7 @@ const MON_WORD = new RegExp(`${B}${MON}${E}`, 'giu');
 const HAS_MON = new RegExp(MON, 'iu');
 
 /** Words that say something happened: a year alone is an event only in a clause with one of them. */
-export const HAPPENED_RU = /(?<![\p{L}])(?:основан|создан|учрежд|состоял|прош[её]л|прошл[аио]|провед|вступил|подписал|подписан|принят|приняла|приняли|саммит|заседани|встреч|визит|учени|форум|конференци|сесси|стал[аи]?\s+член|присоедин|открыт|торжеств|годовщин)/iu;
+export const HAPPENED_RU = /(?<![\p{L}])(?:основан|создан|учрежд|состоял|прош[её]л|прошл[аио]|провед|вступил|подписал|подписан|принят|приняла|приняли|саммит|заседани|встреч|визит|учени|форум|конференци|сесси|стал[аи]?\s+(?:полноправн\p{L}*\s+)?член|член\p{L}*\s+стал|присоедин|открыт|торжеств|годовщин|принимал|собирал|собрал|утвержд|утвердил|одобр|сделан\p{L}*\s+в)/iu;
 
 export function findDatesRu(text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
   const mentions: DateMention[] = [];

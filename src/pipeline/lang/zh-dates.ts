@@ -43,7 +43,8 @@ const RELATIVE = /(今天|今日|当天|当日|昨天|昨日|前天)/gu;
 const MAYBE = new RegExp(`${N}[年月日号]|今天|今日|当天|当日|昨天|昨日|前天`, 'u');
 
 /** Words that say something happened: a year alone is an event only in a sentence with one of them. */
-export const HAPPENED_ZH = /成立|建立|创立|举行|举办|召开|签署|签订|通过|加入|成为.{0,8}成员|峰会|会议|会晤|访问|演习|论坛|启动|开幕|闭幕|周年/u;
+/** Simplified and traditional forms ('举办'/'舉辦', '通过'/'通過', '主办'/'主辦'). */
+export const HAPPENED_ZH = /成立|建立|[创創]立|[举舉]行|[举舉]办|[举舉]辦|主[办辦]|召[开開]|[签簽][署订訂]|通[过過]|加入|[成][为為].{0,8}成[员員]|峰[会會]|[会會][议議]|[会會]晤|[访訪][问問]|演[习習]|[论論][坛壇]|[启啟][动動]|[开開]幕|[闭閉]幕|[周週]年|生效/u;
 
 const hans = chrono.hans.strict;
 
