@@ -50,4 +50,9 @@ describe("a report's own meeting, its day and its video link", () => {
     expect(events('Заголовок\n\nВ 2017 году ее полноправными членами стали Индия и Пакистан.')).toEqual(['2017@-']);
     expect(events('Заголовок\n\nВ 2017 году в стране было тепло.')).toEqual([]);
   });
+  it("a day and month take the year of the last full date, not of a month the text recalls in passing", () => {
+    const got = events('Заголовок\n\nСаммит ШОС 23–24 июня 2016 г. прошел в Ташкенте.\n\nРешение было принято годом ранее, в июле 2015 г. в Уфе.\n\n23 июня премьер-министр Индии встретился с председателем КНР в Ташкенте.');
+    expect(got).toContain('2016-06-23@tashkent-uz');
+    expect(got.some((e) => e.startsWith('2015-06-23'))).toBe(false);
+  });
 });

@@ -138,7 +138,9 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     }
   }
   mentions.sort((a, b) => a.start - b.start);
-  const last = mentions.at(-1);
+  // a day and month read later take their year from the last full date, not from a month or year the text
+  // recalls in passing ("Решение … было принято годом ранее, в июле 2015 г." before "23 июня премьер-министр …")
+  const last = mentions.filter((x) => x.value.precision === 'day').at(-1);
   if (last) { carry.y = +last.value.start.slice(0, 4); if (last.value.start.length >= 7) carry.m = +last.value.start.slice(5, 7); }
   return { mentions, skipped };
 }
