@@ -152,3 +152,14 @@ export const isOnlineLeadLang = (lang: 'ru' | 'zh', paragraph: string) => ONLINE
 
 /** A date that is the report's own day ("25日晚" under "新华社北京11月25日电"). */
 export const onReportDayLang = (d: { value: DateMention['value'] }, reportDay: YMD | undefined) => !!reportDay && d.value.precision === 'day' && !d.value.end && d.value.start === shiftDay(reportDay, 0);
+
+/** An event page's fact table: "会议日期 | 2012年6月6日至7日", "Даты проведения | 15-16 октября 2024 г." (a row, not a publication stamp). */
+const INFOBOX_DATE = { ru: /^\s*(?:Дат[аы](?:\s+проведения)?|Сроки(?:\s+проведения)?)\s*[|:]/iu, zh: /^\s*(?:会议|會議|活动|活動|峰会|峰會)?(?:日期|时间|時間)\s*[|:：]/u };
+/** Its place row: "会议地点 | 中国北京 人民大会堂", "Место проведения | Исламабад". */
+const INFOBOX_PLACE = { ru: /^\s*Место(?:\s+проведения)?\s*[|:]\s*(.+)$/imu, zh: /^\s*(?:会议|會議|活动|活動|峰会|峰會)?(?:地点|地點)\s*[|:：]\s*(.+)$/mu };
+export const isInfoboxDateLang = (lang: 'ru' | 'zh', line: string) => INFOBOX_DATE[lang].test(line);
+/** The place of a fact table's date row: the first place its place row names (within the next few rows). */
+export function infoboxPlaceLang(lang: 'ru' | 'zh', after: string, gaz: Gazetteer) {
+  const row = INFOBOX_PLACE[lang].exec(after.slice(0, 400));
+  return row ? findPlacesLang(lang, row[1]!, gaz).mentions[0]?.place ?? null : null;
+}

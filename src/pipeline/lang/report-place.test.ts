@@ -55,4 +55,9 @@ describe("a report's own meeting, its day and its video link", () => {
     expect(got).toContain('2016-06-23@tashkent-uz');
     expect(got.some((e) => e.startsWith('2015-06-23'))).toBe(false);
   });
+  it("an event page's fact table gives the meeting its dates and its place row's city", () => {
+    const got = events('上海合作组织成员国元首理事会第十二次会议\n\n会议日期 | 2012年6月6日至7日\n会议地点 | 中国北京 人民大会堂\n\n会议日程\n\n7日上午，元首理事会会议在人民大会堂举行大范围会谈。');
+    expect(got).toContain('2012-06-06..2012-06-07@beijing-cn');
+    expect(got).toContain('2012-06-07@beijing-cn');
+  });
 });
