@@ -8,7 +8,7 @@ import type { DateMention, SkippedDate } from '../dates.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Dateline, PlaceMention, RejectedPlace } from '../places.ts';
 import { shiftDay, validDay, type DateCarry, type Lang, type YMD } from './common.ts';
-import { reportYearLang } from './report-year.ts';
+import { reportYearLang, yearByWeekdayLang } from './report-year.ts';
 import { ABBR_RU, cityOfAdjectiveRu, DATELINE_HEAD_RU, findDatelineRu, findPlacesRu, kindRu, maskAbbreviationsRu } from './ru.ts';
 import { findDatesRu, HAPPENED_RU } from './ru-dates.ts';
 import { cityOfDocumentZh, DATELINE_HEAD_ZH, findDatelineZh, findPlacesZh, kindZh } from './zh.ts';
@@ -120,7 +120,13 @@ export function datelineMonthLang(lang: 'ru' | 'zh', header: string): number | u
  * dateline's day in the year the text says in other ways (report-year.ts). Null: the text does not say.
  */
 export function reportDateLang(lang: 'ru' | 'zh', text: string, title: string, datelineHeader: string | null): { date: YMD; day?: YMD; why: string } | null {
-  const r = reportYearLang(lang, text, title);
+  let r = reportYearLang(lang, text, title);
+  if (!r && datelineHeader) {
+    // no other sign of the year: the weekday the text gives ("во вторник") against the dateline's day
+    const md = findDatesLang(lang, datelineHeader, 2000, { y: 2000 }).mentions[0];
+    const y = md?.value.precision === 'day' ? yearByWeekdayLang(lang, text, +md.value.start.slice(5, 7), +md.value.start.slice(8, 10)) : null;
+    if (y) r = { y, why: 'the weekday the text gives for the dateline\'s day' };
+  }
   if (!r) return null;
   // "中新网9月17日电": a Chinese dateline may name no city; its day is still the report's ("当天", "7月14日" count from it)
   const header = datelineHeader ?? (lang === 'zh' ? text.split(/\n/).slice(0, 6).map((l) => DATELINE_HEAD_ZH.exec(l)?.[0]).find(Boolean) : undefined);

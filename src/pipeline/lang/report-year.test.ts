@@ -22,4 +22,8 @@ describe('a wire whose dateline has no year takes the year its text says', () =>
   it('and guesses nothing when the text says no year', () => {
     expect(days('МОСКВА, 10 ноября. /ТАСС/. Лидеры ШОС сегодня провели встречу.')).toEqual([]);
   });
+  it('from the weekday the text gives for the dateline day, when one year only fits', () => {
+    expect(days('МОСКВА, 10 ноября — РИА Новости. Лидеры ШОС провели во вторник саммит в Москве. Очная встреча должна была пройти 22-23 июля 2020 года.')).toContain('2020-11-10');
+    expect(days('新华社北京11月10日电 上合组织峰会星期二在北京举行。2020年7月的会议被推迟。')).toContain('2020-11-10');
+  });
 });

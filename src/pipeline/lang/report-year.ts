@@ -70,3 +70,24 @@ export function reportYearLang(lang: 'ru' | 'zh', text: string, title: string): 
   }
   return null;
 }
+
+/** Weekdays as a report gives them ("во вторник", "星期二", "週二"), Sunday first as Date.getUTCDay counts. */
+const WEEKDAY = {
+  ru: /(?<![\p{L}])(?:во?\s+)(воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?![\p{L}])/iu,
+  zh: /(?:星期|礼拜|禮拜|周|週)([日天一二三四五六])/u,
+};
+const WEEKDAY_INDEX = { ru: ['воскресенье', 'понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу'], zh: ['日', '一', '二', '三', '四', '五', '六'] };
+
+/**
+ * "МОСКВА, 10 ноября — … провели во вторник свой саммит": the one year, among those the text names and
+ * their neighbours, in which the dateline's day falls on the weekday the text gives; null when none or several fit.
+ */
+export function yearByWeekdayLang(lang: 'ru' | 'zh', text: string, month: number, day: number): number | null {
+  const w = WEEKDAY[lang].exec(text.slice(0, 3000));
+  if (!w) return null;
+  const dow = lang === 'zh' && w[1] === '天' ? 0 : WEEKDAY_INDEX[lang].indexOf(w[1]!.toLowerCase());
+  if (dow < 0) return null;
+  const years = new Set([...text.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].flatMap((m) => [+m[1]! - 1, +m[1]!, +m[1]! + 1]));
+  const fit = [...years].filter((y) => { const t = new Date(Date.UTC(y, month - 1, day)); return t.getUTCMonth() === month - 1 && t.getUTCDay() === dow; });
+  return fit.length === 1 ? fit[0]! : null;
+}
