@@ -57,7 +57,9 @@ const FAST: Record<DataFileName, (json: unknown) => boolean> = {
  * final (it never accepts what the schema rejects), and only on its no does the schema run, to decide
  * and to say what is wrong.
  */
-export function checkText<S extends z.ZodType>(text: string, schema: S, quick?: (json: unknown) => boolean): Checked<z.infer<S>> {
+export function checkText<S extends z.ZodType>(
+  text: string, schema: S | ((json: unknown) => S), quick?: (json: unknown) => boolean,
+): Checked<z.infer<S>> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -67,7 +69,7 @@ export function checkText<S extends z.ZodType>(text: string, schema: S, quick?: 
     return { ok: false, message: `is not valid JSON (${(e as Error).message})` };
   }
   if (quick?.(json)) return { ok: true, data: json as z.infer<S> };
-  const parsed = schema.safeParse(json);
+  const parsed = (typeof schema === 'function' ? schema(json) : schema).safeParse(json);
   if (!parsed.success) return { ok: false, message: `does not match the data contract: ${describeIssues(parsed.error)}` };
   return { ok: true, data: parsed.data };
 }
@@ -75,6 +77,23 @@ export function checkText<S extends z.ZodType>(text: string, schema: S, quick?: 
 const decoder = new TextDecoder();
 export function checkFile(file: DataFileName, bytes: ArrayBuffer | string): Checked {
   return checkText(typeof bytes === 'string' ? bytes : decoder.decode(bytes), SCHEMAS[file], FAST[file]);
+}
+
+/** A record of the event layer (event-layer.json) rather than a mention (events.json). */
+const isLayer = (json: unknown) => Array.isArray(json) && typeof json[0] === 'object' && json[0] !== null && 'mentionIds' in json[0];
+
+/**
+ * The events the page shows: the event layer (event-layer.json, one record per real event across
+ * documents) or, from a data folder written before the layer existed, the per-document mentions
+ * (events.json). Both have every field the views read; the file itself says which it is.
+ */
+export function checkEventsFile(bytes: ArrayBuffer | string): Checked<Event[]> {
+  const text = typeof bytes === 'string' ? bytes : decoder.decode(bytes);
+  return checkText(
+    text,
+    (json) => (isLayer(json) ? LayerEvents : Events),
+    (json) => (isLayer(json) ? FAST[DATA_FILES.layer](json) : FAST[DATA_FILES.events](json)),
+  ) as Checked<Event[]>;
 }
 
 /**
@@ -97,7 +116,7 @@ export interface CoreChecked {
 type Bytes = ArrayBuffer | string | null;
 export function checkCore(bytes: { events: Bytes; places: Bytes; documents: Bytes; topics: Bytes }): CoreChecked {
   const check = <T>(file: DataFileName, b: Bytes) => (b === null ? null : (checkFile(file, b) as Checked<T>));
-  const events = check<Event[]>(DATA_FILES.events, bytes.events);
+  const events = bytes.events === null ? null : checkEventsFile(bytes.events);
   const places = check<PlacesT>(DATA_FILES.places, bytes.places);
   const documents = check<DocumentMeta[]>(DATA_FILES.documents, bytes.documents);
   const topics = check<Topic[]>(DATA_FILES.topics, bytes.topics);

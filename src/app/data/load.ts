@@ -65,7 +65,7 @@ async function sizeOf(url: string): Promise<number | null> {
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker?: Checker): Promise<Got>;
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker: Checker, handOff: boolean): Promise<Fetched>;
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker?: Checker, handOff = false): Promise<Fetched> {
-  if (handOff && checker?.fetches && file === DATA_FILES.events) {
+  if (handOff && checker?.fetches && (file === DATA_FILES.layer || file === DATA_FILES.events)) {
     const url = new URL(base + file, globalThis.location?.href).href;
     const size = await sizeOf(url);
     if (size !== null && checker.fetches(file, size)) {
@@ -82,6 +82,16 @@ async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checke
   if (res.ok) checker?.warm(file, Number(res.headers.get('content-length') ?? 0));
   return bytesOf(res);
 }
+
+/**
+ * Not there: a 404, or a dev server's index.html standing in for the file. Any other failure (the
+ * network, a server error) is the file's own problem, named as such, not a reason to show another file.
+ */
+const isAbsent = (g: Fetched) =>
+  g.ok ? !('url' in g) && /^\s*</.test(new TextDecoder().decode(new Uint8Array(g.bytes, 0, Math.min(64, g.bytes.byteLength)))) : g.message.startsWith('is missing');
+
+/** The meaning checks name events.json; with the event layer on screen, the events came from `file`. */
+const eventsFrom = (file: string) => (line: string) => (line.startsWith('events.json: ') ? file + line.slice('events.json'.length) : line);
 
 /** The browser's own fetch: with it (and only it) a loading worker can fetch the same address itself. */
 const defaultFetch: Fetch = (u) => fetch(u);
@@ -108,11 +118,20 @@ export async function loadCore(
   fetchFn: Fetch = defaultFetch,
   { checker = inThread }: LoadOptions = {},
 ): Promise<{ data: RawData; problems: DataProblem[]; index: PackedEventIndex | null }> {
-  const files = [DATA_FILES.events, DATA_FILES.places, DATA_FILES.documents, DATA_FILES.topics] as const;
+  // The events shown are the event layer (event-layer.json); a data folder written before the layer
+  // existed has only the per-document mentions (events.json), which the views read just as well.
+  const files: DataFileName[] = [DATA_FILES.layer, DATA_FILES.places, DATA_FILES.documents, DATA_FILES.topics];
   // With the browser's own fetch, a worker may fetch a large file itself (the page's fetch function
   // could be another, e.g. the single file's inlined data, which only this thread can call).
   const handOff = fetchFn === defaultFetch;
-  const fetchAll = (mayHandOff: boolean) => Promise.all(files.map((f) => getBytes(base, f, fetchFn, checker, mayHandOff)));
+  const fetchAll = async (mayHandOff: boolean) => {
+    const all: Fetched[] = await Promise.all(files.map((f) => getBytes(base, f, fetchFn, checker, mayHandOff)));
+    if (files[0] === DATA_FILES.layer && isAbsent(all[0]!)) {
+      files[0] = DATA_FILES.events;
+      all[0] = await getBytes(base, DATA_FILES.events, fetchFn, checker, mayHandOff);
+    }
+    return all;
+  };
   let got: Array<Fetched> = await fetchAll(handOff);
   const source = (g: Fetched): CoreSource => (!g.ok ? null : 'url' in g ? { url: g.url } : g.bytes);
   const sources = (g: typeof got) => ({ events: source(g[0]!), places: source(g[1]!), documents: source(g[2]!), topics: source(g[3]!) });
@@ -137,9 +156,9 @@ export async function loadCore(
   if (problems.some((p) => p.fatal)) throw new DataError(problems, base);
   const meaning = checkCoreMeaning(core);
   if (meaning.length) orderCore(core); // broken records were left out: the events are ordered and indexed again, here
-  for (const line of meaning) problems.push(meaningProblem(line));
+  for (const line of meaning.map(eventsFrom(files[0]!))) problems.push(meaningProblem(line));
   const data = (c: Checked | null) => (c?.ok ? c.data : null);
-  lastCore = { base, events: data(core.events) as Event[], documentIds: (data(core.documents) as DocumentMeta[]).map((d) => d.id) };
+  lastCore = { base, eventsFile: files[0]!, events: data(core.events) as Event[], documentIds: (data(core.documents) as DocumentMeta[]).map((d) => d.id) };
   return {
     data: {
       events: data(core.events) as Event[],
@@ -196,9 +215,10 @@ export async function loadDeferred(
   await after.catch(() => {});
   let statements = checkedStatements;
   if (statements && lastCore?.base === base) {
+    toLayer(lastCore.events, statements as Statement[]);
     const r = checkStatementLinks(lastCore.events, lastCore.documentIds, statements as Statement[]);
     statements = r.statements;
-    for (const line of r.problems) problems.push(meaningProblem(line));
+    for (const line of r.problems.map(eventsFrom(lastCore.eventsFile))) problems.push(meaningProblem(line));
   }
   return {
     statements: statements as Statement[] | null,
@@ -208,8 +228,22 @@ export async function loadDeferred(
   };
 }
 
+/**
+ * Statements name the mentions they support (events.json ids). With the event layer on screen, each
+ * belongs to the layer events those mentions merged into (their `mentionIds`); changed in place.
+ */
+export function toLayer(events: readonly Event[], statements: Statement[]): void {
+  const of = new Map<string, string>();
+  for (const e of events as readonly (Event & { mentionIds?: string[] })[]) for (const m of e.mentionIds ?? []) of.set(m, e.id);
+  if (of.size === 0) return;
+  for (const s of statements) {
+    if (!s.eventIds.some((id) => of.has(id) && of.get(id) !== id)) continue;
+    s.eventIds = [...new Set(s.eventIds.map((id) => of.get(id) ?? id))].sort();
+  }
+}
+
 /** The events and documents of the last core loaded, so the statements that follow are checked against them. */
-let lastCore: { base: string; events: Event[]; documentIds: string[] } | null = null;
+let lastCore: { base: string; eventsFile: string; events: Event[]; documentIds: string[] } | null = null;
 
 /** A line of the meaning checks ("events.json: event <id>: ...") as a problem of its file; never fatal. */
 function meaningProblem(line: string): DataProblem {

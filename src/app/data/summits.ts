@@ -37,11 +37,17 @@ export function rememberSummitHosts(events: Events, hosts: readonly string[]): v
   memo.set(events, { rule: SUMMIT_RULE, hosts: [...hosts] });
 }
 
+/** An event the chronology knows as a meeting of the Council of Heads of State (event-layer.json). */
+const headsOfState = (e: Event) => (e as Event & { meeting?: { body: string } }).meeting?.body === 'heads-of-state';
+
 export function findSummitHosts(events: Events, rule = SUMMIT_RULE): string[] {
+  // With the event layer, the chronology says which events are summits, and the words of titles
+  // (which also catch summits mentioned in passing) are only for data without it.
+  const linked = events.some(headsOfState);
   const byYear = new Map<string, Map<string, { start: string; placeId: string; n: number }>>();
   for (const e of events) {
     if (!e.placeId) continue;
-    if (!e.topics.some((t) => rule.topics.includes(t)) && !rule.title.test(e.title)) continue;
+    if (linked ? !headsOfState(e) : !e.topics.some((t) => rule.topics.includes(t)) && !rule.title.test(e.title)) continue;
     const year = e.start.slice(0, 4);
     const key = `${e.start}|${e.placeId}`;
     const inYear = byYear.get(year) ?? byYear.set(year, new Map()).get(year)!;

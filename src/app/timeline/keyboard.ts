@@ -65,10 +65,16 @@ export function keyboardOrder(n: number, mask: Uint8Array | null): number[] {
   return out;
 }
 
-/** An event in words: the tooltip's two lines, and what a screen reader hears. */
-export function describe(d: AtlasData, i: number): { text: string; sub: string } {
-  const e = d.events[i]!;
-  const place = e.placeId ? (d.places[d.evPlace[i]!]?.properties.name ?? e.placeId) : e.online ? 'online' : 'no place';
+/**
+ * An event in words: the tooltip's lines, and what a screen reader hears. `why` says why an event of
+ * the event layer is tied to a meeting of the SCO's chronology, and how many documents speak of it.
+ */
+export function describe(d: AtlasData, i: number): { text: string; sub: string; why?: string } {
+  const e = d.events[i]! as AtlasData['events'][number] & { link?: { reason: string }; docIds?: string[] };
+  const city = e.placeId ? (d.places[d.evPlace[i]!]?.properties.name ?? e.placeId) : null;
+  const place = city ? (e.online ? `${city}, by videoconference` : city) : e.online ? 'online' : 'no place';
   const prec = e.precision === 'day' ? '' : ` (${e.precision} precision)`;
-  return { text: e.title, sub: `${fmtEventDate(e)}${prec} · ${place}` };
+  const sources = e.docIds && e.docIds.length > 1 ? `${e.docIds.length} documents` : '';
+  const why = [e.link?.reason, sources].filter(Boolean).join(' · ');
+  return { text: e.title, sub: `${fmtEventDate(e)}${prec} · ${place}`, ...(why ? { why } : {}) };
 }

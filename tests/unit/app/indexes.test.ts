@@ -36,15 +36,19 @@ describe('the window counts that size the markers', () => {
     const bangkok = d.placeIndex.get('bangkok')!;
     const all = windowCounts(d, d.extent[0], d.extent[1], null);
     expect(all.events[bangkok]).toBe(2);
-    expect(all.online.map((i) => d.events[i]!.id)).toEqual(['ev-agora-2020']);
+    // The Moscow summit of 2020 was a videoconference: listed as online, and still counted at Moscow.
+    expect(all.online.map((i) => d.events[i]!.id)).toEqual(['ev-agora-2020', 'chs-2020']);
+    expect(all.events[d.placeIndex.get('moscow')!]).toBe(1);
     expect(all.total).toBe(d.events.length);
     // A window on 28 November 2023 catches the second day of the two-day forum.
     const w = windowCounts(d, day('2023-11-28'), day('2023-11-29'), null);
     expect(w.events[bangkok]).toBe(1);
     expect(w.total).toBe(1);
-    // A window inside September 2022 catches the month-precision Samarkand summit.
-    const s = windowCounts(d, day('2022-09-10'), day('2022-09-11'), null);
-    expect(s.events[d.placeIndex.get('samarkand')!]).toBe(1);
+    // The text dates the Samarkand summit only to September 2022; the chronology knows its days
+    // (15–16 September): a window on the 16th catches it, one on the 10th no longer does.
+    const samarkand = d.placeIndex.get('samarkand')!;
+    expect(windowCounts(d, day('2022-09-16'), day('2022-09-17'), null).events[samarkand]).toBe(1);
+    expect(windowCounts(d, day('2022-09-10'), day('2022-09-11'), null).events[samarkand]).toBe(0);
   });
 
   it('the binary-search path agrees with a plain scan on random data', async () => {
@@ -82,14 +86,14 @@ describe('filters and lookups', () => {
     expect(filterMask(d, { topics: [], docs: [], q: '' })).toBeNull();
     expect(ids(filterMask(d, { topics: ['covid'], docs: [], q: '' }))).toEqual(['ev-agora-2020']);
     expect(ids(filterMask(d, { topics: [], docs: ['escap-2024'], q: '' }))).toEqual(['ev-forum-2023', 'ev-escap-2024']);
-    expect(ids(filterMask(d, { topics: [], docs: [], q: 'videoconference' }))).toEqual(['ev-moscow-2020']);
+    expect(ids(filterMask(d, { topics: [], docs: [], q: 'videoconference' }))).toEqual(['chs-2020']);
     expect(ids(filterMask(d, { topics: [], docs: [], q: 'zanzibar' }))).toEqual([]);
   });
 
   it('finds statements by place and by event, and events in time order', async () => {
     const d = await sampleData();
     expect(d.statementsByPlace.get('moscow')!.map((s) => s.text)[0]).toContain('Moscow');
-    expect(d.statementsByEvent.get('ev-astana-2024')!).toHaveLength(1);
+    expect(d.statementsByEvent.get('chs-2024')!).toHaveLength(1);
     const starts = Array.from(d.evStart);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
@@ -97,8 +101,19 @@ describe('filters and lookups', () => {
 
 describe('missing or invalid files are named', () => {
   it('names a missing required file and stops', async () => {
-    const missing = async (url: string) => (url.endsWith('events.json') ? new Response('', { status: 404 }) : fsFetch(url));
+    // Neither the event layer nor the mentions it would fall back to: the app cannot show events.
+    const missing = async (url: string) => (/(events|event-layer)\.json$/.test(url) ? new Response('', { status: 404 }) : fsFetch(url));
     await expect(loadRawData(sample, missing)).rejects.toThrow(/events\.json: is missing/);
+    const noPlaces = async (url: string) => (url.endsWith('places.geojson') ? new Response('', { status: 404 }) : fsFetch(url));
+    await expect(loadRawData(sample, noPlaces)).rejects.toThrow(/places\.geojson: is missing/);
+  });
+
+  it('an event layer that cannot be fetched is named, not silently swapped for the mentions', async () => {
+    const down = async (url: string) => {
+      if (url.endsWith('event-layer.json')) throw new TypeError('network down');
+      return fsFetch(url);
+    };
+    await expect(loadRawData(sample, down)).rejects.toThrow(/event-layer\.json: could not be fetched \(network down\)/);
   });
 
   it('names the file and the field that breaks the contract', async () => {
@@ -125,7 +140,7 @@ describe('missing or invalid files are named', () => {
       return url.endsWith('statements.json') ? new Response('', { status: 404 }) : fsFetch(url);
     };
     const core = await loadCore(sample, noStatements);
-    expect(asked.sort()).toEqual(['documents.json', 'events.json', 'places.geojson', 'topics.json']);
+    expect(asked.sort()).toEqual(['documents.json', 'event-layer.json', 'places.geojson', 'topics.json']);
     expect(core.data.events).toHaveLength(8);
     const more = await loadDeferred(sample, noStatements);
     expect(more.statements).toBeNull();

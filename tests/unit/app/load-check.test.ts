@@ -40,7 +40,7 @@ describe('checking one file', () => {
 });
 
 describe('the core files as the worker checks them', () => {
-  const core = () => checkAndOrderCore({ events: bytes('events.json'), places: bytes('places.geojson'), documents: bytes('documents.json'), topics: bytes('topics.json') });
+  const core = () => checkAndOrderCore({ events: bytes('event-layer.json'), places: bytes('places.geojson'), documents: bytes('documents.json'), topics: bytes('topics.json') });
 
   it('returns the events in time order with the same index the main thread would build', async () => {
     const got = core();
@@ -103,10 +103,10 @@ describe('the core files as the worker checks them', () => {
 describe('where the files are checked', () => {
   it('when no worker can start, the same files load in this thread with the same result', async () => {
     // Big enough (over 1 MB of events) that a worker would be asked for.
-    const events = JSON.parse(readFileSync(join(sample, 'events.json'), 'utf8')) as Event[];
+    const events = JSON.parse(readFileSync(join(sample, 'event-layer.json'), 'utf8')) as Event[];
     const many = JSON.stringify(Array.from({ length: 6000 }, (_, i) => ({ ...events[i % events.length]!, id: `e${i}` })));
     expect(many.length).toBeGreaterThan(1 << 20);
-    const bigFetch = async (url: string) => (url.endsWith('events.json') ? new Response(many) : fsFetch(url));
+    const bigFetch = async (url: string) => (url.endsWith('event-layer.json') ? new Response(many) : fsFetch(url));
     let tried = 0;
     const checker = workerChecker(() => {
       tried++;
@@ -131,7 +131,7 @@ describe('a large events file handed to a worker that cannot start', () => {
       const file = url.slice(base.length);
       // The HEAD says the events file is large, so the page hands it to the (failing) worker.
       if (init?.method === 'HEAD') return new Response(null, { headers: { 'content-length': String(5 << 20) } });
-      if (file === 'events.json' && !ok) throw new TypeError('network down');
+      if (file === 'event-layer.json' && !ok) throw new TypeError('network down');
       return new Response(readFileSync(join(sample, file)));
     };
     const noWorker = () => workerChecker(() => Promise.reject(new Error('no workers here')));
@@ -142,7 +142,7 @@ describe('a large events file handed to a worker that cannot start', () => {
       expect(good.data.events.length).toBeGreaterThan(0);
       vi.stubGlobal('fetch', serve(false));
       await expect(loadCore(base, undefined, { checker: noWorker() })).rejects.toMatchObject({
-        problems: [{ file: 'events.json', message: 'could not be fetched (network down)', fatal: true }],
+        problems: [{ file: 'event-layer.json', message: 'could not be fetched (network down)', fatal: true }],
       });
     } finally {
       vi.unstubAllGlobals();

@@ -3,9 +3,9 @@ import type { Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 import { countriesFromTopology, unwrapRing } from '../../../src/app/map/basemap';
 import { MEMBERSHIP, SOURCES, statusAt } from '../../../src/app/map/membership';
-import { summitHosts } from '../../../src/app/data/summits';
+import { findSummitHosts, summitHosts } from '../../../src/app/data/summits';
 import { parseDay } from '../../../src/app/days';
-import { sampleData } from './sample';
+import { sampleBeforeLayer, sampleData } from './sample';
 
 const day = (s: string) => parseDay(s)!;
 
@@ -49,8 +49,23 @@ describe('SCO membership on the date under the playhead', () => {
 });
 
 describe('the journey of the summits', () => {
-  it('links summit host cities in date order, by topic or by title', async () => {
+  it('links the chronology\'s heads-of-state meetings in date order', async () => {
+    // Dushanbe 2021 is only a year-only mention the chronology did not link: not on the path.
     const d = await sampleData();
+    expect(summitHosts(d)).toEqual(['bishkek', 'moscow', 'samarkand', 'astana']);
+    // A "summit" the chronology does not know as a heads-of-state meeting (here a forum retitled and
+    // tagged so) stays off the path; a heads-of-government meeting does too.
+    const forum = d.events.find((e) => e.id === 'ev-forum-2023')!;
+    const chs2024 = d.events.find((e) => e.id === 'chs-2024')!;
+    const others = [
+      { ...forum, title: 'Bangkok summit', topics: ['summit'] },
+      { ...chs2024, id: 'chg-2024', start: '2024-10-16', placeId: 'bangkok', meeting: { ...(chs2024 as unknown as { meeting: object }).meeting, id: 'chg-2024', body: 'heads-of-government' } },
+    ];
+    expect(findSummitHosts([...d.events, ...others].sort((a, b) => (a.start < b.start ? -1 : 1)))).toEqual(['bishkek', 'moscow', 'samarkand', 'astana']);
+  });
+
+  it('without the event layer, links summit host cities by topic or by title', async () => {
+    const d = await sampleData(sampleBeforeLayer());
     expect(summitHosts(d)).toEqual(['bishkek', 'moscow', 'dushanbe', 'samarkand', 'astana']);
   });
 });

@@ -28,7 +28,8 @@ function serve(files: Record<string, string>) {
 }
 
 describe('the meaning of what the app loads', () => {
-  const events = JSON.parse(read('events.json')) as Event[];
+  // The events the page shows: the event layer (event-layer.json).
+  const events = JSON.parse(read('event-layer.json')) as Event[];
   const statements = JSON.parse(read('statements.json')) as Statement[];
 
   it('names each problem, leaves the broken records out, and loads the rest', async () => {
@@ -40,14 +41,14 @@ describe('the meaning of what the app loads', () => {
     bad[5]!.placeId = 'atlantis';
     bad[6]!.statementIds = [...bad[6]!.statementIds, 'nowhere:s:1'];
     const dupStatement = { ...statements[0]!, text: 'a second statement with the first one\'s id' };
-    const got = await loadRawData('mem/', serve({ 'events.json': JSON.stringify(bad), 'statements.json': JSON.stringify([...statements, dupStatement]) }));
+    const got = await loadRawData('mem/', serve({ 'event-layer.json': JSON.stringify(bad), 'statements.json': JSON.stringify([...statements, dupStatement]) }));
     const said = got.problems.map((p) => `${p.file}: ${p.message}`).join('\n');
-    expect(said).toContain(`events.json: event ${bad[0]!.id}: start 2020-02-31 is not a real calendar date`);
-    expect(said).toContain(`events.json: event ${bad[2]!.id}: a second event with this id; left out`);
-    expect(said).toContain(`events.json: event ${bad[3]!.id}: end 2024-07-01 is before start 2024-07-04`);
-    expect(said).toContain(`events.json: event ${bad[4]!.id}: document "no-such-document" is not in documents.json`);
-    expect(said).toContain(`events.json: event ${bad[5]!.id}: place "atlantis" is not in places.geojson; shown without a place`);
-    expect(said).toContain(`events.json: event ${bad[6]!.id}: 1 statement id(s) not in statements.json (nowhere:s:1)`);
+    expect(said).toContain(`event-layer.json: event ${bad[0]!.id}: start 2020-02-31 is not a real calendar date`);
+    expect(said).toContain(`event-layer.json: event ${bad[2]!.id}: a second event with this id; left out`);
+    expect(said).toContain(`event-layer.json: event ${bad[3]!.id}: end 2024-07-01 is before start 2024-07-04`);
+    expect(said).toContain(`event-layer.json: event ${bad[4]!.id}: document "no-such-document" is not in documents.json`);
+    expect(said).toContain(`event-layer.json: event ${bad[5]!.id}: place "atlantis" is not in places.geojson; shown without a place`);
+    expect(said).toContain(`event-layer.json: event ${bad[6]!.id}: 1 statement id(s) not in statements.json (nowhere:s:1)`);
     expect(said).toContain(`statements.json: statement ${statements[0]!.id}: a second statement with this id; left out`);
     expect(got.problems.every((p) => !p.fatal)).toBe(true);
 

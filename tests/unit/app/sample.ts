@@ -1,6 +1,7 @@
 /** The hand-written sample corpus (tests/fixtures/sample), loaded and indexed as the app would. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { buildIndexes, type AtlasData } from '../../../src/app/data/indexes';
 import { loadRawData } from '../../../src/app/data/load';
 import { AtlasState } from '../../../src/app/state/atlas.svelte';
@@ -8,6 +9,16 @@ import { atlasContext } from '../../../src/app/state/context';
 import { ViewState } from '../../../src/app/state/view.svelte';
 
 export const SAMPLE = join(import.meta.dirname, '../../fixtures/sample/');
+
+/**
+ * A copy of the sample as a data folder written before the event layer: everything but
+ * event-layer.json and meetings.json (statements still name the mentions of events.json).
+ */
+export function sampleBeforeLayer(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-before-layer-'));
+  cpSync(SAMPLE, dir, { recursive: true, filter: (f) => !['event-layer.json', 'meetings.json'].includes(basename(f)) });
+  return dir + '/';
+}
 
 export async function fsFetch(url: string): Promise<Response> {
   try {
@@ -17,9 +28,10 @@ export async function fsFetch(url: string): Promise<Response> {
   }
 }
 
-export async function sampleData(): Promise<AtlasData> {
-  const { data } = await loadRawData(SAMPLE, fsFetch);
-  return buildIndexes(data, SAMPLE);
+/** The sample as the app shows it; `base`: another data folder (e.g. `sampleBeforeLayer()`). */
+export async function sampleData(base = SAMPLE): Promise<AtlasData> {
+  const { data } = await loadRawData(base, fsFetch);
+  return buildIndexes(data, base);
 }
 
 /** jsdom has no ResizeObserver; the components only need it to exist. */

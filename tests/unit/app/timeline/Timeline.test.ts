@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Timeline from '../../../../src/app/timeline/Timeline.svelte';
 import { formatDay } from '../../../../src/app/days';
 import { ViewState } from '../../../../src/app/state/view.svelte';
-import { sampleData, stubResizeObserver, withAtlas } from '../sample';
+import { sampleBeforeLayer, sampleData, stubResizeObserver, withAtlas } from '../sample';
 
 /**
  * jsdom has no 2D canvas: a recording stand-in for the canvas context and Path2D lets the tests see
@@ -29,8 +29,8 @@ afterEach(() => {
 });
 
 /** The timeline over the sample corpus; `init` sets the view first (filters too: the atlas applies them). */
-async function setup(init: (v: ViewState) => void = () => {}) {
-  const data = await sampleData();
+async function setup(init: (v: ViewState) => void = () => {}, base?: string) {
+  const data = await sampleData(base);
   const view = new ViewState();
   init(view);
   const { atlas, context } = withAtlas(data, view);
@@ -45,17 +45,26 @@ describe('the timeline shows every event and the window', () => {
   it('paints one mark per event and writes the window out', async () => {
     const { data } = await setup();
     expect(rects).toHaveLength(data.events.length);
-    expect(screen.getByTestId('window-text')).toHaveTextContent('All dates, 14 Jun 2019 – 4 Jul 2024');
+    expect(screen.getByTestId('window-text')).toHaveTextContent('All dates, 13 Jun 2019 – 4 Jul 2024');
   });
 
-  it('draws a month-precision event across its month and a range across its days', async () => {
+  it('draws a meeting from its first day, and a year-precision event across its year', async () => {
     const { data } = await setup();
-    // The two-day forum is wider than a one-day event; the September 2022 summit is wider still.
-    const width = (id: string) => {
-      const i = data.events.findIndex((e) => e.id === id);
-      return rects[i]![2]!;
-    };
-    expect(width('ev-samarkand-2022')).toBeGreaterThan(width('ev-forum-2023'));
+    const rect = (id: string) => rects[data.events.findIndex((e) => e.id === id)]!;
+    // Dushanbe 2021 (year precision) spans 1 Jan 2021 – 1 Jan 2022: it gives the pixels per day.
+    const [x2021, , yearW] = rect('ev-dushanbe-2021') as [number, number, number];
+    const at = (iso: string) => x2021 + ((Date.parse(iso) - Date.parse('2021-01-01')) / (365 * 86_400_000)) * yearW;
+    // A text dated the Samarkand summit only "September 2022"; the chronology knows it began on the
+    // 15th, and the mark starts there, not on the 1st.
+    expect(rect('chs-2022')[0]).toBeCloseTo(at('2022-09-15'), 0);
+    expect(Math.abs(rect('chs-2022')[0]! - at('2022-09-01'))).toBeGreaterThan(4);
+    expect(yearW).toBeGreaterThan(rect('chs-2022')[2]! * 20);
+  });
+
+  it('from a data folder written before the event layer, a month-precision event spans its month', async () => {
+    const { data } = await setup(undefined, sampleBeforeLayer());
+    const width = (id: string) => rects[data.events.findIndex((e) => e.id === id)]![2]!;
+    expect(width('ev-samarkand-2022')).toBeGreaterThan(width('ev-forum-2023') * 2);
     expect(width('ev-dushanbe-2021')).toBeGreaterThan(width('ev-samarkand-2022') * 6);
   });
 
@@ -95,13 +104,15 @@ describe('keyboard alone reaches and selects events', () => {
     const plot = screen.getByRole('application', { name: /events over time/i });
     plot.focus();
     await fireEvent.keyDown(plot, { key: 'Home' });
-    expect(screen.getByText(/Bishkek summit, 14 Jun 2019 · Bishkek\. Enter selects\./)).toBeInTheDocument();
+    // The first event is the Bishkek summit under its proper name and full span, and why it is one.
+    expect(screen.getByText('19th meeting of the SCO Council of Heads of State, Bishkek, 13 Jun 2019 – 14 Jun 2019 · Bishkek, linked: the sentence names the meeting. Enter selects.')).toBeInTheDocument();
     await fireEvent.keyDown(plot, { key: 'ArrowRight' });
     expect(screen.getByText(/Agora online conference, 29 May 2020 · online/)).toBeInTheDocument();
     expect(view.hoverEvent).toBe('ev-agora-2020');
     await fireEvent.keyDown(plot, { key: 'ArrowRight' });
     await fireEvent.keyDown(plot, { key: 'Enter' });
-    expect(view.event).toBe('ev-moscow-2020');
+    expect(screen.getByText(/Moscow, 10 Nov 2020 · Moscow, by videoconference, linked: a document adopted at this meeting\./)).toBeInTheDocument();
+    expect(view.event).toBe('chs-2020');
     expect(view.place).toBe('moscow');
     await fireEvent.keyDown(plot, { key: 'Escape' });
     expect(view.event).toBeNull();
