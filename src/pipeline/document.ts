@@ -43,6 +43,8 @@ interface Mention {
   dateText: string;
   /** From a signature or date-only line ("Islamabad, 16 October 2024", "Done at ... on 7 June 2002"). */
   signature?: boolean;
+  /** The date of a dateline's header ("БИШКЕК, 14 июня. /ТАСС/."): Russian and Chinese fold it into its meeting when nothing else names that day. */
+  dateline?: boolean;
 }
 
 const MAX_SKIPPED = 200;
@@ -268,7 +270,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
           if (named) place = gaz.lookup(named[1]!) ?? null;
           else if (lang !== 'en') place = cityOfDocumentName(lang, core, gaz);
         }
-        mentions.push({ value: d.value, place, online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text, signature });
+        mentions.push({ value: d.value, place, online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text, signature, ...(inHeader && d.start < headerEnd ? { dateline: true } : {}) });
       }
       if (inHeader && docDate && meta.published && !dates.some((d) => d.start < headerEnd)) {
         mentions.push({ value: { start: meta.published, precision: 'day' }, place: dateline.place, online: false, core: '', fallback: docTitle, score: 1, statementId: id, offset: s.start, dateText: meta.published });
@@ -313,7 +315,9 @@ function assemble(docId: string, mentions: Mention[], statements: Statement[], l
   const meetings = mentions.filter((m) => m.value.end && isFewDays(m.value));
   for (const m of mentions) {
     const inside = (r: Mention) => r.value.start <= m.value.start && m.value.start <= r.value.end!;
-    if (lang !== 'en' && !m.signature && !m.value.end && m.value.precision === 'day') {
+    // (a dateline's day that nothing else in the text names is only the report's date: it joins its meeting)
+    const alone = m.dateline && !mentions.some((o) => o !== m && !o.value.end && o.value.start === m.value.start);
+    if (lang !== 'en' && !m.signature && !alone && !m.value.end && m.value.precision === 'day') {
       // Russian and Chinese: a day a text names ("сегодня подписали", "16 октября — заседание", "16日，元首理事會會議") is its
       // own happening, not folded into the meeting's span; with no place of its own it is where the meeting it falls in was
       if (!m.place && !m.online) m.place = meetings.find((r) => r.place && !r.online && inside(r))?.place ?? null;
