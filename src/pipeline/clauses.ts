@@ -34,7 +34,8 @@ export function attach(text: string, dates: DateMention[], places: PlaceMention[
   const cls = clauses(text);
   return dates.map((date) => {
     let clause = cls.find((c) => date.start >= c.start && date.start < c.end) ?? { start: 0, end: text.length };
-    if (/^[\W_]*$/.test(text.slice(clause.start, date.start) + text.slice(date.end, clause.end))) {
+    const rest = text.slice(clause.start, date.start) + text.slice(date.end, clause.end);
+    if (/^[\W_]*$/.test(rest) && !/\p{L}/u.test(rest)) { // (\W also matches every Chinese character)
       // "10–11 July 2019 — joint exercise in Dushanbe": a date alone before a dash heads the next clause
       const next = cls.find((c) => c.start >= clause.end);
       if (next) clause = { start: clause.start, end: next.end };

@@ -268,7 +268,11 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
           // "signed the Tianjin Declaration on 1 September 2025": a text named after its city was made there
           const named = lang === 'en' ? NAMED_AFTER_CITY.exec(core) : null;
           if (named) place = gaz.lookup(named[1]!) ?? null;
-          else if (lang !== 'en') place = cityOfDocumentName(lang, core, gaz);
+          else if (lang !== 'en') {
+            // only a name in the date's own clause: "伊朗於2023年7月4日成為…；白俄羅斯則於…在阿斯塔納峰會上加入" is not Iran's place
+            const named = cityOfDocumentName(lang, core, gaz);
+            place = named && cityOfDocumentName(lang, sText.slice(a.clause.start, a.clause.end), gaz)?.id === named.id ? named : null;
+          }
         }
         mentions.push({ value: d.value, place, online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text, signature, ...(inHeader && d.start < headerEnd ? { dateline: true } : {}) });
       }

@@ -60,4 +60,8 @@ describe("a report's own meeting, its day and its video link", () => {
     expect(got).toContain('2012-06-06..2012-06-07@beijing-cn');
     expect(got).toContain('2012-06-07@beijing-cn');
   });
+  it("a date's clause is its own in Russian and Chinese too: a city of the next clause is not its place", () => {
+    expect(events('標題\n\n伊朗於2023年7月4日成為第九個成員國；白俄羅斯則於2024年7月4日在阿斯塔納峰會上加入。')).toEqual(['2023-07-04@-', '2024-07-04@astana-kz']);
+    expect(events('Заголовок\n\nИран стал членом организации 4 июля 2023 года, Белоруссия — на саммите в Астане 4 июля 2024 года.')).toEqual(['2023-07-04@-', '2024-07-04@astana-kz']);
+  });
 });
