@@ -41,10 +41,17 @@ export function rememberSummitHosts(events: Events, hosts: readonly string[]): v
 const headsOfState = (e: Event) => (e as Event & { meeting?: { body: string } }).meeting?.body === 'heads-of-state';
 
 export function findSummitHosts(events: Events, rule = SUMMIT_RULE): string[] {
+  const out: string[] = [];
+  for (const s of findSummits(events, rule)) if (out[out.length - 1] !== s.placeId) out.push(s.placeId!);
+  return out;
+}
+
+/** The summit of each year on the path (as `findSummitHosts` chooses it), in date order. */
+export function findSummits(events: Events, rule = SUMMIT_RULE): Event[] {
   // With the event layer, the chronology says which events are summits, and the words of titles
   // (which also catch summits mentioned in passing) are only for data without it.
   const linked = events.some(headsOfState);
-  const byYear = new Map<string, Map<string, { start: string; placeId: string; n: number }>>();
+  const byYear = new Map<string, Map<string, { e: Event; n: number }>>();
   for (const e of events) {
     if (!e.placeId) continue;
     if (linked ? !headsOfState(e) : !e.topics.some((t) => rule.topics.includes(t)) && !rule.title.test(e.title)) continue;
@@ -53,14 +60,22 @@ export function findSummitHosts(events: Events, rule = SUMMIT_RULE): string[] {
     const inYear = byYear.get(year) ?? byYear.set(year, new Map()).get(year)!;
     const c = inYear.get(key);
     if (c) c.n++;
-    else inYear.set(key, { start: e.start, placeId: e.placeId, n: 1 });
+    else inYear.set(key, { e, n: 1 });
   }
-  const out: string[] = [];
-  for (const year of [...byYear.keys()].sort()) {
-    const best = [...byYear.get(year)!.values()].sort(
-      (a, b) => b.n - a.n || (a.start < b.start ? -1 : a.start > b.start ? 1 : a.placeId < b.placeId ? -1 : 1),
-    )[0]!;
-    if (out[out.length - 1] !== best.placeId) out.push(best.placeId);
-  }
-  return out;
+  return [...byYear.keys()].sort().map(
+    (year) =>
+      [...byYear.get(year)!.values()].sort(
+        (a, b) => b.n - a.n || (a.e.start < b.e.start ? -1 : a.e.start > b.e.start ? 1 : a.e.placeId! < b.e.placeId! ? -1 : 1),
+      )[0]!.e,
+  );
+}
+
+/**
+ * "Summits in order" in words, as the map's legend says it: "Qingdao 2018 (9 Jun 2018 – 10 Jun 2018)
+ * → … → Moscow 2020 (online, 10 Nov 2020) → …". `name` gives a place id's name.
+ */
+export function summitsInWords(events: Events, name: (placeId: string) => string, date: (e: Event) => string): string {
+  return findSummits(events)
+    .map((e) => `${name(e.placeId!)} ${e.start.slice(0, 4)} (${e.online ? 'online, ' : ''}${date(e)})`)
+    .join(' → ');
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { checkData, checkDataFile, StoryFile, StoryStepSpec } from '../../contract/data-files';
 import type { DocumentMeta, Event, PlaceFeature, Statement } from '../../contract/schema';
+import { interval } from '../data/event-index';
 
 // data/story.json's schema lives in the contract with the other editable data files.
 export { StoryFile, StoryStepSpec };
@@ -138,11 +139,14 @@ function findEvent(events: readonly Event[], spec: StoryStepSpec, places: Map<st
     if (byId) return byId;
     if (!spec.date && !spec.place && !spec.title) return undefined;
   }
+  // A step names a day (or month, or year) that falls inside the event's span: "2018-06-10" finds
+  // the Qingdao summit of 9–10 June 2018 as well as an event the text dated only "June 2018".
+  const wanted = spec.date ? interval(spec.date) : null;
   const placeWanted = spec.place?.toLowerCase();
   const titleWords = spec.title?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
   let best: Event | undefined;
   for (const e of events) {
-    if (spec.date && !e.start.startsWith(spec.date) && !spec.date.startsWith(e.start)) continue;
+    if (wanted && !overlaps(wanted, interval(e.start, e.end))) continue;
     if (placeWanted) {
       const p = e.placeId ? places.get(e.placeId) : undefined;
       if (!p) continue;
@@ -155,6 +159,8 @@ function findEvent(events: readonly Event[], spec: StoryStepSpec, places: Map<st
   }
   return best;
 }
+
+const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
 function describe(spec: StoryStepSpec): string {
   return Object.entries(spec)

@@ -4,6 +4,7 @@
  * function says what a key does, the component does it.
  */
 import type { AtlasData } from '../data/indexes';
+import { NOT_SCO, notSco } from '../data/layer';
 import { DAY } from '../days';
 import type { EffectiveWindow } from '../state/window';
 import { fmtEventDate } from '../components/format';
@@ -75,6 +76,6 @@ export function describe(d: AtlasData, i: number): { text: string; sub: string; 
   const place = city ? (e.online ? `${city}, by videoconference` : city) : e.online ? 'online' : 'no place';
   const prec = e.precision === 'day' ? '' : ` (${e.precision} precision)`;
   const sources = e.docIds && e.docIds.length > 1 ? `${e.docIds.length} documents` : '';
-  const why = [e.link?.reason, sources].filter(Boolean).join(' · ');
+  const why = [notSco(e) ? NOT_SCO : '', e.link?.reason, sources].filter(Boolean).join(' · ');
   return { text: e.title, sub: `${fmtEventDate(e)}${prec} · ${place}`, ...(why ? { why } : {}) };
 }

@@ -3,6 +3,7 @@
  * the event marks. Pure: no DOM, no Svelte, so the layout is tested alone.
  */
 import type { AtlasData } from '../data/indexes';
+import { notSco } from '../data/layer';
 import { topicSlot } from '../palette';
 
 export const LANE = 14;
@@ -85,7 +86,9 @@ export function eventStyles(d: Pick<AtlasData, 'events' | 'topicIndex'>): Uint16
   const out = new Uint16Array(d.events.length);
   for (let i = 0; i < out.length; i++) {
     const e = d.events[i]!;
-    out[i] = topicSlot(d.topicIndex, e.topics[0]) * 2 + (e.precision !== 'day' ? 1 : 0);
+    // An event no source ties to the SCO is drawn muted, in the no-topic grey.
+    const slot = notSco(e) ? topicSlot(d.topicIndex, undefined) : topicSlot(d.topicIndex, e.topics[0]);
+    out[i] = slot * 2 + (e.precision !== 'day' ? 1 : 0);
   }
   return out;
 }

@@ -2,13 +2,21 @@
  * Issue 10 in the app: the page shows the event layer (event-layer.json: one event per real meeting,
  * across documents) and still opens a data folder written before it (events.json, the mentions).
  */
+import { render, screen, within } from '@testing-library/svelte';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import StatementList from '../../../src/app/components/StatementList.svelte';
+import { buildIndexes } from '../../../src/app/data/indexes';
 import { loadRawData } from '../../../src/app/data/load';
+import { topicSlot } from '../../../src/app/palette';
 import { describe as describeEvent } from '../../../src/app/timeline/keyboard';
+import { eventStyles } from '../../../src/app/timeline/layout';
 import type { Statement } from '../../../src/contract/schema';
-import { SAMPLE, fsFetch, sampleBeforeLayer, sampleData } from './sample';
+import { SAMPLE, fsFetch, sampleBeforeLayer, sampleData, stubResizeObserver, withAtlas } from './sample';
+
+beforeAll(stubResizeObserver);
 
 const statementsOnDisk = JSON.parse(readFileSync(join(SAMPLE, 'statements.json'), 'utf8')) as Statement[];
 
@@ -48,6 +56,37 @@ describe('the event layer on screen', () => {
     // Two documents speaking of one meeting are counted.
     const two = { ...d, events: d.events.map((e) => (e.id === 'chs-2024' ? { ...e, docIds: ['astana-2024', 'moscow-2020'] } : e)) };
     expect(describeEvent(two, at('chs-2024')).why).toBe('linked: the sentence names the meeting · 2 documents');
+  });
+});
+
+describe('an event no source ties to the SCO', () => {
+  /** The sample with the ESCAP session as the pipeline writes a UN page's event: `sco: false`. */
+  async function withUnEvent() {
+    const d = await sampleData();
+    return buildIndexes({ ...d.raw, events: d.raw.events.map((e) => (e.id === 'ev-escap-2024' ? { ...e, sco: false } : e)) }, SAMPLE);
+  }
+
+  it('is said to be "not an SCO event" in the tooltip and drawn in the muted no-topic grey', async () => {
+    const d = await withUnEvent();
+    const escap = d.events.findIndex((e) => e.id === 'ev-escap-2024');
+    const forum = d.events.findIndex((e) => e.id === 'ev-forum-2023');
+    expect(describeEvent(d, escap).why).toBe('not an SCO event');
+    expect(describeEvent(d, forum).why).toBeUndefined();
+    const styles = eventStyles(d);
+    const grey = topicSlot(d.topicIndex, undefined);
+    expect(styles[escap]! >> 1).toBe(grey);
+    // The forum shares its first topic (digital) with the ESCAP session and keeps that colour.
+    expect(styles[forum]! >> 1).not.toBe(grey);
+    expect(styles[forum]! >> 1).toBe(topicSlot(d.topicIndex, 'digital'));
+  });
+
+  it('is marked so in the window list', async () => {
+    const d = await withUnEvent();
+    render(StatementList, { props: {}, context: withAtlas(d).context });
+    flushSync();
+    const row = (title: string) => screen.getByText(title).closest('li')!;
+    expect(within(row('80th session of ESCAP')).getByText('not an SCO event')).toBeInTheDocument();
+    expect(within(row('Fifth Directors General Forum')).queryByText('not an SCO event')).toBeNull();
   });
 });
 

@@ -37,6 +37,24 @@ describe('story steps', () => {
     ]);
   });
 
+  it('a step\'s date finds the event whose span holds it (the event layer gives meetings their full span)', () => {
+    // The Astana summit as the event layer has it: 3–4 July 2024; a Bishkek event dated "June 2019".
+    const events = corpus.events.map((e) => (e.id === 'ev-astana' ? { ...e, start: '2024-07-03', end: '2024-07-04' } : e));
+    const data = { ...corpus, events };
+    const file = StoryFile.parse({
+      steps: [
+        { date: '2024-07-04', place: 'Astana' },
+        { date: '2024-07-03', place: 'Astana' },
+        { date: '2019-06-14', place: 'Bishkek' },
+        { date: '2024-07-05', place: 'Astana' },
+        { date: '2024-07', place: 'Astana' },
+      ],
+    });
+    const story = buildStory(data, file);
+    expect(story.steps.map((s) => s.eventId)).toEqual(['ev-astana', 'ev-astana', 'ev-bishkek', 'ev-astana']);
+    expect(story.notices).toEqual(['story.json step 4: no event matches date "2024-07-05", place "Astana"; step skipped']);
+  });
+
   it('falls back to every event when no chosen step matches this corpus', () => {
     const story = buildStory(corpus, { steps: [{ event: 'nope' }] });
     expect(story.steps).toHaveLength(4);
