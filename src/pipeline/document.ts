@@ -12,7 +12,7 @@ import { paragraphs, sentences, type Span } from './segment.ts';
 import { abbreviate, eventTitle, reportTitle, titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
 import { atDateline, datelineByWeekday } from './dates-en.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
-import { cityOfDocumentName, datelineMonthLang, detectLang, findDatelineLang, findPlacesLang, firstFullDateLang, forClauses, isOnlineLang, isOnlineLeadLang, onReportDayLang, isInfoboxDateLang, infoboxPlaceLang, atReportDayLang, reportDateLang, type DateCarry, type Lang } from './lang/index.ts';
+import { cityOfDocumentName, datelineMonthLang, detectLang, findDatelineLang, findPlacesLang, firstFullDateLang, forClauses, isOnlineLang, isOnlineLeadLang, onReportDayLang, isInfoboxDateLang, infoboxPlaceLang, inForceLang, atReportDayLang, reportDateLang, type DateCarry, type Lang } from './lang/index.ts';
 import { eventTitleIn, placeNameIn, titleCore } from './lang/titles.ts';
 
 export interface Context { gaz: Gazetteer; topics: TopicMatcher }
@@ -231,6 +231,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         // "on Tuesday", "the day before", "met here": counted from the dateline, so at its city (dates-en.ts)
         let place = a.place?.place ?? (lang === 'en' && firstDateline && !a.online && atDateline(sText, d) ? firstDateline[1].place : null);
         // "Саммит, который проходит 15-16 сентября", "本次峰会于…举行": the report's own meeting, at its dateline's city (lang/index.ts)
+        if (place && lang !== 'en' && inForceLang(lang, sText, d)) place = null; // a treaty in force is in force nowhere in particular
         if (!place && lang !== 'en' && !a.online && isInfoboxDateLang(lang, sText)) place = infoboxPlaceLang(lang, text.slice(s.end), gaz);
         if (!place && lang !== 'en' && !a.online && atReportDayLang(lang, sText, d, carry.anchor) && !isOnlineLeadLang(lang, paraText)) {
           // the dateline's city, or where the report's day was placed when its dateline names none ("中新网9月1日电 …1日在天津…举行")

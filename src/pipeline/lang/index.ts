@@ -169,3 +169,9 @@ export function infoboxPlaceLang(lang: 'ru' | 'zh', after: string, gaz: Gazettee
   const row = INFOBOX_PLACE[lang].exec(after.slice(0, 400));
   return row ? findPlacesLang(lang, row[1]!, gaz).mentions[0]?.place ?? null : null;
 }
+
+/** A treaty's entry into force ("вступила в силу 19 сентября 2003 года", "於2003年9月19日生效") happens at no place. */
+const IN_FORCE_BEFORE = /вступ\p{L}*\s+в\s+(?:законную\s+)?силу\s*$/iu;
+const IN_FORCE_AFTER = /^\s*(?:起)?(?:正式)?生效/u;
+export const inForceLang = (lang: 'ru' | 'zh', sentence: string, d: DateMention) =>
+  lang === 'ru' ? IN_FORCE_BEFORE.test(sentence.slice(Math.max(0, d.start - 30), d.start)) : IN_FORCE_AFTER.test(sentence.slice(d.end, d.end + 8));

@@ -64,4 +64,8 @@ describe("a report's own meeting, its day and its video link", () => {
     expect(events('標題\n\n伊朗於2023年7月4日成為第九個成員國；白俄羅斯則於2024年7月4日在阿斯塔納峰會上加入。')).toEqual(['2023-07-04@-', '2024-07-04@astana-kz']);
     expect(events('Заголовок\n\nИран стал членом организации 4 июля 2023 года, Белоруссия — на саммите в Астане 4 июля 2024 года.')).toEqual(['2023-07-04@-', '2024-07-04@astana-kz']);
   });
+  it("a treaty's entry into force has no place, though it was signed somewhere", () => {
+    expect(events('Заголовок\n\nХартия ШОС, подписанная в Санкт-Петербурге 7 июня 2002 года, вступила в силу 19 сентября 2003 года.')).toEqual(['2002-06-07@saint-petersburg-ru', '2003-09-19@-']);
+    expect(events('標題\n\n2002年6月7日，各國元首於聖彼得堡簽署《上海合作組織憲章》，憲章於2003年9月19日生效。')).toEqual(['2002-06-07@saint-petersburg-ru', '2003-09-19@-']);
+  });
 });
