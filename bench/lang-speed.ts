@@ -41,7 +41,7 @@ const ROUNDS = 5;
 const corpora = Object.fromEntries(Object.entries(sources).map(([l, texts]) => [l, corpus(texts, MB * 1_000_000)]));
 const best: Record<string, number> = {};
 const counts: Record<string, number> = {};
-for (const [l, docs] of Object.entries(corpora)) extractDocument('warm', docs[0]!.slice(0, 50_000), null, ctx), void l;
+for (const docs of Object.values(corpora)) extractDocument('warm', docs[0]!.slice(0, 50_000), null, ctx);
 for (let r = 0; r < ROUNDS; r++) {
   for (const [l, docs] of Object.entries(corpora)) {
     const t = performance.now();

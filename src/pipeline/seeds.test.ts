@@ -99,7 +99,10 @@ describe.each([
     expect(title('2019-06-17')).toMatch(/^Supreme Court Chief Justices.*, Sochi$/);
     expect(title('2019-11-21')).toMatch(/^5th Meeting of the Heads of Science and Technology Ministries.*, Moscow$/);
     expect(title('2024-07-04')).toBe('24th summit, Astana');
-    for (const e of o.events) expect(e.title.length).toBeGreaterThan(2), expect(e.title.length).toBeLessThanOrEqual(92);
+    for (const e of o.events) {
+      expect(e.title.length).toBeGreaterThan(2);
+      expect(e.title.length).toBeLessThanOrEqual(92);
+    }
   });
 
   it('give statements and events topics from headings and keywords', () => {
