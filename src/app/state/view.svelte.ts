@@ -105,7 +105,7 @@ export class ViewState {
    * any change that would change `query()`.
    */
   track(): void {
-    void this.from, this.to, this.cursor, this.place, this.event, this.q, this.data;
+    void [this.from, this.to, this.cursor, this.place, this.event, this.q, this.data];
     for (const t of this.topics) void t;
     for (const d of this.docs) void d;
     if (this.map) void (this.map.lng, this.map.lat, this.map.zoom);
