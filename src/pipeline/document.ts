@@ -234,8 +234,8 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         if (place && lang !== 'en' && inForceLang(lang, sText, d)) place = null; // a treaty in force is in force nowhere in particular
         if (!place && lang !== 'en' && !a.online && isInfoboxDateLang(lang, sText)) place = infoboxPlaceLang(lang, text.slice(s.end), gaz);
         if (!place && lang !== 'en' && !a.online && atReportDayLang(lang, sText, d, carry.anchor) && !isOnlineLeadLang(lang, paraText)) {
-          // the dateline's city, or where the report's day was placed when its dateline names none ("中新网9月1日电 …1日在天津…举行")
-          place = firstDateline?.[1].place ?? mentions.find((m) => m.place && !m.online && onReportDayLang(m, carry.anchor))?.place ?? null;
+          // where the text placed the report's day ("сегодня в Астане", "1日在天津…举行"), else the dateline's city
+          place = mentions.find((m) => m.place && !m.online && !m.dateline && onReportDayLang(m, carry.anchor))?.place ?? firstDateline?.[1].place ?? null;
         }
         const whole = blank(sText, 0, d.start, blanks);
         // "The Council ... Organisation (SCO) held its regular meeting in ...": the clause goes on over the brackets
@@ -318,6 +318,8 @@ function assemble(docId: string, mentions: Mention[], statements: Statement[], l
   // A signature or date-only line ("Islamabad, 16 October 2024", "5 May 2023" under a press release) also
   // closes a meeting of a few days that the text gives no place ("took place on 15–16 October 2024").
   const meetings = mentions.filter((m) => m.value.end && isFewDays(m.value));
+  // "МОСКВА, 4 июля. /ТАСС/. Лидеры ШОС сегодня в Астане …": the dateline's day is where the text places that day
+  if (lang !== 'en') for (const m of mentions) if (m.dateline && mentions.some((o) => !o.dateline && o.place && !o.value.end && o.value.start === m.value.start)) m.place = null;
   for (const m of mentions) {
     const inside = (r: Mention) => r.value.start <= m.value.start && m.value.start <= r.value.end!;
     // (a dateline's day that nothing else in the text names is only the report's date: it joins its meeting)

@@ -68,4 +68,8 @@ describe("a report's own meeting, its day and its video link", () => {
     expect(events('Заголовок\n\nХартия ШОС, подписанная в Санкт-Петербурге 7 июня 2002 года, вступила в силу 19 сентября 2003 года.')).toEqual(['2002-06-07@saint-petersburg-ru', '2003-09-19@-']);
     expect(events('標題\n\n2002年6月7日，各國元首於聖彼得堡簽署《上海合作組織憲章》，憲章於2003年9月19日生效。')).toEqual(['2002-06-07@saint-petersburg-ru', '2003-09-19@-']);
   });
+  it('a report filed from one city about a summit in another places the summit and its day where the text says', () => {
+    expect(events('Заголовок\n\nМОСКВА, 4 июля. /ТАСС/. Лидеры ШОС сегодня в Астане подписали декларацию. Саммит, который проходит 3-4 июля, стал первым после расширения. Предыдущая встреча лидеров ШОС состоялась в 2023 году.'))
+      .toEqual(['2023@-', '2024-07-03..2024-07-04@astana-kz', '2024-07-04@astana-kz']);
+  });
 });
