@@ -81,8 +81,8 @@ export function cityOfDocumentName(lang: 'ru' | 'zh', name: string, gaz: Gazette
   return m ? cityOfAdjectiveRu(m[1]!, gaz) : null;
 }
 
-/** The sentence as clauses.ts should cut it (Russian abbreviations' full stops masked; a Chinese '；' read as ';'; same length). */
-export const forClauses = (lang: Lang, sentence: string) => (lang === 'ru' ? maskAbbreviationsRu(sentence).replace(ASIDE_RU, (a) => ` ${a.slice(1, -1)} `) : lang === 'zh' ? sentence.replace(/；/gu, ';') : sentence);
+/** The sentence as clauses.ts should cut it (Russian abbreviations' full stops masked; a Chinese '；', or '，' before a year, read as ';'; same length). */
+export const forClauses = (lang: Lang, sentence: string) => (lang === 'ru' ? maskAbbreviationsRu(sentence).replace(ASIDE_RU, (a) => ` ${a.slice(1, -1)} `) : lang === 'zh' ? sentence.replace(/；|，(?=[0-9０-９〇一二三四五六七八九十]{2,4}年)/gu, ';') : sentence);
 /** A bracketed aside on a name ("в Астане (ныне Нур-Султан) в июне 2017 года"): the clause reads on over it. */
 const ASIDE_RU = /\((?:ныне|сейчас|теперь|позднее|бывш\p{L}*|прежде|до\s+\d{4}\s+г\p{L}*\.?)\s[^()]{1,40}\)/giu;
 

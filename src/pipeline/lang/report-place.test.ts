@@ -72,4 +72,7 @@ describe("a report's own meeting, its day and its video link", () => {
     expect(events('Заголовок\n\nМОСКВА, 4 июля. /ТАСС/. Лидеры ШОС сегодня в Астане подписали декларацию. Саммит, который проходит 3-4 июля, стал первым после расширения. Предыдущая встреча лидеров ШОС состоялась в 2023 году.'))
       .toEqual(['2023@-', '2024-07-03..2024-07-04@astana-kz', '2024-07-04@astana-kz']);
   });
+  it('a Chinese comma before a year starts the clause of that date', () => {
+    expect(events('標題\n\n上海合作組織於2001年6月15日在上海成立，2017年6月擴員至八個成員國。')).toEqual(['2001-06-15@shanghai-cn', '2017-06@-']);
+  });
 });
