@@ -10,7 +10,7 @@
  *   to May 2024").
  * Hand-written, as the rest of dates.ts: these are conventions of SCO texts, not general date parsing.
  */
-import type { DateMention, YMD } from './dates.ts';
+import type { DateMention, YMD } from './lang/common.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (t: number) => { const d = new Date(t); return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`; };

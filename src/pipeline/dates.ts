@@ -20,10 +20,10 @@ import type { Precision } from '../contract/schema.ts';
 import { bracketYears, dayRangesWithoutYear, notAnEvent, numericDayRanges, relativeDays, relativeMonths, titleCaseMonths } from './dates-en.ts';
 import { findDatesLang, mayContainDateLang, type DateCarry, type Lang } from './lang/index.ts';
 
-export interface DateValue { start: string; end?: string; precision: Precision }
-export interface DateMention { start: number; end: number; text: string; value: DateValue }
-export interface SkippedDate { start: number; end: number; text: string; why: string }
-export interface YMD { y: number; m: number; d: number }
+// The shapes every language's date finder returns live in lang/common.ts, so that the per-language
+// modules need nothing from this one (no import circle); re-exported here for the stages.
+import type { DateMention, DateValue, SkippedDate, YMD } from './lang/common.ts';
+export type { DateMention, DateValue, SkippedDate, YMD };
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -4,7 +4,7 @@
  * English stays in the stages themselves (dates.ts, places.ts, titles.ts); 'en' never reaches here.
  */
 import { franc } from 'franc-min';
-import type { DateMention, SkippedDate } from '../dates.ts';
+import type { DateMention, SkippedDate } from './common.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Dateline, PlaceMention, RejectedPlace } from '../places.ts';
 import { shiftDay, validDay, type DateCarry, type Lang, type YMD } from './common.ts';

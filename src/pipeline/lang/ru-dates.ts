@@ -6,7 +6,7 @@
  * the text near a month name. Offsets index the sentence as given.
  */
 import * as chrono from 'chrono-node/ru';
-import type { DateMention, DateValue, SkippedDate } from '../dates.ts';
+import type { DateMention, DateValue, SkippedDate } from './common.ts';
 import { isoOf, shiftDay, validDay, type DateCarry } from './common.ts';
 
 const parser = new chrono.Chrono(chrono.createConfiguration(true));

@@ -7,7 +7,7 @@
  * text), so every offset indexes the original sentence.
  */
 import * as chrono from 'chrono-node/zh';
-import type { DateMention, DateValue, SkippedDate } from '../dates.ts';
+import type { DateMention, DateValue, SkippedDate } from './common.ts';
 import { isoOf, shiftDay, validDay, type DateCarry, type YMD } from './common.ts';
 
 /** A number as Chinese texts write it: ASCII or full-width digits, or Chinese numerals (〇 and 零 too). */
