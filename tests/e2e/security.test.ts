@@ -285,13 +285,17 @@ describe('hostile documents, run through the real pipeline', () => {
       return readFileSync((await download.path())!, 'utf8');
     };
     const csv = await save('CSV');
-    expect(csv).toContain('<script>alert(1)</script>');
+    // One row per event: a hostile title (corrections.json) and the statement of the meeting only the
+    // hostile document speaks of (the Council of Foreign Ministers in Moscow, 2020).
+    expect(csv).toContain('Experts <svg onload=alert(4)></svg> in Tashkent');
+    expect(csv).toContain('<a href=""javascript:alert(3)"">');
     // A title that starts with "=" is written as text ('=HYPERLINK…), never as a live formula.
     expect(csv).toMatch(/"'=HYPERLINK\(""https:\/\/evil\.example\/""/);
     expect(csv.split(/\r?\n/).some((line) => /(^|,)=HYPERLINK/.test(line))).toBe(false);
     const geojson = JSON.parse(await save('GeoJSON')) as { features: { properties: Record<string, unknown> }[] };
     const texts = JSON.stringify(geojson.features.map((f) => f.properties));
-    expect(texts).toContain('<img src=x onerror=alert(2)>');
+    expect(JSON.stringify(geojson.features.map((f) => f.properties.title))).toContain('Experts <svg onload=alert(4)></svg> in Tashkent');
+    expect(texts).toContain('javascript:alert(3)');
     await clean();
     await page.close();
   });
