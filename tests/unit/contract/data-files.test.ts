@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { readMembership } from '../app/map/membership.ts';
-import { readStoryFile } from '../app/present/story.ts';
-import { parseCorrections } from '../pipeline/corrections.ts';
-import { DATA_DIR, loadData } from '../pipeline/run.ts';
+import { readMembership } from '../../../src/app/map/membership.ts';
+import { readStoryFile } from '../../../src/app/present/story.ts';
+import { parseCorrections } from '../../../src/pipeline/corrections.ts';
+import { DATA_DIR, loadData } from '../../../src/pipeline/run.ts';
 import {
   AliasesFile,
   checkData,
@@ -27,7 +27,7 @@ import {
   PlaceStoplistFile,
   StoryFile,
   TopicsFile,
-} from './data-files.ts';
+} from '../../../src/contract/data-files.ts';
 
 const data = (name: string) => readFileSync(join(DATA_DIR, name), 'utf8');
 const tmp = mkdtempSync(join(tmpdir(), 'sco-data-files-'));

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { Event, Statement } from '../contract/schema.ts';
-import { buildPlaces, buildTimeSeries } from './aggregate.ts';
-import type { GazetteerPlace } from './gazetteer.ts';
+import type { Event, Statement } from '../../../src/contract/schema.ts';
+import { buildPlaces, buildTimeSeries } from '../../../src/pipeline/aggregate.ts';
+import type { GazetteerPlace } from '../../../src/pipeline/gazetteer.ts';
 
 const ev = (id: string, start: string, placeId: string | null, topics: string[] = [], end?: string): Event => ({
   id, docId: 'd', start, ...(end ? { end } : {}), precision: start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year',

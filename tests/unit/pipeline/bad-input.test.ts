@@ -8,13 +8,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/corpus.ts';
-import { MAX_DOCUMENT_BYTES, runPipeline } from './run.ts';
-import { writeOutputs } from './write.ts';
+import { generateCorpus } from '../../../bench/corpus.ts';
+import { MAX_DOCUMENT_BYTES, runPipeline } from '../../../src/pipeline/run.ts';
+import { writeOutputs } from '../../../src/pipeline/write.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sco-bad-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../..');
 
 function folder(name: string, files: Record<string, string | Uint8Array>): string {
   const dir = join(tmp, name);

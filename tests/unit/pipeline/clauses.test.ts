@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { attach } from './clauses.ts';
-import { findDates } from './dates.ts';
-import { findPlaces } from './places.ts';
-import { context } from './testing.ts';
+import { attach } from '../../../src/pipeline/clauses.ts';
+import { findDates } from '../../../src/pipeline/dates.ts';
+import { findPlaces } from '../../../src/pipeline/places.ts';
+import { context } from '../../../src/pipeline/testing.ts';
 
 const { gaz } = context();
 function tie(text: string) {

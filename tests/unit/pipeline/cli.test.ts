@@ -9,9 +9,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/corpus.ts';
+import { generateCorpus } from '../../../bench/corpus.ts';
 
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../..');
 const launcher = join(root, 'src/pipeline/extract.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'sco-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCorrections } from './corrections.ts';
-import { runPipeline } from './run.ts';
+import { parseCorrections } from '../../../src/pipeline/corrections.ts';
+import { runPipeline } from '../../../src/pipeline/run.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sco-corr-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -88,7 +88,7 @@ describe('corrections.json', () => {
 
 describe("the README's corrections example", () => {
   it('is a valid corrections file', () => {
-    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const readme = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8');
     const block = /## Corrections[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
     const r = parseCorrections(block!, 'corrections.json');

@@ -4,8 +4,8 @@
  * only by its dateline and a weekday.
  */
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from './document.ts';
-import { context } from './testing.ts';
+import { extractDocument } from '../../../src/pipeline/document.ts';
+import { context } from '../../../src/pipeline/testing.ts';
 
 const eventsOf = (text: string) => extractDocument('doc', text, null, context()).events.map((e) => [e.start, e.end ?? null, e.placeId, e.online]);
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { datelineByWeekday } from './dates-en.ts';
-import { findDates, findYears } from './dates.ts';
+import { datelineByWeekday } from '../../../src/pipeline/dates-en.ts';
+import { findDates, findYears } from '../../../src/pipeline/dates.ts';
 
 const docDate = { y: 2024, m: 7, d: 4 };
 const found = (text: string, doc = docDate) => findDates(text, doc).mentions.map((m) => [m.text, m.value.start, m.value.end ?? null, m.value.precision]);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decode, looksBinary } from './decode.ts';
+import { decode, looksBinary } from '../../../src/pipeline/decode.ts';
 
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'utf8')] : p)));
 
@@ -43,7 +43,7 @@ describe('decode: a source file becomes the text offsets refer to', () => {
 });
 
 describe('decode: Russian and Chinese files in the encodings they come in (issue 11, issue 14 item 10)', () => {
-  const fixture = (f: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/lang/${f}`, import.meta.url)));
+  const fixture = (f: string) => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/lang/${f}`, import.meta.url)));
   const utf16 = (s: string, le: boolean, bom: boolean) => {
     const out: number[] = bom ? (le ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
     for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); out.push(...(le ? [c & 0xff, c >> 8] : [c >> 8, c & 0xff])); }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentId } from './doc-id.ts';
+import { documentId } from '../../../src/pipeline/doc-id.ts';
 
 /** The app's own test for an id in the URL (src/app/state/url.ts), with the ~40 characters an event id adds. */
 const URL_ID = /^[\p{L}\p{N}_.:-]{1,120}$/u;

@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { runPipeline } from './run.ts';
-import { writeOutputs } from './write.ts';
+import { runPipeline } from '../../../src/pipeline/run.ts';
+import { writeOutputs } from '../../../src/pipeline/write.ts';
 
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../..');
 const tmp = mkdtempSync(join(tmpdir(), 'sco-launcher-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const inDir = join(root, 'tests/fixtures/unseen');

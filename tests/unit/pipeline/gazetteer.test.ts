@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { Gazetteer } from './gazetteer.ts';
-import { context } from './testing.ts';
+import { Gazetteer } from '../../../src/pipeline/gazetteer.ts';
+import { context } from '../../../src/pipeline/testing.ts';
 
 const { gaz } = context();
 

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dateLines, frontMatter, inferMeta, inferSource } from './meta.ts';
-import { SEEDS_DIR } from './testing.ts';
+import { dateLines, frontMatter, inferMeta, inferSource } from '../../../src/pipeline/meta.ts';
+import { SEEDS_DIR } from '../../../src/pipeline/testing.ts';
 
 const seed = (id: string) => readFileSync(join(SEEDS_DIR, `${id}.txt`), 'utf8');
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { findDateline, findPlaces } from './places.ts';
-import { context } from './testing.ts';
+import { findDateline, findPlaces } from '../../../src/pipeline/places.ts';
+import { context } from '../../../src/pipeline/testing.ts';
 
 const { gaz } = context();
 const places = (text: string) => findPlaces(text, gaz).mentions.map((m) => [m.text, m.place.name]);

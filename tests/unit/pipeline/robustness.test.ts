@@ -9,14 +9,14 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/corpus.ts';
-import { documentId } from './doc-id.ts';
-import { MAX_DOCUMENT_BYTES, runPipeline } from './run.ts';
-import { runsDirFor, writeOutputs } from './write.ts';
+import { generateCorpus } from '../../../bench/corpus.ts';
+import { documentId } from '../../../src/pipeline/doc-id.ts';
+import { MAX_DOCUMENT_BYTES, runPipeline } from '../../../src/pipeline/run.ts';
+import { runsDirFor, writeOutputs } from '../../../src/pipeline/write.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sco-robust-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../..');
 const GOOD = 'SCO summit report\n\nThe summit was held in Astana on 4 July 2024 and adopted the Astana Declaration.\n';
 
 function folder(name: string, files: Record<string, string | Uint8Array>): string {
@@ -218,7 +218,7 @@ describe('file names of every kind (item 7)', () => {
 
 describe('years of more than four digits (item 10)', () => {
   it('are never cut to their first four digits', async () => {
-    const { findDates } = await import('./dates.ts');
+    const { findDates } = await import('../../../src/pipeline/dates.ts');
     for (const t of ['It was held on 1 January 10000.', 'on 12 May 20245 the', 'In January 10000.', '10000-01-01']) {
       const r = findDates(t, { y: 2020, m: 1, d: 1 });
       expect(r.mentions.map((m) => m.value.start), t).toEqual([]);
@@ -261,7 +261,7 @@ describe('HTML nested very deep (item 1)', () => {
   // htmlparser2 kept its open elements innermost-first with unshift/shift: quadratic in the depth. A
   // page 100,000 levels deep took 21 s; 200,000 levels took ~16 s of CPU for the parser alone.
   it('costs time in proportion to its size, not its depth', { timeout: 60_000 }, async () => {
-    const { htmlToText } = await import('./formats/html.ts');
+    const { htmlToText } = await import('../../../src/pipeline/formats/html.ts');
     const depth = 200_000;
     const html = `<html><body>${'<div>'.repeat(depth)}<p>The leaders met in Astana on 4 July 2024.</p>${'</div>'.repeat(depth)}<nav>${'<span>'.repeat(depth)}menu</nav><p>After.</p></body></html>`;
     const before = process.cpuUsage();

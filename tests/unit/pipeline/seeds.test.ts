@@ -7,10 +7,10 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATA_FILES, Documents, Events, Places, Report, Statements, TimeSeries, Topics } from '../contract/schema.ts';
-import { runPipeline, type Outputs } from './run.ts';
-import { SEEDS_DIR } from './testing.ts';
-import { writeOutputs } from './write.ts';
+import { DATA_FILES, Documents, Events, Places, Report, Statements, TimeSeries, Topics } from '../../../src/contract/schema.ts';
+import { runPipeline, type Outputs } from '../../../src/pipeline/run.ts';
+import { SEEDS_DIR } from '../../../src/pipeline/testing.ts';
+import { writeOutputs } from '../../../src/pipeline/write.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sco-seeds-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { paragraphs, sentences } from './segment.ts';
+import { paragraphs, sentences } from '../../../src/pipeline/segment.ts';
 
 describe('segment: paragraphs and sentences as offsets into the text', () => {
   const text = '\n\nTitle line\n\nFirst sentence here. Second one follows!\n  \nA hard-wrapped\nsentence ends here.\n';

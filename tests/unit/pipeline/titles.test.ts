@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { abbreviate, eventTitle, reportTitle, titleFromPrefix, titleFromSuffix } from './titles.ts';
+import { abbreviate, eventTitle, reportTitle, titleFromPrefix, titleFromSuffix } from '../../../src/pipeline/titles.ts';
 
 describe('titles: a short label from the words around the date', () => {
   it('takes the name of the meeting before the date', () => {

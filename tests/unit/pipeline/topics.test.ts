@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isHeading } from './topics.ts';
-import { context } from './testing.ts';
+import { isHeading } from '../../../src/pipeline/topics.ts';
+import { context } from '../../../src/pipeline/testing.ts';
 
 const { topics } = context();
 

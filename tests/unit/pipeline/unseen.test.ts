@@ -12,8 +12,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from './run.ts';
-import { writeOutputs } from './write.ts';
+import { runPipeline } from '../../../src/pipeline/run.ts';
+import { writeOutputs } from '../../../src/pipeline/write.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sco-unseen-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -134,7 +134,7 @@ describe('unseen SCO-style texts', () => {
 
 // ---- the golden set: whole documents in tests/fixtures/unseen/ ----
 
-const DIR = join(import.meta.dirname, '../../tests/fixtures/unseen');
+const DIR = join(import.meta.dirname, '../../../tests/fixtures/unseen');
 const golden = runPipeline(DIR);
 const goldenTmp = mkdtempSync(join(tmpdir(), 'sco-unseen-golden-'));
 afterAll(() => rmSync(goldenTmp, { recursive: true, force: true }));
@@ -283,8 +283,8 @@ describe('unseen SCO documents', () => {
 
 describe('lead sentences are not headlines', () => {
   it('a one-paragraph text that names a city and a date gives one event, at that date, not a second one at the publication date', async () => {
-    const { extractDocument } = await import('./document.ts');
-    const { context } = await import('./testing.ts');
+    const { extractDocument } = await import('../../../src/pipeline/document.ts');
+    const { context } = await import('../../../src/pipeline/testing.ts');
     const r = extractDocument('x', 'Xi Jinping arrived in Astana on 2 July 2024 for the SCO summit.', { published: '2025-05-12' }, context());
     expect(r.events.map((e) => [e.start, e.placeId])).toEqual([['2024-07-02', 'astana-kz']]);
     const h = extractDocument('y', 'SCO energy ministers meet in Astana\n\nThe ministers met on Friday.', { published: '2024-05-17' }, context());

@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadChronologyText } from '../../contract/chronology.ts';
-import { LayerEvents, LayerMeetings, type Event, type Statement } from '../../contract/schema.ts';
-import { DATA_DIR } from '../run.ts';
-import { applyMeetingCorrections } from './corrections.ts';
-import { buildLayer, kindOf, namesSco } from './layer.ts';
-import { mention } from './testing.ts';
+import { loadChronologyText } from '../../../../src/contract/chronology.ts';
+import { LayerEvents, LayerMeetings, type Event, type Statement } from '../../../../src/contract/schema.ts';
+import { DATA_DIR } from '../../../../src/pipeline/run.ts';
+import { applyMeetingCorrections } from '../../../../src/pipeline/events/corrections.ts';
+import { buildLayer, kindOf, namesSco } from '../../../../src/pipeline/events/layer.ts';
+import { mention } from '../../../../src/pipeline/events/testing.ts';
 
 const { meetings } = loadChronologyText(readFileSync(join(DATA_DIR, 'chronology.json'), 'utf8'));
 

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadChronologyText } from '../../contract/chronology.ts';
-import type { Event } from '../../contract/schema.ts';
-import { DATA_DIR } from '../run.ts';
-import { disagreement, linkMention, ordinalsNamed, REASONS, zhNumber } from './link.ts';
-import { mention } from './testing.ts';
+import { loadChronologyText } from '../../../../src/contract/chronology.ts';
+import type { Event } from '../../../../src/contract/schema.ts';
+import { DATA_DIR } from '../../../../src/pipeline/run.ts';
+import { disagreement, linkMention, ordinalsNamed, REASONS, zhNumber } from '../../../../src/pipeline/events/link.ts';
+import { mention } from '../../../../src/pipeline/events/testing.ts';
 
 const { meetings, problems } = loadChronologyText(readFileSync(join(DATA_DIR, 'chronology.json'), 'utf8'));
 

@@ -8,8 +8,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../run.ts';
-import { SEEDS_DIR } from '../testing.ts';
+import { runPipeline } from '../../../../src/pipeline/run.ts';
+import { SEEDS_DIR } from '../../../../src/pipeline/testing.ts';
 
 const out = runPipeline(SEEDS_DIR);
 const tmp = mkdtempSync(join(tmpdir(), 'sco-layer-'));

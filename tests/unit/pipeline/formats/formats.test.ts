@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../run.ts';
-import { htmlToText } from './html.ts';
-import { readPdfs } from './index.ts';
+import { runPipeline } from '../../../../src/pipeline/run.ts';
+import { htmlToText } from '../../../../src/pipeline/formats/html.ts';
+import { readPdfs } from '../../../../src/pipeline/formats/index.ts';
 
 /** A news page as a site serves it: menus, a banner, the article, a share bar, a footer, a script. */
 const PAGE = `<!doctype html>
@@ -142,7 +142,7 @@ describe('a PDF is read through its text layer', () => {
 
 describe('a PDF printed by a browser (subset fonts, as publishers make them)', () => {
   it('reads its lines and paragraphs, and the pipeline finds the summit, its host city and dates', async () => {
-    const dir = join(import.meta.dirname, '../../../tests/fixtures/pdf');
+    const dir = join(import.meta.dirname, '../../../../tests/fixtures/pdf');
     const pdfs = await readPdfs(dir);
     const d = pdfs.get('tianjin-declaration.pdf')!;
     expect(d.ok).toBe(true);

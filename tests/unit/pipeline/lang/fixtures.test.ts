@@ -8,11 +8,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../run.ts';
+import { runPipeline } from '../../../../src/pipeline/run.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sco-lang-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const fixtures = new URL('../../../tests/fixtures/lang/', import.meta.url).pathname;
+const fixtures = new URL('../../../../tests/fixtures/lang/', import.meta.url).pathname;
 
 function run(files: Record<string, string> | null) {
   const dir = join(tmp, String(Math.random()).slice(2));

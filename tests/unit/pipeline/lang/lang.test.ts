@@ -2,13 +2,13 @@
 /** Russian and Chinese as a reader writes them: dates, places, sentences, language (issue 11). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../dates.ts';
-import { Gazetteer, type GazetteerFile } from '../gazetteer.ts';
-import { sentences } from '../segment.ts';
-import { detectLang, findDatelineLang, findPlacesLang, type DateCarry } from './index.ts';
-import { zhNumber } from './zh-dates.ts';
+import { findDates } from '../../../../src/pipeline/dates.ts';
+import { Gazetteer, type GazetteerFile } from '../../../../src/pipeline/gazetteer.ts';
+import { sentences } from '../../../../src/pipeline/segment.ts';
+import { detectLang, findDatelineLang, findPlacesLang, type DateCarry } from '../../../../src/pipeline/lang/index.ts';
+import { zhNumber } from '../../../../src/pipeline/lang/zh-dates.ts';
 
-const gaz = new Gazetteer(JSON.parse(readFileSync(new URL('../../../data/gazetteer.json', import.meta.url), 'utf8')) as GazetteerFile);
+const gaz = new Gazetteer(JSON.parse(readFileSync(new URL('../../../../data/gazetteer.json', import.meta.url), 'utf8')) as GazetteerFile);
 const ru = (s: string, carry: DateCarry = {}) => findDates(s, null, 'ru', carry).mentions.map((m) => [m.text, m.value.start, m.value.end ?? null, m.value.precision]);
 const zh = (s: string, carry: DateCarry = {}) => findDates(s, null, 'zh', carry).mentions.map((m) => [m.text, m.value.start, m.value.end ?? null, m.value.precision]);
 const places = (lang: 'ru' | 'zh', s: string) => findPlacesLang(lang, s, gaz).mentions.map((m) => [m.text, m.place.id]);

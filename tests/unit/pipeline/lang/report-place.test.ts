@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../document.ts';
-import { context } from '../testing.ts';
+import { extractDocument } from '../../../../src/pipeline/document.ts';
+import { context } from '../../../../src/pipeline/testing.ts';
 
 const events = (text: string) => extractDocument('w', text, null, context()).events.map((e) => `${e.start}${e.end ? '..' + e.end : ''}@${e.placeId ?? (e.online ? 'online' : '-')}`);
 
