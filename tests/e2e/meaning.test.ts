@@ -20,12 +20,13 @@ describe('data that breaks the contract\'s meaning', () => {
     const sample = join(import.meta.dirname, '..', 'fixtures', 'sample');
     const dir = join(inject('outDir'), 'corpora', 'meaning');
     cpSync(sample, dir, { recursive: true });
-    const events = JSON.parse(readFileSync(join(sample, 'events.json'), 'utf8')) as { id: string; start: string; end?: string; docId: string; precision: string }[];
+    // The events the page shows: the event layer.
+    const events = JSON.parse(readFileSync(join(sample, 'event-layer.json'), 'utf8')) as { id: string; start: string; end?: string; docId: string; precision: string }[];
     events[0]!.start = '2020-02-31';
     events[1]!.id = events[2]!.id;
     events[3] = { ...events[3]!, start: '2024-07-04', end: '2024-07-01', precision: 'day' };
     events[4]!.docId = 'no-such-document';
-    writeFileSync(join(dir, 'events.json'), JSON.stringify(events));
+    writeFileSync(join(dir, 'event-layer.json'), JSON.stringify(events));
 
     const p = await browser.newPage({ viewport: { width: 1200, height: 760 } });
     const errors: string[] = [];
@@ -35,7 +36,7 @@ describe('data that breaks the contract\'s meaning', () => {
     await p.evaluate(() => window.__atlas!.ready);
     await expect(p.getByTestId('summary').innerText()).resolves.toMatch(new RegExp(`${events.length - 4} events`));
     const notices = await p.getByRole('status', { name: 'Notices' }).innerText();
-    expect(notices).toContain(`event ${events[0]!.id}: start 2020-02-31 is not a real calendar date`);
+    expect(notices).toContain(`event-layer.json: event ${events[0]!.id}: start 2020-02-31 is not a real calendar date`);
     expect(notices).toContain(`event ${events[2]!.id}: a second event with this id`);
     expect(notices).toContain(`event ${events[3]!.id}: end 2024-07-01 is before start 2024-07-04`);
     expect(notices).toContain('document "no-such-document" is not in documents.json');
