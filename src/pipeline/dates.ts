@@ -17,8 +17,11 @@ import type { ParsedComponents } from 'chrono-node';
  */
 const parser = new chrono.Chrono(chrono.configuration.createConfiguration(true, true));
 import type { Precision } from '../contract/schema.ts';
-import { bracketYears, dayRangesWithoutYear, notAnEvent, numericDayRanges, relativeDays, relativeMonths, titleCaseMonths } from './dates-en.ts';
+import { dayRangesWithoutYear, notAnEvent, numericDayRanges, relativeDays, relativeMonths, titleCaseMonths } from './dates-en.ts';
 import { findDatesLang, mayContainDateLang, type DateCarry, type Lang } from './lang/index.ts';
+import { findPeriods, saneYear } from './years.ts';
+// Years alone and periods of years are read by years.ts; re-exported here for the stages.
+export { findPeriods, findYears } from './years.ts';
 
 // The shapes every language's date finder returns live in lang/common.ts, so that the per-language
 // modules need nothing from this one (no import circle); re-exported here for the stages.
@@ -30,8 +33,6 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** Anything chrono could turn into a calendar date has a month name, an ISO date or a numeric date. */
 const MAYBE_DATE = new RegExp(`\\b${MONTH}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b|\\b\\d{4}/\\d{2}/\\d{2}\\b`);
 const YMD_SLASH = /\b((?:19|20)\d{2})\/(\d{2})\/(\d{2})\b/g;
-const HAS_PERIOD = /\d{4}\s?[-–—]/;
-const YEAR_PERIOD = /\b((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)?\d{2})\b/g;
 const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday|now|ago|last|next|this|coming|past|later|earlier)\b/i;
 const ORD = '(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
@@ -55,7 +56,6 @@ const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase
 export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 export const iso = (y: number, m?: number, d?: number) => (m ? (d ? `${y}-${pad(m)}-${pad(d)}` : `${y}-${pad(m)}`) : `${y}`);
 
-const saneYear = (isoDate: string) => /^[12]\d{3}(?:-|$)/.test(isoDate);
 
 /** The precision a partial ISO date is written at. */
 export const precisionOf = (s: string): Precision => (s.length >= 10 ? 'day' : s.length === 7 ? 'month' : 'year');
@@ -127,19 +127,6 @@ function valueFromComponents(c: ParsedComponents, text: string, docDate: YMD | n
 }
 
 const asIso = (v: { ymd: YMD; precision: Precision }) => (v.precision === 'day' ? iso(v.ymd.y, v.ymd.m, v.ymd.d) : iso(v.ymd.y, v.ymd.m));
-
-/** Periods of years ("for 2019-2021", "2018- 2028"): reported as skipped, never events. */
-export function findPeriods(text: string): SkippedDate[] {
-  const out: SkippedDate[] = [];
-  if (!HAS_PERIOD.test(text)) return out;
-  for (const m of text.matchAll(YEAR_PERIOD)) {
-    const a = +m[1]!;
-    const bRaw = m[2]!;
-    const b = bRaw.length === 2 ? Math.floor(a / 100) * 100 + +bRaw : +bRaw;
-    if (b > a && b - a <= 30) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], why: 'a period of years (programme, plan or term), not a dated event' });
-  }
-  return out;
-}
 
 /**
  * Dates in `text` (one sentence or line). Offsets are relative to `text`.
@@ -300,28 +287,4 @@ export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en'
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, skipped };
-}
-
-/**
- * Years written alone as the time of something: "In 2001 the SCO was founded", "since 2017", "the
- * Qingdao summit of 2018". Only after in/since (or "<meeting> of"), never inside a full date, a period
- * ("2019-2021"), a decade ("1990s") or a name ("the 2030 Agenda"); "for 2025" (a budget) and "until
- * 2030" (a target) are not times of events. A year the sentence already gives a day or month in is
- * that date's year, not an event of its own. The caller decides whether the clause says something
- * happened. Offsets are relative to `text`.
- */
-const YEAR_ALONE = /\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring)(?:\s+the\s+year)?|(?:summit|Summit|meeting|Meeting|session|Session|forum|Forum|conference|Conference)s?\s+of)\s+((?:19|20)\d{2})\b(?!\s?[-–—/]\s?\d|['’]s|\s+(?:and|to|or)\s+\d)/g;
-export function findYears(text: string, taken: DateMention[]): DateMention[] {
-  if (!/(?:19|20)\d{2}/.test(text)) return [];
-  const out: DateMention[] = [];
-  const precise = new Set(taken.map((d) => d.value.start.slice(0, 4)));
-  for (const m of [...text.matchAll(YEAR_ALONE), ...bracketYears(text)]) {
-    const year = m[1]!;
-    const start = m.index + m[0].length - year.length;
-    const end = start + year.length;
-    if (precise.has(year) || taken.some((d) => d.start < end && start < d.end) || !saneYear(year)) continue;
-    if (notAnEvent(text, { start, end, text: year, value: { start: year, precision: 'year' } }, [])) continue; // "is to host the next summit in 2023"
-    out.push({ start, end, text: year, value: { start: year, precision: 'year' } });
-  }
-  return out;
 }

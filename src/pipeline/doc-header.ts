@@ -9,7 +9,7 @@ import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
 import { dateLines, frontMatter, inferMeta, inferSource, MetaSideFile, type DocMeta } from './meta.ts';
 import { findDateline, findPlaces, type Dateline, type PlaceMention, type RejectedPlace } from './places.ts';
 import { paragraphs, type Span } from './segment.ts';
-import { abbreviate, reportTitle } from './titles.ts';
+import { abbreviate, reportTitle } from './doc-titles.ts';
 import { cityOfDocumentName, datelineMonthLang, detectLang, findDatelineLang, findPlacesLang, firstFullDateLang, isInfoboxDateLang, reportDateLang, type DateCarry, type Lang } from './lang/index.ts';
 import { placeNameIn } from './lang/titles.ts';
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { abbreviate, eventTitle, reportTitle, titleFromPrefix, titleFromSuffix } from '../../../src/pipeline/titles.ts';
+import { abbreviate, reportTitle } from '../../../src/pipeline/doc-titles.ts';
+import { eventTitle, titleFromPrefix, titleFromSuffix } from '../../../src/pipeline/titles.ts';
 
 describe('titles: a short label from the words around the date', () => {
   it('takes the name of the meeting before the date', () => {
