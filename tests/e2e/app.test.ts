@@ -324,7 +324,13 @@ describe('a person opens the atlas', () => {
     const corpora = join(served, 'corpora');
     cpSync(sample, join(corpora, 'sample'), { recursive: true });
     cpSync(sample, join(corpora, 'no-events'), { recursive: true });
+    // Neither the event layer nor the mentions it would fall back to.
     rmSync(join(corpora, 'no-events', 'events.json'));
+    rmSync(join(corpora, 'no-events', 'event-layer.json'));
+    // A data folder written before the event layer: only the mentions.
+    cpSync(sample, join(corpora, 'before-layer'), { recursive: true });
+    rmSync(join(corpora, 'before-layer', 'event-layer.json'));
+    rmSync(join(corpora, 'before-layer', 'meetings.json'));
     cpSync(sample, join(corpora, 'bad-places'), { recursive: true });
     const places = JSON.parse(readFileSync(join(sample, 'places.geojson'), 'utf8'));
     places.features[2].geometry.coordinates = [250, 10];
@@ -351,6 +357,14 @@ describe('a person opens the atlas', () => {
     await p.waitForTimeout(300);
     expect((await p.locator('body').innerText()).match(/story\.json: steps: expected an array/g)).toHaveLength(1);
     expect(storyReads).toHaveLength(1);
+
+    // It still opens, with the mentions' own titles and no notice about the missing layer.
+    await p.goto(`${baseUrl}?data=corpora/before-layer/`);
+    await p.evaluate(() => window.__atlas!.ready);
+    await expect(p.getByTestId('summary').innerText()).resolves.toContain('8 events');
+    expect(await p.evaluate(() => window.__atlas!.data!.events.map((e) => e.id))).toContain('ev-bishkek-2019');
+    await p.waitForTimeout(300);
+    expect(await p.locator('body').innerText()).not.toMatch(/event-layer\.json|is missing/);
 
     await p.goto(`${baseUrl}?data=corpora/no-events/`);
     await p.getByTestId('data-error').waitFor();
