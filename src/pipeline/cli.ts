@@ -80,16 +80,18 @@ try {
 /**
  * A progress line on stderr, only on a terminal, without --quiet, and only once the run has taken a
  * second (a small folder finishes before anyone would read it). Redrawn at most ten times a second.
+ * SCO_ATLAS_PROGRESS_AFTER_MS moves that second (the tests set 0: how long a run takes depends on the machine).
  */
 function progress(quiet: boolean) {
   const started = Date.now();
+  const after = Number(process.env.SCO_ATLAS_PROGRESS_AFTER_MS ?? 1000);
   let drawn = 0;
   let shown = false;
   const on = !quiet && process.stderr.isTTY === true;
   return {
     onFile(done: number, total: number, file: string) {
       const now = Date.now();
-      if (!on || now - started < 1000 || now - drawn < 100) return;
+      if (!on || now - started < after || now - drawn < 100) return;
       drawn = now;
       shown = true;
       const width = Math.max(20, (process.stderr.columns || 80) - 1);
