@@ -38,6 +38,7 @@ export class Presentation {
   private wantedStep: number | null;
   private target: StoryTarget | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- who hears about step changes; nothing renders it
   private listeners = new Set<(r: StepReply) => void>();
 
   constructor(params: PresentParams) {

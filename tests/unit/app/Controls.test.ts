@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Controls from '../../../src/app/components/Controls.svelte';
 import { formatDay } from '../../../src/app/days';
 import { ViewState } from '../../../src/app/state/view.svelte';
