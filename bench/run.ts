@@ -22,7 +22,10 @@ import { emptyRun, markdown, summarise, type Run } from './report.ts';
 import { gzipBytes, intervals, p, round } from './stats.ts';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map((s) => s.trim()).filter(Boolean);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const VIEWPORT = { width: 1280, height: 800 };
 const DRAG_MS = 2000;
 const PLAY_MS = 3000;
@@ -35,7 +38,6 @@ type Win = Window & {
   __atlas?: { ready: Promise<void>; mapIdle(): Promise<void>; firstIdle?(): Promise<void>; state: unknown };
 };
 
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function log(msg: string): void {
@@ -45,7 +47,9 @@ function log(msg: string): void {
 /** JS the page needs before it can start: the entry script and its static imports (modulepreload). */
 function initialJs(outDir: string): { files: string[]; gzipKB: number } {
   const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.m?js)"/g)].map((m) => m[1]!.replace(/^\.?\//, ''));
+  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.m?js)"/g)].map((m) =>
+    m[1]!.replace(/^\.?\//, ''),
+  );
   const gz = files.reduce((n, f) => n + gzipBytes(join(outDir, f)), 0);
   return { files, gzipKB: gz / 1024 };
 }
@@ -191,7 +195,9 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
       const discs = performance.getEntriesByName('map:discs', 'measure').map((m) => [m.startTime, m.duration]);
       return { frames, scrub, repaints: [...b.repaints], repaintJs: [...b.repaintJs], discs };
     });
-    discDraws = got.discs.filter(([t]) => t! >= (got.frames[0] ?? 0) && t! <= (got.frames[got.frames.length - 1] ?? Infinity)).map(([, d]) => d!);
+    discDraws = got.discs
+      .filter(([t]) => t! >= (got.frames[0] ?? 0) && t! <= (got.frames[got.frames.length - 1] ?? Infinity))
+      .map(([, d]) => d!);
     scrub = got.scrub;
     frames = got.frames;
     repaints = got.repaints.filter((t) => t >= (frames[0] ?? 0) && t <= (frames[frames.length - 1] ?? Infinity));
@@ -225,27 +231,29 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
   let playDiscDrawsPerSec: number | null = null;
   const play = page.getByRole('button', { name: /^play/i }).first();
   // A page too busy to take the click within the timeout loses the fps figure, not the whole run.
-  if (await play.count()) try {
-    await page.evaluate(() => {
-      (window as unknown as Win).__bench.repaints.length = 0;
-      performance.clearMeasures('map:discs');
-    });
-    await play.click({ timeout: 15_000 });
-    await page.evaluate(() => (window as unknown as Win).__bench.startFrames());
-    await sleep(PLAY_MS);
-    const got = await page.evaluate(() => {
-      const b = (window as unknown as Win).__bench;
-      return { frames: b.stopFrames(), repaints: b.repaints.length, discs: performance.getEntriesByName('map:discs', 'measure').length };
-    });
-    const pause = page.getByRole('button', { name: /^pause/i }).first();
-    if (await pause.count()) await pause.click();
-    const span = got.frames.length > 1 ? (got.frames[got.frames.length - 1]! - got.frames[0]!) / 1000 : 0;
-    playFps = span ? (got.frames.length - 1) / span : null;
-    playRepaintsPerSec = got.repaints / (PLAY_MS / 1000);
-    playDiscDrawsPerSec = got.discs / (PLAY_MS / 1000);
-  } catch (e) {
-    errors.push(`play: ${(e as Error).message.split('\n')[0]}`);
-  } else {
+  if (await play.count())
+    try {
+      await page.evaluate(() => {
+        (window as unknown as Win).__bench.repaints.length = 0;
+        performance.clearMeasures('map:discs');
+      });
+      await play.click({ timeout: 15_000 });
+      await page.evaluate(() => (window as unknown as Win).__bench.startFrames());
+      await sleep(PLAY_MS);
+      const got = await page.evaluate(() => {
+        const b = (window as unknown as Win).__bench;
+        return { frames: b.stopFrames(), repaints: b.repaints.length, discs: performance.getEntriesByName('map:discs', 'measure').length };
+      });
+      const pause = page.getByRole('button', { name: /^pause/i }).first();
+      if (await pause.count()) await pause.click();
+      const span = got.frames.length > 1 ? (got.frames[got.frames.length - 1]! - got.frames[0]!) / 1000 : 0;
+      playFps = span ? (got.frames.length - 1) / span : null;
+      playRepaintsPerSec = got.repaints / (PLAY_MS / 1000);
+      playDiscDrawsPerSec = got.discs / (PLAY_MS / 1000);
+    } catch (e) {
+      errors.push(`play: ${(e as Error).message.split('\n')[0]}`);
+    }
+  else {
     errors.push('no Play button found (role button, name /^play/i)');
   }
 
@@ -254,7 +262,11 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
   // frame it can; the spacing of back-to-back repaints is the time of one.
   let panRepaints: number[] = [];
   let panRepaintJs: number[] = [];
-  const mapBox = await page.locator('.maplibregl-canvas').first().boundingBox().catch(() => null);
+  const mapBox = await page
+    .locator('.maplibregl-canvas')
+    .first()
+    .boundingBox()
+    .catch(() => null);
   if (mapBox) {
     await sleep(300);
     await page.evaluate(() => {
@@ -272,7 +284,10 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
       await sleep(Math.max(0, t0 + i * 16 - Date.now()));
     }
     await page.mouse.up();
-    const got = await page.evaluate(() => ({ repaints: [...(window as unknown as Win).__bench.repaints], js: [...(window as unknown as Win).__bench.repaintJs] }));
+    const got = await page.evaluate(() => ({
+      repaints: [...(window as unknown as Win).__bench.repaints],
+      js: [...(window as unknown as Win).__bench.repaintJs],
+    }));
     panRepaints = got.repaints;
     panRepaintJs = got.js;
   }
@@ -350,14 +365,22 @@ async function main(): Promise<void> {
       runs[size] = [];
       for (let rep = 0; rep < REPS; rep++) {
         const r = await measure(browser, base, size, outDir).catch((e: Error) => ({ ...emptyRun(), errors: [String(e.message)] }));
-        log(`${size} #${rep + 1}: idle ${r.firstIdleMs} ms, all in ${r.allIdleMs} ms (script ${r.scriptStartMs}, data ${r.dataLoadedMs}, ready ${r.readyMs}), scrub p95 ${r.scrubP95Ms} ms (${r.scrubSamples}), frame p95 ${r.dragFrameP95Ms} ms, repaints/s of drag ${r.repaintsPerSecDrag}, disc draws/s ${r.discDrawsPerSecDrag} (${r.discDrawP95Ms} ms p95), repaint ${r.mapRepaintMs} ms, play ${r.playFps} fps, heap ${r.heapMB} MB${r.errors.length ? `, problems: ${r.errors.slice(0, 3).join(' | ')}` : ''}`);
+        log(
+          `${size} #${rep + 1}: idle ${r.firstIdleMs} ms, all in ${r.allIdleMs} ms (script ${r.scriptStartMs}, data ${r.dataLoadedMs}, ready ${r.readyMs}), scrub p95 ${r.scrubP95Ms} ms (${r.scrubSamples}), frame p95 ${r.dragFrameP95Ms} ms, repaints/s of drag ${r.repaintsPerSecDrag}, disc draws/s ${r.discDrawsPerSecDrag} (${r.discDrawP95Ms} ms p95), repaint ${r.mapRepaintMs} ms, play ${r.playFps} fps, heap ${r.heapMB} MB${r.errors.length ? `, problems: ${r.errors.slice(0, 3).join(' | ')}` : ''}`,
+        );
         runs[size].push(r);
       }
     }
     const mach = await machine(browser, VIEWPORT, LOAD_AT_START);
     log('running the pipeline throughput bench');
     const pipeline = pipelineThroughput(RESULTS);
-    const results = summarise(runs, REPS, { initialJsGzipKB: js.gzipKB, allJsGzipKB: allJs, buildGzipKB: buildGz, machine: mach, pipeline });
+    const results = summarise(runs, REPS, {
+      initialJsGzipKB: js.gzipKB,
+      allJsGzipKB: allJs,
+      buildGzipKB: buildGz,
+      machine: mach,
+      pipeline,
+    });
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
     writeFileSync(join(RESULTS, 'latest.md'), markdown(results));
@@ -369,7 +392,6 @@ async function main(): Promise<void> {
     if (!process.env.BENCH_KEEP) rmSync(outDir, { recursive: true, force: true });
   }
 }
-
 
 main().catch((e) => {
   console.error(e);

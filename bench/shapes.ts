@@ -26,12 +26,23 @@ export function denseText(bytes: number, oneLine = false): string {
   return parts.join('');
 }
 
-export const deepHtml = (depth: number) => `<html><body>${'<div>'.repeat(depth)}<p>The leaders met in Astana on 4 July 2024.</p>${'</div>'.repeat(depth)}</body></html>`;
+export const deepHtml = (depth: number) =>
+  `<html><body>${'<div>'.repeat(depth)}<p>The leaders met in Astana on 4 July 2024.</p>${'</div>'.repeat(depth)}</body></html>`;
 
-const REPORT_RSS = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nbench-maxrss-kb="+process.resourceUsage().maxRSS+"\\n"))';
+const REPORT_RSS =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nbench-maxrss-kb="+process.resourceUsage().maxRSS+"\\n"))';
 const GOOD = 'Note\n\nThe ministers met in Bishkek on 14 June 2019.\n';
 
-export interface ShapeResult { name: string; bytes: number; wallSeconds: number; cpuSeconds: number; peakMB: number; exitCode: number | null; summary: string; refused: string | null }
+export interface ShapeResult {
+  name: string;
+  bytes: number;
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakMB: number;
+  exitCode: number | null;
+  summary: string;
+  refused: string | null;
+}
 
 /** Runs each shape once through `launcher` (the CLI) in a folder of its own under `tmp`. */
 export function runShapes(launcher: string, root: string, tmp: string): ShapeResult[] {
@@ -52,14 +63,23 @@ export function runShapes(launcher: string, root: string, tmp: string): ShapeRes
     console.log(`shapes: ${s.name}`);
     const cpu = childrenCpu();
     const t = performance.now();
-    const r = spawnSync(process.execPath, ['--import', REPORT_RSS, launcher, '--in', dir, '--out', join(tmp, `shape-out-${s.file}`), '--quiet'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', REPORT_RSS, launcher, '--in', dir, '--out', join(tmp, `shape-out-${s.file}`), '--quiet'],
+      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
     const wall = (performance.now() - t) / 1000;
     const rss = Number(/bench-maxrss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
     const refused = /error: (.*over the limit[^\n]*)/.exec(r.stderr)?.[1] ?? null;
     out.push({
-      name: s.name, bytes: Buffer.byteLength(body), wallSeconds: Math.round(wall * 100) / 100,
-      cpuSeconds: Math.round((childrenCpu() - cpu) * 100) / 100, peakMB: Math.round(rss / 1024), exitCode: r.status,
-      summary: (r.stdout.trim().split('\n').pop() ?? '').replace(/ → .*?( \(|$)/, '$1'), refused,
+      name: s.name,
+      bytes: Buffer.byteLength(body),
+      wallSeconds: Math.round(wall * 100) / 100,
+      cpuSeconds: Math.round((childrenCpu() - cpu) * 100) / 100,
+      peakMB: Math.round(rss / 1024),
+      exitCode: r.status,
+      summary: (r.stdout.trim().split('\n').pop() ?? '').replace(/ → .*?( \(|$)/, '$1'),
+      refused,
     });
     rmSync(dir, { recursive: true, force: true });
   }
@@ -69,7 +89,9 @@ export function runShapes(launcher: string, root: string, tmp: string): ShapeRes
 /** CPU seconds used by this process's finished children (Linux /proc; 0 elsewhere). */
 function childrenCpu(): number {
   try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[13]) + Number(fields[14])) / 100;
   } catch {
     return 0;

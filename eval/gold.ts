@@ -18,26 +18,45 @@ export const LANGS = ['en', 'ru', 'zh'] as const;
  * month whose year comes from elsewhere; weekday "on Friday"; relative "the day before", "last year";
  * dateline dated only by the dateline; month; year; online.
  */
-export const FORMS = ['day', 'day-range', 'month-first', 'and-range', 'from-to', 'numeric', 'split-year', 'no-year', 'weekday', 'relative', 'dateline', 'month', 'year', 'online'] as const;
+export const FORMS = [
+  'day',
+  'day-range',
+  'month-first',
+  'and-range',
+  'from-to',
+  'numeric',
+  'split-year',
+  'no-year',
+  'weekday',
+  'relative',
+  'dateline',
+  'month',
+  'year',
+  'online',
+] as const;
 
-const GoldEventSchema = z.object({
-  start: IsoPartialDate,
-  end: IsoPartialDate.optional(),
-  place: z.string().min(1).nullable(),
-  online: z.boolean().optional(),
-  evidence: z.string().min(1, 'quote the words of the text that date the event'),
-  forms: z.array(z.enum(FORMS)).optional(),
-}).strict();
+const GoldEventSchema = z
+  .object({
+    start: IsoPartialDate,
+    end: IsoPartialDate.optional(),
+    place: z.string().min(1).nullable(),
+    online: z.boolean().optional(),
+    evidence: z.string().min(1, 'quote the words of the text that date the event'),
+    forms: z.array(z.enum(FORMS)).optional(),
+  })
+  .strict();
 
-export const GoldFile = z.object({
-  kind: z.enum(KINDS),
-  lang: z.enum(LANGS),
-  script: z.enum(['hans', 'hant']).optional(),
-  events: z.array(GoldEventSchema),
-  notEvents: z.array(z.string()).optional(),
-  /** Free notes for the reader of the gold (where a fact was checked, what was left out and why). */
-  notes: z.string().optional(),
-}).strict();
+export const GoldFile = z
+  .object({
+    kind: z.enum(KINDS),
+    lang: z.enum(LANGS),
+    script: z.enum(['hans', 'hant']).optional(),
+    events: z.array(GoldEventSchema),
+    notEvents: z.array(z.string()).optional(),
+    /** Free notes for the reader of the gold (where a fact was checked, what was left out and why). */
+    notes: z.string().optional(),
+  })
+  .strict();
 export type GoldFile = z.infer<typeof GoldFile>;
 
 export interface GoldCheck {
@@ -82,7 +101,8 @@ export function checkGold(file: string, raw: string, knownPlace: (id: string) =>
     const key = `${e.start}..${e.end ?? ''}@${e.place ?? ''}`;
     if (seen.has(key)) errors.push(`${at}: the same date and place as events[${seen.get(key)}]; annotate each (date, place) once`);
     else seen.set(key, i);
-    if (text !== undefined && !squash(text).includes(squash(e.evidence))) warnings.push(`${at}: evidence not found in the text: "${e.evidence}"`);
+    if (text !== undefined && !squash(text).includes(squash(e.evidence)))
+      warnings.push(`${at}: evidence not found in the text: "${e.evidence}"`);
   });
   return { gold, errors, warnings };
 }

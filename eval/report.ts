@@ -28,7 +28,8 @@ export interface Row {
 }
 
 const ORDER = ['en', 'ru', 'zh', 'seeds'];
-const setOrder = (a: string, b: string) => (ORDER.indexOf(a) + 99 * +!ORDER.includes(a)) - (ORDER.indexOf(b) + 99 * +!ORDER.includes(b)) || (a < b ? -1 : a > b ? 1 : 0);
+const setOrder = (a: string, b: string) =>
+  ORDER.indexOf(a) + 99 * +!ORDER.includes(a) - (ORDER.indexOf(b) + 99 * +!ORDER.includes(b)) || (a < b ? -1 : a > b ? 1 : 0);
 
 export function buildRows(docs: readonly ScoredDoc[]): Row[] {
   const rows: Row[] = [];
@@ -36,7 +37,8 @@ export function buildRows(docs: readonly ScoredDoc[]): Row[] {
   for (const set of sets) {
     const inSet = docs.filter((d) => d.set === set);
     const kinds = [...new Set(inSet.map((d) => d.kind))].sort();
-    for (const kind of kinds) rows.push({ set, label: kind, summary: summarise(inSet.filter((d) => d.kind === kind).map((d) => d.score)), show: 'mean' });
+    for (const kind of kinds)
+      rows.push({ set, label: kind, summary: summarise(inSet.filter((d) => d.kind === kind).map((d) => d.score)), show: 'mean' });
     const all = summarise(inSet.map((d) => d.score));
     rows.push({ set, label: 'all (mean of documents)', summary: all, show: 'mean' });
     rows.push({ set, label: 'all (pooled)', summary: all, show: 'pooled' });
@@ -61,7 +63,9 @@ export function table(rows: readonly Row[]): string {
     if (r.set !== last && last !== '') out.push(targetRow(last));
     last = r.set;
     const m: Metrics = r.summary[r.show];
-    out.push(`| ${r.set} | ${r.label} | ${r.summary.docs} | ${r.summary.dmGold} | ${cell(m.recallDate, t.recallDate!)} | ${cell(m.recallDatePlace, t.recallDatePlace!)} | ${cell(m.precision, t.precision!)} | ${r.summary.yearGold} | ${cell(m.yearRecall, t.yearRecall!)} |`);
+    out.push(
+      `| ${r.set} | ${r.label} | ${r.summary.docs} | ${r.summary.dmGold} | ${cell(m.recallDate, t.recallDate!)} | ${cell(m.recallDatePlace, t.recallDatePlace!)} | ${cell(m.precision, t.precision!)} | ${r.summary.yearGold} | ${cell(m.yearRecall, t.yearRecall!)} |`,
+    );
   }
   if (last) out.push(targetRow(last));
   return out.join('\n');
@@ -77,7 +81,9 @@ export function perDocument(docs: readonly ScoredDoc[]): string {
   const out = ['| document | kind | by date | by date + place | precision | year-only |', '|---|---|--:|--:|--:|--:|'];
   for (const d of sorted(docs)) {
     const s = d.score;
-    out.push(`| ${d.set}/${d.name}${d.failed ? ' (failed)' : ''} | ${d.kind} | ${s.dmFoundDate}/${s.dmGold} | ${s.dmFoundPlace}/${s.dmGold} | ${s.predMatched}/${s.predCounted} | ${s.yearFound}/${s.yearGold} |`);
+    out.push(
+      `| ${d.set}/${d.name}${d.failed ? ' (failed)' : ''} | ${d.kind} | ${s.dmFoundDate}/${s.dmGold} | ${s.dmFoundPlace}/${s.dmGold} | ${s.predMatched}/${s.predCounted} | ${s.yearFound}/${s.yearGold} |`,
+    );
   }
   return out.join('\n');
 }
@@ -95,17 +101,22 @@ export function formTable(docs: readonly ScoredDoc[]): string {
       const o = outcomes.filter((x) => x.gold.forms?.includes(form));
       if (o.length === 0) continue;
       const share = (k: number) => `${k}/${o.length} (${(k / o.length).toFixed(2)})`;
-      out.push(`| ${set} | ${form} | ${o.length} | ${share(o.filter((x) => x.byDate).length)} | ${share(o.filter((x) => x.byPlace).length)} |`);
+      out.push(
+        `| ${set} | ${form} | ${o.length} | ${share(o.filter((x) => x.byDate).length)} | ${share(o.filter((x) => x.byPlace).length)} |`,
+      );
     }
   }
   return out.length > 2 ? out.join('\n') : '';
 }
 
-const sorted = (docs: readonly ScoredDoc[]) => [...docs].sort((a, b) => setOrder(a.set, b.set) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+const sorted = (docs: readonly ScoredDoc[]) =>
+  [...docs].sort((a, b) => setOrder(a.set, b.set) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 const span = (x: { start: string; end?: string }) => (x.end ? `${x.start}..${x.end}` : x.start);
-const where = (x: { placeId?: string | null; place?: string | null; online?: boolean }) => `@${('placeId' in x ? x.placeId : x.place) ?? 'none'}${x.online ? ' (online)' : ''}`;
-const predLine = (p: Predicted) => `${span(p)} ${p.precision} ${where(p)}${p.dateText ? ` from "${p.dateText}"` : ''}${p.title ? ` — ${p.title}` : ''}`;
+const where = (x: { placeId?: string | null; place?: string | null; online?: boolean }) =>
+  `@${('placeId' in x ? x.placeId : x.place) ?? 'none'}${x.online ? ' (online)' : ''}`;
+const predLine = (p: Predicted) =>
+  `${span(p)} ${p.precision} ${where(p)}${p.dateText ? ` from "${p.dateText}"` : ''}${p.title ? ` — ${p.title}` : ''}`;
 
 /** The `--verbose` listing: every miss and false hit, by document. */
 export function verbose(docs: readonly ScoredDoc[]): string {
@@ -121,7 +132,9 @@ export function verbose(docs: readonly ScoredDoc[]): string {
     }
     for (const p of s.falseHits) {
       // The most precise notEvents entry whose date the false hit falls in ("2020-11-30 (...)" before "2020 (...)").
-      const trap = d.notEvents.map((n) => [n, notEventDate(n)] as const).filter(([, nd]) => nd !== null && p.start.startsWith(nd))
+      const trap = d.notEvents
+        .map((n) => [n, notEventDate(n)] as const)
+        .filter(([, nd]) => nd !== null && p.start.startsWith(nd))
         .sort((a, b) => b[1]!.length - a[1]!.length)[0]?.[0];
       out.push(`  false hit: ${predLine(p)}${trap ? `  [gold: not an event: ${trap}]` : ''}`);
     }
@@ -138,12 +151,38 @@ export function resultsJson(rows: readonly Row[], docs: readonly ScoredDoc[]): s
   const value = {
     about: 'npm run eval: the pipeline scored on the development set (eval/dev/<lang>/) and the seeds (eval/seeds/). See eval/README.md.',
     targets: Object.fromEntries(sets.map((s) => [s, roundMetrics(targetsFor(langOfSet(s)))])),
-    rows: rows.map((r) => ({ set: r.set, label: r.label, show: r.show, docs: r.summary.docs, dayMonthEvents: r.summary.dmGold, yearEvents: r.summary.yearGold, ...roundMetrics(r.summary[r.show]) })),
+    rows: rows.map((r) => ({
+      set: r.set,
+      label: r.label,
+      show: r.show,
+      docs: r.summary.docs,
+      dayMonthEvents: r.summary.dmGold,
+      yearEvents: r.summary.yearGold,
+      ...roundMetrics(r.summary[r.show]),
+    })),
     documents: sorted(docs).map((d) => ({
-      set: d.set, file: d.file, kind: d.kind, ...(d.failed ? { failed: d.failed } : {}),
-      counts: { dayMonthEvents: d.score.dmGold, foundByDate: d.score.dmFoundDate, foundByDateAndPlace: d.score.dmFoundPlace, predictionsCounted: d.score.predCounted, predictionsMatched: d.score.predMatched, yearEvents: d.score.yearGold, yearFound: d.score.yearFound },
+      set: d.set,
+      file: d.file,
+      kind: d.kind,
+      ...(d.failed ? { failed: d.failed } : {}),
+      counts: {
+        dayMonthEvents: d.score.dmGold,
+        foundByDate: d.score.dmFoundDate,
+        foundByDateAndPlace: d.score.dmFoundPlace,
+        predictionsCounted: d.score.predCounted,
+        predictionsMatched: d.score.predMatched,
+        yearEvents: d.score.yearGold,
+        yearFound: d.score.yearFound,
+      },
       metrics: roundMetrics(docMetrics(d.score)),
-      misses: d.score.misses.map((m) => ({ kind: m.kind, start: m.gold.start, ...(m.gold.end ? { end: m.gold.end } : {}), place: m.gold.place, evidence: m.gold.evidence, near: m.near.map(predLine) })),
+      misses: d.score.misses.map((m) => ({
+        kind: m.kind,
+        start: m.gold.start,
+        ...(m.gold.end ? { end: m.gold.end } : {}),
+        place: m.gold.place,
+        evidence: m.gold.evidence,
+        near: m.near.map(predLine),
+      })),
       falseHits: d.score.falseHits.map(predLine),
     })),
   };

@@ -26,7 +26,13 @@ const SEED_TEXTS = join(root, 'data', 'sources');
 const RESULTS = join(here, 'results');
 
 /** One document to score: its source file(s) to copy and its gold file. */
-interface Item { set: string; lang: string | null; name: string; files: string[]; goldPath: string }
+interface Item {
+  set: string;
+  lang: string | null;
+  name: string;
+  files: string[];
+  goldPath: string;
+}
 
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => a !== '--verbose' && a !== '-v');
@@ -44,18 +50,26 @@ const warnings: string[] = [];
 function devItems(): Item[] {
   if (!existsSync(DEV)) return [];
   const items: Item[] = [];
-  for (const lang of readdirSync(DEV).filter((d) => statSync(join(DEV, d)).isDirectory()).sort()) {
+  for (const lang of readdirSync(DEV)
+    .filter((d) => statSync(join(DEV, d)).isDirectory())
+    .sort()) {
     const dir = join(DEV, lang);
-    const names = readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+    const names = readdirSync(dir)
+      .filter((f) => !f.startsWith('.'))
+      .sort();
     const texts = names.filter((f) => SOURCE_EXT.has(extname(f).toLowerCase()) && extname(f).toLowerCase() !== '.pdf');
     for (const f of names.filter((n) => n.endsWith('.gold.json'))) {
       const base = f.slice(0, -'.gold.json'.length);
-      if (!texts.some((t) => t.slice(0, t.length - extname(t).length) === base)) errors.push(`${rel(join(dir, f))}: no text beside it (${base}.txt, .md or .html)`);
+      if (!texts.some((t) => t.slice(0, t.length - extname(t).length) === base))
+        errors.push(`${rel(join(dir, f))}: no text beside it (${base}.txt, .md or .html)`);
     }
     for (const t of texts) {
       const name = t.slice(0, t.length - extname(t).length);
       const goldPath = join(dir, `${name}.gold.json`);
-      if (!existsSync(goldPath)) { warnings.push(`${rel(join(dir, t))}: no ${name}.gold.json beside it; not scored`); continue; }
+      if (!existsSync(goldPath)) {
+        warnings.push(`${rel(join(dir, t))}: no ${name}.gold.json beside it; not scored`);
+        continue;
+      }
       items.push({ set: lang, lang, name, files: [join(dir, t)], goldPath });
     }
   }
@@ -66,10 +80,15 @@ function devItems(): Item[] {
 function seedItems(): Item[] {
   if (!existsSync(SEEDS)) return [];
   const items: Item[] = [];
-  for (const f of readdirSync(SEEDS).filter((n) => n.endsWith('.gold.json')).sort()) {
+  for (const f of readdirSync(SEEDS)
+    .filter((n) => n.endsWith('.gold.json'))
+    .sort()) {
     const name = f.slice(0, -'.gold.json'.length);
     const text = ['.txt', '.md', '.html', '.htm'].map((e) => join(SEED_TEXTS, name + e)).find(existsSync);
-    if (!text) { errors.push(`${rel(join(SEEDS, f))}: no seed text ${rel(join(SEED_TEXTS, name))}.txt`); continue; }
+    if (!text) {
+      errors.push(`${rel(join(SEEDS, f))}: no seed text ${rel(join(SEED_TEXTS, name))}.txt`);
+      continue;
+    }
     const side = join(SEED_TEXTS, `${name}.meta.json`);
     items.push({ set: 'seeds', lang: null, name, files: existsSync(side) ? [text, side] : [text], goldPath: join(SEEDS, f) });
   }
@@ -88,9 +107,17 @@ function scoreItem(it: Item, knownPlace: (id: string) => boolean): ScoredDoc | n
     const o = runPipeline(tmp);
     // events.json holds the per-document records (the mentions); the event layer that merges them across
     // documents (o.layer) is not what the per-document scores are about.
-    const predicted: Predicted[] = o.events.filter((r) => r.docId === it.name && !r.curated).map((r) => ({
-      start: r.start, ...(r.end ? { end: r.end } : {}), precision: r.precision, placeId: r.placeId ?? null, online: !!r.online, title: r.title, dateText: r.dateText,
-    }));
+    const predicted: Predicted[] = o.events
+      .filter((r) => r.docId === it.name && !r.curated)
+      .map((r) => ({
+        start: r.start,
+        ...(r.end ? { end: r.end } : {}),
+        precision: r.precision,
+        placeId: r.placeId ?? null,
+        online: !!r.online,
+        title: r.title,
+        dateText: r.dateText,
+      }));
     const status = o.report.documents.find((d) => d.docId === it.name);
     const text = o.texts.get(it.name) ?? readFileSync(it.files[0]!, 'utf8');
     const c = checkGold(rel(it.goldPath), readFileSync(it.goldPath, 'utf8'), knownPlace, it.lang, text);
@@ -100,8 +127,14 @@ function scoreItem(it: Item, knownPlace: (id: string) => boolean): ScoredDoc | n
     const gold: GoldFile = c.gold;
     const failed = status?.status === 'failed' ? status.messages.join('; ') : undefined;
     return {
-      set: it.set, lang: gold.lang, name: it.name, file: basename(it.files[0]!), kind: gold.kind,
-      score: scoreDocument(predicted, gold.events), notEvents: gold.notEvents ?? [], ...(failed ? { failed } : {}),
+      set: it.set,
+      lang: gold.lang,
+      name: it.name,
+      file: basename(it.files[0]!),
+      kind: gold.kind,
+      score: scoreDocument(predicted, gold.events),
+      notEvents: gold.notEvents ?? [],
+      ...(failed ? { failed } : {}),
     };
   } catch (e) {
     errors.push(`${rel(it.files[0]!)}: the pipeline could not run (${(e as Error).message})`);
@@ -154,7 +187,12 @@ const md = [
 ].join('\n');
 writeFileSync(join(RESULTS, 'latest.md'), md);
 // Written first, printed after: a reader piping the listing into `head` must not cost the results files.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 console.log(tbl);
 if (isVerbose) console.log('\n' + (forms ? forms + '\n\n' : '') + (verbose(docs) || 'no misses and no false hits'));
-console.log(`\n${docs.length} document(s) scored → ${rel(join(RESULTS, 'latest.md'))}, latest.json${isVerbose ? '' : ' (misses: npm run eval -- --verbose)'}`);
+console.log(
+  `\n${docs.length} document(s) scored → ${rel(join(RESULTS, 'latest.md'))}, latest.json${isVerbose ? '' : ' (misses: npm run eval -- --verbose)'}`,
+);

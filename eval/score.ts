@@ -85,13 +85,26 @@ function overlaps(a: { start: string; end?: string }, b: { start: string; end?: 
 
 /** The scores of one document: `pred` are its predicted records, `gold` its gold events. */
 export function scoreDocument(pred: readonly Predicted[], gold: readonly GoldEvent[]): DocScore {
-  const s: DocScore = { dmGold: 0, dmFoundDate: 0, dmFoundPlace: 0, predCounted: 0, predMatched: 0, yearGold: 0, yearFound: 0, misses: [], falseHits: [], outcomes: [] };
+  const s: DocScore = {
+    dmGold: 0,
+    dmFoundDate: 0,
+    dmFoundPlace: 0,
+    predCounted: 0,
+    predMatched: 0,
+    yearGold: 0,
+    yearFound: 0,
+    misses: [],
+    falseHits: [],
+    outcomes: [],
+  };
   const near = (g: GoldEvent) => pred.filter((p) => overlaps(g, p));
   for (const g of gold) {
     if (precisionOfIso(g.start) === 'year') {
       s.yearGold++;
-      const found = pred.some((p) => (p.precision === 'year' && p.start === g.start)
-        || (p.precision !== 'year' && p.start.startsWith(g.start) && samePlace(g, p)));
+      const found = pred.some(
+        (p) =>
+          (p.precision === 'year' && p.start === g.start) || (p.precision !== 'year' && p.start.startsWith(g.start) && samePlace(g, p)),
+      );
       if (found) s.yearFound++;
       else s.misses.push({ kind: 'year', gold: g, near: near(g) });
       s.outcomes.push({ gold: g, byDate: found, byPlace: found });
@@ -101,7 +114,10 @@ export function scoreDocument(pred: readonly Predicted[], gold: readonly GoldEve
     const byDate = pred.filter((p) => sameDates(g, p));
     const placed = byDate.some((p) => samePlace(g, p));
     s.outcomes.push({ gold: g, byDate: byDate.length > 0, byPlace: placed });
-    if (byDate.length === 0) { s.misses.push({ kind: 'date', gold: g, near: near(g) }); continue; }
+    if (byDate.length === 0) {
+      s.misses.push({ kind: 'date', gold: g, near: near(g) });
+      continue;
+    }
     s.dmFoundDate++;
     if (placed) s.dmFoundPlace++;
     else s.misses.push({ kind: 'place', gold: g, near: byDate });
@@ -152,16 +168,30 @@ const KEYS = ['recallDate', 'recallDatePlace', 'precision', 'yearRecall'] as con
 export function summarise(scores: readonly DocScore[]): Summary {
   const sum = (f: (s: DocScore) => number) => scores.reduce((a, s) => a + f(s), 0);
   const pooled: Metrics = {
-    recallDate: ratio(sum((s) => s.dmFoundDate), sum((s) => s.dmGold)),
-    recallDatePlace: ratio(sum((s) => s.dmFoundPlace), sum((s) => s.dmGold)),
-    precision: ratio(sum((s) => s.predMatched), sum((s) => s.predCounted)),
-    yearRecall: ratio(sum((s) => s.yearFound), sum((s) => s.yearGold)),
+    recallDate: ratio(
+      sum((s) => s.dmFoundDate),
+      sum((s) => s.dmGold),
+    ),
+    recallDatePlace: ratio(
+      sum((s) => s.dmFoundPlace),
+      sum((s) => s.dmGold),
+    ),
+    precision: ratio(
+      sum((s) => s.predMatched),
+      sum((s) => s.predCounted),
+    ),
+    yearRecall: ratio(
+      sum((s) => s.yearFound),
+      sum((s) => s.yearGold),
+    ),
   };
   const per = scores.map(docMetrics);
-  const mean = Object.fromEntries(KEYS.map((k) => {
-    const xs = per.map((m) => m[k]).filter((x): x is number => x !== null);
-    return [k, xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null];
-  })) as unknown as Metrics;
+  const mean = Object.fromEntries(
+    KEYS.map((k) => {
+      const xs = per.map((m) => m[k]).filter((x): x is number => x !== null);
+      return [k, xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null];
+    }),
+  ) as unknown as Metrics;
   return { docs: scores.length, dmGold: sum((s) => s.dmGold), yearGold: sum((s) => s.yearGold), mean, pooled };
 }
 

@@ -120,7 +120,8 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
       // maplibre-gl (the largest part of the code) loads in parallel with the data, after the page shows.
       // The factory is handed over once the country shapes are in too, so the first frame has them, and
       // once MapLibre's worker has been let start (see map/engine.ts).
-      mapFactory: options.mapFactory === undefined ? import('./map/adapter').then((m) => m.prewarm().then(() => m.createMap)) : options.mapFactory,
+      mapFactory:
+        options.mapFactory === undefined ? import('./map/adapter').then((m) => m.prewarm().then(() => m.createMap)) : options.mapFactory,
       embed: options.embed ?? presentation.embed,
       presentation,
       page: options.page ?? syncUrl,

@@ -50,7 +50,8 @@ function offlineData(mode: string): Plugin {
       // SCO_ATLAS_DATA_DIR picks another corpus folder (e.g. a test fixture) for the offline file.
       const dir = process.env.SCO_ATLAS_DATA_DIR ? join(ROOT, process.env.SCO_ATLAS_DATA_DIR) : join(ROOT, 'public', 'data');
       const files = readDataFolder(dir);
-      if (!files['story.json'] && !process.env.SCO_ATLAS_DATA_DIR && existsSync(STORY_FILE)) files['story.json'] = readFileSync(STORY_FILE, 'utf8');
+      if (!files['story.json'] && !process.env.SCO_ATLAS_DATA_DIR && existsSync(STORY_FILE))
+        files['story.json'] = readFileSync(STORY_FILE, 'utf8');
       if (!files['events.json']) this.error(`The single-file build needs the pipeline's output in ${dir}: run \`npm run extract\` first.`);
       return `export default ${JSON.stringify(files)};`;
     },
@@ -75,7 +76,8 @@ function storyFile(): Plugin {
       });
     },
     generateBundle() {
-      if (!own() && existsSync(STORY_FILE)) this.emitFile({ type: 'asset', fileName: 'data/story.json', source: readFileSync(STORY_FILE, 'utf8') });
+      if (!own() && existsSync(STORY_FILE))
+        this.emitFile({ type: 'asset', fileName: 'data/story.json', source: readFileSync(STORY_FILE, 'utf8') });
     },
   };
 }
@@ -124,7 +126,10 @@ function singleEntry(): Plugin {
           .replace(/script-src 'self'/, "script-src 'sha256-pending'")
           // public/ is not copied beside the single file: its icon goes inline, and the web manifest (an
           // installed app needs a server) goes.
-          .replace(/(<link rel="icon" href=")\/favicon\.svg"/, (_, a: string) => `${a}data:image/svg+xml,${encodeURIComponent(readFileSync(join(ROOT, 'public/favicon.svg'), 'utf8'))}"`)
+          .replace(
+            /(<link rel="icon" href=")\/favicon\.svg"/,
+            (_, a: string) => `${a}data:image/svg+xml,${encodeURIComponent(readFileSync(join(ROOT, 'public/favicon.svg'), 'utf8'))}"`,
+          )
           .replace(/\s*<link rel="manifest"[^>]*>/, ''),
     },
   };
@@ -151,20 +156,23 @@ function singleFileCsp(): Plugin {
       const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
         .filter((m) => m[1]!.length > 0)
         .map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
-      html = html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/, (_, a: string, policy: string, z: string) => {
-        const directives = policy
-          .split(';')
-          .map((d) => d.trim())
-          .filter(Boolean)
-          .map((d) => {
-            const [name] = d.split(/\s+/);
-            if (name === 'script-src') return `script-src ${hashes.join(' ')}`;
-            if (name === 'worker-src') return `${d} data:`;
-            if (name === 'connect-src') return `${d} data: blob:`;
-            return d;
-          });
-        return a + directives.join('; ') + z;
-      });
+      html = html.replace(
+        /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/,
+        (_, a: string, policy: string, z: string) => {
+          const directives = policy
+            .split(';')
+            .map((d) => d.trim())
+            .filter(Boolean)
+            .map((d) => {
+              const [name] = d.split(/\s+/);
+              if (name === 'script-src') return `script-src ${hashes.join(' ')}`;
+              if (name === 'worker-src') return `${d} data:`;
+              if (name === 'connect-src') return `${d} data: blob:`;
+              return d;
+            });
+          return a + directives.join('; ') + z;
+        },
+      );
       writeFileSync(from, html);
       renameSync(from, to);
     },
@@ -174,7 +182,8 @@ function singleFileCsp(): Plugin {
 export const presentationVariants = {
   plugins(mode: string): PluginOption[] {
     const always: PluginOption[] = [offlineData(mode)];
-    if (mode === 'single') return [...always, inlineTextUrls(), singleEntry(), viteSingleFile({ removeViteModuleLoader: true }), singleFileCsp()];
+    if (mode === 'single')
+      return [...always, inlineTextUrls(), singleEntry(), viteSingleFile({ removeViteModuleLoader: true }), singleFileCsp()];
     if (mode === 'element') return always;
     return [...always, storyFile()];
   },

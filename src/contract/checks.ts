@@ -25,8 +25,20 @@ const lastDay = (s: string) => (s.length === 4 ? `${s}-12-31` : s.length === 7 ?
 /** True when `end` (if any) does not fall before `start`. Both are taken to be real dates. */
 export const endNotBeforeStart = (start: string, end: string | undefined) => end === undefined || lastDay(end) >= start;
 
-interface EventLike { id: string; docId: string; start: string; end?: string; placeId: string | null; statementIds: string[] }
-interface StatementLike { id: string; docId: string; eventIds: string[]; placeIds: string[] }
+interface EventLike {
+  id: string;
+  docId: string;
+  start: string;
+  end?: string;
+  placeId: string | null;
+  statementIds: string[];
+}
+interface StatementLike {
+  id: string;
+  docId: string;
+  eventIds: string[];
+  placeIds: string[];
+}
 
 export interface MeaningInput<E extends EventLike, S extends StatementLike> {
   events: E[];
@@ -83,7 +95,9 @@ export function checkMeaning<E extends EventLike, S extends StatementLike>(input
     }
     if (statementIds && !allIn(e.statementIds, statementIds)) {
       const missing = e.statementIds.filter((s) => !statementIds.has(s));
-      say(`${where}: ${missing.length} statement id(s) not in statements.json (${missing.slice(0, 2).join(', ')}${missing.length > 2 ? ', …' : ''}); left unlinked`);
+      say(
+        `${where}: ${missing.length} statement id(s) not in statements.json (${missing.slice(0, 2).join(', ')}${missing.length > 2 ? ', …' : ''}); left unlinked`,
+      );
       fixed = { ...fixed, statementIds: e.statementIds.filter((s) => statementIds.has(s)) };
     }
     events.push(fixed);
@@ -103,7 +117,9 @@ export function checkMeaning<E extends EventLike, S extends StatementLike>(input
       let fixed = s;
       if (!allIn(s.eventIds, eventIds)) {
         const badEvents = s.eventIds.filter((id) => !eventIds.has(id));
-        say(`${where}: ${badEvents.length} event id(s) not among the events (${badEvents.slice(0, 2).join(', ')}${badEvents.length > 2 ? ', …' : ''}); left unlinked`);
+        say(
+          `${where}: ${badEvents.length} event id(s) not among the events (${badEvents.slice(0, 2).join(', ')}${badEvents.length > 2 ? ', …' : ''}); left unlinked`,
+        );
         fixed = { ...fixed, eventIds: s.eventIds.filter((id) => eventIds.has(id)) };
       }
       statements!.push(fixed);

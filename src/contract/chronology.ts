@@ -77,7 +77,11 @@ export const Meeting = z
     const year = m.start.slice(0, 4);
     const expected = new RegExp(`^${prefix}-${year}(-\\d{2})?$`);
     if (!expected.test(m.id)) {
-      ctx.addIssue({ code: 'custom', path: ['id'], message: `expected ${prefix}-${year} (or ${prefix}-${year}-MM) for a ${m.body} meeting starting ${m.start}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['id'],
+        message: `expected ${prefix}-${year} (or ${prefix}-${year}-MM) for a ${m.body} meeting starting ${m.start}`,
+      });
     }
   });
 export type Meeting = z.infer<typeof Meeting>;
@@ -113,13 +117,10 @@ export interface Chronology {
 }
 
 /** Zod says "expected string, received undefined" for a missing field; a reader wants "missing". */
-const readable: z.core.$ZodErrorMap = (iss) =>
-  iss.code === 'invalid_type' && iss.input === undefined ? 'missing' : undefined;
+const readable: z.core.$ZodErrorMap = (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'missing' : undefined);
 
 function describe(error: z.ZodError): string {
-  return error.issues
-    .map((iss) => (iss.path.length ? `${pathText(iss.path)}: ${iss.message}` : iss.message))
-    .join('; ');
+  return error.issues.map((iss) => (iss.path.length ? `${pathText(iss.path)}: ${iss.message}` : iss.message)).join('; ');
 }
 
 /** ['aliases', 'en', 0] → 'aliases.en[0]', as a reader of the JSON would point at it. */
@@ -191,10 +192,12 @@ export function checkChronologyReferences(
 ): string[] {
   const problems: string[] = [];
   for (const m of chronology.meetings) {
-    if (m.placeId !== null && !known.placeIds.has(m.placeId)) problems.push(`${file}: meeting ${m.id}: placeId: ${m.placeId} is not in the gazetteer`);
+    if (m.placeId !== null && !known.placeIds.has(m.placeId))
+      problems.push(`${file}: meeting ${m.id}: placeId: ${m.placeId} is not in the gazetteer`);
   }
   for (const m of chronology.milestones) {
-    if (m.placeId !== null && !known.placeIds.has(m.placeId)) problems.push(`${file}: milestone ${m.id}: placeId: ${m.placeId} is not in the gazetteer`);
+    if (m.placeId !== null && !known.placeIds.has(m.placeId))
+      problems.push(`${file}: milestone ${m.id}: placeId: ${m.placeId} is not in the gazetteer`);
     if (m.membership !== undefined && !known.membershipKeys.has(m.membership)) {
       problems.push(`${file}: milestone ${m.id}: membership: ${m.membership} is not a key of membership.json's sources`);
     }

@@ -95,10 +95,15 @@ const IsoDayOut = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])
 const Names3 = z.object({ en: z.string().min(1), ru: z.string().min(1), zh: z.string().min(1) });
 export const LayerMeeting = z.object({
   ...Meeting.shape,
-  start: IsoDayOut, end: IsoDayOut, city: z.string().min(1), chair: z.string().regex(/^[A-Z]{2}$/), names: Names3,
+  start: IsoDayOut,
+  end: IsoDayOut,
+  city: z.string().min(1),
+  chair: z.string().regex(/^[A-Z]{2}$/),
+  names: Names3,
   aliases: z.object({ en: z.array(z.string()), ru: z.array(z.string()), zh: z.array(z.string()) }),
   documents: z.array(z.object({ en: z.string().min(1), ru: z.string().min(1).optional(), zh: z.string().min(1).optional() })),
-  source: z.string().min(1), note: z.string().optional(),
+  source: z.string().min(1),
+  note: z.string().optional(),
   mentioned: z.boolean(),
 });
 export type LayerMeeting = z.infer<typeof LayerMeeting>;
@@ -115,9 +120,7 @@ export const Statement = z.object({
   eventIds: z.array(z.string()),
   topics: z.array(z.string()),
   /** Spans inside `text` (offsets relative to the statement) worth highlighting. */
-  marks: z.array(
-    z.object({ kind: z.enum(['place', 'date']), start: z.number().int(), end: z.number().int() }),
-  ),
+  marks: z.array(z.object({ kind: z.enum(['place', 'date']), start: z.number().int(), end: z.number().int() })),
 });
 export type Statement = z.infer<typeof Statement>;
 export const Statements = z.array(Statement);

@@ -87,7 +87,12 @@ export function wireDeck(deck: RevealApi, doc: Document, initialHash = ''): void
         // The frame says it is ready: show the step the deck is on (e.g. after coming back).
         if (e.data.type === 'sco-atlas:ready' && deck.getCurrentSlide() === slide) show(slide);
       });
-      slides.push({ slide, waiting: null, sync: false, show: (n) => frame.contentWindow?.postMessage({ type: 'sco-atlas:goto', step: n }, location.origin) });
+      slides.push({
+        slide,
+        waiting: null,
+        sync: false,
+        show: (n) => frame.contentWindow?.postMessage({ type: 'sco-atlas:goto', step: n }, location.origin),
+      });
     } else if (element) {
       const onInfo = (e: Event) => {
         const d = (e as CustomEvent<StepInfo & { type?: string }>).detail;

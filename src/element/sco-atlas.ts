@@ -136,7 +136,13 @@ export class ScoAtlasElement extends HTMLElement {
     void presentation.ready.then(() => {
       if (presentation !== this.#presentation) return;
       const p = presentation;
-      this.dispatchEvent(new CustomEvent('sco-atlas:ready', { detail: { type: 'sco-atlas:ready', total: p.total, step: p.step, title: p.current?.title ?? null }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('sco-atlas:ready', {
+          detail: { type: 'sco-atlas:ready', total: p.total, step: p.step, title: p.current?.title ?? null },
+          bubbles: true,
+          composed: true,
+        }),
+      );
     });
   }
 

@@ -8,14 +8,22 @@ import type { GazetteerPlace } from './gazetteer.ts';
 const monthOf = (d: string) => d.slice(0, 7);
 
 export function buildPlaces(
-  events: Event[], statements: Statement[], placeNames: Map<string, Set<string>>,
-  place: (id: string) => GazetteerPlace | undefined, edits: Map<string, PlaceEdit | null>,
+  events: Event[],
+  statements: Statement[],
+  placeNames: Map<string, Set<string>>,
+  place: (id: string) => GazetteerPlace | undefined,
+  edits: Map<string, PlaceEdit | null>,
 ): Places {
   const ids = new Set<string>([...events.flatMap((e) => (e.placeId ? [e.placeId] : [])), ...statements.flatMap((s) => s.placeIds)]);
   for (const [id, edit] of edits) if (edit && place(id)) ids.add(id);
   // One pass over events and statements (a corpus can have many places and many statements).
   const eventsAt = new Map<string, Event[]>();
-  for (const e of events) if (e.placeId) { const l = eventsAt.get(e.placeId); if (l) l.push(e); else eventsAt.set(e.placeId, [e]); }
+  for (const e of events)
+    if (e.placeId) {
+      const l = eventsAt.get(e.placeId);
+      if (l) l.push(e);
+      else eventsAt.set(e.placeId, [e]);
+    }
   const statementsAt = new Map<string, number>();
   for (const s of statements) for (const p of s.placeIds) statementsAt.set(p, (statementsAt.get(p) ?? 0) + 1);
   const features: PlaceFeature[] = [];
@@ -28,14 +36,25 @@ export function buildPlaces(
     const ends = evs.map((e) => e.end ?? e.start).sort();
     const name = edit?.name ?? p.name;
     const props: PlaceFeature['properties'] = {
-      id, name, country: edit?.country ?? p.country, countryCode: edit?.countryCode ?? p.countryCode,
+      id,
+      name,
+      country: edit?.country ?? p.country,
+      countryCode: edit?.countryCode ?? p.countryCode,
       aliases: [...(placeNames.get(id) ?? [])].filter((n) => n !== name).sort(),
-      eventCount: evs.length, statementCount: statementsAt.get(id) ?? 0,
-      firstDate: starts[0] ?? null, lastDate: ends.at(-1) ?? null,
-      source: p.source ?? '', curated: Boolean(edit?.curated || p.curated),
+      eventCount: evs.length,
+      statementCount: statementsAt.get(id) ?? 0,
+      firstDate: starts[0] ?? null,
+      lastDate: ends.at(-1) ?? null,
+      source: p.source ?? '',
+      curated: Boolean(edit?.curated || p.curated),
     };
     if (edit?.reason) props.reason = edit.reason;
-    features.push({ type: 'Feature', id, geometry: { type: 'Point', coordinates: [edit?.lon ?? p.lon, edit?.lat ?? p.lat] }, properties: props });
+    features.push({
+      type: 'Feature',
+      id,
+      geometry: { type: 'Point', coordinates: [edit?.lon ?? p.lon, edit?.lat ?? p.lat] },
+      properties: props,
+    });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -53,7 +72,10 @@ export function buildTimeSeries(events: Event[], statements: Statement[]): TimeS
     months.push(key);
     if (key >= last) break;
     m++;
-    if (m > 12) { m = 1; y++; }
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
   }
   const eventMonth = new Map(dated.map((e) => [e.id, monthOf(e.start)]));
   const table = () => new Map(months.map((k) => [k, { month: k, events: 0, statements: 0 }]));
@@ -78,6 +100,7 @@ export function buildTimeSeries(events: Event[], statements: Statement[]): TimeS
       for (const p of s.placeIds) bump(byPlace, p, k, 'statements');
     }
   }
-  const rows = (g: Map<string, ReturnType<typeof table>>) => Object.fromEntries([...g.keys()].sort().map((k) => [k, [...g.get(k)!.values()]]));
+  const rows = (g: Map<string, ReturnType<typeof table>>) =>
+    Object.fromEntries([...g.keys()].sort().map((k) => [k, [...g.get(k)!.values()]]));
   return { months, total: [...total.values()], byTopic: rows(byTopic), byPlace: rows(byPlace) };
 }

@@ -44,7 +44,9 @@ export function assemble(docId: string, mentions: Mention[], statements: Stateme
   // closes a meeting of a few days that the text gives no place ("took place on 15–16 October 2024").
   const meetings = mentions.filter((m) => m.value.end && isFewDays(m.value));
   // "МОСКВА, 4 июля. /ТАСС/. Лидеры ШОС сегодня в Астане …": the dateline's day is where the text places that day
-  if (lang !== 'en') for (const m of mentions) if (m.dateline && mentions.some((o) => !o.dateline && o.place && !o.value.end && o.value.start === m.value.start)) m.place = null;
+  if (lang !== 'en')
+    for (const m of mentions)
+      if (m.dateline && mentions.some((o) => !o.dateline && o.place && !o.value.end && o.value.start === m.value.start)) m.place = null;
   for (const m of mentions) {
     const inside = (r: Mention) => r.value.start <= m.value.start && m.value.start <= r.value.end!;
     // (a dateline's day that nothing else in the text names is only the report's date: it joins its meeting)
@@ -56,26 +58,43 @@ export function assemble(docId: string, mentions: Mention[], statements: Stateme
       continue;
     }
     if (m.value.end || m.value.precision !== 'day' || (!m.place && !m.signature)) continue;
-    const meeting = meetings.find((r) => r.place && m.place && r.place.id === m.place.id && inside(r))
-      ?? (m.signature ? meetings.find((r) => (!r.place || !m.place) && inside(r)) : undefined);
-    if (meeting) { m.value = meeting.value; m.dateText = meeting.dateText; } // the words that gave the whole span
+    const meeting =
+      meetings.find((r) => r.place && m.place && r.place.id === m.place.id && inside(r)) ??
+      (m.signature ? meetings.find((r) => (!r.place || !m.place) && inside(r)) : undefined);
+    if (meeting) {
+      m.value = meeting.value;
+      m.dateText = meeting.dateText;
+    } // the words that gave the whole span
   }
   // A year alone is dropped when the document dates something in that year more precisely at the same
   // place (or, for a year with no place, at all): "in Shanghai in 2001" next to "Shanghai, 15 June 2001".
-  mentions = mentions.filter((m) => m.value.precision !== 'year' || !mentions.some((o) => o.value.precision !== 'year' && o.value.start.startsWith(m.value.start) && (!m.place || o.place?.id === m.place.id)));
+  mentions = mentions.filter(
+    (m) =>
+      m.value.precision !== 'year' ||
+      !mentions.some(
+        (o) => o.value.precision !== 'year' && o.value.start.startsWith(m.value.start) && (!m.place || o.place?.id === m.place.id),
+      ),
+  );
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
     const key = `${m.value.start}..${m.value.end ?? ''}`;
     const g = groups.get(key);
-    if (g) g.push(m); else groups.set(key, [m]);
+    if (g) g.push(m);
+    else groups.set(key, [m]);
   }
   const events: Event[] = [];
   const byStatement = new Map(statements.map((s) => [s.id, s]));
   for (const group of groups.values()) {
     const byPlace = new Map<string, Mention[]>();
-    for (const m of group) if (m.place) { const b = byPlace.get(m.place.id); if (b) b.push(m); else byPlace.set(m.place.id, [m]); }
+    for (const m of group)
+      if (m.place) {
+        const b = byPlace.get(m.place.id);
+        if (b) b.push(m);
+        else byPlace.set(m.place.id, [m]);
+      }
     const unplaced = group.filter((m) => !m.place);
-    const buckets: [GazetteerPlace | null, Mention[]][] = byPlace.size === 0 ? [[null, unplaced]] : [...byPlace.values()].map((ms) => [ms[0]!.place, ms]);
+    const buckets: [GazetteerPlace | null, Mention[]][] =
+      byPlace.size === 0 ? [[null, unplaced]] : [...byPlace.values()].map((ms) => [ms[0]!.place, ms]);
     if (byPlace.size > 0 && unplaced.length > 0) {
       const main = [...buckets].sort((a, b) => b[1].length - a[1].length || a[1][0]!.offset - b[1][0]!.offset)[0]!;
       for (const m of unplaced) main[1].push(m); // not push(...): one date can be mentioned 100,000 times
@@ -97,8 +116,21 @@ export function assemble(docId: string, mentions: Mention[], statements: Stateme
       }
       const eventTopics = [...new Set(statementIds.flatMap((sid) => byStatement.get(sid)?.topics ?? []))].sort();
       const ev: Event = {
-        id, docId, start: v.start, ...(v.end ? { end: v.end } : {}), precision: v.precision, placeId: place?.id ?? null, online: ms.some((m) => m.online),
-        title: lang === 'en' ? eventTitle(best.core, best.core ? '' : best.fallback(), place?.name ?? null) : eventTitleIn(lang, best.core, best.core ? '' : best.fallback(), place), topics: eventTopics, statementIds, dateText: first.dateText, curated: false,
+        id,
+        docId,
+        start: v.start,
+        ...(v.end ? { end: v.end } : {}),
+        precision: v.precision,
+        placeId: place?.id ?? null,
+        online: ms.some((m) => m.online),
+        title:
+          lang === 'en'
+            ? eventTitle(best.core, best.core ? '' : best.fallback(), place?.name ?? null)
+            : eventTitleIn(lang, best.core, best.core ? '' : best.fallback(), place),
+        topics: eventTopics,
+        statementIds,
+        dateText: first.dateText,
+        curated: false,
       };
       events.push(ev);
     }

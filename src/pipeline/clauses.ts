@@ -10,10 +10,14 @@ import type { DateMention } from './dates.ts';
 import type { PlaceMention } from './places.ts';
 import type { Span } from './segment.ts';
 
-const CLAUSE_BREAK = /;|\(|\)|\s[—–]\s|,\s+and\s|,\s+while\s|,\s+whereas\s|,\s+which\s|\s+and\s+(?=(?:in|at|on|from)\s)|(?<!\b(?:St|Ste|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Gov|Jr|Sr|Mt|Ft|Hon|No|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.\s/g;
+const CLAUSE_BREAK =
+  /;|\(|\)|\s[—–]\s|,\s+and\s|,\s+while\s|,\s+whereas\s|,\s+which\s|\s+and\s+(?=(?:in|at|on|from)\s)|(?<!\b(?:St|Ste|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Gov|Jr|Sr|Mt|Ft|Hon|No|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.\s/g;
 const MEETING = '(?:conference|meeting|summit|forum|format|event|session|mode|dialogue|seminar|round\\s?table|talks|exhibition)';
 /** "via videoconference", "an online conference", "held online", "in a digital format" — not "online extremism". */
-const ONLINE = new RegExp(`\\b(?:(?:via|by|through|over)\\s+(?:a\\s+)?video\\s?(?:conference|link|call)|video\\s?conferenc\\w*|(?:online|virtual)\\s+(?:[A-Z]{2,}\\+?\\s+)?${MEETING}s?|(?:held|conducted|took\\s+place|met|meet|meeting)\\s+(?:online|virtually)|virtually|in\\s+(?:a\\s+)?(?:digital|virtual|online|remote)\\s+format|remotely)\\b`, 'gi');
+const ONLINE = new RegExp(
+  `\\b(?:(?:via|by|through|over)\\s+(?:a\\s+)?video\\s?(?:conference|link|call)|video\\s?conferenc\\w*|(?:online|virtual)\\s+(?:[A-Z]{2,}\\+?\\s+)?${MEETING}s?|(?:held|conducted|took\\s+place|met|meet|meeting)\\s+(?:online|virtually)|virtually|in\\s+(?:a\\s+)?(?:digital|virtual|online|remote)\\s+format|remotely)\\b`,
+  'gi',
+);
 /** A place further from its date than this (in characters) is too far to be where it happened. */
 const MAX_DISTANCE = 150;
 
@@ -28,20 +32,29 @@ export function clauses(text: string): Span[] {
   return out.filter((c) => c.end > c.start);
 }
 
-export interface Attachment { date: DateMention; place: PlaceMention | null; online: boolean; clause: Span }
+export interface Attachment {
+  date: DateMention;
+  place: PlaceMention | null;
+  online: boolean;
+  clause: Span;
+}
 
 export function attach(text: string, dates: DateMention[], places: PlaceMention[]): Attachment[] {
   const cls = clauses(text);
   return dates.map((date) => {
     let clause = cls.find((c) => date.start >= c.start && date.start < c.end) ?? { start: 0, end: text.length };
     const rest = text.slice(clause.start, date.start) + text.slice(date.end, clause.end);
-    if (/^[\W_]*$/.test(rest) && !/\p{L}/u.test(rest)) { // (\W also matches every Chinese character)
+    if (/^[\W_]*$/.test(rest) && !/\p{L}/u.test(rest)) {
+      // (\W also matches every Chinese character)
       // "10–11 July 2019 — joint exercise in Dushanbe": a date alone before a dash heads the next clause
       const next = cls.find((c) => c.start >= clause.end);
       if (next) clause = { start: clause.start, end: next.end };
     }
     const clauseText = text.slice(clause.start, clause.end);
-    const onlines = [...clauseText.matchAll(ONLINE)].map((m) => ({ start: clause.start + m.index, end: clause.start + m.index + m[0].length }));
+    const onlines = [...clauseText.matchAll(ONLINE)].map((m) => ({
+      start: clause.start + m.index,
+      end: clause.start + m.index + m[0].length,
+    }));
     const online = onlines.length > 0;
     const candidates = places
       .filter((p) => p.start >= clause.start && p.end <= clause.end)
@@ -50,11 +63,13 @@ export function attach(text: string, dates: DateMention[], places: PlaceMention[
     candidates.sort((a, b) => Number(b.p.preposition) - Number(a.p.preposition) || a.distance - b.distance || a.p.start - b.p.start);
     // "met here on Wednesday": here is the dateline's city, not a place named later in the clause
     const here = /\bhere\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(0, date.start - 16), date.start));
-    let place = here ? null : candidates[0]?.p ?? null;
+    let place = here ? null : (candidates[0]?.p ?? null);
     if (!place && text[clause.start - 1] === '(' && !online) {
       // "took place in Bishkek (13–14 June)": a bracketed date right after a place belongs to it.
       const open = clause.start - 1;
-      place = places.find((p) => p.end <= open && /^[\s]*(?:summit|meeting|forum|conference|session)?\s*$/i.test(text.slice(p.end, open))) ?? null;
+      place =
+        places.find((p) => p.end <= open && /^[\s]*(?:summit|meeting|forum|conference|session)?\s*$/i.test(text.slice(p.end, open))) ??
+        null;
     }
     return { date, place, online, clause };
   });

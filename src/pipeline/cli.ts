@@ -108,10 +108,13 @@ try {
   const o = runPipeline(args.inDir, await readPdfs(args.inDir), { onFile: bar.onFile });
   bar.done();
   writeOutputs(args.outDir, o);
-  for (const d of o.report.documents) for (const m of d.messages) (d.status === 'failed' ? console.error : console.warn)(`${d.status === 'failed' ? 'error' : 'note'}: ${m}`);
+  for (const d of o.report.documents)
+    for (const m of d.messages) (d.status === 'failed' ? console.error : console.warn)(`${d.status === 'failed' ? 'error' : 'note'}: ${m}`);
   for (const m of o.report.corrections) console.warn(`corrections: ${m}`);
   const failed = o.report.documents.filter((d) => d.status === 'failed').length;
-  console.log(`extracted ${o.documents.length} document(s): ${o.events.length} events, ${o.places.features.length} places, ${o.statements.length} statements → ${args.outDir}${failed ? ` (${failed} failed; see report.json)` : ''}`);
+  console.log(
+    `extracted ${o.documents.length} document(s): ${o.events.length} events, ${o.places.features.length} places, ${o.statements.length} statements → ${args.outDir}${failed ? ` (${failed} failed; see report.json)` : ''}`,
+  );
   process.exit(o.failed ? 1 : 0);
 } catch (e) {
   bar.done();

@@ -15,7 +15,10 @@ export { Correction, CorrectionsFile };
 
 export const CORRECTIONS_FILE = 'corrections.json';
 
-export interface LoadedCorrections { entries: { index: number; c: Correction }[]; messages: string[] }
+export interface LoadedCorrections {
+  entries: { index: number; c: Correction }[];
+  messages: string[];
+}
 
 /** Function words of English, Russian and Chinese (the stopword package's lists), lower-cased. */
 const COMMON_WORDS = new Set([...eng, ...rus, ...zho].map((w) => w.toLowerCase()));
@@ -27,10 +30,13 @@ export const isCommonWord = (name: string) => COMMON_WORDS.has(name.trim().toLow
 
 /** An entry that would make a common word a place name is skipped, with the word named. */
 function placeNamesOk(c: Correction, where: string, messages: string[]): Correction | null {
-  const names = c.action === 'add-place' ? [c.name, ...c.names] : c.action === 'update-place' && c.set.name !== undefined ? [c.set.name] : [];
+  const names =
+    c.action === 'add-place' ? [c.name, ...c.names] : c.action === 'update-place' && c.set.name !== undefined ? [c.set.name] : [];
   const common = names.filter(isCommonWord);
   if (common.length === 0) return c;
-  messages.push(`${where}: the place name ${common.map((n) => `"${n}"`).join(', ')} is a common word, which the text uses in nearly every sentence; skipped`);
+  messages.push(
+    `${where}: the place name ${common.map((n) => `"${n}"`).join(', ')} is a common word, which the text uses in nearly every sentence; skipped`,
+  );
   return null;
 }
 
@@ -55,18 +61,45 @@ export function parseCorrections(json: string, file: string): LoadedCorrections 
 export function addedPlaces(c: LoadedCorrections): GazetteerPlace[] {
   return c.entries.flatMap(({ c: e }) =>
     e.action === 'add-place'
-      ? [{ id: e.id, name: e.name, names: [...new Set([e.name, ...e.names])], country: e.country, countryCode: e.countryCode, lat: e.lat, lon: e.lon, population: 0, source: 'corrections file', curated: true }]
+      ? [
+          {
+            id: e.id,
+            name: e.name,
+            names: [...new Set([e.name, ...e.names])],
+            country: e.country,
+            countryCode: e.countryCode,
+            lat: e.lat,
+            lon: e.lon,
+            population: 0,
+            source: 'corrections file',
+            curated: true,
+          },
+        ]
       : [],
   );
 }
 
-export interface PlaceEdit { curated: true; reason: string; name?: string; country?: string; countryCode?: string; lon?: number; lat?: number }
+export interface PlaceEdit {
+  curated: true;
+  reason: string;
+  name?: string;
+  country?: string;
+  countryCode?: string;
+  lon?: number;
+  lat?: number;
+}
 
 /**
  * Applies event and place corrections to the extracted events. Returns the events, the place edits
  * (id → change, null = removed) and one message per entry that could not be applied.
  */
-export function applyCorrections(events: Event[], c: LoadedCorrections, file: string, knownPlace: (id: string) => boolean, docIds: Set<string>) {
+export function applyCorrections(
+  events: Event[],
+  c: LoadedCorrections,
+  file: string,
+  knownPlace: (id: string) => boolean,
+  docIds: Set<string>,
+) {
   const messages: string[] = [];
   const byId = new Map(events.map((e) => [e.id, e]));
   const placeEdits = new Map<string, PlaceEdit | null>();
@@ -75,11 +108,30 @@ export function applyCorrections(events: Event[], c: LoadedCorrections, file: st
     const where = `${file} entry ${index} (${e.action})`;
     switch (e.action) {
       case 'add-event': {
-        if (!docIds.has(e.docId)) { messages.push(`${where}: no document with id "${e.docId}"; skipped`); break; }
-        if (!placeOk(e.placeId)) { messages.push(`${where}: unknown place id "${e.placeId}"; skipped`); break; }
+        if (!docIds.has(e.docId)) {
+          messages.push(`${where}: no document with id "${e.docId}"; skipped`);
+          break;
+        }
+        if (!placeOk(e.placeId)) {
+          messages.push(`${where}: unknown place id "${e.placeId}"; skipped`);
+          break;
+        }
         const id = `${e.docId}:${e.start}${e.end ? '..' + e.end : ''}:curated-${index}`;
         const precision = e.precision ?? precisionOf(e.start);
-        const ev: Event = { id, docId: e.docId, start: e.start, precision, placeId: e.placeId ?? null, online: e.online ?? false, title: e.title, topics: [...(e.topics ?? [])].sort(), statementIds: [], dateText: '', curated: true, reason: e.reason };
+        const ev: Event = {
+          id,
+          docId: e.docId,
+          start: e.start,
+          precision,
+          placeId: e.placeId ?? null,
+          online: e.online ?? false,
+          title: e.title,
+          topics: [...(e.topics ?? [])].sort(),
+          statementIds: [],
+          dateText: '',
+          curated: true,
+          reason: e.reason,
+        };
         if (e.end) ev.end = e.end;
         byId.set(id, ev);
         break;
@@ -89,11 +141,26 @@ export function applyCorrections(events: Event[], c: LoadedCorrections, file: st
         break;
       case 'update-event': {
         const ev = byId.get(e.id);
-        if (!ev) { messages.push(`${where}: no event with id "${e.id}"; skipped`); break; }
-        if (e.set.placeId !== undefined && !placeOk(e.set.placeId)) { messages.push(`${where}: unknown place id "${e.set.placeId}"; skipped`); break; }
-        const next: Event = { ...ev, ...e.set, topics: e.set.topics ? [...e.set.topics].sort() : ev.topics, curated: true, reason: e.reason } as Event;
+        if (!ev) {
+          messages.push(`${where}: no event with id "${e.id}"; skipped`);
+          break;
+        }
+        if (e.set.placeId !== undefined && !placeOk(e.set.placeId)) {
+          messages.push(`${where}: unknown place id "${e.set.placeId}"; skipped`);
+          break;
+        }
+        const next: Event = {
+          ...ev,
+          ...e.set,
+          topics: e.set.topics ? [...e.set.topics].sort() : ev.topics,
+          curated: true,
+          reason: e.reason,
+        } as Event;
         if (e.set.start && !e.set.precision) next.precision = precisionOf(e.set.start);
-        if (next.end && next.end <= next.start) { messages.push(`${where}: end ${next.end} is not after start ${next.start}; skipped`); break; }
+        if (next.end && next.end <= next.start) {
+          messages.push(`${where}: end ${next.end} is not after start ${next.start}; skipped`);
+          break;
+        }
         byId.set(e.id, next);
         break;
       }
@@ -101,18 +168,26 @@ export function applyCorrections(events: Event[], c: LoadedCorrections, file: st
         placeEdits.set(e.id, { curated: true, reason: e.reason });
         break;
       case 'remove-place':
-        if (!knownPlace(e.id)) { messages.push(`${where}: unknown place id "${e.id}"; skipped`); break; }
+        if (!knownPlace(e.id)) {
+          messages.push(`${where}: unknown place id "${e.id}"; skipped`);
+          break;
+        }
         placeEdits.set(e.id, null);
         break;
       case 'update-place':
-        if (!knownPlace(e.id)) { messages.push(`${where}: unknown place id "${e.id}"; skipped`); break; }
+        if (!knownPlace(e.id)) {
+          messages.push(`${where}: unknown place id "${e.id}"; skipped`);
+          break;
+        }
         placeEdits.set(e.id, { ...(placeEdits.get(e.id) ?? {}), ...e.set, curated: true, reason: e.reason });
         break;
     }
   }
   for (const [id, edit] of placeEdits) {
     if (edit !== null) continue;
-    for (const [eid, ev] of byId) if (ev.placeId === id) byId.set(eid, { ...ev, placeId: null, curated: true, reason: ev.reason ?? `place ${id} removed by the corrections file` });
+    for (const [eid, ev] of byId)
+      if (ev.placeId === id)
+        byId.set(eid, { ...ev, placeId: null, curated: true, reason: ev.reason ?? `place ${id} removed by the corrections file` });
   }
   return { events: [...byId.values()], placeEdits, messages };
 }

@@ -13,7 +13,10 @@
 import type { DateMention, YMD } from './lang/common.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const isoDay = (t: number) => { const d = new Date(t); return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`; };
+const isoDay = (t: number) => {
+  const d = new Date(t);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+};
 const DAY = 86_400_000;
 const realDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 
@@ -25,7 +28,12 @@ export function numericDayRanges(text: string): DateMention[] {
   for (const m of text.matchAll(NUMERIC_RANGE)) {
     const [a, b, mo, y] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!];
     if (a >= b || !realDay(y, mo, a) || !realDay(y, mo, b)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: `${y}-${pad(mo)}-${pad(a)}`, end: `${y}-${pad(mo)}-${pad(b)}`, precision: 'day' } });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      value: { start: `${y}-${pad(mo)}-${pad(a)}`, end: `${y}-${pad(mo)}-${pad(b)}`, precision: 'day' },
+    });
   }
   return out;
 }
@@ -33,8 +41,12 @@ export function numericDayRanges(text: string): DateMention[] {
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY = '(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
 /** "on Tuesday", "here Monday", "on Thursday and Friday"; never "next Monday" or a weekday that heads a written date ("Fri 29th May"). */
-const WEEKDAY_RE = new RegExp(`(?<!\\b(?:next|coming|following|last|every|each|this)\\s)\\b${WEEKDAY}(?:\\s+and\\s+${WEEKDAY})?\\b(?![,.]?\\s*(?:the\\s+)?\\d|,?\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d)`, 'g');
-const DAY_BEFORE = /\b(?:[Tt]he\s+(?:day|evening|night)\s+before|[Yy]esterday|(?:On\s+|on\s+)?the\s+eve(?!\s+of)|[Tt]he\s+previous\s+day)\b/g;
+const WEEKDAY_RE = new RegExp(
+  `(?<!\\b(?:next|coming|following|last|every|each|this)\\s)\\b${WEEKDAY}(?:\\s+and\\s+${WEEKDAY})?\\b(?![,.]?\\s*(?:the\\s+)?\\d|,?\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d)`,
+  'g',
+);
+const DAY_BEFORE =
+  /\b(?:[Tt]he\s+(?:day|evening|night)\s+before|[Yy]esterday|(?:On\s+|on\s+)?the\s+eve(?!\s+of)|[Tt]he\s+previous\s+day)\b/g;
 
 /**
  * Days the text names relative to `anchor`, the report's own day (its dateline or publication date):
@@ -50,20 +62,38 @@ export function relativeDays(text: string, anchor: YMD | null): DateMention[] {
   for (const m of text.matchAll(WEEKDAY_RE)) {
     const first = back(m[1]!);
     const second = m[2] ? back(m[2]) : null;
-    const value = second !== null && second === first + DAY ? { start: isoDay(first), end: isoDay(second), precision: 'day' as const } : { start: isoDay(first), precision: 'day' as const };
+    const value =
+      second !== null && second === first + DAY
+        ? { start: isoDay(first), end: isoDay(second), precision: 'day' as const }
+        : { start: isoDay(first), precision: 'day' as const };
     if (second !== null && second !== first + DAY) continue; // "Monday and Thursday": two days, too loose to guess
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value });
   }
-  for (const m of text.matchAll(DAY_BEFORE)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: isoDay(at - DAY), precision: 'day' } });
+  for (const m of text.matchAll(DAY_BEFORE))
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: isoDay(at - DAY), precision: 'day' } });
   return out;
 }
 
-const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS_EN = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 /** "in November last year", "last July": a month counted back from the report's own date. */
 const LAST_MONTH = new RegExp(`\\b(?:${MONTH_NAME}\\s+(?:of\\s+)?last\\s+year|last\\s+${MONTH_NAME})\\b`, 'g');
 /** "was held ... today" in a dated release: the release's own day (never "today's world" or a sentence opening "Today,"). */
-const TODAY = /\b(?:held|chaired|hosted|met|signed|adopted|opened|closed|took\s+place|attended|addressed|launched|approved)\b[^.;!?]{0,80}?\b(today)\b(?!['’]s)/g;
+const TODAY =
+  /\b(?:held|chaired|hosted|met|signed|adopted|opened|closed|took\s+place|attended|addressed|launched|approved)\b[^.;!?]{0,80}?\b(today)\b(?!['’]s)/g;
 
 /** Months and days counted back from the report's own day: "in November last year", "last July", "... held today". */
 export function relativeMonths(text: string, anchor: YMD | null): DateMention[] {
@@ -83,11 +113,17 @@ export function relativeMonths(text: string, anchor: YMD | null): DateMention[] 
 
 /** A date the text counts from the report's own day, or says happened "here": it took place at the dateline's city. */
 export function atDateline(text: string, m: DateMention): boolean {
-  return /^(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|the\s+day\s+before|yesterday|today)\b/i.test(m.text) || /\bhere\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start));
+  return (
+    /^(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|the\s+day\s+before|yesterday|today)\b/i.test(m.text) ||
+    /\bhere\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start))
+  );
 }
 
 /** "from 4 to 5 May", "on 15 and 16 September last year": a range of days with no year written (the document's, or the one before). */
-const DAYS_NO_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:[-–—]|\\s(?:to|and|until|till)\\s)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}\\b(?!\\.?,?\\s*\\d)(\\s+last\\s+year)?`, 'g');
+const DAYS_NO_YEAR = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:[-–—]|\\s(?:to|and|until|till)\\s)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}\\b(?!\\.?,?\\s*\\d)(\\s+last\\s+year)?`,
+  'g',
+);
 export function dayRangesWithoutYear(text: string, year: number | null): DateMention[] {
   const out: DateMention[] = [];
   if (year === null) return out;
@@ -95,7 +131,12 @@ export function dayRangesWithoutYear(text: string, year: number | null): DateMen
     const [a, b, mo] = [+m[1]!, +m[2]!, MONTHS_EN.indexOf(m[3]!.toLowerCase()) + 1];
     const y = m[4] ? year - 1 : year;
     if (a >= b || !realDay(y, mo, a) || !realDay(y, mo, b) || (/\sand\s/.test(m[0]) && b !== a + 1)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: `${y}-${pad(mo)}-${pad(a)}`, end: `${y}-${pad(mo)}-${pad(b)}`, precision: 'day' } });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      value: { start: `${y}-${pad(mo)}-${pad(a)}`, end: `${y}-${pad(mo)}-${pad(b)}`, precision: 'day' },
+    });
   }
   return out;
 }
@@ -130,15 +171,18 @@ export function datelineByWeekday(header: string, text: string): YMD | null {
  * Month names in capitals next to a day or year ("04 JUL 2023", "JULY 4, 2023"), as government sites
  * print them, in the case the parsers read ("04 Jul 2023"). Same length, so offsets hold.
  */
-const CAPS_MONTH = /(?<=\b\d{1,2}\s+)(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)(?:UARY|RUARY|CH|IL|UST|EMBER|OBER)?\b|\b(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)(?:UARY|RUARY|CH|IL|UST|EMBER|OBER)?(?=\.?\s+\d)/g;
+const CAPS_MONTH =
+  /(?<=\b\d{1,2}\s+)(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)(?:UARY|RUARY|CH|IL|UST|EMBER|OBER)?\b|\b(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)(?:UARY|RUARY|CH|IL|UST|EMBER|OBER)?(?=\.?\s+\d)/g;
 export function titleCaseMonths(text: string): string {
   return /[A-Z]{3}/.test(text) ? text.replace(CAPS_MONTH, (m) => m[0] + m.slice(1).toLowerCase()) : text;
 }
 
 /** Words before a date that make it a stamp on the page, not a happening. */
-const STAMP_BEFORE = /(?:\b(?:Updated|Published|Posted|Modified|Revised|Released|Issued|Last\s+(?:updated|revised|modified|edited|reviewed)|Page\s+last\s+(?:updated|modified|revised)|Last\s+check(?:ed)?(?:\s+of\s+the\s+sources)?|As\s+of|Date\s+of\s+publication|Publication\s+date|Accessed|Retrieved)(?:\s+(?:on|at))?\s*[:|·–—-]?\s*)$/i;
+const STAMP_BEFORE =
+  /(?:\b(?:Updated|Published|Posted|Modified|Revised|Released|Issued|Last\s+(?:updated|revised|modified|edited|reviewed)|Page\s+last\s+(?:updated|modified|revised)|Last\s+check(?:ed)?(?:\s+of\s+the\s+sources)?|As\s+of|Date\s+of\s+publication|Publication\s+date|Accessed|Retrieved)(?:\s+(?:on|at))?\s*[:|·–—-]?\s*)$/i;
 /** Words that make what follows something planned (at the time of writing), not something that happened. */
-const PLAN = /\b(?:will|shall|(?:is|are|was|were)\s+(?:to|due\s+to|expected\s+to|scheduled\s+to|set\s+to|planned\s+to|foreseen\s+to|supposed\s+to|going\s+to)|(?:is|are)\s+(?:scheduled|planned|foreseen|expected|due)|to\s+be\s+(?:held|convened|published|hosted|opened)|upcoming|(?:had\s+)?originally\s+been\s+planned|deadline|(?:registration|accreditation|applications?)\s+(?:closes|closed|close|opens|opened|ends|ended|is\s+open|was\s+open))\b/gi;
+const PLAN =
+  /\b(?:will|shall|(?:is|are|was|were)\s+(?:to|due\s+to|expected\s+to|scheduled\s+to|set\s+to|planned\s+to|foreseen\s+to|supposed\s+to|going\s+to)|(?:is|are)\s+(?:scheduled|planned|foreseen|expected|due)|to\s+be\s+(?:held|convened|published|hosted|opened)|upcoming|(?:had\s+)?originally\s+been\s+planned|deadline|(?:registration|accreditation|applications?)\s+(?:closes|closed|close|opens|opened|ends|ended|is\s+open|was\s+open))\b/gi;
 /** A verb that says it did happen, between the plan word and the date: "will welcome the summit held on ...". */
 const HAPPENED_BETWEEN = /(?<!\bbe\s)\b(?:held|adopted|signed|approved|took\s+place|hosted|convened|established|founded|launched|met)\b/i;
 function planned(clause: string): boolean {
@@ -160,8 +204,16 @@ export function notAnEvent(text: string, m: DateMention, all: readonly DateMenti
   if (planned(clause)) return 'a plan at the time of writing, not a dated event';
   if (m.value.precision === 'month') {
     const from = /\bfrom\s+$/i.test(before);
-    const to = all.find((o) => o.start > m.end && o.value.precision === 'month' && /^\s+(?:to|until|till|through)\s+$/i.test(text.slice(m.end, o.start)));
-    const after = all.find((o) => o.end < m.start && o.value.precision === 'month' && /^\s+(?:to|until|till|through)\s+$/i.test(text.slice(o.end, m.start)) && /\bfrom\s+$/i.test(text.slice(Math.max(0, o.start - 8), o.start)));
+    const to = all.find(
+      (o) => o.start > m.end && o.value.precision === 'month' && /^\s+(?:to|until|till|through)\s+$/i.test(text.slice(m.end, o.start)),
+    );
+    const after = all.find(
+      (o) =>
+        o.end < m.start &&
+        o.value.precision === 'month' &&
+        /^\s+(?:to|until|till|through)\s+$/i.test(text.slice(o.end, m.start)) &&
+        /\bfrom\s+$/i.test(text.slice(Math.max(0, o.start - 8), o.start)),
+    );
     if ((from && to) || after) return 'a period between two months (a term or a report), not a dated event';
   }
   return null;

@@ -28,7 +28,8 @@ export { findPeriods, findYears } from './years.ts';
 import type { DateMention, DateValue, SkippedDate, YMD } from './lang/common.ts';
 export type { DateMention, DateValue, SkippedDate, YMD };
 
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Anything chrono could turn into a calendar date has a month name, an ISO date or a numeric date. */
 const MAYBE_DATE = new RegExp(`\\b${MONTH}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b|\\b\\d{4}/\\d{2}/\\d{2}\\b`);
@@ -41,12 +42,18 @@ const MONTH_DAYS_AND = new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})${ORD}\\s+and\
 const TO = '\\s*(?:[-–—]|\\s(?:to|until|till|through)\\s)\\s*';
 const CROSS_MONTH = new RegExp(`\\b(\\d{1,2})${ORD}\\s+(${MONTH})\\.?${TO}(\\d{1,2})${ORD}\\s+(${MONTH})\\.?,?\\s+${YEAR}\\b`, 'g');
 /** "from Aug. 31 to Sept. 1" (news style, the year often left out): chrono reads two single days. */
-const MONTH_DAY_CROSS = new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})${ORD}${TO}(${MONTH})\\.?\\s+(\\d{1,2})${ORD}\\b(?:,?\\s+${YEAR}\\b)?`, 'g');
+const MONTH_DAY_CROSS = new RegExp(
+  `\\b(${MONTH})\\.?\\s+(\\d{1,2})${ORD}${TO}(${MONTH})\\.?\\s+(\\d{1,2})${ORD}\\b(?:,?\\s+${YEAR}\\b)?`,
+  'g',
+);
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b`, 'g');
 const MONTH_YEAR = new RegExp(`(^|[^\\d\\w]\\s?|[^\\d]\\s{2,})(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})\\b(?![-–]\\d)`, 'g');
 const MONTH_DAY = new RegExp(`(^|\\W)(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*[,.]?\\s*\\d)(?![:.]\\d)`, 'g');
 /** "15 June 2001" (after a weekday too, as chrono reads it), "June 15, 2001", "2001-06-15" (groups 1-3, 4-6, 7-9). */
-const PLAIN_DATE = new RegExp(`\\b(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+(?:the\\s+)?)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})|(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})|((?:19|20)\\d{2})-(\\d{2})-(\\d{2}))\\b(?![-–—/.:]\\d)`, 'g');
+const PLAIN_DATE = new RegExp(
+  `\\b(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+(?:the\\s+)?)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+((?:19|20)\\d{2})|(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})|((?:19|20)\\d{2})-(\\d{2})-(\\d{2}))\\b(?![-–—/.:]\\d)`,
+  'g',
+);
 const RANGE_BEFORE = new RegExp(`(?:\\d|${MONTH}\\.?)\\s*(?:[-–—&]|\\b(?:to|until|till|through|and)\\b)\\s*$|\\d[-–—/.:]$`, 'i');
 const RANGE_AFTER = /^\s*(?:[-–—]|\b(?:to|until|till|through)\b)\s*\d|^(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2})|^T\d/i;
 const LEADING_WORDS = /^(?:(?:on|from|in|at|of|since|by|dated|the|until|till)\s+)+/i;
@@ -55,7 +62,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 export const iso = (y: number, m?: number, d?: number) => (m ? (d ? `${y}-${pad(m)}-${pad(d)}` : `${y}-${pad(m)}`) : `${y}`);
-
 
 /** The precision a partial ISO date is written at. */
 export const precisionOf = (s: string): Precision => (s.length >= 10 ? 'day' : s.length === 7 ? 'month' : 'year');
@@ -71,7 +77,12 @@ const MAYBE_DATE_ALL = new RegExp(MAYBE_DATE.source, 'g');
  * chrono over the text near each month name or numeric date only (windows of a few words each side,
  * merged when they touch): its cost grows with the length of what it reads, and sentences are long.
  */
-interface Found { index: number; text: string; start: ParsedComponents; end: ParsedComponents | null }
+interface Found {
+  index: number;
+  text: string;
+  start: ParsedComponents;
+  end: ParsedComponents | null;
+}
 function parseWindows(text: string, ref: Date, known: DateMention[]): Found[] {
   const windows: [number, number][] = [];
   for (const m of text.matchAll(MAYBE_DATE_ALL)) {
@@ -92,11 +103,18 @@ function parseWindows(text: string, ref: Date, known: DateMention[]): Found[] {
 }
 
 /** True when some text in the string may be a date worth parsing (cheap). */
-export const mayContainDate = (text: string, lang: Lang = 'en') => (lang === 'en' ? MAYBE_DATE.test(text) || MAYBE_YEAR.test(text) : mayContainDateLang(lang, text));
+export const mayContainDate = (text: string, lang: Lang = 'en') =>
+  lang === 'en' ? MAYBE_DATE.test(text) || MAYBE_YEAR.test(text) : mayContainDateLang(lang, text);
 // (and a day named from the report's own date: "on Tuesday", "the day before", dates-en.ts)
-const MAYBE_YEAR = /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:day\s+before|[Yy]esterday|today|last\s+year)\b|\((?:19|20)\d{2}\)/;
+const MAYBE_YEAR =
+  /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:day\s+before|[Yy]esterday|today|last\s+year)\b|\((?:19|20)\d{2}\)/;
 
-function valueFromComponents(c: ParsedComponents, text: string, docDate: YMD | null, rangeEnd?: ParsedComponents): { ymd: YMD; precision: Precision } | string {
+function valueFromComponents(
+  c: ParsedComponents,
+  text: string,
+  docDate: YMD | null,
+  rangeEnd?: ParsedComponents,
+): { ymd: YMD; precision: Precision } | string {
   let y = c.get('year')!;
   const m = c.get('month')!;
   let d = c.get('day')!;
@@ -132,7 +150,12 @@ const asIso = (v: { ymd: YMD; precision: Precision }) => (v.precision === 'day' 
  * Dates in `text` (one sentence or line). Offsets are relative to `text`.
  * `docDate` gives the year to dates written without one ("on July 4").
  */
-export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en', carry?: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
+export function findDates(
+  text: string,
+  docDateIn: YMD | null,
+  lang: Lang = 'en',
+  carry?: DateCarry,
+): { mentions: DateMention[]; skipped: SkippedDate[] } {
   // Russian and Chinese have their own modules (lang/); `carry` takes year and month from date to date.
   if (lang !== 'en') {
     const r = findDatesLang(lang, text, docDateIn?.y ?? null, carry ?? (docDateIn ? { y: docDateIn.y, m: docDateIn.m } : {}));
@@ -142,7 +165,13 @@ export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en'
   text = titleCaseMonths(text); // "04 JUL 2023"
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = findPeriods(text);
-  if (!MAYBE_DATE.test(text)) return { mentions: [...relativeDays(text, docDateIn), ...relativeMonths(text, docDateIn)].filter((m) => !notAnEvent(text, m, [])).sort((a, b) => a.start - b.start), skipped };
+  if (!MAYBE_DATE.test(text))
+    return {
+      mentions: [...relativeDays(text, docDateIn), ...relativeMonths(text, docDateIn)]
+        .filter((m) => !notAnEvent(text, m, []))
+        .sort((a, b) => a.start - b.start),
+      skipped,
+    };
   // "In 2019 the summit took place in Bishkek (13–14 June)": a lone year in the sentence beats the document's.
   const years = new Set([...text.matchAll(/(?<![\d-–])(?:19|20)\d{2}(?![\d-–])/g)].map((m) => +m[0]));
   const docDate: YMD | null = years.size === 1 ? { y: [...years][0]!, m: docDateIn?.m ?? 1, d: docDateIn?.d ?? 1 } : docDateIn;
@@ -150,7 +179,8 @@ export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en'
   for (const m of text.matchAll(DAY_MONTH_YEAR)) {
     const y = +m[3]!;
     const mo = monthIndex(m[2]!);
-    if (+m[1]! > daysInMonth(y, mo) || +m[1]! === 0) skipped.push({ start: m.index, end: m.index + m[0].length, text: m[0], why: 'not a real calendar date' });
+    if (+m[1]! > daysInMonth(y, mo) || +m[1]! === 0)
+      skipped.push({ start: m.index, end: m.index + m[0].length, text: m[0], why: 'not a real calendar date' });
   }
   // chrono reads "between 23 and 27 May 2020" (and "9 and 10 June 2018") as the single last day, and
   // "31 August-1 September 2025" as 1 September only.
@@ -183,12 +213,17 @@ export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en'
     const d1 = +a!;
     const d2 = +b!;
     if (d1 < 1 || d2 > daysInMonth(y, mo) || d1 >= d2) continue;
-    add(m.index, m.index + m[0].length, d2 === d1 + 1 ? { start: iso(y, mo, d1), end: iso(y, mo, d2), precision: 'day' } : { start: iso(y, mo, d1), precision: 'day' });
+    add(
+      m.index,
+      m.index + m[0].length,
+      d2 === d1 + 1 ? { start: iso(y, mo, d1), end: iso(y, mo, d2), precision: 'day' } : { start: iso(y, mo, d1), precision: 'day' },
+    );
   }
   for (const m of text.matchAll(YMD_SLASH)) {
     // "2010/06/11", as Chinese and Japanese sites write dates; chrono does not read it
     const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) add(m.index, m.index + m[0].length, { start: iso(y, mo, d), precision: 'day' });
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))
+      add(m.index, m.index + m[0].length, { start: iso(y, mo, d), precision: 'day' });
   }
   for (const m of text.matchAll(CROSS_MONTH)) {
     const [, a, m1, b, m2, year] = m;
@@ -226,16 +261,30 @@ export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en'
     let start = r.index;
     let raw = r.text;
     const lead = LEADING_WORDS.exec(raw);
-    if (lead) { start += lead[0].length; raw = raw.slice(lead[0].length); }
+    if (lead) {
+      start += lead[0].length;
+      raw = raw.slice(lead[0].length);
+    }
     const end = start + raw.length;
     if (mentions.some((x) => x.start < end && start < x.end)) continue;
     // chrono takes the first four digits of a longer number as the year: "1 January 10000" was 1000-01-01.
-    if (/\d$/.test(raw) && /^\d/.test(text.slice(end))) { skipped.push({ start, end: end + /^\d+/.exec(text.slice(end))![0].length, text: raw + /^\d+/.exec(text.slice(end))![0], why: 'a year outside 1000–2999' }); continue; }
+    if (/\d$/.test(raw) && /^\d/.test(text.slice(end))) {
+      skipped.push({
+        start,
+        end: end + /^\d+/.exec(text.slice(end))![0].length,
+        text: raw + /^\d+/.exec(text.slice(end))![0],
+        why: 'a year outside 1000–2999',
+      });
+      continue;
+    }
     if (!new RegExp(`${MONTH}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{4}`).test(raw)) continue; // times, weekdays
     if (RELATIVE.test(raw)) continue;
     if (!r.start.isCertain('month')) continue;
     const from = valueFromComponents(r.start, raw, docDate, r.end ?? undefined);
-    if (typeof from === 'string') { skipped.push({ start, end, text: raw, why: from }); continue; }
+    if (typeof from === 'string') {
+      skipped.push({ start, end, text: raw, why: from });
+      continue;
+    }
     const value: DateValue = { start: asIso(from), precision: from.precision };
     if (r.end) {
       const to = valueFromComponents(r.end, raw, docDate);
@@ -262,8 +311,14 @@ export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en'
     const mo = monthIndex(m[2]!);
     const d = +m[3]!;
     const raw = text.slice(start, end);
-    if (!docDate) { skipped.push({ start, end, text: raw, why: 'day and month without a year, and the document has no date' }); continue; }
-    if (d < 1 || d > daysInMonth(docDate.y, mo)) { skipped.push({ start, end, text: raw, why: 'not a real calendar date' }); continue; }
+    if (!docDate) {
+      skipped.push({ start, end, text: raw, why: 'day and month without a year, and the document has no date' });
+      continue;
+    }
+    if (d < 1 || d > daysInMonth(docDate.y, mo)) {
+      skipped.push({ start, end, text: raw, why: 'not a real calendar date' });
+      continue;
+    }
     mentions.push({ start, end, text: raw, value: { start: iso(docDate.y, mo, d), precision: 'day' } });
   }
   // Every path above ends here: a year outside 1000–2999 (e.g. from a document dated "0000") is not written.
@@ -278,7 +333,11 @@ export function findDates(text: string, docDateIn: YMD | null, lang: Lang = 'en'
   // a publication stamp, a plan, a reporting period (dates-en.ts).
   for (const r of [...relativeDays(text, docDateIn), ...relativeMonths(text, docDateIn)]) if (free(r.start, r.end)) mentions.push(r);
   const notEvent = mentions.map((m) => notAnEvent(text, m, mentions));
-  for (let i = mentions.length - 1; i >= 0; i--) if (notEvent[i]) { const [m] = mentions.splice(i, 1); skipped.push({ start: m!.start, end: m!.end, text: m!.text, why: notEvent[i]! }); }
+  for (let i = mentions.length - 1; i >= 0; i--)
+    if (notEvent[i]) {
+      const [m] = mentions.splice(i, 1);
+      skipped.push({ start: m!.start, end: m!.end, text: m!.text, why: notEvent[i]! });
+    }
   // A date inside a web address ("https://.../2024/07/04/...") is part of the address.
   if (text.includes('://') || text.includes('www.')) {
     const urls = [...text.matchAll(/(?:https?:\/\/|www\.)\S+/g)].map((u) => [u.index, u.index + u[0].length] as const);

@@ -11,7 +11,10 @@
  */
 import { analyse } from 'chardet';
 
-export interface EncodingDecision { name: string; confidence: number }
+export interface EncodingDecision {
+  name: string;
+  confidence: number;
+}
 export type Decoded =
   | { ok: true; text: string; messages: string[]; encoding?: EncodingDecision }
   | { ok: false; why: 'binary' | 'encoding' | 'format'; message: string };
@@ -25,7 +28,11 @@ const LEGACY: Record<string, string> = { 'windows-1251': 'windows-1251', 'KOI8-R
 function lineOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  for (let i = 0; i < offset && i < bytes.length; i++)
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
   return { line, column: offset - lineStart + 1 };
 }
 
@@ -66,7 +73,10 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (n < 8) return null;
   let evenZero = 0;
   let oddZero = 0;
-  for (let i = 0; i < n; i += 2) { if (bytes[i] === 0) evenZero++; if (bytes[i + 1] === 0) oddZero++; }
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
   const units = n / 2;
   if (oddZero > units * 0.3 && evenZero < units * 0.05) return 'utf-16le';
   if (evenZero > units * 0.3 && oddZero < units * 0.05) return 'utf-16be';
@@ -84,12 +94,23 @@ function decodeUtf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be', skip: nu
     const u = le ? body[i]! | (body[i + 1]! << 8) : (body[i]! << 8) | body[i + 1]!;
     if (u >= 0xd800 && u <= 0xdbff) {
       const next = i + 3 < body.length ? (le ? body[i + 2]! | (body[i + 3]! << 8) : (body[i + 2]! << 8) | body[i + 3]!) : -1;
-      if (next >= 0xdc00 && next <= 0xdfff) { i += 2; column++; continue; }
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i += 2;
+        column++;
+        continue;
+      }
     }
-    if ((u >= 0xd800 && u <= 0xdfff)) {
-      return { ok: false, why: 'encoding', message: `${file}: not valid ${label.toUpperCase()} (a lone surrogate U+${u.toString(16).toUpperCase()} at line ${line}, column ${column}); save it as UTF-8 and run again` };
+    if (u >= 0xd800 && u <= 0xdfff) {
+      return {
+        ok: false,
+        why: 'encoding',
+        message: `${file}: not valid ${label.toUpperCase()} (a lone surrogate U+${u.toString(16).toUpperCase()} at line ${line}, column ${column}); save it as UTF-8 and run again`,
+      };
     }
-    if (u === 0x0a) { line++; column = 1; } else column++;
+    if (u === 0x0a) {
+      line++;
+      column = 1;
+    } else column++;
   }
   const text = new TextDecoder(label, { ignoreBOM: true }).decode(body);
   const messages = [`${file}: read as ${label.toUpperCase()}${skip ? ' (byte order mark removed)' : ' (no byte order mark)'}`];
@@ -115,7 +136,11 @@ export function decodeUtf8(bytes: Uint8Array, file: string): Decoded {
     if (legacy) return legacy;
     const at = firstInvalidUtf8(bytes);
     const { line, column } = lineOfByte(bytes, at);
-    return { ok: false, why: 'encoding', message: `${file}: not valid UTF-8 (first bad byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} at line ${line}, column ${column}), nor windows-1251, KOI8-R, GB18030 or Big5; save it as UTF-8 and run again` };
+    return {
+      ok: false,
+      why: 'encoding',
+      message: `${file}: not valid UTF-8 (first bad byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} at line ${line}, column ${column}), nor windows-1251, KOI8-R, GB18030 or Big5; save it as UTF-8 and run again`,
+    };
   }
   const messages: string[] = [];
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -143,7 +168,12 @@ function decodeLegacy(bytes: Uint8Array, file: string): Decoded | null {
     } catch {
       continue;
     }
-    return { ok: true, text, messages: [`${file}: read as ${guess.name} (chardet's guess, confidence ${guess.confidence}/100)`], encoding: { name: guess.name, confidence: guess.confidence } };
+    return {
+      ok: true,
+      text,
+      messages: [`${file}: read as ${guess.name} (chardet's guess, confidence ${guess.confidence}/100)`],
+      encoding: { name: guess.name, confidence: guess.confidence },
+    };
   }
   return null;
 }

@@ -18,15 +18,30 @@ export function abbreviate(title: string, text: string): string {
     const words = run.split(/\s+/);
     for (let k = 0; k < words.length - 2; k++) {
       if (!/^\p{Lu}/u.test(words[k]!)) continue;
-      const initials = words.slice(k).filter((w) => /^\p{Lu}/u.test(w) && w !== 'UN').map((w) => w[0]).join('');
-      if (initials.length >= 3 && acronyms.has(initials)) return [...words.slice(0, k).join(' ').replace(/\s*\bthe$/, '').split(' '), initials].filter(Boolean).join(' ');
+      const initials = words
+        .slice(k)
+        .filter((w) => /^\p{Lu}/u.test(w) && w !== 'UN')
+        .map((w) => w[0])
+        .join('');
+      if (initials.length >= 3 && acronyms.has(initials))
+        return [
+          ...words
+            .slice(0, k)
+            .join(' ')
+            .replace(/\s*\bthe$/, '')
+            .split(' '),
+          initials,
+        ]
+          .filter(Boolean)
+          .join(' ');
     }
     return run;
   });
 }
 
 /** Verbs of a report's lead that say what was done ("has stressed", "delivered", "said"). */
-const EVENT_PHRASE = /\b(?:at|during|on\s+the\s+sidelines\s+of|to|for|in)\s+the\s+((?:[\p{Lu}\d][\p{L}\d+-]*\s+){1,5}(?:[\p{Ll}-]+\s+){0,2}(?:conference|forum|summit|meeting|session|ceremony|exhibition|seminar|webinar|round\s?table|dialogue|festival|games|congress))\b/u;
+const EVENT_PHRASE =
+  /\b(?:at|during|on\s+the\s+sidelines\s+of|to|for|in)\s+the\s+((?:[\p{Lu}\d][\p{L}\d+-]*\s+){1,5}(?:[\p{Ll}-]+\s+){0,2}(?:conference|forum|summit|meeting|session|ceremony|exhibition|seminar|webinar|round\s?table|dialogue|festival|games|congress))\b/u;
 /**
  * A news report's event, for the title of its dateline's day, instead of its headline ("SCO Taps Into
  * Alibaba For A Digital Future", a headline, is never an event's name): the first named meeting the
@@ -38,7 +53,16 @@ export function reportTitle(text: string, headline: string): string {
   if (m) return capitalise(clip(m[1]!.replace(/\s+/g, ' ')));
   // else the report's first sentence below the headline, cut to its first words
   const body = text.slice(text.indexOf(headline) >= 0 ? text.indexOf(headline) + headline.length : 0);
-  const lead = /\p{Lu}[^.!?\n]{20,}[.!?]/u.exec(body.replace(/^[^\n]*\n/, '').replace(/^\s*\p{Lu}{2,}[^\p{Ll}\n]*?(?:--|—|–)\s*/u, ''))?.[0] ?? '';
-  return lead ? capitalise(lead.replace(/\s*\([^)]*\)/g, '').split(/\s+/).slice(0, 10).join(' ').replace(/[\s,;:.]+$/, '')) : '';
+  const lead =
+    /\p{Lu}[^.!?\n]{20,}[.!?]/u.exec(body.replace(/^[^\n]*\n/, '').replace(/^\s*\p{Lu}{2,}[^\p{Ll}\n]*?(?:--|—|–)\s*/u, ''))?.[0] ?? '';
+  return lead
+    ? capitalise(
+        lead
+          .replace(/\s*\([^)]*\)/g, '')
+          .split(/\s+/)
+          .slice(0, 10)
+          .join(' ')
+          .replace(/[\s,;:.]+$/, ''),
+      )
+    : '';
 }
-

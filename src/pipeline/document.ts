@@ -14,11 +14,29 @@ import { sentences, type Span } from './segment.ts';
 import { titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
 import { atDateline } from './dates-en.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
-import { cityOfDocumentName, forClauses, isOnlineLang, isOnlineLeadLang, onReportDayLang, isInfoboxDateLang, infoboxPlaceLang, inForceLang, atReportDayLang, type Lang } from './lang/index.ts';
+import {
+  cityOfDocumentName,
+  forClauses,
+  isOnlineLang,
+  isOnlineLeadLang,
+  onReportDayLang,
+  isInfoboxDateLang,
+  infoboxPlaceLang,
+  inForceLang,
+  atReportDayLang,
+  type Lang,
+} from './lang/index.ts';
 import { titleCore } from './lang/titles.ts';
 
-export interface Context { gaz: Gazetteer; topics: TopicMatcher }
-export interface Skip { text: string; offset: number; why: string }
+export interface Context {
+  gaz: Gazetteer;
+  topics: TopicMatcher;
+}
+export interface Skip {
+  text: string;
+  offset: number;
+  why: string;
+}
 export interface DocResult {
   meta: DocMeta;
   /** The document's language: front matter or side file `lang`, else detected (lang/index.ts). */
@@ -34,16 +52,25 @@ export interface DocResult {
 
 const MAX_SKIPPED = 200;
 /** An event title that is a text or meeting named after a city: "Tianjin Declaration", "Shanghai Convention ...". */
-const NAMED_AFTER_CITY = /^(?:The\s+)?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+(?:Declaration|(?:Joint\s+)?Communiqu[eé]|Convention|Summit)(?![\p{L}])/u;
+const NAMED_AFTER_CITY =
+  /^(?:The\s+)?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+(?:Declaration|(?:Joint\s+)?Communiqu[eé]|Convention|Summit)(?![\p{L}])/u;
 /** Words that say something happened, which a year alone needs in its clause to be an event. */
-const HAPPENED = /\b(?:summits?|meetings?|met|held|hosted|founded|established|created|set\s+up|signed|adopted|joined|became|admitted|launched|started|began|opened|took\s+place|received|granted|applied|expanded|entered\s+into\s+force|assumed|(?:are|became|become|as)\s+(?:full\s+)?members?|anniversary|accession|visit(?:ed)?|sessions?|conferences?|forums?|exercises?)\b/i;
+const HAPPENED =
+  /\b(?:summits?|meetings?|met|held|hosted|founded|established|created|set\s+up|signed|adopted|joined|became|admitted|launched|started|began|opened|took\s+place|received|granted|applied|expanded|entered\s+into\s+force|assumed|(?:are|became|become|as)\s+(?:full\s+)?members?|anniversary|accession|visit(?:ed)?|sessions?|conferences?|forums?|exercises?)\b/i;
 /** "Done at St. Petersburg on 7 June 2002": the line that signs the document itself. */
 const SIGNED_HERE = /^\W*(?:Done|Signed|Adopted|Made)\s+(?:at|in)\b/i;
 /** Round brackets and what they hold, so "Council of Heads of Government (Prime Ministers) of" reads on. */
 const withoutBrackets = (s: string) => s.replace(/\([^()]*\)/g, ' ');
 /** A sentence's words as a short title when nothing better names the event. */
 function plainTitle(s: string): string {
-  const t = unblank(s).replace(/\s+([,.;:])/g, '$1').replace(/(?:,\s*)+,/g, ',').replace(/^[\s,;:.]+/, '').split(/\s+/).slice(0, 10).join(' ').replace(/[\s,;:.–—-]+$/, '')
+  const t = unblank(s)
+    .replace(/\s+([,.;:])/g, '$1')
+    .replace(/(?:,\s*)+,/g, ',')
+    .replace(/^[\s,;:.]+/, '')
+    .split(/\s+/)
+    .slice(0, 10)
+    .join(' ')
+    .replace(/[\s,;:.–—-]+$/, '')
     .replace(/(?:\s+(?:at|in|on|of|the|to|for|and|with|by|from|a|an))+$/i, '');
   return t ? t[0]!.toUpperCase() + t.slice(1) : t;
 }
@@ -63,7 +90,23 @@ function blank(text: string, from: number, to: number, spans: Span[]): string {
 export function extractDocument(docId: string, original: string, side: MetaSideFile | null, ctx: Context): DocResult {
   const { gaz, topics } = ctx;
   const skipped: Skip[] = [];
-  const { text, messages, paras, lang, placesIn, datelines, firstDateline, meta, docDate, carry, titleCity, titlePlace, docTitle, stampAt, actAt } = readHeader(original, side, ctx);
+  const {
+    text,
+    messages,
+    paras,
+    lang,
+    placesIn,
+    datelines,
+    firstDateline,
+    meta,
+    docDate,
+    carry,
+    titleCity,
+    titlePlace,
+    docTitle,
+    stampAt,
+    actAt,
+  } = readHeader(original, side, ctx);
 
   const statements: Statement[] = [];
   const mentions: Mention[] = [];
@@ -74,13 +117,18 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
 
   for (const [pi, p] of paras.entries()) {
     const paraText = text.slice(p.start, p.end);
-    if (pi > 0 && isHeading(paraText)) { headingTopics = topics.forHeading(paraText); continue; }
+    if (pi > 0 && isHeading(paraText)) {
+      headingTopics = topics.forHeading(paraText);
+      continue;
+    }
     const dateline = datelines.get(p.start) ?? null;
     const placeScan = placesIn(paraText);
-    for (const r of placeScan.rejected) if (skipped.length < MAX_SKIPPED) skipped.push({ text: r.text, offset: p.start + r.start, why: `not a place here: ${r.why}` });
+    for (const r of placeScan.rejected)
+      if (skipped.length < MAX_SKIPPED) skipped.push({ text: r.text, offset: p.start + r.start, why: `not a place here: ${r.why}` });
     if (!dateline && placeScan.mentions.length === 0 && !mayContainDate(paraText, lang)) {
       // nothing to extract here (most paragraphs): only say which periods of years were passed over
-      for (const k of findPeriods(paraText)) if (skipped.length < MAX_SKIPPED) skipped.push({ text: k.text, offset: p.start + k.start, why: k.why });
+      for (const k of findPeriods(paraText))
+        if (skipped.length < MAX_SKIPPED) skipped.push({ text: k.text, offset: p.start + k.start, why: k.why });
       continue;
     }
 
@@ -102,7 +150,8 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
       // A year alone is an event when its clause says what happened then ("In 2001 the SCO was founded").
       for (const y of attach(sText, findYears(sText, found), places)) {
         if (HAPPENED.test(sText.slice(0, y.clause.end))) dates.push(y.date);
-        else if (skipped.length < MAX_SKIPPED) skipped.push({ text: y.date.text, offset: s.start + y.date.start, why: 'a year alone, and its clause names no event' });
+        else if (skipped.length < MAX_SKIPPED)
+          skipped.push({ text: y.date.text, offset: s.start + y.date.start, why: 'a year alone, and its clause names no event' });
       }
       dates.sort((a, b) => a.start - b.start);
       const inHeader = dateline && s.start <= p.start + dateline.start && s.end > p.start + dateline.start;
@@ -124,7 +173,17 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
       }
       for (const [pid, name] of seen) notePlaceName(pid, name);
       const stTopics = [...new Set([...headingTopics, ...topics.forText(sText)])].sort();
-      statements.push({ id, docId, text: sText, start: s.start, end: s.end, placeIds: [...new Set(placeIds)], eventIds: [], topics: stTopics, marks: marks.sort((a, b) => a.start - b.start || a.end - b.end) });
+      statements.push({
+        id,
+        docId,
+        text: sText,
+        start: s.start,
+        end: s.end,
+        placeIds: [...new Set(placeIds)],
+        eventIds: [],
+        topics: stTopics,
+        marks: marks.sort((a, b) => a.start - b.start || a.end - b.end),
+      });
 
       // Dates, places and a place's country ("Ufa, Russia,") are never part of a title.
       const blanks: Span[] = [...dates, ...places];
@@ -141,12 +200,16 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         if (!place && lang !== 'en' && !a.online && isInfoboxDateLang(lang, sText)) place = infoboxPlaceLang(lang, text.slice(s.end), gaz);
         if (!place && lang !== 'en' && !a.online && atReportDayLang(lang, sText, d, carry.anchor) && !isOnlineLeadLang(lang, paraText)) {
           // where the text placed the report's day ("сегодня в Астане", "1日在天津…举行"), else the dateline's city
-          place = mentions.find((m) => m.place && !m.online && !m.dateline && onReportDayLang(m, carry.anchor))?.place ?? firstDateline?.[1].place ?? null;
+          place =
+            mentions.find((m) => m.place && !m.online && !m.dateline && onReportDayLang(m, carry.anchor))?.place ??
+            firstDateline?.[1].place ??
+            null;
         }
         const whole = blank(sText, 0, d.start, blanks);
         // "The Council ... Organisation (SCO) held its regular meeting in ...": the clause goes on over the brackets
         // Russian and Chinese titles come from their own module, in the document's language.
-        let core = lang !== 'en' ? titleCore(lang, sText, blanks) : sText[a.clause.start - 1] === ')' ? titleFromPrefix(withoutBrackets(whole)) : '';
+        let core =
+          lang !== 'en' ? titleCore(lang, sText, blanks) : sText[a.clause.start - 1] === ')' ? titleFromPrefix(withoutBrackets(whole)) : '';
         if (!core && lang === 'en') core = titleFromPrefix(blank(sText, a.clause.start, d.start, blanks));
         if (!core && lang === 'en') core = titleFromPrefix(whole);
         if (!core && lang === 'en') core = titleFromPrefix(withoutBrackets(whole));
@@ -158,19 +221,42 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         let score = core ? 2 : 0;
         // With nothing before the date in its clause, what follows it says what happened ("In 2001 | the SCO was founded ...").
         const clause = a.clause;
-        let fallback = lang !== 'en' ? docTitle : () => {
-          const after = /^\W*(?:(?:on|in|since|from|at|of|by|during|the\s+year)\W*)*$/i.test(blank(sText, clause.start, d.start, blanks)) ? plainTitle(blank(sText, d.end, clause.end, blanks)) : '';
-          if (after.split(' ').length >= 2) return after;
-          const clauseTitle = plainTitle(blank(sText, clause.start, clause.end, blanks));
-          return clauseTitle.split(' ').length >= 3 ? clauseTitle : plainTitle(blank(sText, 0, sText.length, blanks));
-        };
+        let fallback =
+          lang !== 'en'
+            ? docTitle
+            : () => {
+                const after = /^\W*(?:(?:on|in|since|from|at|of|by|during|the\s+year)\W*)*$/i.test(
+                  blank(sText, clause.start, d.start, blanks),
+                )
+                  ? plainTitle(blank(sText, d.end, clause.end, blanks))
+                  : '';
+                if (after.split(' ').length >= 2) return after;
+                const clauseTitle = plainTitle(blank(sText, clause.start, clause.end, blanks));
+                return clauseTitle.split(' ').length >= 3 ? clauseTitle : plainTitle(blank(sText, 0, sText.length, blanks));
+              };
         let signature = actAt.has(s.start + d.start);
-        if (inHeader && d.start < headerEnd) { place = dateline.place; core = ''; score = 1; fallback = docTitle; }
+        if (inHeader && d.start < headerEnd) {
+          place = dateline.place;
+          core = '';
+          score = 1;
+          fallback = docTitle;
+        }
         // "в режиме видеоконференции", "以视频方式": held by video link, so not at the dateline's city
-        const online = a.online || (lang !== 'en' && (isOnlineLang(lang, sText.slice(Math.max(0, d.start - 60), d.end + 60)) || (!!dateline && ((inHeader && d.start < headerEnd) || onReportDayLang(d, carry.anchor)) && isOnlineLeadLang(lang, paraText))));
+        const online =
+          a.online ||
+          (lang !== 'en' &&
+            (isOnlineLang(lang, sText.slice(Math.max(0, d.start - 60), d.end + 60)) ||
+              (!!dateline && ((inHeader && d.start < headerEnd) || onReportDayLang(d, carry.anchor)) && isOnlineLeadLang(lang, paraText))));
         if (online && lang !== 'en' && (!a.place?.preposition || (inHeader && d.start < headerEnd))) place = null;
-        if (signature && !core) { score = 1; fallback = docTitle; }
-        if (SIGNED_HERE.test(sText) && (!core || /^(?:Done|Signed|Adopted|Made)$/i.test(core))) { core = meta.title; score = 1; signature = true; }
+        if (signature && !core) {
+          score = 1;
+          fallback = docTitle;
+        }
+        if (SIGNED_HERE.test(sText) && (!core || /^(?:Done|Signed|Adopted|Made)$/i.test(core))) {
+          core = meta.title;
+          score = 1;
+          signature = true;
+        }
         if (!place && !online) {
           // "signed the Tianjin Declaration on 1 September 2025": a text named after its city was made there
           const named = lang === 'en' ? NAMED_AFTER_CITY.exec(core) : null;
@@ -181,10 +267,32 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
             place = named && cityOfDocumentName(lang, sText.slice(a.clause.start, a.clause.end), gaz)?.id === named.id ? named : null;
           }
         }
-        mentions.push({ value: d.value, place, online, core, fallback, score, statementId: id, offset: s.start + d.start, dateText: d.text, signature, ...(inHeader && d.start < headerEnd ? { dateline: true } : {}) });
+        mentions.push({
+          value: d.value,
+          place,
+          online,
+          core,
+          fallback,
+          score,
+          statementId: id,
+          offset: s.start + d.start,
+          dateText: d.text,
+          signature,
+          ...(inHeader && d.start < headerEnd ? { dateline: true } : {}),
+        });
       }
       if (inHeader && docDate && meta.published && !dates.some((d) => d.start < headerEnd)) {
-        mentions.push({ value: { start: meta.published, precision: 'day' }, place: dateline.place, online: false, core: '', fallback: docTitle, score: 1, statementId: id, offset: s.start, dateText: meta.published });
+        mentions.push({
+          value: { start: meta.published, precision: 'day' },
+          place: dateline.place,
+          online: false,
+          core: '',
+          fallback: docTitle,
+          score: 1,
+          statementId: id,
+          offset: s.start,
+          dateText: meta.published,
+        });
       }
     }
   }
@@ -197,7 +305,18 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     for (const m of mentions) if (!m.place && covers(m.value)) m.place = titlePlace;
     if (!mentions.some((m) => covers(m.value))) {
       const first = statements[0];
-      if (first) mentions.push({ value: { start: meta.published, precision: precisionOf(meta.published) }, place: titlePlace, online: false, core: '', fallback: docTitle, score: 1, statementId: first.id, offset: first.start, dateText: meta.published });
+      if (first)
+        mentions.push({
+          value: { start: meta.published, precision: precisionOf(meta.published) },
+          place: titlePlace,
+          online: false,
+          core: '',
+          fallback: docTitle,
+          score: 1,
+          statementId: first.id,
+          offset: first.start,
+          dateText: meta.published,
+        });
     }
     notePlaceName(titlePlace.id, titleCity!);
   }
@@ -206,5 +325,14 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
   const placeIds = new Set<string>([...statements.flatMap((s) => s.placeIds), ...events.flatMap((e) => (e.placeId ? [e.placeId] : []))]);
   if (dateCount === 0) messages.push('no dates found');
   skipped.sort((a, b) => a.offset - b.offset);
-  return { meta, lang, events, statements, placeNames, found: { dates: dateCount, places: placeIds.size, events: events.length, statements: statements.length }, skipped, messages };
+  return {
+    meta,
+    lang,
+    events,
+    statements,
+    placeNames,
+    found: { dates: dateCount, places: placeIds.size, events: events.length, statements: statements.length },
+    skipped,
+    messages,
+  };
 }

@@ -40,8 +40,18 @@ async function rebuild() {
   const tmp = join(cacheDir, `extract.${process.pid}.tmp`);
   rmSync(tmp, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { cli: join(here, 'cli.ts') }, bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20',
-    packages: 'external', outdir: tmp, outExtension: { '.js': '.mjs' }, metafile: true, logLevel: 'warning', absWorkingDir: root,
+    entryPoints: { cli: join(here, 'cli.ts') },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outdir: tmp,
+    outExtension: { '.js': '.mjs' },
+    metafile: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
   });
   writeFileSync(join(tmp, 'inputs.json'), JSON.stringify(Object.keys(result.metafile.inputs).sort()));
   const old = join(cacheDir, `extract.${process.pid}.old`);

@@ -23,10 +23,42 @@ export interface GazetteerPlace {
   /** How texts name the country this is the capital of, in "the capital of X" (Russian genitive, Chinese). */
   capitalOf?: { ru?: string[]; zh?: string[] };
 }
-export interface GazetteerFile { source: string; places: GazetteerPlace[] }
+export interface GazetteerFile {
+  source: string;
+  places: GazetteerPlace[];
+}
 
 /** Countries whose texts these are about: used only to break near-ties between places of one name. */
-const SCO_REGION = new Set(['CN', 'RU', 'KZ', 'KG', 'TJ', 'UZ', 'IN', 'PK', 'IR', 'BY', 'MN', 'AF', 'AM', 'AZ', 'KH', 'NP', 'LK', 'TR', 'TM', 'EG', 'QA', 'SA', 'AE', 'BH', 'KW', 'MV', 'MM', 'LA']);
+const SCO_REGION = new Set([
+  'CN',
+  'RU',
+  'KZ',
+  'KG',
+  'TJ',
+  'UZ',
+  'IN',
+  'PK',
+  'IR',
+  'BY',
+  'MN',
+  'AF',
+  'AM',
+  'AZ',
+  'KH',
+  'NP',
+  'LK',
+  'TR',
+  'TM',
+  'EG',
+  'QA',
+  'SA',
+  'AE',
+  'BH',
+  'KW',
+  'MV',
+  'MM',
+  'LA',
+]);
 
 export class Gazetteer {
   readonly byId = new Map<string, GazetteerPlace>();
@@ -62,6 +94,10 @@ export class Gazetteer {
     }
   }
 
-  lookup(name: string): GazetteerPlace | undefined { return this.byName.get(name); }
-  lookupUpper(name: string): GazetteerPlace | undefined { return this.byUpper.get(name); }
+  lookup(name: string): GazetteerPlace | undefined {
+    return this.byName.get(name);
+  }
+  lookupUpper(name: string): GazetteerPlace | undefined {
+    return this.byUpper.get(name);
+  }
 }

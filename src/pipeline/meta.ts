@@ -40,32 +40,60 @@ export function frontMatter(text: string): { end: number; meta: Record<string, s
   return { end: m[0].length, meta, unknown };
 }
 
-export interface DocMeta { title: string; kind: DocumentKind; published: string | null; source: string }
+export interface DocMeta {
+  title: string;
+  kind: DocumentKind;
+  published: string | null;
+  source: string;
+}
 
 /** A line that is only a date: "(April 23, 2024)", "Fri 29th May 2020 | 11:40 PM", "10 November 2020". */
-export interface DateLine { start: number; end: number; date: string; stamp: boolean }
+export interface DateLine {
+  start: number;
+  end: number;
+  date: string;
+  stamp: boolean;
+}
 
-const clean = (s: string) => s.replace(/\*+|^#+\s*|_{2,}/g, '').replace(/\s+/g, ' ').trim();
+const clean = (s: string) =>
+  s
+    .replace(/\*+|^#+\s*|_{2,}/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Lines made of a date and nothing else worth reading; `stamp` when it is a "date | section" byline. */
 export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
   const out: DateLine[] = [];
   const re = /^.*$/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) { re.lastIndex++; continue; }
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
     // Bylines and signature dates sit at the top or the bottom; the middle of a long text is skipped.
-    if (m.index > 2000 && m.index < text.length - 600) { re.lastIndex = text.length - 600; continue; }
+    if (m.index > 2000 && m.index < text.length - 600) {
+      re.lastIndex = text.length - 600;
+      continue;
+    }
     const line = m[0];
     if (line.length > 80 || /^\s*(?:[|*+•-]|\d{1,3}[.)])\s/.test(line) || /^\s*\|/.test(line)) continue; // long lines, list items and table rows are not date lines
     const { mentions } = findDates(line, null, lang, {});
     const only = mentions.filter((d) => d.value.precision === 'day');
     if (only.length !== 1) continue;
     const d = only[0]!;
-    const rest = (line.slice(0, d.start) + line.slice(d.end)).replace(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|\d{1,2}:\d{2}\s*(?:[AP]M)?|\b(?:date|dated|published|updated|posted)\b|[|*()\s,.:–—-]/gi, '');
+    const rest = (line.slice(0, d.start) + line.slice(d.end)).replace(
+      /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|\d{1,2}:\d{2}\s*(?:[AP]M)?|\b(?:date|dated|published|updated|posted)\b|[|*()\s,.:–—-]/gi,
+      '',
+    );
     // "Source: Xinhua | Editor: Liu Mei | 2025-07-15 21:40:12": a byline of short fields, one of them the date
     const byline = line.includes('|') && line.split('|').every((f) => f.trim().length <= 40);
     if (rest.length > (lang === 'zh' ? 3 : 12) && !byline) continue; // "| Events" is fine, a sentence is not (Chinese says more in fewer characters)
-    out.push({ start: m.index + d.start, end: m.index + d.end, date: d.value.start, stamp: line.includes('|') || /\b(?:published|updated|posted)\b/i.test(line) });
+    out.push({
+      start: m.index + d.start,
+      end: m.index + d.end,
+      date: d.value.start,
+      stamp: line.includes('|') || /\b(?:published|updated|posted)\b/i.test(line),
+    });
   }
   return out;
 }
@@ -82,9 +110,11 @@ export function inferSource(text: string, datelineHeader: string): string {
 }
 
 /** A news dateline at the head of a paragraph: "QINGDAO, June 26 (Xinhua) -- ", "ISLAMABAD, October 16. /TASS/. ". */
-const DATELINE_HEAD = /^\p{Lu}[\p{Lu}\s.'’-]{2,30},\s*[^\n—–()/]{0,40}?(?:\(\s*[^()]{1,60}\)\s*(?:--|—|–|-|:)|\/[\p{Lu}-]{2,}\/\.?|--|—|–)\s*/u;
+const DATELINE_HEAD =
+  /^\p{Lu}[\p{Lu}\s.'’-]{2,30},\s*[^\n—–()/]{0,40}?(?:\(\s*[^()]{1,60}\)\s*(?:--|—|–|-|:)|\/[\p{Lu}-]{2,}\/\.?|--|—|–)\s*/u;
 /** What a web page wraps around its text: breadcrumbs ("Home / News"), share and print links, tag lists. */
-const NAVIGATION = /^(?:(?:Home|Main(?: page)?)\s*[/›>»|]|(?:Share|Print|Menu|Search|Tags?|Log ?in|Sign in|Subscribe|Skip to|Back to|«|Previous|Next)\b|[\p{L}\s]{1,15}(?:\s[|/]\s*[\p{L}\s]{1,15})+$)/iu;
+const NAVIGATION =
+  /^(?:(?:Home|Main(?: page)?)\s*[/›>»|]|(?:Share|Print|Menu|Search|Tags?|Log ?in|Sign in|Subscribe|Skip to|Back to|«|Previous|Next)\b|[\p{L}\s]{1,15}(?:\s[|/]\s*[\p{L}\s]{1,15})+$)/iu;
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', 'by', 'with', 'a', 'an']);
 
 /** "CHARTER OF THE SHANGHAI COOPERATION ORGANISATION" → "Charter of the Shanghai Cooperation Organisation" (short words such as SCO stay). */
@@ -98,32 +128,50 @@ function titleCase(title: string): string {
   });
 }
 
-export function inferMeta(text: string, hasDateline: boolean, datelineDate: string | null, lines: DateLine[] = dateLines(text), lang: Lang = 'en'): DocMeta {
+export function inferMeta(
+  text: string,
+  hasDateline: boolean,
+  datelineDate: string | null,
+  lines: DateLine[] = dateLines(text),
+  lang: Lang = 'en',
+): DocMeta {
   const paras = paragraphs(text);
   let title = '';
   for (const p of paras.slice(0, 6)) {
     const para = text.slice(p.start, p.end);
-    const t = clean(lang === 'en' ? para.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+\p{Lu}[\p{Lu}\s-]*\s*[—–-]+\s*/u, '').replace(DATELINE_HEAD, '') : withoutDatelineLang(lang, para));
+    const t = clean(
+      lang === 'en'
+        ? para.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+\p{Lu}[\p{Lu}\s-]*\s*[—–-]+\s*/u, '').replace(DATELINE_HEAD, '')
+        : withoutDatelineLang(lang, para),
+    );
     if (NAVIGATION.test(t)) continue;
-    if (t.length >= (lang === 'zh' ? 2 : 4) && (lang === 'zh' ? /\p{L}{2}/u : /\p{L}{3}/u).test(t) && dateLines(t, lang).length === 0) { title = t; break; }
+    if (t.length >= (lang === 'zh' ? 2 : 4) && (lang === 'zh' ? /\p{L}{2}/u : /\p{L}{3}/u).test(t) && dateLines(t, lang).length === 0) {
+      title = t;
+      break;
+    }
   }
   title = titleCase(title);
   if (title.length > 160 || (lang === 'zh' && title.length > 80)) {
     const firstSentence = (lang === 'zh' ? /^.*?[。！？]/u : /^.*?[.!?](?=\s|$)/).exec(title)?.[0] ?? title;
     const max = lang === 'zh' ? 60 : 120;
-    title = firstSentence.length > max ? firstSentence.slice(0, lang === 'zh' ? max - 1 : firstSentence.lastIndexOf(' ', 117)) + '…' : firstSentence;
+    title =
+      firstSentence.length > max
+        ? firstSentence.slice(0, lang === 'zh' ? max - 1 : firstSentence.lastIndexOf(' ', 117)) + '…'
+        : firstSentence;
   }
   const head = text.slice(0, 600);
   const langKind = lang === 'en' ? null : kindLang(lang, title);
-  const kind: DocMeta['kind'] = langKind ?? (/\b(?:Declaration|Communiqu[eé])(?![\p{L}])/u.test(title)
-    ? 'declaration'
-    : /\b(?:Message|Speech|Address|Remarks|Statement by)\b/.test(title)
-      ? 'speech'
-      : hasDateline || /^Press release\b/i.test(title)
-        ? 'news report'
-        : /\|\s*Events?\b/.test(head) || NAVIGATION.test(clean(head.split('\n').find((l) => l.trim()) ?? ''))
-          ? 'event page'
-          : 'other');
+  const kind: DocMeta['kind'] =
+    langKind ??
+    (/\b(?:Declaration|Communiqu[eé])(?![\p{L}])/u.test(title)
+      ? 'declaration'
+      : /\b(?:Message|Speech|Address|Remarks|Statement by)\b/.test(title)
+        ? 'speech'
+        : hasDateline || /^Press release\b/i.test(title)
+          ? 'news report'
+          : /\|\s*Events?\b/.test(head) || NAVIGATION.test(clean(head.split('\n').find((l) => l.trim()) ?? ''))
+            ? 'event page'
+            : 'other');
   // The publication date: a date-only line near the top, else near the end (a signature), else a dateline's.
   const top = lines.find((l) => l.start < 1200);
   const bottom = lines.filter((l) => l.start > text.length - 400).at(-1);

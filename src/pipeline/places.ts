@@ -18,21 +18,76 @@ export interface PlaceMention {
   /** Written as "in X", "at X", "to X"...: the strongest sign that something happens there. */
   preposition: boolean;
 }
-export interface RejectedPlace { start: number; end: number; text: string; why: string }
+export interface RejectedPlace {
+  start: number;
+  end: number;
+  text: string;
+  why: string;
+}
 
 const WORD = /[\p{L}\p{M}\d]+(?:[-'’.][\p{L}\p{M}\d]+)*\.?/uy;
 /** Only capitalised words can start a place name: scanning for them alone keeps this stage cheap. */
 const CAPITALISED = /\p{Lu}[\p{L}\p{M}\d]*(?:[-'’.][\p{L}\p{M}\d]+)*\.?/gu;
 const PREV_WORD = /([\p{L}\p{M}\d]+(?:[-'’.][\p{L}\p{M}\d]+)*\.?)(\s*)$/u;
 /** Capitalised words that may stand before a place without making it part of a longer name. */
-const FREE_BEFORE = new Set(['The', 'In', 'At', 'On', 'From', 'To', 'For', 'By', 'And', 'But', 'As', 'With', 'During', 'After', 'Before', 'Since', 'Until', 'While', 'When', 'Where', 'This', 'That', 'Both', 'Also', 'Today', 'Then', 'Near', 'Outside', 'Inside', 'Via', 'Of', 'Between', 'Including', 'Like', 'Unlike', 'Across', 'Around', 'Toward', 'Towards', 'Host', 'Hosted', 'Visiting', 'City', 'Capital']);
+const FREE_BEFORE = new Set([
+  'The',
+  'In',
+  'At',
+  'On',
+  'From',
+  'To',
+  'For',
+  'By',
+  'And',
+  'But',
+  'As',
+  'With',
+  'During',
+  'After',
+  'Before',
+  'Since',
+  'Until',
+  'While',
+  'When',
+  'Where',
+  'This',
+  'That',
+  'Both',
+  'Also',
+  'Today',
+  'Then',
+  'Near',
+  'Outside',
+  'Inside',
+  'Via',
+  'Of',
+  'Between',
+  'Including',
+  'Like',
+  'Unlike',
+  'Across',
+  'Around',
+  'Toward',
+  'Towards',
+  'Host',
+  'Hosted',
+  'Visiting',
+  'City',
+  'Capital',
+]);
 /** Capitalised words that may follow a place: "the Qingdao Summit" was held in Qingdao. */
 const FREE_AFTER = new Set(['Summit', 'City']);
 /** Lower-case words that turn "<City> word" into the name of a thing, not a place. */
-const NAME_AFTER = /^(?:format|process|declaration|initiative|pact|spirit|charter|formula|consensus|communiqu[eé]|principles?|agreement|convention|accords?|protocol|group|model|talks?)\b/;
+const NAME_AFTER =
+  /^(?:format|process|declaration|initiative|pact|spirit|charter|formula|consensus|communiqu[eé]|principles?|agreement|convention|accords?|protocol|group|model|talks?)\b/;
 const PREPOSITION = /\b(?:in|at|to|from|near|outside|inside|into|via|of the city of|city of|capital)\s+(?:the\s+)?$/;
 
-interface Word { start: number; end: number; text: string }
+interface Word {
+  start: number;
+  end: number;
+  text: string;
+}
 function wordAt(text: string, at: number): Word | null {
   WORD.lastIndex = at;
   const m = WORD.exec(text);
@@ -65,13 +120,26 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
       const w = words[0]!;
       let end = words[n - 1]!.end;
       let name = text.slice(w.start, end);
-      if (name.endsWith('.') && !gaz.lookup(name)) { name = name.slice(0, -1); end--; }
-      if (/['’]s$/.test(name) && !gaz.lookup(name)) { name = name.slice(0, -2); end -= 2; }
+      if (name.endsWith('.') && !gaz.lookup(name)) {
+        name = name.slice(0, -1);
+        end--;
+      }
+      if (/['’]s$/.test(name) && !gaz.lookup(name)) {
+        name = name.slice(0, -2);
+        end -= 2;
+      }
       const place = gaz.lookup(name);
       if (!place) continue;
       const why = partOfLongerName(text, w.start, end, words[n] ?? null);
       if (why) rejected.push({ start: w.start, end, text: name, why });
-      else mentions.push({ start: w.start, end, text: name, place, preposition: PREPOSITION.test(text.slice(Math.max(0, w.start - 20), w.start)) });
+      else
+        mentions.push({
+          start: w.start,
+          end,
+          text: name,
+          place,
+          preposition: PREPOSITION.test(text.slice(Math.max(0, w.start - 20), w.start)),
+        });
       CAPITALISED.lastIndex = words[n - 1]!.end;
       break;
     }
@@ -84,7 +152,8 @@ function partOfLongerName(text: string, start: number, end: number, next: Word |
   const after = text.slice(end, end + 2);
   if (/[\p{L}\d]-\s?$/u.test(before) || /^-[\p{L}\d]/u.test(after)) return 'part of a hyphenated name';
   if (next && next.start === end + 1) {
-    if (/^\p{Lu}/u.test(next.text) && !FREE_AFTER.has(next.text.replace(/\.$/, '')) && !/^\p{Lu}{2,}$/u.test(next.text)) return `part of the name "${text.slice(start, next.end)}…"`;
+    if (/^\p{Lu}/u.test(next.text) && !FREE_AFTER.has(next.text.replace(/\.$/, '')) && !/^\p{Lu}{2,}$/u.test(next.text))
+      return `part of the name "${text.slice(start, next.end)}…"`;
     if (NAME_AFTER.test(next.text)) return `names a ${next.text.toLowerCase()}, not a place`;
   }
   const prev = PREV_WORD.exec(text.slice(Math.max(0, start - 40), start));
@@ -96,9 +165,16 @@ function partOfLongerName(text: string, start: number, end: number, next: Word |
   return null;
 }
 
-export interface Dateline { place: GazetteerPlace; text: string; start: number; end: number; headerEnd: number }
+export interface Dateline {
+  place: GazetteerPlace;
+  text: string;
+  start: number;
+  end: number;
+  headerEnd: number;
+}
 
-const DATELINE = /^[\s*#_>]*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?((?:\p{Lu}[\p{Lu}'’.-]+)(?:\s\p{Lu}[\p{Lu}'’.-]+){0,2})\s*(?:,|\(|—|–|--|-\s|:)/u;
+const DATELINE =
+  /^[\s*#_>]*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?((?:\p{Lu}[\p{Lu}'’.-]+)(?:\s\p{Lu}[\p{Lu}'’.-]+){0,2})\s*(?:,|\(|—|–|--|-\s|:)/u;
 
 /**
  * A news dateline at the start of a paragraph: "BEIJING, (APP - ... 29th May, 2020 ):" or

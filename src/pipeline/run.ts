@@ -6,9 +6,22 @@ import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'no
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  Documents, Events, Places, Report, Statements, TimeSeries, Topics,
-  type DocumentMeta, type Event, type LayerEvent, type LayerMeeting, type ReportEntry, type Statement, type Topic,
-  LayerEvents, LayerMeetings,
+  Documents,
+  Events,
+  Places,
+  Report,
+  Statements,
+  TimeSeries,
+  Topics,
+  type DocumentMeta,
+  type Event,
+  type LayerEvent,
+  type LayerMeeting,
+  type ReportEntry,
+  type Statement,
+  type Topic,
+  LayerEvents,
+  LayerMeetings,
 } from '../contract/schema.ts';
 import { GazetteerFile as GazetteerSchema } from '../contract/data-files.ts';
 import { buildPlaces, buildTimeSeries } from './aggregate.ts';
@@ -34,10 +47,16 @@ export const DATA_DIR = ((): string => {
 })();
 
 export interface Outputs {
-  events: Event[]; places: Places; statements: Statement[]; timeseries: TimeSeries;
-  documents: DocumentMeta[]; report: Report; topics: Topic[];
+  events: Event[];
+  places: Places;
+  statements: Statement[];
+  timeseries: TimeSeries;
+  documents: DocumentMeta[];
+  report: Report;
+  topics: Topic[];
   /** The event layer (event-layer.json) and the chronology's meetings with `mentioned` (meetings.json). */
-  layer: LayerEvent[]; meetings: LayerMeeting[];
+  layer: LayerEvent[];
+  meetings: LayerMeeting[];
   /** docId → the normalised text that statement offsets index. */
   texts: Map<string, string>;
   failed: boolean;
@@ -84,9 +103,21 @@ function listSources(inDir: string, report: ReportEntry[]): string[] {
     if (f.isFile()) out.push(f.name);
     else if (f.isSymbolicLink()) {
       let target: ReturnType<typeof statSync> | undefined;
-      try { target = statSync(join(inDir, f.name)); } catch { /* broken link: named below */ }
+      try {
+        target = statSync(join(inDir, f.name));
+      } catch {
+        /* broken link: named below */
+      }
       if (target?.isFile()) out.push(f.name);
-      else report.push({ docId: documentId(f.name), file: f.name, status: 'warning', found: { ...emptyFound }, skipped: [], messages: [`${f.name}: a link to ${target ? 'a folder' : 'nothing (its target is missing)'}; skipped`] });
+      else
+        report.push({
+          docId: documentId(f.name),
+          file: f.name,
+          status: 'warning',
+          found: { ...emptyFound },
+          skipped: [],
+          messages: [`${f.name}: a link to ${target ? 'a folder' : 'nothing (its target is missing)'}; skipped`],
+        });
     }
   }
   return out.sort();
@@ -96,11 +127,20 @@ function listSources(inDir: string, report: ReportEntry[]): string[] {
 function readSource(path: string, file: string): { ok: true; bytes: Buffer } | { ok: false; message: string } {
   try {
     const size = statSync(path).size;
-    if (size > MAX_DOCUMENT_BYTES) return { ok: false, message: `${file}: ${mb(size)}, over the limit of ${mb(MAX_DOCUMENT_BYTES)} for one document; split it into smaller files` };
+    if (size > MAX_DOCUMENT_BYTES)
+      return {
+        ok: false,
+        message: `${file}: ${mb(size)}, over the limit of ${mb(MAX_DOCUMENT_BYTES)} for one document; split it into smaller files`,
+      };
     return { ok: true, bytes: readFileSync(path) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'no permission to read it' : code === 'ENOENT' ? 'it disappeared while the folder was read' : (e as Error).message;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'no permission to read it'
+        : code === 'ENOENT'
+          ? 'it disappeared while the folder was read'
+          : (e as Error).message;
     return { ok: false, message: `${file}: could not be read (${why}); the other documents were still processed` };
   }
 }
@@ -125,7 +165,9 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, { onFile }: RunOptio
     try {
       corrections = parseCorrections(readFileSync(correctionsPath, 'utf8'), CORRECTIONS_FILE);
     } catch (e) {
-      corrections.messages.push(`${CORRECTIONS_FILE}: could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); no corrections applied`);
+      corrections.messages.push(
+        `${CORRECTIONS_FILE}: could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); no corrections applied`,
+      );
     }
   }
   const gaz = new Gazetteer(data.gazetteer, addedPlaces(corrections));
@@ -147,16 +189,36 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, { onFile }: RunOptio
     const docId = documentId(base);
     const entry: ReportEntry = { docId, file, status: 'ok', found: { ...emptyFound }, skipped: [], messages: [] };
     report.push(entry);
-    if (!SOURCE_EXT.has(ext)) { entry.status = 'warning'; entry.messages.push(`${file}: not a ${SOURCE_EXT_LIST} file; skipped`); continue; }
-    if (texts.has(docId)) { entry.status = 'failed'; entry.messages.push(`${file}: another file already has the id "${docId}"; rename one of them`); continue; }
+    if (!SOURCE_EXT.has(ext)) {
+      entry.status = 'warning';
+      entry.messages.push(`${file}: not a ${SOURCE_EXT_LIST} file; skipped`);
+      continue;
+    }
+    if (texts.has(docId)) {
+      entry.status = 'failed';
+      entry.messages.push(`${file}: another file already has the id "${docId}"; rename one of them`);
+      continue;
+    }
     const read = readSource(join(inDir, file), file);
-    if (!read.ok) { entry.status = 'failed'; entry.messages.push(read.message); continue; }
+    if (!read.ok) {
+      entry.status = 'failed';
+      entry.messages.push(read.message);
+      continue;
+    }
     const bytes = read.bytes;
     const decoded = sourceText(file, bytes, pdfs);
-    if (!decoded.ok) { entry.status = 'failed'; entry.messages.push(decoded.message); continue; }
+    if (!decoded.ok) {
+      entry.status = 'failed';
+      entry.messages.push(decoded.message);
+      continue;
+    }
     append(entry.messages, decoded.messages);
     if (decoded.encoding) entry.encoding = decoded.encoding;
-    if (decoded.text.trim() === '') { entry.status = 'warning'; entry.messages.push(`${file}: empty file; nothing to extract`); continue; }
+    if (decoded.text.trim() === '') {
+      entry.status = 'warning';
+      entry.messages.push(`${file}: empty file; nothing to extract`);
+      continue;
+    }
 
     let side: MetaSideFile | null = null;
     const sidePath = join(inDir, `${base}.meta.json`);
@@ -164,7 +226,12 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, { onFile }: RunOptio
       try {
         const r = MetaSideFile.safeParse(JSON.parse(readFileSync(sidePath, 'utf8')));
         if (r.success) side = r.data;
-        else { entry.status = 'warning'; entry.messages.push(`${docId}.meta.json: ${r.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}; metadata read from the text instead`); }
+        else {
+          entry.status = 'warning';
+          entry.messages.push(
+            `${docId}.meta.json: ${r.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}; metadata read from the text instead`,
+          );
+        }
       } catch (e) {
         entry.status = 'warning';
         entry.messages.push(`${docId}.meta.json: not valid JSON (${(e as Error).message}); metadata read from the text instead`);
@@ -175,7 +242,13 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, { onFile }: RunOptio
       r = extractDocument(docId, decoded.text, side, { gaz, topics });
       // Checked per document, so a record the contract rejects fails its own document, not the run.
       const bad = [Events.safeParse(r.events), Statements.safeParse(r.statements)].find((x) => !x.success)?.error;
-      if (bad) throw new Error(`a record does not fit the data contract: ${bad.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (bad)
+        throw new Error(
+          `a record does not fit the data contract: ${bad.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.join('.')}: ${i.message}`)
+            .join('; ')}`,
+        );
     } catch (e) {
       entry.status = 'failed';
       entry.messages.push(`${file}: extraction failed (${(e as Error).message}); the other documents were still processed`);
@@ -196,9 +269,19 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, { onFile }: RunOptio
       for (const m of r.messages) entry.messages.push(`${file}: ${m}`);
       if (r.found.dates === 0 && entry.status === 'ok') entry.status = 'warning';
       documents.push({
-        id: docId, file, title: r.meta.title, kind: r.meta.kind, published: r.meta.published, source: r.meta.source,
-        bytes: bytes.length, chars: decoded.text.length, eventCount: r.events.length, statementCount: r.statements.length,
-        placeCount: r.found.places, textPath: `documents/${encodeURIComponent(docId)}.txt`, lang: r.lang,
+        id: docId,
+        file,
+        title: r.meta.title,
+        kind: r.meta.kind,
+        published: r.meta.published,
+        source: r.meta.source,
+        bytes: bytes.length,
+        chars: decoded.text.length,
+        eventCount: r.events.length,
+        statementCount: r.statements.length,
+        placeCount: r.found.places,
+        textPath: `documents/${encodeURIComponent(docId)}.txt`,
+        lang: r.lang,
       });
     }
   }
@@ -207,19 +290,36 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, { onFile }: RunOptio
   events = applied.events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
   const kept = new Set(events.map((e) => e.id));
   const removedPlaces = new Set([...applied.placeEdits].filter(([, v]) => v === null).map(([k]) => k));
-  statements = statements.map((s) => ({ ...s, eventIds: s.eventIds.filter((id) => kept.has(id)), placeIds: s.placeIds.filter((p) => !removedPlaces.has(p)) }));
+  statements = statements.map((s) => ({
+    ...s,
+    eventIds: s.eventIds.filter((id) => kept.has(id)),
+    placeIds: s.placeIds.filter((p) => !removedPlaces.has(p)),
+  }));
   const statementById = new Map(statements.map((s) => [s.id, s]));
-  for (const e of events) if (e.curated) for (const sid of e.statementIds) {
-    const s = statementById.get(sid);
-    if (s && !s.eventIds.includes(e.id)) s.eventIds = [...s.eventIds, e.id].sort();
-  }
+  for (const e of events)
+    if (e.curated)
+      for (const sid of e.statementIds) {
+        const s = statementById.get(sid);
+        if (s && !s.eventIds.includes(e.id)) s.eventIds = [...s.eventIds, e.id].sort();
+      }
   // The event layer: mentions linked to the chronology's meetings and merged across documents (events/).
   const chronology = readChronology(DATA_DIR);
-  const layered = buildEventLayer({ mentions: events, statements, documents, texts, chronology, corrections: corrections.entries, correctionsFile: CORRECTIONS_FILE });
+  const layered = buildEventLayer({
+    mentions: events,
+    statements,
+    documents,
+    texts,
+    chronology,
+    corrections: corrections.entries,
+    correctionsFile: CORRECTIONS_FILE,
+  });
   events = layered.mentions;
   for (const r of report) append(r.messages, layered.docMessages.get(r.docId) ?? []);
   const correctionMessages = [...corrections.messages, ...applied.messages, ...layered.correctionMessages];
-  if (corrections.entries.length > 0) correctionMessages.unshift(`${CORRECTIONS_FILE}: ${corrections.entries.length - applied.messages.length - layered.correctionMessages.length} of ${corrections.entries.length + corrections.messages.length} corrections applied`);
+  if (corrections.entries.length > 0)
+    correctionMessages.unshift(
+      `${CORRECTIONS_FILE}: ${corrections.entries.length - applied.messages.length - layered.correctionMessages.length} of ${corrections.entries.length + corrections.messages.length} corrections applied`,
+    );
 
   const outputs: Outputs = {
     // Each document's events and statements were checked on their own above; what changed since is the
@@ -230,7 +330,11 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, { onFile }: RunOptio
     places: Places.parse(buildPlaces(events, statements, placeNames, (id) => gaz.byId.get(id), applied.placeEdits)),
     timeseries: TimeSeries.parse(buildTimeSeries(events, statements)),
     documents: Documents.parse(documents),
-    report: Report.parse({ documents: report, corrections: correctionMessages, ...(chronology.problems.length ? { chronology: chronology.problems } : {}) }),
+    report: Report.parse({
+      documents: report,
+      corrections: correctionMessages,
+      ...(chronology.problems.length ? { chronology: chronology.problems } : {}),
+    }),
     layer: LayerEvents.parse(layered.layer),
     meetings: LayerMeetings.parse(layered.meetings),
     topics: Topics.parse(data.topics.topics.map((t) => ({ id: t.id, label: t.label }))),

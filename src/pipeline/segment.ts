@@ -6,7 +6,10 @@
  */
 import { sentenceAbbreviations, type Lang } from './lang/index.ts';
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
 const MAX_CHUNK = 4000;
 const segmenters: Record<Lang, Intl.Segmenter> = {
@@ -41,8 +44,14 @@ function chunks(text: string, start: number, end: number, max = MAX_CHUNK): Span
   while (end - s > max) {
     const window = text.slice(s, s + max);
     let cut = window.lastIndexOf('\n');
-    if (cut < max / 2) { const dot = window.lastIndexOf('. '); cut = dot >= max / 2 ? dot + 1 : cut; }
-    if (cut < max / 2) { const stop = window.lastIndexOf('。'); cut = stop >= max / 2 ? stop + 1 : cut; } // Chinese has no spaces
+    if (cut < max / 2) {
+      const dot = window.lastIndexOf('. ');
+      cut = dot >= max / 2 ? dot + 1 : cut;
+    }
+    if (cut < max / 2) {
+      const stop = window.lastIndexOf('。');
+      cut = stop >= max / 2 ? stop + 1 : cut;
+    } // Chinese has no spaces
     if (cut < max / 2) cut = window.lastIndexOf(' ');
     if (cut <= 0) cut = max;
     out.push({ start: s, end: s + cut });
@@ -53,7 +62,8 @@ function chunks(text: string, start: number, end: number, max = MAX_CHUNK): Span
 }
 
 /** Abbreviations after which a capitalised word goes on the same sentence ("St. Petersburg", "Mr. Li"). */
-const TITLE_ABBR = /(?:^|[\s(])(?:St|Ste|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Sen|Rep|Gov|Jr|Sr|Mt|Ft|Hon|Amb|No|Nos|Art|Arts|Vol|para|approx|vs|e\.g|i\.e)\.\s*$/;
+const TITLE_ABBR =
+  /(?:^|[\s(])(?:St|Ste|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Sen|Rep|Gov|Jr|Sr|Mt|Ft|Hon|Amb|No|Nos|Art|Arts|Vol|para|approx|vs|e\.g|i\.e)\.\s*$/;
 /** An abbreviated month, which a day follows ("Sept. 1"). */
 const MONTH_ABBR = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
 
@@ -94,7 +104,8 @@ export function sentences(text: string, para: Span, lang: Lang = 'en'): Span[] {
     for (const seg of sentenceSegmenter.segment(piece)) {
       const prev = segs[segs.length - 1];
       const before = prev ? piece.slice(prev.index, seg.index) : '';
-      if (prev && (TITLE_ABBR.test(before) || (MONTH_ABBR.test(before) && /^\d/.test(seg.segment)) || (abbr && abbr.test(before)))) prev.length += seg.segment.length;
+      if (prev && (TITLE_ABBR.test(before) || (MONTH_ABBR.test(before) && /^\d/.test(seg.segment)) || (abbr && abbr.test(before))))
+        prev.length += seg.segment.length;
       else segs.push({ index: seg.index, length: seg.segment.length });
     }
     for (const seg of lang === 'ru' ? segs.flatMap((g) => splitBeforeNumbers(piece, g, abbr)) : segs) {
@@ -114,7 +125,11 @@ export function sentences(text: string, para: Span, lang: Lang = 'en'): Span[] {
  * and the Unicode rules Intl.Segmenter follows never end a sentence before a number followed by a
  * lower-case word. A full stop, then a number, ends one here, unless the stop closes an abbreviation.
  */
-function splitBeforeNumbers(piece: string, seg: { index: number; length: number }, abbr: RegExp | null): { index: number; length: number }[] {
+function splitBeforeNumbers(
+  piece: string,
+  seg: { index: number; length: number },
+  abbr: RegExp | null,
+): { index: number; length: number }[] {
   const out: { index: number; length: number }[] = [];
   const text = piece.slice(seg.index, seg.index + seg.length);
   let from = 0;

@@ -4,11 +4,34 @@
  * ("24th summit", "regular meeting"). Hand-written because no library names events from clauses.
  */
 export const MAX = 90;
-const CONNECTOR = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'la', '&', 'to', 'at', 'by', 'between', 'with', 'against', 'along', 'under', 'within', 'through']);
-const EVENT_NOUN = /^(?:meetings?|summits?|sessions?|conferences?|forums?|fora|exhibitions?|operations?|exercises?|events?|talks|visits?|festivals?|games|competitions?|contests?|ceremony|congress(?:es)?|roundtables?|dialogues?|consultations?|seminars?|symposium|workshops?|negotiations|elections?|launch|marathons?|celebrations?|anniversary|signing|review|concept|agreement|programme|program|plan|strategy|resolution|declaration|statement|memorandum|roadmap|treaty|communiqu[eé])$/i;
-const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|inaugural|regular|annual|joint|extraordinary|informal|special|high-level|ministerial|roundtable|plenary|opening|closing|official|state|bilateral|trilateral|multilateral)$/i;
+const CONNECTOR = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'on',
+  'in',
+  'de',
+  'la',
+  '&',
+  'to',
+  'at',
+  'by',
+  'between',
+  'with',
+  'against',
+  'along',
+  'under',
+  'within',
+  'through',
+]);
+const EVENT_NOUN =
+  /^(?:meetings?|summits?|sessions?|conferences?|forums?|fora|exhibitions?|operations?|exercises?|events?|talks|visits?|festivals?|games|competitions?|contests?|ceremony|congress(?:es)?|roundtables?|dialogues?|consultations?|seminars?|symposium|workshops?|negotiations|elections?|launch|marathons?|celebrations?|anniversary|signing|review|concept|agreement|programme|program|plan|strategy|resolution|declaration|statement|memorandum|roadmap|treaty|communiqu[eé])$/i;
+const ORDINAL =
+  /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|inaugural|regular|annual|joint|extraordinary|informal|special|high-level|ministerial|roundtable|plenary|opening|closing|official|state|bilateral|trilateral|multilateral)$/i;
 /** Words between a name and its date that say nothing about what happened. */
-const FILLER = /^(?:held|hold|holding|on|in|at|from|between|via|by|videoconference|video|conference|dated|adopted|approved|signed|which|is|was|were|be|will|to|take|place|taking|foreseen|scheduled|planned|organised|organized|titled|entitled|called|named|met|meet|meets|convened|gathered|took|opened|closed|launched|founded|established|created|signed|visited|attended|here|there|its|their|the|a|an|of|and|that|date|during|format|city|capital|town|hosted|chaired|co-chaired|presided|passed|led|headed)$/i;
+const FILLER =
+  /^(?:held|hold|holding|on|in|at|from|between|via|by|videoconference|video|conference|dated|adopted|approved|signed|which|is|was|were|be|will|to|take|place|taking|foreseen|scheduled|planned|organised|organized|titled|entitled|called|named|met|meet|meets|convened|gathered|took|opened|closed|launched|founded|established|created|signed|visited|attended|here|there|its|their|the|a|an|of|and|that|date|during|format|city|capital|town|hosted|chaired|co-chaired|presided|passed|led|headed)$/i;
 
 const WORD = /[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*|&/gu;
 
@@ -25,7 +48,9 @@ export function clip(s: string, max = MAX): string {
   if (s.length <= max) return s;
   const cut = s.slice(0, max);
   // cut before a joining word, so the title ends on a whole phrase
-  const at = Math.max(...[' of ', ' and ', ', ', ' for ', ' along ', ' in ', ' on ', ' between ', ' with ', ' under '].map((w) => cut.lastIndexOf(w)));
+  const at = Math.max(
+    ...[' of ', ' and ', ', ', ' for ', ' along ', ' in ', ' on ', ' between ', ' with ', ' under '].map((w) => cut.lastIndexOf(w)),
+  );
   let out = (at > max / 2 ? cut.slice(0, at) : cut.slice(0, cut.lastIndexOf(' ')) + '…').trim();
   // "... at the reception on the occasion" reads as cut off: end before the dangling phrase
   const stub = /\s+(?:on|at|in|for|of|with)\s+(?:the\s+)?\p{L}+$/u.exec(out);
@@ -53,7 +78,15 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
   /** Index of the first modifier of the noun at k ("its regular meeting" → "regular"). */
   const modifiersFrom = (k: number) => {
     let j = k;
-    while (j > 0 && k - j < 3 && gapOk(j - 1, j) && !STOP.test(words[j - 1]!.text) && !/['’]s$/.test(words[j - 1]!.text) && (!/^\p{Lu}/u.test(words[j - 1]!.text) || ORDINAL.test(words[j - 1]!.text))) j--;
+    while (
+      j > 0 &&
+      k - j < 3 &&
+      gapOk(j - 1, j) &&
+      !STOP.test(words[j - 1]!.text) &&
+      !/['’]s$/.test(words[j - 1]!.text) &&
+      (!/^\p{Lu}/u.test(words[j - 1]!.text) || ORDINAL.test(words[j - 1]!.text))
+    )
+      j--;
     return j;
   };
   /** First word of the capitalised name ending at word j, joined by of/the/and/for... */
@@ -69,7 +102,10 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
   let met = false;
   let visited = false;
   let founded = false;
-  while (i >= 0 && (FILLER.test(words[i]!.text) || OPENER.test(words[i]!.text) || placeNames.includes(words[i]!.text) || /^\d{4}$/.test(words[i]!.text))) {
+  while (
+    i >= 0 &&
+    (FILLER.test(words[i]!.text) || OPENER.test(words[i]!.text) || placeNames.includes(words[i]!.text) || /^\d{4}$/.test(words[i]!.text))
+  ) {
     if (/^(?:met|meet|meets|convened|gathered)$/i.test(words[i]!.text)) met = true;
     if (/^visited$/i.test(words[i]!.text)) visited = true;
     if (/^(?:founded|established|created)$/i.test(words[i]!.text)) founded = true;
@@ -83,7 +119,10 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     // ... and "hosted by India", "passed to India", "chaired by Kazakhstan": who, not what
     if (k < 0 || !gapOk(k, i)) break;
     const where = /^(?:in|at)$/.test(words[k]!.text);
-    const who = /^(?:by|to)$/.test(words[k]!.text) && k > 0 && /^(?:hosted|chaired|co-chaired|presided|passed|led|headed|handed|transferred)$/i.test(words[k - 1]!.text);
+    const who =
+      /^(?:by|to)$/.test(words[k]!.text) &&
+      k > 0 &&
+      /^(?:hosted|chaired|co-chaired|presided|passed|led|headed|handed|transferred)$/i.test(words[k - 1]!.text);
     if (!where && !who) break;
     i = k - 1;
     while (i >= 0 && (FILLER.test(words[i]!.text) || /^\d{4}$/.test(words[i]!.text))) i--;
@@ -101,7 +140,10 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     // "the member states met in Beijing", "the heads of state met": a meeting of the member states
     let j = i;
     while (j > 0 && i - j < 5 && gapOk(j - 1, j)) {
-      if (/^of$/i.test(words[j - 1]!.text) && j > 1 && !STOP.test(words[j - 2]!.text) && gapOk(j - 2, j - 1)) { j -= 2; continue; }
+      if (/^of$/i.test(words[j - 1]!.text) && j > 1 && !STOP.test(words[j - 2]!.text) && gapOk(j - 2, j - 1)) {
+        j -= 2;
+        continue;
+      }
       if (STOP.test(words[j - 1]!.text)) break;
       j--;
     }
@@ -128,7 +170,11 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     if (k >= 0 && isNoun(k) && gapOk(k, from)) from = modifiersFrom(k);
   } else if (isNoun(i)) {
     from = modifiersFrom(i);
-    if (from >= 2 && /^(?:its|their)$/i.test(words[from - 1]!.text) && /^(?:held|holds|hold|convened|convenes|had|opened)$/i.test(words[from - 2]!.text)) {
+    if (
+      from >= 2 &&
+      /^(?:its|their)$/i.test(words[from - 1]!.text) &&
+      /^(?:held|holds|hold|convened|convenes|had|opened)$/i.test(words[from - 2]!.text)
+    ) {
       // "The Council of Heads of State ... held its 25th meeting": the meeting of that Council
       const owner = titleFromSuffix(prefix.slice(0, words[from - 2]!.start));
       const np = finish(prefix, words, from, i);
@@ -157,16 +203,27 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     // "a meeting of the Council of heads ...", "meetings of heads of state": the noun and what it is of
     let to = k;
     let n = k + 1;
-    while (n <= i && gapOk(n - 1, n) && (CONNECTOR.has(words[n]!.text) || isCap(n) || ((/^of$/.test(words[n - 1]!.text) || (to === n - 1 && to > k)) && !STOP.test(words[n]!.text)))) { if (!CONNECTOR.has(words[n]!.text)) to = n; n++; }
+    while (
+      n <= i &&
+      gapOk(n - 1, n) &&
+      (CONNECTOR.has(words[n]!.text) ||
+        isCap(n) ||
+        ((/^of$/.test(words[n - 1]!.text) || (to === n - 1 && to > k)) && !STOP.test(words[n]!.text)))
+    ) {
+      if (!CONNECTOR.has(words[n]!.text)) to = n;
+      n++;
+    }
     return finish(prefix, words, modifiersFrom(k), to);
   }
   return finish(prefix, words, from, to);
 }
 
 /** Nouns that name a text rather than a happening: alone ("the concept") they need what they are about. */
-const DOCUMENT_NOUN = /^(?:concept|agreement|programme|program|plan|strategy|resolution|declaration|statement|memorandum|roadmap|treaty|decision|regulations?|rules)$/i;
+const DOCUMENT_NOUN =
+  /^(?:concept|agreement|programme|program|plan|strategy|resolution|declaration|statement|memorandum|roadmap|treaty|decision|regulations?|rules)$/i;
 /** Bodies a possessive ("its meeting") can point back to. */
-const OWNER = /\b(?:the\s+)?((?:SCO\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,5}(?:Council|Committee|Secretariat|Forum|Organi[sz]ation|Commission|Assembly|Centre|Center|Structure|Association|Club|Network|Union|Board|Group|Bank|Parliament|Government))\b/gu;
+const OWNER =
+  /\b(?:the\s+)?((?:SCO\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,5}(?:Council|Committee|Secretariat|Forum|Organi[sz]ation|Commission|Assembly|Centre|Center|Structure|Association|Club|Network|Union|Board|Group|Bank|Parliament|Government))\b/gu;
 /** The nearest body named before a possessive, as "the X" reads it. */
 function ownerBefore(before: string): string {
   const m = [...before.matchAll(OWNER)].pop();
@@ -175,14 +232,19 @@ function ownerBefore(before: string): string {
 /** "development of collaboration between rail administrations based on the": what the text is about. */
 function aboutBefore(before: string): string {
   // the last "of/for/on/in" before it (greedy start), so the phrase is the shortest one that ends there
-  const m = /^.*\b(?:of|for|on|in)\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{L}-]+\s+(?:between|among|of|on|in)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:based\s+on|under|within|according\s+to|in\s+line\s+with|through|as\s+set\s+out\s+in)\s*$/u.exec(before);
+  const m =
+    /^.*\b(?:of|for|on|in)\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{L}-]+\s+(?:between|among|of|on|in)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:based\s+on|under|within|according\s+to|in\s+line\s+with|through|as\s+set\s+out\s+in)\s*$/u.exec(
+      before,
+    );
   return m ? m[1]!.replace(/\s+/g, ' ') : '';
 }
 
 /** Capitalised only because they open a sentence: never the first word of a name. */
-const OPENER = /^(?:Since|In|On|At|After|Before|During|From|Following|Until|By|For|With|As|When|While|Last|This|Next|Today|Also|But|And|However|Then|Later|Earlier|Meanwhile|Here|There)$/;
+const OPENER =
+  /^(?:Since|In|On|At|After|Before|During|From|Following|Until|By|For|With|As|When|While|Last|This|Next|Today|Also|But|And|However|Then|Later|Earlier|Meanwhile|Here|There)$/;
 
-const STOP = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|in|on|at|for|with|and|to|by|from|results?|outcomes?|holding|which|was|were|is|are|has|have|been|be|praised|noted|welcomed|welcome|during|following|after|before|as|also|hold|held)$/i;
+const STOP =
+  /^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|in|on|at|for|with|and|to|by|from|results?|outcomes?|holding|which|was|were|is|are|has|have|been|be|praised|noted|welcomed|welcome|during|following|after|before|as|also|hold|held)$/i;
 
 function finish(prefix: string, words: { text: string; start: number; end: number }[], from: number, to: number): string {
   while (from <= to && (CONNECTOR.has(words[from]!.text) || words[from]!.text === 'The')) from++;
@@ -200,7 +262,10 @@ function finish(prefix: string, words: { text: string; start: number; end: numbe
  */
 export function titleFromSuffix(suffix: string): string {
   // "took part in the meeting of the SCO defence ministers in |": the meeting, named by whose it is
-  const np = /\b(?:the|a|an)\s+((?:[\p{L}\d-]+\s+)?(?:meeting|summit|session|conference|forum)s?\s+of\s+(?:the\s+)?[^,;:|.()“”"]{3,80}?)(?=\s+(?:in|on|at|held|was|were|to|from|which|that|and\s+(?:the|a)\s)\b|\s*[,;:|.()]|\s*$)/iu.exec(suffix.slice(0, 200));
+  const np =
+    /\b(?:the|a|an)\s+((?:[\p{L}\d-]+\s+)?(?:meeting|summit|session|conference|forum)s?\s+of\s+(?:the\s+)?[^,;:|.()“”"]{3,80}?)(?=\s+(?:in|on|at|held|was|were|to|from|which|that|and\s+(?:the|a)\s)\b|\s*[,;:|.()]|\s*$)/iu.exec(
+      suffix.slice(0, 200),
+    );
   if (np) return capitalise(clip(np[1]!.replace(/\s+/g, ' ').trim()));
   // "on 15 June 2001 the heads of six states met in Shanghai": their meeting
   const met = /^[\s,|]*(the\s+)?((?:[\p{Ll}\d-]+\s+){0,4}?[\p{L}-]+)\s+(?:met|gathered|convened)\b/u.exec(suffix);
@@ -210,7 +275,11 @@ export function titleFromSuffix(suffix: string): string {
   for (let i = 0; i < Math.min(words.length, 14); i++) {
     if (!cap(i)) continue;
     // the chair of the meeting ("under the chairmanship of the Prime Minister of ...") is not its name
-    if (/\b(?:chairmanship|chaired|presidency|presided|hosted|led|headed|invitation)\s+(?:of|by|over)\s+(?:the\s+)?$/i.test(suffix.slice(Math.max(0, words[i]!.start - 40), words[i]!.start))) {
+    if (
+      /\b(?:chairmanship|chaired|presidency|presided|hosted|led|headed|invitation)\s+(?:of|by|over)\s+(?:the\s+)?$/i.test(
+        suffix.slice(Math.max(0, words[i]!.start - 40), words[i]!.start),
+      )
+    ) {
       while (i + 1 < words.length && (cap(i + 1) || CONNECTOR.has(words[i + 1]!.text))) i++;
       continue;
     }
@@ -222,7 +291,13 @@ export function titleFromSuffix(suffix: string): string {
       j = k;
     }
     // a name that is the subject of a verb ("India and Pakistan are members") names who, not what
-    if (j + 1 < words.length && /^(?:are|is|was|were|became|become|becomes|joined|join|joins|have|has|had|will|would|took|signed|met|attended|attends|said|says|noted|called|visited|received|receives|hosted|hosts|chaired|chairs|addressed|welcomed|opened|held|holds)$/.test(words[j + 1]!.text)) return '';
+    if (
+      j + 1 < words.length &&
+      /^(?:are|is|was|were|became|become|becomes|joined|join|joins|have|has|had|will|would|took|signed|met|attended|attends|said|says|noted|called|visited|received|receives|hosted|hosts|chaired|chairs|addressed|welcomed|opened|held|holds)$/.test(
+        words[j + 1]!.text,
+      )
+    )
+      return '';
     if (j > i) {
       // "hosted a meeting of the Council of ...": start at the meeting
       let k = i - 1;

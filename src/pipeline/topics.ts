@@ -7,7 +7,11 @@ import { TopicsFile } from '../contract/data-files.ts';
 // The file's schema lives in the contract with the other editable data files.
 export { TopicsFile };
 
-const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class TopicMatcher {
@@ -23,7 +27,8 @@ export class TopicMatcher {
       const words = t.keywords.filter((k) => !acronyms.includes(k)).map((k) => k.toLowerCase());
       const out: { id: string; re: RegExp; lower: boolean }[] = [];
       if (words.length) out.push({ id: t.id, re: new RegExp(`(?:^|[^a-z0-9])(?:${words.map(part).join('|')})(?![a-z0-9])`), lower: true });
-      if (acronyms.length) out.push({ id: t.id, re: new RegExp(`(?:^|[^A-Za-z0-9])(?:${acronyms.map(part).join('|')})(?![A-Za-z0-9])`), lower: false });
+      if (acronyms.length)
+        out.push({ id: t.id, re: new RegExp(`(?:^|[^A-Za-z0-9])(?:${acronyms.map(part).join('|')})(?![A-Za-z0-9])`), lower: false });
       return out;
     });
   }

@@ -12,7 +12,19 @@
  * project's public/ folder, whose every file Vite copies into a build: then in `.extract-runs/` at the
  * top of the project. Vite copies `public/data` through the link as plain files.
  */
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DATA_FILES } from '../contract/schema.ts';
 import { DATA_DIR, type Outputs } from './run.ts';

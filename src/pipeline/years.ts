@@ -18,7 +18,13 @@ export function findPeriods(text: string): SkippedDate[] {
     const a = +m[1]!;
     const bRaw = m[2]!;
     const b = bRaw.length === 2 ? Math.floor(a / 100) * 100 + +bRaw : +bRaw;
-    if (b > a && b - a <= 30) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], why: 'a period of years (programme, plan or term), not a dated event' });
+    if (b > a && b - a <= 30)
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        why: 'a period of years (programme, plan or term), not a dated event',
+      });
   }
   return out;
 }
@@ -31,7 +37,8 @@ export function findPeriods(text: string): SkippedDate[] {
  * that date's year, not an event of its own. The caller decides whether the clause says something
  * happened. Offsets are relative to `text`.
  */
-const YEAR_ALONE = /\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring)(?:\s+the\s+year)?|(?:summit|Summit|meeting|Meeting|session|Session|forum|Forum|conference|Conference)s?\s+of)\s+((?:19|20)\d{2})\b(?!\s?[-–—/]\s?\d|['’]s|\s+(?:and|to|or)\s+\d)/g;
+const YEAR_ALONE =
+  /\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring)(?:\s+the\s+year)?|(?:summit|Summit|meeting|Meeting|session|Session|forum|Forum|conference|Conference)s?\s+of)\s+((?:19|20)\d{2})\b(?!\s?[-–—/]\s?\d|['’]s|\s+(?:and|to|or)\s+\d)/g;
 export function findYears(text: string, taken: DateMention[]): DateMention[] {
   if (!/(?:19|20)\d{2}/.test(text)) return [];
   const out: DateMention[] = [];

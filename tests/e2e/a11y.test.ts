@@ -26,7 +26,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   expect(passes.length).toBeGreaterThan(10);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 4)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 async function newPage(): Promise<Page> {
@@ -51,7 +57,10 @@ describe('axe-core finds no serious or critical violation', () => {
     await expect.poll(() => panel.locator('figure.statement').count()).toBeGreaterThan(0);
     await shot(page, 'a11y-statements');
     expect(await seriousViolations(page)).toEqual([]);
-    await panel.getByRole('button', { name: /read in context/i }).first().click();
+    await panel
+      .getByRole('button', { name: /read in context/i })
+      .first()
+      .click();
     await expect.poll(() => page.getByTestId('document-text').textContent()).toMatch(/Moscow/);
     await page.waitForTimeout(300);
     await shot(page, 'a11y-document');

@@ -61,7 +61,12 @@ describe('a person opens the atlas', () => {
     expect(quotes.length).toBeGreaterThan(0);
     expect(quotes.some((q) => q.includes('Moscow'))).toBe(true);
     await expect(panel.locator('mark.place', { hasText: 'Moscow' }).count()).resolves.toBeGreaterThan(0);
-    await expect(panel.getByText('The Moscow Declaration of the Council of Heads of State of the Shanghai Cooperation Organisation').first().isVisible()).resolves.toBe(true);
+    await expect(
+      panel
+        .getByText('The Moscow Declaration of the Council of Heads of State of the Shanghai Cooperation Organisation')
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     expect(query(page).get('place')).toBe('moscow-ru');
     await shot(page, 'app-moscow');
   });
@@ -239,7 +244,9 @@ describe('a person opens the atlas', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.has('topics'));
     const topicId = query(page).get('topics')!;
     const ids = await page.evaluate((t) => window.__atlas!.data!.events.filter((e) => e.topics.includes(t)).length, topicId);
-    await expect(page.locator('#search-count').innerText()).resolves.toBe(`${ids} of ${await page.evaluate(() => window.__atlas!.data!.events.length)} events match`);
+    await expect(page.locator('#search-count').innerText()).resolves.toBe(
+      `${ids} of ${await page.evaluate(() => window.__atlas!.data!.events.length)} events match`,
+    );
     await shot(page, 'app-filtered');
     await topic.uncheck();
   });
@@ -289,7 +296,8 @@ describe('a person opens the atlas', () => {
     const box = (await plot.boundingBox())!;
     const cdp = await phone.context().newCDPSession(phone);
     const y = box.y + 60;
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
     await touch('touchStart', box.x + box.width * 0.2);
     for (let k = 1; k <= 6; k++) await touch('touchMove', box.x + box.width * (0.2 + 0.08 * k));
     await touch('touchEnd', 0);

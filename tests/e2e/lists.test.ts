@@ -35,7 +35,11 @@ beforeAll(async () => {
   await page.waitForFunction(() => !!window.__atlas, null, { timeout: 120_000 });
   await page.evaluate(() => window.__atlas!.ready);
   await page.waitForFunction(() => !!window.__atlas!.data && !window.__atlas!.data.pending, null, { timeout: 120_000 });
-  await page.waitForFunction((n) => /(\d+) statements/.exec(document.querySelector('#list-heading')?.textContent ?? '')?.[1] === String(n), N, { timeout: 120_000 });
+  await page.waitForFunction(
+    (n) => /(\d+) statements/.exec(document.querySelector('#list-heading')?.textContent ?? '')?.[1] === String(n),
+    N,
+    { timeout: 120_000 },
+  );
 }, 300_000);
 
 afterAll(async () => {

@@ -37,7 +37,15 @@ async function open(p: Page, query = '') {
 }
 
 const frames = (p: Page, n = 2) =>
-  p.evaluate((n) => new Promise<void>((r) => { let k = 0; const f = () => (++k >= n ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); }), n);
+  p.evaluate(
+    (n) =>
+      new Promise<void>((r) => {
+        let k = 0;
+        const f = () => (++k >= n ? r() : requestAnimationFrame(f));
+        requestAnimationFrame(f);
+      }),
+    n,
+  );
 
 /** RGBA of pixels of a PNG (decoded by the page itself, so the tests need no image library). */
 function pixels(p: Page, png: Buffer, points: Array<{ x: number; y: number }>): Promise<number[][]> {
@@ -182,7 +190,11 @@ describe('the city discs on the map', () => {
     writeFileSync(join(SCREENSHOTS, 'map-png-export.png'), bytes);
     // The map fills the picture's width, at twice the CSS pixels (src/app/present/snapshot.ts).
     const k = (Math.round(Math.max(mapBox.width, tlBox.width)) / mapBox.width) * 2;
-    const got = await pixels(page, bytes, pts.map((p) => ({ x: (p.x - mapBox.x) * k, y: (p.y - mapBox.y) * k })));
+    const got = await pixels(
+      page,
+      bytes,
+      pts.map((p) => ({ x: (p.x - mapBox.x) * k, y: (p.y - mapBox.y) * k })),
+    );
     for (const px of got) expect(isDiscRed(px)).toBe(true);
   });
 });

@@ -15,13 +15,19 @@ let browser: Browser;
 beforeAll(async () => (browser = await launch()));
 afterAll(async () => browser?.close());
 
-describe('data that breaks the contract\'s meaning', () => {
-  it('is named in notices, left out, and the atlas still opens on the data\'s own years', async () => {
+describe("data that breaks the contract's meaning", () => {
+  it("is named in notices, left out, and the atlas still opens on the data's own years", async () => {
     const sample = join(import.meta.dirname, '..', 'fixtures', 'sample');
     const dir = join(inject('outDir'), 'corpora', 'meaning');
     cpSync(sample, dir, { recursive: true });
     // The events the page shows: the event layer.
-    const events = JSON.parse(readFileSync(join(sample, 'event-layer.json'), 'utf8')) as { id: string; start: string; end?: string; docId: string; precision: string }[];
+    const events = JSON.parse(readFileSync(join(sample, 'event-layer.json'), 'utf8')) as {
+      id: string;
+      start: string;
+      end?: string;
+      docId: string;
+      precision: string;
+    }[];
     events[0]!.start = '2020-02-31';
     events[1]!.id = events[2]!.id;
     events[3] = { ...events[3]!, start: '2024-07-04', end: '2024-07-01', precision: 'day' };

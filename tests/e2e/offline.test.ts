@@ -17,7 +17,9 @@ beforeAll(async () => {
   browser = await launch();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // No network beyond our own server: anything else is aborted, as on a plane.
-  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort('internetdisconnected')));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(origin) ? route.continue() : route.abort('internetdisconnected'),
+  );
 });
 afterAll(async () => {
   await browser?.close();

@@ -55,7 +55,10 @@ describe('the reveal.js example deck', () => {
     await page.keyboard.press('PageDown');
     await frame.waitForFunction(() => /^Step 3 of/.test(document.querySelector('[data-testid="story-count"]')?.textContent ?? ''));
     // The deck hears back which step is showing.
-    await page.waitForFunction((t) => document.querySelector('section[data-atlas-slide="frame"] .step-label')?.textContent?.startsWith(`Step 3 of ${t}`), total);
+    await page.waitForFunction(
+      (t) => document.querySelector('section[data-atlas-slide="frame"] .step-label')?.textContent?.startsWith(`Step 3 of ${t}`),
+      total,
+    );
     await page.keyboard.press('ArrowLeft');
     await frame.waitForFunction(() => /^Step 2 of/.test(document.querySelector('[data-testid="story-count"]')?.textContent ?? ''));
     await frame.evaluate(() => (window as AtlasWindow).__atlas!.mapIdle());
@@ -81,14 +84,21 @@ describe('the reveal.js example deck', () => {
     await page.goto(`${deckUrl}#/1/0/1`);
     const frame = await atlasFrame(page);
     await frame.waitForFunction(() => /^Step 3 of/.test(document.querySelector('[data-testid="story-count"]')?.textContent ?? ''));
-    await page.waitForFunction(() => document.querySelector('section[data-atlas-slide="frame"] .step-label')?.textContent?.startsWith('Step 3 of'));
+    await page.waitForFunction(() =>
+      document.querySelector('section[data-atlas-slide="frame"] .step-label')?.textContent?.startsWith('Step 3 of'),
+    );
     // The next deck key goes on from there, not from the start.
     await page.keyboard.press('ArrowRight');
     await frame.waitForFunction(() => /^Step 4 of/.test(document.querySelector('[data-testid="story-count"]')?.textContent ?? ''));
 
     await page.goto(`${deckUrl}#/2/0/0`);
     await page.reload();
-    await page.waitForFunction(() => /^Step 2 of/.test(document.querySelector('sco-atlas')?.shadowRoot?.querySelector('[data-testid="story-count"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        /^Step 2 of/.test(document.querySelector('sco-atlas')?.shadowRoot?.querySelector('[data-testid="story-count"]')?.textContent ?? ''),
+      null,
+      { timeout: 30_000 },
+    );
     expect(await elementCount(page)).toMatch(/^Step 2 of \d+$/);
     await shot(page, 'present-deck-reload-step');
     await page.close();
@@ -101,9 +111,16 @@ describe('the reveal.js example deck', () => {
     it(`steps the custom element with the deck, and a click on a city inside the slide scaled to ${viewport.width}×${viewport.height} selects that city`, async () => {
       const page = await browser.newPage({ viewport });
       await page.goto(`${deckUrl}#/2`);
-      await page.waitForFunction(() => /^Step 1 of/.test(document.querySelector('sco-atlas')?.shadowRoot?.querySelector('[data-testid="story-count"]')?.textContent ?? ''), null, {
-        timeout: 30_000,
-      });
+      await page.waitForFunction(
+        () =>
+          /^Step 1 of/.test(
+            document.querySelector('sco-atlas')?.shadowRoot?.querySelector('[data-testid="story-count"]')?.textContent ?? '',
+          ),
+        null,
+        {
+          timeout: 30_000,
+        },
+      );
       // reveal.js really scales this slide.
       const scale = await page.evaluate(() => {
         const el = document.querySelector('sco-atlas') as HTMLElement;
@@ -112,7 +129,9 @@ describe('the reveal.js example deck', () => {
       expect(Math.abs(scale - 1)).toBeGreaterThan(0.1);
 
       await page.keyboard.press('ArrowRight');
-      await page.waitForFunction(() => /^Step 2 of/.test(document.querySelector('sco-atlas')!.shadowRoot!.querySelector('[data-testid="story-count"]')?.textContent ?? ''));
+      await page.waitForFunction(() =>
+        /^Step 2 of/.test(document.querySelector('sco-atlas')!.shadowRoot!.querySelector('[data-testid="story-count"]')?.textContent ?? ''),
+      );
       expect(await page.evaluate(() => document.querySelector('sco-atlas')!.getAttribute('step'))).toBe('2');
       await page.evaluate(() => document.querySelector('sco-atlas')!.atlas!.mapIdle());
 

@@ -38,8 +38,14 @@ describe('the <sco-atlas> web component build', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${baseUrl}plain/index.html`);
-    const count = () => page.evaluate(() => document.querySelector('sco-atlas')?.shadowRoot?.querySelector('[data-testid="story-count"]')?.textContent ?? '');
-    await page.waitForFunction(() => /^Step 2 of/.test(document.querySelector('sco-atlas')?.shadowRoot?.querySelector('[data-testid="story-count"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    const count = () =>
+      page.evaluate(() => document.querySelector('sco-atlas')?.shadowRoot?.querySelector('[data-testid="story-count"]')?.textContent ?? '');
+    await page.waitForFunction(
+      () =>
+        /^Step 2 of/.test(document.querySelector('sco-atlas')?.shadowRoot?.querySelector('[data-testid="story-count"]')?.textContent ?? ''),
+      null,
+      { timeout: 30_000 },
+    );
     // The host page's serif, centred, red text does not leak into the atlas.
     const style = await page.evaluate(() => {
       const el = document.querySelector('sco-atlas')!.shadowRoot!.querySelector('[data-testid="story"] .title')!;
@@ -50,7 +56,9 @@ describe('the <sco-atlas> web component build', () => {
     expect(style.font).not.toMatch(/Georgia/);
 
     await page.evaluate(() => document.querySelector('sco-atlas')!.setAttribute('step', '4'));
-    await page.waitForFunction(() => /^Step 4 of/.test(document.querySelector('sco-atlas')!.shadowRoot!.querySelector('[data-testid="story-count"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^Step 4 of/.test(document.querySelector('sco-atlas')!.shadowRoot!.querySelector('[data-testid="story-count"]')?.textContent ?? ''),
+    );
     const heard = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
@@ -61,7 +69,9 @@ describe('the <sco-atlas> web component build', () => {
     );
     expect(heard).toBe(5);
     await page.evaluate(() => document.querySelector('sco-atlas')!.atlas!.mapIdle());
-    const canvas = await page.evaluate(() => document.querySelector('sco-atlas')!.shadowRoot!.querySelector('canvas.maplibregl-canvas')?.getBoundingClientRect().width ?? 0);
+    const canvas = await page.evaluate(
+      () => document.querySelector('sco-atlas')!.shadowRoot!.querySelector('canvas.maplibregl-canvas')?.getBoundingClientRect().width ?? 0,
+    );
     expect(canvas).toBeGreaterThan(300);
     expect(await count()).toMatch(/^Step 5 of/);
     await shot(page, 'present-element-plain-page');

@@ -106,7 +106,9 @@ describe('embedding a view', () => {
     const height = bytes.readUInt32BE(20);
     expect(width).toBe(Math.round(Math.max(mapBox.width, tlBox.width)) * 2);
     // Map and timeline stacked, plus at least one caption line, all at twice the CSS size.
-    expect(height).toBeGreaterThan(Math.round(mapBox.height + (tlBox.height * Math.round(Math.max(mapBox.width, tlBox.width))) / tlBox.width) * 2);
+    expect(height).toBeGreaterThan(
+      Math.round(mapBox.height + (tlBox.height * Math.round(Math.max(mapBox.width, tlBox.width))) / tlBox.width) * 2,
+    );
     // Not blank: the map part has the basemap's colours, not one flat fill.
     const colours = await distinctColours(page, bytes, 97, 0.6);
     expect(colours).toBeGreaterThan(8);
@@ -180,10 +182,14 @@ describe('story mode', () => {
     await page.getByTestId('story-count').waitFor();
     const first = await storyCount(page);
     // Whatever step is showing now (a slow machine may already be past step 1), the next one comes by itself.
-    await page.waitForFunction((t) => {
-      const now = document.querySelector('[data-testid="story-count"]')?.textContent ?? '';
-      return now !== t && /^Step \d+ of/.test(now);
-    }, first, { timeout: 8000 });
+    await page.waitForFunction(
+      (t) => {
+        const now = document.querySelector('[data-testid="story-count"]')?.textContent ?? '';
+        return now !== t && /^Step \d+ of/.test(now);
+      },
+      first,
+      { timeout: 8000 },
+    );
     await expect(page.getByRole('button', { name: 'Pause story' }).count()).resolves.toBe(1);
     await page.getByRole('button', { name: 'Pause story' }).click();
     const paused = await storyCount(page);
@@ -202,7 +208,9 @@ describe('the postMessage API', () => {
     server = createServer((_req, res) => {
       const q = new URL(_req.url ?? '/', 'http://x').searchParams.get('frame') ?? '';
       res.setHeader('content-type', 'text/html');
-      res.end(`<!doctype html><title>host</title><iframe id="atlas" style="width:1000px;height:600px" src="${baseUrl}${q.replace(/"/g, '')}"></iframe>`);
+      res.end(
+        `<!doctype html><title>host</title><iframe id="atlas" style="width:1000px;height:600px" src="${baseUrl}${q.replace(/"/g, '')}"></iframe>`,
+      );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.2', r));
     host = `http://127.0.0.2:${(server.address() as AddressInfo).port}`;

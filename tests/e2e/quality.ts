@@ -65,9 +65,11 @@ export async function injectedElements(page: Page): Promise<string[]> {
         const tag = el.tagName.toLowerCase();
         for (const a of el.attributes) {
           if (/^on/i.test(a.name)) bad.push(`<${tag} ${a.name}="${a.value}">`);
-          if (/^\s*javascript:/i.test(a.value) && /^(href|src|action|formaction|xlink:href)$/i.test(a.name)) bad.push(`<${tag} ${a.name}="${a.value}">`);
+          if (/^\s*javascript:/i.test(a.value) && /^(href|src|action|formaction|xlink:href)$/i.test(a.name))
+            bad.push(`<${tag} ${a.name}="${a.value}">`);
         }
-        if (tag === 'script' && !el.getAttribute('src') && (el as HTMLScriptElement).type !== 'application/json') bad.push('<script> inline');
+        if (tag === 'script' && !el.getAttribute('src') && (el as HTMLScriptElement).type !== 'application/json')
+          bad.push('<script> inline');
         if (tag === 'iframe' || tag === 'object' || tag === 'embed') bad.push(`<${tag}>`);
         if (tag === 'img' && el.getAttribute('src') === 'x') bad.push('<img src=x>');
         if (tag === 'style' && el.closest('body')) bad.push('<style> in body');

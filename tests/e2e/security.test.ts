@@ -30,7 +30,11 @@ function policyOf(html: string): Map<string, string[]> {
   const meta = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i);
   expect(meta, 'index.html carries a CSP <meta>').not.toBeNull();
   return new Map(
-    meta![1]!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]),
+    meta![1]!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
   );
 }
 
@@ -155,7 +159,7 @@ describe('hostile postMessage data', () => {
     expect(dialogs).toEqual([]);
     expect(await injectedElements(page)).toEqual([]);
     expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     // Only well-formed messages may move the story; none of these was.
     expect(await page.evaluate(() => location.search)).toBe(before);
     await page.close();
@@ -171,7 +175,8 @@ describe('hostile documents, run through the real pipeline', () => {
     // app can open with ?data= (one deployment, several corpora).
     const sources = mkdtempSync(join(tmpdir(), 'sco-atlas-hostile-'));
     for (const f of readdirSync('data/sources')) copyFileSync(join('data/sources', f), join(sources, f));
-    for (const f of readdirSync(HOSTILE).filter((f) => f.endsWith('.txt') || f === 'corrections.json')) copyFileSync(join(HOSTILE, f), join(sources, f));
+    for (const f of readdirSync(HOSTILE).filter((f) => f.endsWith('.txt') || f === 'corrections.json'))
+      copyFileSync(join(HOSTILE, f), join(sources, f));
     execFileSync('npx', ['tsx', 'src/pipeline/cli.ts', '--in', sources, '--out', join(outDir, 'corpora', 'hostile')], { stdio: 'pipe' });
     rmSync(sources, { recursive: true, force: true });
   });
@@ -223,7 +228,10 @@ describe('hostile documents, run through the real pipeline', () => {
     await expect.poll(() => panel.textContent()).toContain(wanted);
     expect(await panel.locator('b').count()).toBe(0);
     // Read in context: the whole hostile document, as text, and the page title as text.
-    await panel.locator('figure.statement', { hasText: 'javascript:alert(3)' }).getByRole('button', { name: /read in context/i }).click();
+    await panel
+      .locator('figure.statement', { hasText: 'javascript:alert(3)' })
+      .getByRole('button', { name: /read in context/i })
+      .click();
     const doc = page.getByRole('dialog');
     await expect.poll(() => page.getByTestId('document-text').textContent()).toContain('<a href="javascript:alert(3)">');
     const body = (await page.getByTestId('document-text').textContent())!;
@@ -304,7 +312,10 @@ describe('hostile documents, run through the real pipeline', () => {
     const { page, clean } = await openHostile('&place=samarkand-uz');
     const panel = page.getByTestId('statement-panel');
     await expect.poll(() => panel.textContent()).toContain('Samarkand');
-    await panel.locator('figure.statement', { hasText: 'isolated' }).getByRole('button', { name: /read in context/i }).click();
+    await panel
+      .locator('figure.statement', { hasText: 'isolated' })
+      .getByRole('button', { name: /read in context/i })
+      .click();
     await expect.poll(() => page.getByTestId('document-text').textContent()).toContain('fdp.exe');
     // A window title cannot isolate text, so direction controls must not reach it.
     expect(await page.title()).not.toMatch(BIDI_CONTROLS);

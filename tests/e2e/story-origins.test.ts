@@ -22,7 +22,9 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const q = new URL(req.url ?? '/', 'http://x').searchParams.get('frame') ?? '';
     res.setHeader('content-type', 'text/html');
-    res.end(`<!doctype html><title>host</title><script>window.heard=[];addEventListener('message',(e)=>window.heard.push(e.data))</script><iframe id="atlas" style="width:1000px;height:600px" src="${baseUrl}${q.replace(/"/g, '')}"></iframe>`);
+    res.end(
+      `<!doctype html><title>host</title><script>window.heard=[];addEventListener('message',(e)=>window.heard.push(e.data))</script><iframe id="atlas" style="width:1000px;height:600px" src="${baseUrl}${q.replace(/"/g, '')}"></iframe>`,
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.2', r));
   host = `http://127.0.0.2:${(server.address() as AddressInfo).port}`;

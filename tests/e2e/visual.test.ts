@@ -38,7 +38,9 @@ beforeAll(async () => {
   await page.evaluate(() => window.__atlas!.mapIdle());
   // The pointer away from everything, no caret, no focus ring: only what the state draws.
   await page.mouse.move(0, 0);
-  await page.addStyleTag({ content: '*, *::before, *::after { caret-color: transparent !important; transition: none !important; animation: none !important; }' });
+  await page.addStyleTag({
+    content: '*, *::before, *::after { caret-color: transparent !important; transition: none !important; animation: none !important; }',
+  });
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 });

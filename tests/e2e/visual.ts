@@ -48,18 +48,29 @@ export function compareWithBaseline(name: string, png: Buffer, tol: Tolerance, w
     return { outcome: 'accepted', diffPixels: 0, share: 0, message: `accepted as the new baseline: ${file}` };
   }
   if (!existsSync(file)) {
-    return { outcome: 'different', diffPixels: -1, share: 1, message: `no baseline ${file}: run with UPDATE_SCREENSHOTS=1 to store this picture, look at it, and commit it` };
+    return {
+      outcome: 'different',
+      diffPixels: -1,
+      share: 1,
+      message: `no baseline ${file}: run with UPDATE_SCREENSHOTS=1 to store this picture, look at it, and commit it`,
+    };
   }
   const actual = PNG.sync.read(png);
   const expected = PNG.sync.read(readFileSync(file));
   if (actual.width !== expected.width || actual.height !== expected.height) {
     save(out, name, png, null);
-    return { outcome: 'different', diffPixels: -1, share: 1, message: `${name}: size ${actual.width}x${actual.height} instead of ${expected.width}x${expected.height}` };
+    return {
+      outcome: 'different',
+      diffPixels: -1,
+      share: 1,
+      message: `${name}: size ${actual.width}x${actual.height} instead of ${expected.width}x${expected.height}`,
+    };
   }
   const diff = new PNG({ width: actual.width, height: actual.height });
   const diffPixels = pixelmatch(expected.data, actual.data, diff.data, actual.width, actual.height, { threshold: tol.threshold });
   const share = diffPixels / (actual.width * actual.height);
-  if (share <= tol.maxDiffShare) return { outcome: 'same', diffPixels, share, message: `${name}: ${diffPixels} pixels differ (${(share * 100).toFixed(3)} %)` };
+  if (share <= tol.maxDiffShare)
+    return { outcome: 'same', diffPixels, share, message: `${name}: ${diffPixels} pixels differ (${(share * 100).toFixed(3)} %)` };
   save(out, name, png, PNG.sync.write(diff));
   return {
     outcome: 'different',

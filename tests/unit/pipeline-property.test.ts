@@ -29,14 +29,46 @@ const pieces = fc.constantFrom(
   'On 10 November 2020 the leaders met in Moscow.',
   'The summit was held in Astana (then Nur-Sultan) on 3-4 July 2024.',
   'between 9 and 10 June 2018 in Qingdao',
-  'May 31', 'July 4', 'today', 'last year', '2001', '15 June 2001', '31 February 2021', '0 May 0000',
-  'Vladimir Putin', 'Armenia', 'BEIJING, May 12 (Xinhua) --', 'via videoconference',
-  '\n\n', '\n', '. ', '? ', '…', ' ', '\t', '\r\n', '\u2028',
-  '<script>alert(1)</script>', '&lt;b&gt;', '\u202e', '\u200b', '\ufeff', '\u0000', '\ud800',
-  'Шанхайская организация сотрудничества', '上海合作组织', 'سازمان همکاری شانگهای', '👩‍👩‍👧',
+  'May 31',
+  'July 4',
+  'today',
+  'last year',
+  '2001',
+  '15 June 2001',
+  '31 February 2021',
+  '0 May 0000',
+  'Vladimir Putin',
+  'Armenia',
+  'BEIJING, May 12 (Xinhua) --',
+  'via videoconference',
+  '\n\n',
+  '\n',
+  '. ',
+  '? ',
+  '…',
+  ' ',
+  '\t',
+  '\r\n',
+  '\u2028',
+  '<script>alert(1)</script>',
+  '&lt;b&gt;',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '\u0000',
+  '\ud800',
+  'Шанхайская организация сотрудничества',
+  '上海合作组织',
+  'سازمان همکاری شانگهای',
+  '👩‍👩‍👧',
 );
 const text = fc.oneof(
-  { weight: 3, arbitrary: fc.array(fc.oneof({ weight: 3, arbitrary: pieces }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }), { maxLength: 40 }).map((xs) => xs.join(' ')) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .array(fc.oneof({ weight: 3, arbitrary: pieces }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }), { maxLength: 40 })
+      .map((xs) => xs.join(' ')),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 400 }) },
 );
@@ -83,7 +115,13 @@ describe('the pipeline on arbitrary input (fast-check)', () => {
     let run = 0;
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(text.map((t) => new TextEncoder().encode(t)), fc.uint8Array({ maxLength: 600 })), { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.oneof(
+            text.map((t) => new TextEncoder().encode(t)),
+            fc.uint8Array({ maxLength: 600 }),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
         (files) => {
           const dir = join(scratch, `in-${run}`);
           const out = join(scratch, `out-${run++}`);

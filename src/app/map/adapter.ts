@@ -55,7 +55,9 @@ export const createMap: MapFactory = (o) => {
   const setPlaces = (ps: PlaceFeature[]) => {
     places = ps;
     index = new Map(ps.map((p, i) => [p.properties.id, i]));
-    dataBbox = ps.length ? (bbox({ type: 'FeatureCollection', features: ps } as FeatureCollection) as [number, number, number, number]) : null;
+    dataBbox = ps.length
+      ? (bbox({ type: 'FeatureCollection', features: ps } as FeatureCollection) as [number, number, number, number])
+      : null;
   };
   setPlaces(o.places ?? []);
 
@@ -77,7 +79,10 @@ export const createMap: MapFactory = (o) => {
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new AttributionControl({ compact: true, customAttribution: 'Country shapes: Natural Earth (world-atlas)' }), 'bottom-right');
+  map.addControl(
+    new AttributionControl({ compact: true, customAttribution: 'Country shapes: Natural Earth (world-atlas)' }),
+    'bottom-right',
+  );
 
   const overlay = discOverlay(map, o.container, () => hasData);
   const discs = overlay.discs;
@@ -174,7 +179,14 @@ export const createMap: MapFactory = (o) => {
     const [w, s, e, n] = dataBbox;
     const pad = Math.min(60, Math.max(20, o.container.clientWidth / 12));
     if (w === e && s === n) map.jumpTo({ center: [w, s], zoom: 4 });
-    else map.fitBounds([[w, s], [e, n]], { padding: pad, maxZoom: 5, animate: false });
+    else
+      map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        { padding: pad, maxZoom: 5, animate: false },
+      );
   };
   if (!o.view && hasData) fitToData();
 
@@ -234,7 +246,11 @@ export const createMap: MapFactory = (o) => {
       const r = o.container.getBoundingClientRect();
       return { x: r.left + pt.x, y: r.top + pt.y };
     },
-    idle: () => whenIdle(() => destroyed || (hasData && overlay.drawnOnce && overlay.clean && basemapReady && styleLoaded && map.loaded() && !map.isMoving())),
+    idle: () =>
+      whenIdle(
+        () =>
+          destroyed || (hasData && overlay.drawnOnce && overlay.clean && basemapReady && styleLoaded && map.loaded() && !map.isMoving()),
+      ),
     resize() {
       map.resize();
     },

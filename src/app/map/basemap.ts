@@ -44,7 +44,11 @@ export function countriesFromTopology(topology: Topology): FeatureCollection<Pol
   const features: Array<Feature<Polygon | MultiPolygon, CountryProps>> = [];
   for (const f of fc.features) {
     if (!f.geometry) continue;
-    features.push({ type: 'Feature', properties: { iso: String(f.id ?? ''), name: f.properties?.name ?? '' }, geometry: fixGeometry(f.geometry) });
+    features.push({
+      type: 'Feature',
+      properties: { iso: String(f.id ?? ''), name: f.properties?.name ?? '' },
+      geometry: fixGeometry(f.geometry),
+    });
   }
   return { type: 'FeatureCollection', features };
 }

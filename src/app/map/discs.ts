@@ -99,7 +99,7 @@ export class Discs {
   setCounts(events: ArrayLike<number>, statements: ArrayLike<number>): boolean {
     const { n, r } = radii(events, statements, this.size);
     let changed = false;
-    for (let i = 0; i < n.length && !changed; i++) if (r[i] !== this.r[i] || (n[i]! > 0) !== (this.n[i]! > 0)) changed = true;
+    for (let i = 0; i < n.length && !changed; i++) if (r[i] !== this.r[i] || n[i]! > 0 !== this.n[i]! > 0) changed = true;
     this.n = n;
     this.r = r;
     // Sorted in draw(), once per frame, not on every brush move (this runs inside the scrub).

@@ -11,7 +11,9 @@ export function summitLines(places: readonly PlaceFeature[], index: ReadonlyMap<
     const a = places[index.get(ids[i - 1]!) ?? -1];
     const b = places[index.get(ids[i]!) ?? -1];
     if (!a || !b || a === b) continue;
-    features.push(greatCircle(point(a.geometry.coordinates), point(b.geometry.coordinates), { npoints: 64 }) as Feature<LineString | MultiLineString>);
+    features.push(
+      greatCircle(point(a.geometry.coordinates), point(b.geometry.coordinates), { npoints: 64 }) as Feature<LineString | MultiLineString>,
+    );
   }
   return { type: 'FeatureCollection', features };
 }

@@ -23,10 +23,24 @@ export function membershipPaint(initial: number | null): ExpressionSpecification
     m.push('none');
     base = m;
   }
-  return ['match', ['coalesce', ['feature-state', 'status'], base], 'member', STATUS_COLOURS.member, 'observer', STATUS_COLOURS.observer, 'partner', STATUS_COLOURS.partner, LAND] as ExpressionSpecification;
+  return [
+    'match',
+    ['coalesce', ['feature-state', 'status'], base],
+    'member',
+    STATUS_COLOURS.member,
+    'observer',
+    STATUS_COLOURS.observer,
+    'partner',
+    STATUS_COLOURS.partner,
+    LAND,
+  ] as ExpressionSpecification;
 }
 
-export function atlasStyle(countries: Countries | null, summits: FeatureCollection<LineString | MultiLineString>, date: number | null): StyleSpecification {
+export function atlasStyle(
+  countries: Countries | null,
+  summits: FeatureCollection<LineString | MultiLineString>,
+  date: number | null,
+): StyleSpecification {
   return {
     version: 8,
     sources: {
@@ -37,7 +51,12 @@ export function atlasStyle(countries: Countries | null, summits: FeatureCollecti
       { id: 'background', type: 'background', paint: { 'background-color': '#d7e3ea' } },
       { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': membershipPaint(date) } },
       { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#a9a59b', 'line-width': 0.6 } },
-      { id: 'summits', type: 'line', source: 'summits', paint: { 'line-color': '#6b4c9a', 'line-width': 1.8, 'line-opacity': 0.75, 'line-dasharray': [2, 1.5] } },
+      {
+        id: 'summits',
+        type: 'line',
+        source: 'summits',
+        paint: { 'line-color': '#6b4c9a', 'line-width': 1.8, 'line-opacity': 0.75, 'line-dasharray': [2, 1.5] },
+      },
       // No layer for the cities: their discs are drawn on the overlay canvas, and clicks, hover and
       // touch are hit-tested against the same discs in JS (no circle program to compile or draw).
     ],

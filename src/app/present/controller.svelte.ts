@@ -8,7 +8,17 @@ import { parseDay } from '../days';
 import type { ViewState } from '../state/view.svelte';
 import type { PresentParams } from './params';
 import type { StepReply } from './protocol';
-import { applyMove, clampStep, planStory, type Story, type StoryData, type StoryFile, type StoryMove, type StoryPlan, type StoryStep } from './story';
+import {
+  applyMove,
+  clampStep,
+  planStory,
+  type Story,
+  type StoryData,
+  type StoryFile,
+  type StoryMove,
+  type StoryPlan,
+  type StoryStep,
+} from './story';
 
 export interface StoryTarget {
   view: ViewState;
@@ -153,7 +163,14 @@ export class Presentation {
 
   reply(): StepReply {
     const s = this.current;
-    return { type: 'sco-atlas:step', step: this.step, total: this.total, eventId: s?.eventId ?? null, title: s?.title ?? null, date: s?.date ?? null };
+    return {
+      type: 'sco-atlas:step',
+      step: this.step,
+      total: this.total,
+      eventId: s?.eventId ?? null,
+      title: s?.title ?? null,
+      date: s?.date ?? null,
+    };
   }
 
   onStep(fn: (r: StepReply) => void): () => void {

@@ -42,7 +42,8 @@ export function listenForHost(p: Presentation, win: Window = window): () => void
   const policy = parseOrigins(p.origins, win.location.origin);
   // untrack: this runs inside an effect; reading p.notices there and writing it looped forever
   // (effect_update_depth_exceeded) and the app never mounted on a bad `origins` value.
-  if (policy.rejected.length) untrack(() => (p.notices = [...p.notices, `Ignored origins entries that are not origins: ${policy.rejected.join(', ')}`]));
+  if (policy.rejected.length)
+    untrack(() => (p.notices = [...p.notices, `Ignored origins entries that are not origins: ${policy.rejected.join(', ')}`]));
   const parent = win.parent !== win ? win.parent : null;
   const targets = parentTargets(policy, parent ? parentOriginOf(win) : null);
   /** The port a file:// host handed over: the only way to answer an opaque origin without target `*`. */
@@ -67,7 +68,10 @@ export function listenForHost(p: Presentation, win: Window = window): () => void
     if (e.origin === 'null') {
       // The port hears every step change already, like a parent; a question gets its answer there too.
       if (msg.type === 'sco-atlas:get' || msg.type === 'sco-atlas:play' || msg.type === 'sco-atlas:pause') port?.postMessage(p.reply());
-    } else if (e.source && (e.source !== parent || msg.type === 'sco-atlas:get' || msg.type === 'sco-atlas:play' || msg.type === 'sco-atlas:pause')) {
+    } else if (
+      e.source &&
+      (e.source !== parent || msg.type === 'sco-atlas:get' || msg.type === 'sco-atlas:play' || msg.type === 'sco-atlas:pause')
+    ) {
       (e.source as Window).postMessage(p.reply(), e.origin);
     }
   };

@@ -30,7 +30,10 @@ function flag(name: string, value: string | null, notices: string[]): boolean {
 export function parsePresentParams(search: string | URLSearchParams | Record<string, string | null | undefined>): PresentParams {
   const get: (k: string) => string | null =
     typeof search === 'string' || search instanceof URLSearchParams
-      ? ((p) => (k: string) => p.get(k))(new URLSearchParams(search))
+      ? (
+          (p) => (k: string) =>
+            p.get(k)
+        )(new URLSearchParams(search))
       : (k: string) => search[k] ?? null;
   const notices: string[] = [];
   const embed = flag('embed', get('embed'), notices);

@@ -96,7 +96,8 @@ export function planStory(data: StoryData, file?: StoryFile | null): StoryPlan {
   }
   // A story file whose steps all miss (e.g. written for another corpus) falls back to every event.
   const everything = chosen.length === 0;
-  if (everything && file && file.steps.length > 0) notices.push('story.json: no step matched this corpus; showing every event in date order');
+  if (everything && file && file.steps.length > 0)
+    notices.push('story.json: no step matched this corpus; showing every event in date order');
 
   const build = (): StoryStep[] => {
     const list = everything ? [...data.events].sort(byDate).map((event) => ({ event, caption: null })) : chosen;

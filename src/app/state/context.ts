@@ -12,7 +12,8 @@ export function setAtlas(atlas: AtlasState): AtlasState {
 }
 
 export function getAtlas(): AtlasState {
-  if (!hasContext(KEY)) throw new Error('getAtlas(): no atlas state above this component (App.svelte sets it; tests pass atlasContext(atlas)).');
+  if (!hasContext(KEY))
+    throw new Error('getAtlas(): no atlas state above this component (App.svelte sets it; tests pass atlasContext(atlas)).');
   return getContext<AtlasState>(KEY);
 }
 

@@ -70,7 +70,14 @@ export function safeDataFolder(text: string): string | null {
 }
 
 function list(text: string): string[] {
-  return [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export interface Parsed {
@@ -126,8 +133,17 @@ export function parseQuery(search: string): Parsed {
   if (map) {
     const nums = map.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
     const [lng, lat, zoom] = nums;
-    if (nums.length === 3 && lng !== undefined && lat !== undefined && zoom !== undefined &&
-        nums.every(Number.isFinite) && Math.abs(lng) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22) {
+    if (
+      nums.length === 3 &&
+      lng !== undefined &&
+      lat !== undefined &&
+      zoom !== undefined &&
+      nums.every(Number.isFinite) &&
+      Math.abs(lng) <= 180 &&
+      Math.abs(lat) <= 85 &&
+      zoom >= 0 &&
+      zoom <= 22
+    ) {
       values.map = { lng, lat, zoom };
     } else {
       bad('map', `“map=${clip(map)}” is not “longitude,latitude,zoom”; ignored.`);
@@ -208,7 +224,10 @@ export function checkAgainstData(v: ViewValues, known: Known): { values: ViewVal
     const set = key === 'topics' ? known.topics : known.docs;
     const unknown = values[key].filter((id) => !set.has(id));
     if (unknown.length) {
-      notices.push({ param: key, message: `Unknown ${key === 'topics' ? 'topic' : 'document'} ${unknown.map((u) => `“${clip(u)}”`).join(', ')}; ignored.` });
+      notices.push({
+        param: key,
+        message: `Unknown ${key === 'topics' ? 'topic' : 'document'} ${unknown.map((u) => `“${clip(u)}”`).join(', ')}; ignored.`,
+      });
       values[key] = values[key].filter((id) => set.has(id));
     }
   }

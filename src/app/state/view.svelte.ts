@@ -5,7 +5,17 @@
  * values and the commands.
  */
 import { untrack } from 'svelte';
-import { checkAgainstData, emptyView, parseQuery, toQuery, type Known, type MapView, type Notice, type Reading, type ViewValues } from './url';
+import {
+  checkAgainstData,
+  emptyView,
+  parseQuery,
+  toQuery,
+  type Known,
+  type MapView,
+  type Notice,
+  type Reading,
+  type ViewValues,
+} from './url';
 
 export type { MapView, Notice, Reading, ViewValues };
 
@@ -52,9 +62,16 @@ export class ViewState {
 
   values(): ViewValues {
     return {
-      from: this.from, to: this.to, cursor: this.cursor, place: this.place, event: this.event,
-      topics: [...this.topics], docs: [...this.docs], q: this.q,
-      map: this.map ? { ...this.map } : null, data: this.data,
+      from: this.from,
+      to: this.to,
+      cursor: this.cursor,
+      place: this.place,
+      event: this.event,
+      topics: [...this.topics],
+      docs: [...this.docs],
+      q: this.q,
+      map: this.map ? { ...this.map } : null,
+      data: this.data,
       read: this.reading ? { ...this.reading } : null,
     };
   }

@@ -15,7 +15,10 @@ export interface EffectiveWindow {
   cursor: number;
 }
 
-export function effectiveWindow(v: { from: number | null; to: number | null; cursor: number | null }, extent: readonly [number, number]): EffectiveWindow {
+export function effectiveWindow(
+  v: { from: number | null; to: number | null; cursor: number | null },
+  extent: readonly [number, number],
+): EffectiveWindow {
   const from = v.from ?? extent[0];
   const end = Math.max(from + DAY, v.to !== null ? v.to + DAY : extent[1]);
   const cursor = v.cursor === null ? end - DAY : Math.min(Math.max(v.cursor, from), end - DAY);

@@ -3,14 +3,30 @@
  * and density bands), the brush that chooses the window (a press that does not move picks the event
  * under the pointer instead, or zooms into a "+n" badge), and the playhead's drag handle.
  */
-import { brushX, drag, pointer, zoom, type BrushBehavior, type D3BrushEvent, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3';
+import {
+  brushX,
+  drag,
+  pointer,
+  zoom,
+  type BrushBehavior,
+  type D3BrushEvent,
+  type D3ZoomEvent,
+  type ZoomBehavior,
+  type ZoomTransform,
+} from 'd3';
 import { MARGIN } from './layout';
 
 export function timelineZoom(innerW: number, height: number, onZoom: (t: ZoomTransform) => void): ZoomBehavior<SVGSVGElement, unknown> {
   return zoom<SVGSVGElement, unknown>()
     .scaleExtent([1, 5000])
-    .translateExtent([[MARGIN.left, 0], [MARGIN.left + innerW, height]])
-    .extent([[MARGIN.left, 0], [MARGIN.left + innerW, height]])
+    .translateExtent([
+      [MARGIN.left, 0],
+      [MARGIN.left + innerW, height],
+    ])
+    .extent([
+      [MARGIN.left, 0],
+      [MARGIN.left + innerW, height],
+    ])
     .filter((ev: Event) => {
       if (ev.type === 'wheel') return true;
       if (ev.type === 'dblclick') return false;
@@ -48,7 +64,10 @@ export interface BrushHost {
 export function timelineBrush(innerW: number, top: number, bottom: number, host: BrushHost): BrushBehavior<unknown> {
   let pressAt: [number, number] | null = null;
   return brushX()
-    .extent([[MARGIN.left, top], [MARGIN.left + innerW, bottom]])
+    .extent([
+      [MARGIN.left, top],
+      [MARGIN.left + innerW, bottom],
+    ])
     .on('start', (ev: D3BrushEvent<unknown>) => {
       if (!ev.sourceEvent) return;
       pressAt = localPoint(ev.sourceEvent, host.svg);

@@ -9,12 +9,7 @@ import { DAY } from '../days';
 import type { EffectiveWindow } from '../state/window';
 import { fmtEventDate } from '../components/format';
 
-export type KeyAction =
-  | { kind: 'move'; to: number }
-  | { kind: 'select' }
-  | { kind: 'clear' }
-  | { kind: 'zoom'; by: number }
-  | null;
+export type KeyAction = { kind: 'move'; to: number } | { kind: 'select' } | { kind: 'clear' } | { kind: 'zoom'; by: number } | null;
 
 /** What a key does on the marks, with `list` the events in keyboard order and `active` the cursor. */
 export function eventKey(key: string, list: readonly number[], active: number | null): KeyAction {

@@ -37,7 +37,13 @@ export function fastValidatorsSource(): string {
   // allErrors and messages off: the first failure is enough, zod explains. unicode: false counts string
   // lengths in UTF-16 code units, as zod's .min() does (and needs no runtime helper in the output);
   // ajv calls that option deprecated, which its logger would print on every build.
-  const quiet = { log() {}, warn(msg: unknown) { if (!String(msg).includes('option unicode')) console.warn(msg); }, error: console.error };
+  const quiet = {
+    log() {},
+    warn(msg: unknown) {
+      if (!String(msg).includes('option unicode')) console.warn(msg);
+    },
+    error: console.error,
+  };
   const ajv = new Ajv2020({
     code: { source: true, esm: true, lines: false, optimize: 2 },
     strict: false,

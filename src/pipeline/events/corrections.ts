@@ -8,7 +8,8 @@ import { Meeting } from '../../contract/chronology.ts';
 import { LINK_CORRECTIONS, type LinkCorrection } from '../../contract/link-corrections.ts';
 
 export { LINK_CORRECTIONS };
-export const isLinkCorrection = (c: { action: string }): c is LinkCorrection => LINK_CORRECTIONS.some((s) => s.shape.action.value === c.action);
+export const isLinkCorrection = (c: { action: string }): c is LinkCorrection =>
+  LINK_CORRECTIONS.some((s) => s.shape.action.value === c.action);
 
 export interface MeetingCorrections {
   meetings: Meeting[];
@@ -22,7 +23,10 @@ export interface MeetingCorrections {
  * are the mentions that exist after the event corrections (a link to anything else is reported).
  */
 export function applyMeetingCorrections(
-  meetings: readonly Meeting[], entries: readonly { index: number; c: { action: string } }[], file: string, mentionIds: ReadonlySet<string>,
+  meetings: readonly Meeting[],
+  entries: readonly { index: number; c: { action: string } }[],
+  file: string,
+  mentionIds: ReadonlySet<string>,
 ): MeetingCorrections {
   const byId = new Map(meetings.map((m) => [m.id, m]));
   const forced = new Map<string, { meetingId: string | null; reason: string }>();
@@ -32,14 +36,23 @@ export function applyMeetingCorrections(
     const where = `${file} entry ${index} (${c.action})`;
     switch (c.action) {
       case 'add-meeting':
-        if (byId.has(c.meeting.id)) { messages.push(`${where}: a meeting with id "${c.meeting.id}" already exists (use update-meeting); skipped`); break; }
+        if (byId.has(c.meeting.id)) {
+          messages.push(`${where}: a meeting with id "${c.meeting.id}" already exists (use update-meeting); skipped`);
+          break;
+        }
         byId.set(c.meeting.id, { ...c.meeting, note: c.meeting.note ?? `added by the corrections file: ${c.reason}` });
         break;
       case 'update-meeting': {
         const m = byId.get(c.id);
-        if (!m) { messages.push(`${where}: no meeting with id "${c.id}"; skipped`); break; }
+        if (!m) {
+          messages.push(`${where}: no meeting with id "${c.id}"; skipped`);
+          break;
+        }
         const r = Meeting.safeParse({ ...m, ...c.set });
-        if (!r.success) { messages.push(`${where}: ${r.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ')}; skipped`); break; }
+        if (!r.success) {
+          messages.push(`${where}: ${r.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ')}; skipped`);
+          break;
+        }
         byId.set(c.id, r.data);
         break;
       }
@@ -47,11 +60,17 @@ export function applyMeetingCorrections(
         if (!byId.delete(c.id)) messages.push(`${where}: no meeting with id "${c.id}"; skipped`);
         break;
       case 'link':
-        if (!mentionIds.has(c.mentionId)) { messages.push(`${where}: no mention (events.json record) with id "${c.mentionId}"; skipped`); break; }
+        if (!mentionIds.has(c.mentionId)) {
+          messages.push(`${where}: no mention (events.json record) with id "${c.mentionId}"; skipped`);
+          break;
+        }
         forced.set(c.mentionId, { meetingId: c.meetingId, reason: c.reason });
         break;
       case 'unlink':
-        if (!mentionIds.has(c.mentionId)) { messages.push(`${where}: no mention (events.json record) with id "${c.mentionId}"; skipped`); break; }
+        if (!mentionIds.has(c.mentionId)) {
+          messages.push(`${where}: no mention (events.json record) with id "${c.mentionId}"; skipped`);
+          break;
+        }
         forced.set(c.mentionId, { meetingId: null, reason: c.reason });
         break;
     }

@@ -36,8 +36,25 @@ export interface EventLayerOutput {
 }
 
 export function buildEventLayer(input: EventLayerInput): EventLayerOutput {
-  const fixed = applyMeetingCorrections(input.chronology.meetings, input.corrections, input.correctionsFile, new Set(input.mentions.map((e) => e.id)));
+  const fixed = applyMeetingCorrections(
+    input.chronology.meetings,
+    input.corrections,
+    input.correctionsFile,
+    new Set(input.mentions.map((e) => e.id)),
+  );
   const docs = new Map(input.documents.map((d) => [d.id, { title: d.title, sco: namesSco(input.texts.get(d.id) ?? '') }]));
-  const built = buildLayer({ mentions: input.mentions, statements: input.statements, docs, meetings: fixed.meetings, forced: fixed.forced });
-  return { mentions: built.mentions, layer: built.layer, meetings: built.meetings, docMessages: built.messages, correctionMessages: fixed.messages };
+  const built = buildLayer({
+    mentions: input.mentions,
+    statements: input.statements,
+    docs,
+    meetings: fixed.meetings,
+    forced: fixed.forced,
+  });
+  return {
+    mentions: built.mentions,
+    layer: built.layer,
+    meetings: built.meetings,
+    docMessages: built.messages,
+    correctionMessages: fixed.messages,
+  };
 }

@@ -14,7 +14,8 @@ import type { Event, LayerEvent, LayerMeeting, Statement } from '../../contract/
 import { disagreement, linkMention, REASONS, type Link } from './link.ts';
 
 /** A document names the SCO (in English, Russian or Chinese): its events are SCO events. */
-const NAMES_SCO = /(?<![\p{L}])(?:SCO|ШОС)(?![\p{L}])|Shanghai\s+(?:Cooperation\s+Organi[sz]ation|Five)|Шанхайск\p{L}*\s+(?:организаци|пят[её]рк)|上海合作组织|上合组织|上海五国/iu;
+const NAMES_SCO =
+  /(?<![\p{L}])(?:SCO|ШОС)(?![\p{L}])|Shanghai\s+(?:Cooperation\s+Organi[sz]ation|Five)|Шанхайск\p{L}*\s+(?:организаци|пят[её]рк)|上海合作组织|上合组织|上海五国/iu;
 export const namesSco = (text: string) => NAMES_SCO.test(text);
 
 export interface LayerInput {
@@ -37,7 +38,8 @@ export interface LayerOutput {
 }
 
 /** The noun that says what kind of event a title is, so a forum and an exhibition on one day stay two events. */
-const KIND = /\b(summit|meeting|session|conference|forum|exhibition|exercise|visit|talks|festival|ceremony|seminar|round\s?table|dialogue|consultations|games|competition|contest|operation|signing|anniversary)s?\b/i;
+const KIND =
+  /\b(summit|meeting|session|conference|forum|exhibition|exercise|visit|talks|festival|ceremony|seminar|round\s?table|dialogue|consultations|games|competition|contest|operation|signing|anniversary)s?\b/i;
 export function kindOf(title: string): string {
   return KIND.exec(title.split(',')[0]!)?.[1]!.toLowerCase().replace(/\s/, '') ?? 'other';
 }
@@ -92,7 +94,12 @@ export function buildLayer(input: LayerInput): LayerOutput {
     const topics = [...new Set(group.flatMap((e) => e.topics))].sort();
     const curated = group.filter((e) => e.curated);
     const base = {
-      docId: first.docId, docIds, mentionIds: group.map((e) => e.id), topics, statementIds, dateText: first.dateText,
+      docId: first.docId,
+      docIds,
+      mentionIds: group.map((e) => e.id),
+      topics,
+      statementIds,
+      dateText: first.dateText,
       curated: curated.length > 0 || Boolean(forced && group.some((e) => forced.has(e.id))),
       ...(curated[0]?.reason ? { reason: curated[0].reason } : {}),
       sco: Boolean(link) || docIds.some((d) => docs.get(d)?.sco),
@@ -102,15 +109,27 @@ export function buildLayer(input: LayerInput): LayerOutput {
       const m = link.meeting;
       const place = m.placeId ?? group.find((e) => e.placeId)?.placeId ?? null;
       ev = {
-        id: m.id, start: m.start, ...(m.end !== m.start ? { end: m.end } : {}), precision: 'day', placeId: place,
-        online: m.format === 'videoconference', title: m.names.en, ...base,
+        id: m.id,
+        start: m.start,
+        ...(m.end !== m.start ? { end: m.end } : {}),
+        precision: 'day',
+        placeId: place,
+        online: m.format === 'videoconference',
+        title: m.names.en,
+        ...base,
         meeting: { id: m.id, body: m.body, ordinal: m.ordinal, format: m.format, names: { ...m.names } },
         link: { reason: group.map((e) => links.get(e.id)!.reason).sort(byStrength)[0]! },
       };
     } else {
       ev = {
-        id: first.id, start: first.start, ...(first.end ? { end: first.end } : {}), precision: first.precision,
-        placeId: first.placeId, online: group.some((e) => e.online), title: first.title, ...base,
+        id: first.id,
+        start: first.start,
+        ...(first.end ? { end: first.end } : {}),
+        precision: first.precision,
+        placeId: first.placeId,
+        online: group.some((e) => e.online),
+        title: first.title,
+        ...base,
       };
     }
     // Field order as the contract declares it, so reruns write the same bytes whatever path built it.
@@ -131,6 +150,9 @@ export function buildLayer(input: LayerInput): LayerOutput {
 /** The reason a merged event shows: the strongest of its mentions' (a document beats a name beats date and place). */
 const STRENGTH: string[] = [REASONS.curated, REASONS.document, REASONS.name, REASONS.datePlace, REASONS.dateOnline];
 function byStrength(a: string, b: string): number {
-  const r = (s: string) => { const i = STRENGTH.findIndex((x) => s.startsWith(x)); return i < 0 ? STRENGTH.length : i; };
+  const r = (s: string) => {
+    const i = STRENGTH.findIndex((x) => s.startsWith(x));
+    return i < 0 ? STRENGTH.length : i;
+  };
   return r(a) - r(b) || cmp(a, b);
 }

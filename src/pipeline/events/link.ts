@@ -17,17 +17,26 @@ export const REASONS = {
   document: 'linked: a document adopted at this meeting',
   name: 'linked: the sentence names the meeting',
   datePlace: 'linked: date and place match the meeting',
-  dateOnline: 'linked: held by video on the meeting\'s date',
+  dateOnline: "linked: held by video on the meeting's date",
   curated: 'linked by the corrections file',
 } as const;
 
-export interface Link { meeting: Meeting; reason: string }
+export interface Link {
+  meeting: Meeting;
+  reason: string;
+}
 
 /** The words of one mention that may name a meeting: its sentences, and the title of its document. */
-export interface MentionText { sentences: string[]; docTitle: string }
+export interface MentionText {
+  sentences: string[];
+  docTitle: string;
+}
 
 type Pattern = RegExp;
-interface Names { names: Pattern[]; documents: Pattern[] }
+interface Names {
+  names: Pattern[];
+  documents: Pattern[];
+}
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const HAN = /\p{Script=Han}/u;
@@ -40,10 +49,13 @@ const HAN = /\p{Script=Han}/u;
  */
 export function namePattern(name: string): Pattern {
   if (HAN.test(name)) return new RegExp(esc(name.replace(/\s+/g, '')), 'u');
-  const words = name.trim().split(/\s+/).map((w) => {
-    if (/^[\p{Script=Cyrillic}]{5,}$/u.test(w)) return `${esc(w.replace(/[аеёиоуыэюяйь]{1,2}$/iu, ''))}\\p{L}{0,4}`;
-    return esc(w).replace(/[eé]/g, '[eé]').replace(/['’]/g, "['’]");
-  });
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .map((w) => {
+      if (/^[\p{Script=Cyrillic}]{5,}$/u.test(w)) return `${esc(w.replace(/[аеёиоуыэюяйь]{1,2}$/iu, ''))}\\p{L}{0,4}`;
+      return esc(w).replace(/[eé]/g, '[eé]').replace(/['’]/g, "['’]");
+    });
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
@@ -52,7 +64,8 @@ function namesOf(m: Meeting): Names {
   let n = cache.get(m);
   if (!n) {
     const names = [...m.aliases.en, ...m.aliases.ru, ...m.aliases.zh, m.names.en, m.names.ru, m.names.zh];
-    if (m.body === 'heads-of-state' && m.placeId !== null) names.push(`${m.city} summit`, `${m.city} SCO summit`, `SCO summit in ${m.city}`, `summit in ${m.city}`);
+    if (m.body === 'heads-of-state' && m.placeId !== null)
+      names.push(`${m.city} summit`, `${m.city} SCO summit`, `SCO summit in ${m.city}`, `summit in ${m.city}`);
     const documents = m.documents.flatMap((d) => [d.en, d.ru, d.zh]).filter((x): x is string => Boolean(x));
     n = { names: [...new Set(names)].map(namePattern), documents: [...new Set(documents)].map(namePattern) };
     cache.set(m, n);
@@ -63,7 +76,8 @@ function namesOf(m: Meeting): Names {
 /** Which council an ordinal belongs to, from the words after it ("24th meeting of the Council of Heads of State"). */
 function bodyAfter(words: string): Body | null {
   if (/heads?\s+of\s+government|prime\s+ministers|глав\s+правительств|政府首脑/i.test(words)) return 'heads-of-government';
-  if (/foreign\s+(?:affairs\s+)?ministers|ministers\s+of\s+foreign\s+affairs|министров\s+иностранных|外长/i.test(words)) return 'foreign-ministers';
+  if (/foreign\s+(?:affairs\s+)?ministers|ministers\s+of\s+foreign\s+affairs|министров\s+иностранных|外长/i.test(words))
+    return 'foreign-ministers';
   if (/heads?\s+of\s+state|^\W*(?:SCO\s+)?summit|глав\s+государств|саммит|元首|峰会/i.test(words)) return 'heads-of-state';
   return null;
 }
@@ -76,8 +90,8 @@ const ZH_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 
 /** "二十四" → 24, "十八" → 18, "24" → 24 (Chinese numerals up to 99, as ordinals of meetings are written). */
 export function zhNumber(s: string): number {
   if (/^\d+$/.test(s)) return +s;
-  const [tens, ones] = s.includes('十') ? s.split('十') as [string, string] : ['', s];
-  return (s.includes('十') ? (tens ? ZH_DIGIT[tens] ?? 0 : 1) * 10 : 0) + (ones ? ZH_DIGIT[ones] ?? 0 : 0);
+  const [tens, ones] = s.includes('十') ? (s.split('十') as [string, string]) : ['', s];
+  return (s.includes('十') ? (tens ? (ZH_DIGIT[tens] ?? 0) : 1) * 10 : 0) + (ones ? (ZH_DIGIT[ones] ?? 0) : 0);
 }
 
 /** (body, ordinal) pairs a text names: "the organization's 24th summit" → heads-of-state 24. */
@@ -123,8 +137,10 @@ export function linkMention(e: Event, text: MentionText, meetings: readonly Meet
   for (const m of candidates) {
     const n = namesOf(m);
     if (n.documents.some((p) => p.test(named))) scored.push({ m, rank: 0, reason: REASONS.document });
-    else if (n.names.some((p) => p.test(named)) || ordinals.some((o) => o.body === m.body && o.ordinal === m.ordinal)) scored.push({ m, rank: 1, reason: REASONS.name });
-    else if (e.precision !== 'year' && e.placeId !== null && e.placeId === m.placeId) scored.push({ m, rank: 2, reason: REASONS.datePlace });
+    else if (n.names.some((p) => p.test(named)) || ordinals.some((o) => o.body === m.body && o.ordinal === m.ordinal))
+      scored.push({ m, rank: 1, reason: REASONS.name });
+    else if (e.precision !== 'year' && e.placeId !== null && e.placeId === m.placeId)
+      scored.push({ m, rank: 2, reason: REASONS.datePlace });
     else if (e.precision === 'day' && e.online && m.format !== 'in-person') scored.push({ m, rank: 3, reason: REASONS.dateOnline });
   }
   if (scored.length === 0) return null;
@@ -140,7 +156,11 @@ export function linkMention(e: Event, text: MentionText, meetings: readonly Meet
 export function disagreement(e: Event, m: Meeting): string | null {
   const span = m.start === m.end ? m.start : `${m.start} to ${m.end}`;
   const parts: string[] = [];
-  if (!dateWithin(e, m)) parts.push(`dates it "${e.dateText || e.start}" (${e.start}${e.end ? ' to ' + e.end : ''}); the chronology gives ${span}`);
-  if (e.placeId !== null && m.placeId !== null && e.placeId !== m.placeId && !e.online) parts.push(`places it at ${e.placeId}; the chronology gives ${m.placeId}`);
-  return parts.length ? `${e.id}: linked to ${m.id} (${m.names.en}), but the text ${parts.join(', and ')}; the mention keeps the text's own date and place` : null;
+  if (!dateWithin(e, m))
+    parts.push(`dates it "${e.dateText || e.start}" (${e.start}${e.end ? ' to ' + e.end : ''}); the chronology gives ${span}`);
+  if (e.placeId !== null && m.placeId !== null && e.placeId !== m.placeId && !e.online)
+    parts.push(`places it at ${e.placeId}; the chronology gives ${m.placeId}`);
+  return parts.length
+    ? `${e.id}: linked to ${m.id} (${m.names.en}), but the text ${parts.join(', and ')}; the mention keeps the text's own date and place`
+    : null;
 }

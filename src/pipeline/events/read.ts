@@ -7,6 +7,7 @@ export const CHRONOLOGY_FILE = 'chronology.json';
 
 export function readChronology(dataDir: string): Chronology {
   const path = join(dataDir, CHRONOLOGY_FILE);
-  if (!existsSync(path)) return { meetings: [], milestones: [], problems: [`${CHRONOLOGY_FILE}: not found in ${dataDir}; no event is linked to a meeting`] };
+  if (!existsSync(path))
+    return { meetings: [], milestones: [], problems: [`${CHRONOLOGY_FILE}: not found in ${dataDir}; no event is linked to a meeting`] };
   return loadChronologyText(readFileSync(path, 'utf8'), CHRONOLOGY_FILE);
 }

@@ -10,11 +10,49 @@
 import { Parser } from 'htmlparser2';
 
 /** Elements whose content is never part of the document's text. */
-const DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'head', 'select', 'button', 'textarea']);
+const DROP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'object',
+  'head',
+  'select',
+  'button',
+  'textarea',
+]);
 /** Page furniture: menus, banners, cookie notices, share bars. */
 const FURNITURE = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu']);
 /** Elements that end a paragraph. */
-const PARAGRAPH = new Set(['p', 'div', 'section', 'article', 'main', 'blockquote', 'pre', 'table', 'ul', 'ol', 'dl', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'details', 'summary']);
+const PARAGRAPH = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'blockquote',
+  'pre',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'address',
+  'details',
+  'summary',
+]);
 /** Elements that end a line. */
 const LINE = new Set(['br', 'li', 'tr', 'dt', 'dd', 'caption']);
 /** Cells of a row are kept apart by a bar, so neighbouring cells do not run together. */
@@ -37,7 +75,9 @@ function innermostFirst<T>(): T[] {
   const items: T[] = [];
   const open = new Map<T, number>();
   const api = {
-    get length() { return items.length; },
+    get length() {
+      return items.length;
+    },
     set length(n: number) {
       while (items.length > n) api.shift();
     },
@@ -92,7 +132,13 @@ export function htmlToText(html: string): string {
       onopentag(name, attrs) {
         const hint = `${attrs['class'] ?? ''} ${attrs['id'] ?? ''} ${attrs['role'] ?? ''}`;
         const pageFurniture = FURNITURE.has(name) && !((name === 'header' || name === 'footer') && inArticle > 0);
-        const skip = DROP.has(name) || pageFurniture || attrs['hidden'] !== undefined || attrs['aria-hidden'] === 'true' || (skipDepth === 0 && /\b(navigation|banner|contentinfo)\b/.test(attrs['role'] ?? '')) || (!NEVER_HINTED.has(name) && (inArticle ? ARTICLE_FURNITURE_HINT : FURNITURE_HINT).test(hint));
+        const skip =
+          DROP.has(name) ||
+          pageFurniture ||
+          attrs['hidden'] !== undefined ||
+          attrs['aria-hidden'] === 'true' ||
+          (skipDepth === 0 && /\b(navigation|banner|contentinfo)\b/.test(attrs['role'] ?? '')) ||
+          (!NEVER_HINTED.has(name) && (inArticle ? ARTICLE_FURNITURE_HINT : FURNITURE_HINT).test(hint));
         stack.push({ name, skip });
         if (skip) skipDepth++;
         if (skipDepth) return;

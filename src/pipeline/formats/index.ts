@@ -22,14 +22,24 @@ export type PdfTexts = ReadonlyMap<string, Decoded>;
 export function sourceText(file: string, bytes: Uint8Array, pdfs?: PdfTexts): Decoded {
   const ext = extname(file).toLowerCase();
   if (PDF_EXT.has(ext)) {
-    return pdfs?.get(file) ?? { ok: false, why: 'format', message: `${file}: a PDF is read only through \`npm run extract\` (or readPdfs before runPipeline); skipped` };
+    return (
+      pdfs?.get(file) ?? {
+        ok: false,
+        why: 'format',
+        message: `${file}: a PDF is read only through \`npm run extract\` (or readPdfs before runPipeline); skipped`,
+      }
+    );
   }
   if (!HTML_EXT.has(ext)) return decode(bytes, file);
   const raw = decodeUtf8(bytes, file);
   if (!raw.ok) return raw;
   // Normalised after the markup is gone, so characters written as entities are normalised too.
   const n = normalise(htmlToText(raw.text), file);
-  return { ok: true, text: n.text, messages: [...raw.messages, `${file}: read as a web page (markup, scripts, menus, headers and footers left out)`, ...n.messages] };
+  return {
+    ok: true,
+    text: n.text,
+    messages: [...raw.messages, `${file}: read as a web page (markup, scripts, menus, headers and footers left out)`, ...n.messages],
+  };
 }
 
 /** Reads the text layer of every PDF in a folder, one at a time (pdf.js holds a whole file in memory). */

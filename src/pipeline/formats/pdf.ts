@@ -16,7 +16,14 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
   let doc;
   try {
     // A copy: pdf.js takes ownership of (detaches) the buffer it is given.
-    doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: VerbosityLevel.ERRORS, stopAtErrors: false }).promise;
+    doc = await getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: VerbosityLevel.ERRORS,
+      stopAtErrors: false,
+    }).promise;
   } catch (e) {
     const m = (e as Error).message || String(e);
     throw new PdfError(/password/i.test(m) ? 'the PDF is password-protected' : `not a readable PDF (${m})`);

@@ -9,10 +9,28 @@ export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
 
 /** A date as precise as its text ('YYYY-MM-DD', 'YYYY-MM' or 'YYYY'), and where in the text it was found. */
-export interface DateValue { start: string; end?: string; precision: Precision }
-export interface DateMention { start: number; end: number; text: string; value: DateValue }
-export interface SkippedDate { start: number; end: number; text: string; why: string }
-export interface YMD { y: number; m: number; d: number }
+export interface DateValue {
+  start: string;
+  end?: string;
+  precision: Precision;
+}
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  value: DateValue;
+}
+export interface SkippedDate {
+  start: number;
+  end: number;
+  text: string;
+  why: string;
+}
+export interface YMD {
+  y: number;
+  m: number;
+  d: number;
+}
 
 /** The running context of one document's dates, read in order. */
 export interface DateCarry {

@@ -43,15 +43,37 @@ const PLAN_BEFORE = {
   zh: /(?:将于|將於|将在|將在|拟于|擬於|计划于|計劃於|原定于|原定於|预计于|預計於|定于|定於)\s*$/u,
 };
 /** A publication or revision stamp: "Дата публикации: 05.07.2024", "Обновлено: …", "发布时间：…". */
-const STAMP_BEFORE = { ru: /(?:Дата\s+публикации|Опубликовано|Обновлено|Изменено)\s*:?\s*$/iu, zh: /(?:发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|来源|來源|(?:最后|最後)?(?:修订|修訂|更新|整理|编辑|編輯)[于於])\s*[:：]?\s*$/u };
+const STAMP_BEFORE = {
+  ru: /(?:Дата\s+публикации|Опубликовано|Обновлено|Изменено)\s*:?\s*$/iu,
+  zh: /(?:发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|来源|來源|(?:最后|最後)?(?:修订|修訂|更新|整理|编辑|編輯)[于於])\s*[:：]?\s*$/u,
+};
 
-export function findDatesLang(lang: 'ru' | 'zh', text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
+export function findDatesLang(
+  lang: 'ru' | 'zh',
+  text: string,
+  docYear: number | null,
+  carry: DateCarry,
+): { mentions: DateMention[]; skipped: SkippedDate[] } {
   const r0 = lang === 'ru' ? findDatesRu(text, docYear, carry) : findDatesZh(text, docYear, carry);
-  const not = (m: DateMention) => PLAN_BEFORE[lang].test(text.slice(Math.max(0, m.start - 60), m.start)) ? 'a plan or an expectation, not a dated event' : STAMP_BEFORE[lang].test(text.slice(Math.max(0, m.start - 24), m.start)) ? 'a publication stamp, not an event' : null;
-  const r = { mentions: r0.mentions.filter((m) => !not(m)), skipped: [...r0.skipped, ...r0.mentions.filter((m) => not(m)).map((m) => ({ start: m.start, end: m.end, text: m.text, why: not(m)! }))] };
+  const not = (m: DateMention) =>
+    PLAN_BEFORE[lang].test(text.slice(Math.max(0, m.start - 60), m.start))
+      ? 'a plan or an expectation, not a dated event'
+      : STAMP_BEFORE[lang].test(text.slice(Math.max(0, m.start - 24), m.start))
+        ? 'a publication stamp, not an event'
+        : null;
+  const r = {
+    mentions: r0.mentions.filter((m) => !not(m)),
+    skipped: [...r0.skipped, ...r0.mentions.filter((m) => not(m)).map((m) => ({ start: m.start, end: m.end, text: m.text, why: not(m)! }))],
+  };
   const happened = lang === 'ru' ? HAPPENED_RU : HAPPENED_ZH;
   if (!r.mentions.some((m) => m.value.precision === 'year') || happened.test(text)) return r;
-  return { mentions: r.mentions.filter((m) => m.value.precision !== 'year'), skipped: [...r.skipped, ...r.mentions.filter((m) => m.value.precision === 'year').map((m) => ({ start: m.start, end: m.end, text: m.text, why: NO_EVENT }))].sort((a, b) => a.start - b.start) };
+  return {
+    mentions: r.mentions.filter((m) => m.value.precision !== 'year'),
+    skipped: [
+      ...r.skipped,
+      ...r.mentions.filter((m) => m.value.precision === 'year').map((m) => ({ start: m.start, end: m.end, text: m.text, why: NO_EVENT })),
+    ].sort((a, b) => a.start - b.start),
+  };
 }
 
 const MAYBE_RU = /\d|сегодня|вчера/iu;
@@ -67,7 +89,8 @@ export function findDatelineLang(lang: 'ru' | 'zh', para: string, gaz: Gazetteer
 }
 
 /** A paragraph's text without its dateline header ("МОСКВА, 10 ноября. /ТАСС/. ", "新华社北京6月10日电 "). */
-export const withoutDatelineLang = (lang: 'ru' | 'zh', para: string) => para.replace(lang === 'ru' ? DATELINE_HEAD_RU : DATELINE_HEAD_ZH, '');
+export const withoutDatelineLang = (lang: 'ru' | 'zh', para: string) =>
+  para.replace(lang === 'ru' ? DATELINE_HEAD_RU : DATELINE_HEAD_ZH, '');
 
 /** Abbreviations after which a sentence goes on, per language (null: none to join). */
 export const sentenceAbbreviations = (lang: Lang): RegExp | null => (lang === 'ru' ? ABBR_RU : null);
@@ -82,7 +105,12 @@ export function cityOfDocumentName(lang: 'ru' | 'zh', name: string, gaz: Gazette
 }
 
 /** The sentence as clauses.ts should cut it (Russian abbreviations' full stops masked; a Chinese '；', or '，' before a year, read as ';'; same length). */
-export const forClauses = (lang: Lang, sentence: string) => (lang === 'ru' ? maskAbbreviationsRu(sentence).replace(ASIDE_RU, (a) => ` ${a.slice(1, -1)} `) : lang === 'zh' ? sentence.replace(/；|，(?=[0-9０-９〇一二三四五六七八九十]{2,4}年)/gu, ';') : sentence);
+export const forClauses = (lang: Lang, sentence: string) =>
+  lang === 'ru'
+    ? maskAbbreviationsRu(sentence).replace(ASIDE_RU, (a) => ` ${a.slice(1, -1)} `)
+    : lang === 'zh'
+      ? sentence.replace(/；|，(?=[0-9０-９〇一二三四五六七八九十]{2,4}年)/gu, ';')
+      : sentence;
 /** A bracketed aside on a name ("в Астане (ныне Нур-Султан) в июне 2017 года"): the clause reads on over it. */
 const ASIDE_RU = /\((?:ныне|сейчас|теперь|позднее|бывш\p{L}*|прежде|до\s+\d{4}\s+г\p{L}*\.?)\s[^()]{1,40}\)/giu;
 
@@ -98,14 +126,19 @@ export function firstFullDateLang(lang: 'ru' | 'zh', text: string, datelineMonth
   const re = new RegExp(FULL_DATE[lang].source, 'gu' + (lang === 'ru' ? 'i' : ''));
   for (const m of text.matchAll(re)) {
     if (PLAN_BEFORE[lang].test(text.slice(Math.max(0, m.index - 60), m.index))) continue; // "пройдет 22-23 июля 2020 года": the next meeting's year
-    const d = findDatesLang(lang, text.slice(m.index, m.index + m[0].length + 8), null, {}).mentions.find((x) => x.value.precision === 'day');
+    const d = findDatesLang(lang, text.slice(m.index, m.index + m[0].length + 8), null, {}).mentions.find(
+      (x) => x.value.precision === 'day',
+    );
     // a report dated "6月10日" recalls history ("2001年6月15日成立"): only a date of its own month gives its year
     if (d && (datelineMonth === undefined || Math.abs(+d.value.start.slice(5, 7) - datelineMonth) <= 1)) return d;
   }
   return undefined;
 }
 
-const ONLINE = { ru: /видеоконференц|видеосвяз|онлайн-формат|в режиме онлайн|в онлайн[- ]режиме|в виртуальном формате|дистанционно/iu, zh: /(?<!线上|線上)(?:以视频方式|以視頻方式|视频会议|視頻會議|视频连线|視頻連線|线上(?!线下)|線上(?!線下)|云会议|雲會議)/u };
+const ONLINE = {
+  ru: /видеоконференц|видеосвяз|онлайн-формат|в режиме онлайн|в онлайн[- ]режиме|в виртуальном формате|дистанционно/iu,
+  zh: /(?<!线上|線上)(?:以视频方式|以視頻方式|视频会议|視頻會議|视频连线|視頻連線|线上(?!线下)|線上(?!線下)|云会议|雲會議)/u,
+};
 /** A sentence that says the meeting was held by video link (not a hybrid "线上线下相结合"). */
 export const isOnlineLang = (lang: 'ru' | 'zh', sentence: string) => ONLINE[lang].test(sentence);
 
@@ -119,17 +152,31 @@ export function datelineMonthLang(lang: 'ru' | 'zh', header: string): number | u
  * The day a Russian or Chinese report speaks from when it has no publication date: its stamp, or its
  * dateline's day in the year the text says in other ways (report-year.ts). Null: the text does not say.
  */
-export function reportDateLang(lang: 'ru' | 'zh', text: string, title: string, datelineHeader: string | null): { date: YMD; day?: YMD; why: string } | null {
+export function reportDateLang(
+  lang: 'ru' | 'zh',
+  text: string,
+  title: string,
+  datelineHeader: string | null,
+): { date: YMD; day?: YMD; why: string } | null {
   let r = reportYearLang(lang, text, title);
   if (!r && datelineHeader) {
     // no other sign of the year: the weekday the text gives ("во вторник") against the dateline's day
     const md = findDatesLang(lang, datelineHeader, 2000, { y: 2000 }).mentions[0];
-    const y = md?.value.precision === 'day' ? yearByWeekdayLang(lang, text, +md.value.start.slice(5, 7), +md.value.start.slice(8, 10)) : null;
-    if (y) r = { y, why: 'the weekday the text gives for the dateline\'s day' };
+    const y =
+      md?.value.precision === 'day' ? yearByWeekdayLang(lang, text, +md.value.start.slice(5, 7), +md.value.start.slice(8, 10)) : null;
+    if (y) r = { y, why: "the weekday the text gives for the dateline's day" };
   }
   if (!r) return null;
   // "中新网9月17日电": a Chinese dateline may name no city; its day is still the report's ("当天", "7月14日" count from it)
-  const header = datelineHeader ?? (lang === 'zh' ? text.split(/\n/).slice(0, 6).map((l) => DATELINE_HEAD_ZH.exec(l)?.[0]).find(Boolean) : undefined);
+  const header =
+    datelineHeader ??
+    (lang === 'zh'
+      ? text
+          .split(/\n/)
+          .slice(0, 6)
+          .map((l) => DATELINE_HEAD_ZH.exec(l)?.[0])
+          .find(Boolean)
+      : undefined);
   const d = header ? findDatesLang(lang, header, r.y, { y: r.y }).mentions[0] : undefined;
   const [y, m, dd] = d?.value.precision === 'day' ? (d.value.start.split('-').map(Number) as [number, number, number]) : [];
   const day = y && m && dd ? { y, m, d: dd } : undefined;
@@ -138,9 +185,15 @@ export function reportDateLang(lang: 'ru' | 'zh', text: string, title: string, d
 }
 
 /** A meeting the report speaks of ("Саммит, который проходит 15-16 сентября", "本次峰会于8月31日至9月1日举行"). */
-const MEETING = { ru: /саммит|заседани|встреч|переговор|форум|совещани/iu, zh: /峰会|峰會|会议|會議|会晤|會晤|会谈|會談|论坛|論壇|本届|本屆|本次|此次/u };
+const MEETING = {
+  ru: /саммит|заседани|встреч|переговор|форум|совещани/iu,
+  zh: /峰会|峰會|会议|會議|会晤|會晤|会谈|會談|论坛|論壇|本届|本屆|本次|此次/u,
+};
 /** Said from the same sentence: by video link, or both ways at once ("线上线下相结合", "в смешанном формате"). */
-const HYBRID = { ru: /смешанном\s+формате|гибридном\s+формате|очно\s+и\s+(?:онлайн|дистанционно)/iu, zh: /线上线下|線上線下|线下线上|線下線上/u };
+const HYBRID = {
+  ru: /смешанном\s+формате|гибридном\s+формате|очно\s+и\s+(?:онлайн|дистанционно)/iu,
+  zh: /线上线下|線上線下|线下线上|線下線上/u,
+};
 
 /**
  * A date with no place in its clause that is the report's own day, or a span of days around it, in a
@@ -157,21 +210,30 @@ export function atReportDayLang(lang: 'ru' | 'zh', sentence: string, d: DateMent
 export const isOnlineLeadLang = (lang: 'ru' | 'zh', paragraph: string) => ONLINE[lang].test(paragraph) && !HYBRID[lang].test(paragraph);
 
 /** A date that is the report's own day ("25日晚" under "新华社北京11月25日电"). */
-export const onReportDayLang = (d: { value: DateMention['value'] }, reportDay: YMD | undefined) => !!reportDay && d.value.precision === 'day' && !d.value.end && d.value.start === shiftDay(reportDay, 0);
+export const onReportDayLang = (d: { value: DateMention['value'] }, reportDay: YMD | undefined) =>
+  !!reportDay && d.value.precision === 'day' && !d.value.end && d.value.start === shiftDay(reportDay, 0);
 
 /** An event page's fact table: "会议日期 | 2012年6月6日至7日", "Даты проведения | 15-16 октября 2024 г." (a row, not a publication stamp). */
-const INFOBOX_DATE = { ru: /^\s*(?:Дат[аы](?:\s+проведения)?|Сроки(?:\s+проведения)?)\s*[|:]/iu, zh: /^\s*(?:会议|會議|活动|活動|峰会|峰會)?(?:日期|时间|時間)\s*[|:：]/u };
+const INFOBOX_DATE = {
+  ru: /^\s*(?:Дат[аы](?:\s+проведения)?|Сроки(?:\s+проведения)?)\s*[|:]/iu,
+  zh: /^\s*(?:会议|會議|活动|活動|峰会|峰會)?(?:日期|时间|時間)\s*[|:：]/u,
+};
 /** Its place row: "会议地点 | 中国北京 人民大会堂", "Место проведения | Исламабад". */
-const INFOBOX_PLACE = { ru: /^\s*Место(?:\s+проведения)?\s*[|:]\s*(.+)$/imu, zh: /^\s*(?:会议|會議|活动|活動|峰会|峰會)?(?:地点|地點)\s*[|:：]\s*(.+)$/mu };
+const INFOBOX_PLACE = {
+  ru: /^\s*Место(?:\s+проведения)?\s*[|:]\s*(.+)$/imu,
+  zh: /^\s*(?:会议|會議|活动|活動|峰会|峰會)?(?:地点|地點)\s*[|:：]\s*(.+)$/mu,
+};
 export const isInfoboxDateLang = (lang: 'ru' | 'zh', line: string) => INFOBOX_DATE[lang].test(line);
 /** The place of a fact table's date row: the first place its place row names (within the next few rows). */
 export function infoboxPlaceLang(lang: 'ru' | 'zh', after: string, gaz: Gazetteer) {
   const row = INFOBOX_PLACE[lang].exec(after.slice(0, 400));
-  return row ? findPlacesLang(lang, row[1]!, gaz).mentions[0]?.place ?? null : null;
+  return row ? (findPlacesLang(lang, row[1]!, gaz).mentions[0]?.place ?? null) : null;
 }
 
 /** A treaty's entry into force ("вступила в силу 19 сентября 2003 года", "於2003年9月19日生效") happens at no place. */
 const IN_FORCE_BEFORE = /вступ\p{L}*\s+в\s+(?:законную\s+)?силу\s*$/iu;
 const IN_FORCE_AFTER = /^\s*(?:起)?(?:正式)?生效/u;
 export const inForceLang = (lang: 'ru' | 'zh', sentence: string, d: DateMention) =>
-  lang === 'ru' ? IN_FORCE_BEFORE.test(sentence.slice(Math.max(0, d.start - 30), d.start)) : IN_FORCE_AFTER.test(sentence.slice(d.end, d.end + 8));
+  lang === 'ru'
+    ? IN_FORCE_BEFORE.test(sentence.slice(Math.max(0, d.start - 30), d.start))
+    : IN_FORCE_AFTER.test(sentence.slice(d.end, d.end + 8));

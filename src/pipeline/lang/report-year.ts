@@ -15,7 +15,12 @@
  */
 import { zhNumber } from './zh-dates.ts';
 
-export interface ReportYear { y: number; m?: number; d?: number; why: string }
+export interface ReportYear {
+  y: number;
+  m?: number;
+  d?: number;
+  why: string;
+}
 
 const SCO_FOUNDED = 2001;
 const Y = '((?:19|20)\\d{2})';
@@ -23,7 +28,10 @@ const ZH_N = '([0-9一二三四五六七八九十]{1,4})';
 
 const STAMP = {
   ru: new RegExp(`(?:Дата\\s+публикации|Опубликовано)\\s*:?\\s*(?:(\\d{1,2})\\.(\\d{1,2})\\.${Y}|${Y}-(\\d{2})-(\\d{2}))`, 'iu'),
-  zh: new RegExp(`(?:发布时间|發布時間|发布日期|發布日期|发稿时间|發稿時間)\\s*[:：]?\\s*${Y}\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})`, 'u'),
+  zh: new RegExp(
+    `(?:发布时间|發布時間|发布日期|發布日期|发稿时间|發稿時間)\\s*[:：]?\\s*${Y}\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})`,
+    'u',
+  ),
 };
 const ORDINAL = {
   ru: /(\d{1,2})-?(?:е|го|м|ое|ого|ом)\s+(?:очередно\p{L}*\s+)?заседани\p{L}*\s+Совета\s+глав\s+(государств|правительств)/iu,
@@ -57,7 +65,8 @@ export function reportYearLang(lang: 'ru' | 'zh', text: string, title: string): 
     const n = lang === 'zh' ? zhNumber(o[2]!) : +o[1]!;
     const heads = lang === 'zh' ? o[1]! : o[2]!;
     const ofState = /元首|государств/iu.test(heads);
-    if (n >= (ofState ? 1 : 2) && n <= 60) return { y: (ofState ? SCO_FOUNDED - 1 : SCO_FOUNDED) + n, why: `the ordinal of the council's meeting (${n})` };
+    if (n >= (ofState ? 1 : 2) && n <= 60)
+      return { y: (ofState ? SCO_FOUNDED - 1 : SCO_FOUNDED) + n, why: `the ordinal of the council's meeting (${n})` };
   }
   const p = PREVIOUS[lang].exec(text);
   if (p) return { y: +p[1]! + 1, why: "the previous meeting's year" };
@@ -76,7 +85,10 @@ const WEEKDAY = {
   ru: /(?<![\p{L}])(?:во?\s+)(воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?![\p{L}])/iu,
   zh: /(?:星期|礼拜|禮拜|周|週)([日天一二三四五六])/u,
 };
-const WEEKDAY_INDEX = { ru: ['воскресенье', 'понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу'], zh: ['日', '一', '二', '三', '四', '五', '六'] };
+const WEEKDAY_INDEX = {
+  ru: ['воскресенье', 'понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу'],
+  zh: ['日', '一', '二', '三', '四', '五', '六'],
+};
 
 /**
  * "МОСКВА, 10 ноября — … провели во вторник свой саммит": the one year, among those the text names and
@@ -88,6 +100,9 @@ export function yearByWeekdayLang(lang: 'ru' | 'zh', text: string, month: number
   const dow = lang === 'zh' && w[1] === '天' ? 0 : WEEKDAY_INDEX[lang].indexOf(w[1]!.toLowerCase());
   if (dow < 0) return null;
   const years = new Set([...text.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].flatMap((m) => [+m[1]! - 1, +m[1]!, +m[1]! + 1]));
-  const fit = [...years].filter((y) => { const t = new Date(Date.UTC(y, month - 1, day)); return t.getUTCMonth() === month - 1 && t.getUTCDay() === dow; });
+  const fit = [...years].filter((y) => {
+    const t = new Date(Date.UTC(y, month - 1, day));
+    return t.getUTCMonth() === month - 1 && t.getUTCDay() === dow;
+  });
   return fit.length === 1 ? fit[0]! : null;
 }

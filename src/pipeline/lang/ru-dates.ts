@@ -12,9 +12,13 @@ import { isoOf, shiftDay, validDay, type DateCarry } from './common.ts';
 const parser = new chrono.Chrono(chrono.createConfiguration(true));
 
 /** The month names in every case a date uses (genitive "июня", prepositional "в июне", nominative "июнь"). */
-const MON = '(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])';
+const MON =
+  '(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])';
 const MONTH_STEMS = ['янв', 'фев', 'мар', 'апр', 'ма', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
-const monthOf = (w: string) => { const l = w.toLowerCase(); return l.startsWith('ма') && !l.startsWith('мар') ? 5 : MONTH_STEMS.findIndex((s) => l.startsWith(s)) + 1; };
+const monthOf = (w: string) => {
+  const l = w.toLowerCase();
+  return l.startsWith('ма') && !l.startsWith('мар') ? 5 : MONTH_STEMS.findIndex((s) => l.startsWith(s)) + 1;
+};
 const YEAR = '((?:19|20)\\d{2})';
 /** "года", "г.", "гг." after a year (not part of the date's meaning, part of its text). */
 const YEAR_WORD = '(?:\\s*(?:года|году|год|гг\\.|г\\.|г)(?![а-яё]))?';
@@ -32,7 +36,10 @@ const MONTH_YEAR = new RegExp(`${B}(?:(?:в|во)\\s+)?${MON}\\s+${YEAR}${YEAR_W
 /** "в 2001 году", "в 2001 г.": a year as the time of something (the caller's clause must say what). */
 const YEAR_ALONE = new RegExp(`${B}(?:в|с)\\s+${YEAR}(?:\\s*(?:году|г\\.|г)(?![а-яё]))${E}`, 'giu');
 /** "в августе" with no year: read only when the sentence gives one year ("1999 год — в августе …"). */
-const MONTH_ALONE = new RegExp(`${B}(?:в|во)\\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\\s+(?:19|20)\\d{2})${E}`, 'giu');
+const MONTH_ALONE = new RegExp(
+  `${B}(?:в|во)\\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\\s+(?:19|20)\\d{2})${E}`,
+  'giu',
+);
 const RELATIVE = /(?<![\p{L}])(сегодня|вчера|позавчера)(?![\p{L}])/giu;
 /** Every date form read here has a number in it, or is "сегодня"/"вчера": a cheap test before the patterns. */
 const MAYBE = /\d|сегодня|вчера/iu;
@@ -40,20 +47,25 @@ const MON_WORD = new RegExp(`${B}${MON}${E}`, 'giu');
 const HAS_MON = new RegExp(MON, 'iu');
 
 /** Words that say something happened: a year alone is an event only in a clause with one of them. */
-export const HAPPENED_RU = /(?<![\p{L}])(?:основан|создан|учрежд|состоял|прош[её]л|прошл[аио]|провед|вступил|подписал|подписан|принят|приняла|приняли|саммит|заседани|встреч|визит|учени|форум|конференци|сесси|стал[аи]?\s+(?:полноправн\p{L}*\s+)?член|член\p{L}*\s+стал|присоедин|открыт|торжеств|годовщин|принимал|собирал|собрал|утвержд|утвердил|одобр|сделан\p{L}*\s+в)/iu;
+export const HAPPENED_RU =
+  /(?<![\p{L}])(?:основан|создан|учрежд|состоял|прош[её]л|прошл[аио]|провед|вступил|подписал|подписан|принят|приняла|приняли|саммит|заседани|встреч|визит|учени|форум|конференци|сесси|стал[аи]?\s+(?:полноправн\p{L}*\s+)?член|член\p{L}*\s+стал|присоедин|открыт|торжеств|годовщин|принимал|собирал|собрал|утвержд|утвердил|одобр|сделан\p{L}*\s+в)/iu;
 
 export function findDatesRu(text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = [];
   if (!MAYBE.test(text)) return { mentions, skipped };
   const taken = (a: number, b: number) => mentions.some((x) => x.start < b && a < x.end) || skipped.some((x) => x.start < b && a < x.end);
-  const add = (start: number, end: number, value: DateValue) => { if (!taken(start, end)) mentions.push({ start, end, text: text.slice(start, end), value }); };
-  const skip = (start: number, end: number, why: string) => { if (!taken(start, end)) skipped.push({ start, end, text: text.slice(start, end), why }); };
+  const add = (start: number, end: number, value: DateValue) => {
+    if (!taken(start, end)) mentions.push({ start, end, text: text.slice(start, end), value });
+  };
+  const skip = (start: number, end: number, why: string) => {
+    if (!taken(start, end)) skipped.push({ start, end, text: text.slice(start, end), why });
+  };
   // A year that opens the sentence ("2009 год — 15–16 июня, Екатеринбург", "В 2019 году … 13–14 июня")
   // beats the one carried from before; a year elsewhere ("первым с 2019 года") does not.
   const lead0 = /^\W*(?:[Вв]\s+)?((?:19|20)\d{2})\s*(?:год[ау]?|г\.)?(?![\d.])/u.exec(text);
   const sentenceYear = lead0 ? +lead0[1]! : null;
-  const yearFor = (y: string | undefined) => (y ? +y : sentenceYear ?? carry.y ?? docYear ?? null);
+  const yearFor = (y: string | undefined) => (y ? +y : (sentenceYear ?? carry.y ?? docYear ?? null));
   const lead = (m: RegExpMatchArray) => (/^(?:с|в|во)\s/i.test(m[0]) ? m[0].indexOf(' ') + 1 : 0);
 
   // Each pattern below costs a scan with Unicode look-behinds: skipped when its key part is absent.
@@ -61,18 +73,31 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   for (const m of hasMon ? text.matchAll(CROSS) : []) {
     const [, a, m1, b, m2, y] = m;
     const y2 = yearFor(y);
-    const mo1 = monthOf(m1!); const mo2 = monthOf(m2!);
-    if (y2 === null) { skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date'); continue; }
+    const mo1 = monthOf(m1!);
+    const mo2 = monthOf(m2!);
+    if (y2 === null) {
+      skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
+      continue;
+    }
     const y1 = mo1 > mo2 ? y2 - 1 : y2;
-    if (!validDay(y1, mo1, +a!) || !validDay(y2, mo2, +b!)) { skip(m.index!, m.index! + m[0].length, 'not a real calendar date'); continue; }
+    if (!validDay(y1, mo1, +a!) || !validDay(y2, mo2, +b!)) {
+      skip(m.index!, m.index! + m[0].length, 'not a real calendar date');
+      continue;
+    }
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y1, mo1, +a!), end: isoOf(y2, mo2, +b!), precision: 'day' });
   }
   for (const m of hasMon ? text.matchAll(SAME) : []) {
     const [, a, b, mon, y] = m;
     const yy = yearFor(y);
     const mo = monthOf(mon!);
-    if (yy === null) { skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date'); continue; }
-    if (!validDay(yy, mo, +a!) || !validDay(yy, mo, +b!) || +a! >= +b!) { skip(m.index!, m.index! + m[0].length, 'not a real calendar date'); continue; }
+    if (yy === null) {
+      skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
+      continue;
+    }
+    if (!validDay(yy, mo, +a!) || !validDay(yy, mo, +b!) || +a! >= +b!) {
+      skip(m.index!, m.index! + m[0].length, 'not a real calendar date');
+      continue;
+    }
     const start = m.index! + lead(m);
     const end = m.index! + m[0].length;
     // "9 и 12 июня": two separate days; "9 и 10 июня", "9—12 июня", "с 9 по 12 июня": one span
@@ -86,13 +111,22 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     const [, d, mon, y] = m;
     const yy = yearFor(y);
     const mo = monthOf(mon!);
-    if (yy === null) { skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date'); continue; }
-    if (!validDay(yy, mo, +d!)) { skip(m.index!, m.index! + m[0].length, 'not a real calendar date'); continue; }
+    if (yy === null) {
+      skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
+      continue;
+    }
+    if (!validDay(yy, mo, +d!)) {
+      skip(m.index!, m.index! + m[0].length, 'not a real calendar date');
+      continue;
+    }
     add(m.index!, m.index! + m[0].length, { start: isoOf(yy, mo, +d!), precision: 'day' });
   }
   for (const m of /\d\.\d/.test(text) ? text.matchAll(NUMERIC) : []) {
     const [, d, mo, y] = m;
-    if (!validDay(+y!, +mo!, +d!)) { skip(m.index!, m.index! + m[0].length, 'not a real calendar date'); continue; }
+    if (!validDay(+y!, +mo!, +d!)) {
+      skip(m.index!, m.index! + m[0].length, 'not a real calendar date');
+      continue;
+    }
     add(m.index!, m.index! + m[0].length, { start: isoOf(+y!, +mo!, +d!), precision: 'day' });
   }
   for (const m of hasMon ? text.matchAll(MONTH_YEAR) : []) {
@@ -101,7 +135,8 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(+m[2]!, monthOf(m[1]!)), precision: 'month' });
   }
   if (sentenceYear) {
-    for (const m of text.matchAll(MONTH_ALONE)) add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(sentenceYear, monthOf(m[1]!)), precision: 'month' });
+    for (const m of text.matchAll(MONTH_ALONE))
+      add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(sentenceYear, monthOf(m[1]!)), precision: 'month' });
   }
   for (const m of text.matchAll(YEAR_ALONE)) {
     const start = m.index! + lead(m);
@@ -122,7 +157,9 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       const y = r.start.isCertain('year') ? r.start.get('year')! : (carry.y ?? docYear);
       if (!y) continue;
       const mo = r.start.get('month')!;
-      const value: DateValue = r.start.isCertain('day') ? { start: isoOf(y, mo, r.start.get('day')!), precision: 'day' } : { start: isoOf(y, mo), precision: 'month' };
+      const value: DateValue = r.start.isCertain('day')
+        ? { start: isoOf(y, mo, r.start.get('day')!), precision: 'day' }
+        : { start: isoOf(y, mo), precision: 'month' };
       if (value.precision === 'day' && !validDay(y, mo, r.start.get('day')!)) continue;
       if (r.end && value.precision === 'day' && r.end.isCertain('day')) {
         const endIso = isoOf(r.end.isCertain('year') ? r.end.get('year')! : y, r.end.get('month')!, r.end.get('day')!);
@@ -141,6 +178,9 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   // a day and month read later take their year from the last full date, not from a month or year the text
   // recalls in passing ("Решение … было принято годом ранее, в июле 2015 г." before "23 июня премьер-министр …")
   const last = mentions.filter((x) => x.value.precision === 'day').at(-1);
-  if (last) { carry.y = +last.value.start.slice(0, 4); if (last.value.start.length >= 7) carry.m = +last.value.start.slice(5, 7); }
+  if (last) {
+    carry.y = +last.value.start.slice(0, 4);
+    if (last.value.start.length >= 7) carry.m = +last.value.start.slice(5, 7);
+  }
   return { mentions, skipped };
 }

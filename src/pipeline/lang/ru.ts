@@ -16,11 +16,18 @@ const stemCache = new Map<string, string>();
 export function stemRu(word: string): string {
   const w = word.toLowerCase().replace(/ё/g, 'е');
   let s = stemCache.get(w);
-  if (s === undefined) { s = stemmer.stem(w); if (stemCache.size < 50_000) stemCache.set(w, s); }
+  if (s === undefined) {
+    s = stemmer.stem(w);
+    if (stemCache.size < 50_000) stemCache.set(w, s);
+  }
   return s;
 }
 
-interface Index { stems: Map<string, GazetteerPlace>; adjectives: { stem: string; place: GazetteerPlace }[]; capitals: { re: RegExp; place: GazetteerPlace }[] }
+interface Index {
+  stems: Map<string, GazetteerPlace>;
+  adjectives: { stem: string; place: GazetteerPlace }[];
+  capitals: { re: RegExp; place: GazetteerPlace }[];
+}
 const indexes = new WeakMap<Gazetteer, Index>();
 function indexOf(gaz: Gazetteer): Index {
   let ix = indexes.get(gaz);
@@ -77,7 +84,16 @@ export function findPlacesRu(text: string, gaz: Gazetteer): { mentions: PlaceMen
   const rejected: RejectedPlace[] = [];
   const ix = indexOf(gaz);
   for (const c of ix.capitals) {
-    for (const m of text.matchAll(c.re)) mentions.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], place: c.place, preposition: PREPOSITION.test(text.slice(Math.max(0, m.index! - 12), m.index!)) || /^в\s/i.test(text.slice(Math.max(0, m.index! - 2), m.index!)) });
+    for (const m of text.matchAll(c.re))
+      mentions.push({
+        start: m.index!,
+        end: m.index! + m[0].length,
+        text: m[0],
+        place: c.place,
+        preposition:
+          PREPOSITION.test(text.slice(Math.max(0, m.index! - 12), m.index!)) ||
+          /^в\s/i.test(text.slice(Math.max(0, m.index! - 2), m.index!)),
+      });
   }
   const inCapital = (i: number) => mentions.some((m) => m.start <= i && i < m.end);
   for (const m of text.matchAll(WORD_RU)) {
@@ -88,7 +104,10 @@ export function findPlacesRu(text: string, gaz: Gazetteer): { mentions: PlaceMen
     const place = placeOfWordRu(word, gaz);
     if (place) {
       // "Москва-2019", "Шанхай-Пекин": part of a longer name
-      if (/^-[\p{L}\d]/u.test(text.slice(end, end + 2))) { rejected.push({ start, end, text: word, why: 'part of a hyphenated name' }); continue; }
+      if (/^-[\p{L}\d]/u.test(text.slice(end, end + 2))) {
+        rejected.push({ start, end, text: word, why: 'part of a hyphenated name' });
+        continue;
+      }
       mentions.push({ start, end, text: word, place, preposition: PREPOSITION.test(text.slice(Math.max(0, start - 16), start)) });
       continue;
     }
@@ -96,7 +115,15 @@ export function findPlacesRu(text: string, gaz: Gazetteer): { mentions: PlaceMen
     if (!city) continue;
     const after = text.slice(end, end + 40);
     if (MEETING_AFTER.test(after)) mentions.push({ start, end, text: word, place: city, preposition: false });
-    else rejected.push({ start, end, text: word, why: NOT_PLACES.test(text.slice(start, end + 30)) ? 'part of an organisation\'s name' : `names a document or body of ${city.name}, not a place` });
+    else
+      rejected.push({
+        start,
+        end,
+        text: word,
+        why: NOT_PLACES.test(text.slice(start, end + 30))
+          ? "part of an organisation's name"
+          : `names a document or body of ${city.name}, not a place`,
+      });
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, rejected };
@@ -104,7 +131,10 @@ export function findPlacesRu(text: string, gaz: Gazetteer): { mentions: PlaceMen
 
 const MON_GEN = '(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)';
 /** "ДУШАНБЕ, 13 июня — ", "МОСКВА, 10 ноября. /ТАСС/. ", "Бишкек, 14 июня 2019 года. ", "ПЕКИН, 10 июня /Синьхуа/ -- ". */
-const DATELINE_RU = new RegExp(`^[\\s*#_>]*([А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*)\\s*,\\s*\\d{1,2}\\s+${MON_GEN}(?:\\s+(?:19|20)\\d{2}(?:\\s*(?:года|г\\.))?)?\\s*\\.?\\s*(?:\\/[^/\\n]{2,40}\\/\\.?|\\([^)\\n]{2,40}\\)\\.?)?\\s*(?:--|[—–-])?\\s*`, 'iu');
+const DATELINE_RU = new RegExp(
+  `^[\\s*#_>]*([А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*)\\s*,\\s*\\d{1,2}\\s+${MON_GEN}(?:\\s+(?:19|20)\\d{2}(?:\\s*(?:года|г\\.))?)?\\s*\\.?\\s*(?:\\/[^/\\n]{2,40}\\/\\.?|\\([^)\\n]{2,40}\\)\\.?)?\\s*(?:--|[—–-])?\\s*`,
+  'iu',
+);
 
 export function findDatelineRu(para: string, gaz: Gazetteer): Dateline | null {
   const m = DATELINE_RU.exec(para.slice(0, 200));
@@ -119,7 +149,8 @@ export function findDatelineRu(para: string, gaz: Gazetteer): Dateline | null {
 export const DATELINE_HEAD_RU = DATELINE_RU;
 
 /** Abbreviations after which a Russian sentence goes on: "в г. Ташкенте", "т.е.", "им.", "ул.", initials "В. В. Путин". */
-export const ABBR_RU = /(?:^|[\s(])(?:г|гг|т\.\s?е|т\.\s?д|т\.\s?п|т\.\s?н|им|ул|пр|просп|пл|д|стр|см|ст|тыс|млн|млрд|руб|долл|ген|проф|акад|и\.\s?о|обл|респ|напр|англ|кит|р|[А-ЯЁ])\.\s*$/u;
+export const ABBR_RU =
+  /(?:^|[\s(])(?:г|гг|т\.\s?е|т\.\s?д|т\.\s?п|т\.\s?н|им|ул|пр|просп|пл|д|стр|см|ст|тыс|млн|млрд|руб|долл|ген|проф|акад|и\.\s?о|обл|респ|напр|англ|кит|р|[А-ЯЁ])\.\s*$/u;
 
 /** Document kinds from a title's words. */
 export function kindRu(title: string): 'declaration' | 'speech' | null {
@@ -132,4 +163,5 @@ export function kindRu(title: string): 'declaration' | 'speech' | null {
  * The sentence as the clause splitter should see it: the full stop of an abbreviation ("2022 г. в г.
  * Ташкенте", "В. В. Путин") becomes "·", same length, so it does not cut the date off its place.
  */
-export const maskAbbreviationsRu = (text: string) => text.replace(/(?<![\p{L}])(г|гг|им|ул|пр|просп|пл|д|ст|тыс|млн|млрд|обл|респ|[А-ЯЁ])\.(?=\s)/gu, '$1·');
+export const maskAbbreviationsRu = (text: string) =>
+  text.replace(/(?<![\p{L}])(г|гг|им|ул|пр|просп|пл|д|ст|тыс|млн|млрд|обл|респ|[А-ЯЁ])\.(?=\s)/gu, '$1·');

@@ -8,7 +8,10 @@
 import type { GazetteerPlace } from '../gazetteer.ts';
 import type { Lang } from './common.ts';
 
-interface Span { start: number; end: number }
+interface Span {
+  start: number;
+  end: number;
+}
 const MAX = 90;
 
 /** The sentence with the given spans replaced by "|" (their words never enter a title). */
@@ -23,9 +26,11 @@ function blanked(text: string, from: number, to: number, spans: Span[], gap: str
   return out + text.slice(at, to);
 }
 
-const RU_KIND = /(?<![\p{L}])(?:заседани|саммит|встреч|совещани|форум|конференци|учени|визит|переговор|сесси|выставк|фестивал|церемони|подписани|семинар|круглый стол|консультаци|диалог|марафон|игр[аы])\p{L}*/iu;
+const RU_KIND =
+  /(?<![\p{L}])(?:заседани|саммит|встреч|совещани|форум|конференци|учени|визит|переговор|сесси|выставк|фестивал|церемони|подписани|семинар|круглый стол|консультаци|диалог|марафон|игр[аы])\p{L}*/iu;
 /** Words that end the phrase a meeting word heads: a verb of happening, a conjunction; a preposition only before a blank. */
-const RU_STOP = /^(?:прош\p{L}*|состоял\p{L}*|пройд\p{L}*|состоит\p{L}*|открыл\p{L}*|начал\p{L}*|заверш\p{L}*|был[аои]?|будет|стал[аои]?|принял\p{L}*|где|котор\p{L}*|и|а|но|что|это)$/iu;
+const RU_STOP =
+  /^(?:прош\p{L}*|состоял\p{L}*|пройд\p{L}*|состоит\p{L}*|открыл\p{L}*|начал\p{L}*|заверш\p{L}*|был[аои]?|будет|стал[аои]?|принял\p{L}*|где|котор\p{L}*|и|а|но|что|это)$/iu;
 const RU_PREP = /^(?:в|во|на|с|со|из|под|по|при|к|до|после|около)$/iu;
 /** A meeting word inside a prepositional phrase ("на саммите", "в ходе встречи") is not what the sentence is about. */
 const RU_KIND_AFTER_PREP = /(?:^|\s)(?:на|в ходе|во время|по итогам|после|перед|накануне|в рамках)\s+$/iu;
@@ -49,8 +54,12 @@ function titleRu(text: string, blanks: Span[]): string {
     for (const [i, w] of words.entries()) {
       if (out.length >= 12) break;
       const bare = w.replace(/[.,;:!?()«»"]+$/u, '');
-      if (w === '|' || (out.length > 0 && RU_STOP.test(bare)) || (RU_PREP.test(bare) && (words[i + 1] === '|' || words[i + 1] === 'г.'))) break;
-      if (w === '—' || w === '–') { out.push(w); continue; } // "государств — членов ШОС": the name goes on
+      if (w === '|' || (out.length > 0 && RU_STOP.test(bare)) || (RU_PREP.test(bare) && (words[i + 1] === '|' || words[i + 1] === 'г.')))
+        break;
+      if (w === '—' || w === '–') {
+        out.push(w);
+        continue;
+      } // "государств — членов ШОС": the name goes on
       out.push(bare);
       if (bare !== w) break; // punctuation ends the phrase
     }
@@ -60,20 +69,38 @@ function titleRu(text: string, blanks: Span[]): string {
   // no meeting word: what was done ("основана Шанхайская организация сотрудничества" → "Основана ШОС")
   // a preposition before a blank or a meeting word ("на | саммите в |") ends what was done
   const all = t.split(/\s+/).filter(Boolean);
-  const stop = all.findIndex((w, i) => i > 0 && RU_PREP.test(w) && (all[i + 1] === '|' || RU_KIND.test(all[i + 1] ?? '')) && all.slice(0, i).some((x) => x !== '|' && !/^[—–-]$/.test(x) && !RU_PREP.test(x)));
-  const words = (stop > 0 ? all.slice(0, stop) : all).filter((w) => w !== '|' && !/^[—–-]$/.test(w) && !/^(?:в|во|на|с|из|г\.|года?|году)$/iu.test(w) && !RU_AUX.test(w));
-  const phrase = SHORT_RU(words.slice(0, 10).join(' ').replace(/[.,;:]+$/u, '').replace(/\s+[,;:]/g, (m) => m.trim()));
+  const stop = all.findIndex(
+    (w, i) =>
+      i > 0 &&
+      RU_PREP.test(w) &&
+      (all[i + 1] === '|' || RU_KIND.test(all[i + 1] ?? '')) &&
+      all.slice(0, i).some((x) => x !== '|' && !/^[—–-]$/.test(x) && !RU_PREP.test(x)),
+  );
+  const words = (stop > 0 ? all.slice(0, stop) : all).filter(
+    (w) => w !== '|' && !/^[—–-]$/.test(w) && !/^(?:в|во|на|с|из|г\.|года?|году)$/iu.test(w) && !RU_AUX.test(w),
+  );
+  const phrase = SHORT_RU(
+    words
+      .slice(0, 10)
+      .join(' ')
+      .replace(/[.,;:]+$/u, '')
+      .replace(/\s+[,;:]/g, (m) => m.trim()),
+  );
   return phrase.length >= 3 && phrase !== 'ШОС' ? cap(clip(phrase)) : '';
 }
 
-const ZH_KIND = /(?:峰会|峰會|会议|會議|会晤|會晤|论坛|論壇|联合演习|聯合演習|演习|演習|访问|訪問|会谈|會談|仪式|儀式|博览会|博覽會|研讨会|研討會|对话会|對話會|磋商|展览|展覽|运动会|運動會|马拉松|馬拉松)/gu;
+const ZH_KIND =
+  /(?:峰会|峰會|会议|會議|会晤|會晤|论坛|論壇|联合演习|聯合演習|演习|演習|访问|訪問|会谈|會談|仪式|儀式|博览会|博覽會|研讨会|研討會|对话会|對話會|磋商|展览|展覽|运动会|運動會|马拉松|馬拉松)/gu;
 const ZH_DONE = /(?:成立|建立|签署|簽署|通过|通過|加入|成为|成為|举行|舉行|召开|召開|启动|啟動|开幕|開幕|闭幕|閉幕|抵达|抵達)/u;
 const SHORT_ZH = (s: string) => s.replace(/上海合作组织/g, '上合组织').replace(/上海合作組織/g, '上合組織');
 
 function titleZh(text: string, blanks: Span[]): string {
   // without a dateline head ("新华社|电 ", its place and date blanked)
   // a city right before 峰会 names the meeting ("阿斯塔纳峰会"): kept; without a dateline head ("新华社|电 ")
-  const kept = blanks.filter((b) => !new RegExp(`^(?:${ZH_KIND.source})`, 'u').test(text.slice(b.end, b.end + 4)) || !/\p{Script=Han}/u.test(text.slice(b.start, b.end)));
+  const kept = blanks.filter(
+    (b) =>
+      !new RegExp(`^(?:${ZH_KIND.source})`, 'u').test(text.slice(b.end, b.end + 4)) || !/\p{Script=Han}/u.test(text.slice(b.start, b.end)),
+  );
   const t = blanked(text, 0, text.length, kept, '|').replace(/^[^，。|]{0,12}\|+[电電](?:[（(][^）)]*[）)])?\s*/u, '');
   const segments = t.split(/[，,；;：:。！？!?、（）()“”"\s]/u);
   // the segment holding the last meeting word that is not right after a blank ("在|举行会议" keeps "会议")
@@ -82,12 +109,18 @@ function titleZh(text: string, blanks: Span[]): string {
     if (!kinds.length) continue;
     const k = kinds[kinds.length - 1]!;
     let phrase = seg.slice(0, k.index! + k[0].length);
-    phrase = phrase.slice(phrase.lastIndexOf('|') + 1).replace(/^(?:在|于|於|将|將|并|並|还|還|由|同|与|與)+/u, '').trim();
+    phrase = phrase
+      .slice(phrase.lastIndexOf('|') + 1)
+      .replace(/^(?:在|于|於|将|將|并|並|还|還|由|同|与|與)+/u, '')
+      .trim();
     if (phrase.length >= 2) return clip(SHORT_ZH(phrase), 60);
   }
   for (const seg of segments) {
     if (!ZH_DONE.test(seg)) continue;
-    const phrase = seg.replace(/(?:在|于|於)?\|/gu, '').replace(/^(?:在|于|於)/u, '').trim();
+    const phrase = seg
+      .replace(/(?:在|于|於)?\|/gu, '')
+      .replace(/^(?:在|于|於)/u, '')
+      .trim();
     if (phrase.length >= 3 && !/^上合组织$|^上海合作组织$/.test(phrase)) return clip(SHORT_ZH(phrase), 60);
   }
   return '';
@@ -106,8 +139,12 @@ export function placeNameIn(lang: Lang, place: GazetteerPlace): string {
 /** The full title: the core (or a fallback) and the place, as a reader of that language writes it. */
 export function eventTitleIn(lang: 'ru' | 'zh', core: string, fallback: string, place: GazetteerPlace | null): string {
   const tidy = lang === 'ru' ? SHORT_RU : SHORT_ZH;
-  let base = tidy(core) || clip(tidy(fallback.replace(/\s+/g, ' ').trim()), lang === 'zh' ? 60 : MAX).replace(/[\s.;:,。；：，]+$/u, '') || (lang === 'ru' ? 'Событие' : '事件');
+  let base =
+    tidy(core) ||
+    clip(tidy(fallback.replace(/\s+/g, ' ').trim()), lang === 'zh' ? 60 : MAX).replace(/[\s.;:,。；：，]+$/u, '') ||
+    (lang === 'ru' ? 'Событие' : '事件');
   const name = place ? placeNameIn(lang, place) : null;
-  if (name && !base.includes(name) && !(lang === 'ru' && place!.ru?.some((n) => base.includes(n.slice(0, Math.max(4, n.length - 2)))))) base = lang === 'zh' ? `${base}（${name}）` : `${base}, ${name}`;
+  if (name && !base.includes(name) && !(lang === 'ru' && place!.ru?.some((n) => base.includes(n.slice(0, Math.max(4, n.length - 2))))))
+    base = lang === 'zh' ? `${base}（${name}）` : `${base}, ${name}`;
   return base;
 }

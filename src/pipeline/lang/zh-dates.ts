@@ -20,10 +20,14 @@ export function zhNumber(s: string): number {
   if (/^\d+$/.test(t)) return +t;
   if (t.includes('十')) {
     const [tens, ones] = t.split('十');
-    return (tens ? DIGIT[tens] ?? NaN : 1) * 10 + (ones ? DIGIT[ones] ?? NaN : 0);
+    return (tens ? (DIGIT[tens] ?? NaN) : 1) * 10 + (ones ? (DIGIT[ones] ?? NaN) : 0);
   }
   let v = 0;
-  for (const c of t) { const d = DIGIT[c]; if (d === undefined) return NaN; v = v * 10 + d; }
+  for (const c of t) {
+    const d = DIGIT[c];
+    if (d === undefined) return NaN;
+    v = v * 10 + d;
+  }
   return v;
 }
 
@@ -44,14 +48,17 @@ const MAYBE = new RegExp(`${N}[年月日号]|今天|今日|当天|当日|昨天|
 
 /** Words that say something happened: a year alone is an event only in a sentence with one of them. */
 /** Simplified and traditional forms ('举办'/'舉辦', '通过'/'通過', '主办'/'主辦'). */
-export const HAPPENED_ZH = /成立|建立|[创創]立|[举舉]行|[举舉]办|[举舉]辦|主[办辦]|召[开開]|[签簽][署订訂]|通[过過]|加入|[成][为為].{0,8}成[员員]|峰[会會]|[会會][议議]|[会會]晤|[访訪][问問]|演[习習]|[论論][坛壇]|[启啟][动動]|[开開]幕|[闭閉]幕|[周週]年|生效/u;
+export const HAPPENED_ZH =
+  /成立|建立|[创創]立|[举舉]行|[举舉]办|[举舉]辦|主[办辦]|召[开開]|[签簽][署订訂]|通[过過]|加入|[成][为為].{0,8}成[员員]|峰[会會]|[会會][议議]|[会會]晤|[访訪][问問]|演[习習]|[论論][坛壇]|[启啟][动動]|[开開]幕|[闭閉]幕|[周週]年|生效/u;
 
 const hans = chrono.hans.strict;
 
 /** The year in which a month and day lie nearest a report's own day (a report of 10 January speaks of "12月28日" last year). */
 function nearestYear(anchor: YMD, mo: number, d: number): number {
   const at = Date.UTC(anchor.y, anchor.m - 1, anchor.d);
-  return [anchor.y - 1, anchor.y, anchor.y + 1].map((y) => [y, Math.abs(Date.UTC(y, mo - 1, d) - at)] as const).sort((a, b) => a[1] - b[1])[0]![0];
+  return [anchor.y - 1, anchor.y, anchor.y + 1]
+    .map((y) => [y, Math.abs(Date.UTC(y, mo - 1, d) - at)] as const)
+    .sort((a, b) => a[1] - b[1])[0]![0];
 }
 
 export function findDatesZh(text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
@@ -59,63 +66,88 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   const skipped: SkippedDate[] = [];
   if (!MAYBE.test(text)) return { mentions, skipped };
   const taken = (a: number, b: number) => mentions.some((x) => x.start < b && a < x.end) || skipped.some((x) => x.start < b && a < x.end);
-  const skip = (start: number, end: number, why: string) => { if (!taken(start, end)) skipped.push({ start, end, text: text.slice(start, end), why }); };
+  const skip = (start: number, end: number, why: string) => {
+    if (!taken(start, end)) skipped.push({ start, end, text: text.slice(start, end), why });
+  };
   /** Mentions are read left to right, each taking year and month from the one before. */
   const found: { start: number; end: number; read: (c: DateCarry) => DateValue | string }[] = [];
 
   for (const m of text.matchAll(FULL)) {
     const [, y1, m1, d1, y2, m2, d2] = m;
-    found.push({ start: m.index!, end: m.index! + m[0].length, read: (c) => {
-      const mo = zhNumber(m1!);
-      const d = zhNumber(d1!);
-      // "此前，…已于7月14日在杜尚别举行" in a report: the year nearest the report's day, not one a sentence before recalled ("2001年6月，…")
-      const y = y1 ? zhNumber(y1) : !yearHere && carry.anchor ? nearestYear(carry.anchor, mo, d) : c.y ?? docYear;
-      if (!y) return 'day and month without a year, and the document has no date';
-      if (!validDay(y, mo, d)) return 'not a real calendar date';
-      const value: DateValue = { start: isoOf(y, mo, d), precision: 'day' };
-      if (d2) {
-        const ey = y2 ? zhNumber(y2) : y;
-        const em = m2 ? zhNumber(m2) : mo;
-        const ed = zhNumber(d2);
-        if (!validDay(ey, em, ed)) return 'not a real calendar date';
-        const end = isoOf(ey, em, ed);
-        if (end > value.start) value.end = end;
-      }
-      return value;
-    } });
+    found.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      read: (c) => {
+        const mo = zhNumber(m1!);
+        const d = zhNumber(d1!);
+        // "此前，…已于7月14日在杜尚别举行" in a report: the year nearest the report's day, not one a sentence before recalled ("2001年6月，…")
+        const y = y1 ? zhNumber(y1) : !yearHere && carry.anchor ? nearestYear(carry.anchor, mo, d) : (c.y ?? docYear);
+        if (!y) return 'day and month without a year, and the document has no date';
+        if (!validDay(y, mo, d)) return 'not a real calendar date';
+        const value: DateValue = { start: isoOf(y, mo, d), precision: 'day' };
+        if (d2) {
+          const ey = y2 ? zhNumber(y2) : y;
+          const em = m2 ? zhNumber(m2) : mo;
+          const ed = zhNumber(d2);
+          if (!validDay(ey, em, ed)) return 'not a real calendar date';
+          const end = isoOf(ey, em, ed);
+          if (end > value.start) value.end = end;
+        }
+        return value;
+      },
+    });
   }
   const free = (a: number, b: number) => !found.some((f) => f.start < b && a < f.end);
   for (const m of text.matchAll(MONTH_RANGE)) {
-    if (free(m.index!, m.index! + m[0].length)) found.push({ start: m.index!, end: m.index! + m[0].length, read: () => 'a span of months, not a dated event' });
+    if (free(m.index!, m.index! + m[0].length))
+      found.push({ start: m.index!, end: m.index! + m[0].length, read: () => 'a span of months, not a dated event' });
   }
   for (const m of text.matchAll(YEAR_MONTH)) {
     if (!free(m.index!, m.index! + m[0].length)) continue;
     const y = zhNumber(m[1]!);
     const mo = zhNumber(m[2]!);
-    found.push({ start: m.index!, end: m.index! + m[0].length, read: () => (y >= 1000 && y <= 2999 && mo >= 1 && mo <= 12 ? { start: isoOf(y, mo), precision: 'month' } : 'not a real calendar date') });
+    found.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      read: () =>
+        y >= 1000 && y <= 2999 && mo >= 1 && mo <= 12 ? { start: isoOf(y, mo), precision: 'month' } : 'not a real calendar date',
+    });
   }
   for (const m of text.matchAll(DAY_ONLY)) {
     if (!free(m.index!, m.index! + m[0].length)) continue;
-    found.push({ start: m.index!, end: m.index! + m[0].length, read: (c) => {
-      if (!c.y || !c.m) return 'a day without month or year before it';
-      const d = zhNumber(m[1]!);
-      return validDay(c.y, c.m, d) ? { start: isoOf(c.y, c.m, d), precision: 'day' } : 'not a real calendar date';
-    } });
+    found.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      read: (c) => {
+        if (!c.y || !c.m) return 'a day without month or year before it';
+        const d = zhNumber(m[1]!);
+        return validDay(c.y, c.m, d) ? { start: isoOf(c.y, c.m, d), precision: 'day' } : 'not a real calendar date';
+      },
+    });
   }
   for (const m of text.matchAll(YEAR_ALONE)) {
     if (!free(m.index!, m.index! + m[0].length)) continue;
     const y = zhNumber(m[1]!);
-    found.push({ start: m.index!, end: m.index! + m[0].length, read: () => (y >= 1000 && y <= 2999 ? { start: String(y), precision: 'year' } : 'a year outside 1000–2999') });
+    found.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      read: () => (y >= 1000 && y <= 2999 ? { start: String(y), precision: 'year' } : 'a year outside 1000–2999'),
+    });
   }
   if (carry.anchor) {
     for (const m of text.matchAll(RELATIVE)) {
       if (!free(m.index!, m.index! + m[0].length)) continue;
       const word = m[1]!;
-      found.push({ start: m.index!, end: m.index! + m[0].length, read: (c) => {
-        // "当天" (that day) is the day last named; "今天" and "昨天" count from the report's own day
-        if (/当/.test(word) && c.y && c.m && mentions.at(-1)?.value.precision === 'day') return { start: mentions.at(-1)!.value.start, precision: 'day' };
-        return { start: shiftDay(carry.anchor!, word.startsWith('昨') ? -1 : word.startsWith('前') ? -2 : 0), precision: 'day' };
-      } });
+      found.push({
+        start: m.index!,
+        end: m.index! + m[0].length,
+        read: (c) => {
+          // "当天" (that day) is the day last named; "今天" and "昨天" count from the report's own day
+          if (/当/.test(word) && c.y && c.m && mentions.at(-1)?.value.precision === 'day')
+            return { start: mentions.at(-1)!.value.start, precision: 'day' };
+          return { start: shiftDay(carry.anchor!, word.startsWith('昨') ? -1 : word.startsWith('前') ? -2 : 0), precision: 'day' };
+        },
+      });
     }
   }
   // chrono (simplified and traditional) for what is left next to a 年 or 月: rare forms the patterns miss.
@@ -127,7 +159,14 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
       const s = a + r.index;
       const e = s + r.text.length;
       // only a whole calendar date ("年前" is "years ago" to chrono, not a date)
-      if (!free(s, e) || !/年.*月.*[日号]/u.test(r.text) || !r.start.isCertain('year') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
+      if (
+        !free(s, e) ||
+        !/年.*月.*[日号]/u.test(r.text) ||
+        !r.start.isCertain('year') ||
+        !r.start.isCertain('month') ||
+        !r.start.isCertain('day')
+      )
+        continue;
       if (!validDay(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!)) continue;
       const v = { start: isoOf(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!), precision: 'day' as const };
       found.push({ start: s, end: e, read: () => v });
@@ -138,7 +177,10 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   for (const f of found) {
     if (taken(f.start, f.end)) continue;
     const v = f.read(carry);
-    if (typeof v === 'string') { skip(f.start, f.end, v); continue; }
+    if (typeof v === 'string') {
+      skip(f.start, f.end, v);
+      continue;
+    }
     mentions.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), value: v });
     if (/年/u.test(text.slice(f.start, f.end))) yearHere = true;
     carry.y = +v.start.slice(0, 4);

@@ -9,7 +9,9 @@
 import type { Gazetteer, GazetteerPlace } from '../gazetteer.ts';
 import type { Dateline, PlaceMention, RejectedPlace } from '../places.ts';
 
-interface Index { byFirst: Map<string, { name: string; place: GazetteerPlace }[]> }
+interface Index {
+  byFirst: Map<string, { name: string; place: GazetteerPlace }[]>;
+}
 const indexes = new WeakMap<Gazetteer, Index>();
 function indexOf(gaz: Gazetteer): Index {
   let ix = indexes.get(gaz);
@@ -38,7 +40,8 @@ function nameAt(text: string, at: number, ix: Index): { name: string; place: Gaz
 }
 
 /** Names of organisations, groups and texts that begin with a city: never places (simplified and traditional). */
-const NOT_PLACE_AFTER = /^(?:合作组织|合作組織|五国|五國|精神|公约|公約|宣言|公报|公報|声明|聲明|倡议|倡議|进程|進程|模式|纲要|綱要|峰会宣言|峰會宣言|合作组|合作組|组织|組織|大学|大學|市政府|特别|特別)/u;
+const NOT_PLACE_AFTER =
+  /^(?:合作组织|合作組織|五国|五國|精神|公约|公約|宣言|公报|公報|声明|聲明|倡议|倡議|进程|進程|模式|纲要|綱要|峰会宣言|峰會宣言|合作组|合作組|组织|組織|大学|大學|市政府|特别|特別)/u;
 /** "青岛峰会" was held in Qingdao, as "the Qingdao Summit" is in English. */
 const DOCUMENT_AFTER = /^(?:宣言|公报|公報|声明|聲明|公约|公約|倡议|倡議)/u;
 /** "在青岛", "于北京", "赴莫斯科", "抵达…": where something happens. */
@@ -54,7 +57,12 @@ export function findPlacesZh(text: string, gaz: Gazetteer): { mentions: PlaceMen
     const end = i + hit.name.length;
     const after = text.slice(end, end + 6);
     if (NOT_PLACE_AFTER.test(after)) {
-      rejected.push({ start: i, end, text: hit.name, why: DOCUMENT_AFTER.test(after) ? `names a document of ${hit.place.name}, not a place` : 'part of an organisation\'s name' });
+      rejected.push({
+        start: i,
+        end,
+        text: hit.name,
+        why: DOCUMENT_AFTER.test(after) ? `names a document of ${hit.place.name}, not a place` : "part of an organisation's name",
+      });
     } else {
       mentions.push({ start: i, end, text: hit.name, place: hit.place, preposition: PREPOSITION.test(text.slice(Math.max(0, i - 4), i)) });
     }
@@ -76,7 +84,10 @@ export function cityOfDocumentZh(text: string, gaz: Gazetteer): GazetteerPlace |
 
 const N = '[0-9０-９一二三四五六七八九十]';
 /** "新华社北京6月10日电", "中新网莫斯科6月10日电（记者 …）", "本报青岛6月9日电". */
-const DATELINE_ZH = new RegExp(`^[\\s*#_>]*([^\\s\\d，。]{0,12}?)(${N}{1,2}月${N}{1,3}日)[电電](?:\\s*[（(][^）)\\n]{0,40}[）)])?\\s*`, 'u');
+const DATELINE_ZH = new RegExp(
+  `^[\\s*#_>]*([^\\s\\d，。]{0,12}?)(${N}{1,2}月${N}{1,3}日)[电電](?:\\s*[（(][^）)\\n]{0,40}[）)])?\\s*`,
+  'u',
+);
 
 export function findDatelineZh(para: string, gaz: Gazetteer): Dateline | null {
   const m = DATELINE_ZH.exec(para.slice(0, 120));

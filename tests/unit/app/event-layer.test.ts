@@ -97,12 +97,23 @@ describe('a data folder written before the event layer', () => {
     expect(problems).toEqual([]);
     const d = await sampleData(base);
     expect(d.events.map((e) => e.id)).toEqual([
-      'ev-bishkek-2019', 'ev-agora-2020', 'ev-moscow-2020', 'ev-dushanbe-2021',
-      'ev-samarkand-2022', 'ev-forum-2023', 'ev-escap-2024', 'ev-astana-2024',
+      'ev-bishkek-2019',
+      'ev-agora-2020',
+      'ev-moscow-2020',
+      'ev-dushanbe-2021',
+      'ev-samarkand-2022',
+      'ev-forum-2023',
+      'ev-escap-2024',
+      'ev-astana-2024',
     ]);
     expect(d.statementsByEvent.get('ev-moscow-2020')!.map((s) => s.id)).toEqual(['st-1']);
     // The mention's own date and title (its link to the meeting, if the pipeline wrote one, still said).
-    expect(describeEvent(d, d.events.findIndex((e) => e.id === 'ev-bishkek-2019'))).toMatchObject({ text: 'Bishkek summit', sub: '14 Jun 2019 · Bishkek' });
+    expect(
+      describeEvent(
+        d,
+        d.events.findIndex((e) => e.id === 'ev-bishkek-2019'),
+      ),
+    ).toMatchObject({ text: 'Bishkek summit', sub: '14 Jun 2019 · Bishkek' });
   });
 
   it('names a problem in its events.json as that file', async () => {
@@ -112,14 +123,23 @@ describe('a data folder written before the event layer', () => {
     writeFileSync(join(base, 'events.json'), JSON.stringify(events));
     const { problems } = await loadRawData(base, fsFetch);
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'events.json', message: `event ${events[0].id}: start 2020-02-31 is not a real calendar date; left out` }),
-      expect.objectContaining({ file: 'statements.json', message: `statement st-2: 1 event id(s) not among the events (${events[0].id}); left unlinked` }),
+      expect.objectContaining({
+        file: 'events.json',
+        message: `event ${events[0].id}: start 2020-02-31 is not a real calendar date; left out`,
+      }),
+      expect.objectContaining({
+        file: 'statements.json',
+        message: `statement st-2: 1 event id(s) not among the events (${events[0].id}); left unlinked`,
+      }),
     ]);
   });
 
   it('a dev server answering the missing layer with its own page is not taken for the layer', async () => {
     const base = sampleBeforeLayer();
-    const devServer = async (url: string) => (url.endsWith('event-layer.json') ? new Response('<!doctype html><html><script src="/src/app/main.ts"></script></html>') : fsFetch(url));
+    const devServer = async (url: string) =>
+      url.endsWith('event-layer.json')
+        ? new Response('<!doctype html><html><script src="/src/app/main.ts"></script></html>')
+        : fsFetch(url);
     const { data, problems } = await loadRawData(base, devServer);
     expect(problems).toEqual([]);
     expect(data.events.map((e) => e.id)).toContain('ev-bishkek-2019');

@@ -53,15 +53,32 @@ describe('the window counts that size the markers', () => {
 
   it('the binary-search path agrees with a plain scan on random data', async () => {
     const d = await sampleData();
-    const places = Array.from({ length: 30 }, (_, i): PlaceFeature => ({ ...d.places[0]!, id: `p${i}`, properties: { ...d.places[0]!.properties, id: `p${i}` } }));
+    const places = Array.from({ length: 30 }, (_, i): PlaceFeature => ({
+      ...d.places[0]!,
+      id: `p${i}`,
+      properties: { ...d.places[0]!.properties, id: `p${i}` },
+    }));
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const events: Event[] = Array.from({ length: 2000 }, (_, i) => {
       const y = 2001 + Math.floor(rnd() * 23);
       const m = 1 + Math.floor(rnd() * 12);
       const dd = 1 + Math.floor(rnd() * 28);
-      const start = rnd() < 0.2 ? `${y}` : rnd() < 0.3 ? `${y}-${String(m).padStart(2, '0')}` : `${y}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-      return { ...d.events[0]!, id: `e${i}`, start, end: undefined, placeId: rnd() < 0.1 ? null : `p${Math.floor(rnd() * 30)}`, online: rnd() < 0.05, statementIds: rnd() < 0.5 ? ['a'] : ['a', 'b'] };
+      const start =
+        rnd() < 0.2
+          ? `${y}`
+          : rnd() < 0.3
+            ? `${y}-${String(m).padStart(2, '0')}`
+            : `${y}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+      return {
+        ...d.events[0]!,
+        id: `e${i}`,
+        start,
+        end: undefined,
+        placeId: rnd() < 0.1 ? null : `p${Math.floor(rnd() * 30)}`,
+        online: rnd() < 0.05,
+        statementIds: rnd() < 0.5 ? ['a'] : ['a', 'b'],
+      };
     });
     const big = buildIndexes({ ...d.raw, events, places: { type: 'FeatureCollection', features: places } });
     const all = new Uint8Array(events.length).fill(1);

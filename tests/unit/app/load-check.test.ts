@@ -30,17 +30,32 @@ describe('checking one file', () => {
     const many = Array.from({ length: 3000 }, (_, i) => ({ ...events[i % events.length]!, id: `e${i}` }));
     (many[2718] as { start: string }).start = '2019-13';
     const got = checkFile('events.json', JSON.stringify(many));
-    expect(got).toEqual({ ok: false, message: expect.stringMatching(/^does not match the data contract: \[2718\]\.start: expected YYYY, YYYY-MM or YYYY-MM-DD$/) });
+    expect(got).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^does not match the data contract: \[2718\]\.start: expected YYYY, YYYY-MM or YYYY-MM-DD$/),
+    });
   });
 
   it('tells a web page (a server answering a missing file) from broken JSON', () => {
-    expect(checkFile('places.geojson', '<!doctype html><html></html>')).toEqual({ ok: false, message: expect.stringMatching(/^is missing \(the server sent a web page instead\)/) });
-    expect(checkFile('places.geojson', '{"type": "FeatureCollection", ')).toEqual({ ok: false, message: expect.stringMatching(/^is not valid JSON/) });
+    expect(checkFile('places.geojson', '<!doctype html><html></html>')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^is missing \(the server sent a web page instead\)/),
+    });
+    expect(checkFile('places.geojson', '{"type": "FeatureCollection", ')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^is not valid JSON/),
+    });
   });
 });
 
 describe('the core files as the worker checks them', () => {
-  const core = () => checkAndOrderCore({ events: bytes('event-layer.json'), places: bytes('places.geojson'), documents: bytes('documents.json'), topics: bytes('topics.json') });
+  const core = () =>
+    checkAndOrderCore({
+      events: bytes('event-layer.json'),
+      places: bytes('places.geojson'),
+      documents: bytes('documents.json'),
+      topics: bytes('topics.json'),
+    });
 
   it('returns the events in time order with the same index the main thread would build', async () => {
     const got = core();
@@ -88,7 +103,8 @@ describe('the core files as the worker checks them', () => {
 
   it('per place: starts and ends sorted, weights as prefix sums of statement counts', () => {
     const events = JSON.parse(readFileSync(join(sample, 'events.json'), 'utf8')) as Event[];
-    const places = (JSON.parse(readFileSync(join(sample, 'places.geojson'), 'utf8')) as { features: Parameters<typeof packEventIndex>[1] }).features;
+    const places = (JSON.parse(readFileSync(join(sample, 'places.geojson'), 'utf8')) as { features: Parameters<typeof packEventIndex>[1] })
+      .features;
     const packed = packEventIndex(events, places);
     placeTimesOf(packed).forEach((t, p) => {
       const mine = events.filter((e) => e.placeId === places[p]!.properties.id);

@@ -47,7 +47,11 @@ describe('the city discs', () => {
 
   it('draw each city at its place, with a faint dot for cities without events, selected and hovered on top', () => {
     const d = new Discs();
-    d.setPlaces([[0, 0], [10, 0], [20, 0]]);
+    d.setPlaces([
+      [0, 0],
+      [10, 0],
+      [20, 0],
+    ]);
     d.setCounts([5, 0, 1], [0, 0, 0]);
     d.selected = 0;
     d.highlighted = [2];
@@ -75,7 +79,10 @@ describe('the city discs', () => {
 
   it('say which city is under the pointer, with a generous target for small ones', () => {
     const d = new Discs();
-    d.setPlaces([[0, 0], [3, 0]]);
+    d.setPlaces([
+      [0, 0],
+      [3, 0],
+    ]);
     d.setCounts([1, 1], [0, 0]);
     const x1 = 450 + (3 / 360) * 1024; // ~8.5 px right of the first
     expect(d.hit(450, 250, view)).toBe(0);
@@ -88,7 +95,10 @@ describe('the city discs', () => {
 
   it('report no change (no redraw) when the counts give the same discs', () => {
     const d = new Discs();
-    d.setPlaces([[0, 0], [1, 1]]);
+    d.setPlaces([
+      [0, 0],
+      [1, 1],
+    ]);
     expect(d.setCounts([2, 1], [0, 0])).toBe(true);
     expect(d.setCounts([2, 1], [0, 0])).toBe(false);
     expect(d.setCounts([4, 0], [0, 0])).toBe(true);

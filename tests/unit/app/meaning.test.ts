@@ -40,8 +40,11 @@ describe('the meaning of what the app loads', () => {
     bad[4]!.docId = 'no-such-document';
     bad[5]!.placeId = 'atlantis';
     bad[6]!.statementIds = [...bad[6]!.statementIds, 'nowhere:s:1'];
-    const dupStatement = { ...statements[0]!, text: 'a second statement with the first one\'s id' };
-    const got = await loadRawData('mem/', serve({ 'event-layer.json': JSON.stringify(bad), 'statements.json': JSON.stringify([...statements, dupStatement]) }));
+    const dupStatement = { ...statements[0]!, text: "a second statement with the first one's id" };
+    const got = await loadRawData(
+      'mem/',
+      serve({ 'event-layer.json': JSON.stringify(bad), 'statements.json': JSON.stringify([...statements, dupStatement]) }),
+    );
     const said = got.problems.map((p) => `${p.file}: ${p.message}`).join('\n');
     expect(said).toContain(`event-layer.json: event ${bad[0]!.id}: start 2020-02-31 is not a real calendar date`);
     expect(said).toContain(`event-layer.json: event ${bad[2]!.id}: a second event with this id; left out`);

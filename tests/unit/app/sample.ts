@@ -44,7 +44,10 @@ export function stubResizeObserver(): void {
 }
 
 /** The atlas state over `data` and the context a component needs to find it (as App.svelte sets it). */
-export function withAtlas(data: AtlasData, view = new ViewState()): { atlas: AtlasState; view: ViewState; context: Map<symbol, AtlasState> } {
+export function withAtlas(
+  data: AtlasData,
+  view = new ViewState(),
+): { atlas: AtlasState; view: ViewState; context: Map<symbol, AtlasState> } {
   const atlas = new AtlasState(view);
   atlas.data = data;
   return { atlas, view, context: atlasContext(atlas) };

@@ -4,20 +4,32 @@ import { checkAgainstData, emptyView, parseQuery, safeDataFolder, toQuery } from
 
 describe('a shared link restores the view', () => {
   it('reads every parameter and writes the same link back', () => {
-    const q = '?data=corpora/all/&from=2020-01-01&to=2020-12-31&t=2020-06-01&place=moscow&event=ev-1&topics=summit,digital&docs=d1&q=digital+economy&map=69.2,41.3,3.5';
+    const q =
+      '?data=corpora/all/&from=2020-01-01&to=2020-12-31&t=2020-06-01&place=moscow&event=ev-1&topics=summit,digital&docs=d1&q=digital+economy&map=69.2,41.3,3.5';
     const { values, notices, extra } = parseQuery(q);
     expect(notices).toEqual([]);
     expect(extra).toEqual([]);
     expect(formatDay(values.from!)).toBe('2020-01-01');
     expect(formatDay(values.to!)).toBe('2020-12-31');
     expect(formatDay(values.cursor!)).toBe('2020-06-01');
-    expect(values).toMatchObject({ place: 'moscow', event: 'ev-1', topics: ['summit', 'digital'], docs: ['d1'], q: 'digital economy', map: { lng: 69.2, lat: 41.3, zoom: 3.5 }, data: 'corpora/all/' });
+    expect(values).toMatchObject({
+      place: 'moscow',
+      event: 'ev-1',
+      topics: ['summit', 'digital'],
+      docs: ['d1'],
+      q: 'digital economy',
+      map: { lng: 69.2, lat: 41.3, zoom: 3.5 },
+      data: 'corpora/all/',
+    });
     expect(parseQuery(toQuery(values)).values).toEqual(values);
   });
 
   it('keeps parameters other features own (embed, story) when rewriting the link', () => {
     const { values, extra } = parseQuery('?embed=1&from=2020&story=intro');
-    expect(extra).toEqual([['embed', '1'], ['story', 'intro']]);
+    expect(extra).toEqual([
+      ['embed', '1'],
+      ['story', 'intro'],
+    ]);
     expect(toQuery(values, extra)).toBe('?embed=1&story=intro&from=2020-01-01');
   });
 
@@ -59,7 +71,17 @@ describe('bad or stale parameters are ignored with a notice naming them, never a
   });
 
   it('a data folder that leaves the origin or climbs out', () => {
-    for (const bad of ['https://evil.example/', '//evil.example/x', '../secret/', 'a/../../b', '/etc/', 'javascript:alert(1)', 'data:text/plain,x', 'a\\b', 'a?x=1']) {
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '../secret/',
+      'a/../../b',
+      '/etc/',
+      'javascript:alert(1)',
+      'data:text/plain,x',
+      'a\\b',
+      'a?x=1',
+    ]) {
       expect(safeDataFolder(bad)).toBeNull();
       expect(parseQuery(`?data=${encodeURIComponent(bad)}`).notices[0]?.param).toBe('data');
     }

@@ -77,7 +77,11 @@ describe('the real chronology', () => {
   it('numbers the Shanghai Five summits 1 to 5 (1996-2000) and each council without gaps or repeats', () => {
     const sf = real.meetings.filter((m) => m.body === 'shanghai-five');
     expect(sf.map((m) => [m.start.slice(0, 4), m.ordinal])).toEqual([
-      ['1996', 1], ['1997', 2], ['1998', 3], ['1999', 4], ['2000', 5],
+      ['1996', 1],
+      ['1997', 2],
+      ['1998', 3],
+      ['1999', 4],
+      ['2000', 5],
     ]);
     const chg = real.meetings.filter((m) => m.body === 'heads-of-government').map((m) => m.ordinal!);
     expect(chg).toEqual([...chg].sort((a, b) => a - b));
@@ -144,20 +148,41 @@ describe('the real chronology', () => {
 describe('a malformed entry is named, and the rest still loads', () => {
   const total = raw.meetings.length;
   const cases: [string, Record<string, unknown>, string][] = [
-    ['an end before the start', withMeeting(indexOf('chs-2012'), (m) => ({ ...m, end: '2012-06-05' })),
-      'chronology.json: meetings[{i}] (chs-2012): end: 2012-06-05 is before start 2012-06-06'],
-    ['a day that is not in the calendar', withMeeting(indexOf('chs-2019'), (m) => ({ ...m, start: '2019-02-31' })),
-      'chronology.json: meetings[{i}] (chs-2019): start: 2019-02-31 is not a calendar date'],
-    ['a date written another way', withMeeting(indexOf('chs-2019'), (m) => ({ ...m, end: '14 June 2019' })),
-      'chronology.json: meetings[{i}] (chs-2019): end: expected a date as YYYY-MM-DD'],
-    ['an unknown body', withMeeting(indexOf('chs-2018'), (m) => ({ ...m, body: 'parliament' })),
-      'chronology.json: meetings[{i}] (chs-2018): body:'],
-    ['a missing source', withMeeting(indexOf('chs-2018'), ({ source: _, ...m }) => m),
-      'chronology.json: meetings[{i}] (chs-2018): source: missing'],
-    ['an id that does not match the body and year', withMeeting(indexOf('chs-2018'), (m) => ({ ...m, id: 'chs-2017' })),
-      'chronology.json: meetings[{i}] (chs-2017): id: expected chs-2018'],
-    ['a misspelt field', withMeeting(indexOf('chs-2018'), (m) => ({ ...m, palceId: 'qingdao-cn' })),
-      'chronology.json: meetings[{i}] (chs-2018):'],
+    [
+      'an end before the start',
+      withMeeting(indexOf('chs-2012'), (m) => ({ ...m, end: '2012-06-05' })),
+      'chronology.json: meetings[{i}] (chs-2012): end: 2012-06-05 is before start 2012-06-06',
+    ],
+    [
+      'a day that is not in the calendar',
+      withMeeting(indexOf('chs-2019'), (m) => ({ ...m, start: '2019-02-31' })),
+      'chronology.json: meetings[{i}] (chs-2019): start: 2019-02-31 is not a calendar date',
+    ],
+    [
+      'a date written another way',
+      withMeeting(indexOf('chs-2019'), (m) => ({ ...m, end: '14 June 2019' })),
+      'chronology.json: meetings[{i}] (chs-2019): end: expected a date as YYYY-MM-DD',
+    ],
+    [
+      'an unknown body',
+      withMeeting(indexOf('chs-2018'), (m) => ({ ...m, body: 'parliament' })),
+      'chronology.json: meetings[{i}] (chs-2018): body:',
+    ],
+    [
+      'a missing source',
+      withMeeting(indexOf('chs-2018'), ({ source: _, ...m }) => m),
+      'chronology.json: meetings[{i}] (chs-2018): source: missing',
+    ],
+    [
+      'an id that does not match the body and year',
+      withMeeting(indexOf('chs-2018'), (m) => ({ ...m, id: 'chs-2017' })),
+      'chronology.json: meetings[{i}] (chs-2017): id: expected chs-2018',
+    ],
+    [
+      'a misspelt field',
+      withMeeting(indexOf('chs-2018'), (m) => ({ ...m, palceId: 'qingdao-cn' })),
+      'chronology.json: meetings[{i}] (chs-2018):',
+    ],
   ];
   for (const [what, json, message] of cases) {
     it(`reports ${what}`, () => {
@@ -193,9 +218,7 @@ describe('a malformed entry is named, and the rest still loads', () => {
     expect(loadChronology([], 'data/chronology.json').problems).toEqual([
       'data/chronology.json: expected a JSON object with "meetings" and "milestones"',
     ]);
-    expect(loadChronology({ about: 'x', meetings: {}, milestones: [] }).problems).toEqual([
-      'chronology.json: meetings: expected an array',
-    ]);
+    expect(loadChronology({ about: 'x', meetings: {}, milestones: [] }).problems).toEqual(['chronology.json: meetings: expected an array']);
   });
 
   it('returns entries in date order whatever the order in the file', () => {

@@ -7,9 +7,18 @@ import { checkGold } from '../../../eval/gold.ts';
 import { buildRows, formTable, table, verbose, type ScoredDoc } from '../../../eval/report.ts';
 import { scoreDocument, summarise, type GoldEvent, type Predicted } from '../../../eval/score.ts';
 
-const gold = (start: string, place: string | null, extra: Partial<GoldEvent> = {}): GoldEvent => ({ start, place, evidence: start, ...extra });
+const gold = (start: string, place: string | null, extra: Partial<GoldEvent> = {}): GoldEvent => ({
+  start,
+  place,
+  evidence: start,
+  ...extra,
+});
 const pred = (start: string, placeId: string | null, extra: Partial<Predicted> = {}): Predicted => ({
-  start, placeId, online: false, precision: start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year', ...extra,
+  start,
+  placeId,
+  online: false,
+  precision: start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year',
+  ...extra,
 });
 
 describe('recall of day- and month-dated events', () => {
@@ -37,14 +46,20 @@ describe('recall of day- and month-dated events', () => {
   });
 
   it('lists the overlapping predictions beside a miss, so a developer sees what came out instead', () => {
-    const s = scoreDocument([pred('2024-07-04', 'astana-kz'), pred('2001-06-15', 'shanghai-cn')], [gold('2024-07-03', 'astana-kz', { end: '2024-07-04' })]);
+    const s = scoreDocument(
+      [pred('2024-07-04', 'astana-kz'), pred('2001-06-15', 'shanghai-cn')],
+      [gold('2024-07-03', 'astana-kz', { end: '2024-07-04' })],
+    );
     expect(s.misses[0]!.near.map((p) => p.start)).toEqual(['2024-07-04']);
   });
 });
 
 describe('precision', () => {
   it('counts a dated prediction that matches no gold event as a false hit', () => {
-    const s = scoreDocument([pred('2007-08-16', null), pred('2007-08-16', 'bishkek-kg', { end: '2007-08-17' })], [gold('2007-08-16', 'bishkek-kg')]);
+    const s = scoreDocument(
+      [pred('2007-08-16', null), pred('2007-08-16', 'bishkek-kg', { end: '2007-08-17' })],
+      [gold('2007-08-16', 'bishkek-kg')],
+    );
     expect(s).toMatchObject({ predCounted: 2, predMatched: 1 });
     expect(s.falseHits.map((p) => p.end)).toEqual(['2007-08-17']);
   });
@@ -73,7 +88,10 @@ describe('year-only recall', () => {
 describe('summaries', () => {
   it('averages per document and pools counts, skipping documents without that kind of gold', () => {
     const a = scoreDocument([pred('2001-06-15', 'shanghai-cn')], [gold('2001-06-15', 'shanghai-cn')]);
-    const b = scoreDocument([], [gold('2002-06-07', 'saint-petersburg-ru'), gold('2003-05-29', 'moscow-ru'), gold('2004-06-17', 'tashkent-uz')]);
+    const b = scoreDocument(
+      [],
+      [gold('2002-06-07', 'saint-petersburg-ru'), gold('2003-05-29', 'moscow-ru'), gold('2004-06-17', 'tashkent-uz')],
+    );
     const c = scoreDocument([pred('2017', null)], [gold('2017', null)]);
     const s = summarise([a, b, c]);
     expect(s.mean.recallDate).toBeCloseTo(0.5);
@@ -88,25 +106,48 @@ describe('gold files', () => {
   const file = (events: unknown[]) => JSON.stringify({ kind: 'wire', lang: 'en', events });
 
   it('names the file and entry of an unknown place id', () => {
-    const r = checkGold('x.gold.json', file([{ start: '2018-06-09', place: 'qingdao-cn', evidence: 'a' }, { start: '2018-06-10', place: 'atlantis', evidence: 'b' }]), known, 'en');
+    const r = checkGold(
+      'x.gold.json',
+      file([
+        { start: '2018-06-09', place: 'qingdao-cn', evidence: 'a' },
+        { start: '2018-06-10', place: 'atlantis', evidence: 'b' },
+      ]),
+      known,
+      'en',
+    );
     expect(r.errors).toEqual(['x.gold.json: events[1] (2018-06-10): unknown place id "atlantis" (not in data/gazetteer.json)']);
   });
 
   it('rejects a malformed date and a file that is not JSON, naming the file', () => {
-    expect(checkGold('y.gold.json', file([{ start: '9 June 2018', place: null, evidence: 'a' }]), known, 'en').errors[0]).toMatch(/^y\.gold\.json: events\.0\.start: /);
+    expect(checkGold('y.gold.json', file([{ start: '9 June 2018', place: null, evidence: 'a' }]), known, 'en').errors[0]).toMatch(
+      /^y\.gold\.json: events\.0\.start: /,
+    );
     expect(checkGold('z.gold.json', '{', known, 'en').errors[0]).toMatch(/^z\.gold\.json: not valid JSON/);
   });
 
   it('warns when an evidence quote is not in the text', () => {
-    const r = checkGold('w.gold.json', file([{ start: '2018-06-09', end: '2018-06-10', place: 'qingdao-cn', evidence: '9–10 June 2018' }]), known, 'en', 'The summit met on 9-10 June 2018.');
+    const r = checkGold(
+      'w.gold.json',
+      file([{ start: '2018-06-09', end: '2018-06-10', place: 'qingdao-cn', evidence: '9–10 June 2018' }]),
+      known,
+      'en',
+      'The summit met on 9-10 June 2018.',
+    );
     expect(r.errors).toEqual([]);
     expect(r.warnings).toHaveLength(1);
   });
 });
 
 describe('the printed table and the miss list', () => {
-  const doc = (set: string, kind: string, pred: Predicted[], g: GoldEvent[], notEvents: string[] = []): ScoredDoc =>
-    ({ set, lang: set, name: `${kind}-1`, file: `${kind}-1.txt`, kind, score: scoreDocument(pred, g), notEvents });
+  const doc = (set: string, kind: string, pred: Predicted[], g: GoldEvent[], notEvents: string[] = []): ScoredDoc => ({
+    set,
+    lang: set,
+    name: `${kind}-1`,
+    file: `${kind}-1.txt`,
+    kind,
+    score: scoreDocument(pred, g),
+    notEvents,
+  });
 
   it('marks a figure below the language target and prints the target row', () => {
     const docs = [doc('en', 'wire', [pred('2020-11-10', null)], [gold('2020-11-10', null), gold('2019-06-14', 'bishkek-kg')])];
@@ -116,15 +157,39 @@ describe('the printed table and the miss list', () => {
   });
 
   it('holds Russian and Chinese to their own, lower recall targets', () => {
-    const docs = [doc('ru', 'wire', [pred('2020-11-10', null)], [gold('2020-11-10', null)].concat(Array.from({ length: 9 }, (_, i) => gold(`2019-0${(i % 9) + 1}-01`, null))))];
+    const docs = [
+      doc(
+        'ru',
+        'wire',
+        [pred('2020-11-10', null)],
+        [gold('2020-11-10', null)].concat(Array.from({ length: 9 }, (_, i) => gold(`2019-0${(i % 9) + 1}-01`, null))),
+      ),
+    ];
     expect(table(buildRows(docs))).toContain('| ru | wire | 1 | 10 | 0.10 ✗ |');
-    const almost = [doc('ru', 'wire', Array.from({ length: 9 }, (_, i) => pred(`2019-0${i + 1}-01`, null)), Array.from({ length: 9 }, (_, i) => gold(`2019-0${i + 1}-01`, null)).concat([gold('2020-11-10', null)]))];
+    const almost = [
+      doc(
+        'ru',
+        'wire',
+        Array.from({ length: 9 }, (_, i) => pred(`2019-0${i + 1}-01`, null)),
+        Array.from({ length: 9 }, (_, i) => gold(`2019-0${i + 1}-01`, null)).concat([gold('2020-11-10', null)]),
+      ),
+    ];
     expect(table(buildRows(almost))).toContain('| ru | wire | 1 | 10 | 0.90 | 0.90 | 1.00 |');
   });
 
   it('names the notEvents entry a false hit falls on', () => {
-    const docs = [doc('en', 'event-page', [pred('2007-08-16', null)], [gold('2001-06-15', 'shanghai-cn')], ['2007 (a year)', "2007-08-16 (publication stamp 'Updated: 2007-08-16')"])];
-    expect(verbose(docs)).toContain("false hit: 2007-08-16 day @none  [gold: not an event: 2007-08-16 (publication stamp 'Updated: 2007-08-16')]");
+    const docs = [
+      doc(
+        'en',
+        'event-page',
+        [pred('2007-08-16', null)],
+        [gold('2001-06-15', 'shanghai-cn')],
+        ['2007 (a year)', "2007-08-16 (publication stamp 'Updated: 2007-08-16')"],
+      ),
+    ];
+    expect(verbose(docs)).toContain(
+      "false hit: 2007-08-16 day @none  [gold: not an event: 2007-08-16 (publication stamp 'Updated: 2007-08-16')]",
+    );
   });
 });
 

@@ -30,9 +30,15 @@ const messy = {
   'blank.md': '  \n\n \n',
   'image.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
   'latin1.txt': new Uint8Array([...Buffer.from('Line one\nThe meeting in Gen'), 0xe8, ...Buffer.from('ve on 2 March 2020.\n')]),
-  'windows.txt': new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('Report\r\n\r\nThe forum met in Tashkent on 19 August 2022.\r\nIt ended the next day.\r\n')]),
+  'windows.txt': new Uint8Array([
+    0xef,
+    0xbb,
+    0xbf,
+    ...Buffer.from('Report\r\n\r\nThe forum met in Tashkent on 19 August 2022.\r\nIt ended the next day.\r\n'),
+  ]),
   'nodates.txt': 'A text about cooperation in general, with no dates and no places at all.\n',
-  'markup.md': '# <b>Notes</b>\n\n<script>alert("x")</script> The meeting was held in Bishkek on 14 June 2019. <img src=x onerror=alert(1)>\n',
+  'markup.md':
+    '# <b>Notes</b>\n\n<script>alert("x")</script> The meeting was held in Bishkek on 14 June 2019. <img src=x onerror=alert(1)>\n',
   'slides.pdf': '%PDF-1.4 not really',
 };
 
@@ -44,10 +50,19 @@ describe('bad input', () => {
   it('names each problem file and says what happened', () => {
     expect(entry('empty.txt')).toMatchObject({ status: 'warning', messages: [expect.stringMatching(/empty\.txt: empty file/)] });
     expect(entry('blank.md').messages.join()).toMatch(/blank\.md: empty file/);
-    expect(entry('image.txt')).toMatchObject({ status: 'failed', messages: [expect.stringMatching(/image\.txt: looks like a binary file/)] });
-    expect(entry('latin1.txt')).toMatchObject({ status: 'failed', messages: [expect.stringMatching(/latin1\.txt: not valid UTF-8 .*line 2, column 19/)] });
+    expect(entry('image.txt')).toMatchObject({
+      status: 'failed',
+      messages: [expect.stringMatching(/image\.txt: looks like a binary file/)],
+    });
+    expect(entry('latin1.txt')).toMatchObject({
+      status: 'failed',
+      messages: [expect.stringMatching(/latin1\.txt: not valid UTF-8 .*line 2, column 19/)],
+    });
     expect(entry('nodates.txt')).toMatchObject({ status: 'warning', messages: [expect.stringMatching(/no dates found/)] });
-    expect(entry('slides.pdf')).toMatchObject({ status: 'failed', messages: [expect.stringMatching(/slides\.pdf: a PDF is read only through `npm run extract`/)] });
+    expect(entry('slides.pdf')).toMatchObject({
+      status: 'failed',
+      messages: [expect.stringMatching(/slides\.pdf: a PDF is read only through `npm run extract`/)],
+    });
     expect(o.failed).toBe(true);
   });
 
@@ -86,7 +101,11 @@ describe('bad input', () => {
 describe('the command line', () => {
   const cli = (...args: string[]) => {
     try {
-      const stdout = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/pipeline/cli.ts'), ...args], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+      const stdout = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/pipeline/cli.ts'), ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
       return { code: 0, out: stdout, err: '' };
     } catch (e) {
       const x = e as { status: number; stdout: string; stderr: string };
@@ -101,7 +120,8 @@ describe('the command line', () => {
     expect(r.err).toMatch(/latin1\.txt: not valid UTF-8/);
     expect(r.err).toMatch(/image\.txt: looks like a binary file/);
     expect(r.out).toMatch(/extracted 4 document\(s\)/);
-    for (const f of ['events.json', 'places.geojson', 'statements.json', 'timeseries.json', 'documents.json', 'report.json', 'topics.json']) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ['events.json', 'places.geojson', 'statements.json', 'timeseries.json', 'documents.json', 'report.json', 'topics.json'])
+      expect(existsSync(join(out, f)), f).toBe(true);
     expect(readdirSync(join(out, 'documents')).sort()).toEqual(['good.txt', 'markup.txt', 'nodates.txt', 'windows.txt']);
   });
 

@@ -14,30 +14,54 @@ function tie(text: string) {
 
 describe('clauses: each date takes the place of its own clause', () => {
   it('two places, two dates, one sentence', () => {
-    expect(tie("the Supreme Court Chief Justices of the SCO Member States' meetings held in Sochi on 17-19 June 2019 and in Nur-Sultan on 30 October 2020.")).toEqual([
+    expect(
+      tie(
+        "the Supreme Court Chief Justices of the SCO Member States' meetings held in Sochi on 17-19 June 2019 and in Nur-Sultan on 30 October 2020.",
+      ),
+    ).toEqual([
       ['17-19 June 2019', 'Sochi', false],
       ['30 October 2020', 'Astana', false],
     ]);
   });
 
   it('a place and date in brackets belong together', () => {
-    expect(tie('the 5th Meeting of the Heads of Science and Technology Ministries (Moscow, 21 November 2019) and reaffirmed')).toEqual([['21 November 2019', 'Moscow', false]]);
-    expect(tie('Agencies and SCO Joint Exercise on Urban Earthquake Search and Rescue (New Delhi 4-8 November 2019).')).toEqual([['4-8 November 2019', 'New Delhi', false]]);
-    expect(tie('the Action Plan to implement it (adopted in Qingdao on 10 June 2018), giving particular attention')).toEqual([['10 June 2018', 'Qingdao', false]]);
+    expect(tie('the 5th Meeting of the Heads of Science and Technology Ministries (Moscow, 21 November 2019) and reaffirmed')).toEqual([
+      ['21 November 2019', 'Moscow', false],
+    ]);
+    expect(tie('Agencies and SCO Joint Exercise on Urban Earthquake Search and Rescue (New Delhi 4-8 November 2019).')).toEqual([
+      ['4-8 November 2019', 'New Delhi', false],
+    ]);
+    expect(tie('the Action Plan to implement it (adopted in Qingdao on 10 June 2018), giving particular attention')).toEqual([
+      ['10 June 2018', 'Qingdao', false],
+    ]);
   });
 
   it('a meeting held by videoconference is online, with no place', () => {
-    expect(tie('the outcome of the 15th SCO Forum held on 29 September 2020 via videoconference, and emphasise')).toEqual([['29 September 2020', null, true]]);
+    expect(tie('the outcome of the 15th SCO Forum held on 29 September 2020 via videoconference, and emphasise')).toEqual([
+      ['29 September 2020', null, true],
+    ]);
     expect(tie('the first SCO Startup Forum held via videoconference on 27 October 2020.')).toEqual([['27 October 2020', null, true]]);
-    expect(tie('the roundtable meeting involving representatives of finance ministries (held on 24 September 2020 via videoconference), including')).toEqual([['24 September 2020', null, true]]);
+    expect(
+      tie(
+        'the roundtable meeting involving representatives of finance ministries (held on 24 September 2020 via videoconference), including',
+      ),
+    ).toEqual([['24 September 2020', null, true]]);
   });
 
   it('a place on the far side of "via videoconference" is not where the meeting was', () => {
-    expect(tie("the First SCO Member States' Heads of Regions Forum held on 29 October 2020 via videoconference and the initiative of the People's Republic of China on building the Demonstration Zone in Qingdao.")).toEqual([['29 October 2020', null, true]]);
+    expect(
+      tie(
+        "the First SCO Member States' Heads of Regions Forum held on 29 October 2020 via videoconference and the initiative of the People's Republic of China on building the Demonstration Zone in Qingdao.",
+      ),
+    ).toEqual([['29 October 2020', null, true]]);
   });
 
   it('an online exhibition in a named city keeps the city', () => {
-    expect(tie("India's proposal to hold, in a digital format, a joint exhibition of the SCO Shared Buddhist Heritage in New Delhi from 30 November 2020 through 28 February 2021.")).toEqual([['30 November 2020 through 28 February 2021', 'New Delhi', true]]);
+    expect(
+      tie(
+        "India's proposal to hold, in a digital format, a joint exhibition of the SCO Shared Buddhist Heritage in New Delhi from 30 November 2020 through 28 February 2021.",
+      ),
+    ).toEqual([['30 November 2020 through 28 February 2021', 'New Delhi', true]]);
   });
 
   it('"online" means online only when a meeting is', () => {
@@ -47,6 +71,8 @@ describe('clauses: each date takes the place of its own clause', () => {
   });
 
   it('a date with no place in its clause has none', () => {
-    expect(tie('the anti-drug operation Spider Web, held between 23 and 27 May 2020 by the Russian Federation')).toEqual([['23 and 27 May 2020', null, false]]);
+    expect(tie('the anti-drug operation Spider Web, held between 23 and 27 May 2020 by the Russian Federation')).toEqual([
+      ['23 and 27 May 2020', null, false],
+    ]);
   });
 });

@@ -22,7 +22,26 @@ describe('npm run extract', () => {
     const r = run('--help');
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    for (const s of ['--in DIR', '--out DIR', '--quiet', '--help', '--version', 'Exit codes', '0  every document', '1  some document', '2  nothing was written', '.txt', '.html', '.pdf', 'corrections.json', '.meta.json', 'events.json', 'report.json', '10 MB']) expect(r.stdout).toContain(s);
+    for (const s of [
+      '--in DIR',
+      '--out DIR',
+      '--quiet',
+      '--help',
+      '--version',
+      'Exit codes',
+      '0  every document',
+      '1  some document',
+      '2  nothing was written',
+      '.txt',
+      '.html',
+      '.pdf',
+      'corrections.json',
+      '.meta.json',
+      'events.json',
+      'report.json',
+      '10 MB',
+    ])
+      expect(r.stdout).toContain(s);
     expect(run('-h').stdout).toBe(r.stdout);
   });
 
@@ -55,7 +74,12 @@ describe('npm run extract', () => {
     // `script` runs the command on a pseudo-terminal, as a person's shell would
     // (from the first file on: whether a run of 120 small files takes over a second depends on the machine)
     const env = { ...process.env, SCO_ATLAS_PROGRESS_AFTER_MS: '0' };
-    const onTty = (extra: string) => execFileSync('script', ['-qec', `${process.execPath} ${launcher} --in ${corpus} --out ${join(tmp, 'out-tty')} ${extra}`, '/dev/null'], { cwd: root, encoding: 'utf8', env });
+    const onTty = (extra: string) =>
+      execFileSync(
+        'script',
+        ['-qec', `${process.execPath} ${launcher} --in ${corpus} --out ${join(tmp, 'out-tty')} ${extra}`, '/dev/null'],
+        { cwd: root, encoding: 'utf8', env },
+      );
     expect(onTty('')).toMatch(/extracting \d+\/120: gen-\d+\.txt/);
     expect(onTty('--quiet')).not.toMatch(/extracting \d+\//);
   });

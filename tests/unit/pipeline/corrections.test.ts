@@ -25,30 +25,66 @@ function corpus(name: string, corrections: unknown): string {
   const dir = join(tmp, name);
   mkdirSync(dir);
   writeFileSync(join(dir, 'notes.txt'), DOC);
-  if (corrections !== undefined) writeFileSync(join(dir, 'corrections.json'), typeof corrections === 'string' ? corrections : JSON.stringify(corrections));
+  if (corrections !== undefined)
+    writeFileSync(join(dir, 'corrections.json'), typeof corrections === 'string' ? corrections : JSON.stringify(corrections));
   return dir;
 }
 
 describe('corrections.json', () => {
-  const o = runPipeline(corpus('fixed', {
-    corrections: [
-      { action: 'update-event', id: 'notes:2022-06-17', set: { placeId: 'bishkek-kg', title: 'Energy forum, chaired from Bishkek' }, reason: 'The host city is known from the SCO press release' },
-      { action: 'remove-event', id: 'notes:2022-08-19', reason: 'Duplicate of another document' },
-      { action: 'add-place', id: 'tamchy-kg', name: 'Tamchy', country: 'Kyrgyzstan', countryCode: 'KG', lon: 76.95, lat: 42.56, reason: 'Village on Issyk-Kul, not in the gazetteer (coordinates from OpenStreetMap)' },
-      { action: 'add-event', docId: 'notes', start: '2022-09-15', end: '2022-09-16', placeId: 'samarkand-uz', title: 'Samarkand summit', reason: 'Mentioned only in the slides' },
-      { action: 'update-place', id: 'tashkent-uz', set: { name: 'Toshkent' }, reason: 'Use the Uzbek spelling' },
-      { action: 'remove-event', reason: 'no id given' },
-      { action: 'update-event', id: 'notes:1999-01-01', set: { title: 'x' }, reason: 'wrong id' },
-      { action: 'rename-everything', reason: 'not an action' },
-      { action: 'add-event', docId: 'notes', start: '2022-02-31', title: 'bad date', reason: 'typo' },
-    ],
-  }));
+  const o = runPipeline(
+    corpus('fixed', {
+      corrections: [
+        {
+          action: 'update-event',
+          id: 'notes:2022-06-17',
+          set: { placeId: 'bishkek-kg', title: 'Energy forum, chaired from Bishkek' },
+          reason: 'The host city is known from the SCO press release',
+        },
+        { action: 'remove-event', id: 'notes:2022-08-19', reason: 'Duplicate of another document' },
+        {
+          action: 'add-place',
+          id: 'tamchy-kg',
+          name: 'Tamchy',
+          country: 'Kyrgyzstan',
+          countryCode: 'KG',
+          lon: 76.95,
+          lat: 42.56,
+          reason: 'Village on Issyk-Kul, not in the gazetteer (coordinates from OpenStreetMap)',
+        },
+        {
+          action: 'add-event',
+          docId: 'notes',
+          start: '2022-09-15',
+          end: '2022-09-16',
+          placeId: 'samarkand-uz',
+          title: 'Samarkand summit',
+          reason: 'Mentioned only in the slides',
+        },
+        { action: 'update-place', id: 'tashkent-uz', set: { name: 'Toshkent' }, reason: 'Use the Uzbek spelling' },
+        { action: 'remove-event', reason: 'no id given' },
+        { action: 'update-event', id: 'notes:1999-01-01', set: { title: 'x' }, reason: 'wrong id' },
+        { action: 'rename-everything', reason: 'not an action' },
+        { action: 'add-event', docId: 'notes', start: '2022-02-31', title: 'bad date', reason: 'typo' },
+      ],
+    }),
+  );
   const event = (start: string) => o.events.find((e) => e.start === start);
 
   it('changes, removes and adds events, marking them curated with the reason', () => {
-    expect(event('2022-06-17')).toMatchObject({ placeId: 'bishkek-kg', title: 'Energy forum, chaired from Bishkek', curated: true, reason: 'The host city is known from the SCO press release', online: true });
+    expect(event('2022-06-17')).toMatchObject({
+      placeId: 'bishkek-kg',
+      title: 'Energy forum, chaired from Bishkek',
+      curated: true,
+      reason: 'The host city is known from the SCO press release',
+      online: true,
+    });
     expect(event('2022-08-19')).toBeUndefined();
-    expect(event('2022-09-15')).toMatchObject({ end: '2022-09-16', placeId: 'samarkand-uz', curated: true, reason: 'Mentioned only in the slides' });
+    expect(event('2022-09-15')).toMatchObject({
+      end: '2022-09-16',
+      placeId: 'samarkand-uz',
+      curated: true,
+      reason: 'Mentioned only in the slides',
+    });
   });
 
   it('adds a place the gazetteer lacks, and the text then finds it', () => {
@@ -93,6 +129,13 @@ describe("the README's corrections example", () => {
     expect(block).toBeDefined();
     const r = parseCorrections(block!, 'corrections.json');
     expect(r.messages).toEqual([]);
-    expect(r.entries.map((e) => e.c.action)).toEqual(['update-event', 'remove-event', 'add-event', 'add-place', 'update-place', 'remove-place']);
+    expect(r.entries.map((e) => e.c.action)).toEqual([
+      'update-event',
+      'remove-event',
+      'add-event',
+      'add-place',
+      'update-place',
+      'remove-place',
+    ]);
   });
 });

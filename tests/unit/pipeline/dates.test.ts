@@ -4,7 +4,8 @@ import { datelineByWeekday } from '../../../src/pipeline/dates-en.ts';
 import { findDates, findYears } from '../../../src/pipeline/dates.ts';
 
 const docDate = { y: 2024, m: 7, d: 4 };
-const found = (text: string, doc = docDate) => findDates(text, doc).mentions.map((m) => [m.text, m.value.start, m.value.end ?? null, m.value.precision]);
+const found = (text: string, doc = docDate) =>
+  findDates(text, doc).mentions.map((m) => [m.text, m.value.start, m.value.end ?? null, m.value.precision]);
 const skipped = (text: string) => findDates(text, docDate).skipped.map((s) => [s.text, s.why]);
 
 describe('dates: what a reader would call the date of something', () => {
@@ -15,18 +16,25 @@ describe('dates: what a reader would call the date of something', () => {
   });
 
   it('reads ranges across months and years', () => {
-    expect(found('from 30 November 2020 through 28 February 2021')).toEqual([['30 November 2020 through 28 February 2021', '2020-11-30', '2021-02-28', 'day']]);
+    expect(found('from 30 November 2020 through 28 February 2021')).toEqual([
+      ['30 November 2020 through 28 February 2021', '2020-11-30', '2021-02-28', 'day'],
+    ]);
     expect(found('from 30 November to 2 December 2022')).toEqual([['30 November to 2 December 2022', '2022-11-30', '2022-12-02', 'day']]);
   });
 
   it('reads "between 23 and 27 May 2020" as a range, not as 27 May', () => {
-    expect(found('the operation held between 23 and 27 May 2020 by Russia')).toEqual([['23 and 27 May 2020', '2020-05-23', '2020-05-27', 'day']]);
+    expect(found('the operation held between 23 and 27 May 2020 by Russia')).toEqual([
+      ['23 and 27 May 2020', '2020-05-23', '2020-05-27', 'day'],
+    ]);
   });
 
   it('reads "9 and 10 June 2018" as a range, "9 and 12 June" as two days, and ranges across months', () => {
     expect(found('on 9 and 10 June 2018 in Qingdao')).toEqual([['9 and 10 June 2018', '2018-06-09', '2018-06-10', 'day']]);
     expect(found('on June 9 and 10, 2018')).toEqual([['June 9 and 10, 2018', '2018-06-09', '2018-06-10', 'day']]);
-    expect(found('on 9 and 12 June 2018')).toEqual([['9', '2018-06-09', null, 'day'], ['12 June 2018', '2018-06-12', null, 'day']]);
+    expect(found('on 9 and 12 June 2018')).toEqual([
+      ['9', '2018-06-09', null, 'day'],
+      ['12 June 2018', '2018-06-12', null, 'day'],
+    ]);
     expect(found('in Tianjin on 31 August-1 September 2025')).toEqual([['31 August-1 September 2025', '2025-08-31', '2025-09-01', 'day']]);
     expect(found('from 30 December-2 January 2025')).toEqual([['30 December-2 January 2025', '2024-12-30', '2025-01-02', 'day']]);
     expect(found('from 9 to 10 July 2015')).toEqual([['9 to 10 July 2015', '2015-07-09', '2015-07-10', 'day']]);
@@ -37,7 +45,10 @@ describe('dates: what a reader would call the date of something', () => {
     expect(found('Pakistan Point News - 29th May, 2020 ):The')).toEqual([['29th May, 2020', '2020-05-29', null, 'day']]);
     expect(found('date 2024-07-04 ASTANA')).toEqual([['2024-07-04', '2024-07-04', null, 'day']]);
     expect(found('(April 23, 2024)')).toEqual([['April 23, 2024', '2024-04-23', null, 'day']]);
-    expect(found('Sept. 16, 2022 and on the 15th of June 2001')).toEqual([['Sept. 16, 2022', '2022-09-16', null, 'day'], ['15th of June 2001', '2001-06-15', null, 'day']]);
+    expect(found('Sept. 16, 2022 and on the 15th of June 2001')).toEqual([
+      ['Sept. 16, 2022', '2022-09-16', null, 'day'],
+      ['15th of June 2001', '2001-06-15', null, 'day'],
+    ]);
     expect(found('signed on 10.11.2020 in Moscow')).toEqual([['10.11.2020', '2020-11-10', null, 'day']]);
     expect(found('2010/06/11')).toEqual([['2010/06/11', '2010-06-11', null, 'day']]);
   });
@@ -50,7 +61,9 @@ describe('dates: what a reader would call the date of something', () => {
   });
 
   it('prefers a lone year in the same sentence to the document year', () => {
-    expect(found('In 2019 the summit took place in Bishkek (13–14 June).', { y: 2024, m: 1, d: 1 })).toEqual([['13–14 June', '2019-06-13', '2019-06-14', 'day']]);
+    expect(found('In 2019 the summit took place in Bishkek (13–14 June).', { y: 2024, m: 1, d: 1 })).toEqual([
+      ['13–14 June', '2019-06-13', '2019-06-14', 'day'],
+    ]);
   });
 
   it('never writes a year outside 1000–2999, whatever the document date says', () => {
@@ -70,10 +83,22 @@ describe('dates: what a reader would call the date of something', () => {
   });
 
   it('does not take programme periods, bare years or names with years for events', () => {
-    for (const t of ['Programme of Cooperation for 2019-2021', 'SCO Anti-Drug Strategy for 2018-2023', 'border operation Solidarity 2019-2021', 'SCO Development Strategy until 2025', 'exercise Xiamen-2019', 'Single Convention on Narcotic Drugs (1961)', 'Agreement on Cooperation in Culture of 2007', 'came into effect in 2019.', 'the 2018- 2028 International Decade']) {
+    for (const t of [
+      'Programme of Cooperation for 2019-2021',
+      'SCO Anti-Drug Strategy for 2018-2023',
+      'border operation Solidarity 2019-2021',
+      'SCO Development Strategy until 2025',
+      'exercise Xiamen-2019',
+      'Single Convention on Narcotic Drugs (1961)',
+      'Agreement on Cooperation in Culture of 2007',
+      'came into effect in 2019.',
+      'the 2018- 2028 International Decade',
+    ]) {
       expect(found(t), t).toEqual([]);
     }
-    expect(skipped('Programme of Cooperation for 2019-2021')).toEqual([['2019-2021', 'a period of years (programme, plan or term), not a dated event']]);
+    expect(skipped('Programme of Cooperation for 2019-2021')).toEqual([
+      ['2019-2021', 'a period of years (programme, plan or term), not a dated event'],
+    ]);
   });
 
   it('does not take "31 February 2020" for a date, and says why', () => {
@@ -86,7 +111,9 @@ describe('dates: what a reader would call the date of something', () => {
   });
 
   it('does not read dates inside web addresses', () => {
-    expect(found('see https://example.org/news/2024/07/04/summit-2024-07-04.html for 4 July 2024')).toEqual([['4 July 2024', '2024-07-04', null, 'day']]);
+    expect(found('see https://example.org/news/2024/07/04/summit-2024-07-04.html for 4 July 2024')).toEqual([
+      ['4 July 2024', '2024-07-04', null, 'day'],
+    ]);
   });
 
   it('reports offsets that index the text', () => {
@@ -95,12 +122,17 @@ describe('dates: what a reader would call the date of something', () => {
   });
 
   it('reads news-style ranges across months, with or without a year', () => {
-    expect(found('the summit held in Tianjin from Aug. 31 to Sept. 1, Wang said', { y: 2025, m: 9, d: 5 })).toEqual([['Aug. 31 to Sept. 1', '2025-08-31', '2025-09-01', 'day']]);
+    expect(found('the summit held in Tianjin from Aug. 31 to Sept. 1, Wang said', { y: 2025, m: 9, d: 5 })).toEqual([
+      ['Aug. 31 to Sept. 1', '2025-08-31', '2025-09-01', 'day'],
+    ]);
     expect(found('from 30 November to 2 December 2022')).toEqual([['30 November to 2 December 2022', '2022-11-30', '2022-12-02', 'day']]);
   });
 
   it('reads plain dates itself and still leaves ranges and times to chrono', () => {
-    expect(found('on 15 June 2001 and on June 7, 2002')).toEqual([['15 June 2001', '2001-06-15', null, 'day'], ['June 7, 2002', '2002-06-07', null, 'day']]);
+    expect(found('on 15 June 2001 and on June 7, 2002')).toEqual([
+      ['15 June 2001', '2001-06-15', null, 'day'],
+      ['June 7, 2002', '2002-06-07', null, 'day'],
+    ]);
     expect(found('held on 15-17 June 2019')).toEqual([['15-17 June 2019', '2019-06-15', '2019-06-17', 'day']]);
     expect(found('on 31 February 2020')).toEqual([]);
   });
@@ -108,7 +140,10 @@ describe('dates: what a reader would call the date of something', () => {
   it('finds a year alone only where it is the time of something', () => {
     const years = (t: string) => findYears(t, findDates(t, null).mentions).map((m) => [m.text, t.slice(m.start, m.end), m.value.precision]);
     expect(years('In 2001 the SCO was founded in Shanghai')).toEqual([['2001', '2001', 'year']]);
-    expect(years('Since 2017 India and Pakistan are members; the Qingdao summit of 2018 followed')).toEqual([['2017', '2017', 'year'], ['2018', '2018', 'year']]);
+    expect(years('Since 2017 India and Pakistan are members; the Qingdao summit of 2018 followed')).toEqual([
+      ['2017', '2017', 'year'],
+      ['2018', '2018', 'year'],
+    ]);
     // a full date of that year, a period, a decade, a budget, a target: not a year alone
     expect(years('In 2019 the summit took place in Bishkek on 14 June 2019')).toEqual([]);
     expect(years('the programme in 2019-2021, in the 1990s, the budget for 2025, the strategy until 2030')).toEqual([]);
@@ -138,7 +173,9 @@ describe('English date forms of issue 10', () => {
 
   it('a weekday, "the day before" and "yesterday" count from the dateline\'s day', () => {
     expect(found('The heads of state signed the Samarkand Declaration on Friday.', wire)).toEqual([['Friday', '2022-09-16', null, 'day']]);
-    expect(found('Leaders who met here on Thursday and Friday approved the rules.', wire)).toEqual([['Thursday and Friday', '2022-09-15', '2022-09-16', 'day']]);
+    expect(found('Leaders who met here on Thursday and Friday approved the rules.', wire)).toEqual([
+      ['Thursday and Friday', '2022-09-15', '2022-09-16', 'day'],
+    ]);
     expect(found('The day before, the two presidents held talks.', wire)).toEqual([['The day before', '2022-09-15', null, 'day']]);
     expect(found('Yesterday the ministers met.', wire)).toEqual([['Yesterday', '2022-09-15', null, 'day']]);
     // never without a dated report, never a coming day, never the weekday of a written date
@@ -148,9 +185,18 @@ describe('English date forms of issue 10', () => {
   });
 
   it('publication stamps are not events', () => {
-    for (const t of ['Updated: 2007-08-16', 'Published 12.03.2024', 'Published 12 July 2024', 'Page last modified: 01.12.2020', 'Last revised: 2025-09-03']) {
+    for (const t of [
+      'Updated: 2007-08-16',
+      'Published 12.03.2024',
+      'Published 12 July 2024',
+      'Page last modified: 01.12.2020',
+      'Last revised: 2025-09-03',
+    ]) {
       expect(found(t), t).toEqual([]);
-      expect(skipped(t).map((k) => k[1]), t).toContain('a publication stamp, not a dated event');
+      expect(
+        skipped(t).map((k) => k[1]),
+        t,
+      ).toContain('a publication stamp, not a dated event');
     }
   });
 
@@ -158,32 +204,43 @@ describe('English date forms of issue 10', () => {
     expect(found('The calendar for 2021 will be published in January 2021.')).toEqual([]);
     expect(found('the 80th session, which is foreseen to take place in April 2024')).toEqual([]);
     expect(found('The Council of Heads of Government is due to meet on November 30.', wire)).toEqual([]);
-    expect(found('the Secretariat\'s work from May 2023 to May 2024')).toEqual([]);
-    expect(found('The members will implement the concept approved on 2 November 2019 in Tashkent.')).toEqual([['2 November 2019', '2019-11-02', null, 'day']]);
+    expect(found("the Secretariat's work from May 2023 to May 2024")).toEqual([]);
+    expect(found('The members will implement the concept approved on 2 November 2019 in Tashkent.')).toEqual([
+      ['2 November 2019', '2019-11-02', null, 'day'],
+    ]);
     expect(findYears('India is to host the next summit in 2023.', [])).toEqual([]);
     expect(findYears('In 2017 India and Pakistan became full members.', []).map((y) => y.value.start)).toEqual(['2017']);
   });
 
   it('months and days counted back from the report: "in November last year", "last July", "held ... today"', () => {
-    expect(found('The 20th meeting was held online in November last year.', { y: 2022, m: 10, d: 31 })).toEqual([['November last year', '2021-11', null, 'month']]);
+    expect(found('The 20th meeting was held online in November last year.', { y: 2022, m: 10, d: 31 })).toEqual([
+      ['November last year', '2021-11', null, 'month'],
+    ]);
     expect(found('Iran joined the organization last July.', { y: 2024, m: 7, d: 4 })).toEqual([['last July', '2023-07', null, 'month']]);
-    expect(found('The Prime Minister chaired the meeting in virtual format today.', { y: 2023, m: 7, d: 4 })).toEqual([['today', '2023-07-04', null, 'day']]);
-    expect(found("Today, the world has entered an era of change.", { y: 2024, m: 4, d: 23 })).toEqual([]);
+    expect(found('The Prime Minister chaired the meeting in virtual format today.', { y: 2023, m: 7, d: 4 })).toEqual([
+      ['today', '2023-07-04', null, 'day'],
+    ]);
+    expect(found('Today, the world has entered an era of change.', { y: 2024, m: 4, d: 23 })).toEqual([]);
   });
 
   it('years in brackets after a name are years of events: "Almaty (1998), Bishkek (1999)"', () => {
-    expect(findYears('Further meetings followed in Almaty (1998), Bishkek (1999) and Dushanbe (2000).', []).map((y) => y.value.start)).toEqual(['1998', '1999', '2000']);
+    expect(
+      findYears('Further meetings followed in Almaty (1998), Bishkek (1999) and Dushanbe (2000).', []).map((y) => y.value.start),
+    ).toEqual(['1998', '1999', '2000']);
     expect(findYears('the budget (2024)', []).map((y) => y.value.start)).toEqual([]);
     expect(findYears('in line with the WHO International Health Regulations (2005)', []).map((y) => y.value.start)).toEqual([]);
   });
 });
 
-
 describe('day ranges with no year written', () => {
   it('take the document\'s year, or the one before with "last year"', () => {
     expect(found('held from 4 to 5 May in Goa', { y: 2023, m: 7, d: 4 })).toEqual([['4 to 5 May', '2023-05-04', '2023-05-05', 'day']]);
-    expect(found('the Samarkand Summit, held on 15 and 16 September last year', { y: 2023, m: 7, d: 4 })).toEqual([['15 and 16 September last year', '2022-09-15', '2022-09-16', 'day']]);
-    expect(found('In 2019 the summit took place in Bishkek (13–14 June).', { y: 2024, m: 7, d: 4 })).toEqual([['13–14 June', '2019-06-13', '2019-06-14', 'day']]);
+    expect(found('the Samarkand Summit, held on 15 and 16 September last year', { y: 2023, m: 7, d: 4 })).toEqual([
+      ['15 and 16 September last year', '2022-09-15', '2022-09-16', 'day'],
+    ]);
+    expect(found('In 2019 the summit took place in Bishkek (13–14 June).', { y: 2024, m: 7, d: 4 })).toEqual([
+      ['13–14 June', '2019-06-13', '2019-06-14', 'day'],
+    ]);
   });
 
   it('a check of the sources and a deadline are not events', () => {
@@ -191,8 +248,9 @@ describe('day ranges with no year written', () => {
     expect(found('Media accreditation closed on 15 August 2025.')).toEqual([]);
   });
 
-  it('a dateline without a year takes the one year near the text\'s in which its day is the weekday the text gives', () => {
-    const text = 'MOSCOW, November 10. /TASS/. The leaders adopted the Moscow Declaration on Tuesday. Russia assumed the chairmanship in June 2019, and Tajikistan takes it for 2020-2021.';
+  it("a dateline without a year takes the one year near the text's in which its day is the weekday the text gives", () => {
+    const text =
+      'MOSCOW, November 10. /TASS/. The leaders adopted the Moscow Declaration on Tuesday. Russia assumed the chairmanship in June 2019, and Tajikistan takes it for 2020-2021.';
     expect(datelineByWeekday('MOSCOW, November 10. /TASS/.', text)).toEqual({ y: 2020, m: 11, d: 10 });
     expect(datelineByWeekday('MOSCOW, November 10. /TASS/.', 'The leaders met on Tuesday.')).toBeNull(); // no year to start from
     expect(datelineByWeekday('MOSCOW, November 10. /TASS/.', 'They met on Friday, as in 2019 and 2020.')).toBeNull(); // no nearby year fits
@@ -204,4 +262,3 @@ describe('day ranges with no year written', () => {
     expect(found('WE MAY MEET')).toEqual([]);
   });
 });
-

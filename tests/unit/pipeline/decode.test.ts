@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decode, looksBinary } from '../../../src/pipeline/decode.ts';
 
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'utf8')] : p)));
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'utf8')] : p)));
 
 describe('decode: a source file becomes the text offsets refer to', () => {
   it('removes a byte order mark and says so', () => {
@@ -46,13 +47,20 @@ describe('decode: Russian and Chinese files in the encodings they come in (issue
   const fixture = (f: string) => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/lang/${f}`, import.meta.url)));
   const utf16 = (s: string, le: boolean, bom: boolean) => {
     const out: number[] = bom ? (le ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
-    for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); out.push(...(le ? [c & 0xff, c >> 8] : [c >> 8, c & 0xff])); }
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      out.push(...(le ? [c & 0xff, c >> 8] : [c >> 8, c & 0xff]));
+    }
     return new Uint8Array(out);
   };
   const text = 'Бишкек, 14 июня 2019 года.\nСаммит ШОС прошёл в Бишкеке.';
 
   it('reads UTF-16 LE and BE with a byte order mark, and LE without one, instead of calling it binary', () => {
-    for (const [le, bom] of [[true, true], [false, true], [true, false]] as const) {
+    for (const [le, bom] of [
+      [true, true],
+      [false, true],
+      [true, false],
+    ] as const) {
       const r = decode(utf16(text, le, bom), 'u16.txt');
       expect(r.ok && r.text).toBe(text);
       expect(r.ok && r.encoding?.name).toBe(le ? 'UTF-16LE' : 'UTF-16BE');
@@ -66,7 +74,12 @@ describe('decode: Russian and Chinese files in the encodings they come in (issue
   });
 
   it('detects windows-1251, KOI8-R, GB18030 and Big5 and says how sure the detector was', () => {
-    const cases: [string, string, RegExp][] = [['ru-chronology.txt', 'windows-1251', /^Хроника Шанхайской/], ['ru-koi8.txt', 'KOI8-R', /^ТАШКЕНТ, 11 июня/], ['zh-chronology.txt', 'GB18030', /^上海合作组织大事记/], ['zh-big5.txt', 'Big5', /^新華社比什凱克/]];
+    const cases: [string, string, RegExp][] = [
+      ['ru-chronology.txt', 'windows-1251', /^Хроника Шанхайской/],
+      ['ru-koi8.txt', 'KOI8-R', /^ТАШКЕНТ, 11 июня/],
+      ['zh-chronology.txt', 'GB18030', /^上海合作组织大事记/],
+      ['zh-big5.txt', 'Big5', /^新華社比什凱克/],
+    ];
     for (const [file, name, start] of cases) {
       const r = decode(fixture(file), file);
       expect(r.ok && r.text).toMatch(start);
@@ -76,7 +89,11 @@ describe('decode: Russian and Chinese files in the encodings they come in (issue
   });
 
   it('records UTF-8 as the decision for UTF-8 files, with or without a byte order mark', () => {
-    expect(decode(bytes([0xef, 0xbb, 0xbf], 'Москва'), 'a.txt')).toMatchObject({ ok: true, text: 'Москва', encoding: { name: 'UTF-8', confidence: 100 } });
+    expect(decode(bytes([0xef, 0xbb, 0xbf], 'Москва'), 'a.txt')).toMatchObject({
+      ok: true,
+      text: 'Москва',
+      encoding: { name: 'UTF-8', confidence: 100 },
+    });
     expect(decode(bytes('上海'), 'a.txt')).toMatchObject({ ok: true, text: '上海', encoding: { name: 'UTF-8' } });
   });
 });

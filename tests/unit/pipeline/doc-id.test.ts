@@ -7,11 +7,25 @@ const eventId = (doc: string) => `${doc}:2024-07-03..2024-07-04`;
 
 describe('document ids from file names', () => {
   it('keeps a name that is already URL-safe as the id, as before', () => {
-    for (const name of ['astana-declaration-2024', '000_280c4ec6c7ea0add', 'Шанхай_2001', '上海宣言', 'report.v2']) expect(documentId(name)).toBe(name);
+    for (const name of ['astana-declaration-2024', '000_280c4ec6c7ea0add', 'Шанхай_2001', '上海宣言', 'report.v2'])
+      expect(documentId(name)).toBe(name);
   });
 
   it('gives any other name a stable id that survives a URL and a shared link', () => {
-    const names = ['SCO talks #2', 'what?', '<b>notes</b>', 'a b', 'file\u202Etxt.exe', '..', '#', 'x'.repeat(300), 'a:b', 'e\u0301te', '%41', 'a/b'];
+    const names = [
+      'SCO talks #2',
+      'what?',
+      '<b>notes</b>',
+      'a b',
+      'file\u202Etxt.exe',
+      '..',
+      '#',
+      'x'.repeat(300),
+      'a:b',
+      'e\u0301te',
+      '%41',
+      'a/b',
+    ];
     const ids = names.map(documentId);
     for (const [i, id] of ids.entries()) {
       expect(URL_ID.test(eventId(id)), `${names[i]} → ${id}`).toBe(true);

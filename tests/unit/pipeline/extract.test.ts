@@ -15,7 +15,12 @@ const root = join(import.meta.dirname, '../../..');
 const tmp = mkdtempSync(join(tmpdir(), 'sco-launcher-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const inDir = join(root, 'tests/fixtures/unseen');
-const run = (out: string) => execFileSync(process.execPath, [join(root, 'src/pipeline/extract.mjs'), '--in', inDir, '--out', out], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+const run = (out: string) =>
+  execFileSync(process.execPath, [join(root, 'src/pipeline/extract.mjs'), '--in', inDir, '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
 
 it('writes the same bytes as the pipeline, and rebuilds its bundle when a source is newer', () => {
   writeOutputs(join(tmp, 'direct'), runPipeline(inDir));

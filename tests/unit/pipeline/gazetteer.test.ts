@@ -7,7 +7,17 @@ const { gaz } = context();
 
 describe('gazetteer: names to places', () => {
   it('has the SCO cities with English names and their sources', () => {
-    for (const [name, country] of [['Astana', 'KZ'], ['Qingdao', 'CN'], ['Bishkek', 'KG'], ['Moscow', 'RU'], ['Cholpon-Ata', 'KG'], ['Yangling', 'CN'], ['Geneva', 'CH'], ['New York', 'US'], ['New Delhi', 'IN']] as const) {
+    for (const [name, country] of [
+      ['Astana', 'KZ'],
+      ['Qingdao', 'CN'],
+      ['Bishkek', 'KG'],
+      ['Moscow', 'RU'],
+      ['Cholpon-Ata', 'KG'],
+      ['Yangling', 'CN'],
+      ['Geneva', 'CH'],
+      ['New York', 'US'],
+      ['New Delhi', 'IN'],
+    ] as const) {
       expect(gaz.lookup(name)?.countryCode, name).toBe(country);
     }
     expect(gaz.source).toMatch(/GeoNames.*CC BY 4\.0/);
@@ -32,12 +42,20 @@ describe('gazetteer: names to places', () => {
   });
 
   it('breaks near-ties between places of one name towards the SCO region, and lets curated places win', () => {
-    const g = new Gazetteer({ source: 't', places: [
-      { id: 'x-us', name: 'Xtown', names: ['Xtown'], country: 'United States', countryCode: 'US', lat: 0, lon: 0, population: 150_000 },
-      { id: 'x-kz', name: 'Xtown', names: ['Xtown'], country: 'Kazakhstan', countryCode: 'KZ', lat: 0, lon: 0, population: 100_000 },
-    ] }, [{ id: 'x-mine', name: 'Xtown', names: ['Xtown'], country: 'Mine', countryCode: '', lat: 1, lon: 1, population: 0, curated: true }]);
+    const g = new Gazetteer(
+      {
+        source: 't',
+        places: [
+          { id: 'x-us', name: 'Xtown', names: ['Xtown'], country: 'United States', countryCode: 'US', lat: 0, lon: 0, population: 150_000 },
+          { id: 'x-kz', name: 'Xtown', names: ['Xtown'], country: 'Kazakhstan', countryCode: 'KZ', lat: 0, lon: 0, population: 100_000 },
+        ],
+      },
+      [{ id: 'x-mine', name: 'Xtown', names: ['Xtown'], country: 'Mine', countryCode: '', lat: 1, lon: 1, population: 0, curated: true }],
+    );
     expect(g.lookup('Xtown')?.id).toBe('x-mine');
-    expect(new Gazetteer({ source: 't', places: g.lookup('Xtown') ? [...g.byId.values()].filter((p) => !p.curated) : [] }).lookup('Xtown')?.id).toBe('x-kz');
+    expect(
+      new Gazetteer({ source: 't', places: g.lookup('Xtown') ? [...g.byId.values()].filter((p) => !p.curated) : [] }).lookup('Xtown')?.id,
+    ).toBe('x-kz');
     expect(g.lookupUpper('XTOWN')?.id).toBe('x-mine');
   });
 });

@@ -9,13 +9,23 @@ const places = (text: string) => findPlaces(text, gaz).mentions.map((m) => [m.te
 describe('places: city names written as places', () => {
   it('finds gazetteer cities with their common English names', () => {
     expect(places('adopted in Qingdao on 10 June 2018')).toEqual([['Qingdao', 'Qingdao']]);
-    expect(places('(Bishkek, 14 June 2019) and (New Delhi 4-8 November 2019)')).toEqual([['Bishkek', 'Bishkek'], ['New Delhi', 'New Delhi']]);
-    expect(places('(Geneva, 27 February 2020) and (New York, 30 August 2019)')).toEqual([['Geneva', 'Geneva'], ['New York', 'New York']]);
+    expect(places('(Bishkek, 14 June 2019) and (New Delhi 4-8 November 2019)')).toEqual([
+      ['Bishkek', 'Bishkek'],
+      ['New Delhi', 'New Delhi'],
+    ]);
+    expect(places('(Geneva, 27 February 2020) and (New York, 30 August 2019)')).toEqual([
+      ['Geneva', 'Geneva'],
+      ['New York', 'New York'],
+    ]);
   });
 
   it('knows renamed cities by their old names', () => {
     expect(places('held in Nur-Sultan on 30 October 2020')).toEqual([['Nur-Sultan', 'Astana']]);
-    expect(places('from Alma-Ata to Bombay and Peking')).toEqual([['Alma-Ata', 'Almaty'], ['Bombay', 'Mumbai'], ['Peking', 'Beijing']]);
+    expect(places('from Alma-Ata to Bombay and Peking')).toEqual([
+      ['Alma-Ata', 'Almaty'],
+      ['Bombay', 'Mumbai'],
+      ['Peking', 'Beijing'],
+    ]);
     expect(places('a conference in Genève')).toEqual([['Genève', 'Geneva']]);
   });
 
@@ -32,7 +42,8 @@ describe('places: city names written as places', () => {
       'the joint anti-terrorist exercise Sary-Arka-Antiterror 2019',
       'the joint anti-terrorist exercise Xiamen-2019 aimed at',
       'President Vladimir Putin',
-    ]) expect(places(t), t).toEqual([]);
+    ])
+      expect(places(t), t).toEqual([]);
   });
 
   it('still finds the place beside such a name', () => {
@@ -55,7 +66,8 @@ describe('places: city names written as places', () => {
 
 describe('datelines: the city in capitals that opens a news report', () => {
   it('reads "BEIJING, (APP ... 29th May, 2020 ):"', () => {
-    const para = 'BEIJING, (APP - UrduPoint / Pakistan Point News - 29th May, 2020 ):The Shanghai Cooperation Organization (SCO) chief has stressed';
+    const para =
+      'BEIJING, (APP - UrduPoint / Pakistan Point News - 29th May, 2020 ):The Shanghai Cooperation Organization (SCO) chief has stressed';
     const d = findDateline(para, gaz);
     expect(d?.place.name).toBe('Beijing');
     expect(para.slice(0, d!.headerEnd)).toBe('BEIJING, (APP - UrduPoint / Pakistan Point News - 29th May, 2020 ):');

@@ -5,7 +5,18 @@
  * outputs change as one, whatever moment a run is killed; any file name gives an id a URL keeps.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,7 +53,12 @@ const json = (dir: string, f: string) => JSON.parse(readFileSync(join(dir, f), '
 type Cli = { code: number; out: string; err: string };
 function cli(args: string[], opts: { node?: string[]; uid?: number } = {}): Cli {
   try {
-    const out = execFileSync(process.execPath, [...(opts.node ?? []), '--import', 'tsx', join(root, 'src/pipeline/cli.ts'), ...args], { cwd: root, encoding: 'utf8', stdio: 'pipe', ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}) });
+    const out = execFileSync(process.execPath, [...(opts.node ?? []), '--import', 'tsx', join(root, 'src/pipeline/cli.ts'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: 'pipe',
+      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
+    });
     return { code: 0, out, err: '' };
   } catch (e) {
     const x = e as { status: number; stdout: string; stderr: string };
@@ -141,7 +157,10 @@ describe('outputs change as one (item 5)', () => {
     const a = snap();
     const seen = new Set<string>();
     for (const ms of [400, 900, 1400, 1900, 2600]) {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/pipeline/cli.ts'), '--in', bigger, '--out', out], { cwd: root, stdio: 'ignore' });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/pipeline/cli.ts'), '--in', bigger, '--out', out], {
+        cwd: root,
+        stdio: 'ignore',
+      });
       const exited = new Promise((r) => child.on('exit', r)); // listened to at once: a fast run may end before the kill
       await new Promise((r) => setTimeout(r, ms));
       child.kill('SIGKILL');
@@ -164,23 +183,56 @@ describe('outputs change as one (item 5)', () => {
 
   // The attack's own reproduction: a signal injected into the Nth rename the writer makes. Before, the
   // fourth of nine renames left a new events.json beside the old documents.json and statements.json.
-  const strace = (() => { try { execFileSync('strace', ['-V'], { stdio: 'ignore' }); return true; } catch { return false; } })();
-  it.skipIf(!strace)('a run killed inside any rename it makes leaves the old outputs or the new ones (strace)', { timeout: 120_000 }, () => {
-    const out = join(tmp, 'strace', 'data');
-    const launcher = join(root, 'src/pipeline/extract.mjs');
-    execFileSync(process.execPath, [launcher, '--in', folder('st-a', { 'a.txt': GOOD }), '--out', out], { cwd: root, stdio: 'ignore' }); // also builds the launcher's bundle, so its renames are not counted
-    const old = readFileSync(join(out, 'events.json'), 'utf8') + readFileSync(join(out, 'documents.json'), 'utf8');
-    const b = folder('st-b', { 'b.txt': GOOD.replace('Astana', 'Tashkent'), 'c.txt': GOOD.replace('Astana', 'Bishkek') });
-    for (const n of [1, 2, 3]) {
-      try {
-        execFileSync('strace', ['-f', '-qq', '-o', '/dev/null', '-e', 'trace=rename,renameat,renameat2', '-e', `inject=rename,renameat,renameat2:signal=SIGKILL:when=${n}`, process.execPath, launcher, '--in', b, '--out', out], { cwd: root, stdio: 'ignore' });
-      } catch { /* killed, as meant */ }
-      const docs = json(out, 'documents.json').map((d: { id: string }) => d.id);
-      expectWhole(out);
-      if (docs.length === 1) expect(readFileSync(join(out, 'events.json'), 'utf8') + readFileSync(join(out, 'documents.json'), 'utf8')).toBe(old);
-      else expect(docs).toEqual(['b', 'c']);
+  const strace = (() => {
+    try {
+      execFileSync('strace', ['-V'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
     }
-  });
+  })();
+  it.skipIf(!strace)(
+    'a run killed inside any rename it makes leaves the old outputs or the new ones (strace)',
+    { timeout: 120_000 },
+    () => {
+      const out = join(tmp, 'strace', 'data');
+      const launcher = join(root, 'src/pipeline/extract.mjs');
+      execFileSync(process.execPath, [launcher, '--in', folder('st-a', { 'a.txt': GOOD }), '--out', out], { cwd: root, stdio: 'ignore' }); // also builds the launcher's bundle, so its renames are not counted
+      const old = readFileSync(join(out, 'events.json'), 'utf8') + readFileSync(join(out, 'documents.json'), 'utf8');
+      const b = folder('st-b', { 'b.txt': GOOD.replace('Astana', 'Tashkent'), 'c.txt': GOOD.replace('Astana', 'Bishkek') });
+      for (const n of [1, 2, 3]) {
+        try {
+          execFileSync(
+            'strace',
+            [
+              '-f',
+              '-qq',
+              '-o',
+              '/dev/null',
+              '-e',
+              'trace=rename,renameat,renameat2',
+              '-e',
+              `inject=rename,renameat,renameat2:signal=SIGKILL:when=${n}`,
+              process.execPath,
+              launcher,
+              '--in',
+              b,
+              '--out',
+              out,
+            ],
+            { cwd: root, stdio: 'ignore' },
+          );
+        } catch {
+          /* killed, as meant */
+        }
+        const docs = json(out, 'documents.json').map((d: { id: string }) => d.id);
+        expectWhole(out);
+        if (docs.length === 1)
+          expect(readFileSync(join(out, 'events.json'), 'utf8') + readFileSync(join(out, 'documents.json'), 'utf8')).toBe(old);
+        else expect(docs).toEqual(['b', 'c']);
+      }
+    },
+  );
 
   it('clears the leftovers of a killed run of the older writer (a .extract-tmp folder inside the data folder)', () => {
     const out = join(tmp, 'legacy', 'data');
@@ -192,7 +244,7 @@ describe('outputs change as one (item 5)', () => {
     expect(json(out, 'events.json').length).toBeGreaterThan(0);
   });
 
-  it('keeps the runs of the app\'s data folder out of public/, which Vite copies into every build', () => {
+  it("keeps the runs of the app's data folder out of public/, which Vite copies into every build", () => {
     const runs = runsDirFor(join(root, 'public', 'data'));
     expect(resolve(runs).startsWith(resolve(root, 'public'))).toBe(false);
     expect(runsDirFor('/srv/atlas/data')).toBe('/srv/atlas/.data-runs');
@@ -221,7 +273,10 @@ describe('years of more than four digits (item 10)', () => {
     const { findDates } = await import('../../../src/pipeline/dates.ts');
     for (const t of ['It was held on 1 January 10000.', 'on 12 May 20245 the', 'In January 10000.', '10000-01-01']) {
       const r = findDates(t, { y: 2020, m: 1, d: 1 });
-      expect(r.mentions.map((m) => m.value.start), t).toEqual([]);
+      expect(
+        r.mentions.map((m) => m.value.start),
+        t,
+      ).toEqual([]);
     }
     expect(findDates('It was held on 1 January 10000.', null).skipped.map((s) => s.text)).toContain('1 January 10000');
     expect(findDates('It was held on 1 January 2000.', null).mentions[0]!.value.start).toBe('2000-01-01');
@@ -229,17 +284,22 @@ describe('years of more than four digits (item 10)', () => {
 });
 
 describe('a corrections file with bad entries (item 2)', () => {
-  const docs = { 'a.txt': GOOD, 'b.txt': 'Notes\n\nThe talks were held in Tashkent on 3 March 2021. The delegates met again in Bishkek on 5 May 2022.\n' };
+  const docs = {
+    'a.txt': GOOD,
+    'b.txt': 'Notes\n\nThe talks were held in Tashkent on 3 March 2021. The delegates met again in Bishkek on 5 May 2022.\n',
+  };
   it('names each bad entry, applies the rest, and exits 1', { timeout: 60_000 }, () => {
     const good = runPipeline(folder('corr-base', docs));
     const target = good.events.find((e) => e.docId === 'a')!;
-    const corrections = { corrections: [
-      { action: 'add-event', docId: 'a', start: '2020-13-01', title: 'Bad month', reason: 'test' },
-      { action: 'update-event', id: target.id, set: { start: '99999-01-01' }, reason: 'test' },
-      { action: 'add-place', id: 'the', name: 'The', country: 'Nowhere', lon: 0, lat: 0, reason: 'test' },
-      { action: 'add-event', docId: 'a', start: '2020-02-31', title: 'Not a day', reason: 'test' },
-      { action: 'add-event', docId: 'b', start: '2021-03-04', title: 'A day that is fine', reason: 'kept' },
-    ] };
+    const corrections = {
+      corrections: [
+        { action: 'add-event', docId: 'a', start: '2020-13-01', title: 'Bad month', reason: 'test' },
+        { action: 'update-event', id: target.id, set: { start: '99999-01-01' }, reason: 'test' },
+        { action: 'add-place', id: 'the', name: 'The', country: 'Nowhere', lon: 0, lat: 0, reason: 'test' },
+        { action: 'add-event', docId: 'a', start: '2020-02-31', title: 'Not a day', reason: 'test' },
+        { action: 'add-event', docId: 'b', start: '2021-03-04', title: 'A day that is fine', reason: 'kept' },
+      ],
+    };
     const dir = folder('corr', { ...docs, 'corrections.json': JSON.stringify(corrections) });
     const out = join(tmp, 'corr-out');
     const r = cli(['--in', dir, '--out', out]);

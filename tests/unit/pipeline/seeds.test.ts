@@ -56,7 +56,12 @@ function dayEvents(o: Outputs) {
   const name = new Map(o.places.features.map((f) => [f.properties.id, f.properties.name]));
   return o.events
     .filter((e) => e.precision === 'day')
-    .map((e): [string, string | null, string | null, boolean] => [e.start, e.end ?? null, e.placeId ? name.get(e.placeId)! : null, e.online])
+    .map((e): [string, string | null, string | null, boolean] => [
+      e.start,
+      e.end ?? null,
+      e.placeId ? name.get(e.placeId)! : null,
+      e.online,
+    ])
     .sort((a, b) => (a.join() < b.join() ? -1 : 1));
 }
 
@@ -68,7 +73,12 @@ describe.each([
 
   it('find the four anchor events at the right places', () => {
     const byName = new Map(o.places.features.map((f) => [f.properties.name, f.properties.id]));
-    for (const [date, city] of [['2018-06-10', 'Qingdao'], ['2019-06-14', 'Bishkek'], ['2020-11-10', 'Moscow'], ['2024-07-04', 'Astana']] as const) {
+    for (const [date, city] of [
+      ['2018-06-10', 'Qingdao'],
+      ['2019-06-14', 'Bishkek'],
+      ['2020-11-10', 'Moscow'],
+      ['2024-07-04', 'Astana'],
+    ] as const) {
       const e = o.events.find((x) => x.start === date && x.placeId === byName.get(city));
       expect(e, `${date} ${city}`).toBeDefined();
     }
@@ -81,7 +91,12 @@ describe.each([
 
   it('take month-only dates at month precision, and neither programme periods nor plans', () => {
     // 2024-04 is the ESCAP session "foreseen to take place in April 2024": a plan when written
-    expect(o.events.filter((e) => e.precision === 'month').map((e) => e.start).sort()).toEqual(['2018-06']);
+    expect(
+      o.events
+        .filter((e) => e.precision === 'month')
+        .map((e) => e.start)
+        .sort(),
+    ).toEqual(['2018-06']);
     expect(o.events.some((e) => /^20(18|19|20)$/.test(e.start))).toBe(false);
     const skipped = o.report.documents.flatMap((d) => d.skipped.map((s) => s.text));
     expect(skipped).toEqual(expect.arrayContaining(['2019-2021', '2018-2023', 'Paris', 'Istanbul']));
@@ -123,7 +138,9 @@ describe.each([
     }
     const opening = o.statements.find((s) => s.text.includes('held via videoconference on 10 November 2020'))!;
     expect(opening.placeIds).toEqual(['moscow-ru']); // the Moscow Declaration's own meeting, though the sentence names no city
-    expect(o.statements.find((s) => s.docId === '000_280c4ec6c7ea0add' && s.text.includes('Shanghai'))!.text).toBe('Both the SCO and ESCAP were established in the city of Shanghai.'); // no markdown **
+    expect(o.statements.find((s) => s.docId === '000_280c4ec6c7ea0add' && s.text.includes('Shanghai'))!.text).toBe(
+      'Both the SCO and ESCAP were established in the city of Shanghai.',
+    ); // no markdown **
     const qingdao = o.statements.find((s) => s.text.includes('(adopted in Qingdao on 10 June 2018)'))!;
     expect(qingdao.marks.map((m) => qingdao.text.slice(m.start, m.end))).toEqual(expect.arrayContaining(['Qingdao', '10 June 2018']));
   });
@@ -140,7 +157,15 @@ describe('the written files', () => {
     const b = join(tmp, 'b');
     writeOutputs(a, runPipeline(SEEDS_DIR));
     writeOutputs(b, runPipeline(SEEDS_DIR));
-    const schemas = { [DATA_FILES.events]: Events, [DATA_FILES.places]: Places, [DATA_FILES.statements]: Statements, [DATA_FILES.timeseries]: TimeSeries, [DATA_FILES.documents]: Documents, [DATA_FILES.report]: Report, [DATA_FILES.topics]: Topics };
+    const schemas = {
+      [DATA_FILES.events]: Events,
+      [DATA_FILES.places]: Places,
+      [DATA_FILES.statements]: Statements,
+      [DATA_FILES.timeseries]: TimeSeries,
+      [DATA_FILES.documents]: Documents,
+      [DATA_FILES.report]: Report,
+      [DATA_FILES.topics]: Topics,
+    };
     for (const [file, schema] of Object.entries(schemas)) {
       const text = readFileSync(join(a, file), 'utf8');
       expect(() => schema.parse(JSON.parse(text)), file).not.toThrow();

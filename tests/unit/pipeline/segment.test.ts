@@ -27,6 +27,11 @@ describe('segment: paragraphs and sentences as offsets into the text', () => {
 
   it('does not end a sentence after an abbreviation: St. Petersburg, Mr. Wang, Sept. 1', () => {
     const t = 'Done at St. Petersburg on 7 June 2002. Mr. Wang spoke. The summit runs from Aug. 31 to Sept. 1, he said. Next one.';
-    expect(sentences(t, { start: 0, end: t.length }).map((s) => t.slice(s.start, s.end))).toEqual(['Done at St. Petersburg on 7 June 2002.', 'Mr. Wang spoke.', 'The summit runs from Aug. 31 to Sept. 1, he said.', 'Next one.']);
+    expect(sentences(t, { start: 0, end: t.length }).map((s) => t.slice(s.start, s.end))).toEqual([
+      'Done at St. Petersburg on 7 June 2002.',
+      'Mr. Wang spoke.',
+      'The summit runs from Aug. 31 to Sept. 1, he said.',
+      'Next one.',
+    ]);
   });
 });

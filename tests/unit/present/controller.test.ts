@@ -83,7 +83,10 @@ describe('messages and keys', () => {
     const friend = source();
     send({ type: 'sco-atlas:goto', step: 3 }, window.location.origin, friend);
     expect(p.step).toBe(3);
-    expect(friend.postMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'sco-atlas:step', step: 3, total: 4, eventId: 'ev-moscow' }), window.location.origin);
+    expect(friend.postMessage).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'sco-atlas:step', step: 3, total: 4, eventId: 'ev-moscow' }),
+      window.location.origin,
+    );
     const stranger = source();
     send({ type: 'sco-atlas:goto', step: 1 }, 'https://evil.example', stranger);
     send({ type: 'sco-atlas:get' }, 'https://evil.example', stranger);

@@ -12,15 +12,13 @@ function cells(line: string, sep: string): string[] {
       if (c === '"' && line[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
     else if (c === sep) {
       out.push(cell);
       cell = '';
-    }
-    else cell += c;
+    } else cell += c;
   }
   out.push(cell);
   return out;

@@ -14,8 +14,7 @@ function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
@@ -27,8 +26,7 @@ function parseCsv(text: string): string[][] {
       row = [];
       cell = '';
       i++;
-    }
-    else cell += c;
+    } else cell += c;
   }
   return rows;
 }

@@ -5,7 +5,19 @@ const place = (id: string, name: string, country: string, lng: number, lat: numb
   type: 'Feature',
   id,
   geometry: { type: 'Point', coordinates: [lng, lat] },
-  properties: { id, name, country, countryCode: '', aliases, eventCount: 1, statementCount: 1, firstDate: null, lastDate: null, source: 'test', curated: false },
+  properties: {
+    id,
+    name,
+    country,
+    countryCode: '',
+    aliases,
+    eventCount: 1,
+    statementCount: 1,
+    firstDate: null,
+    lastDate: null,
+    source: 'test',
+    curated: false,
+  },
 });
 
 export const places: PlaceFeature[] = [
@@ -15,8 +27,17 @@ export const places: PlaceFeature[] = [
 ];
 
 const ev = (id: string, start: string, placeId: string | null, title: string, statementIds: string[], docId = 'moscow-2020'): Event => ({
-  id, docId, start, precision: start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year',
-  placeId, online: placeId === null, title, topics: ['summit'], statementIds, dateText: start, curated: false,
+  id,
+  docId,
+  start,
+  precision: start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year',
+  placeId,
+  online: placeId === null,
+  title,
+  topics: ['summit'],
+  statementIds,
+  dateText: start,
+  curated: false,
 });
 
 // Deliberately out of date order.
@@ -27,7 +48,17 @@ export const events: Event[] = [
   ev('ev-bishkek', '2019-06', 'bishkek', 'Bishkek summit', []),
 ];
 
-const st = (id: string, docId: string, text: string): Statement => ({ id, docId, text, start: 0, end: text.length, placeIds: [], eventIds: [], topics: [], marks: [] });
+const st = (id: string, docId: string, text: string): Statement => ({
+  id,
+  docId,
+  text,
+  start: 0,
+  end: text.length,
+  placeIds: [],
+  eventIds: [],
+  topics: [],
+  marks: [],
+});
 export const statements: Statement[] = [
   st('st-1', 'moscow-2020', 'The Council met in Moscow on 10 November 2020.'),
   st('st-2', 'astana-2024', 'Leaders gathered in Astana, saying "the SCO family grows", on 4 July 2024.'),
@@ -35,8 +66,18 @@ export const statements: Statement[] = [
 ];
 
 const doc = (id: string, title: string, kind: DocumentMeta['kind'], published: string): DocumentMeta => ({
-  id, file: `${id}.txt`, title, kind, published, source: 'https://example.org/' + id, bytes: 1, chars: 1,
-  eventCount: 1, statementCount: 1, placeCount: 1, textPath: `documents/${id}.txt`,
+  id,
+  file: `${id}.txt`,
+  title,
+  kind,
+  published,
+  source: 'https://example.org/' + id,
+  bytes: 1,
+  chars: 1,
+  eventCount: 1,
+  statementCount: 1,
+  placeCount: 1,
+  textPath: `documents/${id}.txt`,
 });
 export const documents: DocumentMeta[] = [
   doc('moscow-2020', 'The Moscow Declaration', 'declaration', '2020-11-10'),

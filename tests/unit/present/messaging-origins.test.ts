@@ -21,7 +21,8 @@ function framed(selfOrigin: string, parentOrigin: string, query: string) {
   }) as unknown as Window;
   const p = new Presentation(parsePresentParams(query));
   p.attach({ view: new ViewState(), flyTo: () => {} }, corpus, null);
-  const send = (data: unknown, origin: string, ports: MessagePort[] = []) => target.dispatchEvent(new MessageEvent('message', { data, origin, ports, source: parent as unknown as Window }));
+  const send = (data: unknown, origin: string, ports: MessagePort[] = []) =>
+    target.dispatchEvent(new MessageEvent('message', { data, origin, ports, source: parent as unknown as Window }));
   return { p, win, parent, send };
 }
 const targetsUsed = (spy: ReturnType<typeof vi.fn>) => spy.mock.calls.map((c) => c[1]);
@@ -49,13 +50,14 @@ describe('story messages go only to an allowed parent origin', () => {
     stop();
   });
 
-  it('origins=* (a kiosk) posts to the parent\'s own origin by name', () => {
+  it("origins=* (a kiosk) posts to the parent's own origin by name", () => {
     expect(parentTargets(parseOrigins('*', 'http://a.org'), 'http://kiosk.local:8080')).toEqual(['http://kiosk.local:8080']);
     expect(parentTargets(parseOrigins('*', 'http://a.org'), null)).toEqual([]);
     expect(parentTargets(parseOrigins('*', 'null'), 'null')).toEqual([]);
-    for (const spec of ['null', '*', 'self null', 'https://x.org null *']) for (const self of ['null', 'http://a.org']) {
-      expect(parentTargets(parseOrigins(spec, self), 'null')).not.toContain('*');
-    }
+    for (const spec of ['null', '*', 'self null', 'https://x.org null *'])
+      for (const self of ['null', 'http://a.org']) {
+        expect(parentTargets(parseOrigins(spec, self), 'null')).not.toContain('*');
+      }
   });
 
   it('an atlas opened from file:// with origins=null answers a file:// host through the port it hands over', async () => {

@@ -23,7 +23,7 @@ describe('story steps', () => {
       steps: [
         { date: '2024-07-04', place: 'Nur-Sultan', caption: 'Astana, 2024' },
         { event: 'ev-moscow' },
-        { event: 'gone', },
+        { event: 'gone' },
         { place: 'Tashkent' },
       ],
     });
@@ -37,7 +37,7 @@ describe('story steps', () => {
     ]);
   });
 
-  it('a step\'s date finds the event whose span holds it (the event layer gives meetings their full span)', () => {
+  it("a step's date finds the event whose span holds it (the event layer gives meetings their full span)", () => {
     // The Astana summit as the event layer has it: 3–4 July 2024; a Bishkek event dated "June 2019".
     const events = corpus.events.map((e) => (e.id === 'ev-astana' ? { ...e, start: '2024-07-03', end: '2024-07-04' } : e));
     const data = { ...corpus, events };

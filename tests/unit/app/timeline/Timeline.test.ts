@@ -21,7 +21,23 @@ beforeAll(() => {
   (globalThis as unknown as { Path2D: unknown }).Path2D = FakePath2D;
   const noop = () => {};
   HTMLCanvasElement.prototype.getContext = function () {
-    return { setTransform: noop, clearRect: noop, fill: noop, stroke: noop, strokeRect: noop, fillRect: noop, fillText: noop, setLineDash: noop, measureText: () => ({ width: 10 }), drawImage: noop, save: noop, restore: noop, beginPath: noop, rect: noop, clip: noop } as unknown as CanvasRenderingContext2D;
+    return {
+      setTransform: noop,
+      clearRect: noop,
+      fill: noop,
+      stroke: noop,
+      strokeRect: noop,
+      fillRect: noop,
+      fillText: noop,
+      setLineDash: noop,
+      measureText: () => ({ width: 10 }),
+      drawImage: noop,
+      save: noop,
+      restore: noop,
+      beginPath: noop,
+      rect: noop,
+      clip: noop,
+    } as unknown as CanvasRenderingContext2D;
   } as unknown as typeof HTMLCanvasElement.prototype.getContext;
 });
 afterEach(() => {
@@ -105,13 +121,19 @@ describe('keyboard alone reaches and selects events', () => {
     plot.focus();
     await fireEvent.keyDown(plot, { key: 'Home' });
     // The first event is the Bishkek summit under its proper name and full span, and why it is one.
-    expect(screen.getByText('19th meeting of the SCO Council of Heads of State, Bishkek, 13 Jun 2019 – 14 Jun 2019 · Bishkek, linked: the sentence names the meeting. Enter selects.')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '19th meeting of the SCO Council of Heads of State, Bishkek, 13 Jun 2019 – 14 Jun 2019 · Bishkek, linked: the sentence names the meeting. Enter selects.',
+      ),
+    ).toBeInTheDocument();
     await fireEvent.keyDown(plot, { key: 'ArrowRight' });
     expect(screen.getByText(/Agora online conference, 29 May 2020 · online/)).toBeInTheDocument();
     expect(view.hoverEvent).toBe('ev-agora-2020');
     await fireEvent.keyDown(plot, { key: 'ArrowRight' });
     await fireEvent.keyDown(plot, { key: 'Enter' });
-    expect(screen.getByText(/Moscow, 10 Nov 2020 · Moscow, by videoconference, linked: a document adopted at this meeting\./)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Moscow, 10 Nov 2020 · Moscow, by videoconference, linked: a document adopted at this meeting\./),
+    ).toBeInTheDocument();
     expect(view.event).toBe('chs-2020');
     expect(view.place).toBe('moscow');
     await fireEvent.keyDown(plot, { key: 'Escape' });

@@ -36,7 +36,12 @@ describe('linking a mention to the chronology', () => {
   });
 
   it('does not link an exhibition of three months that starts on a meeting day', () => {
-    expect(link(mention('2020-11-30', { end: '2021-02-28', placeId: 'new-delhi-in', online: true }), 'an online exhibition in New Delhi from 30 November 2020 through 28 February 2021')).toBeNull();
+    expect(
+      link(
+        mention('2020-11-30', { end: '2021-02-28', placeId: 'new-delhi-in', online: true }),
+        'an online exhibition in New Delhi from 30 November 2020 through 28 February 2021',
+      ),
+    ).toBeNull();
   });
 
   it('links a year-only mention that names the meeting ("In 2019 the Bishkek summit ...")', () => {
@@ -58,22 +63,30 @@ describe('linking a mention to the chronology', () => {
     expect(link(mention('2017-06'), 'the Astana Declaration of June 2017')?.meeting.id).toBe('chs-2017');
   });
 
-  it('a document title naming the meeting\'s declaration links the declaration\'s own date', () => {
+  it("a document title naming the meeting's declaration links the declaration's own date", () => {
     const e = mention('2020-11-10', { placeId: 'moscow-ru', online: true });
-    const l = link(e, 'following the meeting of the SCO Council of Heads of State held via videoconference on 10 November 2020', 'The Moscow Declaration of the Council of Heads of State');
+    const l = link(
+      e,
+      'following the meeting of the SCO Council of Heads of State held via videoconference on 10 November 2020',
+      'The Moscow Declaration of the Council of Heads of State',
+    );
     expect(l).toMatchObject({ meeting: { id: 'chs-2020' }, reason: REASONS.document });
     // but not a year named anywhere else in that document
     expect(link(mention('2020'), 'In 2020 the world marked the 75th anniversary of the UN.', 'The Moscow Declaration')).toBeNull();
   });
 
   it('links a videoconference on the meeting day when the meeting was held by video', () => {
-    expect(link(mention('2020-11-10', { online: true }), 'the leaders met via videoconference on 10 November 2020')?.reason).toBe(REASONS.dateOnline);
+    expect(link(mention('2020-11-10', { online: true }), 'the leaders met via videoconference on 10 November 2020')?.reason).toBe(
+      REASONS.dateOnline,
+    );
     expect(link(mention('2018-06-10', { online: true }), 'an online forum on 10 June 2018')).toBeNull();
   });
 
   it('matches Russian names through their endings and Chinese names without spaces', () => {
     expect(link(mention('2019'), 'В 2019 году на Бишкекском саммите ШОС была принята декларация.')?.meeting.id).toBe('chs-2019');
-    expect(link(mention('2019-06-14'), 'Участники саммита ШОС в Бишкеке 14 июня 2019 года подписали документы.')?.meeting.id).toBe('chs-2019');
+    expect(link(mention('2019-06-14'), 'Участники саммита ШОС в Бишкеке 14 июня 2019 года подписали документы.')?.meeting.id).toBe(
+      'chs-2019',
+    );
     expect(link(mention('2018-06'), '2018年6月，上合组织青岛峰会通过了宣言。')?.meeting.id).toBe('chs-2018');
   });
 

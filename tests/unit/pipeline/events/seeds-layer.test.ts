@@ -36,7 +36,9 @@ describe('the event layer of the bundled corpus', () => {
     expect(qingdao?.start).toBe('2018-06-10');
     // every statement stays reachable: the layer's statements are all the mentions' statements
     expect(new Set(out.layer.flatMap((e) => e.statementIds))).toEqual(new Set(out.events.flatMap((e) => e.statementIds)));
-    expect(out.meetings.filter((m) => m.mentioned).map((m) => m.id)).toEqual(expect.arrayContaining(['chs-2018', 'chs-2019', 'chs-2020', 'chs-2024']));
+    expect(out.meetings.filter((m) => m.mentioned).map((m) => m.id)).toEqual(
+      expect.arrayContaining(['chs-2018', 'chs-2019', 'chs-2020', 'chs-2024']),
+    );
   });
 
   it('the UN forum page (no word of the SCO) gives no SCO event', () => {
@@ -50,10 +52,15 @@ describe('the event layer of the bundled corpus', () => {
     mkdirSync(dir);
     for (const f of readdirSync(SEEDS_DIR)) if (f.endsWith('.txt')) copyFileSync(join(SEEDS_DIR, f), join(dir, f));
     const bishkek = out.events.find((m) => m.link?.meetingId === 'chs-2019')!;
-    writeFileSync(join(dir, 'corrections.json'), JSON.stringify({ corrections: [
-      { action: 'unlink', mentionId: bishkek.id, reason: 'the concept, not the summit' },
-      { action: 'link', mentionId: bishkek.id.replace('2019-06-14', '2019-01-01'), meetingId: 'chs-2019', reason: 'no such mention' },
-    ] }));
+    writeFileSync(
+      join(dir, 'corrections.json'),
+      JSON.stringify({
+        corrections: [
+          { action: 'unlink', mentionId: bishkek.id, reason: 'the concept, not the summit' },
+          { action: 'link', mentionId: bishkek.id.replace('2019-06-14', '2019-01-01'), meetingId: 'chs-2019', reason: 'no such mention' },
+        ],
+      }),
+    );
     const fixed = runPipeline(dir);
     expect(fixed.layer.some((e) => e.id === 'chs-2019')).toBe(false);
     expect(fixed.events.find((m) => m.id === bishkek.id)?.eventId).toBe(bishkek.id);

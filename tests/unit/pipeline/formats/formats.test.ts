@@ -34,14 +34,27 @@ describe('a saved web page is read as its article text', () => {
   it('keeps the article, its title and date, as paragraphs', () => {
     expect(text.split('\n')[0]).toBe('Foreign Ministers met in Astana');
     expect(text).toContain('21 May 2024');
-    expect(text).toContain('The Council of Foreign Ministers of the SCO member states met in Astana on 20–21 May 2024 under the chairmanship of Kazakhstan.');
+    expect(text).toContain(
+      'The Council of Foreign Ministers of the SCO member states met in Astana on 20–21 May 2024 under the chairmanship of Kazakhstan.',
+    );
     expect(text).toContain('The ministers prepared the summit & its documents.\nThey will meet again in 2025.');
     expect(text).toMatch(/\n\nThe ministers prepared/);
     expect(text).toContain('Venue | Palace of Independence');
   });
 
   it('leaves out menus, banners, share bars, asides, footers, scripts and styles', () => {
-    for (const gone of ['Home', 'Skip to content', 'Share on', 'Latest news', 'Beijing', 'tracking', 'injected', 'color:red', 'SCO Secretariat |']) expect(text).not.toContain(gone);
+    for (const gone of [
+      'Home',
+      'Skip to content',
+      'Share on',
+      'Latest news',
+      'Beijing',
+      'tracking',
+      'injected',
+      'color:red',
+      'SCO Secretariat |',
+    ])
+      expect(text).not.toContain(gone);
   });
 
   it('turns markup into text: escaped markup stays as characters, real markup leaves no trace', () => {
@@ -100,7 +113,10 @@ function makePdf(pages: string[][]): Uint8Array {
     out += `${i} 0 obj\n${objects[i]}\nendobj\n`;
   }
   const xref = out.length;
-  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets
+    .slice(1)
+    .map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
+    .join('')}`;
   out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
 }
@@ -110,7 +126,12 @@ describe('a PDF is read through its text layer', () => {
   writeFileSync(
     join(dir, 'communique.pdf'),
     makePdf([
-      ['Joint Communique of the Council of Heads of Government', '', 'The Council of Heads of Government of the SCO member states', 'held its meeting in Islamabad on 15-16 October 2024.'],
+      [
+        'Joint Communique of the Council of Heads of Government',
+        '',
+        'The Council of Heads of Government of the SCO member states',
+        'held its meeting in Islamabad on 15-16 October 2024.',
+      ],
       ['The next meeting will be held in Moscow in 2025.'],
     ]),
   );
@@ -126,7 +147,10 @@ describe('a PDF is read through its text layer', () => {
       'Joint Communique of the Council of Heads of Government\n\nThe Council of Heads of Government of the SCO member states\nheld its meeting in Islamabad on 15-16 October 2024.\n\nThe next meeting will be held in Moscow in 2025.\n',
     );
     const o = runPipeline(dir, pdfs);
-    expect(o.events.find((e) => e.start === '2024-10-15')).toMatchObject({ end: '2024-10-16', placeId: expect.stringMatching(/islamabad/i) });
+    expect(o.events.find((e) => e.start === '2024-10-15')).toMatchObject({
+      end: '2024-10-16',
+      placeId: expect.stringMatching(/islamabad/i),
+    });
     expect(o.report.documents.find((d) => d.file === 'communique.pdf')!.messages.join(' ')).toMatch(/read as a PDF \(2 pages\)/);
   });
 
@@ -134,7 +158,10 @@ describe('a PDF is read through its text layer', () => {
     const pdfs = await readPdfs(dir);
     const o = runPipeline(dir, pdfs);
     const entry = (f: string) => o.report.documents.find((d) => d.file === f)!;
-    expect(entry('broken.pdf')).toMatchObject({ status: 'failed', messages: [expect.stringMatching(/^broken\.pdf: not a readable PDF .*; skipped$/)] });
+    expect(entry('broken.pdf')).toMatchObject({
+      status: 'failed',
+      messages: [expect.stringMatching(/^broken\.pdf: not a readable PDF .*; skipped$/)],
+    });
     expect(entry('scan.pdf').messages.join(' ')).toMatch(/scan\.pdf: the PDF has no text layer \(a scan\?\); run it through OCR/);
     expect(entry('communique.pdf').status).not.toBe('failed');
   });
@@ -147,7 +174,9 @@ describe('a PDF printed by a browser (subset fonts, as publishers make them)', (
     const d = pdfs.get('tianjin-declaration.pdf')!;
     expect(d.ok).toBe(true);
     if (!d.ok) return;
-    expect(d.text).toMatch(/^Declaration of the Council of Heads of State of the\nShanghai Cooperation Organisation\n\nThe Council of Heads of State/);
+    expect(d.text).toMatch(
+      /^Declaration of the Council of Heads of State of the\nShanghai Cooperation Organisation\n\nThe Council of Heads of State/,
+    );
     expect(d.text).toContain('\n\nTianjin, 1 September 2025\n');
     const o = runPipeline(dir, pdfs);
     expect(o.events.find((e) => e.start === '2025-08-31')).toMatchObject({ end: '2025-09-01', placeId: 'tianjin-cn' });

@@ -21,7 +21,8 @@ function run(files: Record<string, string> | null) {
   else for (const f of readdirSync(fixtures).filter((f) => f.endsWith('.txt'))) copyFileSync(join(fixtures, f), join(dir, f));
   return runPipeline(dir);
 }
-const ev = (o: ReturnType<typeof run>, doc: string) => o.events.filter((e) => e.docId === doc).map((e) => [e.start, e.end ?? null, e.placeId]);
+const ev = (o: ReturnType<typeof run>, doc: string) =>
+  o.events.filter((e) => e.docId === doc).map((e) => [e.start, e.end ?? null, e.placeId]);
 
 describe("the lead's probes", () => {
   const o = run({
@@ -56,37 +57,78 @@ describe('composed Russian and Chinese texts, in the encodings found in the wild
   const o = run(null);
   it('records the encoding decided for each file and the language found', () => {
     const enc = Object.fromEntries(o.report.documents.map((d) => [d.docId, d.encoding?.name]));
-    expect(enc).toMatchObject({ 'ru-chronology': 'windows-1251', 'ru-report': 'UTF-16LE', 'zh-chronology': 'GB18030', 'zh-big5': 'Big5', 'ru-koi8': 'KOI8-R', 'ru-wire': 'UTF-8' });
-    expect(Object.fromEntries(o.documents.map((d) => [d.id, d.lang]))).toEqual({ 'ru-chronology': 'ru', 'ru-koi8': 'ru', 'ru-report': 'ru', 'ru-wire': 'ru', 'zh-big5': 'zh', 'zh-chronology': 'zh', 'zh-trad': 'zh', 'zh-wire': 'zh' });
+    expect(enc).toMatchObject({
+      'ru-chronology': 'windows-1251',
+      'ru-report': 'UTF-16LE',
+      'zh-chronology': 'GB18030',
+      'zh-big5': 'Big5',
+      'ru-koi8': 'KOI8-R',
+      'ru-wire': 'UTF-8',
+    });
+    expect(Object.fromEntries(o.documents.map((d) => [d.id, d.lang]))).toEqual({
+      'ru-chronology': 'ru',
+      'ru-koi8': 'ru',
+      'ru-report': 'ru',
+      'ru-wire': 'ru',
+      'zh-big5': 'zh',
+      'zh-chronology': 'zh',
+      'zh-trad': 'zh',
+      'zh-wire': 'zh',
+    });
   });
   it('a Russian chronology (windows-1251): one event per line, with its place', () => {
     expect(ev(o, 'ru-chronology')).toEqual([
-      ['2001-06-15', null, 'shanghai-cn'], ['2002-06-07', null, 'saint-petersburg-ru'], ['2017-06', null, 'astana-kz'],
-      ['2018-06-09', '2018-06-10', 'qingdao-cn'], ['2019-06-13', '2019-06-14', 'bishkek-kg'],
+      ['2001-06-15', null, 'shanghai-cn'],
+      ['2002-06-07', null, 'saint-petersburg-ru'],
+      ['2017-06', null, 'astana-kz'],
+      ['2018-06-09', '2018-06-10', 'qingdao-cn'],
+      ['2019-06-13', '2019-06-14', 'bishkek-kg'],
     ]);
   });
   it('a Russian wire: "вчера" counts from the dateline, "в столице Таджикистана" is Dushanbe, a videoconference has no place', () => {
-    expect(ev(o, 'ru-wire')).toEqual([['2020-11-10', null, null], ['2021-09-14', null, 'dushanbe-tj'], ['2021-09-15', null, 'dushanbe-tj'], ['2021-09-16', '2021-09-17', 'dushanbe-tj']]);
+    expect(ev(o, 'ru-wire')).toEqual([
+      ['2020-11-10', null, null],
+      ['2021-09-14', null, 'dushanbe-tj'],
+      ['2021-09-15', null, 'dushanbe-tj'],
+      ['2021-09-16', '2021-09-17', 'dushanbe-tj'],
+    ]);
   });
   it('a Russian report (UTF-16): "в г. Ташкенте" after "2022 г." is still the meeting\'s place; a term of office is no event', () => {
-    expect(ev(o, 'ru-report')).toEqual([['2022-06-14', null, 'tashkent-uz'], ['2022-07-28', '2022-07-29', 'tashkent-uz'], ['2022-09-15', '2022-09-16', 'samarkand-uz']]);
+    expect(ev(o, 'ru-report')).toEqual([
+      ['2022-06-14', null, 'tashkent-uz'],
+      ['2022-07-28', '2022-07-29', 'tashkent-uz'],
+      ['2022-09-15', '2022-09-16', 'samarkand-uz'],
+    ]);
     expect(o.report.documents.find((d) => d.docId === 'ru-report')!.skipped.some((s) => s.text === '2022–2023')).toBe(true);
   });
   it('a Chinese chronology (GB18030) with Chinese numerals and full-width digits', () => {
     expect(ev(o, 'zh-chronology')).toEqual([
-      ['2001-06-15', null, 'shanghai-cn'], ['2002-06-07', null, 'saint-petersburg-ru'], ['2005-07-05', null, 'astana-kz'],
-      ['2017-06', null, 'astana-kz'], ['2019-06-13', '2019-06-14', 'bishkek-kg'],
+      ['2001-06-15', null, 'shanghai-cn'],
+      ['2002-06-07', null, 'saint-petersburg-ru'],
+      ['2005-07-05', null, 'astana-kz'],
+      ['2017-06', null, 'astana-kz'],
+      ['2019-06-13', '2019-06-14', 'bishkek-kg'],
     ]);
   });
-  it('a KOI8-R wire: the summit, not only the report\'s day', () => {
-    expect(ev(o, 'ru-koi8')).toEqual([['2004-06-11', null, 'tashkent-uz'], ['2004-06-17', null, 'tashkent-uz']]);
+  it("a KOI8-R wire: the summit, not only the report's day", () => {
+    expect(ev(o, 'ru-koi8')).toEqual([
+      ['2004-06-11', null, 'tashkent-uz'],
+      ['2004-06-17', null, 'tashkent-uz'],
+    ]);
   });
   it('Chinese wires and a report in traditional characters (UTF-8 and Big5)', () => {
     // the arrivals "昨天" and the signing on "10日" are days of their own beside the two-day meeting (as the eval's gold counts them)
-    expect(ev(o, 'zh-wire')).toEqual([['2018-06-09', null, 'qingdao-cn'], ['2018-06-09', '2018-06-10', 'qingdao-cn'], ['2018-06-10', null, 'qingdao-cn']]);
+    expect(ev(o, 'zh-wire')).toEqual([
+      ['2018-06-09', null, 'qingdao-cn'],
+      ['2018-06-09', '2018-06-10', 'qingdao-cn'],
+      ['2018-06-10', null, 'qingdao-cn'],
+    ]);
     // the dateline's day, which nothing else in the text names, is only the report's date: it joins its meeting
     expect(ev(o, 'zh-big5')).toEqual([['2019-06-13', '2019-06-14', 'bishkek-kg']]);
-    expect(ev(o, 'zh-trad')).toEqual([['2023-05-04', '2023-05-05', 'panaji-in'], ['2024-07-03', '2024-07-04', 'astana-kz']]);
+    expect(ev(o, 'zh-trad')).toEqual([
+      ['2023-05-04', '2023-05-05', 'panaji-in'],
+      ['2024-07-03', '2024-07-04', 'astana-kz'],
+    ]);
   });
   it('titles say what happened, in the text\'s language: never "ШОС", a city, or the document\'s name alone', () => {
     const titles = o.events.filter((e) => /^(?:ru|zh)-/.test(e.docId)).map((e) => e.title);

@@ -9,8 +9,10 @@ import { detectLang, findDatelineLang, findPlacesLang, type DateCarry } from '..
 import { zhNumber } from '../../../../src/pipeline/lang/zh-dates.ts';
 
 const gaz = new Gazetteer(JSON.parse(readFileSync(new URL('../../../../data/gazetteer.json', import.meta.url), 'utf8')) as GazetteerFile);
-const ru = (s: string, carry: DateCarry = {}) => findDates(s, null, 'ru', carry).mentions.map((m) => [m.text, m.value.start, m.value.end ?? null, m.value.precision]);
-const zh = (s: string, carry: DateCarry = {}) => findDates(s, null, 'zh', carry).mentions.map((m) => [m.text, m.value.start, m.value.end ?? null, m.value.precision]);
+const ru = (s: string, carry: DateCarry = {}) =>
+  findDates(s, null, 'ru', carry).mentions.map((m) => [m.text, m.value.start, m.value.end ?? null, m.value.precision]);
+const zh = (s: string, carry: DateCarry = {}) =>
+  findDates(s, null, 'zh', carry).mentions.map((m) => [m.text, m.value.start, m.value.end ?? null, m.value.precision]);
 const places = (lang: 'ru' | 'zh', s: string) => findPlacesLang(lang, s, gaz).mentions.map((m) => [m.text, m.place.id]);
 
 describe('Russian dates', () => {
@@ -30,7 +32,10 @@ describe('Russian dates', () => {
   });
   it('takes the year from the text before a day and month without one, and counts "вчера" from the dateline', () => {
     const carry: DateCarry = { y: 2021, m: 9, anchor: { y: 2021, m: 9, d: 15 } };
-    expect(ru('Вчера открылись консультации, а 16 сентября начнётся саммит.', carry)).toEqual([['Вчера', '2021-09-14', null, 'day'], ['16 сентября', '2021-09-16', null, 'day']]);
+    expect(ru('Вчера открылись консультации, а 16 сентября начнётся саммит.', carry)).toEqual([
+      ['Вчера', '2021-09-14', null, 'day'],
+      ['16 сентября', '2021-09-16', null, 'day'],
+    ]);
   });
 });
 
@@ -58,42 +63,76 @@ describe('Chinese dates', () => {
     expect(zh('2001年上海合作组织成立')).toEqual([['2001年', '2001', null, 'year']]);
   });
   it('counts 昨天 from the dateline day', () => {
-    expect(zh('昨天，各国领导人抵达青岛。', { y: 2018, m: 6, anchor: { y: 2018, m: 6, d: 10 } })).toEqual([['昨天', '2018-06-09', null, 'day']]);
+    expect(zh('昨天，各国领导人抵达青岛。', { y: 2018, m: 6, anchor: { y: 2018, m: 6, d: 10 } })).toEqual([
+      ['昨天', '2018-06-09', null, 'day'],
+    ]);
   });
 });
 
 describe('Russian and Chinese places', () => {
   it('match inflected Russian names through the stemmer, old names too, but not adjectives of organisations and documents', () => {
-    expect(places('ru', 'Встречи прошли в Бишкеке, в Астане, в г. Ташкенте, в Уфе, в Санкт-Петербурге, в Нур-Султане, в Алма-Ате и Душанбе; делегации прибыли из Москвы.')).toEqual([
-      ['Бишкеке', 'bishkek-kg'], ['Астане', 'astana-kz'], ['Ташкенте', 'tashkent-uz'], ['Уфе', 'ufa-ru'], ['Санкт-Петербурге', 'saint-petersburg-ru'],
-      ['Нур-Султане', 'astana-kz'], ['Алма-Ате', 'almaty-kz'], ['Душанбе', 'dushanbe-tj'], ['Москвы', 'moscow-ru'],
+    expect(
+      places(
+        'ru',
+        'Встречи прошли в Бишкеке, в Астане, в г. Ташкенте, в Уфе, в Санкт-Петербурге, в Нур-Султане, в Алма-Ате и Душанбе; делегации прибыли из Москвы.',
+      ),
+    ).toEqual([
+      ['Бишкеке', 'bishkek-kg'],
+      ['Астане', 'astana-kz'],
+      ['Ташкенте', 'tashkent-uz'],
+      ['Уфе', 'ufa-ru'],
+      ['Санкт-Петербурге', 'saint-petersburg-ru'],
+      ['Нур-Султане', 'astana-kz'],
+      ['Алма-Ате', 'almaty-kz'],
+      ['Душанбе', 'dushanbe-tj'],
+      ['Москвы', 'moscow-ru'],
     ]);
     expect(places('ru', 'Шанхайская организация сотрудничества приняла Душанбинскую декларацию и Уфимскую программу.')).toEqual([]);
     expect(places('ru', 'Саммит прошёл в столице Кыргызстана.')).toEqual([['столице Кыргызстана', 'bishkek-kg']]);
   });
   it('match Chinese names as the longest substring, simplified and traditional, never inside 上海合作组织 or 青岛宣言', () => {
-    expect(places('zh', '上海合作组织成员国元首在青岛签署青岛宣言，外长在新德里和比什凱克会晤。')).toEqual([['青岛', 'qingdao-cn'], ['新德里', 'new-delhi-in'], ['比什凱克', 'bishkek-kg']]);
+    expect(places('zh', '上海合作组织成员国元首在青岛签署青岛宣言，外长在新德里和比什凱克会晤。')).toEqual([
+      ['青岛', 'qingdao-cn'],
+      ['新德里', 'new-delhi-in'],
+      ['比什凱克', 'bishkek-kg'],
+    ]);
     expect(places('zh', '上海五国机制和上海精神')).toEqual([]);
     expect(places('zh', '会议在吉尔吉斯斯坦首都举行')).toEqual([['吉尔吉斯斯坦首都', 'bishkek-kg']]);
   });
   it('read datelines that place and date a report', () => {
-    expect(findDatelineLang('ru', 'МОСКВА, 10 ноября. /ТАСС/. Саммит', gaz)).toMatchObject({ text: 'МОСКВА', place: { id: 'moscow-ru' }, headerEnd: 27 });
+    expect(findDatelineLang('ru', 'МОСКВА, 10 ноября. /ТАСС/. Саммит', gaz)).toMatchObject({
+      text: 'МОСКВА',
+      place: { id: 'moscow-ru' },
+      headerEnd: 27,
+    });
     expect(findDatelineLang('ru', 'ДУШАНБЕ, 13 июня — Сегодня', gaz)?.place.id).toBe('dushanbe-tj');
-    expect(findDatelineLang('zh', '新华社北京6月10日电（记者 张三）上海合作组织', gaz)).toMatchObject({ text: '北京', place: { id: 'beijing-cn' } });
+    expect(findDatelineLang('zh', '新华社北京6月10日电（记者 张三）上海合作组织', gaz)).toMatchObject({
+      text: '北京',
+      place: { id: 'beijing-cn' },
+    });
     expect(findDatelineLang('ru', 'Шанхайская организация, 10 ноября', gaz)).toBeNull();
   });
 });
 
 describe('sentences and language', () => {
   it('Russian abbreviations and initials do not end a sentence; a sentence opening with a date starts one', () => {
-    const t = 'Встреча прошла в г. Ташкенте, т.е. в столице. В. В. Путин выступил. Хартия ШОС подписана. 7 июня 2002 г. Совет собрался снова.';
+    const t =
+      'Встреча прошла в г. Ташкенте, т.е. в столице. В. В. Путин выступил. Хартия ШОС подписана. 7 июня 2002 г. Совет собрался снова.';
     expect(sentences(t, { start: 0, end: t.length }, 'ru').map((s) => t.slice(s.start, s.end))).toEqual([
-      'Встреча прошла в г. Ташкенте, т.е. в столице.', 'В. В. Путин выступил.', 'Хартия ШОС подписана.', '7 июня 2002 г. Совет собрался снова.',
+      'Встреча прошла в г. Ташкенте, т.е. в столице.',
+      'В. В. Путин выступил.',
+      'Хартия ШОС подписана.',
+      '7 июня 2002 г. Совет собрался снова.',
     ]);
   });
   it('Chinese sentences end with 。！？ and have no spaces', () => {
     const t = '会议在青岛举行。各方签署宣言！是否延期？否。';
-    expect(sentences(t, { start: 0, end: t.length }, 'zh').map((s) => t.slice(s.start, s.end))).toEqual(['会议在青岛举行。', '各方签署宣言！', '是否延期？', '否。']);
+    expect(sentences(t, { start: 0, end: t.length }, 'zh').map((s) => t.slice(s.start, s.end))).toEqual([
+      '会议在青岛举行。',
+      '各方签署宣言！',
+      '是否延期？',
+      '否。',
+    ]);
   });
   it('detects the language of short and long texts', () => {
     expect(detectLang('Бишкек, 14 июня 2019 года. Заседание Совета глав государств прошло в Бишкеке.').lang).toBe('ru');
