@@ -19,6 +19,7 @@ import type { Statement } from '../../contract/schema';
 import type { AtlasData, WindowCounts } from '../data/indexes';
 import { filterMask, lowerBound, windowCounts } from '../data/indexes';
 import { DAY } from '../days';
+import { browserLocale, type Locale } from '../i18n/locale.svelte';
 import type { ViewState } from './view.svelte';
 import { effectiveWindow, type EffectiveWindow } from './window';
 
@@ -42,6 +43,9 @@ export class AtlasState {
   constructor(view: ViewState) {
     this.view = view;
   }
+
+  /** The interface language: the link's or the switch's choice (`view.lang`), else the browser's. */
+  readonly locale = $derived.by((): Locale => this.view.lang ?? browserLocale());
 
   /** Events passing the topic, document and search filters (null: all of them). */
   readonly mask = $derived.by((): Uint8Array | null => {

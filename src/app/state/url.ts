@@ -6,6 +6,7 @@
  * opens the app. Parameters this module does not know are kept, so other features can add their own.
  */
 import { formatDay, parseDay } from '../days';
+import { LOCALES, type Locale } from '../i18n/locale.svelte';
 
 export interface MapView {
   lng: number;
@@ -29,6 +30,8 @@ export interface ViewValues {
   data: string | null;
   /** The open document (`read=`), and the statement marked in it (`statement=`). */
   read: Reading | null;
+  /** The interface language chosen by a link or the switch (`lang=`); null: the browser's language. */
+  lang: Locale | null;
 }
 
 export interface Reading {
@@ -42,10 +45,37 @@ export interface Notice {
   message: string;
 }
 
-export const KNOWN_PARAMS = ['from', 'to', 't', 'place', 'event', 'topics', 'docs', 'q', 'map', 'data', 'read', 'statement'] as const;
+export const KNOWN_PARAMS = [
+  'from',
+  'to',
+  't',
+  'place',
+  'event',
+  'topics',
+  'docs',
+  'q',
+  'map',
+  'data',
+  'read',
+  'statement',
+  'lang',
+] as const;
 
 export function emptyView(): ViewValues {
-  return { from: null, to: null, cursor: null, place: null, event: null, topics: [], docs: [], q: '', map: null, data: null, read: null };
+  return {
+    from: null,
+    to: null,
+    cursor: null,
+    place: null,
+    event: null,
+    topics: [],
+    docs: [],
+    q: '',
+    map: null,
+    data: null,
+    read: null,
+    lang: null,
+  };
 }
 
 // Re-exported: map/membership.ts and older imports read them from here; days.ts defines them.
@@ -165,6 +195,11 @@ export function parseQuery(search: string): Parsed {
       values.read = { docId: read, statementId: null };
     } else values.read = { docId: read, statementId: statement || null };
   }
+  const lang = params.get('lang');
+  if (lang) {
+    if ((LOCALES as readonly string[]).includes(lang.trim().toLowerCase())) values.lang = lang.trim().toLowerCase() as Locale;
+    else bad('lang', `“lang=${clip(lang)}” is not one of ${LOCALES.join(', ')}; ignored.`);
+  }
   return { values, notices, extra };
 }
 
@@ -188,6 +223,7 @@ export function toQuery(v: ViewValues, extra: Array<[string, string]> = []): str
     p.set('read', v.read.docId);
     if (v.read.statementId) p.set('statement', v.read.statementId);
   }
+  if (v.lang) p.set('lang', v.lang);
   const s = p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/');
   return s ? `?${s}` : '';
 }

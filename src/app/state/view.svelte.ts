@@ -5,6 +5,7 @@
  * values and the commands.
  */
 import { untrack } from 'svelte';
+import type { Locale } from '../i18n/locale.svelte';
 import {
   checkAgainstData,
   emptyView,
@@ -41,6 +42,8 @@ export class ViewState {
   reading = $state<Reading | null>(null);
   /** Story mode and its step; null when not in story mode. Written by the presentation controller. */
   story = $state<StoryView | null>(null);
+  /** The interface language chosen by a link or the switch (`lang=`); null follows the browser. */
+  lang = $state<Locale | null>(null);
 
   // Transient: not in the URL.
   hoverEvent = $state<string | null>(null);
@@ -73,6 +76,7 @@ export class ViewState {
       map: this.map ? { ...this.map } : null,
       data: this.data,
       read: this.reading ? { ...this.reading } : null,
+      lang: this.lang,
     };
   }
 
@@ -88,6 +92,7 @@ export class ViewState {
     if ('map' in v) this.map = v.map ?? null;
     if ('data' in v) this.data = v.data ?? null;
     if ('read' in v) this.reading = v.read ?? null;
+    if ('lang' in v) this.lang = v.lang ?? null;
   }
 
   /** Reads a query string into the view; bad parameters become notices. */
@@ -122,7 +127,7 @@ export class ViewState {
    * any change that would change `query()`.
    */
   track(): void {
-    void [this.from, this.to, this.cursor, this.place, this.event, this.q, this.data];
+    void [this.from, this.to, this.cursor, this.place, this.event, this.q, this.data, this.lang];
     for (const t of this.topics) void t;
     for (const d of this.docs) void d;
     if (this.map) void (this.map.lng, this.map.lat, this.map.zoom);

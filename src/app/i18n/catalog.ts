@@ -1,0 +1,117 @@
+/**
+ * The message files (messages/{en,ru,zh}.json: flat `"area.key": "ICU message"` objects a translator
+ * edits) checked and compiled with intl-messageformat. English is the reference: a key missing from
+ * another file, one that is not text, one that is not a valid ICU message, or one that drops or renames a
+ * placeholder of the English message is reported by file and key, and the English message is used.
+ * Each language is checked once, the first time it is shown.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import en from './messages/en.json';
+import ru from './messages/ru.json';
+import zh from './messages/zh.json';
+import { intlTag, type Locale } from './locale.svelte';
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
+
+export interface MessageProblem {
+  file: string;
+  key: string;
+  message: string;
+}
+
+const RAW: Record<Locale, unknown> = { en, ru, zh };
+
+/** The placeholders a message uses (`{n}`, `{n, plural, ...}`, `{d, date}`), nested ones too. */
+export function placeholders(m: IntlMessageFormat): string[] {
+  const out = new Set<string>();
+  const walk = (els: unknown[]): void => {
+    for (const el of els as Array<{
+      type: number;
+      value?: unknown;
+      options?: Record<string, { value: unknown[] }>;
+      children?: unknown[];
+    }>) {
+      // Literal (0) and pound (7) carry no name; every other element is a named argument or a tag.
+      if (el.type !== 0 && el.type !== 7 && typeof el.value === 'string') out.add(el.value);
+      if (el.options) for (const o of Object.values(el.options)) walk(o.value);
+      if (el.children) walk(el.children);
+    }
+  };
+  walk(m.getAst() as unknown[]);
+  return [...out].sort();
+}
+
+function compile(text: string, locale: Locale): IntlMessageFormat {
+  return new IntlMessageFormat(text, intlTag(locale), undefined, { ignoreTag: true });
+}
+
+export interface Catalog {
+  messages: Map<string, IntlMessageFormat>;
+  problems: MessageProblem[];
+}
+
+/**
+ * Checks one message file against the English reference. Pure: the unit test feeds it broken files.
+ * `reference` null means this is the reference itself (only its own messages are checked).
+ */
+export function checkMessages(file: string, locale: Locale, raw: unknown, reference: Catalog | null): Catalog {
+  const messages = new Map<string, IntlMessageFormat>();
+  const problems: MessageProblem[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push({ file, key: '(whole file)', message: 'is not an object of "key": "message" pairs; English is used for every message.' });
+    return { messages, problems };
+  }
+  const entries = raw as Record<string, unknown>;
+  for (const [key, text] of Object.entries(entries)) {
+    if (reference && !reference.messages.has(key)) {
+      problems.push({ file, key, message: 'is not a key of en.json (misspelt or no longer used); ignored.' });
+      continue;
+    }
+    if (typeof text !== 'string') {
+      problems.push({ file, key, message: 'is not text; English is used.' });
+      continue;
+    }
+    let m: IntlMessageFormat;
+    try {
+      m = compile(text, locale);
+    } catch (e) {
+      problems.push({ file, key, message: `is not a valid ICU message (${(e as Error).message}); English is used.` });
+      continue;
+    }
+    const ref = reference?.messages.get(key);
+    if (ref) {
+      const want = placeholders(ref).join(', ');
+      const got = placeholders(m).join(', ');
+      if (want !== got) {
+        problems.push({ file, key, message: `uses the placeholders {${got}} where en.json has {${want}}; English is used.` });
+        continue;
+      }
+    }
+    messages.set(key, m);
+  }
+  if (reference) {
+    for (const key of reference.messages.keys()) {
+      if (!(key in entries)) problems.push({ file, key, message: 'is missing; English is used.' });
+    }
+  }
+  return { messages, problems };
+}
+
+const catalogs = new Map<Locale, Catalog>();
+
+/** The checked messages of a language (checked on first use, then kept). */
+export function catalog(locale: Locale): Catalog {
+  let c = catalogs.get(locale);
+  if (!c) {
+    const reference = locale === 'en' ? null : catalog('en');
+    c = checkMessages(`src/app/i18n/messages/${locale}.json`, locale, RAW[locale], reference);
+    catalogs.set(locale, c);
+    // A translator sees these in the console; the app still speaks, in English where the file fails.
+    for (const p of c.problems) console.warn(`${p.file}: "${p.key}" ${p.message}`);
+  }
+  return c;
+}
+
+/** The raw message files, for the unit test's completeness check. */
+export const MESSAGE_FILES: Record<Locale, unknown> = RAW;

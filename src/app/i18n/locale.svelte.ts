@@ -1,0 +1,56 @@
+/**
+ * The interface language: which ones the app speaks, how a URL value or the browser's languages map to
+ * one, and the current one as `$state` (so every `t()` in a template re-renders when it changes).
+ *
+ * The atlas state owns the choice (`view.lang`, mirrored in the URL as `lang=`; the browser's language
+ * otherwise) and App.svelte copies it here; `t()` and the formatters read it from here, so plain .ts
+ * modules (exports, notices, the map's labels) speak the same language as the components.
+ */
+export const LOCALES = ['en', 'ru', 'zh'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Each language by its own name, for the switch: a reader finds theirs whatever language is shown. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', ru: 'Русский', zh: '中文' };
+
+/** The tag handed to Intl: British English (day before month, as the app always wrote dates). */
+const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN' };
+
+export function intlTag(l: Locale): string {
+  return INTL_TAGS[l];
+}
+
+/** `ru`, `ru-RU`, `zh-Hant-TW`, `EN` → the app's locale; anything else → null. */
+export function parseLocale(text: string | null | undefined): Locale | null {
+  const base = (text ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : null;
+}
+
+/** The first of the browser's languages the app speaks, else English. */
+export function localeFromLanguages(languages: readonly string[] | undefined): Locale {
+  for (const l of languages ?? []) {
+    const m = parseLocale(l);
+    if (m) return m;
+  }
+  return 'en';
+}
+
+/** The browser's preference (English where there is no navigator: Node, workers without one). */
+export function browserLocale(): Locale {
+  const nav = typeof navigator === 'undefined' ? undefined : navigator;
+  return localeFromLanguages(nav?.languages?.length ? nav.languages : nav?.language ? [nav.language] : []);
+}
+
+class CurrentLocale {
+  value = $state<Locale>('en');
+}
+
+const current = new CurrentLocale();
+
+/** The interface language now (reactive). */
+export function getLocale(): Locale {
+  return current.value;
+}
+
+export function setLocale(l: Locale): void {
+  current.value = l;
+}

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fmtDay, fmtEventDate, fmtPartial } from '../../../src/app/components/format';
+import { LOCALES, catalog, checkMessages, fmtNumber, localeFromLanguages, parseLocale, setLocale, t } from '../../../src/app/i18n';
+import { parseQuery, toQuery } from '../../../src/app/state/url';
+
+afterEach(() => setLocale('en'));
+
+describe('the message files a translator edits', () => {
+  it('have every English key in Russian and Chinese, each a valid message with the same placeholders', () => {
+    for (const l of LOCALES) expect(catalog(l).problems, `${l}.json`).toEqual([]);
+    const keys = [...catalog('en').messages.keys()].sort();
+    expect(keys.length).toBeGreaterThan(0);
+    expect([...catalog('ru').messages.keys()].sort()).toEqual(keys);
+    expect([...catalog('zh').messages.keys()].sort()).toEqual(keys);
+  });
+
+  it('report a missing, malformed or renamed message by file and key, and English stands in', () => {
+    const en = catalog('en');
+    const broken = {
+      'lang.label': 'Язык',
+      'count.events': '{n, plural, one {# событие} few {# события}', // unclosed
+      'count.statements': '{count, plural, one {# высказывание} other {# высказываний}}', // renamed
+      'count.places': 7,
+      'no.such.key': 'лишнее',
+    };
+    const c = checkMessages('ru.json', 'ru', broken, en);
+    const by = Object.fromEntries(c.problems.map((p) => [p.key, p]));
+    expect(c.problems.every((p) => p.file === 'ru.json')).toBe(true);
+    expect(by['count.events']?.message).toMatch(/not a valid ICU message/);
+    expect(by['count.statements']?.message).toMatch(/placeholders \{count\} where en.json has \{n\}/);
+    expect(by['count.places']?.message).toMatch(/not text/);
+    expect(by['no.such.key']?.message).toMatch(/not a key of en.json/);
+    expect(by['count.documents']?.message).toMatch(/missing/);
+    expect(c.messages.has('lang.label')).toBe(true);
+    expect(c.messages.has('count.events')).toBe(false);
+    expect(checkMessages('zh.json', 'zh', ['not', 'an', 'object'], en).problems[0]).toMatchObject({ key: '(whole file)' });
+  });
+});
+
+describe('plurals follow each language', () => {
+  it('counts events in English, Russian and Chinese', () => {
+    expect([1, 2, 5].map((n) => t('count.events', { n }))).toEqual(['1 event', '2 events', '5 events']);
+    setLocale('ru');
+    expect([1, 2, 5, 21, 12].map((n) => t('count.events', { n }))).toEqual([
+      '1 событие',
+      '2 события',
+      '5 событий',
+      '21 событие',
+      '12 событий',
+    ]);
+    setLocale('zh');
+    expect(t('count.events', { n: 3 })).toBe('3 个事件');
+  });
+
+  it('writes numbers as the language does', () => {
+    expect(fmtNumber(12345)).toBe('12,345');
+    setLocale('ru');
+    expect(fmtNumber(12345).replace(/\s/g, ' ')).toBe('12 345');
+  });
+});
+
+describe('dates in the interface language', () => {
+  const jun9 = Date.UTC(2018, 5, 9);
+  it('English keeps day-month-year', () => {
+    expect(fmtDay(jun9)).toBe('9 Jun 2018');
+    expect(fmtPartial('2018-06')).toBe('June 2018');
+    expect(fmtEventDate({ start: '2018-06-09', end: '2018-06-10' })).toBe('9 Jun 2018 – 10 Jun 2018');
+  });
+  it('Russian and Chinese write their own month names and spans', () => {
+    setLocale('ru');
+    expect(fmtDay(jun9)).toMatch(/^9 июн\.? 2018/);
+    expect(fmtPartial('2018-06')).toMatch(/^июнь 2018/);
+    expect(fmtEventDate({ start: '2018-06-09', end: '2018-06-10' })).toMatch(/^9\s*[–-]\s*10 июн/);
+    setLocale('zh');
+    expect(fmtDay(jun9)).toBe('2018年6月9日');
+    expect(fmtPartial('2018')).toBe('2018年');
+    expect(fmtEventDate({ start: '2018-06-09', end: '2018-06-10' })).toBe('2018年6月9日至2018年6月10日');
+  });
+});
+
+describe('the language a reader gets', () => {
+  it('is the first of the browser languages the app speaks, else English', () => {
+    expect(localeFromLanguages(['de-DE', 'ru-RU', 'en'])).toBe('ru');
+    expect(localeFromLanguages(['zh-Hant-TW'])).toBe('zh');
+    expect(localeFromLanguages(['fr', 'de'])).toBe('en');
+    expect(localeFromLanguages([])).toBe('en');
+    expect(parseLocale('xx')).toBeNull();
+  });
+
+  it('travels in the link as lang=, and a bad value is named and ignored', () => {
+    const { values, notices } = parseQuery('?lang=ru&place=moscow');
+    expect(values.lang).toBe('ru');
+    expect(notices).toEqual([]);
+    expect(toQuery(values)).toContain('lang=ru');
+    const bad = parseQuery('?lang=fr');
+    expect(bad.values.lang).toBeNull();
+    expect(bad.notices).toEqual([{ param: 'lang', message: expect.stringContaining('“lang=fr”') }]);
+    expect(toQuery(bad.values)).not.toContain('lang');
+  });
+});
