@@ -10,7 +10,6 @@ import {
   Events,
   Places,
   Report,
-  Statements,
   TimeSeries,
   Topics,
   type DocumentMeta,
@@ -25,14 +24,13 @@ import {
 } from '../contract/schema.ts';
 import { GazetteerFile as GazetteerSchema } from '../contract/data-files.ts';
 import { buildPlaces, buildTimeSeries } from './aggregate.ts';
-import { addedPlaces, applyCorrections, CORRECTIONS_FILE, parseCorrections } from './corrections.ts';
+import { addedPlaces, applyCorrections, CORRECTIONS_FILE, parseCorrections, type LoadedCorrections } from './corrections.ts';
 import { documentId } from './doc-id.ts';
-import { extractDocument, type DocResult } from './document.ts';
 import { buildEventLayer } from './events/index.ts';
 import { readChronology } from './events/read.ts';
-import { SOURCE_EXT, SOURCE_EXT_LIST, sourceText, type PdfTexts } from './formats/index.ts';
+import { SOURCE_EXT, SOURCE_EXT_LIST, type PdfTexts } from './formats/index.ts';
 import { Gazetteer, type GazetteerFile } from './gazetteer.ts';
-import { MetaSideFile } from './meta.ts';
+import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
 import { readDataFile } from './read-data-file.ts';
 import { TopicMatcher, TopicsFile } from './topics.ts';
 
@@ -155,12 +153,25 @@ export interface RunOptions {
   onFile?: (done: number, total: number, file: string) => void;
 }
 
-/** `pdfs`: the folder's PDFs, read beforehand by `readPdfs` (pdf.js is asynchronous); without it PDFs are skipped with a note. */
-export function runPipeline(inDir: string, pdfs?: PdfTexts, { onFile }: RunOptions = {}): Outputs {
+/** One file of the folder in listing order: a document to extract, or an entry already decided (skipped, unreadable). */
+export type PlannedFile = { input: DocInput } | { entry: ReportEntry };
+
+/** What the run reads before any extraction: the corrections, the data built from them, and every file's bytes. */
+export interface RunPlan {
+  corrections: LoadedCorrections;
+  gaz: Gazetteer;
+  topics: TopicMatcher;
+  files: PlannedFile[];
+  /** For the listing's progress: every name of the folder, in order. */
+  names: string[];
+}
+
+/** Reads the folder (I/O): the corrections, then each file's bytes and side file. No extraction yet. */
+export function planRun(inDir: string, { onFile }: RunOptions = {}): RunPlan {
   if (!existsSync(inDir) || !statSync(inDir).isDirectory()) throw new Error(`input folder not found: ${inDir}`);
   const data = loadData();
   const correctionsPath = join(inDir, CORRECTIONS_FILE);
-  let corrections: ReturnType<typeof parseCorrections> = { entries: [], messages: [] };
+  let corrections: LoadedCorrections = { entries: [], messages: [] };
   if (existsSync(correctionsPath)) {
     try {
       corrections = parseCorrections(readFileSync(correctionsPath, 'utf8'), CORRECTIONS_FILE);
@@ -172,118 +183,90 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, { onFile }: RunOptio
   }
   const gaz = new Gazetteer(data.gazetteer, addedPlaces(corrections));
   const topics = new TopicMatcher(data.topics);
-
-  const report: ReportEntry[] = [];
-  const documents: DocumentMeta[] = [];
-  let events: Event[] = [];
-  let statements: Statement[] = [];
-  const texts = new Map<string, string>();
-  const placeNames = new Map<string, Set<string>>();
-  const files = listSources(inDir, report);
-
-  for (const [done, file] of files.entries()) {
-    onFile?.(done, files.length, file);
+  const listed: ReportEntry[] = [];
+  const names = listSources(inDir, listed);
+  const files: PlannedFile[] = listed.map((entry) => ({ entry }));
+  for (const [done, file] of names.entries()) {
+    onFile?.(done, names.length, file);
     if (file === CORRECTIONS_FILE || file.endsWith('.meta.json')) continue;
     const ext = extname(file).toLowerCase();
     const base = file.slice(0, file.length - ext.length);
     const docId = documentId(base);
     const entry: ReportEntry = { docId, file, status: 'ok', found: { ...emptyFound }, skipped: [], messages: [] };
-    report.push(entry);
     if (!SOURCE_EXT.has(ext)) {
       entry.status = 'warning';
       entry.messages.push(`${file}: not a ${SOURCE_EXT_LIST} file; skipped`);
-      continue;
-    }
-    if (texts.has(docId)) {
-      entry.status = 'failed';
-      entry.messages.push(`${file}: another file already has the id "${docId}"; rename one of them`);
+      files.push({ entry });
       continue;
     }
     const read = readSource(join(inDir, file), file);
     if (!read.ok) {
       entry.status = 'failed';
       entry.messages.push(read.message);
+      files.push({ entry });
       continue;
     }
-    const bytes = read.bytes;
-    const decoded = sourceText(file, bytes, pdfs);
-    if (!decoded.ok) {
-      entry.status = 'failed';
-      entry.messages.push(decoded.message);
-      continue;
-    }
-    append(entry.messages, decoded.messages);
-    if (decoded.encoding) entry.encoding = decoded.encoding;
-    if (decoded.text.trim() === '') {
-      entry.status = 'warning';
-      entry.messages.push(`${file}: empty file; nothing to extract`);
-      continue;
-    }
-
-    let side: MetaSideFile | null = null;
     const sidePath = join(inDir, `${base}.meta.json`);
-    if (existsSync(sidePath)) {
-      try {
-        const r = MetaSideFile.safeParse(JSON.parse(readFileSync(sidePath, 'utf8')));
-        if (r.success) side = r.data;
-        else {
-          entry.status = 'warning';
-          entry.messages.push(
-            `${docId}.meta.json: ${r.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}; metadata read from the text instead`,
-          );
-        }
-      } catch (e) {
-        entry.status = 'warning';
-        entry.messages.push(`${docId}.meta.json: not valid JSON (${(e as Error).message}); metadata read from the text instead`);
-      }
-    }
-    let r: DocResult;
+    let side: DocInput['side'] = null;
     try {
-      r = extractDocument(docId, decoded.text, side, { gaz, topics });
-      // Checked per document, so a record the contract rejects fails its own document, not the run.
-      const bad = [Events.safeParse(r.events), Statements.safeParse(r.statements)].find((x) => !x.success)?.error;
-      if (bad)
-        throw new Error(
-          `a record does not fit the data contract: ${bad.issues
-            .slice(0, 3)
-            .map((i) => `${i.path.join('.')}: ${i.message}`)
-            .join('; ')}`,
-        );
+      if (existsSync(sidePath)) side = readFileSync(sidePath, 'utf8');
     } catch (e) {
-      entry.status = 'failed';
-      entry.messages.push(`${file}: extraction failed (${(e as Error).message}); the other documents were still processed`);
+      side = { unreadable: (e as Error).message };
+    }
+    files.push({ input: { file, docId, bytes: read.bytes, side } });
+  }
+  return { corrections, gaz, topics, files, names };
+}
+
+/** `pdfs`: the folder's PDFs, read beforehand by `readPdfs` (pdf.js is asynchronous); without it PDFs are skipped with a note. */
+export function runPipeline(inDir: string, pdfs?: PdfTexts, options: RunOptions = {}): Outputs {
+  const plan = planRun(inDir, options);
+  const ctx = { gaz: plan.gaz, topics: plan.topics };
+  return joinRun(
+    plan,
+    plan.files.map((f) => ('entry' in f ? f : extractSource({ ...f.input, pdf: pdfs?.get(f.input.file) }, ctx))),
+  );
+}
+
+/**
+ * Everything after the documents: their outcomes (one per planned file, in the plan's order) joined in
+ * that order, the corrections applied, the event layer built (with data/chronology.json), the outputs checked.
+ */
+export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry: ReportEntry })[]): Outputs {
+  const { corrections, gaz } = plan;
+  const data = loadData();
+  const report: ReportEntry[] = [];
+  const documents: DocumentMeta[] = [];
+  let events: Event[] = [];
+  let statements: Statement[] = [];
+  const texts = new Map<string, string>();
+  const placeNames = new Map<string, Set<string>>();
+  for (const o of outcomes) {
+    const ok = 'ok' in o ? o.ok : undefined;
+    // Two files with one id: the first read whole keeps it (checked here, in listing order, as a cached or pooled run finishes in any order).
+    if (ok && texts.has(ok.document.id)) {
+      const { docId, file } = o.entry;
+      report.push({
+        docId,
+        file,
+        status: 'failed',
+        found: { ...emptyFound },
+        skipped: [],
+        messages: [`${file}: another file already has the id "${docId}"; rename one of them`],
+      });
       continue;
     }
-    // Only a document that was read whole adds anything to the outputs: nothing of a failed one is kept.
-    {
-      texts.set(docId, decoded.text);
-      append(events, r.events);
-      append(statements, r.statements);
-      for (const [pid, names] of r.placeNames) {
-        const into = placeNames.get(pid) ?? new Set<string>();
-        for (const n of names) into.add(n);
-        placeNames.set(pid, into);
-      }
-      entry.found = r.found;
-      entry.skipped = r.skipped;
-      for (const m of r.messages) entry.messages.push(`${file}: ${m}`);
-      if (r.found.dates === 0 && entry.status === 'ok') entry.status = 'warning';
-      documents.push({
-        id: docId,
-        file,
-        title: r.meta.title,
-        kind: r.meta.kind,
-        published: r.meta.published,
-        source: r.meta.source,
-        bytes: bytes.length,
-        chars: decoded.text.length,
-        eventCount: r.events.length,
-        statementCount: r.statements.length,
-        placeCount: r.found.places,
-        textPath: `documents/${encodeURIComponent(docId)}.txt`,
-        lang: r.lang,
-      });
+    report.push(o.entry);
+    if (!ok) continue;
+    texts.set(ok.document.id, ok.text);
+    append(events, ok.events);
+    append(statements, ok.statements);
+    for (const [pid, names] of ok.placeNames) {
+      const into = placeNames.get(pid) ?? new Set<string>();
+      for (const n of names) into.add(n);
+      placeNames.set(pid, into);
     }
+    documents.push(ok.document);
   }
 
   const applied = applyCorrections(events, corrections, CORRECTIONS_FILE, (id) => gaz.byId.has(id), new Set(texts.keys()));
