@@ -15,7 +15,9 @@
  * The time window is the same path with `from`/`to`/`t` and `atlas.window` (effectiveWindow).
  */
 import { flushSync, untrack } from 'svelte';
-import type { Statement } from '../../contract/schema';
+import { DATA_FILES, type LayerMeeting, type Statement } from '../../contract/schema';
+import { checkFile } from '../data/check';
+import { bytesOf, type Fetch } from '../data/fetch-bytes';
 import type { AtlasData, WindowCounts } from '../data/indexes';
 import { filterMask, lowerBound, windowCounts } from '../data/indexes';
 import { DAY } from '../days';
@@ -39,6 +41,10 @@ export class AtlasState {
    * thing that moves the map: it follows this field. `n` counts requests, so the same place twice flies twice.
    */
   flight = $state<{ placeId: string; n: number } | null>(null);
+  /** The chronology's meetings (meetings.json), read when `view.meetings` first asks for them. */
+  meetings = $state.raw<LayerMeeting[] | null>(null);
+  /** The data folder meetings.json was (or is being) read from, so each folder is read once. */
+  private meetingsBase: string | null = null;
 
   constructor(view: ViewState) {
     this.view = view;
@@ -203,6 +209,23 @@ export class AtlasState {
       cancelAnimationFrame(raf);
       view.gesture = false;
     };
+  }
+
+  /**
+   * Reads meetings.json of the data folder, once per folder (`meetings=1` shows those no document
+   * mentions). A folder without it, or a file the contract refuses, gets a notice naming the file; the
+   * rest of the atlas carries on.
+   */
+  async loadMeetings(fetchFn: Fetch = (u) => fetch(u)): Promise<void> {
+    const base = this.data?.base;
+    if (base === undefined || this.meetingsBase === base) return;
+    this.meetingsBase = base;
+    const file = DATA_FILES.meetings;
+    const got = await bytesOf(fetchFn(base + file));
+    const checked = got.ok ? checkFile(file, got.bytes) : got;
+    if (this.data?.base !== base) return;
+    if (checked.ok) this.meetings = checked.data as LayerMeeting[];
+    else this.view.notify({ param: file, message: `${checked.message} — the meetings no document mentions cannot be shown.` });
   }
 
   /** Opens a statement's document, marking the statement. */

@@ -30,6 +30,8 @@ export interface ViewValues {
   data: string | null;
   /** The open document (`read=`), and the statement marked in it (`statement=`). */
   read: Reading | null;
+  /** Show the chronology's meetings that no document mentions, as faint marks (`meetings=1`). */
+  meetings: boolean;
   /** The interface language chosen by a link or the switch (`lang=`); null: the browser's language. */
   lang: Locale | null;
 }
@@ -58,6 +60,7 @@ export const KNOWN_PARAMS = [
   'data',
   'read',
   'statement',
+  'meetings',
   'lang',
 ] as const;
 
@@ -74,6 +77,7 @@ export function emptyView(): ViewValues {
     map: null,
     data: null,
     read: null,
+    meetings: false,
     lang: null,
   };
 }
@@ -195,6 +199,11 @@ export function parseQuery(search: string): Parsed {
       values.read = { docId: read, statementId: null };
     } else values.read = { docId: read, statementId: statement || null };
   }
+  const meetings = params.get('meetings');
+  if (meetings !== null && meetings !== '') {
+    if (/^(1|true|yes|on)$/i.test(meetings.trim())) values.meetings = true;
+    else if (!/^(0|false|no|off)$/i.test(meetings.trim())) bad('meetings', `“meetings=${clip(meetings)}” is not 1 or 0; ignored.`);
+  }
   const lang = params.get('lang');
   if (lang) {
     if ((LOCALES as readonly string[]).includes(lang.trim().toLowerCase())) values.lang = lang.trim().toLowerCase() as Locale;
@@ -224,6 +233,7 @@ export function toQuery(v: ViewValues, extra: Array<[string, string]> = []): str
     if (v.read.statementId) p.set('statement', v.read.statementId);
   }
   if (v.lang) p.set('lang', v.lang);
+  if (v.meetings) p.set('meetings', '1');
   const s = p.toString().replace(/%2C/g, ',').replace(/%2F/g, '/');
   return s ? `?${s}` : '';
 }

@@ -44,6 +44,8 @@ export class ViewState {
   story = $state<StoryView | null>(null);
   /** The interface language chosen by a link or the switch (`lang=`); null follows the browser. */
   lang = $state<Locale | null>(null);
+  /** The chronology's meetings no document mentions, drawn faint on the timeline (`meetings=1`). */
+  meetings = $state(false);
 
   // Transient: not in the URL.
   hoverEvent = $state<string | null>(null);
@@ -76,6 +78,7 @@ export class ViewState {
       map: this.map ? { ...this.map } : null,
       data: this.data,
       read: this.reading ? { ...this.reading } : null,
+      meetings: this.meetings,
       lang: this.lang,
     };
   }
@@ -93,6 +96,7 @@ export class ViewState {
     if ('data' in v) this.data = v.data ?? null;
     if ('read' in v) this.reading = v.read ?? null;
     if ('lang' in v) this.lang = v.lang ?? null;
+    if ('meetings' in v) this.meetings = v.meetings ?? false;
   }
 
   /** Reads a query string into the view; bad parameters become notices. */
@@ -127,7 +131,7 @@ export class ViewState {
    * any change that would change `query()`.
    */
   track(): void {
-    void [this.from, this.to, this.cursor, this.place, this.event, this.q, this.data, this.lang];
+    void [this.from, this.to, this.cursor, this.place, this.event, this.q, this.data, this.meetings, this.lang];
     for (const t of this.topics) void t;
     for (const d of this.docs) void d;
     if (this.map) void (this.map.lng, this.map.lat, this.map.zoom);
