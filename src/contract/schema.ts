@@ -133,6 +133,11 @@ export const PlaceProperties = z.object({
   countryCode: z.string(),
   /** Names seen in the text other than `name` (e.g. Nur-Sultan for Astana). */
   aliases: z.array(z.string()),
+  /**
+   * The place's name in the interface's other languages (the gazetteer's first Russian and simplified
+   * Chinese name, data/place-names-ru-zh.json), when it has them; the app labels the map with them.
+   */
+  names: z.object({ ru: z.string().min(1).optional(), zh: z.string().min(1).optional() }).optional(),
   eventCount: z.number().int().nonnegative(),
   statementCount: z.number().int().nonnegative(),
   firstDate: IsoPartialDate.nullable(),
