@@ -1,6 +1,8 @@
 /**
  * The events of the current view as GeoJSON and CSV, for people who take the data into a GIS, a
  * spreadsheet or a slide tool. Pure: data in, text out; the dialog turns the text into a download.
+ * One row (feature) per event under its name; an event of the event layer, merged from several
+ * mentions and documents, carries every one of its statements and every source document.
  */
 import type { DocumentMeta, Event, PlaceFeature, Statement } from '../../contract/schema';
 
@@ -15,21 +17,43 @@ interface Row {
   event: Event;
   place: PlaceFeature | undefined;
   doc: DocumentMeta | undefined;
-  statement: Statement | undefined;
+  /** Every source document (a merged event's `docIds`, else its one `docId`), in the event's order. */
+  docs: DocumentMeta[];
+  /** Every statement of the event, by document (in `docs` order), then by position in the text. */
+  statements: Statement[];
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function rows(data: ExportData): Row[] {
   const places = new Map(data.places.map((p) => [p.properties.id, p]));
   const docs = new Map(data.documents.map((d) => [d.id, d]));
   const statements = new Map(data.statements.map((s) => [s.id, s]));
+  // A statement names the events it supports (for the event layer, the merged event: data/load.ts
+  // toLayer); an event lists its own. Either way it belongs to the event, once.
+  const byEvent = new Map<string, Set<Statement>>();
+  for (const s of data.statements) for (const id of s.eventIds) (byEvent.get(id) ?? byEvent.set(id, new Set()).get(id)!).add(s);
   return [...data.events]
-    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((event) => ({
-      event,
-      place: event.placeId ? places.get(event.placeId) : undefined,
-      doc: docs.get(event.docId),
-      statement: event.statementIds.map((id) => statements.get(id)).find((s) => s !== undefined),
-    }));
+    .sort((a, b) => cmp(a.start, b.start) || cmp(a.id, b.id))
+    .map((event) => {
+      const docIds = (event as Event & { docIds?: string[] }).docIds ?? [event.docId];
+      const own = new Set(byEvent.get(event.id));
+      for (const id of event.statementIds) {
+        const s = statements.get(id);
+        if (s) own.add(s);
+      }
+      const rank = (s: Statement) => {
+        const at = docIds.indexOf(s.docId);
+        return at < 0 ? docIds.length : at; // a document the event does not list comes last
+      };
+      return {
+        event,
+        place: event.placeId ? places.get(event.placeId) : undefined,
+        doc: docs.get(event.docId),
+        docs: docIds.map((id) => docs.get(id)).filter((d): d is DocumentMeta => d !== undefined),
+        statements: [...own].sort((a, b) => rank(a) - rank(b) || cmp(a.docId, b.docId) || a.start - b.start || cmp(a.id, b.id)),
+      };
+    });
 }
 
 /**
@@ -37,7 +61,7 @@ function rows(data: ExportData): Row[] {
  * known place keep `geometry: null` (valid GeoJSON) so nothing in the view is silently dropped.
  */
 export function eventsToGeoJSON(data: ExportData): string {
-  const features = rows(data).map(({ event, place, doc, statement }) => ({
+  const features = rows(data).map(({ event, place, doc, docs, statements }) => ({
     type: 'Feature' as const,
     id: event.id,
     geometry: place ? { type: 'Point' as const, coordinates: place.geometry.coordinates } : null,
@@ -57,7 +81,8 @@ export function eventsToGeoJSON(data: ExportData): string {
       document: doc?.title ?? null,
       documentKind: doc?.kind ?? null,
       documentSource: doc?.source ?? null,
-      statement: statement?.text ?? null,
+      documents: docs.map((d) => ({ id: d.id, title: d.title, kind: d.kind, source: d.source ?? null })),
+      statements: statements.map((s) => ({ id: s.id, docId: s.docId, text: s.text })),
       coordinatesSource: place?.properties.source ?? null,
     },
   }));
@@ -80,7 +105,8 @@ export const CSV_COLUMNS = [
   'document',
   'document_kind',
   'document_source',
-  'statement',
+  'documents',
+  'statements',
 ] as const;
 
 /**
@@ -103,7 +129,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 
 export function eventsToCsv(data: ExportData): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const { event, place, doc, statement } of rows(data)) {
+  for (const { event, place, doc, docs, statements } of rows(data)) {
     const cells: (string | number | boolean | null)[] = [
       event.id,
       event.start,
@@ -120,7 +146,9 @@ export function eventsToCsv(data: ExportData): string {
       doc?.title ?? null,
       doc?.kind ?? null,
       doc?.source ?? null,
-      statement?.text ?? null,
+      docs.map((d) => d.title || d.id).join('; '),
+      // Every statement, a blank line between two (a statement may hold a line break of its own).
+      statements.map((s) => s.text).join('\n\n'),
     ];
     lines.push(cells.map(csvCell).join(','));
   }
