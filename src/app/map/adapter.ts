@@ -23,7 +23,8 @@ import type { FeatureCollection } from 'geojson';
 import type { PlaceFeature } from '../../contract/schema';
 import type { MapView } from '../state/url';
 import { captureMap } from './capture';
-import { coarseCountries, fetchCountries, loadCoarseCountries } from './countries';
+import { cityCamera, countryFrame, fitPlaces } from './camera';
+import { coarseCountries, countryBounds, fetchCountries, loadCoarseCountries } from './countries';
 import { startEngine } from './engine';
 import { whenIdle } from './idle';
 import { cityLabels } from './labels';
@@ -174,21 +175,16 @@ export const createMap: MapFactory = (o) => {
     return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
   };
 
+  // Every place, clear of the badge, buttons, legend and labels (camera.ts).
   const fitToData = () => {
-    if (!dataBbox) return;
-    const [w, s, e, n] = dataBbox;
-    const pad = Math.min(60, Math.max(20, o.container.clientWidth / 12));
-    if (w === e && s === n) map.jumpTo({ center: [w, s], zoom: 4 });
-    else
-      map.fitBounds(
-        [
-          [w, s],
-          [e, n],
-        ],
-        { padding: pad, maxZoom: 5, animate: false },
-      );
+    if (dataBbox) fitPlaces(map, dataBbox);
   };
   if (!o.view && hasData) fitToData();
+  // The map is often created before the page's layout settles (an embed's frame, story mode's column):
+  // until someone moves it, the opening view is fitted again to the size the map ends up with.
+  map.on('resize', () => {
+    if (!userMoved && hasData) fitToData();
+  });
 
   return {
     setData(ps, labelled, initial) {
@@ -230,13 +226,17 @@ export const createMap: MapFactory = (o) => {
     flyTo(placeId) {
       const p = places[index.get(placeId) ?? -1];
       if (!p) return;
-      const zoom = Math.max(map.getZoom(), 4);
-      if (o.reducedMotion) map.jumpTo({ center: p.geometry.coordinates, zoom });
-      else map.flyTo({ center: p.geometry.coordinates, zoom, duration: 900, essential: false });
+      userMoved = true; // a chosen view: no longer refitted to the data on resize
+      // Never closer than the city's country allows (camera.ts): the audience keeps its bearings.
+      const city = p.geometry.coordinates as [number, number];
+      const cam = cityCamera(city, map.getZoom(), countryFrame(map, city, countryBounds(p.properties.countryCode, city)));
+      if (o.reducedMotion) map.jumpTo(cam);
+      else map.flyTo({ ...cam, duration: 900, essential: false });
     },
     fitToData,
     getView,
     setView(v) {
+      userMoved = true;
       map.jumpTo({ center: [v.lng, v.lat], zoom: v.zoom });
     },
     screenPoint(placeId) {

@@ -4,7 +4,10 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
+import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
+import { alpha2ToNumeric } from 'i18n-iso-countries';
 import { countriesFromTopology, type CountryProps } from './basemap';
+import type { BBox } from './camera';
 import { preloadWorld, worldUrl } from './world';
 
 export type Countries = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
@@ -39,4 +42,29 @@ export function fetchCountries(url: string): Promise<Countries> {
   return fetch(url)
     .then((r) => r.json() as Promise<Topology>)
     .then(countriesFromTopology);
+}
+
+/**
+ * The bounds of the country a city lies in (its ISO alpha-2 code, as places.geojson gives it), from the
+ * coarse shapes: only the part of the country the city is on (France's bounds would otherwise reach
+ * French Guiana), or null when the shapes are not in or the code is unknown.
+ */
+export function countryBounds(alpha2: string | null | undefined, city: readonly [number, number]): BBox | null {
+  if (!coarse || !alpha2) return null;
+  const iso = alpha2ToNumeric(alpha2.toUpperCase());
+  const f = iso ? coarse.features.find((c) => c.properties.iso === iso) : undefined;
+  if (!f) return null;
+  const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  const pt = point([city[0], city[1]]);
+  let best: { box: BBox; score: number } | null = null;
+  for (const rings of parts) {
+    const poly = polygon(rings);
+    const box = bbox(poly) as BBox;
+    // Inside the part first; else (a coastal city the 1:110m outline misses) the nearest part's box.
+    const dx = Math.max(box[0] - city[0], 0, city[0] - box[2]);
+    const dy = Math.max(box[1] - city[1], 0, city[1] - box[3]);
+    const score = booleanPointInPolygon(pt, poly) ? -1 : Math.hypot(dx, dy);
+    if (!best || score < best.score) best = { box, score };
+  }
+  return best && best.score < 5 ? best.box : null;
 }
