@@ -117,11 +117,12 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
       view: state,
       loaded,
       more,
-      // maplibre-gl (the largest part of the code) loads in parallel with the data, after the page shows.
-      // The factory is handed over once the country shapes are in too, so the first frame has them, and
-      // once MapLibre's worker has been let start (see map/engine.ts).
+      // The map starts as a 2D canvas once the country shapes are in (map/canvas2d/hybrid.ts); maplibre-gl
+      // (the largest part of the code) loads meanwhile and takes over once its map is drawn.
       mapFactory:
-        options.mapFactory === undefined ? import('./map/adapter').then((m) => m.prewarm().then(() => m.createMap)) : options.mapFactory,
+        options.mapFactory === undefined
+          ? import('./map/canvas2d/hybrid').then((m) => m.prewarm().then(() => m.createMap))
+          : options.mapFactory,
       embed: options.embed ?? presentation.embed,
       presentation,
       page: options.page ?? syncUrl,

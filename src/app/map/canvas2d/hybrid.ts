@@ -1,0 +1,186 @@
+/**
+ * The map the app gets (`prewarm` + `createMap`, as mount.ts asks for them): the 2D map at once, and
+ * MapLibre's WebGL map built under it while MapLibre's code loads; once the WebGL map has drawn
+ * everything it was given (idle), the 2D layer goes and the WebGL map carries on from the same camera,
+ * so the swap shows no jump (both draw the same Web Mercator from the same shapes and colours; see
+ * tests/e2e/first-screen.test.ts). Where WebGL2 is missing or MapLibre fails, the 2D map stays as the
+ * whole map, with one quiet line on what it lacks.
+ *
+ * Every call of the app goes to the map in front; while both exist, to both, so the WebGL map is in
+ * the same state when it takes over. The app never branches on which map it has.
+ */
+import { loadCoarseCountries } from '../countries';
+import type { MapAdapter, MapAdapterOptions, MapFactory } from '../types';
+import { createMap2D, type Map2DAdapter } from './adapter2d';
+
+/** What the 2D map lacks, said once at its foot when it is the whole map. */
+export const NO_WEBGL_NOTE = 'No WebGL here: a simple map (coarse borders, no animated moves)';
+
+type GL = typeof import('../adapter');
+let gl: Promise<GL> | null = null;
+/** MapLibre's adapter (its chunk, its worker and the shapes it wants), loaded once. */
+const loadGL = (): Promise<GL> => (gl ??= import('../adapter').then((m) => m.prewarm().then(() => m)));
+
+/** Whether this browser can have WebGL2 at all (no context is made: MapLibre makes its own). */
+export function webgl2Possible(): boolean {
+  return typeof WebGL2RenderingContext !== 'undefined';
+}
+
+/** Starts the country shapes (the 2D map needs nothing else) and MapLibre's code in the background. */
+export function prewarm(): Promise<void> {
+  if (webgl2Possible()) void loadGL().catch(() => {});
+  return loadCoarseCountries();
+}
+
+export const createMap: MapFactory = (o) => {
+  const flat: Map2DAdapter = createMap2D(o);
+  let glMap: MapAdapter | null = null;
+  let front: MapAdapter = flat;
+  let failed = false;
+  let destroyed = false;
+  // The app's latest state, for the WebGL map when it is built.
+  let data: { places: NonNullable<MapAdapterOptions['places']>; labelled: readonly string[] } | null = o.places
+    ? { places: o.places, labelled: o.labelled ?? [] }
+    : null;
+  let counts = o.initial ? { events: o.initial.events, statements: o.initial.statements } : null;
+  let date = o.initial?.date ?? null;
+  let summits = o.initial?.summits ?? null;
+  let selected: string | null = null;
+  let highlighted: readonly string[] = [];
+  let swapped: () => void = () => {};
+  const swap = new Promise<void>((r) => (swapped = r));
+
+  const fallBack = (why: unknown) => {
+    if (destroyed || failed) return;
+    failed = true;
+    glMap?.destroy();
+    glMap = null;
+    flat.setNote(NO_WEBGL_NOTE);
+    performance.mark('map2d:fallback');
+    console.info('SCO Atlas: the map is drawn in 2D.', why instanceof Error ? why.message : why);
+    swapped();
+  };
+
+  const build = (m: GL) => {
+    if (destroyed || failed) return;
+    const view = flat.getView();
+    try {
+      glMap = m.createMap({
+        ...o,
+        ...(data ? { places: data.places, labelled: [...data.labelled] } : { places: undefined, labelled: undefined }),
+        initial: counts && date !== null && summits ? { ...counts, date, summits } : undefined,
+        view,
+        // Until the swap the 2D layer takes the pointer; after it, the WebGL map's events are the app's.
+        onMove: (v) => front === glMap && o.onMove(v),
+        onPlaceClick: (id) => front === glMap && o.onPlaceClick(id),
+        onPlaceHover: (id) => front === glMap && o.onPlaceHover(id),
+      });
+    } catch (e) {
+      fallBack(e);
+      return;
+    }
+    // Built under the 2D map and out of sight (its zoom buttons too) until it takes over; it draws all the same.
+    const hidden = [...o.container.children].filter((c): c is HTMLElement => c instanceof HTMLElement && c !== flat.root);
+    for (const c of hidden) c.style.visibility = 'hidden';
+    const reveal = () => hidden.forEach((c) => (c.style.visibility = ''));
+    if (selected) glMap.setSelected(selected);
+    if (highlighted.length) glMap.setHighlighted(highlighted);
+    const settle = async () => {
+      // Idle with the data drawn, then (if the 2D map was moved meanwhile) idle again at its camera.
+      for (let tries = 0; tries < 4; tries++) {
+        const g = glMap;
+        if (!g || destroyed) return;
+        await g.idle();
+        if (destroyed || glMap !== g) return;
+        const a = flat.getView();
+        const b = g.getView();
+        if (Math.abs(a.lng - b.lng) < 1e-7 && Math.abs(a.lat - b.lat) < 1e-7 && Math.abs(a.zoom - b.zoom) < 1e-7) break;
+        g.setView(a);
+      }
+      if (!glMap || destroyed) return;
+      front = glMap;
+      reveal();
+      flat.destroy();
+      performance.mark('map:swap');
+      swapped();
+    };
+    void settle();
+  };
+  if (!webgl2Possible()) fallBack(new Error('WebGL2 is not available in this browser'));
+  else loadGL().then(build, fallBack);
+
+  /** A call for every map there is (the 2D one until the swap, and the WebGL one once built). */
+  const each = (f: (a: MapAdapter) => void) => {
+    if (front === flat) f(flat);
+    if (glMap) f(glMap);
+  };
+
+  return {
+    setData(ps, labelled, initial) {
+      data = { places: ps, labelled };
+      if (initial) {
+        counts = { events: initial.events, statements: initial.statements };
+        date = initial.date;
+        summits = initial.summits;
+      }
+      if (front === flat) {
+        flat.setData(ps, labelled, initial);
+        // The WebGL map follows the 2D camera (fitted to the data) so the two agree at the swap.
+        if (glMap) {
+          glMap.setData(ps, labelled, initial);
+          glMap.setView(flat.getView());
+        }
+      } else front.setData(ps, labelled, initial);
+    },
+    setCounts(events, statements) {
+      counts = { events, statements };
+      each((a) => a.setCounts(events, statements));
+    },
+    setSelected(id) {
+      selected = id;
+      each((a) => a.setSelected(id));
+    },
+    setHighlighted(ids) {
+      highlighted = ids;
+      each((a) => a.setHighlighted(ids));
+    },
+    setMembershipDate(t) {
+      date = t;
+      each((a) => a.setMembershipDate(t));
+    },
+    setSummitPath(ids) {
+      summits = ids;
+      each((a) => a.setSummitPath(ids));
+    },
+    flyTo(id) {
+      front.flyTo(id);
+      if (front === flat) glMap?.setView(flat.getView());
+    },
+    fitToData() {
+      front.fitToData();
+      if (front === flat) glMap?.setView(flat.getView());
+    },
+    getView: () => front.getView(),
+    setView(v) {
+      each((a) => a.setView(v));
+    },
+    screenPoint: (id) => front.screenPoint(id),
+    /** The WebGL map's idle once it has taken over; the 2D map's where it is the whole map. */
+    async idle() {
+      await swap;
+      await front.idle();
+    },
+    resize() {
+      each((a) => a.resize());
+    },
+    container: o.container,
+    getMap: () => (front === glMap ? front.getMap() : null),
+    capture: () => front.capture?.() ?? Promise.reject(new Error('This map cannot be copied.')),
+    destroy() {
+      destroyed = true;
+      flat.destroy();
+      glMap?.destroy();
+      swapped();
+    },
+  } satisfies MapAdapter;
+};

@@ -1,0 +1,253 @@
+/**
+ * The 2D map in the page: a layer of two canvases (the base: sea, countries, summit path; over it the
+ * city discs) and the city labels as HTML, laid over the map's container, with its own zoom buttons
+ * and gestures. It draws in animation frames, only what changed: a camera move redraws both canvases,
+ * a new window only the discs. The adapter (adapter2d.ts) feeds it the app's state; this module knows
+ * only cameras, scenes and pixels.
+ */
+import { Discs } from '../discs';
+import { drawBase, type BaseScene } from './base';
+import { constrain, project, viewOf, type Camera } from './camera';
+import { attachGestures } from './gestures';
+
+export interface LayerOptions {
+  container: HTMLElement;
+  camera: Camera;
+  cooperative?: boolean;
+  /** A user gesture moved the camera; `end` once it stopped. */
+  onMove(cam: Camera, end: boolean): void;
+  onClick(x: number, y: number): void;
+  onHover(p: { x: number; y: number } | null): void;
+  /** After each frame that drew something. */
+  onDrawn?(): void;
+}
+
+/** The country shapes' source, as on the MapLibre map. */
+export const ATTRIBUTION = 'Country shapes: Natural Earth (world-atlas)';
+
+export interface Label {
+  lng: number;
+  lat: number;
+  text: string;
+}
+
+const CSS = `
+.atlas-map2d{position:absolute;inset:0;overflow:hidden;background:#d7e3ea;touch-action:none;user-select:none;-webkit-user-select:none}
+.atlas-map2d.cooperative{touch-action:pan-x pan-y}
+.atlas-map2d canvas{position:absolute;left:0;top:0}
+.atlas-map2d .atlas-map2d-labels{position:absolute;inset:0;pointer-events:none}
+.atlas-map2d .atlas-city-label{position:absolute;left:0;top:0;will-change:transform}
+.atlas-map2d-zoom{position:absolute;top:10px;right:10px;display:flex;flex-direction:column;background:#fff;border-radius:4px;box-shadow:0 0 0 2px rgb(0 0 0/.1)}
+.atlas-map2d-zoom button{width:29px;height:29px;border:0;background:none;font:600 18px/1 system-ui,sans-serif;color:#333;cursor:pointer;padding:0}
+.atlas-map2d-zoom button+button{border-top:1px solid #ddd}
+.atlas-map2d-zoom button:focus-visible{outline:3px solid #1d4ed8}
+.atlas-map2d-note{position:absolute;right:6px;bottom:4px;max-width:45%;margin:0;text-align:right;font:11px/1.3 system-ui,sans-serif;color:#374151;background:rgb(255 255 255/.8);padding:1px 5px;border-radius:3px;pointer-events:none}
+`;
+
+function ensureCss(): void {
+  if (document.getElementById('atlas-map2d-css')) return;
+  const style = document.createElement('style');
+  style.id = 'atlas-map2d-css';
+  style.textContent = CSS;
+  document.head.append(style);
+}
+
+export function createLayer(o: LayerOptions) {
+  ensureCss();
+  const root = document.createElement('div');
+  root.className = 'atlas-map2d';
+  if (o.cooperative) root.classList.add('cooperative');
+  root.dataset['testid'] = 'map2d';
+  const base = document.createElement('canvas');
+  base.className = 'atlas-map2d-base';
+  const discCanvas = document.createElement('canvas');
+  discCanvas.className = 'atlas-discs';
+  for (const c of [base, discCanvas]) c.setAttribute('aria-hidden', 'true');
+  const labelBox = document.createElement('div');
+  labelBox.className = 'atlas-map2d-labels';
+  root.append(base, discCanvas, labelBox);
+  o.container.append(root);
+  const baseCtx = base.getContext('2d');
+  const discCtx = discCanvas.getContext('2d');
+
+  const discs = new Discs();
+  let cam = o.camera;
+  let width = 0;
+  let height = 0;
+  let pr = 1;
+  let scene: BaseScene = { countries: null, statuses: new Map(), summits: { type: 'FeatureCollection', features: [] } };
+  let labels: Array<{ label: Label; el: HTMLElement }> = [];
+  let baseDirty = true;
+  let discsDirty = true;
+  let frame = 0;
+  let destroyed = false;
+  const drawnListeners: Array<() => void> = [];
+
+  const measure = (): boolean => {
+    const w = o.container.clientWidth;
+    const h = o.container.clientHeight;
+    const r = Math.min(window.devicePixelRatio || 1, 1.5);
+    if (w === width && h === height && r === pr) return false;
+    width = w;
+    height = h;
+    pr = r;
+    for (const c of [base, discCanvas]) {
+      c.width = Math.round(w * r);
+      c.height = Math.round(h * r);
+      c.style.width = `${w}px`;
+      c.style.height = `${h}px`;
+    }
+    cam = constrain(cam, width, height);
+    return true;
+  };
+
+  const placeLabels = () => {
+    for (const { label, el } of labels) {
+      const p = project(cam, width, height, label.lng, label.lat);
+      // As MapLibre places a marker anchored 'left' with offset [9, 0]: rounded to whole pixels.
+      el.style.transform = `translate(0,-50%) translate(${Math.round(p.x + 9)}px,${Math.round(p.y)}px)`;
+    }
+  };
+
+  const draw = () => {
+    frame = 0;
+    if (destroyed) return;
+    if (measure()) baseDirty = discsDirty = true;
+    if (!width || !height) return;
+    if (baseDirty && baseCtx) {
+      const t0 = performance.now();
+      drawBase(baseCtx, scene, cam, width, height, pr);
+      performance.measure('map2d:base', { start: t0, end: performance.now() });
+      placeLabels();
+    }
+    if (discsDirty && discCtx) {
+      const t0 = performance.now();
+      discs.draw(discCtx, viewOf(cam, width, height), pr);
+      performance.measure('map:discs', { start: t0, end: performance.now() });
+    }
+    baseDirty = discsDirty = false;
+    o.onDrawn?.();
+    for (const f of drawnListeners.splice(0)) f();
+  };
+  const schedule = (what: 'base' | 'discs') => {
+    if (what === 'base') baseDirty = true;
+    discsDirty = true;
+    if (!frame && !destroyed) frame = requestAnimationFrame(draw);
+  };
+
+  const setCamera = (next: Camera) => {
+    measure();
+    cam = width && height ? constrain(next, width, height) : next;
+    schedule('base');
+  };
+
+  // Zoom buttons, as MapLibre's navigation control offers them (keyboard users reach them by Tab).
+  const zoomBox = document.createElement('div');
+  zoomBox.className = 'atlas-map2d-zoom';
+  for (const [text, dz, name] of [
+    ['+', 1, 'Zoom in'],
+    ['−', -1, 'Zoom out'],
+  ] as const) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.title = name;
+    b.setAttribute('aria-label', name);
+    b.addEventListener('pointerdown', (e) => e.stopPropagation());
+    b.addEventListener('click', () => {
+      setCamera({ ...cam, zoom: cam.zoom + dz });
+      o.onMove(cam, true);
+    });
+    zoomBox.append(b);
+  }
+  root.append(zoomBox);
+
+  const detach = attachGestures({
+    element: root,
+    cooperative: o.cooperative,
+    camera: () => cam,
+    size: () => ({ width, height }),
+    move(next, end) {
+      setCamera(next);
+      o.onMove(cam, end);
+    },
+    click: (x, y) => o.onClick(x, y),
+    hover: (p) => o.onHover(p),
+  });
+  const resizer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => schedule('base')) : null;
+  resizer?.observe(o.container);
+
+  // The shapes' source, as the MapLibre map's attribution says it; the quiet line of the fallback goes before it.
+  const note = document.createElement('p');
+  note.className = 'atlas-map2d-note';
+  note.dataset['testid'] = 'map2d-note';
+  note.textContent = ATTRIBUTION;
+  root.append(note);
+  schedule('base');
+
+  return {
+    root,
+    discs,
+    base,
+    discCanvas,
+    get camera() {
+      return cam;
+    },
+    get size() {
+      return { width, height, pixelRatio: pr };
+    },
+    setCamera,
+    setScene(next: Partial<BaseScene>) {
+      scene = { ...scene, ...next };
+      schedule('base');
+    },
+    setLabels(list: readonly Label[]) {
+      for (const l of labels) l.el.remove();
+      labels = list.map((label) => {
+        const el = document.createElement('div');
+        el.className = 'atlas-city-label';
+        el.textContent = label.text; // text only: names come from documents
+        el.setAttribute('aria-hidden', 'true');
+        labelBox.append(el);
+        return { label, el };
+      });
+      schedule('base');
+    },
+    get labels(): readonly HTMLElement[] {
+      return labels.map((l) => l.el);
+    },
+    discsChanged: () => schedule('discs'),
+    /** Draws now whatever is pending (for a capture); returns whether the canvases have a size. */
+    drawNow(): boolean {
+      if (frame) cancelAnimationFrame(frame);
+      baseDirty = discsDirty = true;
+      draw();
+      return width > 0 && height > 0;
+    },
+    /** Resolves after the next draw (at once when nothing is pending). */
+    drawn(): Promise<void> {
+      if (!frame) return Promise.resolve();
+      return new Promise((r) => drawnListeners.push(r));
+    },
+    get pending() {
+      return frame !== 0;
+    },
+    setCursor(pointer: boolean) {
+      root.style.cursor = pointer ? 'pointer' : '';
+    },
+    /** One quiet line at the foot of the map (what the 2D map cannot do) before the shapes' source, or none. */
+    setNote(text: string | null) {
+      note.textContent = text ? `${text} · ${ATTRIBUTION}` : ATTRIBUTION;
+    },
+    resize: () => schedule('base'),
+    destroy() {
+      destroyed = true;
+      cancelAnimationFrame(frame);
+      detach();
+      resizer?.disconnect();
+      root.remove();
+    },
+  };
+}
+
+export type Layer = ReturnType<typeof createLayer>;
