@@ -23,8 +23,8 @@ import type { FeatureCollection } from 'geojson';
 import type { PlaceFeature } from '../../contract/schema';
 import type { MapView } from '../state/url';
 import { captureMap } from './capture';
-import { cityCamera, countryFrame, fitPlaces } from './camera';
-import { coarseCountries, countryBounds, fetchCountries, loadCoarseCountries } from './countries';
+import { fitPlaces, placeCamera } from './camera';
+import { coarseCountries, fetchCountries, loadCoarseCountries } from './countries';
 import { startEngine } from './engine';
 import { whenIdle } from './idle';
 import { cityLabels } from './labels';
@@ -228,8 +228,7 @@ export const createMap: MapFactory = (o) => {
       if (!p) return;
       userMoved = true; // a chosen view: no longer refitted to the data on resize
       // Never closer than the city's country allows (camera.ts): the audience keeps its bearings.
-      const city = p.geometry.coordinates as [number, number];
-      const cam = cityCamera(city, map.getZoom(), countryFrame(map, city, countryBounds(p.properties.countryCode, city)));
+      const cam = placeCamera(p, map.getZoom(), o.container.clientWidth, o.container.clientHeight);
       if (o.reducedMotion) map.jumpTo(cam);
       else map.flyTo({ ...cam, duration: 900, essential: false });
     },

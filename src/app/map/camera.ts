@@ -6,7 +6,9 @@
  */
 import type { LngLatBoundsLike, Map as MLMap, PaddingOptions } from 'maplibre-gl';
 
-export type BBox = [west: number, south: number, east: number, north: number];
+import { countryBounds, type BBox } from './countries';
+
+export type { BBox };
 
 /** The zoom a chosen city is shown at when its country is small enough to allow it. */
 export const CITY_ZOOM = 4;
@@ -68,27 +70,57 @@ export function cityCamera(
   return { center: [city[0], city[1]], zoom };
 }
 
+/** Web Mercator x and y of a point, 0..1 across the world (y down). */
+function mercator(lng: number, lat: number): [number, number] {
+  const s = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
+  return [(lng + 180) / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
+}
+
 /**
- * The country's frame as the map would fit it now: its centre and the zoom at which its bounds (and
- * the city, in case the shapes are coarse) fit inside the map with the usual padding.
+ * The frame of a city's country in a map of `width` × `height` CSS pixels: the centre of its bounds
+ * (widened to take in the city, in case the coarse shapes miss a coastal city) and the zoom at which
+ * they fit with the usual padding. MapLibre's world is 512 px wide at zoom 0. Computed here rather
+ * than with map.cameraForBounds, which gives nothing for bounds past 180° (Russia's Chukotka).
  */
 export function countryFrame(
-  map: MLMap,
+  width: number,
+  height: number,
   city: readonly [number, number],
   country: BBox | null,
 ): { center: [number, number]; fitZoom: number } | null {
-  if (!country) return null;
-  const b: BBox = [
-    Math.min(country[0], city[0]),
-    Math.min(country[1], city[1]),
-    Math.max(country[2], city[0]),
-    Math.max(country[3], city[1]),
-  ];
-  const el = map.getContainer();
-  const cam = map.cameraForBounds(lngLatBounds(b), { padding: fitPadding(el.clientWidth, el.clientHeight) });
-  if (!cam?.center || cam.zoom === undefined) return null;
-  const c = cam.center as { lng: number; lat: number };
-  return { center: [c.lng, c.lat], fitZoom: cam.zoom };
+  if (!country || width <= 0 || height <= 0) return null;
+  const w = Math.min(country[0], city[0]);
+  const e = Math.max(country[2], city[0]);
+  const s = Math.min(country[1], city[1]);
+  const n = Math.max(country[3], city[1]);
+  const [x0, y0] = mercator(w, n);
+  const [x1, y1] = mercator(e, s);
+  const pad = fitPadding(width, height);
+  const room = Math.min(
+    (width - pad.left - pad.right) / Math.max(1e-9, x1 - x0),
+    (height - pad.top - pad.bottom) / Math.max(1e-9, y1 - y0),
+  );
+  const fitZoom = Math.log2(room / 512);
+  // The centre in longitude and latitude: back from the Mercator midpoint.
+  const cy = (y0 + y1) / 2;
+  const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * cy))) * 180) / Math.PI;
+  const lng = (((w + e) / 2 + 540) % 360) - 180;
+  return { center: [lng, lat], fitZoom };
+}
+
+/**
+ * The view of a place for a map of `width` × `height`: `cityCamera` with the frame of the place's
+ * country (from its ISO alpha-2 code and the bundled shapes). Both map engines use it (adapter.ts and
+ * the 2D first screen), so a story step frames the same whichever is showing.
+ */
+export function placeCamera(
+  place: { geometry: { coordinates: readonly number[] }; properties: { countryCode?: string | null } },
+  zoomNow: number,
+  width: number,
+  height: number,
+): { center: [number, number]; zoom: number } {
+  const city: [number, number] = [place.geometry.coordinates[0]!, place.geometry.coordinates[1]!];
+  return cityCamera(city, zoomNow, countryFrame(width, height, city, countryBounds(place.properties.countryCode, city)));
 }
 
 /** Fits the given places (all the data's, or the window's) into the map, clear of its overlays. */

@@ -7,7 +7,6 @@ import type { Topology } from 'topojson-specification';
 import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
 import { alpha2ToNumeric } from 'i18n-iso-countries';
 import { countriesFromTopology, type CountryProps } from './basemap';
-import type { BBox } from './camera';
 import { preloadWorld, worldUrl } from './world';
 
 export type Countries = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
@@ -49,6 +48,9 @@ export function fetchCountries(url: string): Promise<Countries> {
  * coarse shapes: only the part of the country the city is on (France's bounds would otherwise reach
  * French Guiana), or null when the shapes are not in or the code is unknown.
  */
+/** West, south, east, north. */
+export type BBox = [number, number, number, number];
+
 export function countryBounds(alpha2: string | null | undefined, city: readonly [number, number]): BBox | null {
   if (!coarse || !alpha2) return null;
   const iso = alpha2ToNumeric(alpha2.toUpperCase());

@@ -32,7 +32,12 @@ export interface LegendPlacement {
   maxWidth: number;
   /** Its distance from the map's bottom edge. */
   bottom: number;
+  /** Fold the attribution to its ⓘ button (it opens again on a click): the legend then fits beside it. */
+  foldAttribution?: boolean;
 }
+
+/** The width of MapLibre's folded attribution (its ⓘ button and margin). */
+export const FOLDED_ATTRIBUTION = 34;
 
 /** Rows the items take when wrapped greedily into `width` (the legend's content box). */
 export function rowsFor(itemWidths: readonly number[], width: number): number {
@@ -51,6 +56,9 @@ export function rowsFor(itemWidths: readonly number[], width: number): number {
 export function placeLegend(s: LegendSizes): LegendPlacement {
   const beside = s.mapWidth - s.attribWidth - 3 * LEGEND_GAP;
   if (rowsFor(s.itemWidths, beside - BOX_PAD) <= MAX_ROWS) return { collapsed: false, maxWidth: beside, bottom: LEGEND_GAP };
+  const folded = s.mapWidth - Math.min(s.attribWidth, FOLDED_ATTRIBUTION) - 3 * LEGEND_GAP;
+  if (s.attribWidth > FOLDED_ATTRIBUTION && rowsFor(s.itemWidths, folded - BOX_PAD) <= MAX_ROWS)
+    return { collapsed: false, maxWidth: folded, bottom: LEGEND_GAP, foldAttribution: true };
   const above = s.mapWidth - 2 * LEGEND_GAP;
   const bottom = s.attribHeight + 2 * LEGEND_GAP;
   const rows = rowsFor(s.itemWidths, above - BOX_PAD);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { checkData, checkDataFile, StoryFile, StoryStepSpec } from '../../contract/data-files';
 import type { DocumentMeta, Event, PlaceFeature, Statement } from '../../contract/schema';
 import { interval } from '../data/event-index';
+import type { ShownEvent } from '../data/layer';
 
 // data/story.json's schema lives in the contract with the other editable data files.
 export { StoryFile, StoryStepSpec };
@@ -44,6 +45,8 @@ export interface StoryStep {
   country: string | null;
   lngLat: [number, number] | null;
   online: boolean;
+  /** How the chronology says the meeting was held (the card says "by videoconference"); null when unlinked. */
+  format: 'in-person' | 'videoconference' | 'hybrid' | null;
   /** The first statement of the event: what is shown large. */
   statement: string | null;
   docTitle: string | null;
@@ -118,6 +121,7 @@ export function planStory(data: StoryData, file?: StoryFile | null): StoryPlan {
         country: place ? place.properties.country : null,
         lngLat: place ? [place.geometry.coordinates[0], place.geometry.coordinates[1]] : null,
         online: event.online,
+        format: (event as ShownEvent).meeting?.format ?? null,
         statement: statement ? statement.text : null,
         docTitle: doc ? doc.title : null,
         docKind: doc ? doc.kind : null,

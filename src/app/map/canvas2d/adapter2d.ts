@@ -8,6 +8,7 @@ import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { PlaceFeature } from '../../../contract/schema';
 import type { MapView } from '../../state/url';
+import { placeCamera } from '../camera';
 import { coarseCountries, loadCoarseCountries } from '../countries';
 import { whenIdle } from '../idle';
 import { statusAt } from '../membership';
@@ -176,8 +177,10 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
       // No animation here: a jump (the fallback has no frame budget to spare for a flight).
       const p = places[index.get(placeId) ?? -1];
       if (!p) return;
-      const [lng, lat] = p.geometry.coordinates as [number, number];
-      layer.setCamera({ lng, lat, zoom: Math.max(layer.camera.zoom, 4) });
+      // Never closer than the city's country allows, as the MapLibre map (map/camera.ts).
+      const { width, height } = layer.size;
+      const cam = placeCamera(p, layer.camera.zoom, width || o.container.clientWidth, height || o.container.clientHeight);
+      layer.setCamera({ lng: cam.center[0], lat: cam.center[1], zoom: cam.zoom });
     },
     fitToData,
     getView,
