@@ -4,7 +4,7 @@
  * country in the frame.
  */
 import { describe, expect, it } from 'vitest';
-import { cityCamera, fitPadding, MAX_CITY_ZOOM } from '../../../../src/app/map/camera';
+import { cityCamera, countryFrame, fitPadding, MAX_CITY_ZOOM } from '../../../../src/app/map/camera';
 import { placeLegend, rowsFor } from '../../../../src/app/map/legend-fit';
 import { chooseSpot, type Box } from '../../../../src/app/present/chrome';
 
@@ -20,10 +20,16 @@ describe('legend placement', () => {
   });
 
   it('goes above the attribution when beside it would take more than two rows', () => {
-    const p = placeLegend({ mapWidth: 580, mapHeight: 350, attribWidth: 267, attribHeight: 24, itemWidths: ITEMS, rowHeight: 16 });
+    // An attribution already folded to its button: the room beside it is too narrow for two rows.
+    const p = placeLegend({ mapWidth: 330, mapHeight: 200, attribWidth: 30, attribHeight: 24, itemWidths: ITEMS, rowHeight: 16 });
     expect(p.collapsed).toBe(false);
     expect(p.bottom).toBeGreaterThanOrEqual(24 + 8);
     expect(rowsFor(ITEMS, p.maxWidth - 16)).toBeLessThanOrEqual(2);
+  });
+
+  it('folds the attribution to its button when that lets the legend sit beside it (960x540 story mode)', () => {
+    const p = placeLegend({ mapWidth: 576, mapHeight: 350, attribWidth: 267, attribHeight: 24, itemWidths: ITEMS, rowHeight: 16 });
+    expect(p).toMatchObject({ collapsed: false, bottom: 8, foldAttribution: true });
   });
 
   it('collapses to a button in a map too small to give it room', () => {
@@ -69,6 +75,17 @@ describe('the camera on a city', () => {
 
   it('stops where the whole country is in view (Moscow: Russia), centred on the country', () => {
     expect(cityCamera([37.6, 55.75], 7, { center: [100, 60], fitZoom: 1.6 })).toEqual({ center: [100, 60], zoom: 1.6 });
+  });
+
+  it("frames the country's bounds: all of Russia for Moscow, Uzbekistan for Tashkent", () => {
+    // Russia's coarse bounds run past 180° (Chukotka); Uzbekistan's are about 56-73°E, 37-46°N.
+    const russia = countryFrame(576, 350, [37.6, 55.75], [27.3, 41.2, 190.1, 77.7])!;
+    expect(russia.fitZoom).toBeLessThan(1.5);
+    expect(russia.center[0]).toBeGreaterThan(90);
+    const uz = countryFrame(576, 350, [69.2, 41.3], [56, 37.2, 73.1, 45.6])!;
+    expect(uz.fitZoom).toBeGreaterThan(3);
+    expect(uz.fitZoom).toBeLessThan(4.5);
+    expect(cityCamera([37.6, 55.75], 4, russia).zoom).toBeCloseTo(russia.fitZoom);
   });
 
   it('never goes past MAX_CITY_ZOOM even without the country shapes', () => {
