@@ -7,11 +7,12 @@
 import type { LayerMeeting } from '../../contract/schema';
 import { fmtEventDate } from '../components/format';
 import { DAY, parseDay } from '../days';
+import { getLocale, t } from '../i18n';
 
 export interface FaintMeeting {
   id: string;
-  /** The meeting's proper (English) name. */
-  name: string;
+  /** The meeting's proper name in each interface language. */
+  names: LayerMeeting['names'];
   /** UTC ms: first day, and the day after the last (exclusive). */
   start: number;
   end: number;
@@ -20,9 +21,6 @@ export interface FaintMeeting {
   city: string;
   format: LayerMeeting['format'];
 }
-
-/** Said of every such meeting, on hover, focus and to a screen reader. */
-export const UNMENTIONED = 'no document in this atlas mentions it';
 
 /** The unmentioned meetings in time order (then by id), each with its span in ms. */
 export function unmentioned(meetings: readonly LayerMeeting[]): FaintMeeting[] {
@@ -34,7 +32,7 @@ export function unmentioned(meetings: readonly LayerMeeting[]): FaintMeeting[] {
     if (start === null || last === null) continue; // the contract has checked them; never draw a bad one
     out.push({
       id: m.id,
-      name: m.names.en,
+      names: m.names,
       start,
       end: Math.max(start, last) + DAY,
       startText: m.start,
@@ -48,17 +46,20 @@ export function unmentioned(meetings: readonly LayerMeeting[]): FaintMeeting[] {
 
 /** Where a meeting was held, in words: online ones say so. */
 export function meetingPlace(m: Pick<FaintMeeting, 'city' | 'format'>): string {
-  if (m.format === 'videoconference') return `online (videoconference chaired from ${m.city})`;
-  if (m.format === 'hybrid') return `${m.city}, partly online`;
+  if (m.format === 'videoconference') return t('meetings.online', { city: m.city });
+  if (m.format === 'hybrid') return t('meetings.hybrid', { city: m.city });
   return m.city;
 }
 
-/** A meeting in words, in the shape of the events' (keyboard.ts `describe`). */
+/**
+ * A meeting in words, in the shape of the events' (keyboard.ts `describe`), in the interface language;
+ * `why` says no document in this atlas mentions it.
+ */
 export function describeMeeting(m: FaintMeeting): { text: string; sub: string; why: string } {
   return {
-    text: m.name,
+    text: m.names[getLocale()] || m.names.en,
     sub: `${fmtEventDate({ start: m.startText, end: m.endText })} · ${meetingPlace(m)}`,
-    why: UNMENTIONED,
+    why: t('meetings.unmentioned'),
   };
 }
 
