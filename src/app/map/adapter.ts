@@ -5,7 +5,8 @@
  *   style.ts              the offline style (background, countries, summit line)
  *   membership-colours.ts countries coloured by SCO status at a date, throttled
  *   overlay.ts, discs.ts  the city discs on a 2D canvas over the map, hit-testing
- *   labels.ts             city labels as HTML markers
+ *   labels.ts             city labels as HTML, placed without collisions (label-placement.ts)
+ *   tap.ts                a tap near several cities asks which one (MapView's chooser)
  *   paths.ts              great circles of the summit path
  *   capture.ts, idle.ts   PNG capture; waiting until everything is drawn
  *   engine.ts, countries.ts  MapLibre's worker and the country shapes, started by `prewarm()`
@@ -29,8 +30,10 @@ import { startEngine } from './engine';
 import { whenIdle } from './idle';
 import { cityLabels } from './labels';
 import { membershipColours } from './membership-colours';
+import { nameLayer } from './name-layer.svelte';
 import { discOverlay } from './overlay';
 import { summitLines } from './paths';
+import { isTouch } from './tap';
 import { atlasStyle } from './style';
 import type { MapAdapter, MapFactory } from './types';
 import { worldUrl } from './world';
@@ -86,11 +89,13 @@ export const createMap: MapFactory = (o) => {
   );
 
   const overlay = discOverlay(map, o.container, () => hasData);
+  const names = nameLayer(map); // country and sea names, between the map and the discs
   const discs = overlay.discs;
   discs.setPlaces(places.map((p) => p.geometry.coordinates));
   if (o.initial) discs.setCounts(o.initial.events, o.initial.statements);
-  const labels = cityLabels(map);
+  const labels = cityLabels(map, overlay);
   labels.set(places, index, o.labelled ?? []);
+  labels.setSummits(o.initial?.summits ?? []);
   const membership = membershipColours(map, o.initial?.date ?? null);
 
   let basemapReady = !!coarse;
@@ -103,6 +108,7 @@ export const createMap: MapFactory = (o) => {
   function setSummitPath(ids: readonly string[]) {
     const key = ids.join('|');
     if (key === lastSummits) return;
+    labels.setSummits(ids);
     if (!styleLoaded) {
       pendingSummits = ids;
       return;
@@ -154,6 +160,13 @@ export const createMap: MapFactory = (o) => {
     o.onPlaceHover(id);
   };
   map.on('click', (e) => {
+    // A fingertip covers several close cities (tap.ts): two or more within reach → ask which one.
+    const near = hasData && o.onPlacesNear && isTouch(e.originalEvent) ? overlay.near(e.point.x, e.point.y) : [];
+    if (near.length > 1)
+      return o.onPlacesNear!(
+        near.map((i) => places[i]!.properties.id),
+        { x: e.point.x, y: e.point.y },
+      );
     const id = placeAt(e.point);
     if (id) o.onPlaceClick(id);
   });
@@ -255,10 +268,11 @@ export const createMap: MapFactory = (o) => {
     },
     container: o.container,
     getMap: () => map,
-    capture: () => captureMap(map, overlay),
+    capture: () => captureMap(map, overlay, [names]),
     destroy() {
       destroyed = true;
       overlay.destroy();
+      names.destroy();
       membership.destroy();
       labels.destroy();
       map.remove();

@@ -14,6 +14,8 @@
  * an invisible static circle layer, labels as markers).
  */
 
+import { TAP_RADIUS } from './tap';
+
 /** Web Mercator x and y of a longitude/latitude, in world units (0..1), as MapLibre computes them. */
 export function mercator(lng: number, lat: number): [number, number] {
   const clamped = Math.max(-85.051129, Math.min(85.051129, lat));
@@ -146,6 +148,26 @@ export class Discs {
       }
     }
     return best;
+  }
+
+  /**
+   * Every city a fingertip at (px, py) may mean, nearest first: those with events in the window whose
+   * centre lies within `radius` (or whose disc reaches the point), and the one `hit` finds. A tap with
+   * two or more asks which one (a finger cannot tell Tashkent, Bishkek and Dushanbe apart at zoom 3).
+   */
+  near(px: number, py: number, v: DiscView, radius = TAP_RADIUS): number[] {
+    const found: { i: number; d: number }[] = [];
+    for (let i = 0; i < this.size; i++) {
+      if (!(this.n[i]! > 0)) continue;
+      const y = v.originY + this.my[i]! * v.worldSize;
+      let x = v.originX + this.mx[i]! * v.worldSize;
+      if (v.worldSize > 0) x += Math.round((px - x) / v.worldSize) * v.worldSize;
+      const d = Math.hypot(px - x, py - y);
+      if (d <= Math.max(radius, this.r[i]! + DISC_STYLE.selected.strokeWidth)) found.push({ i, d });
+    }
+    const one = this.hit(px, py, v);
+    if (one >= 0 && !found.some((f) => f.i === one)) found.push({ i: one, d: -1 });
+    return found.sort((a, b) => a.d - b.d || a.i - b.i).map((f) => f.i);
   }
 
   /**

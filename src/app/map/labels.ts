@@ -1,34 +1,162 @@
 /**
- * City labels as HTML markers: text in a symbol layer needs glyph files from a URL, and the atlas is
- * offline. Only the busiest cities are labelled (the component chooses which).
+ * City labels as HTML over the map (text in a symbol layer needs glyph files from a URL, and the atlas
+ * is offline), placed without collisions by label-placement.ts after every draw of the discs: a label
+ * moves to another side of its disc or hides when it would sit on another label, cover a disc or leave
+ * the map. A hidden label's city still shows its name on hover (the hovered city goes first), in the
+ * city picker and in the lists.
+ *
+ * Which cities are candidates is the component's choice (the busiest ones) plus the selected and the
+ * hovered city; `labelRequests` orders them (hovered, selected, summit hosts, bigger discs first) and is
+ * exported so any renderer of the same discs can place the same labels.
  */
-import { Marker, type Map as MLMap } from 'maplibre-gl';
+import type { Map as MLMap } from 'maplibre-gl';
 import type { PlaceFeature } from '../../contract/schema';
+import { DISC_STYLE, type Discs, type DiscView } from './discs';
+import { placeLabels, type LabelRequest, type Placement, type PlacedDisc } from './label-placement';
+import type { DiscOverlay } from './overlay';
 
 export interface Labels {
   set(places: readonly PlaceFeature[], index: ReadonlyMap<string, number>, ids: readonly string[]): void;
+  /** Summit hosts (place ids) keep their labels before other cities of their size. */
+  setSummits(ids: readonly string[]): void;
   destroy(): void;
 }
 
-export function cityLabels(map: MLMap): Labels {
-  let markers: Marker[] = [];
-  const clear = () => {
-    for (const l of markers) l.remove();
-    markers = [];
+/** Label text size (CSS px) for a place index; the caller measures (DOM box or canvas `measureText`). */
+export type LabelSize = (i: number) => { width: number; height: number } | null;
+
+/** A disc as drawn: on screen, with the radius of what the overlay draws (stroke included). */
+export function drawnDisc(discs: Discs, i: number, v: DiscView): PlacedDisc {
+  const p = discs.point(i, v);
+  const { n, r } = discs.count(i);
+  return { x: p.x, y: p.y, r: (n > 0 ? r : DISC_STYLE.emptyRadius) + DISC_STYLE.plain.strokeWidth };
+}
+
+/**
+ * The labels to place and the discs in their way, for places `wanted` (indexes), in priority order:
+ * hovered (the discs' highlighted) and selected first, then summit hosts, then bigger discs; a city with
+ * nothing in the window comes last.
+ */
+export function labelRequests(
+  discs: Discs,
+  v: DiscView,
+  wanted: readonly number[],
+  summits: ReadonlySet<number>,
+  size: LabelSize,
+): { labels: LabelRequest[]; obstacles: PlacedDisc[] } {
+  const obstacles: PlacedDisc[] = [];
+  for (let i = 0; i < discs.size; i++) {
+    if (discs.count(i).n <= 0) continue; // faint dots may sit under a text
+    const d = drawnDisc(discs, i, v);
+    if (d.x + d.r >= 0 && d.y + d.r >= 0 && d.x - d.r <= v.width && d.y - d.r <= v.height) obstacles.push(d);
+  }
+  const hl = new Set(discs.highlighted);
+  const all = new Set([...discs.highlighted, ...(discs.selected >= 0 ? [discs.selected] : []), ...wanted]);
+  const labels: LabelRequest[] = [];
+  for (const i of all) {
+    const s = size(i);
+    if (!s) continue;
+    const d = drawnDisc(discs, i, v);
+    const { n, r } = discs.count(i);
+    const priority = (hl.has(i) ? 4000 : 0) + (i === discs.selected ? 2000 : 0) + (n > 0 ? 1000 : 0) + (summits.has(i) ? 100 : 0) + r;
+    labels.push({ key: i, ...d, width: s.width, height: s.height, priority });
+  }
+  return { labels, obstacles };
+}
+
+export function cityLabels(map: MLMap, overlay: DiscOverlay): Labels {
+  const layer = document.createElement('div');
+  layer.className = 'atlas-city-labels';
+  layer.setAttribute('aria-hidden', 'true');
+  layer.style.cssText = 'position:absolute;inset:0;overflow:hidden;pointer-events:none;';
+  map.getCanvasContainer().append(layer);
+  /** Elements by place index, made on first need (a hovered city outside the busiest gets one too). */
+  const els = new Map<number, { el: HTMLElement; w: number; h: number }>();
+  let places: readonly PlaceFeature[] = [];
+  let wanted: number[] = [];
+  let summits = new Set<number>();
+  let summitIds: readonly string[] = [];
+  let index: ReadonlyMap<string, number> = new Map();
+
+  const element = (i: number) => {
+    let e = els.get(i);
+    if (!e) {
+      const p = places[i];
+      if (!p) return null;
+      const el = document.createElement('div');
+      el.className = 'atlas-city-label';
+      el.textContent = p.properties.name; // text only: names come from documents
+      el.dataset['place'] = p.properties.id;
+      el.style.cssText = 'position:absolute;left:0;top:0;display:none;';
+      layer.append(el);
+      e = { el, w: 0, h: 0 };
+      els.set(i, e);
+    }
+    return e;
+  };
+  const size: LabelSize = (i) => {
+    const e = element(i);
+    if (!e) return null;
+    if (!e.w) {
+      // Measured once, shown but out of sight (a display:none box has no size).
+      e.el.style.visibility = 'hidden';
+      e.el.style.display = 'block';
+      e.w = e.el.offsetWidth;
+      e.h = e.el.offsetHeight;
+      e.el.style.display = 'none';
+      e.el.style.visibility = '';
+      if (!e.w) return null; // not laid out yet (a hidden map): the next draw tries again
+    }
+    return { width: e.w, height: e.h };
+  };
+
+  let last: Placement | null = null;
+  const place = (v: DiscView) => {
+    if (!places.length || !v.width) return;
+    const { labels, obstacles } = labelRequests(overlay.discs, v, wanted, summits, size);
+    const placement = placeLabels(labels, { width: v.width, height: v.height, obstacles });
+    for (const key of placement.hidden) {
+      const e = els.get(key as number);
+      if (e) e.el.style.display = 'none';
+    }
+    const shown = new Set<number>();
+    for (const b of placement.shown) {
+      const e = els.get(b.key as number)!;
+      shown.add(b.key as number);
+      e.el.style.display = 'block';
+      e.el.style.transform = `translate(${Math.round(b.x)}px,${Math.round(b.y)}px)`;
+      e.el.dataset['anchor'] = b.anchor;
+    }
+    // Labels no longer asked for (a city no longer hovered) go too.
+    if (last)
+      for (const b of last.shown) if (!shown.has(b.key as number)) els.get(b.key as number)?.el.style.setProperty('display', 'none');
+    last = placement;
+  };
+  const off = overlay.onDraw(place);
+
+  const resolveSummits = () => {
+    summits = new Set(summitIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined));
   };
   return {
-    set(places, index, ids) {
-      clear();
-      for (const id of ids) {
-        const p = places[index.get(id) ?? -1];
-        if (!p) continue;
-        const el = document.createElement('div');
-        el.className = 'atlas-city-label';
-        el.textContent = p.properties.name; // text only: names come from documents
-        el.setAttribute('aria-hidden', 'true');
-        markers.push(new Marker({ element: el, anchor: 'left', offset: [9, 0] }).setLngLat(p.geometry.coordinates).addTo(map));
-      }
+    set(ps, idx, ids) {
+      for (const { el } of els.values()) el.remove();
+      els.clear();
+      last = null;
+      places = ps;
+      index = idx;
+      wanted = ids.map((id) => idx.get(id)).filter((i): i is number => i !== undefined);
+      resolveSummits();
+      overlay.schedule();
     },
-    destroy: clear,
+    setSummits(ids) {
+      summitIds = ids;
+      resolveSummits();
+      overlay.schedule();
+    },
+    destroy() {
+      off();
+      layer.remove();
+      els.clear();
+    },
   };
 }

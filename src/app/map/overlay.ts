@@ -3,7 +3,7 @@
  * so a change of counts, selection or hover never repaints the WebGL map.
  */
 import type { Map as MLMap } from 'maplibre-gl';
-import { Discs, mercator } from './discs';
+import { Discs, mercator, type DiscView } from './discs';
 
 /** Web Mercator with no rotation or pitch (both are turned off): where world x/y 0..1 land. */
 export function discView(map: MLMap, width: number, height: number) {
@@ -29,6 +29,10 @@ export interface DiscOverlay {
   resetDrawn(): void;
   /** The disc under a point of the map's canvas (CSS pixels), or -1. */
   hit(x: number, y: number): number;
+  /** Every disc a fingertip at a point may mean, nearest first (Discs.near). */
+  near(x: number, y: number): number[];
+  /** The view of every draw, after the discs (the city labels are placed then); returns a remover. */
+  onDraw(fn: (v: DiscView) => void): () => void;
   destroy(): void;
 }
 
@@ -48,6 +52,7 @@ export function discOverlay(map: MLMap, container: HTMLElement, hasData: () => b
   let destroyed = false;
   let dirty = false;
   let drawnOnce = false;
+  const after = new Set<(v: DiscView) => void>();
   const size = () => {
     const src = map.getCanvas();
     const w = src.clientWidth || container.clientWidth;
@@ -68,9 +73,14 @@ export function discOverlay(map: MLMap, container: HTMLElement, hasData: () => b
     if (!ctx || destroyed) return;
     const t0 = performance.now();
     size();
-    discs.draw(ctx, discView(map, cssW, cssH), map.getPixelRatio());
+    const v = discView(map, cssW, cssH);
+    discs.draw(ctx, v, map.getPixelRatio());
     if (hasData()) drawnOnce = true;
-    performance.measure('map:discs', { start: t0, end: performance.now() });
+    const t1 = performance.now();
+    performance.measure('map:discs', { start: t0, end: t1 });
+    if (!after.size) return;
+    for (const fn of after) fn(v);
+    performance.measure('map:labels', { start: t1, end: performance.now() });
   };
   // The frame loop stays alive for half a second after the last change, so during a drag a brush move
   // only marks the discs dirty and does not request an animation frame itself (a request from an
@@ -107,8 +117,15 @@ export function discOverlay(map: MLMap, container: HTMLElement, hasData: () => b
     resetDrawn() {
       drawnOnce = false;
     },
+    onDraw(fn) {
+      after.add(fn);
+      return () => after.delete(fn);
+    },
     hit(x, y) {
       return discs.hit(x, y, discView(map, cssW || container.clientWidth, cssH || container.clientHeight));
+    },
+    near(x, y) {
+      return discs.near(x, y, discView(map, cssW || container.clientWidth, cssH || container.clientHeight));
     },
     destroy() {
       destroyed = true;

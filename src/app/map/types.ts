@@ -17,6 +17,8 @@ export interface MapAdapterOptions {
   /** Embedded in a page: ctrl/two-finger to zoom, so the page still scrolls. */
   cooperativeGestures?: boolean;
   onPlaceClick(placeId: string): void;
+  /** A tap (touch) near several cities: their ids, nearest first, and the tap's point in the map (CSS px). */
+  onPlacesNear?(placeIds: string[], at: { x: number; y: number }): void;
   onPlaceHover(placeId: string | null): void;
   /** Called after the user moved the map (not after programmatic moves). */
   onMove(view: MapView): void;
