@@ -118,6 +118,25 @@ export const PlaceNamesRuZhFile = z.strictObject({
 });
 export type PlaceNamesRuZhFile = z.infer<typeof PlaceNamesRuZhFile>;
 
+// ---- data/seas.json (names of seas and oceans on the map, for bearings) ----
+
+const Names3 = z.strictObject({ en: z.string().min(1), ru: z.string().min(1), zh: z.string().min(1) });
+export const SeaLabel = z.strictObject({
+  id: slugId,
+  names: Names3,
+  lng: lon,
+  lat,
+  /** The zoom from which the name is written (small seas only close up). */
+  minZoom: z.number().min(0).max(22),
+});
+export type SeaLabel = z.infer<typeof SeaLabel>;
+export const SeasFile = z.strictObject({
+  about,
+  source: z.string().min(1, 'say where the names come from'),
+  seas: z.array(SeaLabel).superRefine(unique((s: SeaLabel) => s.id, 'id')),
+});
+export type SeasFile = z.infer<typeof SeasFile>;
+
 // ---- data/topics.json ----
 
 export const TopicsFile = z.strictObject({

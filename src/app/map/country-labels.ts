@@ -1,0 +1,214 @@
+/**
+ * Bearings on the map (issue 13): country names, and a few sea names from data/seas.json, drawn faint on
+ * a canvas of their own between the WebGL map and the city discs, so city labels stay on top and the
+ * PNG and video exports can lay it over the map (capture.ts). Offline: MapLibre's text layers need
+ * glyph files from a URL, so the names are drawn with the canvas's own fonts instead.
+ *
+ * Each country is named at the pole of inaccessibility of its largest part (polylabel: the point
+ * farthest from its edges, so a name sits inside Chile or Vietnam and not on a neighbour), only when
+ * the name fits inside that part at the current zoom, larger countries first, and never over another
+ * name. Names in the interface language: world-atlas's English names, and Russian and Chinese names
+ * from i18n-iso-countries.
+ */
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { getName, numericToAlpha2, registerLocale } from 'i18n-iso-countries';
+import ruNames from 'i18n-iso-countries/langs/ru.json';
+import zhNames from 'i18n-iso-countries/langs/zh.json';
+import polylabel from 'polylabel';
+import raw from '../../../data/seas.json';
+import { checkData, SeaLabel, SeasFile } from '../../contract/data-files';
+import type { Countries } from './countries';
+import { mercator, type DiscView } from './discs';
+
+registerLocale(ruNames);
+registerLocale(zhNames);
+
+export type Lang = 'en' | 'ru' | 'zh';
+
+export interface NamePoint {
+  /** ISO numeric for a country, the sea's id for a sea. */
+  id: string;
+  kind: 'country' | 'sea';
+  names: Record<Lang, string>;
+  lng: number;
+  lat: number;
+  /** Width and height of the country's largest part in Mercator units (0..1 of the world); 0 for a sea. */
+  spanX: number;
+  spanY: number;
+  /** Seas: the zoom from which they are named. */
+  minZoom: number;
+}
+
+export interface PlacedName {
+  text: string;
+  kind: 'country' | 'sea';
+  x: number;
+  y: number;
+  size: number;
+}
+
+// ---- data/seas.json: checked entry by entry (a bad entry is named and left out, the rest are drawn) ----
+
+const FILE = 'data/seas.json';
+export const SEAS_NOTICES: string[] = [];
+function readSeas(value: unknown): SeaLabel[] {
+  const whole = checkData(FILE, SeasFile, value);
+  if (whole.ok) return whole.data.seas;
+  const list = Array.isArray((value as { seas?: unknown })?.seas) ? ((value as { seas: unknown[] }).seas ?? []) : [];
+  const kept: SeaLabel[] = [];
+  list.forEach((entry, i) => {
+    const r = checkData(FILE, SeaLabel, entry, ['seas', i]);
+    if (r.ok) kept.push(r.data);
+    else SEAS_NOTICES.push(...r.problems.map((p) => `${p}; that name is not drawn`));
+  });
+  if (!list.length) SEAS_NOTICES.push(...whole.problems);
+  return kept;
+}
+const SEAS = readSeas(raw);
+
+// ---- label points ----
+
+const ringArea = (ring: Position[]) => {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0]! + ring[i]![0]!) * (ring[j]![1]! - ring[i]![1]!);
+  return Math.abs(a / 2);
+};
+
+/** The shortest of a language's names for a country ("Россия", not "Российская Федерация"). */
+function shortName(iso: string, lang: 'ru' | 'zh'): string | null {
+  const a2 = numericToAlpha2(iso);
+  const all = a2 ? (getName(a2, lang, { select: 'all' }) as string[] | undefined) : undefined;
+  if (!all?.length) return null;
+  return [...all].sort((a, b) => a.length - b.length)[0]!;
+}
+
+const cache = new WeakMap<Countries, NamePoint[]>();
+
+/** Where each country and sea is named: computed once per set of shapes. */
+export function namePoints(countries: Countries | null): NamePoint[] {
+  const seas: NamePoint[] = SEAS.map((s) => ({
+    id: s.id,
+    kind: 'sea',
+    names: s.names,
+    lng: s.lng,
+    lat: s.lat,
+    spanX: 0,
+    spanY: 0,
+    minZoom: s.minZoom,
+  }));
+  if (!countries) return seas;
+  const known = cache.get(countries);
+  if (known) return known;
+  const out: NamePoint[] = [];
+  for (const f of countries.features) {
+    const g = f.geometry as Polygon | MultiPolygon;
+    const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    let best: Position[][] | null = null;
+    let bestArea = 0;
+    for (const p of parts) {
+      const a = ringArea(p[0] ?? []);
+      if (a > bestArea) [best, bestArea] = [p, a];
+    }
+    if (!best || !f.properties.name) continue;
+    const [lng, lat] = polylabel(best as number[][][], 0.2);
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    for (const [x, y] of best[0]!) {
+      const [mx, my] = mercator(x!, y!);
+      x0 = Math.min(x0, mx);
+      x1 = Math.max(x1, mx);
+      y0 = Math.min(y0, my);
+      y1 = Math.max(y1, my);
+    }
+    const en = f.properties.name;
+    out.push({
+      id: f.properties.iso,
+      kind: 'country',
+      names: { en, ru: shortName(f.properties.iso, 'ru') ?? en, zh: shortName(f.properties.iso, 'zh') ?? en },
+      lng: lng!,
+      lat: lat!,
+      spanX: x1 - x0,
+      spanY: y1 - y0,
+      minZoom: 0,
+    });
+  }
+  // Larger countries first: they win a place over a small neighbour's name.
+  out.sort((a, b) => b.spanX * b.spanY - a.spanX * a.spanY || (a.id < b.id ? -1 : 1));
+  const all = [...out, ...seas];
+  cache.set(countries, all);
+  return all;
+}
+
+/** The font size of names at a zoom: small on the whole world, larger close up, never shouting. */
+export const nameSize = (zoom: number, kind: 'country' | 'sea') =>
+  Math.round(Math.min(15, Math.max(9, 8 + zoom * 1.4)) - (kind === 'sea' ? 1 : 0));
+
+/**
+ * The names to write in a view, without overlaps: pure, with a measuring function (canvas measureText
+ * in the browser, a stub in tests), so the same view always gives the same names.
+ */
+export function placeNames(
+  points: readonly NamePoint[],
+  v: DiscView,
+  zoom: number,
+  lang: Lang,
+  measure: (text: string, size: number) => number,
+): PlacedName[] {
+  const boxes: Array<[number, number, number, number]> = [];
+  const out: PlacedName[] = [];
+  for (const p of points) {
+    if (p.kind === 'sea' && zoom < p.minZoom) continue;
+    const text = p.names[lang] || p.names.en;
+    const size = nameSize(zoom, p.kind);
+    const w = measure(text, size);
+    // A country's name only where it fits inside the country (with some slack for long thin ones).
+    if (p.kind === 'country' && (w > p.spanX * v.worldSize * 0.9 || size * 1.2 > p.spanY * v.worldSize)) continue;
+    const [mx, my] = mercator(p.lng, p.lat);
+    // The world copy nearest the view's centre (the map repeats sideways).
+    let x = v.originX + mx * v.worldSize;
+    const shift = Math.round((v.width / 2 - x) / v.worldSize);
+    x += shift * v.worldSize;
+    const y = v.originY + my * v.worldSize;
+    const box: [number, number, number, number] = [x - w / 2 - 3, y - size * 0.7, x + w / 2 + 3, y + size * 0.7];
+    // Whole names only: one cut by the map's edge ('merica') is left out.
+    if (box[0] < 0 || box[2] > v.width || box[1] < 0 || box[3] > v.height) continue;
+    if (boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
+    boxes.push(box);
+    out.push({ text, kind: p.kind, x, y, size });
+  }
+  return out;
+}
+
+/** Text widths in the names' font, remembered (the same few names are measured in every frame). */
+export function nameMeasure(ctx: CanvasRenderingContext2D): (text: string, size: number) => number {
+  const widths = new Map<string, number>();
+  return (text, size) => {
+    const key = `${size}|${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      ctx.font = `600 ${size}px system-ui, sans-serif`;
+      w = ctx.measureText(text).width;
+      widths.set(key, w);
+    }
+    return w;
+  };
+}
+
+/** Draws placed names: countries in faint grey capitals' colour, seas in italic blue. */
+export function drawNames(ctx: CanvasRenderingContext2D, names: readonly PlacedName[]): void {
+  ctx.save();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  for (const n of names) {
+    ctx.font = n.kind === 'sea' ? `italic ${n.size}px system-ui, sans-serif` : `600 ${n.size}px system-ui, sans-serif`;
+    ctx.lineWidth = 2.5;
+    ctx.strokeStyle = 'rgba(255,255,255,0.55)';
+    ctx.strokeText(n.text, n.x, n.y);
+    ctx.fillStyle = n.kind === 'sea' ? 'rgba(37, 84, 122, 0.75)' : 'rgba(55, 65, 81, 0.62)';
+    ctx.fillText(n.text, n.x, n.y);
+  }
+  ctx.restore();
+}
