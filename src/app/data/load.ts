@@ -9,7 +9,7 @@ import {
   type DocumentMeta, type Event, type Places as PlacesT, type Report as ReportT, type Statement, type TimeSeries as TimeSeriesT, type Topic,
 } from '../../contract/schema';
 import { checkCoreMeaning, checkFile, checkStatementLinks, type Checked, type CoreChecked, type DataFileName } from './check';
-import { checkAndOrderCore, orderCore } from './core';
+import { checkAndOrderCore, orderCore, slimTimeSeries } from './core';
 import type { PackedEventIndex } from './event-index';
 import { bytesOf, type Fetch, type Got } from './fetch-bytes';
 import { inThread, WorkerLost, type Checker, type CoreSource, type Lane } from './pool';
@@ -222,7 +222,8 @@ export async function loadDeferred(
   }
   return {
     statements: statements as Statement[] | null,
-    timeseries: timeseries as TimeSeriesT | null,
+    // Checked whole; kept as the page reads it (the worker already sends only that part).
+    timeseries: timeseries ? slimTimeSeries(timeseries as TimeSeriesT) : null,
     report: report as ReportT | null,
     problems: shown(problems),
   };

@@ -13,7 +13,8 @@
  */
 import '../zod-setup'; // first: before any schema is created
 import { checkFile, type Checked, type CoreChecked } from './check';
-import { checkAndOrderCore } from './core';
+import { checkAndOrderCore, slimTimeSeries } from './core';
+import { DATA_FILES, type TimeSeries } from '../../contract/schema';
 import { transferables } from './event-index';
 import { bytesOfSource } from './fetch-bytes';
 import type { CoreSource, CoreTexts, WorkerReply, WorkerJob } from './pool';
@@ -61,7 +62,10 @@ self.onmessage = async (e: MessageEvent<WorkerJob>) => {
       post({ id: job.id, core: slim, texts }, core.index ? transferables(core.index) : []);
     } else {
       const text = decoder.decode(job.bytes);
-      post({ id: job.id, checked: verdict(checkFile(job.file, text))!, text });
+      const c = checkFile(job.file, text);
+      // The time series goes back as the part the page reads (core.ts slimTimeSeries), not 5 MB of rows.
+      const out = job.file === DATA_FILES.timeseries && c.ok ? JSON.stringify(slimTimeSeries(c.data as TimeSeries)) : text;
+      post({ id: job.id, checked: verdict(c)!, text: out });
     }
   } catch (err) {
     post({ id: job.id, failed: err instanceof Error ? err.message : String(err) });

@@ -1,0 +1,89 @@
+/**
+ * Where the page's JS heap goes: `npx tsx bench/heap.ts <build dir> [events] [--no-webgl]` opens the
+ * built app on a generated corpus (bench-<events>, written into the build if missing), waits until the
+ * map is idle with everything in, collects garbage, and prints the heap used (the bench's figure) and a
+ * heap snapshot's self sizes grouped by kind and by constructor or string, largest first. Self sizes
+ * only (no dominator tree): enough to see whether code, strings of the data, or arrays hold the memory.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch } from '../tests/e2e/browser.ts';
+import { generateDataset, writeDataset } from './generate-dataset.ts';
+import { precompress, serveStatic } from './serve.ts';
+
+interface Snapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+  nodes: number[];
+  strings: string[];
+}
+
+/** Self size by node type and by type:name, from a heap snapshot's flat node list. */
+export function summariseSnapshot(s: Snapshot, top = 25): { byType: Array<[string, number]>; byName: Array<[string, number, number]> } {
+  const f = s.snapshot.meta.node_fields;
+  const types = s.snapshot.meta.node_types[0];
+  const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((k) => f.indexOf(k));
+  const byType = new Map<string, number>();
+  const byName = new Map<string, [number, number]>();
+  for (let i = 0; i < s.nodes.length; i += f.length) {
+    const type = types[s.nodes[i + iType!]!] ?? '?';
+    const size = s.nodes[i + iSize!]!;
+    byType.set(type, (byType.get(type) ?? 0) + size);
+    const raw = s.strings[s.nodes[i + iName!]!] ?? '';
+    const name = `${type}:${type === 'string' || type === 'concatenated string' ? raw.slice(0, 40).replace(/\s+/g, ' ') : raw}`;
+    const e = byName.get(name) ?? [0, 0];
+    e[0] += size;
+    e[1]++;
+    byName.set(name, e);
+  }
+  return {
+    byType: [...byType].sort((a, b) => b[1] - a[1]),
+    byName: [...byName]
+      .map(([k, [size, n]]) => [k, size, n] as [string, number, number])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top),
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = process.argv[2];
+  if (!dir || !existsSync(join(dir, 'index.html'))) throw new Error('usage: tsx bench/heap.ts <build dir> [events] [--no-webgl]');
+  const size = process.argv[3] && /^\d+$/.test(process.argv[3]) ? process.argv[3] : '1000';
+  const noGl = process.argv.includes('--no-webgl');
+  const corpus = join(dir, 'corpora', `bench-${size}`);
+  if (!existsSync(corpus)) {
+    writeDataset(generateDataset(Number(size)), corpus);
+    precompress(corpus);
+  }
+  const server = await serveStatic(dir);
+  const browser = await launch(noGl ? ['--disable-3d-apis'] : []);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(`${server.url}?data=corpora/bench-${size}/`);
+    await page.waitForFunction(() => !!window.__atlas);
+    await page.evaluate(() => window.__atlas!.ready);
+    await page.evaluate(() => window.__atlas!.mapIdle());
+    await new Promise((r) => setTimeout(r, 1500));
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    const chunks: string[] = [];
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    const { byType, byName } = summariseSnapshot(JSON.parse(chunks.join('')) as Snapshot);
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(2);
+    process.stdout.write(`heap used after GC: ${mb(used)} MB (${size} events${noGl ? ', no WebGL' : ''})\n\nby kind:\n`);
+    for (const [t, n] of byType) process.stdout.write(`  ${mb(n).padStart(7)} MB  ${t}\n`);
+    process.stdout.write('\nlargest groups (self size, count):\n');
+    for (const [k, n, c] of byName) process.stdout.write(`  ${mb(n).padStart(7)} MB  ${String(c).padStart(7)}  ${k}\n`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
