@@ -51,7 +51,9 @@ describe('the window list with 20,000 statements', () => {
     // The N generated mentions merge into somewhat fewer events of the layer; every statement is listed.
     const events = (JSON.parse(readFileSync(join(served, 'corpora', NAME, 'event-layer.json'), 'utf8')) as unknown[]).length;
     expect(events).toBeGreaterThan(N * 0.9);
-    await expect(page.locator('#list-heading').innerText()).resolves.toMatch(`${events} events · ${N} statements`);
+    await expect(page.locator('#list-heading').innerText()).resolves.toMatch(
+      `${events.toLocaleString('en-GB')} events · ${N.toLocaleString('en-GB')} statements`,
+    );
     const n = await rowCount();
     expect(n).toBeGreaterThan(3);
     expect(n).toBeLessThanOrEqual(150);

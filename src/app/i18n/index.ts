@@ -2,7 +2,7 @@
  * The app's languages (issue 11): `t(key, values)` for every interface string, the current locale,
  * and Intl formatters. Messages live in messages/{en,ru,zh}.json (README, "Languages").
  */
-export { t, type MessageValues } from './t';
+export { docKind, t, tOr, topicLabel, type MessageValues } from './t';
 export { catalog, checkMessages, placeholders, type MessageKey, type MessageProblem } from './catalog';
 export { fmtDate, fmtNumber, dateFormat, numberFormat, DAY_SHORT, DAY_LONG, MONTH_LONG } from './format';
 export {
@@ -16,3 +16,4 @@ export {
   setLocale,
   type Locale,
 } from './locale.svelte';
+export { countryName, eventTitle, placeName, type Named, type Titled } from './names';

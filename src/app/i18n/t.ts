@@ -27,3 +27,21 @@ export function t(key: MessageKey, values?: MessageValues, locale: Locale = getL
     return key;
   }
 }
+
+/**
+ * A message whose key is built from data (`topic.<id>`): its text when the files have it, else
+ * `fallback` (the data's own English label), so a topic added to data/topics.json still shows.
+ */
+export function tOr(key: string, fallback: string, locale: Locale = getLocale()): string {
+  return catalog('en').messages.has(key) ? t(key as MessageKey, undefined, locale) : fallback;
+}
+
+/** A topic's label in the interface language (the message `topic.<id>`), else its label from the data. */
+export function topicLabel(topic: { id: string; label: string }): string {
+  return tOr(`topic.${topic.id}`, topic.label);
+}
+
+/** A document kind ("declaration", "news report") in the interface language. */
+export function docKind(kind: string): string {
+  return tOr(`doc.kind.${kind}`, kind);
+}

@@ -7,6 +7,7 @@
  */
 import { formatDay, parseDay } from '../days';
 import { LOCALES, type Locale } from '../i18n/locale.svelte';
+import { t, type MessageKey, type MessageValues } from '../i18n';
 
 export interface MapView {
   lng: number;
@@ -45,6 +46,14 @@ export interface Notice {
   /** The parameter (or file) the notice is about. */
   param: string;
   message: string;
+  /** The message in the files of src/app/i18n/messages (shown in the interface language); `message` is its English. */
+  key?: MessageKey;
+  values?: MessageValues;
+}
+
+/** A notice whose text is a message: English in `message` (logs, tests), the interface language on screen. */
+export function noticeOf(param: string, key: MessageKey, values: MessageValues): Notice {
+  return { param, message: t(key, values, 'en'), key, values };
 }
 
 export const KNOWN_PARAMS = [
@@ -127,6 +136,7 @@ export function parseQuery(search: string): Parsed {
   const notices: Notice[] = [];
   const extra: Array<[string, string]> = [];
   const bad = (param: string, message: string) => notices.push({ param, message });
+  const say = (param: string, key: MessageKey, v: MessageValues) => notices.push(noticeOf(param, key, v));
 
   for (const [key, raw] of params) {
     if (!(KNOWN_PARAMS as readonly string[]).includes(key)) extra.push([key, raw]);
@@ -135,13 +145,13 @@ export function parseQuery(search: string): Parsed {
     const raw = params.get(key);
     if (raw === null || raw === '') return null;
     const t = parseDay(raw, end);
-    if (t === null) bad(key, `“${key}=${clip(raw)}” is not a date (use YYYY-MM-DD); ignored.`);
+    if (t === null) say(key, 'url.notDate', { param: key, value: clip(raw) });
     return t;
   };
   values.from = day('from', false);
   values.to = day('to', true);
   if (values.from !== null && values.to !== null && values.from > values.to) {
-    bad('from', `The window from ${formatDay(values.from)} to ${formatDay(values.to)} is reversed; ignored.`);
+    say('from', 'url.reversed', { from: formatDay(values.from), to: formatDay(values.to) });
     values.from = values.to = null;
   }
   values.cursor = day('t', false);
@@ -150,14 +160,14 @@ export function parseQuery(search: string): Parsed {
     const raw = params.get(key);
     if (raw === null || raw === '') continue;
     if (ID.test(raw)) values[key] = raw;
-    else bad(key, `“${key}=${clip(raw)}” is not a valid id; ignored.`);
+    else say(key, 'url.badId', { param: key, value: clip(raw) });
   }
   for (const key of ['topics', 'docs'] as const) {
     const raw = params.get(key);
     if (!raw) continue;
     const ids = list(raw);
     const good = ids.filter((id) => ID.test(id));
-    if (good.length < ids.length) bad(key, `Some ${key} in “${clip(raw)}” are not valid ids; ignored.`);
+    if (good.length < ids.length) say(key, 'url.badIds', { param: key, value: clip(raw) });
     values[key] = good;
   }
   const q = params.get('q');
@@ -180,7 +190,7 @@ export function parseQuery(search: string): Parsed {
     ) {
       values.map = { lng, lat, zoom };
     } else {
-      bad('map', `“map=${clip(map)}” is not “longitude,latitude,zoom”; ignored.`);
+      say('map', 'url.badMap', { value: clip(map) });
     }
   }
 
@@ -188,14 +198,14 @@ export function parseQuery(search: string): Parsed {
   if (data) {
     const folder = safeDataFolder(data);
     if (folder) values.data = folder;
-    else bad('data', `“data=${clip(data)}” must be a folder of this site (relative path, no “..” or “//”); ignored.`);
+    else say('data', 'url.badData', { value: clip(data) });
   }
   const read = params.get('read');
   if (read) {
     const statement = params.get('statement');
-    if (!ID.test(read)) bad('read', `“read=${clip(read)}” is not a valid id; ignored.`);
+    if (!ID.test(read)) say('read', 'url.badId', { param: 'read', value: clip(read) });
     else if (statement && !ID.test(statement)) {
-      bad('statement', `“statement=${clip(statement)}” is not a valid id; ignored.`);
+      say('statement', 'url.badId', { param: 'statement', value: clip(statement) });
       values.read = { docId: read, statementId: null };
     } else values.read = { docId: read, statementId: statement || null };
   }
@@ -207,7 +217,7 @@ export function parseQuery(search: string): Parsed {
   const lang = params.get('lang');
   if (lang) {
     if ((LOCALES as readonly string[]).includes(lang.trim().toLowerCase())) values.lang = lang.trim().toLowerCase() as Locale;
-    else bad('lang', `“lang=${clip(lang)}” is not one of ${LOCALES.join(', ')}; ignored.`);
+    else say('lang', 'url.badLang', { value: clip(lang), list: LOCALES.join(', ') });
   }
   return { values, notices, extra };
 }
@@ -255,25 +265,22 @@ export function checkAgainstData(v: ViewValues, known: Known): { values: ViewVal
   const values = { ...v, topics: [...v.topics], docs: [...v.docs] };
   const notices: Notice[] = [];
   if (values.place && !known.places.has(values.place)) {
-    notices.push({ param: 'place', message: `No place “${clip(values.place)}” in this data; ignored.` });
+    notices.push(noticeOf('place', 'url.noPlace', { id: clip(values.place) }));
     values.place = null;
   }
   if (values.event && !known.events.has(values.event)) {
-    notices.push({ param: 'event', message: `No event “${clip(values.event)}” in this data; ignored.` });
+    notices.push(noticeOf('event', 'url.noEvent', { id: clip(values.event) }));
     values.event = null;
   }
   if (values.read && !known.docs.has(values.read.docId)) {
-    notices.push({ param: 'read', message: `No document “${clip(values.read.docId)}” in this data; ignored.` });
+    notices.push(noticeOf('read', 'url.noDocument', { id: clip(values.read.docId) }));
     values.read = null;
   }
   for (const key of ['topics', 'docs'] as const) {
     const set = key === 'topics' ? known.topics : known.docs;
     const unknown = values[key].filter((id) => !set.has(id));
     if (unknown.length) {
-      notices.push({
-        param: key,
-        message: `Unknown ${key === 'topics' ? 'topic' : 'document'} ${unknown.map((u) => `“${clip(u)}”`).join(', ')}; ignored.`,
-      });
+      notices.push(noticeOf(key, 'url.unknown', { kind: key, ids: unknown.map((u) => `“${clip(u)}”`).join(', ') }));
       values[key] = values[key].filter((id) => set.has(id));
     }
   }

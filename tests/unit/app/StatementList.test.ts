@@ -55,7 +55,7 @@ describe('the window list is virtual', () => {
     render(StatementList, { props: {}, context: withAtlas(data, view).context });
     flushSync();
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(
-      `${data.events.length} events · ${data.statements.length} statements`,
+      `${data.events.length.toLocaleString('en-GB')} events · ${data.statements.length.toLocaleString('en-GB')} statements`,
     );
     const rows = rowsInDom();
     expect(rows.length).toBeGreaterThan(3);

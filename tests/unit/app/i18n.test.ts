@@ -94,7 +94,9 @@ describe('the language a reader gets', () => {
     expect(toQuery(values)).toContain('lang=ru');
     const bad = parseQuery('?lang=fr');
     expect(bad.values.lang).toBeNull();
-    expect(bad.notices).toEqual([{ param: 'lang', message: expect.stringContaining('“lang=fr”') }]);
+    expect(bad.notices).toEqual([
+      expect.objectContaining({ param: 'lang', message: expect.stringContaining('“lang=fr”'), key: 'url.badLang' }),
+    ]);
     expect(toQuery(bad.values)).not.toContain('lang');
   });
 });

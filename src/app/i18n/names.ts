@@ -1,0 +1,43 @@
+/**
+ * Names of places, countries and meetings in the interface language. A city's Russian and Chinese
+ * names come with the data (places.geojson `names`, from the gazetteer); countries' from
+ * i18n-iso-countries (ISO 3166-1 names per language) with a few SCO usages in country-names.json;
+ * a meeting the chronology knows has its name in every language (event-layer.json `meeting.names`).
+ * Anything without a name in the language keeps the English one.
+ */
+import countries from 'i18n-iso-countries';
+import ruCountries from 'i18n-iso-countries/langs/ru.json';
+import zhCountries from 'i18n-iso-countries/langs/zh.json';
+import overrides from './country-names.json';
+import { getLocale, type Locale } from './locale.svelte';
+
+countries.registerLocale(ruCountries);
+countries.registerLocale(zhCountries);
+
+export interface Named {
+  name: string;
+  names?: { ru?: string; zh?: string } | undefined;
+}
+
+/** A city's name: "Bishkek", "Бишкек", "比什凯克". */
+export function placeName(p: Named, locale: Locale = getLocale()): string {
+  return locale === 'en' ? p.name : (p.names?.[locale] ?? p.name);
+}
+
+/** A country by its ISO alpha-2 code, else the English name the data gave. */
+export function countryName(code: string | null | undefined, english: string, locale: Locale = getLocale()): string {
+  if (locale === 'en' || !code) return english;
+  const cc = code.toUpperCase();
+  const own = (overrides[locale] as Record<string, string>)[cc];
+  return own ?? countries.getName(cc, locale, { select: 'official' }) ?? english;
+}
+
+export interface Titled {
+  title: string;
+  meeting?: { names: { en: string; ru: string; zh: string } } | undefined;
+}
+
+/** An event's title: a linked meeting's name in the interface language, else the title its document gave. */
+export function eventTitle(e: Titled, locale: Locale = getLocale()): string {
+  return locale !== 'en' && e.meeting ? e.meeting.names[locale] : e.title;
+}
