@@ -8,7 +8,7 @@ import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { PlaceFeature } from '../../../contract/schema';
 import type { MapView } from '../../state/url';
-import { placeCamera } from '../camera';
+import { CITY_ZOOM, fitPadding, placeCamera } from '../camera';
 import { coarseCountries, loadCoarseCountries } from '../countries';
 import { whenIdle } from '../idle';
 import { statusAt } from '../membership';
@@ -24,16 +24,13 @@ export const DEFAULT_CAMERA: Camera = { lng: 75, lat: 40, zoom: 2.5 };
 export interface Map2DAdapter extends MapAdapter {
   /** The camera now (exact, for handing over to MapLibre). */
   camera(): Camera;
+  /** Whether the user has moved this map (or the app gave it a view): it is then not fitted again. */
+  readonly userMoved: boolean;
   /** Whether the data's discs and the shapes have been drawn. */
   readonly drawnWithData: boolean;
   /** One quiet line at the foot of the map, or none. */
   setNote(text: string | null): void;
   readonly root: HTMLElement;
-}
-
-/** The padding `fitToData` leaves around the cities, as the MapLibre adapter always did. */
-export function fitPadding(width: number): number {
-  return Math.min(60, Math.max(20, width / 12));
 }
 
 export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
@@ -63,6 +60,11 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
     },
     onHover(p) {
       hover(p ? placeAt(p.x, p.y) : null);
+    },
+    onResize() {
+      // The map is often made before the page's layout settles (an embed, story mode): until someone
+      // moves it, the opening view is fitted again to its final size, as the MapLibre map does.
+      if (!userMoved && hasData) fitToData();
     },
     onDrawn() {
       // The first screen: the data's discs and the country shapes on the canvas (the bench reads the mark).
@@ -129,7 +131,8 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
     const { width, height } = layer.size;
     const w = width || o.container.clientWidth;
     const h = height || o.container.clientHeight;
-    layer.setCamera(fitCamera(dataBox, w, h, fitPadding(w), 5));
+    // As the MapLibre adapter fits (map/camera.ts fitPlaces): the same padding, limit and single-city zoom.
+    layer.setCamera(fitCamera(dataBox, w, h, fitPadding(w, h), 5, CITY_ZOOM));
   };
   const apply = (ps: PlaceFeature[] | undefined, labelled: readonly string[], initial: MapAdapterOptions['initial']) => {
     if (ps) setPlaces(ps, labelled);
@@ -146,6 +149,9 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
   const adapter: Map2DAdapter = {
     root: layer.root,
     camera: () => layer.camera,
+    get userMoved() {
+      return userMoved;
+    },
     get drawnWithData() {
       return drawnWithData;
     },

@@ -82,28 +82,40 @@ export function zoomAround(cam: Camera, width: number, height: number, px: numbe
   return { lng, lat, zoom };
 }
 
+export interface Padding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 /**
- * The camera that shows a bounding box [west, south, east, north] with `padding` pixels on every side,
- * zoomed in no further than `maxZoom`: MapLibre's `fitBounds` with no bearing (the box's corners in
- * Mercator, the scale that fits both sides, the centre at the box's Mercator middle). One point: that
- * point at `pointZoom`. The app's hybrid map uses this for both engines, so they agree to the pixel.
+ * The camera that shows a bounding box [west, south, east, north] inside the padding (pixels on each
+ * side), zoomed in no further than `maxZoom`: MapLibre's `fitBounds` with no bearing (the box's
+ * corners in Mercator, the scale that fits both sides, the box's Mercator middle shifted by half the
+ * difference of opposite paddings). One point: that point at `pointZoom`. Before MapLibre has taken
+ * over, the 2D map frames the data with this, and the WebGL map fits itself the same way.
  */
 export function fitCamera(
   box: readonly [number, number, number, number],
   width: number,
   height: number,
-  padding: number,
+  padding: number | Padding,
   maxZoom: number,
   pointZoom = 4,
 ): Camera {
   const [w, s, e, n] = box;
   if (w === e && s === n) return { lng: w, lat: s, zoom: pointZoom };
+  const pad = typeof padding === 'number' ? { top: padding, bottom: padding, left: padding, right: padding } : padding;
   const [x0, y0] = mercator(w, n);
   const [x1, y1] = mercator(e, s);
   const dx = Math.max(1e-12, (x1 - x0) * TILE);
   const dy = Math.max(1e-12, (y1 - y0) * TILE);
-  const scale = Math.min((width - 2 * padding) / dx, (height - 2 * padding) / dy);
+  const scale = Math.min((width - pad.left - pad.right) / dx, (height - pad.top - pad.bottom) / dy);
   const zoom = Math.min(maxZoom, Math.log2(Math.max(scale, 1e-9)));
-  const [lng, lat] = unmercator((x0 + x1) / 2, (y0 + y1) / 2);
+  const size = worldSize(zoom);
+  const cx = (x0 + x1) / 2 - (pad.left - pad.right) / 2 / size;
+  const cy = (y0 + y1) / 2 - (pad.top - pad.bottom) / 2 / size;
+  const [lng, lat] = unmercator(cx, cy);
   return { lng, lat, zoom };
 }

@@ -10,7 +10,9 @@
  * the same state when it takes over. The app never branches on which map it has.
  */
 import { loadCoarseCountries } from '../countries';
+import { mercator } from '../discs';
 import type { MapAdapter, MapAdapterOptions, MapFactory } from '../types';
+import type { MapView } from '../../state/url';
 import { createMap2D, type Map2DAdapter } from './adapter2d';
 
 /** What the 2D map lacks, said once at its foot when it is the whole map. */
@@ -61,9 +63,24 @@ export const createMap: MapFactory = (o) => {
     swapped();
   };
 
+  /**
+   * Whether the WebGL map must be told the 2D map's camera: after a user's move or a link's view. Else
+   * it frames the data itself (fitPlaces), as the 2D map did with the same arithmetic, and stays free
+   * to frame it again when the map's size settles.
+   */
+  const chosenView = () => !!o.view || flat.userMoved;
+  /** Whether two views draw the same picture (centre within a hundredth of a pixel, same zoom). */
+  const same = (a: MapView, b: MapView) => {
+    const px = 512 * 2 ** a.zoom;
+    const [ax, ay] = mercator(a.lng, a.lat);
+    const [bx, by] = mercator(b.lng, b.lat);
+    const dx = Math.abs(ax - bx);
+    return Math.abs(a.zoom - b.zoom) < 1e-6 && Math.min(dx, 1 - dx) * px < 0.01 && Math.abs(ay - by) * px < 0.01;
+  };
+
   const build = (m: GL) => {
     if (destroyed || failed) return;
-    const view = flat.getView();
+    const view = chosenView() ? flat.getView() : null;
     try {
       glMap = m.createMap({
         ...o,
@@ -93,8 +110,7 @@ export const createMap: MapFactory = (o) => {
         await g.idle();
         if (destroyed || glMap !== g) return;
         const a = flat.getView();
-        const b = g.getView();
-        if (Math.abs(a.lng - b.lng) < 1e-7 && Math.abs(a.lat - b.lat) < 1e-7 && Math.abs(a.zoom - b.zoom) < 1e-7) break;
+        if (same(a, g.getView())) break;
         g.setView(a);
       }
       if (!glMap || destroyed) return;
@@ -125,10 +141,10 @@ export const createMap: MapFactory = (o) => {
       }
       if (front === flat) {
         flat.setData(ps, labelled, initial);
-        // The WebGL map follows the 2D camera (fitted to the data) so the two agree at the swap.
+        // The WebGL map frames the data as the 2D map did, or takes the camera the user chose.
         if (glMap) {
           glMap.setData(ps, labelled, initial);
-          glMap.setView(flat.getView());
+          if (chosenView()) glMap.setView(flat.getView());
         }
       } else front.setData(ps, labelled, initial);
     },
@@ -157,8 +173,7 @@ export const createMap: MapFactory = (o) => {
       if (front === flat) glMap?.setView(flat.getView());
     },
     fitToData() {
-      front.fitToData();
-      if (front === flat) glMap?.setView(flat.getView());
+      each((a) => a.fitToData());
     },
     getView: () => front.getView(),
     setView(v) {

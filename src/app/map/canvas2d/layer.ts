@@ -18,6 +18,8 @@ export interface LayerOptions {
   onMove(cam: Camera, end: boolean): void;
   onClick(x: number, y: number): void;
   onHover(p: { x: number; y: number } | null): void;
+  /** The container changed size (after the first size). */
+  onResize?(): void;
   /** After each frame that drew something. */
   onDrawn?(): void;
 }
@@ -88,6 +90,7 @@ export function createLayer(o: LayerOptions) {
     const h = o.container.clientHeight;
     const r = Math.min(window.devicePixelRatio || 1, 1.5);
     if (w === width && h === height && r === pr) return false;
+    const first = !width || !height;
     width = w;
     height = h;
     pr = r;
@@ -98,6 +101,7 @@ export function createLayer(o: LayerOptions) {
       c.style.height = `${h}px`;
     }
     cam = constrain(cam, width, height);
+    if (!first) o.onResize?.();
     return true;
   };
 
