@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readPdfs } from './formats/index.ts';
-import { DATA_DIR, MAX_DOCUMENT_BYTES, runPipeline } from './run.ts';
+import { cacheDirOf } from './cache.ts';
+import { runPipelineFast } from './pool.ts';
+import { DATA_DIR, MAX_DOCUMENT_BYTES } from './run.ts';
 import { writeOutputs } from './write.ts';
 
 const HELP = `SCO Atlas extraction: documents in, the atlas's data files out.
@@ -19,6 +20,13 @@ Options:
   --out DIR      where the data files go (default: public/data); it becomes a link to the
                  folder of the latest run, swapped in in one step when the run is complete
   -q, --quiet    no progress line on stderr (it is shown only on a terminal, for runs over 1 s)
+  --cache DIR    where each document's results are kept between runs (default: .extract-cache
+                 at the top of the project): a run extracts again only the documents, data
+                 files or pipeline code that changed
+  --no-cache     extract every document, and keep nothing
+  --jobs N       extract on N worker threads (default: one per core, fewer for little text;
+                 1: in this process)
+  --verbose      also name each cache entry that could not be used (it is extracted again)
   -h, --help     this text, on stdout
   -v, --version  the version, on stdout
 
@@ -48,7 +56,7 @@ function version(): string {
   }
 }
 
-let args: { inDir: string; outDir: string; quiet: boolean };
+let args: { inDir: string; outDir: string; quiet: boolean; cacheDir: string | null; jobs?: number; verbose: boolean };
 try {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -56,6 +64,10 @@ try {
       in: { type: 'string', default: 'data/sources' },
       out: { type: 'string', default: 'public/data' },
       quiet: { type: 'boolean', short: 'q', default: false },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -71,7 +83,18 @@ try {
     process.exit(0);
   }
   if (!values.in || !values.out) throw new Error('--in and --out need a folder');
-  args = { inDir: resolve(values.in), outDir: resolve(values.out), quiet: values.quiet ?? false };
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
+    throw new Error(`--jobs needs a whole number of at least 1, not "${values.jobs}"`);
+  if (values['no-cache'] && values.cache) throw new Error('--cache and --no-cache: give one of them');
+  args = {
+    inDir: resolve(values.in),
+    outDir: resolve(values.out),
+    quiet: values.quiet ?? false,
+    cacheDir: values['no-cache'] ? null : resolve(values.cache ?? cacheDirOf(DATA_DIR)),
+    jobs,
+    verbose: values.verbose ?? false,
+  };
 } catch (e) {
   console.error(`extract: ${(e as Error).message}\nSee \`npm run extract -- --help\`.`);
   process.exit(2);
@@ -105,12 +128,21 @@ function progress(quiet: boolean) {
 
 const bar = progress(args.quiet);
 try {
-  const o = runPipeline(args.inDir, await readPdfs(args.inDir), { onFile: bar.onFile });
+  const { outputs: o, stats } = await runPipelineFast(args.inDir, {
+    onFile: bar.onFile,
+    cacheDir: args.cacheDir,
+    workers: args.jobs,
+    onCacheProblem: (m) => args.verbose && console.warn(`cache: ${m}`),
+  });
   bar.done();
   writeOutputs(args.outDir, o);
   for (const d of o.report.documents)
     for (const m of d.messages) (d.status === 'failed' ? console.error : console.warn)(`${d.status === 'failed' ? 'error' : 'note'}: ${m}`);
   for (const m of o.report.corrections) console.warn(`corrections: ${m}`);
+  if (args.verbose)
+    console.warn(
+      `cache: ${stats.cached} document(s) from the cache, ${stats.extracted} extracted${stats.workers > 1 ? ` on ${stats.workers} worker threads` : ''}`,
+    );
   const failed = o.report.documents.filter((d) => d.status === 'failed').length;
   console.log(
     `extracted ${o.documents.length} document(s): ${o.events.length} events, ${o.places.features.length} places, ${o.statements.length} statements → ${args.outDir}${failed ? ` (${failed} failed; see report.json)` : ''}`,

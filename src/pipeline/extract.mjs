@@ -40,7 +40,8 @@ async function rebuild() {
   const tmp = join(cacheDir, `extract.${process.pid}.tmp`);
   rmSync(tmp, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { cli: join(here, 'cli.ts') },
+    // The pool's worker (pool-worker.ts) is an entry of its own: pool.ts starts it from beside itself.
+    entryPoints: { cli: join(here, 'cli.ts'), 'pool-worker': join(here, 'pool-worker.ts') },
     bundle: true,
     splitting: true,
     platform: 'node',

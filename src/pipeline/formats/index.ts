@@ -42,8 +42,11 @@ export function sourceText(file: string, bytes: Uint8Array, pdfs?: PdfTexts): De
   };
 }
 
-/** Reads the text layer of every PDF in a folder, one at a time (pdf.js holds a whole file in memory). */
-export async function readPdfs(inDir: string): Promise<Map<string, Decoded>> {
+/**
+ * Reads the text layer of every PDF in a folder (or only those named in `only`: the CLI's cache holds
+ * the others), one at a time (pdf.js holds a whole file in memory).
+ */
+export async function readPdfs(inDir: string, only?: ReadonlySet<string>): Promise<Map<string, Decoded>> {
   const out = new Map<string, Decoded>();
   let entries;
   try {
@@ -52,7 +55,7 @@ export async function readPdfs(inDir: string): Promise<Map<string, Decoded>> {
     return out; // runPipeline names the missing folder
   }
   const files = entries
-    .filter((f) => f.isFile() && !f.name.startsWith('.') && PDF_EXT.has(extname(f.name).toLowerCase()))
+    .filter((f) => f.isFile() && !f.name.startsWith('.') && PDF_EXT.has(extname(f.name).toLowerCase()) && (!only || only.has(f.name)))
     .map((f) => f.name)
     .sort();
   if (!files.length) return out;

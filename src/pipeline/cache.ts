@@ -1,0 +1,183 @@
+/**
+ * The extraction cache: one file per document outcome (pool-job.ts), named by a hash of everything the
+ * outcome depends on, so a run re-extracts only what changed:
+ *   - the document: its file name (ids and messages carry it), its bytes and its side file's text;
+ *   - the pipeline's version: a hash of its own source and the contract's (src/pipeline, src/contract)
+ *     and of package-lock.json (the versions of chrono-node, pdf.js... that it runs);
+ *   - the data it reads: data/gazetteer.json, data/topics.json and the places corrections.json adds
+ *     (the rest of data/, the chronology, is read after extraction, in joinRun).
+ * A change to any of them gives a new name; an entry that is not used is simply never read again, and
+ * the oldest are removed past MAX_ENTRIES. An entry that cannot be read or does not fit is a miss.
+ *
+ * Entry format: one line of JSON (the outcome without its text), a newline, then the text as it is, so
+ * the large part is read without JSON unescaping. Written to a temporary name and renamed, so a run
+ * never reads half an entry. The folder (.extract-cache/ at the top of the project) is git-ignored and
+ * outside public/, so nothing of it is copied into a build.
+ */
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  type Dirent,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { DocInput, DocOutcome } from './pool-job.ts';
+
+/** Bump when the entry format changes. */
+const FORMAT = 'sco-atlas-extract-cache 1';
+export const MAX_ENTRIES = 20_000;
+
+const sha = (parts: readonly (string | Uint8Array)[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    // Length-prefixed, so ("ab", "c") and ("a", "bc") never hash alike.
+    h.update(`${typeof p === 'string' ? Buffer.byteLength(p) : p.length}:`);
+    h.update(p);
+  }
+  return h.digest('hex');
+};
+
+/** Every .ts/.mjs/.js file under `dir`, sorted by path (tools/ and tests are not part of a run). */
+function sourceFiles(dir: string, root: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const f of readdirSync(dir, { withFileTypes: true, recursive: true }) as Dirent[]) {
+    if (!f.isFile() || !/\.(?:ts|mjs|js)$/.test(f.name)) continue;
+    const path = join(f.parentPath, f.name);
+    const rel = relative(root, path);
+    if (!rel.split('/').includes('tools')) out.push(rel);
+  }
+  return out.sort();
+}
+
+/** The hash of the pipeline's code: its sources, the contract's, and the installed libraries' versions. */
+export function pipelineVersion(project: string): string {
+  const files = [
+    ...sourceFiles(join(project, 'src/pipeline'), project),
+    ...sourceFiles(join(project, 'src/contract'), project),
+    'package-lock.json',
+  ];
+  const parts: (string | Uint8Array)[] = [FORMAT];
+  for (const f of files) {
+    try {
+      parts.push(f, readFileSync(join(project, f)));
+    } catch {
+      parts.push(f, 'missing');
+    }
+  }
+  return sha(parts);
+}
+
+/** The hash of the data extraction reads: the files' text, and the places the corrections add. */
+export function dataVersion(dataDir: string, added: unknown): string {
+  const read = (f: string) => {
+    try {
+      return readFileSync(join(dataDir, f));
+    } catch {
+      return 'missing';
+    }
+  };
+  return sha([read('gazetteer.json'), read('topics.json'), JSON.stringify(added)]);
+}
+
+/** The key of one document's outcome, given the versions of the pipeline and its data. */
+export function entryKey(versions: string, input: DocInput): string {
+  const side = input.side === null ? 'none' : typeof input.side === 'string' ? `text ${input.side}` : `unreadable ${input.side.unreadable}`;
+  return sha([versions, input.file, input.docId, input.bytes, side]);
+}
+
+export class ExtractCache {
+  readonly dir: string;
+  /** Entries that could not be used, each named (shown with --verbose). */
+  readonly problems: string[] = [];
+  hits = 0;
+  misses = 0;
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+  private path(key: string) {
+    return join(this.dir, `${key}.entry`);
+  }
+
+  /** The outcome stored under `key`, or undefined (none yet, or one that does not read back: named in `problems`). */
+  get(key: string): DocOutcome | undefined {
+    let raw: string;
+    try {
+      raw = readFileSync(this.path(key), 'utf8');
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+    try {
+      const nl = raw.indexOf('\n');
+      if (nl < 0) throw new Error('no header line');
+      const head = JSON.parse(raw.slice(0, nl)) as { key?: string; textLength?: number; outcome?: DocOutcome };
+      if (head.key !== key || !head.outcome?.entry || typeof head.outcome.entry.docId !== 'string')
+        throw new Error('not an entry of this cache');
+      const text = raw.slice(nl + 1);
+      if (head.outcome.ok) {
+        if (text.length !== head.textLength) throw new Error(`its text is ${text.length} characters, not ${head.textLength} (cut short?)`);
+        head.outcome.ok.text = text;
+      }
+      this.hits++;
+      try {
+        const now = new Date();
+        utimesSync(this.path(key), now, now); // recently used: kept longest by prune()
+      } catch {
+        /* read-only cache: still usable */
+      }
+      return head.outcome;
+    } catch (e) {
+      this.problems.push(
+        `${relative(process.cwd(), this.path(key)) || this.path(key)}: unusable cache entry (${(e as Error).message}); extracted again`,
+      );
+      this.misses++;
+      return undefined;
+    }
+  }
+
+  /** Stores an outcome; a cache that cannot be written is named in `problems` and the run goes on. */
+  set(key: string, outcome: DocOutcome): void {
+    const text = outcome.ok?.text ?? '';
+    const head = { key, textLength: text.length, outcome: outcome.ok ? { ...outcome, ok: { ...outcome.ok, text: undefined } } : outcome };
+    const tmp = `${this.path(key)}.${process.pid}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(tmp, `${JSON.stringify(head)}\n${text}`);
+      renameSync(tmp, this.path(key));
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      this.problems.push(`${this.dir}: could not store a cache entry (${(e as Error).message})`);
+    }
+  }
+
+  /** Keeps the folder under `max` entries by removing the least recently written ones (and stray temporary files). */
+  prune(max = MAX_ENTRIES): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    // Temporary files of runs killed mid-write (an hour old: a live run renames its own within seconds).
+    for (const n of names)
+      if (n.endsWith('.tmp') && (statSync(join(this.dir, n), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 3_600_000)
+        rmSync(join(this.dir, n), { force: true });
+    const entries = names.filter((n) => n.endsWith('.entry'));
+    if (entries.length <= max) return;
+    const aged = entries
+      .map((n) => ({ n, t: statSync(join(this.dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .sort((a, b) => a.t - b.t || (a.n < b.n ? -1 : 1));
+    for (const { n } of aged.slice(0, entries.length - max)) rmSync(join(this.dir, n), { force: true });
+  }
+}
+
+/** The cache folder of a project: `.extract-cache/` at its top. */
+export const cacheDirOf = (dataDir: string) => join(dirname(dataDir), '.extract-cache');

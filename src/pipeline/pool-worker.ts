@@ -1,0 +1,34 @@
+/**
+ * A worker of the extraction pool (pool.ts): builds the gazetteer and topic lists once, then runs the
+ * same pure `extractSource` as the sequential run on each document it is sent. An exception inside one
+ * document fails that document only (extractSource already catches the extraction's own).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Gazetteer, type GazetteerPlace } from './gazetteer.ts';
+import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
+import { loadData } from './run.ts';
+import { TopicMatcher } from './topics.ts';
+
+const { added } = workerData as { added: GazetteerPlace[] };
+const data = loadData();
+const ctx = { gaz: new Gazetteer(data.gazetteer, added), topics: new TopicMatcher(data.topics) };
+
+parentPort!.on('message', ({ id, input }: { id: number; input: DocInput }) => {
+  let outcome: DocOutcome;
+  try {
+    outcome = extractSource(input, ctx);
+  } catch (e) {
+    outcome = {
+      entry: {
+        docId: input.docId,
+        file: input.file,
+        status: 'failed',
+        found: { dates: 0, places: 0, events: 0, statements: 0 },
+        skipped: [],
+        messages: [`${input.file}: extraction failed (${(e as Error).message}); the other documents were still processed`],
+      },
+    };
+  }
+  parentPort!.postMessage({ id, outcome });
+});
+parentPort!.postMessage({ ready: true });

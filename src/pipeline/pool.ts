@@ -1,0 +1,168 @@
+/**
+ * The CLI's run: the same three steps as `runPipeline` (planRun → extractSource per document → joinRun),
+ * with the cache (cache.ts) in front of extraction and the documents the cache does not hold
+ * extracted in parallel by a pool of worker threads (pool-worker.ts), one per core. Outcomes are joined
+ * in the folder's listing order whatever order the workers finish in, so the outputs are the bytes the
+ * sequential run gives (tests/unit/pipeline/cache.test.ts).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { dataVersion, entryKey, ExtractCache, pipelineVersion } from './cache.ts';
+import { addedPlaces } from './corrections.ts';
+import { readPdfs } from './formats/index.ts';
+import type { GazetteerPlace } from './gazetteer.ts';
+import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
+import { DATA_DIR, joinRun, planRun, type Outputs, type RunOptions } from './run.ts';
+import { dirname } from 'node:path';
+
+/**
+ * Below this much text to extract, one more worker is not worth its start-up (~0.2 s to load the
+ * pipeline and build the gazetteer, measured here): the seeds (92 KB) run in process.
+ */
+const BYTES_PER_WORKER = 1_000_000;
+
+const failed = (input: DocInput, why: string): DocOutcome => ({
+  entry: {
+    docId: input.docId,
+    file: input.file,
+    status: 'failed',
+    found: { dates: 0, places: 0, events: 0, statements: 0 },
+    skipped: [],
+    messages: [`${input.file}: extraction failed (${why}); the other documents were still processed`],
+  },
+});
+
+/** Where the worker's code is: beside this module, as TypeScript (tsx, tests) or in the CLI's bundle (extract.mjs). */
+function spawn(added: GazetteerPlace[]): Worker {
+  const ts = import.meta.url.endsWith('.ts');
+  const url = new URL(ts ? './pool-worker.ts' : './pool-worker.mjs', import.meta.url);
+  return new Worker(url, { workerData: { added }, execArgv: ts ? ['--import', 'tsx'] : [], stderr: false });
+}
+
+/**
+ * Extracts `inputs` on `workers` threads; `onDone(i)` as each finishes. A worker that dies (out of
+ * memory, a crash in a library) fails the document it held, by name, and is replaced; the others go on.
+ */
+export function extractInPool(
+  inputs: readonly DocInput[],
+  added: GazetteerPlace[],
+  workers: number,
+  onDone?: (i: number) => void,
+): Promise<DocOutcome[]> {
+  const results: DocOutcome[] = new Array(inputs.length);
+  // Largest first, so one large document does not start last and keep every other worker waiting.
+  const queue = inputs.map((_, i) => i).sort((a, b) => inputs[b]!.bytes.length - inputs[a]!.bytes.length || a - b);
+  let left = inputs.length;
+  return new Promise((resolve) => {
+    if (left === 0) return resolve(results);
+    const start = () => {
+      const w = spawn(added);
+      let holding = -1;
+      const next = () => {
+        const i = queue.shift();
+        if (i === undefined) {
+          holding = -1;
+          void w.terminate();
+          return;
+        }
+        holding = i;
+        w.postMessage({ id: i, input: inputs[i] });
+      };
+      const finish = (i: number, o: DocOutcome) => {
+        results[i] = o;
+        onDone?.(i);
+        if (--left === 0) resolve(results);
+      };
+      w.on('message', (m: { ready?: true; id: number; outcome: DocOutcome }) => {
+        if (m.ready) return next();
+        finish(m.id, m.outcome);
+        next();
+      });
+      w.on('error', (e) => {
+        if (holding >= 0) finish(holding, failed(inputs[holding]!, `the worker stopped: ${e.message}`));
+        holding = -1;
+        if (queue.length > 0) start();
+      });
+      w.on('exit', (code) => {
+        if (holding < 0) return;
+        finish(holding, failed(inputs[holding]!, `the worker exited with code ${code}`));
+        holding = -1;
+        if (queue.length > 0) start();
+      });
+    };
+    for (let k = 0; k < Math.min(workers, inputs.length); k++) start();
+  });
+}
+
+export interface FastRunOptions extends RunOptions {
+  /** The cache folder; null for none. */
+  cacheDir: string | null;
+  /** Worker threads; default: one per core, fewer for little text, none (in process) for one. */
+  workers?: number;
+  /** Called once per cache entry that could not be used or written (the CLI shows them with --verbose). */
+  onCacheProblem?: (message: string) => void;
+}
+
+export interface FastRunStats {
+  documents: number;
+  cached: number;
+  extracted: number;
+  workers: number;
+}
+
+/** runPipeline for the CLI: the cache first, then the pool for the rest; the same outputs, byte for byte. */
+export async function runPipelineFast(inDir: string, options: FastRunOptions): Promise<{ outputs: Outputs; stats: FastRunStats }> {
+  const plan = planRun(inDir, options);
+  const added = addedPlaces(plan.corrections);
+  const cache = options.cacheDir ? new ExtractCache(options.cacheDir) : null;
+  const versions = cache ? `${pipelineVersion(dirname(DATA_DIR))} ${dataVersion(DATA_DIR, added)}` : '';
+  const outcomes: (DocOutcome | undefined)[] = plan.files.map((f) => ('entry' in f ? f : undefined));
+  const misses: { slot: number; key: string; input: DocInput }[] = [];
+  plan.files.forEach((f, slot) => {
+    if ('entry' in f) return;
+    const key = cache ? entryKey(versions, f.input) : '';
+    const hit = cache?.get(key);
+    if (hit) outcomes[slot] = hit;
+    else misses.push({ slot, key, input: f.input });
+  });
+  // PDFs are read (pdf.js, asynchronous, one at a time) only when their outcome is not cached.
+  const pdfNames = misses.filter((m) => /\.pdf$/i.test(m.input.file)).map((m) => m.input.file);
+  if (pdfNames.length) {
+    const pdfs = await readPdfs(inDir, new Set(pdfNames));
+    for (const m of misses) m.input.pdf = pdfs.get(m.input.file);
+  }
+  const bytes = misses.reduce((n, m) => n + m.input.bytes.length, 0);
+  const workers = Math.max(
+    1,
+    Math.min(options.workers ?? availableParallelism(), misses.length, options.workers ? Infinity : Math.ceil(bytes / BYTES_PER_WORKER)),
+  );
+  let done = 0;
+  const onDone = (i: number) => options.onFile?.(done++, misses.length, misses[i]!.input.file);
+  let fresh: DocOutcome[];
+  if (workers > 1)
+    fresh = await extractInPool(
+      misses.map((m) => m.input),
+      added,
+      workers,
+      onDone,
+    );
+  else {
+    const ctx = { gaz: plan.gaz, topics: plan.topics };
+    fresh = misses.map((m, i) => {
+      const o = extractSource(m.input, ctx);
+      onDone(i);
+      return o;
+    });
+  }
+  misses.forEach((m, i) => {
+    outcomes[m.slot] = fresh[i]!;
+    // A document that failed for a reason outside its bytes (a worker that died) is not kept.
+    if (cache && !fresh[i]!.entry.messages.some((x) => x.includes('the worker '))) cache.set(m.key, fresh[i]!);
+  });
+  if (cache) {
+    cache.prune();
+    for (const p of cache.problems) options.onCacheProblem?.(p);
+  }
+  const outputs = joinRun(plan, outcomes as DocOutcome[]);
+  return { outputs, stats: { documents: misses.length + (cache?.hits ?? 0), cached: cache?.hits ?? 0, extracted: misses.length, workers } };
+}

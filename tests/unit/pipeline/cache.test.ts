@@ -1,0 +1,129 @@
+// @vitest-environment node
+/**
+ * The CLI keeps up (issue 12): a second run reads each unchanged document from the cache, a new
+ * document is the only one extracted, a change to the data it uses extracts again, a broken cache entry
+ * is named (with --verbose) and extracted again, and none of it changes a byte of the outputs: cached,
+ * uncached, in process or on worker threads.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../../bench/corpus.ts';
+import { dataVersion } from '../../../src/pipeline/cache.ts';
+
+const root = join(import.meta.dirname, '../../..');
+const launcher = join(root, 'src/pipeline/extract.mjs');
+const tmp = mkdtempSync(join(tmpdir(), 'sco-cache-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const extract = (...args: string[]) => spawnSync(process.execPath, [launcher, ...args], { cwd: root, encoding: 'utf8' });
+
+/** Every file of an output folder (through its link) → its bytes, by relative path. */
+function files(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p, 'latin1'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+const fromCache = (stderr: string) => /cache: (\d+) document\(s\) from the cache, (\d+) extracted/.exec(stderr)?.slice(1).map(Number);
+
+const docs = join(tmp, 'docs');
+cpSync(join(root, 'data/sources'), docs, { recursive: true });
+const [extra] = generateCorpus(1, 3, 30_000);
+writeFileSync(
+  join(docs, 'broken.txt'),
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+); // a PNG's first bytes
+const sourceCount = readdirSync(docs).filter((f) => !f.endsWith('.meta.json')).length;
+const cache = join(tmp, 'cache');
+
+describe('the extraction cache', () => {
+  it('gives the same bytes with and without it, in process and on worker threads', { timeout: 180_000 }, () => {
+    const plain = extract('--in', docs, '--out', join(tmp, 'plain'), '--no-cache', '--jobs', '1', '--verbose');
+    expect(plain.status, plain.stderr).toBe(1); // broken.txt fails, by name, and the others are written
+    expect(plain.stderr).toMatch(/broken\.txt/);
+    expect(fromCache(plain.stderr)).toEqual([0, sourceCount]);
+
+    const cold = extract('--in', docs, '--out', join(tmp, 'cold'), '--cache', cache, '--jobs', '2', '--verbose');
+    expect(cold.stderr).toMatch(/on 2 worker threads/);
+    expect(fromCache(cold.stderr)).toEqual([0, sourceCount]);
+    const warm = extract('--in', docs, '--out', join(tmp, 'warm'), '--cache', cache, '--verbose');
+    expect(fromCache(warm.stderr)).toEqual([sourceCount, 0]);
+
+    const a = files(join(tmp, 'plain'));
+    expect(a.get('events.json')!.length).toBeGreaterThan(1000);
+    expect(files(join(tmp, 'cold'))).toEqual(a);
+    expect(files(join(tmp, 'warm'))).toEqual(a);
+    expect([cold.status, warm.status]).toEqual([1, 1]);
+  });
+
+  it('extracts only a new document, and everything again when the data it reads changes', { timeout: 120_000 }, () => {
+    writeFileSync(join(docs, 'new-report.txt'), extra!.text);
+    const one = extract('--in', docs, '--out', join(tmp, 'one'), '--cache', cache, '--verbose');
+    expect(fromCache(one.stderr)).toEqual([sourceCount, 1]);
+    expect(JSON.parse(readFileSync(join(tmp, 'one/documents.json'), 'utf8')).map((d: { file: string }) => d.file)).toContain(
+      'new-report.txt',
+    );
+
+    // A place the corrections add is part of the gazetteer every document is read with.
+    writeFileSync(
+      join(docs, 'corrections.json'),
+      JSON.stringify({
+        corrections: [
+          {
+            action: 'add-place',
+            id: 'zzyzx-us',
+            name: 'Zzyzx',
+            names: [],
+            country: 'United States',
+            countryCode: 'US',
+            lat: 35.14,
+            lon: -116.1,
+            reason: 'test',
+          },
+        ],
+      }),
+    );
+    const again = extract('--in', docs, '--out', join(tmp, 'again'), '--cache', cache, '--verbose');
+    expect(fromCache(again.stderr)).toEqual([0, sourceCount + 1]);
+    rmSync(join(docs, 'corrections.json'));
+    rmSync(join(docs, 'new-report.txt'));
+  });
+
+  it('names a broken entry with --verbose, extracts that document again, and writes the same outputs', { timeout: 120_000 }, () => {
+    const cutShort = () => {
+      const entries = readdirSync(cache).filter((f) => f.endsWith('.entry'));
+      expect(entries.length).toBeGreaterThan(sourceCount);
+      // as a full disk or a killed copy would leave them
+      for (const e of entries) writeFileSync(join(cache, e), readFileSync(join(cache, e), 'utf8').slice(0, 200));
+    };
+    cutShort();
+    const quiet = extract('--in', docs, '--out', join(tmp, 'quiet'), '--cache', cache);
+    expect(quiet.status).toBe(1);
+    expect(quiet.stderr).not.toMatch(/cache/);
+    cutShort();
+    const r = extract('--in', docs, '--out', join(tmp, 'mended'), '--cache', cache, '--verbose');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cache: .*\.entry: unusable cache entry \(/);
+    expect(fromCache(r.stderr)).toEqual([0, sourceCount]);
+    expect(files(join(tmp, 'mended'))).toEqual(files(join(tmp, 'plain')));
+    expect(files(join(tmp, 'quiet'))).toEqual(files(join(tmp, 'plain')));
+  });
+
+  it('keys on the data files and the added places', () => {
+    const data = join(tmp, 'data');
+    cpSync(join(root, 'data'), data, { recursive: true, filter: (p) => !p.includes('sources') });
+    const before = dataVersion(data, []);
+    expect(dataVersion(data, [])).toBe(before);
+    expect(dataVersion(data, [{ id: 'x' }])).not.toBe(before);
+    writeFileSync(join(data, 'topics.json'), readFileSync(join(data, 'topics.json'), 'utf8') + ' ');
+    expect(dataVersion(data, [])).not.toBe(before);
+  });
+});
