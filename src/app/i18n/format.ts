@@ -33,3 +33,20 @@ export const MONTH_LONG: Intl.DateTimeFormatOptions = { month: 'long', year: 'nu
 export function fmtDate(t: number | Date, opts: Intl.DateTimeFormatOptions = DAY_SHORT): string {
   return dateFormat(opts).format(t);
 }
+
+/**
+ * Tick labels for a UTC time axis in Russian or Chinese, the way d3's default picks them for English:
+ * a year at a year's start, a month at a month's start, else day and month ("2019", "июн.", "6月",
+ * "9 июн."). Null for English, which keeps d3's own labels.
+ */
+export function axisTickFormat(locale: Locale = getLocale()): ((d: Date | { valueOf(): number }) => string) | null {
+  if (locale === 'en') return null;
+  const year = dateFormat({ year: 'numeric' }, locale);
+  const month = dateFormat({ month: 'short' }, locale);
+  const day = dateFormat({ day: 'numeric', month: 'short' }, locale);
+  return (v) => {
+    const d = new Date(v.valueOf());
+    if (d.getUTCDate() !== 1) return day.format(d);
+    return d.getUTCMonth() === 0 ? year.format(d) : month.format(d);
+  };
+}

@@ -4,7 +4,7 @@
  */
 export { docKind, t, tOr, topicLabel, type MessageValues } from './t';
 export { catalog, checkMessages, placeholders, type MessageKey, type MessageProblem } from './catalog';
-export { fmtDate, fmtNumber, dateFormat, numberFormat, DAY_SHORT, DAY_LONG, MONTH_LONG } from './format';
+export { axisTickFormat, fmtDate, fmtNumber, dateFormat, numberFormat, DAY_SHORT, DAY_LONG, MONTH_LONG } from './format';
 export {
   LOCALES,
   LOCALE_NAMES,

@@ -7,11 +7,17 @@
  * bitmap or an SVG that the browser can rasterise directly.
  */
 
+import { drawCityPanel, drawLegend, type CityPanel, type LegendLabels } from './snapshot-panels';
+import { wrapText } from './text-wrap';
+
+export type { CityPanel, LegendLabels };
+
 export const SNAPSHOT_SCALE = 2;
+/** The selected city's panel: a column right of the map, in CSS pixels. */
+export const PANEL_WIDTH = 300;
 const PAD = 16;
 const CAPTION_FONT_PX = 13;
 const CAPTION_LINE = 18;
-const MAX_CAPTION_LINES = 5;
 
 export interface CaptionSource {
   title: string;
@@ -33,27 +39,8 @@ export function captionText(windowLabel: string, sources: readonly CaptionSource
   return `SCO Atlas — ${windowLabel}. ${src}`;
 }
 
-/** Greedy word wrap with a measuring function (canvas measureText in the browser, a stub in tests). */
-export function wrapText(text: string, maxWidth: number, measure: (s: string) => number, maxLines = MAX_CAPTION_LINES): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (measure(candidate) <= maxWidth || !line) line = candidate;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1] ?? '';
-  while (last && measure(`${last} …`) > maxWidth) last = last.replace(/\s*\S+$/, '');
-  kept[maxLines - 1] = `${last} …`;
-  return kept;
-}
+// The caption's word wrap lives in text-wrap.ts (the panels drawn on the image use it too).
+export { wrapText };
 
 export interface Rect {
   x: number;
@@ -68,29 +55,38 @@ export interface SnapshotLayout {
   height: number;
   scale: number;
   map: Rect | null;
+  /** The selected city's column right of the map, when there is one. */
+  panel: Rect | null;
   timeline: Rect | null;
   captionTop: number;
   captionLines: string[];
 }
 
-/** Map on top, timeline below at its on-screen size, caption last: all in CSS pixels. */
+/**
+ * Map on top (with the selected city's panel to its right when `panelWidth` is given), timeline below
+ * at its on-screen size, caption last: all in CSS pixels.
+ */
 export function layoutSnapshot(
   map: { width: number; height: number } | null,
   timeline: { width: number; height: number } | null,
   caption: string,
   measure: (s: string) => number,
   scale = SNAPSHOT_SCALE,
+  panelWidth = 0,
 ): SnapshotLayout {
-  const width = Math.max(320, Math.round(Math.max(map?.width ?? 0, timeline?.width ?? 0)));
+  const mapWidth = Math.round(map?.width ?? 0);
+  const width = Math.max(320, Math.round(Math.max(mapWidth + (map ? panelWidth : 0), timeline?.width ?? 0)));
   let y = 0;
-  const mapRect = map ? { x: 0, y, width, height: Math.round((map.height * width) / Math.max(1, map.width)) } : null;
+  const mw = panelWidth && map ? width - panelWidth : width;
+  const mapRect = map ? { x: 0, y, width: mw, height: Math.round((map.height * mw) / Math.max(1, map.width)) } : null;
+  const panelRect = mapRect && panelWidth ? { x: mw, y, width: panelWidth, height: mapRect.height } : null;
   if (mapRect) y += mapRect.height;
   const tlRect = timeline ? { x: 0, y, width, height: Math.round((timeline.height * width) / Math.max(1, timeline.width)) } : null;
   if (tlRect) y += tlRect.height;
   const captionLines = wrapText(caption, width - 2 * PAD, measure);
   const captionTop = y + PAD / 2;
   const height = Math.round(captionTop + captionLines.length * CAPTION_LINE + PAD / 2);
-  return { width, height, scale, map: mapRect, timeline: tlRect, captionTop, captionLines };
+  return { width, height, scale, map: mapRect, panel: panelRect, timeline: tlRect, captionTop, captionLines };
 }
 
 // ---- browser-only below: rasterising DOM layers ----
@@ -202,6 +198,10 @@ export interface SnapshotParts {
   mapLabels?: readonly HTMLElement[];
   timeline: HTMLElement | null;
   caption: string;
+  /** The legend's words, drawn at the map's bottom left; no legend when left out. */
+  legend?: LegendLabels;
+  /** The selected city and its statements, in a column right of the map. */
+  panel?: CityPanel | null;
   scale?: number;
   background?: string;
 }
@@ -220,6 +220,7 @@ export async function composeSnapshot(parts: SnapshotParts): Promise<HTMLCanvasE
     parts.caption,
     (s) => measureCanvas.measureText(s).width,
     scale,
+    parts.panel ? PANEL_WIDTH : 0,
   );
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(layout.width * scale);
@@ -234,7 +235,9 @@ export async function composeSnapshot(parts: SnapshotParts): Promise<HTMLCanvasE
     if (parts.mapFrame) ctx.drawImage(parts.mapFrame, layout.map.x, layout.map.y, layout.map.width, layout.map.height);
     else await drawLayers(ctx, parts.map, layout.map);
     drawHtmlLabels(ctx, parts.map, parts.mapLabels ?? [], layout.map);
+    if (parts.legend) drawLegend(ctx, layout.map.x + 8, layout.map.y + layout.map.height - 8, layout.map.width - 16, parts.legend);
   }
+  if (parts.panel && layout.panel) drawCityPanel(ctx, layout.panel, parts.panel);
   if (parts.timeline && layout.timeline) await drawLayers(ctx, parts.timeline, layout.timeline);
 
   ctx.fillStyle = '#1f2933';

@@ -4,7 +4,8 @@
  * function says what a key does, the component does it.
  */
 import type { AtlasData } from '../data/indexes';
-import { NOT_SCO, notSco } from '../data/layer';
+import { notSco } from '../data/layer';
+import { eventTitle, placeName, t } from '../i18n';
 import { DAY } from '../days';
 import type { EffectiveWindow } from '../state/window';
 import { fmtEventDate } from '../components/format';
@@ -44,14 +45,14 @@ export function eventKey(key: string, list: readonly number[], active: number | 
 /** Where a key moves the playhead slider (a day, 30 with Shift, a year with Page keys); null: not ours. */
 export function handleKey(key: string, shift: boolean, w: EffectiveWindow): number | null {
   const step = shift ? 30 * DAY : DAY;
-  let t: number | null = null;
-  if (key === 'ArrowRight' || key === 'ArrowUp') t = w.cursor + step;
-  else if (key === 'ArrowLeft' || key === 'ArrowDown') t = w.cursor - step;
-  else if (key === 'PageUp') t = w.cursor + 365 * DAY;
-  else if (key === 'PageDown') t = w.cursor - 365 * DAY;
-  else if (key === 'Home') t = w.from;
-  else if (key === 'End') t = w.end - DAY;
-  return t === null ? null : Math.min(Math.max(t, w.from), w.end - DAY);
+  let to: number | null = null;
+  if (key === 'ArrowRight' || key === 'ArrowUp') to = w.cursor + step;
+  else if (key === 'ArrowLeft' || key === 'ArrowDown') to = w.cursor - step;
+  else if (key === 'PageUp') to = w.cursor + 365 * DAY;
+  else if (key === 'PageDown') to = w.cursor - 365 * DAY;
+  else if (key === 'Home') to = w.from;
+  else if (key === 'End') to = w.end - DAY;
+  return to === null ? null : Math.min(Math.max(to, w.from), w.end - DAY);
 }
 
 /** Events the keyboard steps through: those passing the filters, in time order. */
@@ -67,10 +68,11 @@ export function keyboardOrder(n: number, mask: Uint8Array | null): number[] {
  */
 export function describe(d: AtlasData, i: number): { text: string; sub: string; why?: string } {
   const e = d.events[i]! as AtlasData['events'][number] & { link?: { reason: string }; docIds?: string[] };
-  const city = e.placeId ? (d.places[d.evPlace[i]!]?.properties.name ?? e.placeId) : null;
-  const place = city ? (e.online ? `${city}, by videoconference` : city) : e.online ? 'online' : 'no place';
-  const prec = e.precision === 'day' ? '' : ` (${e.precision} precision)`;
-  const sources = e.docIds && e.docIds.length > 1 ? `${e.docIds.length} documents` : '';
-  const why = [notSco(e) ? NOT_SCO : '', e.link?.reason, sources].filter(Boolean).join(' · ');
-  return { text: e.title, sub: `${fmtEventDate(e)}${prec} · ${place}`, ...(why ? { why } : {}) };
+  const p = e.placeId ? d.places[d.evPlace[i]!] : undefined;
+  const city = e.placeId ? (p ? placeName(p.properties) : e.placeId) : null;
+  const place = city ? (e.online ? t('event.videoconference', { city }) : city) : e.online ? t('place.onlineLower') : t('place.noneLower');
+  const prec = e.precision === 'day' ? '' : t('event.precision', { precision: e.precision });
+  const sources = e.docIds && e.docIds.length > 1 ? t('count.documents', { n: e.docIds.length }) : '';
+  const why = [notSco(e) ? t('event.notSco') : '', e.link?.reason, sources].filter(Boolean).join(' · ');
+  return { text: eventTitle(e), sub: `${fmtEventDate(e)}${prec} · ${place}`, ...(why ? { why } : {}) };
 }
