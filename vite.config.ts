@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { presentationVariants } from './src/build/variants.ts';
+import { devExtract } from './src/build/dev-extract.ts';
 import { fastValidators } from './src/contract/build/fast-validators.ts';
 
 // Build variants (issue 4; see README "Presenting with SCO Atlas"):
@@ -15,6 +16,8 @@ export default defineConfig(({ mode }) => ({
     svelte(presentationVariants.svelteOptions(mode)),
     ...(mode === 'test' ? [svelteTesting()] : []),
     ...presentationVariants.plugins(mode),
+    // npm start: re-extract when a file in data/sources/ changes, then reload the page (dev server only).
+    ...(mode === 'test' ? [] : [devExtract()]),
     // The data contract's checks compiled ahead of time, so the page checks large files fast without eval.
     fastValidators(),
   ],
