@@ -1,22 +1,72 @@
-/** Splits a statement into plain and highlighted pieces from its `marks`, for rendering as text nodes. */
+/**
+ * A statement as plain and highlighted pieces, for rendering as text nodes: its place and date spans
+ * (`marks`), and the words a search matched (`searchHits`). Where a search hit overlaps a place or a
+ * date, the hit shows (it is what the reader looked for); where two marks overlap, the first wins.
+ */
+import MiniSearch from 'minisearch';
+
+export type Kind = 'place' | 'date' | 'hit';
+
 export interface Segment {
   text: string;
-  kind: 'place' | 'date' | null;
+  kind: Kind | null;
 }
 
-export function segments(text: string, marks: ReadonlyArray<{ kind: 'place' | 'date'; start: number; end: number }>): Segment[] {
-  const sorted = marks
-    .map((m) => ({ kind: m.kind, start: Math.max(0, Math.min(text.length, m.start)), end: Math.max(0, Math.min(text.length, m.end)) }))
-    .filter((m) => m.end > m.start)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Segment[] = [];
+export interface Span {
+  kind: Kind;
+  start: number;
+  end: number;
+}
+
+export function segments(text: string, marks: ReadonlyArray<Span>, hits: ReadonlyArray<Span> = []): Segment[] {
+  const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
+  const byStart = (list: ReadonlyArray<Span>) =>
+    list
+      .map((m) => ({ kind: m.kind, start: clamp(m.start), end: clamp(m.end) }))
+      .filter((m) => m.end > m.start)
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+  // Each character's kind and the piece it starts: the marks first, then the hits over them.
+  const kinds = new Array<Kind | null>(text.length).fill(null);
+  const starts = new Set<number>();
   let at = 0;
-  for (const m of sorted) {
-    if (m.start < at) continue; // overlapping marks: the first one wins
-    if (m.start > at) out.push({ text: text.slice(at, m.start), kind: null });
-    out.push({ text: text.slice(m.start, m.end), kind: m.kind });
+  for (const m of byStart(marks)) {
+    if (m.start < at) continue;
+    kinds.fill(m.kind, m.start, m.end);
+    starts.add(m.start);
     at = m.end;
   }
-  if (at < text.length) out.push({ text: text.slice(at), kind: null });
+  for (const h of byStart(hits)) {
+    kinds.fill('hit', h.start, h.end);
+    starts.add(h.start);
+  }
+  const out: Segment[] = [];
+  let from = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i < text.length && kinds[i] === kinds[i - 1] && !starts.has(i)) continue;
+    out.push({ text: text.slice(from, i), kind: kinds[from] ?? null });
+    from = i;
+  }
+  return out;
+}
+
+/** MiniSearch's own word boundaries (its default tokenizer): spaces and punctuation. */
+const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
+
+/**
+ * The words of `text` that the search `q` matches, the way the app's search matches them
+ * (data/indexes.ts: MiniSearch, prefix, fuzzy 0.15): MiniSearch itself is asked which of the text's
+ * terms match, over this one text, so a prefix ("summ" → "summit") or a small typo lights the word
+ * found, not only the letters typed.
+ */
+export function searchHits(text: string, q: string): Span[] {
+  if (!q.trim() || !text) return [];
+  const one = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], idField: 'id' });
+  one.add({ id: 0, text });
+  const found = one.search(q, { prefix: true, fuzzy: 0.15, combineWith: 'OR' })[0];
+  if (!found) return [];
+  const terms = new Set(found.terms);
+  const out: Span[] = [];
+  for (const m of text.matchAll(WORD))
+    if (terms.has(m[0].toLowerCase())) out.push({ kind: 'hit', start: m.index, end: m.index + m[0].length });
   return out;
 }

@@ -17,6 +17,11 @@ export function getAtlas(): AtlasState {
   return getContext<AtlasState>(KEY);
 }
 
+/** The atlas state above this component, or null (a component that also works on its own). */
+export function findAtlas(): AtlasState | null {
+  return hasContext(KEY) ? getContext<AtlasState>(KEY) : null;
+}
+
 /** A context map holding the atlas state, for `mount`/`render` options. */
 export function atlasContext(atlas: AtlasState): Map<symbol, AtlasState> {
   return new Map([[KEY, atlas]]);

@@ -46,13 +46,32 @@ describe('moving through time', () => {
 
   it('sets the window by dates, and refuses a reversed one with a notice', async () => {
     const { view } = await setup();
-    await fireEvent.change(screen.getByLabelText('From'), { target: { value: '2020-01-01' } });
-    await fireEvent.change(screen.getByLabelText('To'), { target: { value: '2020-12-31' } });
+    // A complete date applies as it is typed.
+    await fireEvent.input(screen.getByLabelText('From'), { target: { value: '2020-01-01' } });
+    await fireEvent.input(screen.getByLabelText('To'), { target: { value: '2020-12-31' } });
     expect(formatDay(view.from!)).toBe('2020-01-01');
     expect(formatDay(view.to!)).toBe('2020-12-31');
-    await fireEvent.change(screen.getByLabelText('From'), { target: { value: '2021-06-01' } });
+    await fireEvent.input(screen.getByLabelText('From'), { target: { value: '2021-06-01' } });
     expect(formatDay(view.from!)).toBe('2020-01-01');
     expect(view.notices[0]?.param).toBe('from');
+  });
+
+  it('a half-typed date waits; on Enter a wrong one gets a notice naming the field and changes nothing', async () => {
+    const { view } = await setup();
+    const to = screen.getByLabelText('To');
+    await fireEvent.input(to, { target: { value: '2019-12-3' } });
+    expect(view.to).toBeNull();
+    await fireEvent.input(to, { target: { value: '0201-12-31' } });
+    expect(view.to).toBeNull();
+    await fireEvent.keyDown(to, { key: 'Enter' });
+    expect(view.to).toBeNull();
+    expect(view.notices.at(-1)).toEqual({
+      param: 'to',
+      message: 'To: “0201-12-31” is outside the years 1900–2100. The window is unchanged.',
+    });
+    await fireEvent.input(to, { target: { value: '2019' } });
+    await fireEvent.keyDown(to, { key: 'Enter' });
+    expect(formatDay(view.to!)).toBe('2019-12-31'); // a year in To means its last day
   });
 });
 
