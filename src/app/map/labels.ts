@@ -11,6 +11,7 @@
  */
 import type { Map as MLMap } from 'maplibre-gl';
 import type { PlaceFeature } from '../../contract/schema';
+import { placeName } from '../i18n';
 import { DISC_STYLE, type Discs, type DiscView } from './discs';
 import { placeLabels, type LabelRequest, type Placement, type PlacedDisc } from './label-placement';
 import type { DiscOverlay } from './overlay';
@@ -85,7 +86,7 @@ export function cityLabels(map: MLMap, overlay: DiscOverlay): Labels {
       if (!p) return null;
       const el = document.createElement('div');
       el.className = 'atlas-city-label';
-      el.textContent = p.properties.name; // text only: names come from documents
+      el.textContent = placeName(p.properties); // text only: names come from documents; in the interface language
       el.dataset['place'] = p.properties.id;
       el.style.cssText = 'position:absolute;left:0;top:0;display:none;';
       layer.append(el);
