@@ -11,6 +11,9 @@ import type { MapView } from '../../state/url';
 import { CITY_ZOOM, fitPadding, placeCamera } from '../camera';
 import { coarseCountries, loadCoarseCountries } from '../countries';
 import { whenIdle } from '../idle';
+import type { Map as MLMap } from 'maplibre-gl';
+import { cityLabels } from '../labels';
+import type { DiscOverlay } from '../overlay';
 import { statusAt } from '../membership';
 import { summitLines } from '../paths';
 import type { MapAdapter, MapAdapterOptions } from '../types';
@@ -74,6 +77,11 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
     },
   });
   const discs = layer.discs;
+  // The MapLibre map's labels, placed the same way (label-placement.ts) after each draw of these discs.
+  // cityLabels uses only the map's getCanvasContainer() and the overlay's discs, onDraw and schedule,
+  // which the layer offers (checked here), so it is given the layer as both.
+  const host: Pick<MLMap, 'getCanvasContainer'> & Pick<DiscOverlay, 'discs' | 'onDraw' | 'schedule'> = layer;
+  const labels = cityLabels(host as unknown as MLMap, host as unknown as DiscOverlay);
   const setShapes = () => {
     shapesSettled = true;
     layer.setScene({ countries: coarseCountries() });
@@ -105,12 +113,7 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
       ? (bbox({ type: 'FeatureCollection', features: ps } as FeatureCollection) as [number, number, number, number])
       : null;
     discs.setPlaces(ps.map((p) => p.geometry.coordinates));
-    const labels = [];
-    for (const id of labelled) {
-      const p = ps[index.get(id) ?? -1];
-      if (p) labels.push({ lng: p.geometry.coordinates[0]!, lat: p.geometry.coordinates[1]!, text: p.properties.name });
-    }
-    layer.setLabels(labels);
+    labels.set(ps, index, labelled);
     layer.discsChanged();
   };
   const setMembershipDate = (t: number) => {
@@ -124,6 +127,7 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
     const key = ids.join('|');
     if (key === lastSummits) return;
     lastSummits = key;
+    labels.setSummits(ids);
     layer.setScene({ summits: summitLines(places, index, ids) });
   };
   const fitToData = () => {
@@ -208,6 +212,7 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
     capture: async () => captureLayer(layer),
     destroy() {
       destroyed = true;
+      labels.destroy();
       layer.destroy();
     },
   };

@@ -1,6 +1,6 @@
 /**
  * What the 2D map draws under the discs, with the MapLibre style's own colours and widths (style.ts):
- * the sea, the countries filled by SCO status at a date, their outlines, and the summit path. d3-geo
+ * the sea, the countries filled by SCO status at a date, their outlines, the summit path, and the country and sea names. d3-geo
  * draws the shapes (its Mercator fitted to the camera, resampling off so edges are straight in
  * Mercator, as MapLibre draws them); this module only chooses colours and repeats the world where the
  * canvas is wider than one copy of it.
@@ -8,9 +8,11 @@
 import { geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { LAND, STATUS_COLOURS } from '../../palette';
+import { getLocale } from '../../i18n';
 import type { Countries } from '../countries';
+import { drawNames, nameMeasure, namePoints, placeNames } from '../country-labels';
 import type { Status } from '../membership';
-import { worldSize, type Camera } from './camera';
+import { viewOf, worldSize, type Camera } from './camera';
 
 /** The colours and widths of style.ts (background, countries-line, summits), for the 2D copy of the map. */
 export const BASE_STYLE = {
@@ -61,6 +63,10 @@ export function drawBase(ctx: BaseContext, scene: BaseScene, cam: Camera, width:
     drawWorld(ctx, scene, projectionFor(cam, width, height));
   }
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  // Country and sea names over the shapes and the summit path, under the discs, placed and written as
+  // on the MapLibre map (country-labels.ts, in the interface language).
+  const names = placeNames(namePoints(scene.countries), viewOf(cam, width, height), cam.zoom, getLocale(), nameMeasure(ctx));
+  drawNames(ctx, names);
 }
 
 function drawWorld(ctx: BaseContext, scene: BaseScene, projection: GeoProjection): void {

@@ -5,9 +5,9 @@
  * a new window only the discs. The adapter (adapter2d.ts) feeds it the app's state; this module knows
  * only cameras, scenes and pixels.
  */
-import { Discs } from '../discs';
+import { Discs, type DiscView } from '../discs';
 import { drawBase, type BaseScene } from './base';
-import { constrain, project, viewOf, type Camera } from './camera';
+import { constrain, viewOf, type Camera } from './camera';
 import { attachGestures } from './gestures';
 
 export interface LayerOptions {
@@ -27,18 +27,10 @@ export interface LayerOptions {
 /** The country shapes' source, as on the MapLibre map. */
 export const ATTRIBUTION = 'Country shapes: Natural Earth (world-atlas)';
 
-export interface Label {
-  lng: number;
-  lat: number;
-  text: string;
-}
-
 const CSS = `
 .atlas-map2d{position:absolute;inset:0;overflow:hidden;background:#d7e3ea;touch-action:none;user-select:none;-webkit-user-select:none}
 .atlas-map2d.cooperative{touch-action:pan-x pan-y}
 .atlas-map2d canvas{position:absolute;left:0;top:0}
-.atlas-map2d .atlas-map2d-labels{position:absolute;inset:0;pointer-events:none}
-.atlas-map2d .atlas-city-label{position:absolute;left:0;top:0;will-change:transform}
 .atlas-map2d-zoom{position:absolute;top:10px;right:10px;display:flex;flex-direction:column;background:#fff;border-radius:4px;box-shadow:0 0 0 2px rgb(0 0 0/.1)}
 .atlas-map2d-zoom button{width:29px;height:29px;border:0;background:none;font:600 18px/1 system-ui,sans-serif;color:#333;cursor:pointer;padding:0}
 .atlas-map2d-zoom button+button{border-top:1px solid #ddd}
@@ -65,9 +57,7 @@ export function createLayer(o: LayerOptions) {
   const discCanvas = document.createElement('canvas');
   discCanvas.className = 'atlas-discs';
   for (const c of [base, discCanvas]) c.setAttribute('aria-hidden', 'true');
-  const labelBox = document.createElement('div');
-  labelBox.className = 'atlas-map2d-labels';
-  root.append(base, discCanvas, labelBox);
+  root.append(base, discCanvas);
   o.container.append(root);
   const baseCtx = base.getContext('2d');
   const discCtx = discCanvas.getContext('2d');
@@ -78,7 +68,8 @@ export function createLayer(o: LayerOptions) {
   let height = 0;
   let pr = 1;
   let scene: BaseScene = { countries: null, statuses: new Map(), summits: { type: 'FeatureCollection', features: [] } };
-  let labels: Array<{ label: Label; el: HTMLElement }> = [];
+  /** Called after every draw of the discs with where the world is (the labels place themselves then). */
+  const afterDraw = new Set<(v: DiscView) => void>();
   let baseDirty = true;
   let discsDirty = true;
   let frame = 0;
@@ -105,14 +96,6 @@ export function createLayer(o: LayerOptions) {
     return true;
   };
 
-  const placeLabels = () => {
-    for (const { label, el } of labels) {
-      const p = project(cam, width, height, label.lng, label.lat);
-      // As MapLibre places a marker anchored 'left' with offset [9, 0]: rounded to whole pixels.
-      el.style.transform = `translate(0,-50%) translate(${Math.round(p.x + 9)}px,${Math.round(p.y)}px)`;
-    }
-  };
-
   const draw = () => {
     frame = 0;
     if (destroyed) return;
@@ -122,12 +105,13 @@ export function createLayer(o: LayerOptions) {
       const t0 = performance.now();
       drawBase(baseCtx, scene, cam, width, height, pr);
       performance.measure('map2d:base', { start: t0, end: performance.now() });
-      placeLabels();
     }
     if (discsDirty && discCtx) {
       const t0 = performance.now();
-      discs.draw(discCtx, viewOf(cam, width, height), pr);
+      const v = viewOf(cam, width, height);
+      discs.draw(discCtx, v, pr);
       performance.measure('map:discs', { start: t0, end: performance.now() });
+      for (const f of afterDraw) f(v);
     }
     baseDirty = discsDirty = false;
     o.onDrawn?.();
@@ -205,20 +189,16 @@ export function createLayer(o: LayerOptions) {
       scene = { ...scene, ...next };
       schedule('base');
     },
-    setLabels(list: readonly Label[]) {
-      for (const l of labels) l.el.remove();
-      labels = list.map((label) => {
-        const el = document.createElement('div');
-        el.className = 'atlas-city-label';
-        el.textContent = label.text; // text only: names come from documents
-        el.setAttribute('aria-hidden', 'true');
-        labelBox.append(el);
-        return { label, el };
-      });
-      schedule('base');
+    /** Where the city labels go (labels.ts appends its layer here), as MapLibre's canvas container. */
+    getCanvasContainer: () => root,
+    onDraw(fn: (v: DiscView) => void) {
+      afterDraw.add(fn);
+      return () => afterDraw.delete(fn);
     },
-    get labels(): readonly HTMLElement[] {
-      return labels.map((l) => l.el);
+    schedule: () => schedule('discs'),
+    /** The city labels shown now (for the PNG copy). */
+    get labels(): HTMLElement[] {
+      return [...root.querySelectorAll<HTMLElement>('.atlas-city-label')].filter((el) => el.style.display !== 'none');
     },
     discsChanged: () => schedule('discs'),
     /** Draws now whatever is pending (for a capture); returns whether the canvases have a size. */
@@ -246,6 +226,7 @@ export function createLayer(o: LayerOptions) {
     resize: () => schedule('base'),
     destroy() {
       destroyed = true;
+      afterDraw.clear();
       cancelAnimationFrame(frame);
       detach();
       resizer?.disconnect();
