@@ -11,6 +11,7 @@ import { DAY } from '../days';
 import { packEventIndex, placeTimesOf, type PackedEventIndex, type PlaceTimes } from './event-index';
 import type { RawData } from './load';
 import { rememberSummitHosts } from './summits';
+import { indexTerm, processTerm, stemmerLoaded, tokenize } from '../i18n/search';
 
 export { interval } from './event-index';
 
@@ -138,9 +139,13 @@ function statementPart(raw: RawData, events: readonly Event[]) {
   }
 
   let mini: MiniSearch<Statement> | null = null;
+  let stemmed = false;
   const search = (q: string): Set<string> => {
-    if (!mini) {
-      mini = new MiniSearch<Statement>({ fields: ['text'], idField: 'id', storeFields: [] });
+    // Terms per language (i18n/search.ts): Chinese character pairs, Russian stems. Built again once if the
+    // Russian stemmer arrived after a first search.
+    if (!mini || stemmed !== stemmerLoaded()) {
+      stemmed = stemmerLoaded();
+      mini = new MiniSearch<Statement>({ fields: ['text'], idField: 'id', storeFields: [], tokenize, processTerm: indexTerm, searchOptions: { processTerm } });
       mini.addAll(raw.statements);
     }
     return new Set(mini.search(q, { prefix: true, fuzzy: 0.15, combineWith: 'AND' }).map((r) => String(r.id)));
