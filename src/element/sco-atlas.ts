@@ -2,6 +2,7 @@
  * <sco-atlas>: the atlas as a custom element for any page, including a slide in reveal.js, with no
  * framework. Attributes mirror the URL parameters of the app:
  *   from, to, t, place, event, topics, docs, q, map, data      the view (see README)
+ *   lang                                                       interface language: en, ru or zh (default: the browser's)
  *   embed, story, step, autoplay, origins                      presentation (see src/app/present/params.ts)
  *   data-url                                                   where the data folder is (default ./data/)
  * Changing `step` moves the story; changing a view attribute re-applies the view. Events (bubbling,
@@ -19,7 +20,7 @@ import { Presentation } from '../app/present/controller.svelte';
 import { parsePresentParams, PRESENT_PARAM_NAMES } from '../app/present/params';
 import type { StepReply } from '../app/present/protocol';
 
-const VIEW_ATTRIBUTES = ['from', 'to', 't', 'place', 'event', 'topics', 'docs', 'q', 'map', 'data'] as const;
+const VIEW_ATTRIBUTES = ['from', 'to', 't', 'place', 'event', 'topics', 'docs', 'q', 'map', 'data', 'lang'] as const;
 const ATTRIBUTES = [...VIEW_ATTRIBUTES, ...PRESENT_PARAM_NAMES, 'data-url'];
 
 const HOST_CSS = `

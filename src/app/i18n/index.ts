@@ -14,6 +14,7 @@ export {
   localeFromLanguages,
   parseLocale,
   setLocale,
+  withLang,
   type Locale,
 } from './locale.svelte';
 export { countryName, eventTitle, placeName, type Named, type Titled } from './names';

@@ -54,3 +54,19 @@ export function getLocale(): Locale {
 export function setLocale(l: Locale): void {
   current.value = l;
 }
+
+/**
+ * A link with the interface language in it (`lang=`), unless it names one already: a shared view opens
+ * in the language it was shared in.
+ */
+export function withLang(href: string, locale: Locale): string {
+  try {
+    // A plain URL built and read here, not state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const u = new URL(href);
+    if (!u.searchParams.has('lang')) u.searchParams.set('lang', locale);
+    return u.href;
+  } catch {
+    return href;
+  }
+}
