@@ -52,6 +52,11 @@ export interface StoryStep {
   docTitle: string | null;
   docKind: string | null;
   docPublished: string | null;
+  /** For the interface's other languages: the city's names, the country's code, the meeting's names, the document's language. */
+  placeNames?: { ru?: string; zh?: string };
+  countryCode?: string | null;
+  meetingNames?: { en: string; ru: string; zh: string };
+  lang?: string;
 }
 
 export interface StoryData {
@@ -126,6 +131,10 @@ export function planStory(data: StoryData, file?: StoryFile | null): StoryPlan {
         docTitle: doc ? doc.title : null,
         docKind: doc ? doc.kind : null,
         docPublished: doc ? doc.published : null,
+        ...(place?.properties.names ? { placeNames: place.properties.names } : {}),
+        countryCode: place ? place.properties.countryCode : null,
+        ...((event as ShownEvent).meeting ? { meetingNames: (event as ShownEvent).meeting!.names } : {}),
+        ...(doc?.lang ? { lang: doc.lang } : {}),
       };
     });
   };
