@@ -5,6 +5,7 @@
 import type { AtlasData } from '../data/indexes';
 import { notSco } from '../data/layer';
 import { topicSlot } from '../palette';
+import { piecewise } from './fit';
 
 export const LANE = 14;
 export const DENSITY_H = 18;
@@ -33,13 +34,14 @@ export interface Layout {
 
 /**
  * Greedy lane layout in time order. Depends on the scale and filters only, not on the window, so a
- * brush move only repaints. `domain`/`range`: the time scale's ends (ms, px).
+ * brush move only repaints. `domain`/`range`: the time scale's breakpoints (ms, px), two or more
+ * (fit.ts squeezes long empty stretches).
  */
 export function layoutLanes(
   d: Pick<AtlasData, 'events' | 'evStart' | 'evEnd'>,
   mask: Uint8Array | null,
-  domain: readonly [number, number],
-  range: readonly [number, number],
+  domain: readonly number[],
+  range: readonly number[],
   lanes: number,
 ): Layout {
   const n = d.events.length;
@@ -49,19 +51,19 @@ export function layoutLanes(
   const lane = new Int16Array(n);
   const laneEnd = new Float64Array(lanes).fill(-Infinity);
   const badges: Layout['badges'] = [];
-  const [d0, d1] = domain;
-  // A UTC time scale is linear in milliseconds: one multiply-add per end instead of two scale calls
-  // per event (at 100,000 events the calls were ~60% of this loop on the first screen).
-  const [r0, r1] = range;
-  const kx = d1 > d0 ? (r1 - r0) / (d1 - d0) : 0;
+  const d0 = domain[0]!;
+  const d1 = domain[domain.length - 1]!;
+  // A UTC time scale is (piecewise) linear in milliseconds: a multiply-add per end instead of two
+  // scale calls per event (at 100,000 events the calls were ~60% of this loop on the first screen).
+  const at = piecewise(domain, range);
   let k = 0;
   for (let i = 0; i < n; i++) {
     if (mask && !mask[i]) continue;
     const s = d.evStart[i]!;
     const e = d.evEnd[i]!;
     if (e < d0 || s > d1) continue;
-    const a = r0 + (s - d0) * kx;
-    const b = Math.max(r0 + (e - d0) * kx, a + 4);
+    const a = at(s);
+    const b = Math.max(at(e), a + 4);
     let l = 0;
     while (l < lanes && laneEnd[l]! > a) l++;
     if (l === lanes) {
