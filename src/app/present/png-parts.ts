@@ -4,10 +4,12 @@
  * the atlas data. Pure: data in, text out.
  */
 import type { Event } from '../../contract/schema';
-import { fmtEventDate } from '../components/format';
+import { fmtEventDate, fmtPartial } from '../components/format';
 import type { AtlasData } from '../data/indexes';
 import { countryName, placeName, t } from '../i18n';
 import type { CityPanel, LegendLabels } from './snapshot-panels';
+import type { StoryStep } from './story';
+import type { StoryCard } from './video-frame';
 
 /** How many statements the panel lists at most (more would not be read on a slide). */
 export const PANEL_STATEMENTS = 4;
@@ -52,5 +54,23 @@ export function cityPanel(data: AtlasData, placeId: string | null, events: reado
     subtitle: countryName(place.properties.countryCode, place.properties.country),
     items,
     more: more > 0 ? t('present.png.more', { n: more }) : '',
+  };
+}
+
+/** A story step as the video's card shows it, in the interface language. */
+export function storyCard(s: StoryStep, total: number): StoryCard {
+  const format = s.format === 'videoconference' ? t('story.videoconference') : s.format === 'hybrid' ? t('story.hybrid') : '';
+  const where = s.placeName ? `${s.placeName}${s.country ? `, ${s.country}` : ''}` : s.online ? t('place.online') : '';
+  const source = s.docTitle
+    ? [s.docTitle, s.docKind, s.docPublished ? fmtPartial(s.docPublished, 'long') : null].filter(Boolean).join(' · ')
+    : '';
+  return {
+    count: t('present.video.step', { n: s.n, total }),
+    when: fmtPartial(s.date, 'long'),
+    where,
+    format,
+    title: s.caption ?? s.title,
+    statement: s.statement ?? '',
+    source,
   };
 }

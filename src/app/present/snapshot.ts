@@ -133,7 +133,7 @@ export async function svgToImage(svg: SVGSVGElement): Promise<HTMLImageElement> 
 }
 
 /** Draws every canvas and SVG inside `root` at its place, scaled into `dest`. */
-async function drawLayers(ctx: CanvasRenderingContext2D, root: HTMLElement, dest: Rect): Promise<void> {
+export async function drawLayers(ctx: CanvasRenderingContext2D, root: HTMLElement, dest: Rect): Promise<void> {
   const box = root.getBoundingClientRect();
   if (box.width === 0 || box.height === 0) return;
   const sx = dest.width / box.width;
@@ -167,7 +167,7 @@ async function drawLayers(ctx: CanvasRenderingContext2D, root: HTMLElement, dest
 }
 
 /** City labels drawn as HTML markers: their text, at their place, in their colours. */
-function drawHtmlLabels(ctx: CanvasRenderingContext2D, root: HTMLElement, labels: readonly HTMLElement[], dest: Rect): void {
+export function drawHtmlLabels(ctx: CanvasRenderingContext2D, root: HTMLElement, labels: readonly HTMLElement[], dest: Rect): void {
   const box = root.getBoundingClientRect();
   const sx = dest.width / Math.max(1, box.width);
   for (const el of labels) {
