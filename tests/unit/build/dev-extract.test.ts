@@ -24,22 +24,23 @@ it('re-extracts a document saved into data/sources and reloads the page after th
   const sources = join(tmp, 'sources');
   const out = join(tmp, 'out');
   cpSync(join(root, 'data/sources/000_280c4ec6c7ea0add.txt'), join(sources, 'first.txt'));
-  server = await createServer({
+  const dev = await createServer({
     configFile: false,
     root: tmp,
     logLevel: 'silent',
     server: { port: 0, host: '127.0.0.1', watch: { usePolling: false } },
     plugins: [devExtract({ sourcesDir: sources, outDir: out, args: ['--cache', join(tmp, 'cache')] })],
   });
-  await server.listen();
+  server = dev;
+  await dev.listen();
   const sent: unknown[] = [];
-  const send = server.ws.send.bind(server.ws) as (p: unknown) => void;
+  const send = dev.ws.send.bind(dev.ws) as (p: unknown) => void;
   const reloaded = new Promise<void>((done) => {
-    server!.ws.send = ((payload: { type?: string }) => {
+    dev.ws.send = ((payload: { type?: string }) => {
       sent.push(payload);
       send(payload);
       if (payload?.type === 'full-reload') done();
-    }) as typeof server.ws.send;
+    }) as typeof dev.ws.send;
   });
   await new Promise((r) => setTimeout(r, 500)); // the watcher's first scan
   writeFileSync(
