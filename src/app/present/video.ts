@@ -153,9 +153,10 @@ export async function recordVideo(o: RecordOptions): Promise<Blob | null> {
   let tlReady = false;
   let tlBusy = false;
   let tlAt = -Infinity;
+  let tlDone: Promise<void> = Promise.resolve();
   const refreshTimeline = (now: number) => {
     const el = o.timelineEl;
-    if (!el || tlBusy || now - tlAt < 300) return;
+    if (!el || tlBusy || now - tlAt < 300) return tlDone;
     tlBusy = true;
     tlAt = now;
     const box = el.getBoundingClientRect();
@@ -165,10 +166,11 @@ export async function recordVideo(o: RecordOptions): Promise<Blob | null> {
     if (!c) return;
     c.fillStyle = '#ffffff';
     c.fillRect(0, 0, tl.width, tl.height);
-    void drawLayers(c, el, { x: 0, y: 0, width: tl.width, height: tl.height }).finally(() => {
+    tlDone = drawLayers(c, el, { x: 0, y: 0, width: tl.width, height: tl.height }).finally(() => {
       tlBusy = false;
       tlReady = true;
     });
+    return tlDone;
   };
 
   const draw = async (ms: number) => {
@@ -183,7 +185,7 @@ export async function recordVideo(o: RecordOptions): Promise<Blob | null> {
   o.signal?.addEventListener('abort', onAbort);
   try {
     o.script.at(0);
-    refreshTimeline(performance.now());
+    await refreshTimeline(performance.now());
     await draw(0); // the first frame is at 0: the script starts when it is in
     const start = performance.now();
     let t = 0;
@@ -193,11 +195,14 @@ export async function recordVideo(o: RecordOptions): Promise<Blob | null> {
       if (cancelled || t >= o.script.durationMs) break;
       o.script.at(t);
       o.onProgress?.(Math.min(1, t / o.script.durationMs));
-      refreshTimeline(now);
+      void refreshTimeline(now);
       await draw(t);
       await sleep(Math.max(0, 1000 / fps - (performance.now() - now)));
     }
     if (cancelled) return null;
+    // The last frame with the timeline as it is now (the picture may be from before the last step).
+    await tlDone;
+    await refreshTimeline(Infinity);
     await draw(o.script.durationMs);
     const blob = await sink.finish(o.script.durationMs);
     o.onProgress?.(1);
