@@ -22,6 +22,7 @@ import type { AtlasData, WindowCounts } from '../data/indexes';
 import { filterMask, lowerBound, windowCounts } from '../data/indexes';
 import { DAY } from '../days';
 import { browserLocale, type Locale } from '../i18n/locale.svelte';
+import { noticeOf } from './url';
 import type { ViewState } from './view.svelte';
 import { effectiveWindow, type EffectiveWindow } from './window';
 
@@ -225,7 +226,7 @@ export class AtlasState {
     const checked = got.ok ? checkFile(file, got.bytes) : got;
     if (this.data?.base !== base) return;
     if (checked.ok) this.meetings = checked.data as LayerMeeting[];
-    else this.view.notify({ param: file, message: `${checked.message} — the meetings no document mentions cannot be shown.` });
+    else this.view.notify(noticeOf(file, 'meetings.missing', { message: checked.message }));
   }
 
   /** Opens a statement's document, marking the statement. */

@@ -135,7 +135,6 @@ export function parseQuery(search: string): Parsed {
   const values = emptyView();
   const notices: Notice[] = [];
   const extra: Array<[string, string]> = [];
-  const bad = (param: string, message: string) => notices.push({ param, message });
   const say = (param: string, key: MessageKey, v: MessageValues) => notices.push(noticeOf(param, key, v));
 
   for (const [key, raw] of params) {
@@ -212,7 +211,7 @@ export function parseQuery(search: string): Parsed {
   const meetings = params.get('meetings');
   if (meetings !== null && meetings !== '') {
     if (/^(1|true|yes|on)$/i.test(meetings.trim())) values.meetings = true;
-    else if (!/^(0|false|no|off)$/i.test(meetings.trim())) bad('meetings', `“meetings=${clip(meetings)}” is not 1 or 0; ignored.`);
+    else if (!/^(0|false|no|off)$/i.test(meetings.trim())) say('meetings', 'meetings.param', { text: clip(meetings) });
   }
   const lang = params.get('lang');
   if (lang) {

@@ -65,7 +65,7 @@ describe('moving through time', () => {
     expect(view.to).toBeNull();
     await fireEvent.keyDown(to, { key: 'Enter' });
     expect(view.to).toBeNull();
-    expect(view.notices.at(-1)).toEqual({
+    expect(view.notices.at(-1)).toMatchObject({
       param: 'to',
       message: 'To: “0201-12-31” is outside the years 1900–2100. The window is unchanged.',
     });

@@ -20,7 +20,7 @@ describe('meetings=1', () => {
     const p = parseQuery('?meetings=maybe&place=moscow');
     expect(p.values.meetings).toBe(false);
     expect(p.values.place).toBe('moscow');
-    expect(p.notices).toEqual([{ param: 'meetings', message: '“meetings=maybe” is not 1 or 0; ignored.' }]);
+    expect(p.notices).toMatchObject([{ param: 'meetings', message: '“meetings=maybe” is not 1 or 0; ignored.' }]);
   });
 
   it('goes through the one view state: set, query and applyQuery', () => {

@@ -98,6 +98,6 @@ describe('the timeline with meetings=1', () => {
     const { atlas } = withAtlas(data, view);
     await atlas.loadMeetings(fsFetch);
     expect(atlas.meetings).toBeNull();
-    expect(view.notices).toEqual([{ param: 'meetings.json', message: expect.stringMatching(/missing.*cannot be shown/) }]);
+    expect(view.notices).toMatchObject([{ param: 'meetings.json', message: expect.stringMatching(/missing.*cannot be shown/) }]);
   });
 });
