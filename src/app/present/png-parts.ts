@@ -6,7 +6,7 @@
 import type { Event } from '../../contract/schema';
 import { fmtEventDate, fmtPartial } from '../components/format';
 import type { AtlasData } from '../data/indexes';
-import { countryName, placeName, t } from '../i18n';
+import { countryName, docKind, eventTitle, placeName, t } from '../i18n';
 import type { CityPanel, LegendLabels } from './snapshot-panels';
 import type { StoryStep } from './story';
 import type { StoryCard } from './video-frame';
@@ -60,16 +60,19 @@ export function cityPanel(data: AtlasData, placeId: string | null, events: reado
 /** A story step as the video's card shows it, in the interface language. */
 export function storyCard(s: StoryStep, total: number): StoryCard {
   const format = s.format === 'videoconference' ? t('story.videoconference') : s.format === 'hybrid' ? t('story.hybrid') : '';
-  const where = s.placeName ? `${s.placeName}${s.country ? `, ${s.country}` : ''}` : s.online ? t('place.online') : '';
+  const city = s.placeName ? placeName({ name: s.placeName, names: s.placeNames }) : '';
+  const where = city ? `${city}${s.country ? `, ${countryName(s.countryCode, s.country)}` : ''}` : s.online ? t('place.online') : '';
   const source = s.docTitle
-    ? [s.docTitle, s.docKind, s.docPublished ? fmtPartial(s.docPublished, 'long') : null].filter(Boolean).join(' · ')
+    ? [s.docTitle, s.docKind ? docKind(s.docKind) : null, s.docPublished ? fmtPartial(s.docPublished, 'long') : null]
+        .filter(Boolean)
+        .join(' · ')
     : '';
   return {
     count: t('present.video.step', { n: s.n, total }),
     when: fmtPartial(s.date, 'long'),
     where,
     format,
-    title: s.caption ?? s.title,
+    title: s.caption ?? eventTitle({ title: s.title, meeting: s.meetingNames ? { names: s.meetingNames } : undefined }),
     statement: s.statement ?? '',
     source,
   };

@@ -9,6 +9,7 @@
 
 import { drawCityPanel, drawLegend, type CityPanel, type LegendLabels } from './snapshot-panels';
 import { wrapText } from './text-wrap';
+import { t } from '../i18n';
 
 export type { CityPanel, LegendLabels };
 
@@ -35,8 +36,8 @@ export function captionText(windowLabel: string, sources: readonly CaptionSource
     const meta = [s.kind, s.published].filter(Boolean).join(', ');
     names.push(meta ? `${s.title} (${meta})` : s.title);
   }
-  const src = names.length ? `Sources: ${names.join('; ')}.` : 'No events in this view.';
-  return `SCO Atlas — ${windowLabel}. ${src}`;
+  const src = names.length ? t('caption.sources', { list: names.join('; ') }) : t('caption.none');
+  return t('caption.text', { window: windowLabel, sources: src });
 }
 
 // The caption's word wrap lives in text-wrap.ts (the panels drawn on the image use it too).
