@@ -180,10 +180,19 @@ describe('on a 390x844 touch phone (one page, steps in order), then at 1280x800'
 
   it('at 1280x800 too, no two labels overlap and none leaves the map', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.evaluate(() => window.__atlas!.mapIdle());
-    // The labels are placed on the next draw after the resize.
-    await expect.poll(async () => (await labelBoxes(page)).map.width).toBeGreaterThan(700);
-    await page.waitForTimeout(300);
+    // The labels are placed again on each draw after the resize: read them once two reads agree.
+    let last = '';
+    await expect
+      .poll(
+        async () => {
+          const now = JSON.stringify(await labelBoxes(page));
+          const settled = now === last && JSON.parse(now).map.width > 700;
+          last = now;
+          return settled;
+        },
+        { interval: 300, timeout: 20_000 },
+      )
+      .toBe(true);
     const boxes = await labelBoxes(page);
     await shot(page, 'phone-labels-1280');
     expect(boxes.labels.map((l) => l.text)).toContain('Moscow');

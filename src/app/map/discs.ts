@@ -154,8 +154,9 @@ export class Discs {
    * Every city a fingertip at (px, py) may mean, nearest first: those with events in the window whose
    * centre lies within `radius` (or whose disc reaches the point), and the one `hit` finds. A tap with
    * two or more asks which one (a finger cannot tell Tashkent, Bishkek and Dushanbe apart at zoom 3).
+   * A tap inside one disc whose neighbours are clearly farther (by `clear` px) means that disc alone.
    */
-  near(px: number, py: number, v: DiscView, radius = TAP_RADIUS): number[] {
+  near(px: number, py: number, v: DiscView, radius = TAP_RADIUS, clear = 12): number[] {
     const found: { i: number; d: number }[] = [];
     for (let i = 0; i < this.size; i++) {
       if (!(this.n[i]! > 0)) continue;
@@ -167,7 +168,10 @@ export class Discs {
     }
     const one = this.hit(px, py, v);
     if (one >= 0 && !found.some((f) => f.i === one)) found.push({ i: one, d: -1 });
-    return found.sort((a, b) => a.d - b.d || a.i - b.i).map((f) => f.i);
+    found.sort((a, b) => a.d - b.d || a.i - b.i);
+    const [first, second] = found;
+    if (first && second && first.d <= this.r[first.i]! && second.d - first.d > clear) return [first.i];
+    return found.map((f) => f.i);
   }
 
   /**

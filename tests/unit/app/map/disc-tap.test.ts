@@ -34,6 +34,18 @@ describe('a tap near several discs', () => {
     expect(new Set(got)).toEqual(new Set([0, 1, 2]));
   });
 
+  it('takes the city a finger is right on when its neighbours are clearly farther', () => {
+    // Zoomed in (world 8192 px): the capitals are 40+ px apart; a tap on Bishkek's centre is Bishkek.
+    const close: DiscView = { width: 900, height: 500, originX: 450 - 0.7 * 8192, originY: 250 - 0.37 * 8192, worldSize: 8192 };
+    const d = discs();
+    const b = d.point(1, close);
+    const t = d.point(0, close);
+    expect(Math.hypot(b.x - t.x, b.y - t.y)).toBeGreaterThan(30);
+    expect(d.near(b.x, b.y, close, 60)).toEqual([1]);
+    // Halfway between them, both are offered.
+    expect(new Set(d.near((b.x + t.x) / 2, (b.y + t.y) / 2, close, 80))).toEqual(new Set([0, 1]));
+  });
+
   it('offers one city when the finger is on a lone disc (no chooser), and none on empty sea', () => {
     const d = discs();
     const m = d.point(3, view);
