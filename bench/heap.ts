@@ -7,6 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CDPSession } from 'playwright-core';
 import { launch } from '../tests/e2e/browser.ts';
 import { generateDataset, writeDataset } from './generate-dataset.ts';
 import { precompress, serveStatic } from './serve.ts';
@@ -44,6 +46,25 @@ export function summariseSnapshot(s: Snapshot, top = 25): { byType: Array<[strin
   };
 }
 
+/** A heap snapshot of the page, summarised (self sizes by kind, then the largest groups). */
+export async function heapReport(cdp: CDPSession): Promise<string> {
+  const chunks: string[] = [];
+  const take = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', take);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', take);
+  const { byType, byName } = summariseSnapshot(JSON.parse(chunks.join('')) as Snapshot);
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(2).padStart(7);
+  return [
+    'by kind:',
+    ...byType.map(([t, n]) => `  ${mb(n)} MB  ${t}`),
+    '',
+    'largest groups (self size, count):',
+    ...byName.map(([k, n, c]) => `  ${mb(n)} MB  ${String(c).padStart(7)}  ${k}`),
+    '',
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const dir = process.argv[2];
   if (!dir || !existsSync(join(dir, 'index.html'))) throw new Error('usage: tsx bench/heap.ts <build dir> [events] [--no-webgl]');
@@ -68,22 +89,16 @@ async function main(): Promise<void> {
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-    const chunks: string[] = [];
-    cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
-    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-    const { byType, byName } = summariseSnapshot(JSON.parse(chunks.join('')) as Snapshot);
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(2);
-    process.stdout.write(`heap used after GC: ${mb(used)} MB (${size} events${noGl ? ', no WebGL' : ''})\n\nby kind:\n`);
-    for (const [t, n] of byType) process.stdout.write(`  ${mb(n).padStart(7)} MB  ${t}\n`);
-    process.stdout.write('\nlargest groups (self size, count):\n');
-    for (const [k, n, c] of byName) process.stdout.write(`  ${mb(n).padStart(7)} MB  ${String(c).padStart(7)}  ${k}\n`);
+    process.stdout.write(`heap used after GC: ${(used / 1024 / 1024).toFixed(2)} MB (${size} events${noGl ? ', no WebGL' : ''})\n\n`);
+    process.stdout.write(await heapReport(cdp));
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -8,12 +8,15 @@
  * Not part of `npm test`: these are measurements, not pass/fail tests.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../tests/e2e/browser.ts';
+import { allFiles, initialJs, withTimeout } from './build-info.ts';
+import { FIRST_SCREEN_PROBE, firstScreenWithoutWebgl } from './first-screen.ts';
+import { heapReport } from './heap.ts';
 import { generateDataset, writeDataset } from './generate-dataset.ts';
 import { INSTRUMENT, type BenchProbe } from './instrument.ts';
 import { precompress, serveStatic, servedBytes } from './serve.ts';
@@ -44,36 +47,6 @@ function log(msg: string): void {
   process.stdout.write(`[bench] ${msg}\n`);
 }
 
-/** JS the page needs before it can start: the entry script and its static imports (modulepreload). */
-function initialJs(outDir: string): { files: string[]; gzipKB: number } {
-  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.m?js)"/g)].map((m) =>
-    m[1]!.replace(/^\.?\//, ''),
-  );
-  const gz = files.reduce((n, f) => n + gzipBytes(join(outDir, f)), 0);
-  return { files, gzipKB: gz / 1024 };
-}
-
-function allFiles(dir: string, skip: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (path === skip) return [];
-    return statSync(path).isDirectory() ? allFiles(path, skip) : [path];
-  });
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** The brush's draggable selection on the timeline, creating one over the middle fifth if there is none. */
 async function brushBox(page: Page): Promise<{ x: number; y: number; width: number } | null> {
   const overlay = page.locator('.brush .overlay, [data-brush] .overlay').first();
@@ -94,6 +67,8 @@ async function brushBox(page: Page): Promise<{ x: number; y: number; width: numb
   if (!sb) return null;
   return { x: sb.x + sb.width / 2, y: sb.y + sb.height / 2, width: ob.width };
 }
+
+const pageUrl = (base: string, size: string) => (size === 'seeds' ? base : `${base}?data=corpora/bench-${size}/`);
 
 async function measure(browser: Browser, base: string, size: string, outDir: string): Promise<Run> {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -124,7 +99,8 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
       }
     }, 0);
   await page.addInitScript(INSTRUMENT);
-  const url = size === 'seeds' ? base : `${base}?data=corpora/bench-${size}/`;
+  await page.addInitScript(FIRST_SCREEN_PROBE);
+  const url = pageUrl(base, size);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
 
@@ -148,8 +124,10 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
     'first idle',
   );
   // (No named inner functions in page code: tsx would wrap them in a `__name` helper the page lacks.)
-  const [scriptStartMs, dataLoadedMs, readyMs] = await page.evaluate(() =>
-    ['atlas:data-start', 'atlas:data-end', 'atlas:ready'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
+  const [scriptStartMs, dataLoadedMs, readyMs, firstScreenMs] = await page.evaluate(() =>
+    ['atlas:data-start', 'atlas:data-end', 'atlas:ready', 'bench:first-screen'].map(
+      (name) => performance.getEntriesByName(name)[0]?.startTime ?? null,
+    ),
   );
   const milestones = { scriptStartMs, dataLoadedMs, readyMs };
   await sleep(500);
@@ -297,11 +275,14 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+  if (process.env.BENCH_HEAP_SNAPSHOT) log(`${size}: where the heap goes\n${await heapReport(cdp)}`);
   const violations = await page.evaluate(() => (window as unknown as Win).__bench.violations);
   errors.push(...violations.map((v) => `CSP violation: ${v}`));
   await context.close();
 
   return {
+    firstScreenMs: round(firstScreenMs ?? null),
+    firstScreenNoWebglMs: null,
     firstIdleMs: round(firstIdleMs),
     scriptStartMs: round(milestones.scriptStartMs),
     dataLoadedMs: round(milestones.dataLoadedMs),
@@ -358,6 +339,8 @@ async function main(): Promise<void> {
   // as they are when a person opens the atlas in a browser that is already running.
   spawnSync('sync');
   const browser = await launch();
+  // A second browser without WebGL: its first screen is timed right after each WebGL run (alternating).
+  const noWebgl = await launch(['--disable-3d-apis']);
   try {
     await measure(browser, base, 'seeds', outDir).catch(() => undefined);
     const runs: Record<string, Run[]> = {};
@@ -365,8 +348,11 @@ async function main(): Promise<void> {
       runs[size] = [];
       for (let rep = 0; rep < REPS; rep++) {
         const r = await measure(browser, base, size, outDir).catch((e: Error) => ({ ...emptyRun(), errors: [String(e.message)] }));
+        const flat = await firstScreenWithoutWebgl(noWebgl, pageUrl(base, size)).catch((e: Error) => ({ ms: null, errors: [e.message] }));
+        r.firstScreenNoWebglMs = round(flat.ms);
+        r.errors.push(...flat.errors);
         log(
-          `${size} #${rep + 1}: idle ${r.firstIdleMs} ms, all in ${r.allIdleMs} ms (script ${r.scriptStartMs}, data ${r.dataLoadedMs}, ready ${r.readyMs}), scrub p95 ${r.scrubP95Ms} ms (${r.scrubSamples}), frame p95 ${r.dragFrameP95Ms} ms, repaints/s of drag ${r.repaintsPerSecDrag}, disc draws/s ${r.discDrawsPerSecDrag} (${r.discDrawP95Ms} ms p95), repaint ${r.mapRepaintMs} ms, play ${r.playFps} fps, heap ${r.heapMB} MB${r.errors.length ? `, problems: ${r.errors.slice(0, 3).join(' | ')}` : ''}`,
+          `${size} #${rep + 1}: first screen ${r.firstScreenMs} ms (no WebGL ${r.firstScreenNoWebglMs}), idle ${r.firstIdleMs} ms, all in ${r.allIdleMs} ms (script ${r.scriptStartMs}, data ${r.dataLoadedMs}, ready ${r.readyMs}), scrub p95 ${r.scrubP95Ms} ms (${r.scrubSamples}), frame p95 ${r.dragFrameP95Ms} ms, repaints/s of drag ${r.repaintsPerSecDrag}, disc draws/s ${r.discDrawsPerSecDrag} (${r.discDrawP95Ms} ms p95), repaint ${r.mapRepaintMs} ms, play ${r.playFps} fps, heap ${r.heapMB} MB${r.errors.length ? `, problems: ${r.errors.slice(0, 3).join(' | ')}` : ''}`,
         );
         runs[size].push(r);
       }
@@ -388,6 +374,7 @@ async function main(): Promise<void> {
     process.stdout.write(markdown(results));
   } finally {
     await browser.close();
+    await noWebgl.close();
     await server.close();
     if (!process.env.BENCH_KEEP) rmSync(outDir, { recursive: true, force: true });
   }
