@@ -24,6 +24,11 @@ export function placeName(p: Named, locale: Locale = getLocale()): string {
   return locale === 'en' ? p.name : (p.names?.[locale] ?? p.name);
 }
 
+/** The SCO's own short form of a country's name in a language (country-names.json), when it differs. */
+export function countryOverride(alpha2: string, locale: 'ru' | 'zh'): string | undefined {
+  return (overrides[locale] as Record<string, string>)[alpha2.toUpperCase()];
+}
+
 /** A country by its ISO alpha-2 code, else the English name the data gave. */
 export function countryName(code: string | null | undefined, english: string, locale: Locale = getLocale()): string {
   if (locale === 'en' || !code) return english;

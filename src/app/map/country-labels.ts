@@ -17,6 +17,7 @@ import zhNames from 'i18n-iso-countries/langs/zh.json';
 import polylabel from 'polylabel';
 import raw from '../../../data/seas.json';
 import { checkData, SeaLabel, SeasFile } from '../../contract/data-files';
+import { countryOverride } from '../i18n';
 import type { Countries } from './countries';
 import { mercator, type DiscView } from './discs';
 
@@ -77,6 +78,9 @@ const ringArea = (ring: Position[]) => {
 /** The shortest of a language's names for a country ("Россия", not "Российская Федерация"). */
 function shortName(iso: string, lang: 'ru' | 'zh'): string | null {
   const a2 = numericToAlpha2(iso);
+  // The SCO's own usage first (Кыргызстан, Китай: src/app/i18n/country-names.json).
+  const own = a2 ? countryOverride(a2, lang) : undefined;
+  if (own) return own;
   const all = a2 ? (getName(a2, lang, { select: 'all' }) as string[] | undefined) : undefined;
   if (!all?.length) return null;
   return [...all].sort((a, b) => a.length - b.length)[0]!;
