@@ -57,22 +57,32 @@ export function assemble(docId: string, mentions: Mention[], statements: Stateme
       if (!m.place && !m.online) m.place = meetings.find((r) => r.place && !r.online && inside(r))?.place ?? null;
       continue;
     }
-    if (m.value.end || m.value.precision !== 'day' || (!m.place && !m.signature)) continue;
+    // a programme's row ("31 August | Arrival of delegations") under "31 August – 1 September 2025, Tianjin": where the meeting was
+    if (!m.signature && !m.dateline && !m.place && !m.online && !m.value.end && m.value.precision === 'day')
+      m.place = meetings.find((r) => r.place && !r.online && inside(r))?.place ?? null;
+    // English as Russian and Chinese: a day the text dates on its own inside a meeting ("On 10 June the heads of
+    // state signed the Qingdao Declaration" under "9–10 June 2018") is its own happening; a signature or date-only
+    // line is not, and closes the meeting it falls in, whatever city it was issued from ("New Delhi, May 05, 2023"
+    // under a release on the Goa meeting of 4–5 May)
+    // (so does a dateline's day inside the meeting it reports, at its city: "TASHKENT, June 11" over "met here on Thursday and Friday")
+    if (m.value.end || m.value.precision !== 'day' || !(m.signature || m.dateline)) continue;
     const meeting =
       meetings.find((r) => r.place && m.place && r.place.id === m.place.id && inside(r)) ??
-      (m.signature ? meetings.find((r) => (!r.place || !m.place) && inside(r)) : undefined);
+      (m.signature ? meetings.find((r) => inside(r)) : undefined);
     if (meeting) {
       m.value = meeting.value;
       m.dateText = meeting.dateText;
     } // the words that gave the whole span
   }
   // A year alone is dropped when the document dates something in that year more precisely at the same
-  // place (or, for a year with no place, at all): "in Shanghai in 2001" next to "Shanghai, 15 June 2001".
+  // place ("in Shanghai in 2001" next to "Shanghai, 15 June 2001") or, for a year with no place, with no
+  // place either. A year with no place beside a placed date is another happening of that year: "Mongolia
+  // received observer status in 2004" is not the RATS opening in Tashkent on 17 June 2004.
   mentions = mentions.filter(
     (m) =>
       m.value.precision !== 'year' ||
       !mentions.some(
-        (o) => o.value.precision !== 'year' && o.value.start.startsWith(m.value.start) && (!m.place || o.place?.id === m.place.id),
+        (o) => o.value.precision !== 'year' && o.value.start.startsWith(m.value.start) && (o.place?.id ?? null) === (m.place?.id ?? null),
       ),
   );
   const groups = new Map<string, Mention[]>();

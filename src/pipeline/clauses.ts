@@ -43,6 +43,9 @@ export function attach(text: string, dates: DateMention[], places: PlaceMention[
   const cls = clauses(text);
   return dates.map((date) => {
     let clause = cls.find((c) => date.start >= c.start && date.start < c.end) ?? { start: 0, end: text.length };
+    // "31 August – 1 September 2025 in Tianjin": a range written with a spaced dash is one date, not two clauses
+    const last = cls.find((c) => date.end > c.start && date.end <= c.end);
+    if (last && last.end > clause.end) clause = { start: clause.start, end: last.end };
     const rest = text.slice(clause.start, date.start) + text.slice(date.end, clause.end);
     if (/^[\W_]*$/.test(rest) && !/\p{L}/u.test(rest)) {
       // (\W also matches every Chinese character)

@@ -89,6 +89,9 @@ const MONTHS_EN = [
   'december',
 ];
 const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+/** A month as datelines write it, in full or cut ("Sept. 17", "Aug 31"). */
+const MONTH_ABBR =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 /** "in November last year", "last July": a month counted back from the report's own date. */
 const LAST_MONTH = new RegExp(`\\b(?:${MONTH_NAME}\\s+(?:of\\s+)?last\\s+year|last\\s+${MONTH_NAME})\\b`, 'g');
 /** "was held ... today" in a dated release: the release's own day (never "today's world" or a sentence opening "Today,"). */
@@ -111,12 +114,71 @@ export function relativeMonths(text: string, anchor: YMD | null): DateMention[] 
   return out;
 }
 
+/** A treaty's entry into force ("entered into force on 19 September 2003") happens at no place, whatever city its clause names. */
+export const inForceEn = (text: string, m: DateMention) =>
+  /\b(?:entered|enters|came|comes|coming|entering)\s+into\s+(?:full\s+)?(?:force|effect)\s+(?:on|in|from|as\s+of)?\s*$|\btook\s+effect\s+(?:on|in|from)?\s*$/i.test(
+    text.slice(Math.max(0, m.start - 40), m.start),
+  );
+
+/** A fact table's date row ("When: 20–21 May 2024", "Dates | …", "Date" over its value) and its place row ("Where: Astana"). */
+export const INFOBOX_DATE_EN = /^\W*(?:Dates?|When|Held)\W*(?:[|:]|\n|$)/i;
+const INFOBOX_PLACE_EN = /^\W*(?:City|Where|Venue|Place|Location)\s*(?:[|:]\s*|\n)([^\n]+)/im;
+/** The text of the place row among the few lines after a date row, or null. */
+export function infoboxPlaceRowEn(after: string): string | null {
+  return INFOBOX_PLACE_EN.exec(after.slice(0, 300))?.[1] ?? null;
+}
+
 /** A date the text counts from the report's own day, or says happened "here": it took place at the dateline's city. */
 export function atDateline(text: string, m: DateMention): boolean {
   return (
     /^(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|the\s+day\s+before|yesterday|today)\b/i.test(m.text) ||
     /\bhere\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start))
   );
+}
+
+const COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** "last year", "two years ago", "a year ago": a year counted back from the report's own date. */
+const YEARS_BACK = /\b(?:last\s+year|(a|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?)\s+years?\s+ago)\b/gi;
+/**
+ * Years the text counts back from `anchor`, the report's own date: "became full members last year",
+ * "expanded to include India and Pakistan two years ago". Year precision, read as a year alone is (the
+ * caller keeps one only when its clause says something happened then).
+ */
+export function relativeYears(text: string, anchor: YMD | null): DateMention[] {
+  const out: DateMention[] = [];
+  if (!anchor || !/last\s+year|years?\s+ago/i.test(text)) return out;
+  for (const m of text.matchAll(YEARS_BACK)) {
+    const n = m[1] ? (COUNT[m[1].toLowerCase()] ?? +m[1]) : 1;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: String(anchor.y - n), precision: 'year' } });
+  }
+  return out;
+}
+
+/**
+ * "in January", "in September of that year", "in June this year": a month with no year written. It takes
+ * the one year the sentence names (the caller's `sentenceYear`); with none, the report's own date's, and
+ * only for a month not after the report's (what a report recalls already happened).
+ */
+const MONTH_NO_YEAR = new RegExp(
+  `\\b(?:in|since|during)\\s+(?:(?:early|late|mid)[\\s-]+)?${MONTH_NAME}\\b(?!\\s*,?\\s*\\d|\\s+(?:of\\s+)?(?:last|next)\\s+year)(?:\\s+(?:of\\s+)?(this|that|the\\s+same)\\s+year\\b)?`,
+  'g',
+);
+export function monthsWithoutYear(text: string, sentenceYear: number | null, anchor: YMD | null): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(MONTH_NO_YEAR)) {
+    const mo = MONTHS_EN.indexOf(m[1]!.toLowerCase()) + 1;
+    const which = m[2]?.toLowerCase();
+    const y = which === 'this' ? anchor?.y : (sentenceYear ?? (anchor && !which && mo <= anchor.m ? anchor.y : undefined));
+    if (!y) continue;
+    const start = m.index + m[0].indexOf(m[1]!, 2);
+    out.push({
+      start,
+      end: m.index + m[0].length,
+      text: text.slice(start, m.index + m[0].length),
+      value: { start: `${y}-${pad(mo)}`, precision: 'month' },
+    });
+  }
+  return out;
 }
 
 /** "from 4 to 5 May", "on 15 and 16 September last year": a range of days with no year written (the document's, or the one before). */
@@ -156,15 +218,20 @@ export function bracketYears(text: string): RegExpExecArray[] {
  * in which that day falls on that weekday. Null when none or several fit.
  */
 export function datelineByWeekday(header: string, text: string): YMD | null {
-  const md = new RegExp(`\\b${MONTH_NAME}\\.?\\s+(\\d{1,2})\\b|\\b(\\d{1,2})\\s+${MONTH_NAME}\\b`).exec(header);
+  const md = new RegExp(`\\b${MONTH_ABBR}\\.?\\s+(\\d{1,2})\\b|\\b(\\d{1,2})\\s+${MONTH_ABBR}\\b`).exec(header);
   const wd = new RegExp(`\\bon\\s+${WEEKDAY}\\b`).exec(text.slice(0, 3000));
   if (!md || !wd) return null;
-  const mo = MONTHS_EN.indexOf((md[1] ?? md[4])!.toLowerCase()) + 1;
+  const mo = MONTHS_EN.findIndex((n) => n.startsWith((md[1] ?? md[4])!.slice(0, 3).toLowerCase())) + 1;
   const d = +(md[2] ?? md[3])!;
   const dow = WEEKDAYS.indexOf(wd[1]!.toLowerCase());
-  const years = new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].flatMap((m) => [+m[1]! - 1, +m[1]!, +m[1]! + 1]));
+  const named = [...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => +m[1]!);
+  const years = new Set(named.flatMap((y) => [y - 1, y, y + 1]));
   const fit = [...years].filter((y) => realDay(y, mo, d) && new Date(Date.UTC(y, mo - 1, d)).getUTCDay() === dow);
-  return fit.length === 1 ? { y: fit[0]!, m: mo, d } : null;
+  if (fit.length <= 1) return fit.length ? { y: fit[0]!, m: mo, d } : null;
+  // several fit (17 September was a Friday in 2004 and 2021): a report is written near the latest year it names
+  const latest = Math.max(...named);
+  const near = fit.map((y) => Math.abs(latest - y)).sort((a, b) => a - b);
+  return near[0]! < near[1]! ? { y: fit.find((y) => Math.abs(latest - y) === near[0])!, m: mo, d } : null;
 }
 
 /**
@@ -182,14 +249,14 @@ const STAMP_BEFORE =
   /(?:\b(?:Updated|Published|Posted|Modified|Revised|Released|Issued|Last\s+(?:updated|revised|modified|edited|reviewed)|Page\s+last\s+(?:updated|modified|revised)|Last\s+check(?:ed)?(?:\s+of\s+the\s+sources)?|As\s+of|Date\s+of\s+publication|Publication\s+date|Accessed|Retrieved)(?:\s+(?:on|at))?\s*[:|·–—-]?\s*)$/i;
 /** Words that make what follows something planned (at the time of writing), not something that happened. */
 const PLAN =
-  /\b(?:will|shall|(?:is|are|was|were)\s+(?:to|due\s+to|expected\s+to|scheduled\s+to|set\s+to|planned\s+to|foreseen\s+to|supposed\s+to|going\s+to)|(?:is|are)\s+(?:scheduled|planned|foreseen|expected|due)|to\s+be\s+(?:held|convened|published|hosted|opened)|upcoming|(?:had\s+)?originally\s+been\s+planned|deadline|(?:registration|accreditation|applications?)\s+(?:closes|closed|close|opens|opened|ends|ended|is\s+open|was\s+open))\b/gi;
+  /\b(?:will|shall|(?:is|are|was|were)\s+(?:to|due\s+to|expected\s+to|scheduled\s+to|set\s+to|planned\s+to|foreseen\s+to|supposed\s+to|going\s+to)|(?:is|are)\s+(?:scheduled|planned|foreseen|expected|due)|to\s+be\s+(?:held|convened|published|hosted|opened)|upcoming|(?:had\s+)?originally\s+been\s+planned|(?:proposal|proposes|proposed|plans?|intends?|intention)\s+to\s+(?:hold|host|convene|organi[sz]e|stage)|deadline|(?:registration|accreditation|applications?)\s+(?:closes|closed|close|opens|opened|ends|ended|is\s+open|was\s+open))\b/gi;
 /** A verb that says it did happen, between the plan word and the date: "will welcome the summit held on ...". */
 const HAPPENED_BETWEEN = /(?<!\bbe\s)\b(?:held|adopted|signed|approved|took\s+place|hosted|convened|established|founded|launched|met)\b/i;
 function planned(clause: string): boolean {
   const last = [...clause.matchAll(PLAN)].pop();
   if (!last) return false;
   const between = clause.slice(last.index + last[0].length);
-  return between.length <= 70 && !HAPPENED_BETWEEN.test(between);
+  return between.replace(/\s+/g, ' ').trim().length <= 150 && !HAPPENED_BETWEEN.test(between);
 }
 
 /**
@@ -197,11 +264,17 @@ function planned(clause: string): boolean {
  * reporting period between two months ("from May 2023 to May 2024").
  */
 export function notAnEvent(text: string, m: DateMention, all: readonly DateMention[]): string | null {
-  const before = text.slice(Math.max(0, m.start - 80), m.start);
+  const before = text.slice(Math.max(0, m.start - 160), m.start);
   if (STAMP_BEFORE.test(before)) return 'a publication stamp, not a dated event';
   // the clause before the date only: "The leaders, who will meet again in 2025, signed on 4 July 2024" keeps 4 July
-  const clause = before.split(/[;:()]|,\s+(?:and|while|which|who)\s|\.\s/).pop()!;
+  // (a name in brackets does not end the clause: "will chair the 21st meeting of ... (SCO) via video link on Tuesday")
+  const clause = before
+    .replace(/\([^()]*\)/g, (b) => ' '.repeat(b.length))
+    .split(/[;:()]|,\s+(?:and|while|which|who)\s|(?<!\b(?:St|Mr|Mrs|Ms|Dr|Gen|Prof|No|Mt|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))\.\s/)
+    .pop()!;
   if (planned(clause)) return 'a plan at the time of writing, not a dated event';
+  // "to mark the 20th anniversary of the SCO in 2021": the year an anniversary falls in; what marks it has its own date
+  if (/\banniversary\s+of\s+(?:the\s+)?[\p{L}\s'’-]{1,50}?\s+(?:in|on)\s+$/iu.test(clause)) return 'an anniversary, not a happening';
   if (m.value.precision === 'month') {
     const from = /\bfrom\s+$/i.test(before);
     const to = all.find(

@@ -17,7 +17,15 @@ import type { ParsedComponents } from 'chrono-node';
  */
 const parser = new chrono.Chrono(chrono.configuration.createConfiguration(true, true));
 import type { Precision } from '../contract/schema.ts';
-import { dayRangesWithoutYear, notAnEvent, numericDayRanges, relativeDays, relativeMonths, titleCaseMonths } from './dates-en.ts';
+import {
+  dayRangesWithoutYear,
+  monthsWithoutYear,
+  notAnEvent,
+  numericDayRanges,
+  relativeDays,
+  relativeMonths,
+  titleCaseMonths,
+} from './dates-en.ts';
 import { findDatesLang, mayContainDateLang, type DateCarry, type Lang } from './lang/index.ts';
 import { findPeriods, saneYear } from './years.ts';
 // Years alone and periods of years are read by years.ts; re-exported here for the stages.
@@ -107,7 +115,7 @@ export const mayContainDate = (text: string, lang: Lang = 'en') =>
   lang === 'en' ? MAYBE_DATE.test(text) || MAYBE_YEAR.test(text) : mayContainDateLang(lang, text);
 // (and a day named from the report's own date: "on Tuesday", "the day before", dates-en.ts)
 const MAYBE_YEAR =
-  /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:day\s+before|[Yy]esterday|today|last\s+year)\b|\((?:19|20)\d{2}\)/;
+  /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:day\s+before|[Yy]esterday|today|last\s+year|years?\s+ago)\b|\((?:19|20)\d{2}\)/;
 
 function valueFromComponents(
   c: ParsedComponents,
@@ -173,7 +181,10 @@ export function findDates(
       skipped,
     };
   // "In 2019 the summit took place in Bishkek (13–14 June)": a lone year in the sentence beats the document's.
-  const years = new Set([...text.matchAll(/(?<![\d-–])(?:19|20)\d{2}(?![\d-–])/g)].map((m) => +m[0]));
+  // (not a target or a period's end: "approved the Development Strategy until 2025" leaves "On 10 July" in the document's year)
+  const years = new Set(
+    [...text.matchAll(/(?<![\d-–])(?<!\b(?:until|till|through|by|to|for|before)\s)(?:19|20)\d{2}(?![\d-–])/g)].map((m) => +m[0]),
+  );
   const docDate: YMD | null = years.size === 1 ? { y: [...years][0]!, m: docDateIn?.m ?? 1, d: docDateIn?.d ?? 1 } : docDateIn;
 
   for (const m of text.matchAll(DAY_MONTH_YEAR)) {
@@ -321,6 +332,9 @@ export function findDates(
     }
     mentions.push({ start, end, text: raw, value: { start: iso(docDate.y, mo, d), precision: 'day' } });
   }
+  // "in January", "in September of that year": a month whose year is the sentence's one year, or the report's (dates-en.ts)
+  for (const r of monthsWithoutYear(text, years.size === 1 ? [...years][0]! : null, carry?.anchor ?? null))
+    if (free(r.start, r.end)) mentions.push(r);
   // Every path above ends here: a year outside 1000–2999 (e.g. from a document dated "0000") is not written.
   for (let i = mentions.length - 1; i >= 0; i--) {
     const v = mentions[i]!.value;

@@ -12,7 +12,7 @@ import { MetaSideFile, type DocMeta } from './meta.ts';
 import { type PlaceMention } from './places.ts';
 import { sentences, type Span } from './segment.ts';
 import { titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
-import { atDateline } from './dates-en.ts';
+import { atDateline, inForceEn, INFOBOX_DATE_EN, infoboxPlaceRowEn } from './dates-en.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
 import {
   cityOfDocumentName,
@@ -56,7 +56,7 @@ const NAMED_AFTER_CITY =
   /^(?:The\s+)?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+(?:Declaration|(?:Joint\s+)?Communiqu[eé]|Convention|Summit)(?![\p{L}])/u;
 /** Words that say something happened, which a year alone needs in its clause to be an event. */
 const HAPPENED =
-  /\b(?:summits?|meetings?|met|held|hosted|founded|established|created|set\s+up|signed|adopted|joined|became|admitted|launched|started|began|opened|took\s+place|received|granted|applied|expanded|entered\s+into\s+force|assumed|(?:are|became|become|as)\s+(?:full\s+)?members?|anniversary|accession|visit(?:ed)?|sessions?|conferences?|forums?|exercises?)\b/i;
+  /\b(?:summits?|meetings?|met|held|hosted|founded|established|created|set\s+up|signed|adopted|joined|became|admitted|launched|started|began|opened|took\s+place|received|granted|applied|expanded|entered\s+into\s+force|(?:came|entered)\s+into\s+effect|took\s+effect|assumed|(?:are|became|become|as)\s+(?:full\s+)?members?|anniversary|accession|visit(?:ed)?|sessions?|conferences?|forums?|exercises?)\b/i;
 /** "Done at St. Petersburg on 7 June 2002": the line that signs the document itself. */
 const SIGNED_HERE = /^\W*(?:Done|Signed|Adopted|Made)\s+(?:at|in)\b/i;
 /** Round brackets and what they hold, so "Council of Heads of Government (Prime Ministers) of" reads on. */
@@ -87,6 +87,23 @@ function blank(text: string, from: number, to: number, spans: Span[]): string {
   return out + text.slice(at, to);
 }
 
+/**
+ * "On 10 July the heads of state adopted the Ufa Declaration", under a page stamped in another year: a day
+ * written without a year that falls in a meeting of a few days the text already dated ("9–10 July 2015")
+ * is in that meeting's year.
+ */
+function inMeetingYear(d: DateMention, before: Mention[]): void {
+  if (d.value.precision !== 'day') return;
+  for (const m of before) {
+    if (!m.value.end || !isFewDays(m.value)) continue;
+    const y = m.value.start.slice(0, 4);
+    const start = y + d.value.start.slice(4);
+    if (start === d.value.start || start < m.value.start || start > m.value.end) continue;
+    d.value = { ...d.value, start, ...(d.value.end ? { end: y + d.value.end.slice(4) } : {}) };
+    return;
+  }
+}
+
 export function extractDocument(docId: string, original: string, side: MetaSideFile | null, ctx: Context): DocResult {
   const { gaz, topics } = ctx;
   const skipped: Skip[] = [];
@@ -112,6 +129,8 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
   const mentions: Mention[] = [];
   const placeNames = new Map<string, Set<string>>();
   const notePlaceName = (id: string, name: string) => placeNames.set(id, (placeNames.get(id) ?? new Set<string>()).add(name));
+  // English counts "last year", "in July" from the report's own date: its publication day, else its dated dateline's
+  const enCarry = { anchor: carry.anchor ?? (firstDateline && docDate ? docDate : undefined) };
   let dateCount = 0;
   let headingTopics: string[] = [];
 
@@ -144,11 +163,13 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         const m = placeScan.mentions[k]!;
         if (m.end + p.start <= s.end) places.push(rel(m));
       }
-      const { mentions: found, skipped: sk } = findDates(sText, docDate, lang, carry);
+      const { mentions: found, skipped: sk } = findDates(sText, docDate, lang, lang === 'en' ? enCarry : carry);
       for (const k of sk) if (skipped.length < MAX_SKIPPED) skipped.push({ text: k.text, offset: s.start + k.start, why: k.why });
       const dates = found.filter((d) => !stampAt.has(s.start + d.start));
+      if (lang === 'en' && !/(?<![\d-–])(?<!\b(?:until|till|through|by|to|for|before)\s)(?:19|20)\d{2}/.test(sText))
+        for (const d of dates) inMeetingYear(d, mentions);
       // A year alone is an event when its clause says what happened then ("In 2001 the SCO was founded").
-      for (const y of attach(sText, findYears(sText, found), places)) {
+      for (const y of attach(sText, findYears(sText, found, enCarry.anchor ?? null), places)) {
         if (HAPPENED.test(sText.slice(0, y.clause.end))) dates.push(y.date);
         else if (skipped.length < MAX_SKIPPED)
           skipped.push({ text: y.date.text, offset: s.start + y.date.start, why: 'a year alone, and its clause names no event' });
@@ -196,8 +217,14 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         // "on Tuesday", "the day before", "met here": counted from the dateline, so at its city (dates-en.ts)
         let place = a.place?.place ?? (lang === 'en' && firstDateline && !a.online && atDateline(sText, d) ? firstDateline[1].place : null);
         // "Саммит, который проходит 15-16 сентября", "本次峰会于…举行": the report's own meeting, at its dateline's city (lang/index.ts)
-        if (place && lang !== 'en' && inForceLang(lang, sText, d)) place = null; // a treaty in force is in force nowhere in particular
+        // a treaty in force is in force nowhere in particular
+        if (place && (lang === 'en' ? inForceEn(sText, d) : inForceLang(lang, sText, d))) place = null;
         if (!place && lang !== 'en' && !a.online && isInfoboxDateLang(lang, sText)) place = infoboxPlaceLang(lang, text.slice(s.end), gaz);
+        if (!place && lang === 'en' && !a.online && INFOBOX_DATE_EN.test(sText.slice(0, d.start))) {
+          // "When: 20–21 May 2024" over "Where: Astana, Palace of Independence": the fact table's place row
+          const row = infoboxPlaceRowEn(text.slice(s.end));
+          place = row ? (placesIn(row).mentions[0]?.place ?? null) : null;
+        }
         if (!place && lang !== 'en' && !a.online && atReportDayLang(lang, sText, d, carry.anchor) && !isOnlineLeadLang(lang, paraText)) {
           // where the text placed the report's day ("сегодня в Астане", "1日在天津…举行"), else the dateline's city
           place =
@@ -234,6 +261,11 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
                 const clauseTitle = plainTitle(blank(sText, clause.start, clause.end, blanks));
                 return clauseTitle.split(' ').length >= 3 ? clauseTitle : plainTitle(blank(sText, 0, sText.length, blanks));
               };
+        if (lang === 'en' && /^(?:Dates?|When|Time|Held|Period|Date\s+and\s+place)$/i.test(core)) {
+          // a fact table's row label ("Dates | 31 August – 1 September 2025") names no happening: the page's title does
+          core = '';
+          fallback = docTitle;
+        }
         let signature = actAt.has(s.start + d.start);
         if (inHeader && d.start < headerEnd) {
           place = dateline.place;

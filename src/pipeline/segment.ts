@@ -68,6 +68,8 @@ const TITLE_ABBR =
 const MONTH_ABBR = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
 
 const LIST_LINE = /^[ \t]*(?:[-*+•|]|\d{1,3}[.)])\s/;
+/** A row of a calendar or table written as a line: it opens with a numeric date ("29–31.10.2020 · …") or keeps cells apart with " · " or " | ". */
+const ROW_LINE = /^[ \t]*\d{1,4}[./–—-]\d|\s[·|]\s/;
 
 /**
  * The pieces a paragraph is segmented in: each line of a list or table on its own (a list item
@@ -80,7 +82,7 @@ function units(text: string, para: Span, lang: Lang = 'en'): Span[] {
     lines.push({ start: at, end: at + line.length });
     at += line.length + 1;
   }
-  const listLines = lines.filter((l) => LIST_LINE.test(text.slice(l.start, l.end))).length;
+  const listLines = lines.filter((l) => LIST_LINE.test(text.slice(l.start, l.end)) || ROW_LINE.test(text.slice(l.start, l.end))).length;
   if (lines.length >= 2 && listLines >= lines.length / 2) return lines.flatMap((l) => chunks(text, l.start, l.end));
   // Chinese is not hard-wrapped: a line is a sentence or a row of a table ("第一次　二〇〇一年六月十五日　上海").
   if (lang === 'zh' && lines.length >= 2) return lines.flatMap((l) => chunks(text, l.start, l.end));

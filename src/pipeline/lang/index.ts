@@ -42,9 +42,14 @@ const PLAN_BEFORE = {
   ru: /(?<![\p{L}])(?:пройд[её]т|состоится|намечен[аоы]?(?:\s+на)?|запланирован[аоы]?(?:\s+на)?|планиру\p{L}*|должн[аоы]?(?:\s+был[аои]?)?\s+(?:пройти|состояться)|будет\s+(?:проходить|проведен\p{L}*)|предстоящ\p{L}*|откро\p{L}*ся|планировал\p{L}*(?:\s+на)?|прим[еу]т|провед[её]т|проведут)\s+(?:[\p{L}-]+\s+){0,4}$/iu,
   zh: /(?:将于|將於|将在|將在|拟于|擬於|计划于|計劃於|原定于|原定於|预计于|預計於|定于|定於)\s*$/u,
 };
+/** A date that only marks an anniversary ("2006年6月，上合组织迎来成立五周年", "В июне 2021 года ШОС отметила 20-летие"): the meeting that marks it has its own date. */
+const ANNIVERSARY_AFTER = {
+  ru: /^[\s,]*(?:[\p{L}«»"-]+\s+){0,4}(?:отметил\p{L}*|отмечал\p{L}*|исполнил\p{L}*|исполняется)\s+(?:[\p{L}\d-]+\s+){0,2}(?:\d+-?лети\p{L}*|годовщин\p{L}*|юбиле\p{L}*)/iu,
+  zh: /^[，,\s]*[^，。；;]{0,12}(?:迎来|迎來)[^，。；;]{0,12}[周週]年/u,
+};
 /** A publication or revision stamp: "Дата публикации: 05.07.2024", "Обновлено: …", "发布时间：…". */
 const STAMP_BEFORE = {
-  ru: /(?:Дата\s+публикации|Опубликовано|Обновлено|Изменено)\s*:?\s*$/iu,
+  ru: /(?:Дата\s+(?:публикации|обновления)|Опубликован\p{L}*|Обновлен\p{L}*|Изменен\p{L}*)\s*:?\s*$/iu,
   zh: /(?:发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|来源|來源|(?:最后|最後)?(?:修订|修訂|更新|整理|编辑|編輯)[于於])\s*[:：]?\s*$/u,
 };
 
@@ -58,9 +63,11 @@ export function findDatesLang(
   const not = (m: DateMention) =>
     PLAN_BEFORE[lang].test(text.slice(Math.max(0, m.start - 60), m.start))
       ? 'a plan or an expectation, not a dated event'
-      : STAMP_BEFORE[lang].test(text.slice(Math.max(0, m.start - 24), m.start))
-        ? 'a publication stamp, not an event'
-        : null;
+      : ANNIVERSARY_AFTER[lang].test(text.slice(m.end, m.end + 40))
+        ? 'an anniversary, not a happening'
+        : STAMP_BEFORE[lang].test(text.slice(Math.max(0, m.start - 24), m.start))
+          ? 'a publication stamp, not an event'
+          : null;
   const r = {
     mentions: r0.mentions.filter((m) => !not(m)),
     skipped: [...r0.skipped, ...r0.mentions.filter((m) => not(m)).map((m) => ({ start: m.start, end: m.end, text: m.text, why: not(m)! }))],
@@ -76,7 +83,7 @@ export function findDatesLang(
   };
 }
 
-const MAYBE_RU = /\d|сегодня|вчера/iu;
+const MAYBE_RU = /\d|сегодня|вчера|годом\s+ран|прошлом\s+году|назад/iu;
 const MAYBE_ZH = /[0-9０-９〇○零一二三四五六七八九十][年月日号]|今天|当天|昨天|今日|当日|昨日/u;
 export const mayContainDateLang = (lang: 'ru' | 'zh', text: string) => (lang === 'ru' ? MAYBE_RU : MAYBE_ZH).test(text);
 
@@ -215,7 +222,7 @@ export const onReportDayLang = (d: { value: DateMention['value'] }, reportDay: Y
 
 /** An event page's fact table: "会议日期 | 2012年6月6日至7日", "Даты проведения | 15-16 октября 2024 г." (a row, not a publication stamp). */
 const INFOBOX_DATE = {
-  ru: /^\s*(?:Дат[аы](?:\s+проведения)?|Сроки(?:\s+проведения)?)\s*[|:]/iu,
+  ru: /^\s*(?:Дат[аы](?:\s+(?:проведения|создания|основания|подписания))?|Сроки(?:\s+проведения)?)\s*[|:]/iu,
   zh: /^\s*(?:会议|會議|活动|活動|峰会|峰會)?(?:日期|时间|時間)\s*[|:：]/u,
 };
 /** Its place row: "会议地点 | 中国北京 人民大会堂", "Место проведения | Исламабад". */

@@ -41,14 +41,25 @@ const MONTH_ALONE = new RegExp(
   'giu',
 );
 const RELATIVE = /(?<![\p{L}])(сегодня|вчера|позавчера)(?![\p{L}])/giu;
-/** Every date form read here has a number in it, or is "сегодня"/"вчера": a cheap test before the patterns. */
-const MAYBE = /\d|сегодня|вчера/iu;
+/** "в 2004 и 2010 гг.", "в 2004, 2010 и 2015 годах": several years, each the time of something. */
+const YEAR_LIST = /(?<![\p{L}])[вВ]\s+((?:19|20)\d{2}(?:\s*,\s*(?:19|20)\d{2})*\s+и\s+(?:19|20)\d{2})\s*(?:гг\.|годах)/gu;
+/**
+ * A year counted from another: "Годом ранее главы правительств собирались в Бишкеке" (the year before the date
+ * last read), "в прошлом году", "два года назад" (before the report's own date).
+ */
+const YEAR_BEFORE =
+  /(?<![\p{L}])(?:(годом\s+(?:ранее|раньше))|(в\s+прошлом\s+году)|(год|два\s+года|три\s+года|четыре\s+года|пять\s+лет)\s+назад)(?![\p{L}])/giu;
+const YEARS_BACK: Record<string, number> = { год: 1, 'два года': 2, 'три года': 3, 'четыре года': 4, 'пять лет': 5 };
+/** The same words without the Unicode look-behind, which makes V8 try every position: a cheap test first. */
+const MAYBE_RELATIVE = /сегодня|вчера/i;
+/** Every date form read here has a number in it, or is "сегодня"/"вчера"/"годом ранее"…: a cheap test before the patterns. */
+const MAYBE = /\d|сегодня|вчера|годом\s+ран|прошлом\s+году|назад/iu;
 const MON_WORD = new RegExp(`${B}${MON}${E}`, 'giu');
 const HAS_MON = new RegExp(MON, 'iu');
 
 /** Words that say something happened: a year alone is an event only in a clause with one of them. */
 export const HAPPENED_RU =
-  /(?<![\p{L}])(?:основан|создан|учрежд|состоял|прош[её]л|прошл[аио]|провед|вступил|подписал|подписан|принят|приняла|приняли|саммит|заседани|встреч|визит|учени|форум|конференци|сесси|стал[аи]?\s+(?:полноправн\p{L}*\s+)?член|член\p{L}*\s+стал|присоедин|открыт|торжеств|годовщин|принимал|собирал|собрал|утвержд|утвердил|одобр|сделан\p{L}*\s+в)/iu;
+  /(?<![\p{L}])(?:основан|создан|учрежд|состоял|прош[её]л|прошл[аио]|провед|вступил|подписал|подписан|принят|приняла|приняли|саммит|заседани|встреч|визит|учени|форум|конференци|сесси|стал[аи]?\s+(?:полноправн\p{L}*\s+)?член|член\p{L}*\s+стал|присоедин|открыт|торжеств|годовщин|принимал|собирал|собрал|утвержд|утвердил|одобр|сделан\p{L}*\s+в|преобразова)/iu;
 
 export function findDatesRu(text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
   const mentions: DateMention[] = [];
@@ -134,7 +145,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     if (/\d\s*$/.test(before)) continue; // the month of a day already read
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(+m[2]!, monthOf(m[1]!)), precision: 'month' });
   }
-  if (sentenceYear) {
+  if (sentenceYear && hasMon) {
     for (const m of text.matchAll(MONTH_ALONE))
       add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(sentenceYear, monthOf(m[1]!)), precision: 'month' });
   }
@@ -142,6 +153,19 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     const start = m.index! + lead(m);
     if (mentions.some((x) => x.value.start.startsWith(m[1]!))) continue; // the year of a date already read
     add(start, m.index! + m[0].length, { start: m[1]!, precision: 'year' });
+  }
+  for (const m of /\d\s+и\s+\d/.test(text) ? text.matchAll(YEAR_LIST) : []) {
+    // each year of the list where it stands
+    const at = m.index! + m[0].indexOf(m[1]!);
+    for (const y of m[1]!.matchAll(/(?:19|20)\d{2}/g)) {
+      if (mentions.some((x) => x.value.start.startsWith(y[0]))) continue;
+      add(at + y.index!, at + y.index! + 4, { start: y[0], precision: 'year' });
+    }
+  }
+  for (const m of /ранее|раньше|прошлом|назад/i.test(text) ? text.matchAll(YEAR_BEFORE) : []) {
+    const from = m[1] ? carry.y : (carry.anchor?.y ?? docYear);
+    const back = m[3] ? (YEARS_BACK[m[3].toLowerCase().replace(/\s+/g, ' ')] ?? 1) : 1;
+    if (from) add(m.index!, m.index! + m[0].length, { start: String(from - back), precision: 'year' });
   }
   // chrono for what the patterns left: only near a month name, and only when nothing there was read.
   for (const w of hasMon ? text.matchAll(MON_WORD) : []) {
@@ -168,7 +192,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       add(s, e, value);
     }
   }
-  if (carry.anchor) {
+  if (carry.anchor && MAYBE_RELATIVE.test(text)) {
     for (const m of text.matchAll(RELATIVE)) {
       const back = { сегодня: 0, вчера: -1, позавчера: -2 }[m[1]!.toLowerCase() as 'сегодня'] ?? 0;
       add(m.index!, m.index! + m[0].length, { start: shiftDay(carry.anchor, back), precision: 'day' });

@@ -83,7 +83,8 @@ export function findPlacesRu(text: string, gaz: Gazetteer): { mentions: PlaceMen
   const mentions: PlaceMention[] = [];
   const rejected: RejectedPlace[] = [];
   const ix = indexOf(gaz);
-  for (const c of ix.capitals) {
+  // each capital's pattern is a scan of the paragraph: only where "столиц…" is written at all
+  for (const c of text.includes('столиц') ? ix.capitals : []) {
     for (const m of text.matchAll(c.re))
       mentions.push({
         start: m.index!,

@@ -16,6 +16,8 @@ const DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2
 
 /** "2018", "２０１８", "二〇一八", "十五", "二十", "三十一", "十" → the number. NFKC would do the digits, not the numerals. */
 export function zhNumber(s: string): number {
+  // ASCII digits (most dates) skip normalize(), which cost a third of the Chinese date finder's time
+  if (/^[0-9]+$/.test(s)) return +s;
   const t = s.normalize('NFKC');
   if (/^\d+$/.test(t)) return +t;
   if (t.includes('十')) {
