@@ -42,6 +42,8 @@ export class AtlasState {
    * thing that moves the map: it follows this field. `n` counts requests, so the same place twice flies twice.
    */
   flight = $state<{ placeId: string; n: number } | null>(null);
+  /** The event being fixed in the event editor (corrections/), or null. */
+  editing = $state<string | null>(null);
   /** The chronology's meetings (meetings.json), read when `view.meetings` first asks for them. */
   meetings = $state.raw<LayerMeeting[] | null>(null);
   /** The data folder meetings.json was (or is being) read from, so each folder is read once. */

@@ -1,0 +1,60 @@
+/**
+ * Fixes made in the page, applied as the CLI applies a corrections.json: the same parser and the same
+ * `applyCorrections` (src/pipeline/corrections.ts) on the data folder's mentions (events.json), the
+ * statements' links trimmed and kept as run.ts does, then the event layer, places and time series built
+ * again by the same join the added documents go through (documents/corpus.ts). One code path: a file
+ * downloaded from the page and run through `npm run extract` gives the same events (browser test).
+ * Pure: records in, records out.
+ */
+import type { Correction } from '../../contract/data-files';
+import type { Statement } from '../../contract/schema';
+import { applyCorrections, CORRECTIONS_FILE, parseCorrections } from '../../pipeline/corrections';
+import type { GazetteerPlace } from '../../pipeline/gazetteer';
+import { joinCorpus, type BundledCorpus, type JoinedCorpus } from '../documents/corpus';
+
+/** A fix that no longer matches anything (its event is gone after a document changed): shown, not dropped. */
+export interface StaleFix {
+  /** Its place in the list of fixes. */
+  index: number;
+  message: string;
+}
+
+export interface FixedCorpus {
+  corpus: JoinedCorpus;
+  stale: StaleFix[];
+}
+
+/** "corrections.json entry 3 (update-event): no event with id …" → 3. */
+const indexOf = (message: string) => Number(/ entry (\d+)\b/.exec(message)?.[1] ?? -1);
+
+/** `place`: the gazetteer's entry for a place id (a fix may move an event to a city the data folder does not have yet). */
+export function applyFixes(
+  base: BundledCorpus,
+  fixes: readonly Correction[],
+  place: (id: string) => GazetteerPlace | undefined,
+): FixedCorpus {
+  const loaded = parseCorrections(JSON.stringify({ corrections: fixes }), CORRECTIONS_FILE);
+  const known = new Set(base.places.map((f) => f.properties.id));
+  // Copies: the join changes statements' event lists in place, and the base is applied again after every fix.
+  const mentions = structuredClone(base.mentions);
+  const applied = applyCorrections(
+    mentions,
+    loaded,
+    CORRECTIONS_FILE,
+    (id) => known.has(id) || place(id) !== undefined,
+    new Set(base.documents.map((d) => d.id)),
+  );
+  // As run.ts does after its corrections: statements lose removed events, and a fixed event keeps its statements.
+  const kept = new Set(applied.events.map((e) => e.id));
+  const statements: Statement[] = base.statements.map((s) => ({ ...s, eventIds: s.eventIds.filter((id) => kept.has(id)) }));
+  const byId = new Map(statements.map((s) => [s.id, s]));
+  for (const e of applied.events)
+    if (e.curated)
+      for (const sid of e.statementIds) {
+        const s = byId.get(sid);
+        if (s && !s.eventIds.includes(e.id)) s.eventIds = [...s.eventIds, e.id].sort();
+      }
+  const corpus = joinCorpus({ ...base, mentions: applied.events, statements }, [], place);
+  const stale = [...loaded.messages, ...applied.messages].map((message) => ({ index: indexOf(message), message }));
+  return { corpus, stale };
+}

@@ -1,0 +1,176 @@
+/**
+ * The user's fixes to the atlas: a list of corrections in the format of corrections.json (the CLI's),
+ * with undo and redo, kept in this browser (the documents' store, key "corrections"), applied to the
+ * data folder's records by apply.ts every time the list changes, and downloadable as corrections.json.
+ * One per atlas, made by CorrectionsLayer.svelte once the bundled data is in.
+ */
+import type { Correction } from '../../contract/data-files';
+import type { DocumentMeta, Event, LayerEvent, PlaceFeature, Statement } from '../../contract/schema';
+import type { Meeting } from '../../contract/chronology';
+import type { GazetteerPlace } from '../../pipeline/gazetteer';
+import type { BundledCorpus } from '../documents/corpus';
+import { openStore, type DocumentStore } from '../documents/store';
+import { buildIndexes } from '../data/indexes';
+import { toLayer } from '../data/load';
+import type { AtlasState } from '../state/atlas.svelte';
+import type { StaleFix } from './apply';
+
+export const STORE_KEY = 'corrections';
+export const REASON = 'fixed in the SCO Atlas page';
+
+async function fetchJson<T>(base: string, file: string, optional = false): Promise<T | null> {
+  const res = await fetch(new URL(file, base));
+  const text = res.ok ? await res.text() : '';
+  if (!res.ok || /^\s*</.test(text)) {
+    if (optional) return null;
+    throw new Error(`${file} is missing from the data folder (HTTP ${res.status})`);
+  }
+  return JSON.parse(text) as T;
+}
+
+let gazetteer: Promise<Map<string, GazetteerPlace>> | null = null;
+/** The pipeline's gazetteer (data/gazetteer.json, a chunk of its own), loaded when a fix first needs it. */
+export const loadGazetteer = () =>
+  (gazetteer ??= import('../../../data/gazetteer.json').then(
+    // A lookup built once and never changed: no reactivity wanted.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    (m) => new Map((m.default as unknown as { places: GazetteerPlace[] }).places.map((p) => [p.id, p])),
+  ));
+
+export class Fixes {
+  /** The fixes, in the order they were made (the order corrections.json lists them). */
+  list = $state.raw<Correction[]>([]);
+  /** Fixes that match nothing in the data any more, each with why. */
+  stale = $state.raw<StaleFix[]>([]);
+  notice = $state<string | null>(null);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  private undos: Correction[][] = [];
+  private redos: Correction[][] = [];
+  private base: Promise<BundledCorpus> | null = null;
+  private folder = '';
+
+  constructor(
+    private readonly atlas: AtlasState,
+    private readonly store: DocumentStore = openStore(),
+  ) {}
+
+  /** The fixes kept in this browser from an earlier visit, applied again. */
+  async restore(): Promise<void> {
+    try {
+      const saved = await this.store.get<Correction[]>(STORE_KEY);
+      if (saved?.length) {
+        this.list = saved;
+        await this.apply();
+      }
+    } catch (e) {
+      this.notice = (e as Error).message;
+    }
+  }
+
+  /** Adds fixes as one step (one undo takes them all back); `follow` is a mention whose event is selected after. */
+  async add(entries: Correction[], follow?: string): Promise<void> {
+    if (!entries.length) return;
+    this.undos.push(this.list);
+    this.redos = [];
+    this.list = [...this.list, ...entries];
+    await this.changed(follow);
+  }
+
+  async undo(): Promise<void> {
+    const prev = this.undos.pop();
+    if (!prev) return;
+    this.redos.push(this.list);
+    this.list = prev;
+    await this.changed();
+  }
+
+  async redo(): Promise<void> {
+    const next = this.redos.pop();
+    if (!next) return;
+    this.undos.push(this.list);
+    this.list = next;
+    await this.changed();
+  }
+
+  /** The fixes as a corrections.json the CLI reads (`npm run extract` with it beside the documents). */
+  file(): string {
+    return `${JSON.stringify({ about: `Fixes made in the SCO Atlas page (${this.list.length}); put this file beside the documents and run npm run extract.`, corrections: this.list }, null, 2)}\n`;
+  }
+
+  private async changed(follow?: string): Promise<void> {
+    this.canUndo = this.undos.length > 0;
+    this.canRedo = this.redos.length > 0;
+    try {
+      await this.store.put(STORE_KEY, $state.snapshot(this.list));
+    } catch (e) {
+      this.notice = `${(e as Error).message}; the fixes stay on the page until you reload`;
+    }
+    await this.apply(follow);
+  }
+
+  /** The data folder's own records (the mentions, not only the layer the page shows), read once per folder. */
+  private bundled(base: string): Promise<BundledCorpus> {
+    if (!this.base || base !== this.folder) {
+      this.folder = base;
+      this.base = (async () => {
+        const [mentions, statements, documents, places, layer, meetings] = await Promise.all([
+          fetchJson<Event[]>(base, 'events.json'),
+          fetchJson<Statement[]>(base, 'statements.json'),
+          fetchJson<DocumentMeta[]>(base, 'documents.json'),
+          fetchJson<{ features: PlaceFeature[] }>(base, 'places.geojson'),
+          fetchJson<LayerEvent[]>(base, 'event-layer.json', true),
+          fetchJson<Meeting[]>(base, 'meetings.json', true),
+        ]);
+        return {
+          mentions: mentions!,
+          statements: statements!,
+          documents: documents!,
+          places: places!.features,
+          layer,
+          meetings: meetings ?? [],
+        };
+      })();
+      this.base.catch(() => (this.base = null));
+    }
+    return this.base;
+  }
+
+  /** Applies the whole list to the data folder's records and shows the result (the pipeline's code, apply.ts). */
+  private async apply(follow?: string): Promise<void> {
+    const now = this.atlas.data;
+    if (!now) return;
+    try {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain value, computed once
+      const base = new URL(now.base, location.href).href;
+      const [bundled, gaz, { applyFixes }] = await Promise.all([this.bundled(base), loadGazetteer(), import('./apply')]);
+      const { corpus, stale } = applyFixes(bundled, this.list, (id) => gaz.get(id));
+      const events = corpus.events as unknown as Event[];
+      toLayer(events, corpus.statements);
+      this.atlas.data = buildIndexes(
+        {
+          ...now.raw,
+          events,
+          places: corpus.places,
+          statements: corpus.statements,
+          documents: corpus.documents,
+          timeseries: corpus.timeseries,
+        },
+        now.base,
+      );
+      // The tests' window onto the data the page shows (mount.ts sets it for the first load).
+      if (window.__atlas) window.__atlas.data = this.atlas.data;
+      this.stale = stale;
+      this.notice = null;
+      if (follow) {
+        const e = (corpus.events as (LayerEvent & { mentionIds?: string[] })[]).find(
+          (x) => x.mentionIds?.includes(follow) || x.id === follow,
+        );
+        if (e) this.atlas.selectEvent(e.id);
+        else this.atlas.select(null, null);
+      }
+    } catch (e) {
+      this.notice = `The fixes could not be applied: ${(e as Error).message}`;
+    }
+  }
+}

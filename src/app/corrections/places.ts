@@ -1,0 +1,22 @@
+/**
+ * The place search of the event editor: gazetteer entries whose name, or one of their other names
+ * (Russian, Chinese, aliases), starts with what was typed, case and accents aside; then those that
+ * contain it; larger places first. Hand-written: a prefix scan of ~3,000 entries needs no index library.
+ */
+import type { GazetteerPlace } from '../../pipeline/gazetteer';
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+export function searchPlaces(gaz: ReadonlyMap<string, GazetteerPlace>, query: string, limit: number): GazetteerPlace[] {
+  const q = fold(query.trim());
+  if (!q) return [];
+  const starts: GazetteerPlace[] = [];
+  const inside: GazetteerPlace[] = [];
+  for (const p of gaz.values()) {
+    const names = [p.name, ...p.names].map(fold);
+    if (names.some((n) => n.startsWith(q))) starts.push(p);
+    else if (names.some((n) => n.includes(q))) inside.push(p);
+  }
+  const order = (a: GazetteerPlace, b: GazetteerPlace) => b.population - a.population || (a.id < b.id ? -1 : 1);
+  return [...starts.sort(order), ...inside.sort(order)].slice(0, limit);
+}
