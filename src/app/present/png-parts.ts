@@ -46,7 +46,8 @@ export function cityPanel(data: AtlasData, placeId: string | null, events: reado
     if (seen.has(s.id)) continue;
     seen.add(s.id);
     const published = data.documents.get(s.docId)?.published;
-    if (items.length < PANEL_STATEMENTS) items.push({ date: published ? fmtEventDate({ start: published, end: null }) : '', text: s.text });
+    if (items.length < PANEL_STATEMENTS)
+      items.push({ date: published ? fmtEventDate({ start: published, end: undefined }) : '', text: s.text });
   }
   const more = seen.size - items.length;
   return {
