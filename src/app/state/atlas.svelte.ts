@@ -137,7 +137,7 @@ export class AtlasState {
     }
     while (i >= 0 && i < data.events.length && !ok(i)) i += dir;
     if (i < 0 || i >= data.events.length) {
-      view.notify({ param: 'event', message: dir === 1 ? 'That was the last event.' : 'That was the first event.' });
+      view.notify(noticeOf('event', dir === 1 ? 'step.last' : 'step.first', {}));
       return;
     }
     const e = data.events[i]!;
