@@ -67,7 +67,7 @@ describe('moving through time', () => {
     expect(view.to).toBeNull();
     expect(view.notices.at(-1)).toMatchObject({
       param: 'to',
-      message: 'To: “0201-12-31” is outside the years 1900–2100. The window is unchanged.',
+      message: '“0201-12-31” in To is outside the years 1900–2100. The window is unchanged.',
     });
     await fireEvent.input(to, { target: { value: '2019' } });
     await fireEvent.keyDown(to, { key: 'Enter' });
