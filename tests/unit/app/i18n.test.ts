@@ -1,7 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fmtDay, fmtEventDate, fmtPartial } from '../../../src/app/components/format';
-import { LOCALES, catalog, checkMessages, fmtNumber, localeFromLanguages, parseLocale, setLocale, t } from '../../../src/app/i18n';
-import { parseQuery, toQuery } from '../../../src/app/state/url';
+import {
+  LOCALES,
+  axisTickFormat,
+  catalog,
+  checkMessages,
+  countryName,
+  eventTitle,
+  fmtNumber,
+  localeFromLanguages,
+  parseLocale,
+  placeName,
+  setLocale,
+  t,
+  withLang,
+} from '../../../src/app/i18n';
+import { noticeOf, parseQuery, toQuery } from '../../../src/app/state/url';
 
 afterEach(() => setLocale('en'));
 
@@ -98,5 +112,53 @@ describe('the language a reader gets', () => {
       expect.objectContaining({ param: 'lang', message: expect.stringContaining('“lang=fr”'), key: 'url.badLang' }),
     ]);
     expect(toQuery(bad.values)).not.toContain('lang');
+  });
+});
+
+describe('names in the interface language', () => {
+  const bishkek = { name: 'Bishkek', names: { ru: 'Бишкек', zh: '比什凯克' } };
+  const summit = {
+    title: '19th meeting of the SCO Council of Heads of State, Bishkek',
+    meeting: { names: { en: 'x', ru: 'Заседание СГГ', zh: '元首理事会会议' } },
+  };
+  it('cities, countries and linked meetings follow the language; unknown ones keep English', () => {
+    expect([placeName(bishkek), countryName('KG', 'Kyrgyzstan'), eventTitle(summit)]).toEqual(['Bishkek', 'Kyrgyzstan', summit.title]);
+    setLocale('ru');
+    expect([placeName(bishkek), countryName('KG', 'Kyrgyzstan'), countryName('KZ', 'Kazakhstan'), eventTitle(summit)]).toEqual([
+      'Бишкек',
+      'Кыргызстан',
+      'Казахстан',
+      'Заседание СГГ',
+    ]);
+    expect(placeName({ name: 'Goa' })).toBe('Goa');
+    expect(eventTitle({ title: 'Саммит в Бишкеке' })).toBe('Саммит в Бишкеке');
+    setLocale('zh');
+    expect([placeName(bishkek), countryName('KG', 'Kyrgyzstan'), eventTitle(summit)]).toEqual([
+      '比什凯克',
+      '吉尔吉斯斯坦',
+      '元首理事会会议',
+    ]);
+  });
+
+  it('a notice keeps its English text and shows in the interface language', () => {
+    const n = noticeOf('place', 'url.noPlace', { id: 'atlantis' });
+    expect(n.message).toBe('No place “atlantis” in this data; ignored.');
+    setLocale('ru');
+    expect(t(n.key!, n.values)).toBe('В этих данных нет места «atlantis»; пропущено.');
+  });
+
+  it('axis ticks name months in Russian and Chinese; English keeps d3’s', () => {
+    expect(axisTickFormat('en')).toBeNull();
+    const ru = axisTickFormat('ru')!;
+    const zh = axisTickFormat('zh')!;
+    expect(ru(new Date(Date.UTC(2019, 0, 1)))).toBe('2019');
+    expect(ru(new Date(Date.UTC(2019, 5, 1)))).toMatch(/^июн/);
+    expect(zh(new Date(Date.UTC(2019, 5, 1)))).toBe('6月');
+    expect(zh(new Date(Date.UTC(2019, 5, 9)))).toBe('6月9日');
+  });
+
+  it('a shared link carries the language unless it names one', () => {
+    expect(withLang('https://x.org/atlas/?place=bishkek-kg', 'zh')).toBe('https://x.org/atlas/?place=bishkek-kg&lang=zh');
+    expect(withLang('https://x.org/atlas/?lang=ru', 'zh')).toBe('https://x.org/atlas/?lang=ru');
   });
 });
