@@ -13,7 +13,7 @@ export function searchPlaces(gaz: ReadonlyMap<string, GazetteerPlace>, query: st
   const starts: GazetteerPlace[] = [];
   const inside: GazetteerPlace[] = [];
   for (const p of gaz.values()) {
-    const names = [p.name, ...p.names].map(fold);
+    const names = [p.name, ...p.names, ...(p.ru ?? []), ...(p.zh ?? [])].map(fold);
     if (names.some((n) => n.startsWith(q))) starts.push(p);
     else if (names.some((n) => n.includes(q))) inside.push(p);
   }

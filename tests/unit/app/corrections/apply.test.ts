@@ -1,0 +1,75 @@
+// @vitest-environment node
+/**
+ * Fixes made in the page (issue 12) go through the pipeline's corrections code: applied to the data
+ * folder's records they give the events the CLI gives with the same corrections.json, and a fix that no
+ * longer matches anything is reported as stale (with the entry and the id), never dropped in silence.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Correction } from '../../../../src/contract/data-files';
+import { applyFixes } from '../../../../src/app/corrections/apply';
+import { searchPlaces } from '../../../../src/app/corrections/places';
+import type { BundledCorpus } from '../../../../src/app/documents/corpus';
+import { loadData, runPipeline } from '../../../../src/pipeline/run';
+
+const root = join(import.meta.dirname, '../../../..');
+const tmp = mkdtempSync(join(tmpdir(), 'sco-fix-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const seeds = runPipeline(join(root, 'data/sources'));
+const bundled: BundledCorpus = {
+  mentions: seeds.events,
+  statements: seeds.statements,
+  documents: seeds.documents,
+  places: seeds.places.features,
+  layer: seeds.layer,
+  meetings: seeds.meetings,
+};
+const gaz = new Map(loadData().gazetteer.places.map((p) => [p.id, p]));
+const bishkek = seeds.events.find((e) => e.placeId === 'bishkek-kg' && e.start.startsWith('2019-06'))!;
+const view = (events: { id: string; start: string; end?: string; placeId: string | null; title: string }[]) =>
+  events.map((e) => ({ id: e.id, start: e.start, end: e.end, placeId: e.placeId, title: e.title }));
+
+describe('fixes applied in the page', () => {
+  const fixes: Correction[] = [
+    { action: 'update-event', id: bishkek.id, set: { start: '2019-06-20', end: '2019-06-21', placeId: 'samarkand-uz' }, reason: 'test' },
+    { action: 'update-event', id: 'gone-document:2020-01-01', set: { title: 'Nothing' }, reason: 'test' },
+  ];
+
+  it('move the event, and the CLI with the same corrections.json gives the same events', () => {
+    const { corpus } = applyFixes(bundled, fixes, (id) => gaz.get(id));
+    const moved = corpus.events.find((e) => e.mentionIds.includes(bishkek.id))!;
+    expect(moved).toMatchObject({ start: '2019-06-20', end: '2019-06-21', placeId: 'samarkand-uz' });
+    expect(corpus.places.features.map((f) => f.properties.id)).toContain('samarkand-uz');
+
+    const docs = join(tmp, 'docs');
+    cpSync(join(root, 'data/sources'), docs, { recursive: true });
+    writeFileSync(join(docs, 'corrections.json'), JSON.stringify({ corrections: fixes }));
+    const cli = runPipeline(docs);
+    expect(view(corpus.events)).toEqual(view(cli.layer));
+    expect(corpus.places.features.map((f) => f.properties.id).sort()).toEqual(cli.places.features.map((f) => f.properties.id).sort());
+  });
+
+  it('report a fix whose event is gone as stale, by entry and id, and apply the rest', () => {
+    const { stale } = applyFixes(bundled, fixes, (id) => gaz.get(id));
+    expect(stale).toEqual([
+      { index: 1, message: expect.stringMatching(/entry 1 \(update-event\): no event with id "gone-document:2020-01-01"/) },
+    ]);
+  });
+
+  it('leave the data folder records as they were (each change applies the whole list again)', () => {
+    const before = JSON.stringify(bundled);
+    applyFixes(bundled, fixes, (id) => gaz.get(id));
+    expect(JSON.stringify(bundled)).toBe(before);
+  });
+});
+
+describe('the place search', () => {
+  it('finds a city by the start of any of its names, accents and case aside, larger places first', () => {
+    expect(searchPlaces(gaz, 'samark', 3)[0]!.id).toBe('samarkand-uz');
+    expect(searchPlaces(gaz, 'Самарк', 3)[0]?.id).toBe('samarkand-uz');
+    expect(searchPlaces(gaz, 'zzzz', 3)).toEqual([]);
+  });
+});
