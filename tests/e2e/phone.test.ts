@@ -178,6 +178,28 @@ describe('on a 390x844 touch phone (one page, steps in order), then at 1280x800'
     await shot(page, 'phone-touch-window');
   });
 
+  it('two fingers pinching the timeline zoom it, and draw no window', async () => {
+    const before = new URL(page.url()).searchParams.toString();
+    const ticks = () => page.locator('.timeline .axis .tick text').allTextContents();
+    const first = await ticks();
+    const plot = (await page.locator('.timeline .plot').boundingBox())!;
+    const cx = plot.x + plot.width / 2;
+    const y = plot.y + plot.height * 0.5;
+    const two = (d: number) => [
+      { x: cx - d, y, id: 1, radiusX: 4, radiusY: 4 },
+      { x: cx + d, y, id: 2, radiusX: 4, radiusY: 4 },
+    ];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: two(20) });
+    for (const d of [40, 60, 80, 100, 120]) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: two(d) });
+      await page.waitForTimeout(16);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    // Zoomed in: the axis reads finer dates than before; the window is the one the finger drew earlier.
+    await expect.poll(ticks).not.toEqual(first);
+    expect(new URL(page.url()).searchParams.toString()).toBe(before);
+  });
+
   it('at 1280x800 too, no two labels overlap and none leaves the map', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     // The labels are placed again on each draw after the resize: read them once two reads agree.
