@@ -10,6 +10,19 @@ import 'reveal.js/reveal.css';
 import './deck.css';
 import '../element/sco-atlas';
 import { wireDeck } from './wire';
+import { parseLocale } from '../app/i18n/locale.svelte';
+
+// The atlas's interface language from the deck's own link (deck/?lang=ru): the custom element and the
+// iframe speak it; without one each follows the browser's language.
+const deckLang = parseLocale(new URLSearchParams(location.search).get('lang'));
+if (deckLang) {
+  for (const el of document.querySelectorAll('sco-atlas')) el.setAttribute('lang', deckLang);
+  for (const f of document.querySelectorAll<HTMLIFrameElement>('iframe[src]')) {
+    const u = new URL(f.getAttribute('src')!, location.href);
+    u.searchParams.set('lang', deckLang);
+    f.src = u.href;
+  }
+}
 
 // Taken before reveal reads (and may rewrite) it: a reload on a story step returns to that step.
 const startHash = location.hash;
