@@ -23,8 +23,11 @@ afterAll(async () => {
 
 type Box = { text: string; x: number; y: number; width: number; height: number };
 
-/** The city labels a person sees on the map (shown, with a size), and the map's box, in page pixels. */
-async function labelBoxes(page: Page): Promise<{ labels: Box[]; map: Box }> {
+/**
+ * The city labels a person sees on the map (shown, with a size), the map's box, and what floats over
+ * the map (zoom buttons, attribution, legend, badges), in page pixels.
+ */
+async function labelBoxes(page: Page): Promise<{ labels: Box[]; map: Box; over: Box[] }> {
   return page.evaluate(() => {
     const box = (e: Element, text = '') => {
       const r = e.getBoundingClientRect();
@@ -34,7 +37,10 @@ async function labelBoxes(page: Page): Promise<{ labels: Box[]; map: Box }> {
     const labels = [...map.querySelectorAll<HTMLElement>('.atlas-city-label')]
       .filter((e) => e.checkVisibility() && e.getBoundingClientRect().width > 0)
       .map((e) => box(e, e.textContent ?? ''));
-    return { labels, map: box(map) };
+    const over = [...map.querySelectorAll('.maplibregl-ctrl'), ...[...map.parentElement!.children].filter((e) => e !== map)]
+      .filter((e) => e.checkVisibility() && e.getBoundingClientRect().width > 0)
+      .map((e) => box(e, e.className || e.tagName));
+    return { labels, map: box(map), over };
   });
 }
 
@@ -42,12 +48,13 @@ function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-/** Labels that overlap each other or stick out of the map, in words (empty when all is well). */
-function labelProblems({ labels, map }: { labels: Box[]; map: Box }): string[] {
+/** Labels that overlap each other, stick out of the map or hide under its controls, in words (empty when all is well). */
+function labelProblems({ labels, map, over }: { labels: Box[]; map: Box; over: Box[] }): string[] {
   const out: string[] = [];
   for (const l of labels)
     if (l.x < map.x - 0.5 || l.y < map.y - 0.5 || l.x + l.width > map.x + map.width + 0.5 || l.y + l.height > map.y + map.height + 0.5)
       out.push(`${l.text} leaves the map`);
+  for (const l of labels) for (const o of over) if (overlaps(l, o)) out.push(`${l.text} is under ${o.text}`);
   for (let i = 0; i < labels.length; i++)
     for (let j = i + 1; j < labels.length; j++)
       if (overlaps(labels[i]!, labels[j]!)) out.push(`${labels[i]!.text} overlaps ${labels[j]!.text}`);

@@ -53,6 +53,8 @@ export interface PlacementOptions {
   gap?: number;
   /** Margin kept free along the map's edges (px). */
   inset?: number;
+  /** Boxes over the map no label may go under (zoom buttons, legend, badges), in the map's pixels. */
+  blocked?: readonly { x: number; y: number; width: number; height: number }[];
 }
 
 export interface Placement {
@@ -105,7 +107,10 @@ export function placeLabels(labels: readonly LabelRequest[], o: PlacementOptions
   const tree = new RBush<Box>();
   // Every disc is in the way of every label but its own (whose anchors clear it by construction), so a
   // label placed early never covers a city labelled later. Zero-radius points stop nothing.
-  tree.load([...(o.obstacles ?? []), ...labels].filter((d) => d.r > 0).map(discBox));
+  tree.load([
+    ...[...(o.obstacles ?? []), ...labels].filter((d) => d.r > 0).map(discBox),
+    ...(o.blocked ?? []).map((b) => ({ minX: b.x, minY: b.y, maxX: b.x + b.width, maxY: b.y + b.height })),
+  ]);
   const order = labels.map((l, i) => ({ l, i })).sort((a, b) => b.l.priority - a.l.priority || a.i - b.i);
   const shown: LabelBox[] = [];
   const hidden: (number | string)[] = [];

@@ -13,7 +13,7 @@ import type { Map as MLMap } from 'maplibre-gl';
 import type { PlaceFeature } from '../../contract/schema';
 import { placeName } from '../i18n';
 import { DISC_STYLE, type Discs, type DiscView } from './discs';
-import { placeLabels, type LabelRequest, type Placement, type PlacedDisc } from './label-placement';
+import { placeLabels, type LabelRequest, type Placement, type PlacedDisc, type PlacementOptions } from './label-placement';
 import type { DiscOverlay } from './overlay';
 
 export interface Labels {
@@ -22,6 +22,8 @@ export interface Labels {
   setSummits(ids: readonly string[]): void;
   destroy(): void;
 }
+
+type Blocked = NonNullable<PlacementOptions['blocked']>;
 
 /** Label text size (CSS px) for a place index; the caller measures (DOM box or canvas `measureText`). */
 export type LabelSize = (i: number) => { width: number; height: number } | null;
@@ -111,11 +113,36 @@ export function cityLabels(map: MLMap, overlay: DiscOverlay): Labels {
     return { width: e.w, height: e.h };
   };
 
+  // What floats over the map (its zoom buttons and attribution, and MapView's legend, badge and
+  // buttons beside the map element): labels keep out from under them. Read at most every 250 ms, as
+  // reading boxes after the labels moved would force a layout in every frame of a pan.
+  let blocked: Blocked = [];
+  let blockedAt = -Infinity;
+  const blockers = (): Blocked => {
+    const now = performance.now();
+    if (now - blockedAt < 250) return blocked;
+    blockedAt = now;
+    const root = layer.closest<HTMLElement>('[data-testid="map"]') ?? layer.parentElement;
+    if (!root) return (blocked = []);
+    const base = root.getBoundingClientRect();
+    const els = [
+      ...root.querySelectorAll<HTMLElement>('.maplibregl-ctrl, .atlas-map2d-zoom'),
+      ...[...(root.parentElement?.children ?? [])].filter((e) => e !== root),
+    ];
+    const out: Blocked[number][] = [];
+    for (const e of els) {
+      const r = e.getBoundingClientRect();
+      if (r.width && r.height && (e.checkVisibility?.() ?? true))
+        out.push({ x: r.left - base.left, y: r.top - base.top, width: r.width, height: r.height });
+    }
+    return (blocked = out);
+  };
+
   let last: Placement | null = null;
   const place = (v: DiscView) => {
     if (!places.length || !v.width) return;
     const { labels, obstacles } = labelRequests(overlay.discs, v, wanted, summits, size);
-    const placement = placeLabels(labels, { width: v.width, height: v.height, obstacles });
+    const placement = placeLabels(labels, { width: v.width, height: v.height, obstacles, blocked: blockers() });
     for (const key of placement.hidden) {
       const e = els.get(key as number);
       if (e) e.el.style.display = 'none';

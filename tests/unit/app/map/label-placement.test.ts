@@ -58,6 +58,18 @@ describe('placeLabels', () => {
     expect(hidden).toEqual(['low']);
   });
 
+  it('keeps labels out from under what floats over the map (zoom buttons, legend)', () => {
+    const city = label('city', 300, 40, 6, 1, 60);
+    const buttons = { x: 340, y: 10, width: 40, height: 70 }; // right of the city, where its text would go
+    const { shown } = placeLabels([city], { width: 390, height: 300, blocked: [buttons] });
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.anchor).not.toBe('right');
+    expect(boxesIntersect(shown[0]!, buttons)).toBe(false);
+    // Boxed in on every side: it hides rather than sit under them.
+    const all = { x: 200, y: 0, width: 190, height: 120 };
+    expect(placeLabels([city], { width: 390, height: 300, blocked: [all] }).hidden).toEqual(['city']);
+  });
+
   it('does not put a label over a disc that carries events', () => {
     const city = label('city', 100, 100, 6, 1, 80);
     const neighbour = { x: 150, y: 100, r: 12 }; // right where the text would go
