@@ -5,9 +5,10 @@
  * on the seeds with that file gives the same events as the page shows.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot } from './browser';
@@ -147,6 +148,35 @@ describe('fixing an event in the page', () => {
     const page_ = await shown(page);
     expect(cli.find((e) => e.id === fixedId)).toMatchObject({ start: '2019-06-20', end: '2019-06-21', placeId: 'samarkand-uz' });
     expect(page_).toEqual(cli);
+  });
+
+  it('downloads the atlas as a data folder zip that ?data= opens with the fix in it', { timeout: 120_000 }, async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('fixes').getByRole('button', { name: 'Download atlas (.zip)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('sco-atlas-data.zip');
+    const zipPath = join(tmp, 'atlas.zip');
+    await download.saveAs(zipPath);
+    const files = unzipSync(readFileSync(zipPath));
+    const names = Object.keys(files);
+    for (const f of ['events.json', 'event-layer.json', 'places.geojson', 'statements.json', 'documents.json', 'corrections.json'])
+      expect(names).toContain(`sco-atlas-data/${f}`);
+    expect(names.filter((n) => n.startsWith('sco-atlas-data/documents/')).length).toBeGreaterThan(0);
+    const served = join(inject('outDir'), 'corpora', 'fixes-zip');
+    for (const [name, bytes] of Object.entries(files)) {
+      mkdirSync(dirname(join(served, name)), { recursive: true });
+      writeFileSync(join(served, name), bytes);
+    }
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    other.on('pageerror', (e) => errors.push(e.message));
+    await open(other, '?data=corpora/fixes-zip/sco-atlas-data/');
+    // A fresh page of its own: the fix comes from the folder, not from this browser's storage of fixes.
+    const there = await shown(other);
+    expect(there.find((e) => e.id === fixedId)).toMatchObject({ start: '2019-06-20', end: '2019-06-21', placeId: 'samarkand-uz' });
+    expect(there).toEqual(await shown(page));
+    await shot(other, 'corrections-zip-opened');
+    await other.close();
     expect(errors).toEqual([]);
   });
 });

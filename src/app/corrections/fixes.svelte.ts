@@ -8,11 +8,12 @@ import type { Correction } from '../../contract/data-files';
 import type { DocumentMeta, Event, LayerEvent, PlaceFeature, Statement } from '../../contract/schema';
 import type { Meeting } from '../../contract/chronology';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
-import type { BundledCorpus } from '../documents/corpus';
+import type { BundledCorpus, JoinedCorpus } from '../documents/corpus';
 import { openStore, type DocumentStore } from '../documents/store';
 import { buildIndexes } from '../data/indexes';
 import { toLayer } from '../data/load';
 import type { AtlasState } from '../state/atlas.svelte';
+import { t } from '../i18n';
 import type { StaleFix } from './apply';
 
 export const STORE_KEY = 'corrections';
@@ -45,6 +46,8 @@ export class Fixes {
   notice = $state<string | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
+  /** The data folder's records with the fixes applied, as data files hold them (for the zip), or null before any fix. */
+  private fixed: JoinedCorpus | null = null;
   private undos: Correction[][] = [];
   private redos: Correction[][] = [];
   private base: Promise<BundledCorpus> | null = null;
@@ -98,13 +101,22 @@ export class Fixes {
     return `${JSON.stringify({ about: `Fixes made in the SCO Atlas page (${this.list.length}); put this file beside the documents and run npm run extract.`, corrections: this.list }, null, 2)}\n`;
   }
 
+  /** The atlas as a data folder in a zip, with the fixes (take-away.ts). */
+  async zip(): Promise<Uint8Array> {
+    const now = this.atlas.data;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain value, computed once
+    const base = new URL(now?.base ?? './data/', location.href).href;
+    const { dataFolderZip } = await import('./take-away');
+    return dataFolderZip(base, this.list.length ? this.fixed : null, this.list.length ? this.file() : null);
+  }
+
   private async changed(follow?: string): Promise<void> {
     this.canUndo = this.undos.length > 0;
     this.canRedo = this.redos.length > 0;
     try {
       await this.store.put(STORE_KEY, $state.snapshot(this.list));
     } catch (e) {
-      this.notice = `${(e as Error).message}; the fixes stay on the page until you reload`;
+      this.notice = t('fix.notStored', { error: (e as Error).message });
     }
     await this.apply(follow);
   }
@@ -145,6 +157,8 @@ export class Fixes {
       const base = new URL(now.base, location.href).href;
       const [bundled, gaz, { applyFixes }] = await Promise.all([this.bundled(base), loadGazetteer(), import('./apply')]);
       const { corpus, stale } = applyFixes(bundled, this.list, (id) => gaz.get(id));
+      // Kept before toLayer rewrites the statements' links to the layer's ids (data files name mentions).
+      this.fixed = { ...corpus, statements: structuredClone(corpus.statements) };
       const events = corpus.events as unknown as Event[];
       toLayer(events, corpus.statements);
       this.atlas.data = buildIndexes(
@@ -170,7 +184,7 @@ export class Fixes {
         else this.atlas.select(null, null);
       }
     } catch (e) {
-      this.notice = `The fixes could not be applied: ${(e as Error).message}`;
+      this.notice = t('fix.notApplied', { error: (e as Error).message });
     }
   }
 }
