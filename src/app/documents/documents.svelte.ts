@@ -14,6 +14,7 @@ import { documentId } from '../../pipeline/doc-id';
 import { buildIndexes } from '../data/indexes';
 import { toLayer, type RawData } from '../data/load';
 import type { AtlasState } from '../state/atlas.svelte';
+import { t } from '../i18n';
 import type { JoinedCorpus } from './corpus';
 import type { DocJob, FromWorker, Stage, ToWorker } from './protocol';
 import { openStore, StoreError, type DocumentStore, type StoredDocument } from './store';
@@ -179,12 +180,12 @@ export class UserDocuments {
     try {
       this.worker = await this.spawn();
     } catch (e) {
-      this.notice = `Documents can be added only when the atlas is served (not opened as a file): ${(e as Error).message}`;
+      this.notice = t('docs.notServed', { error: (e as Error).message });
       return null;
     }
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.hear(e.data);
     this.worker.onerror = (e) => {
-      this.notice = `The documents worker stopped: ${e.message || 'it could not be loaded'}`;
+      this.notice = t('docs.workerStopped', { error: e.message || t('docs.workerNotLoaded') });
       for (const d of this.docs) if (d.stage !== 'done' && d.stage !== 'failed') this.update(d.id, { stage: 'failed' });
     };
     return this.worker;
@@ -209,7 +210,7 @@ export class UserDocuments {
       for (const d of this.docs) if (d.stage === 'joining') this.update(d.id, { stage: 'done' });
       if (this.progress && this.progress.done >= this.progress.total) this.progress = null;
     } else if (m.type === 'failed') {
-      this.notice = `Your documents could not be joined with the atlas: ${m.message}`;
+      this.notice = t('docs.notJoined', { error: m.message });
       for (const d of this.docs) if (d.stage !== 'done' && d.stage !== 'failed') this.update(d.id, { stage: 'failed' });
       this.progress = null;
     }
