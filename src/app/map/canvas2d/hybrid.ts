@@ -9,14 +9,12 @@
  * Every call of the app goes to the map in front; while both exist, to both, so the WebGL map is in
  * the same state when it takes over. The app never branches on which map it has.
  */
+import { t } from '../../i18n';
 import { loadCoarseCountries } from '../countries';
 import { mercator } from '../discs';
 import type { MapAdapter, MapAdapterOptions, MapFactory } from '../types';
 import type { MapView } from '../../state/url';
 import { createMap2D, type Map2DAdapter } from './adapter2d';
-
-/** What the 2D map lacks, said once at its foot when it is the whole map. */
-export const NO_WEBGL_NOTE = 'No WebGL here: a simple map (coarse borders, no animated moves)';
 
 type GL = typeof import('../adapter');
 let gl: Promise<GL> | null = null;
@@ -57,7 +55,8 @@ export const createMap: MapFactory = (o) => {
     failed = true;
     glMap?.destroy();
     glMap = null;
-    flat.setNote(NO_WEBGL_NOTE);
+    // What the 2D map lacks, said once at its foot when it is the whole map (in the interface language).
+    flat.setNote(t('map.flatNote'));
     performance.mark('map2d:fallback');
     console.info('SCO Atlas: the map is drawn in 2D.', why instanceof Error ? why.message : why);
     swapped();

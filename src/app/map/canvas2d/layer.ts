@@ -5,6 +5,7 @@
  * a new window only the discs. The adapter (adapter2d.ts) feeds it the app's state; this module knows
  * only cameras, scenes and pixels.
  */
+import { t } from '../../i18n';
 import { Discs, type DiscView } from '../discs';
 import { drawBase, type BaseScene } from './base';
 import { constrain, viewOf, type Camera } from './camera';
@@ -133,8 +134,8 @@ export function createLayer(o: LayerOptions) {
   const zoomBox = document.createElement('div');
   zoomBox.className = 'atlas-map2d-zoom';
   for (const [text, dz, name] of [
-    ['+', 1, 'Zoom in'],
-    ['−', -1, 'Zoom out'],
+    ['+', 1, t('map.zoomIn')],
+    ['−', -1, t('map.zoomOut')],
   ] as const) {
     const b = document.createElement('button');
     b.type = 'button';
