@@ -82,6 +82,21 @@ const asGazetteer = (f: PlaceFeature): GazetteerPlace => ({
   curated: f.properties.curated,
 });
 
+/**
+ * The folder's records with the added documents' records beside them, in the shape the folder has:
+ * for code that rebuilds the data from the folder (the corrections' fixes, corrections/apply.ts), so
+ * it keeps the user's documents too. (Their SCO flag then defaults to true: the layer does not know them.)
+ */
+export function withAdded(bundled: BundledCorpus, added: readonly AddedDocument[]): BundledCorpus {
+  if (added.length === 0) return bundled;
+  return {
+    ...bundled,
+    mentions: [...bundled.mentions, ...added.flatMap((a) => a.events)].sort(byStartThenId),
+    statements: [...bundled.statements, ...added.flatMap((a) => a.statements)],
+    documents: [...bundled.documents, ...added.map((a) => a.document)],
+  };
+}
+
 /** `place`: the gazetteer's entry for a place id (for the cities only the added documents name). */
 export function joinCorpus(
   bundled: BundledCorpus,

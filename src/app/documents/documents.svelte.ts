@@ -15,7 +15,7 @@ import { buildIndexes } from '../data/indexes';
 import { toLayer, type RawData } from '../data/load';
 import type { AtlasState } from '../state/atlas.svelte';
 import { t } from '../i18n';
-import type { JoinedCorpus } from './corpus';
+import type { AddedDocument, JoinedCorpus } from './corpus';
 import type { DocJob, FromWorker, Stage, ToWorker } from './protocol';
 import { openStore, StoreError, type DocumentStore, type StoredDocument } from './store';
 import { forgetText, keepText } from './texts';
@@ -52,6 +52,9 @@ export class UserDocuments {
   /** The current batch: how many documents are done of how many. */
   progress = $state<{ done: number; total: number } | null>(null);
   private worker: Worker | null = null;
+  /** Each read document's records, for the atlas state (`addedDocuments`: fixes rebuild with them). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read only when the data is rebuilt, never rendered
+  private readonly records = new Map<string, AddedDocument>();
   private bundled: RawData | null = null;
 
   constructor(
@@ -118,6 +121,7 @@ export class UserDocuments {
       return;
     }
     this.docs = this.docs.filter((d) => d.id !== id);
+    this.records.delete(id);
     forgetText(id);
     const w = await this.ensureWorker();
     w?.postMessage({ type: 'remove', base: this.base(), ids: [id] } satisfies ToWorker);
@@ -197,12 +201,15 @@ export class UserDocuments {
     if (m.type === 'stage') {
       if (m.id) this.update(m.id, { stage: m.stage });
     } else if (m.type === 'doc') {
-      if (m.text !== undefined) keepText(m.id, m.text);
+      if (m.added) {
+        keepText(m.id, m.added.text);
+        this.records.set(m.id, m.added);
+      } else this.records.delete(m.id);
       this.update(m.id, {
         stage: m.ok ? 'joining' : 'failed',
         found: m.found,
         messages: m.messages,
-        ...(m.title ? { title: m.title } : {}),
+        ...(m.added ? { title: m.added.document.title } : {}),
       });
       if (this.progress) this.progress = { ...this.progress, done: this.progress.done + 1 };
     } else if (m.type === 'joined') {
@@ -221,6 +228,7 @@ export class UserDocuments {
     const now = this.atlas.data;
     if (!now) return;
     this.bundled ??= now.raw;
+    this.atlas.addedDocuments = [...this.records.values()];
     const statements: Statement[] = c.statements;
     // Layer events, as the page holds them when a folder has its layer (data/layer.ts reads their extra fields).
     const events = c.events as unknown as Event[];

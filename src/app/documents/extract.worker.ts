@@ -116,8 +116,7 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
           found: x.found,
           messages: x.messages,
           ok: !!x.added,
-          text: x.added?.text,
-          title: x.added?.document.title,
+          ...(x.added ? { added: x.added } : {}),
         });
       }
       post({ type: 'stage', id: '', stage: 'joining' });

@@ -1,5 +1,5 @@
 /** The messages between the page and the documents worker (extract.worker.ts). */
-import type { JoinedCorpus } from './corpus';
+import type { AddedDocument, JoinedCorpus } from './corpus';
 
 /** What can be added: the file picker's `accept`, and the words of the message for anything else. */
 export const ADDABLE = ['.txt', '.md', '.html', '.htm', '.pdf', '.docx', '.csv', '.xlsx'];
@@ -27,9 +27,8 @@ export type FromWorker =
       found: { events: number; places: number; statements: number };
       messages: string[];
       ok: boolean;
-      /** The text statement offsets index (for "read in context"). */
-      text?: string;
-      title?: string;
+      /** Its records (with the text statement offsets index, for "read in context"), when it was read. */
+      added?: AddedDocument;
     }
   | { type: 'joined'; corpus: JoinedCorpus }
   | { type: 'failed'; message: string };

@@ -19,6 +19,7 @@ import { DATA_FILES, type LayerMeeting, type Statement } from '../../contract/sc
 import { checkFile } from '../data/check';
 import { bytesOf, type Fetch } from '../data/fetch-bytes';
 import type { AtlasData, WindowCounts } from '../data/indexes';
+import type { AddedDocument } from '../documents/corpus';
 import { filterMask, lowerBound, windowCounts } from '../data/indexes';
 import { DAY } from '../days';
 import { browserLocale, type Locale } from '../i18n/locale.svelte';
@@ -42,6 +43,12 @@ export class AtlasState {
    * thing that moves the map: it follows this field. `n` counts requests, so the same place twice flies twice.
    */
   flight = $state<{ placeId: string; n: number } | null>(null);
+  /**
+   * The user's own documents, extracted (documents/documents.svelte.ts keeps this): whatever rebuilds
+   * the data from the folder's records joins these in too (documents/corpus.ts `withAdded`), so a fix
+   * and an added document never hide each other.
+   */
+  addedDocuments = $state.raw<AddedDocument[]>([]);
   /** The event being fixed in the event editor (corrections/), or null. */
   editing = $state<string | null>(null);
   /** The chronology's meetings (meetings.json), read when `view.meetings` first asks for them. */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { joinCorpus, type BundledCorpus } from '../../../../src/app/documents/corpus';
+import { joinCorpus, withAdded, type BundledCorpus } from '../../../../src/app/documents/corpus';
 import { extractSheet, extractText } from '../../../../src/app/documents/extract';
 import { csvRows } from '../../../../src/app/documents/sheet';
 import { context } from '../../../../src/pipeline/testing';
@@ -70,5 +70,15 @@ describe('added documents joined with the bundled corpus', () => {
     const r = extractText('plain', 'plain.txt', 'Nothing dated here at all.', 26, ctx);
     expect(r.found.events).toBe(0);
     expect(r.messages).toContain('plain.txt: no date found in it, so it adds no event');
+  });
+
+  it('the folder with the added documents beside it keeps both, for code that rebuilds from the folder (fixes)', () => {
+    const b = bundled();
+    const both = withAdded(b, [mine.added!]);
+    expect(both.documents.map((d) => d.id)).toEqual([...b.documents.map((d) => d.id), 'my-notes']);
+    expect(both.mentions).toHaveLength(b.mentions.length + mine.added!.events.length);
+    const starts = both.mentions.map((e) => e.start);
+    expect(starts).toEqual([...starts].sort());
+    expect(withAdded(b, [])).toBe(b);
   });
 });
