@@ -138,7 +138,7 @@ export function atDateline(text: string, m: DateMention): boolean {
 
 const COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 /** "last year", "two years ago", "a year ago": a year counted back from the report's own date. */
-const YEARS_BACK = /\b(?:last\s+year|(a|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?)\s+years?\s+ago)\b/gi;
+const YEARS_BACK = /(?<![\w-])(?:last\s+year|(a|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?)\s+years?\s+ago)\b/gi;
 /**
  * Years the text counts back from `anchor`, the report's own date: "became full members last year",
  * "expanded to include India and Pakistan two years ago". Year precision, read as a year alone is (the

@@ -212,6 +212,8 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         const after = /^,\s*(?:the\s+)?([\p{Lu}][\p{L}' ]*?)(?=[,.;)]|\s+(?:on|in|from)\b)/u.exec(sText.slice(m.end, m.end + 60));
         if (after && after[1] === m.place.country) blanks.push({ start: m.end, end: m.end + after[0].length });
       }
+      // a Russian or Chinese title is read from the whole sentence: once for all its dates
+      let sentenceCore: string | undefined;
       for (const a of attach(forClauses(lang, sText), dates, places)) {
         const d: DateMention = a.date;
         // "on Tuesday", "the day before", "met here": counted from the dateline, so at its city (dates-en.ts)
@@ -236,7 +238,11 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         // "The Council ... Organisation (SCO) held its regular meeting in ...": the clause goes on over the brackets
         // Russian and Chinese titles come from their own module, in the document's language.
         let core =
-          lang !== 'en' ? titleCore(lang, sText, blanks) : sText[a.clause.start - 1] === ')' ? titleFromPrefix(withoutBrackets(whole)) : '';
+          lang !== 'en'
+            ? (sentenceCore ??= titleCore(lang, sText, blanks))
+            : sText[a.clause.start - 1] === ')'
+              ? titleFromPrefix(withoutBrackets(whole))
+              : '';
         if (!core && lang === 'en') core = titleFromPrefix(blank(sText, a.clause.start, d.start, blanks));
         if (!core && lang === 'en') core = titleFromPrefix(whole);
         if (!core && lang === 'en') core = titleFromPrefix(withoutBrackets(whole));

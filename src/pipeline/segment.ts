@@ -90,6 +90,17 @@ function units(text: string, para: Span, lang: Lang = 'en'): Span[] {
 }
 
 /**
+ * The end of a segment that an abbreviation test needs (the patterns are anchored at the end, but V8 tries
+ * them from every position): its last few words, cut at a space so no word is read from its middle.
+ */
+function tailOf(s: string): string {
+  if (s.length <= 24) return s;
+  const t = s.slice(-24);
+  const i = t.search(/[\s(]/);
+  return i < 0 ? '' : t.slice(i);
+}
+
+/**
  * Sentences of one paragraph. Hard-wrapped lines ("...express my\ngratitude...") belong to one
  * sentence, so single newlines are read as spaces (same length, so offsets are unchanged).
  */
@@ -105,7 +116,7 @@ export function sentences(text: string, para: Span, lang: Lang = 'en'): Span[] {
     const segs: { index: number; length: number }[] = [];
     for (const seg of sentenceSegmenter.segment(piece)) {
       const prev = segs[segs.length - 1];
-      const before = prev ? piece.slice(prev.index, seg.index) : '';
+      const before = prev ? tailOf(piece.slice(prev.index, seg.index)) : '';
       if (prev && (TITLE_ABBR.test(before) || (MONTH_ABBR.test(before) && /^\d/.test(seg.segment)) || (abbr && abbr.test(before))))
         prev.length += seg.segment.length;
       else segs.push({ index: seg.index, length: seg.segment.length });
@@ -137,7 +148,7 @@ function splitBeforeNumbers(
   let from = 0;
   for (const m of text.matchAll(/[.!?…»"]\s+(?=\d)/g)) {
     const cut = m.index + m[0].length;
-    if (abbr?.test(text.slice(from, m.index + 1))) continue;
+    if (abbr?.test(tailOf(text.slice(from, m.index + 1)))) continue;
     out.push({ index: seg.index + from, length: cut - from });
     from = cut;
   }

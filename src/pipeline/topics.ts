@@ -40,6 +40,8 @@ export class TopicMatcher {
   }
 
   forText(text: string): string[] {
+    // every keyword is written in Latin letters: a Russian or Chinese sentence with none is not scanned ~40 times
+    if (!/[A-Za-z]/.test(text)) return [];
     const lower = text.toLowerCase();
     return [...new Set(this.keywords.filter((k) => k.re.test(k.lower ? lower : text)).map((k) => k.id))];
   }

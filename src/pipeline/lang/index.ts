@@ -68,9 +68,11 @@ export function findDatesLang(
         : STAMP_BEFORE[lang].test(text.slice(Math.max(0, m.start - 24), m.start))
           ? 'a publication stamp, not an event'
           : null;
+  // (each mention's reason computed once: these look-behind patterns were a fifth of the Russian date finder's time)
+  const why = r0.mentions.map(not);
   const r = {
-    mentions: r0.mentions.filter((m) => !not(m)),
-    skipped: [...r0.skipped, ...r0.mentions.filter((m) => not(m)).map((m) => ({ start: m.start, end: m.end, text: m.text, why: not(m)! }))],
+    mentions: r0.mentions.filter((_, i) => !why[i]),
+    skipped: [...r0.skipped, ...r0.mentions.flatMap((m, i) => (why[i] ? [{ start: m.start, end: m.end, text: m.text, why: why[i] }] : []))],
   };
   const happened = lang === 'ru' ? HAPPENED_RU : HAPPENED_ZH;
   if (!r.mentions.some((m) => m.value.precision === 'year') || happened.test(text)) return r;

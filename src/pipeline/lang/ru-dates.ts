@@ -56,6 +56,11 @@ const MAYBE_RELATIVE = /сегодня|вчера/i;
 const MAYBE = /\d|сегодня|вчера|годом\s+ран|прошлом\s+году|назад/iu;
 const MON_WORD = new RegExp(`${B}${MON}${E}`, 'giu');
 const HAS_MON = new RegExp(MON, 'iu');
+// Cheap tests (no Unicode look-behind, which makes V8 try the pattern at every position) before each pattern.
+const MAYBE_CROSS = /\d\s+[а-яё]+\s*(?:[-–—]|\sпо\s)\s*\d/i;
+const MAYBE_SAME = /\d\s*(?:[-–—]|\sпо\s|\sи\s)\s*\d/;
+const MAYBE_MONTH_YEAR = /[а-яё]\s+(?:19|20)\d{2}/i;
+const MAYBE_YEAR_ALONE = /[вс]\s+(?:19|20)\d{2}/i;
 
 /** Words that say something happened: a year alone is an event only in a clause with one of them. */
 export const HAPPENED_RU =
@@ -81,7 +86,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
 
   // Each pattern below costs a scan with Unicode look-behinds: skipped when its key part is absent.
   const hasMon = HAS_MON.test(text);
-  for (const m of hasMon ? text.matchAll(CROSS) : []) {
+  for (const m of hasMon && MAYBE_CROSS.test(text) ? text.matchAll(CROSS) : []) {
     const [, a, m1, b, m2, y] = m;
     const y2 = yearFor(y);
     const mo1 = monthOf(m1!);
@@ -97,7 +102,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     }
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y1, mo1, +a!), end: isoOf(y2, mo2, +b!), precision: 'day' });
   }
-  for (const m of hasMon ? text.matchAll(SAME) : []) {
+  for (const m of hasMon && MAYBE_SAME.test(text) ? text.matchAll(SAME) : []) {
     const [, a, b, mon, y] = m;
     const yy = yearFor(y);
     const mo = monthOf(mon!);
@@ -140,7 +145,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     }
     add(m.index!, m.index! + m[0].length, { start: isoOf(+y!, +mo!, +d!), precision: 'day' });
   }
-  for (const m of hasMon ? text.matchAll(MONTH_YEAR) : []) {
+  for (const m of hasMon && MAYBE_MONTH_YEAR.test(text) ? text.matchAll(MONTH_YEAR) : []) {
     const before = text.slice(Math.max(0, m.index! - 4), m.index!);
     if (/\d\s*$/.test(before)) continue; // the month of a day already read
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(+m[2]!, monthOf(m[1]!)), precision: 'month' });
@@ -149,7 +154,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     for (const m of text.matchAll(MONTH_ALONE))
       add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(sentenceYear, monthOf(m[1]!)), precision: 'month' });
   }
-  for (const m of text.matchAll(YEAR_ALONE)) {
+  for (const m of MAYBE_YEAR_ALONE.test(text) ? text.matchAll(YEAR_ALONE) : []) {
     const start = m.index! + lead(m);
     if (mentions.some((x) => x.value.start.startsWith(m[1]!))) continue; // the year of a date already read
     add(start, m.index! + m[0].length, { start: m[1]!, precision: 'year' });

@@ -49,7 +49,19 @@ function indexOf(gaz: Gazetteer): Index {
   return ix;
 }
 /** The place a single (possibly hyphenated) word names, in any case form; null when none. */
+const placeOfWordCache = new WeakMap<Gazetteer, Map<string, GazetteerPlace | null>>();
 export function placeOfWordRu(word: string, gaz: Gazetteer): GazetteerPlace | null {
+  // every capitalised word of a Russian text comes here: the answer is kept per word (as the stems are)
+  let cache = placeOfWordCache.get(gaz);
+  if (!cache) placeOfWordCache.set(gaz, (cache = new Map()));
+  let p = cache.get(word);
+  if (p === undefined) {
+    p = placeOfWordUncached(word, gaz);
+    if (cache.size < 50_000) cache.set(word, p);
+  }
+  return p;
+}
+function placeOfWordUncached(word: string, gaz: Gazetteer): GazetteerPlace | null {
   const ix = indexOf(gaz);
   const stem = stemRu(word);
   const exact = ix.stems.get(stem);
@@ -165,4 +177,4 @@ export function kindRu(title: string): 'declaration' | 'speech' | null {
  * Ташкенте", "В. В. Путин") becomes "·", same length, so it does not cut the date off its place.
  */
 export const maskAbbreviationsRu = (text: string) =>
-  text.replace(/(?<![\p{L}])(г|гг|им|ул|пр|просп|пл|д|ст|тыс|млн|млрд|обл|респ|[А-ЯЁ])\.(?=\s)/gu, '$1·');
+  !/\.\s/.test(text) ? text : text.replace(/(?<![\p{L}])(г|гг|им|ул|пр|просп|пл|д|ст|тыс|млн|млрд|обл|респ|[А-ЯЁ])\.(?=\s)/gu, '$1·');

@@ -91,6 +91,8 @@ function titleRu(text: string, blanks: Span[]): string {
 
 const ZH_KIND =
   /(?:峰会|峰會|会议|會議|会晤|會晤|论坛|論壇|联合演习|聯合演習|演习|演習|访问|訪問|会谈|會談|仪式|儀式|博览会|博覽會|研讨会|研討會|对话会|對話會|磋商|展览|展覽|运动会|運動會|马拉松|馬拉松)/gu;
+/** A meeting word right at the start (built once: it was built for every blank of every title). */
+const ZH_KIND_AT_START = new RegExp(`^(?:${ZH_KIND.source})`, 'u');
 const ZH_DONE = /(?:成立|建立|签署|簽署|通过|通過|加入|成为|成為|举行|舉行|召开|召開|启动|啟動|开幕|開幕|闭幕|閉幕|抵达|抵達)/u;
 const SHORT_ZH = (s: string) => s.replace(/上海合作组织/g, '上合组织').replace(/上海合作組織/g, '上合組織');
 
@@ -98,8 +100,7 @@ function titleZh(text: string, blanks: Span[]): string {
   // without a dateline head ("新华社|电 ", its place and date blanked)
   // a city right before 峰会 names the meeting ("阿斯塔纳峰会"): kept; without a dateline head ("新华社|电 ")
   const kept = blanks.filter(
-    (b) =>
-      !new RegExp(`^(?:${ZH_KIND.source})`, 'u').test(text.slice(b.end, b.end + 4)) || !/\p{Script=Han}/u.test(text.slice(b.start, b.end)),
+    (b) => !ZH_KIND_AT_START.test(text.slice(b.end, b.end + 4)) || !/\p{Script=Han}/u.test(text.slice(b.start, b.end)),
   );
   const t = blanked(text, 0, text.length, kept, '|').replace(/^[^，。|]{0,12}\|+[电電](?:[（(][^）)]*[）)])?\s*/u, '');
   const segments = t.split(/[，,；;：:。！？!?、（）()“”"\s]/u);

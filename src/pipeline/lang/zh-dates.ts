@@ -46,6 +46,7 @@ const DAY_ONLY = new RegExp(`(?<![${N.slice(1, -1)}月日年])([0-9０-９]{1,2}
 /** A year alone as the time of something, never a target ("2025年前"), a period or a decade. */
 const YEAR_ALONE = new RegExp(`(?<!${N}|[-–—~～－至到]\\s?)(${N}{4})年(?!${N}|代|度|前|后|以来|以后|以前|起|至|到|底|初|[-–—~～－])`, 'gu');
 const RELATIVE = /(今天|今日|当天|当日|昨天|昨日|前天)/gu;
+const NUMERAL_BEFORE = new RegExp(`${N}$`, 'u');
 const MAYBE = new RegExp(`${N}[年月日号]|今天|今日|当天|当日|昨天|昨日|前天`, 'u');
 
 /** Words that say something happened: a year alone is an event only in a sentence with one of them. */
@@ -154,7 +155,8 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   }
   // chrono (simplified and traditional) for what is left next to a 年 or 月: rare forms the patterns miss.
   for (const w of text.matchAll(/[年月]/gu)) {
-    if (!free(w.index!, w.index! + 1)) continue;
+    // a date has a number right before its 年 or 月: "周年", "今年", "年度", "月底" never start chrono (two parsers each)
+    if (!free(w.index!, w.index! + 1) || !NUMERAL_BEFORE.test(text.slice(Math.max(0, w.index! - 1), w.index!))) continue;
     const a = Math.max(0, w.index! - 8);
     const b = Math.min(text.length, w.index! + 10);
     for (const r of [...hans.parse(text.slice(a, b)), ...chrono.hant.strict.parse(text.slice(a, b))]) {

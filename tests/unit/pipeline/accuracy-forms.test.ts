@@ -66,6 +66,12 @@ describe('English: what the text dates', () => {
     expect(datesOf(text)).toEqual(['2017', '2018']);
   });
 
+  it('"Twenty-two years ago, on 15 June 2001" is not "two years ago"', () => {
+    const text =
+      '---\npublished: 2023-06-15\n---\nSpeech\n\nTwenty-two years ago, on 15 June 2001, the heads of six states met in Shanghai.\n';
+    expect(datesOf(text)).toEqual(['2001-06-15']);
+  });
+
   it('"in January" takes the year its sentence names; "in September of that year" too', () => {
     const text =
       'Bodies\n\nThe two permanent bodies began work in 2004: the Secretariat in Beijing in January, and the anti-terrorist structure in Tashkent in June.\n\nMinsk applied for membership in 2021, and the procedure was launched at the Dushanbe summit in September of that year.\n';
