@@ -36,7 +36,8 @@ const CSS = `
 .atlas-map2d-zoom button{width:29px;height:29px;border:0;background:none;font:600 18px/1 system-ui,sans-serif;color:#333;cursor:pointer;padding:0}
 .atlas-map2d-zoom button+button{border-top:1px solid #ddd}
 .atlas-map2d-zoom button:focus-visible{outline:3px solid #1d4ed8}
-.atlas-map2d-note{position:absolute;right:6px;bottom:4px;max-width:45%;margin:0;text-align:right;font:11px/1.3 system-ui,sans-serif;color:#374151;background:rgb(255 255 255/.8);padding:1px 5px;border-radius:3px;pointer-events:none}
+.atlas-map2d-note{position:absolute;right:6px;bottom:4px;margin:0;font:11px/1.3 system-ui,sans-serif;color:#374151;background:rgb(255 255 255/.8);padding:1px 5px;border-radius:3px;pointer-events:none}
+.atlas-map2d-quiet{position:absolute;right:10px;top:76px;max-width:min(40%,22rem);margin:0;font:12px/1.35 system-ui,sans-serif;color:#1f2937;background:rgb(255 255 255/.88);padding:3px 7px;border-radius:4px;text-align:right;pointer-events:none}
 `;
 
 function ensureCss(): void {
@@ -166,12 +167,16 @@ export function createLayer(o: LayerOptions) {
   const resizer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => schedule('base')) : null;
   resizer?.observe(o.container);
 
-  // The shapes' source, as the MapLibre map's attribution says it; the quiet line of the fallback goes before it.
+  // The shapes' source at the foot, as the MapLibre map's attribution says it; the fallback's quiet line
+  // sits under the zoom buttons, clear of the legend.
   const note = document.createElement('p');
   note.className = 'atlas-map2d-note';
-  note.dataset['testid'] = 'map2d-note';
   note.textContent = ATTRIBUTION;
-  root.append(note);
+  const quiet = document.createElement('p');
+  quiet.className = 'atlas-map2d-quiet';
+  quiet.dataset['testid'] = 'map2d-note';
+  quiet.hidden = true;
+  root.append(note, quiet);
   schedule('base');
 
   return {
@@ -220,9 +225,10 @@ export function createLayer(o: LayerOptions) {
     setCursor(pointer: boolean) {
       root.style.cursor = pointer ? 'pointer' : '';
     },
-    /** One quiet line at the foot of the map (what the 2D map cannot do) before the shapes' source, or none. */
+    /** One quiet line under the zoom buttons (what the 2D map cannot do), or none. */
     setNote(text: string | null) {
-      note.textContent = text ? `${text} · ${ATTRIBUTION}` : ATTRIBUTION;
+      quiet.textContent = text ?? '';
+      quiet.hidden = !text;
     },
     resize: () => schedule('base'),
     destroy() {
