@@ -10,7 +10,7 @@ import type { Correction } from '../../contract/data-files';
 import type { Statement } from '../../contract/schema';
 import { applyCorrections, CORRECTIONS_FILE, parseCorrections } from '../../pipeline/corrections';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
-import { joinCorpus, type BundledCorpus, type JoinedCorpus } from '../documents/corpus';
+import { joinCorpus, type AddedDocument, type BundledCorpus, type JoinedCorpus } from '../documents/corpus';
 
 /** A fix that no longer matches anything (its event is gone after a document changed): shown, not dropped. */
 export interface StaleFix {
@@ -27,12 +27,25 @@ export interface FixedCorpus {
 /** "corrections.json entry 3 (update-event): no event with id …" → 3. */
 const indexOf = (message: string) => Number(/ entry (\d+)\b/.exec(message)?.[1] ?? -1);
 
-/** `place`: the gazetteer's entry for a place id (a fix may move an event to a city the data folder does not have yet). */
+/**
+ * `place`: the gazetteer's entry for a place id (a fix may move an event to a city the data folder does
+ * not have yet). `added`: the user's own documents (documents/), joined in so a fix and an added
+ * document never hide each other, and a fix may name an added document's event.
+ */
 export function applyFixes(
-  base: BundledCorpus,
+  folder: BundledCorpus,
   fixes: readonly Correction[],
   place: (id: string) => GazetteerPlace | undefined,
+  added: readonly AddedDocument[] = [],
 ): FixedCorpus {
+  const base: BundledCorpus = added.length
+    ? {
+        ...folder,
+        mentions: [...folder.mentions, ...added.flatMap((a) => a.events)],
+        statements: [...folder.statements, ...added.flatMap((a) => a.statements)],
+        documents: [...folder.documents, ...added.map((a) => a.document)],
+      }
+    : folder;
   const loaded = parseCorrections(JSON.stringify({ corrections: fixes }), CORRECTIONS_FILE);
   const known = new Set(base.places.map((f) => f.properties.id));
   // Copies: the join changes statements' event lists in place, and the base is applied again after every fix.

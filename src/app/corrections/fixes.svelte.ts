@@ -8,7 +8,7 @@ import type { Correction } from '../../contract/data-files';
 import type { DocumentMeta, Event, LayerEvent, PlaceFeature, Statement } from '../../contract/schema';
 import type { Meeting } from '../../contract/chronology';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
-import type { BundledCorpus, JoinedCorpus } from '../documents/corpus';
+import type { AddedDocument, BundledCorpus, JoinedCorpus } from '../documents/corpus';
 import { openStore, type DocumentStore } from '../documents/store';
 import { buildIndexes } from '../data/indexes';
 import { toLayer } from '../data/load';
@@ -101,6 +101,19 @@ export class Fixes {
     return `${JSON.stringify({ about: `Fixes made in the SCO Atlas page (${this.list.length}); put this file beside the documents and run npm run extract.`, corrections: this.list }, null, 2)}\n`;
   }
 
+  /**
+   * The user's documents, extracted, when the documents layer keeps them on the atlas state
+   * (documents/documents.svelte.ts); read loosely so the fixes work without it too.
+   */
+  added(): readonly AddedDocument[] {
+    return (this.atlas as AtlasState & { addedDocuments?: readonly AddedDocument[] }).addedDocuments ?? [];
+  }
+
+  /** Applies the fixes again (the user's documents changed and the data was rebuilt without them). */
+  async reapply(): Promise<void> {
+    if (this.list.length) await this.apply();
+  }
+
   /** The atlas as a data folder in a zip, with the fixes (take-away.ts). */
   async zip(): Promise<Uint8Array> {
     const now = this.atlas.data;
@@ -156,7 +169,7 @@ export class Fixes {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain value, computed once
       const base = new URL(now.base, location.href).href;
       const [bundled, gaz, { applyFixes }] = await Promise.all([this.bundled(base), loadGazetteer(), import('./apply')]);
-      const { corpus, stale } = applyFixes(bundled, this.list, (id) => gaz.get(id));
+      const { corpus, stale } = applyFixes(bundled, this.list, (id) => gaz.get(id), this.added());
       // Kept before toLayer rewrites the statements' links to the layer's ids (data files name mentions).
       this.fixed = { ...corpus, statements: structuredClone(corpus.statements) };
       const events = corpus.events as unknown as Event[];

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Correction } from '../../../../src/contract/data-files';
 import { applyFixes } from '../../../../src/app/corrections/apply';
 import { searchPlaces } from '../../../../src/app/corrections/places';
-import type { BundledCorpus } from '../../../../src/app/documents/corpus';
+import type { AddedDocument, BundledCorpus } from '../../../../src/app/documents/corpus';
 import { loadData, runPipeline } from '../../../../src/pipeline/run';
 
 const root = join(import.meta.dirname, '../../../..');
@@ -32,12 +32,12 @@ const bishkek = seeds.events.find((e) => e.placeId === 'bishkek-kg' && e.start.s
 const view = (events: { id: string; start: string; end?: string; placeId: string | null; title: string }[]) =>
   events.map((e) => ({ id: e.id, start: e.start, end: e.end, placeId: e.placeId, title: e.title }));
 
-describe('fixes applied in the page', () => {
-  const fixes: Correction[] = [
-    { action: 'update-event', id: bishkek.id, set: { start: '2019-06-20', end: '2019-06-21', placeId: 'samarkand-uz' }, reason: 'test' },
-    { action: 'update-event', id: 'gone-document:2020-01-01', set: { title: 'Nothing' }, reason: 'test' },
-  ];
+const fixes: Correction[] = [
+  { action: 'update-event', id: bishkek.id, set: { start: '2019-06-20', end: '2019-06-21', placeId: 'samarkand-uz' }, reason: 'test' },
+  { action: 'update-event', id: 'gone-document:2020-01-01', set: { title: 'Nothing' }, reason: 'test' },
+];
 
+describe('fixes applied in the page', () => {
   it('move the event, and the CLI with the same corrections.json gives the same events', () => {
     const { corpus } = applyFixes(bundled, fixes, (id) => gaz.get(id));
     const moved = corpus.events.find((e) => e.mentionIds.includes(bishkek.id))!;
@@ -63,6 +63,32 @@ describe('fixes applied in the page', () => {
     const before = JSON.stringify(bundled);
     applyFixes(bundled, fixes, (id) => gaz.get(id));
     expect(JSON.stringify(bundled)).toBe(before);
+  });
+});
+
+describe("fixes and the user's own documents", () => {
+  it("apply to an added document's event too, and keep the added documents in the atlas", () => {
+    // One seed document played as if the user had added it in the page.
+    const id = bishkek.docId;
+    const folder: BundledCorpus = {
+      ...bundled,
+      mentions: seeds.events.filter((e) => e.docId !== id),
+      statements: seeds.statements.filter((s) => s.docId !== id),
+      documents: seeds.documents.filter((d) => d.id !== id),
+    };
+    const added: AddedDocument[] = [
+      {
+        document: seeds.documents.find((d) => d.id === id)!,
+        text: seeds.texts.get(id)!,
+        events: seeds.events.filter((e) => e.docId === id),
+        statements: seeds.statements.filter((s) => s.docId === id),
+        placeNames: [],
+      },
+    ];
+    const { corpus, stale } = applyFixes(folder, fixes.slice(0, 1), (pid) => gaz.get(pid), added);
+    expect(stale).toEqual([]);
+    expect(corpus.documents.map((d) => d.id)).toContain(id);
+    expect(corpus.events.find((e) => e.mentionIds.includes(bishkek.id))).toMatchObject({ start: '2019-06-20', placeId: 'samarkand-uz' });
   });
 });
 
