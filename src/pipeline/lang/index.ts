@@ -229,7 +229,7 @@ const INFOBOX_DATE = {
 };
 /** Its place row: "会议地点 | 中国北京 人民大会堂", "Место проведения | Исламабад". */
 const INFOBOX_PLACE = {
-  ru: /^\s*Место(?:\s+проведения)?\s*[|:]\s*(.+)$/imu,
+  ru: /^[\s|]*Место(?:\s+проведения)?\s*[|:]\s*(.+)$/imu,
   zh: /^\s*(?:会议|會議|活动|活動|峰会|峰會)?(?:地点|地點)\s*[|:：]\s*(.+)$/mu,
 };
 export const isInfoboxDateLang = (lang: 'ru' | 'zh', line: string) => INFOBOX_DATE[lang].test(line);

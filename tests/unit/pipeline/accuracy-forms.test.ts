@@ -117,6 +117,11 @@ describe('English: what is no event', () => {
 });
 
 describe('Russian and Chinese', () => {
+  it('a Markdown fact table\'s date row takes its place row: "| Место | Шанхай |"', () => {
+    const text = '# Пятёрка\n\n| Пятёрка | |\n|---|---|\n| Дата создания | 26 апреля 1996 года |\n| Место | Шанхай |\n';
+    expect(eventsOf(text)).toEqual([['1996-04-26', null, 'shanghai-cn', false]]);
+  });
+
   it('"в 2004 и 2010 гг." is two years', () => {
     const text = 'Ташкент\n\nГород принимал глав государств ШОС в 2004 и 2010 гг. в Ташкенте.\n';
     expect(datesOf(text)).toEqual(['2004', '2010']);
