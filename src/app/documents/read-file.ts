@@ -42,7 +42,9 @@ async function readPdf(name: string, bytes: Uint8Array): Promise<ReadResult> {
 async function readDocx(name: string, bytes: Uint8Array): Promise<ReadResult> {
   const mammoth = (await import('mammoth')).default;
   try {
-    const r = await mammoth.extractRawText({ arrayBuffer: bytes.slice().buffer });
+    // The browser build reads `arrayBuffer`, the Node build (unit tests) `buffer`: both are given.
+    const input = { arrayBuffer: bytes.slice().buffer, buffer: bytes } as unknown as Parameters<typeof mammoth.extractRawText>[0];
+    const r = await mammoth.extractRawText(input);
     const n = normalise(r.value, name);
     return { kind: 'text', text: n.text, messages: [`${name}: read as a Word document`, ...n.messages] };
   } catch (e) {
