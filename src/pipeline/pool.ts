@@ -32,11 +32,9 @@ const failed = (input: DocInput, why: string): DocOutcome => ({
   },
 });
 
-/** Where the worker's code is: beside this module, as TypeScript (tsx, tests) or in the CLI's bundle (extract.mjs). */
+/** The worker's code: beside this module in the CLI's bundle (extract.mjs builds pool-worker.mjs). */
 function spawn(added: GazetteerPlace[]): Worker {
-  const ts = import.meta.url.endsWith('.ts');
-  const url = new URL(ts ? './pool-worker.ts' : './pool-worker.mjs', import.meta.url);
-  return new Worker(url, { workerData: { added }, execArgv: ts ? ['--import', 'tsx'] : [], stderr: false });
+  return new Worker(new URL('./pool-worker.mjs', import.meta.url), { workerData: { added }, stderr: false });
 }
 
 /**
@@ -53,11 +51,12 @@ export function extractInPool(
   // Largest first, so one large document does not start last and keep every other worker waiting.
   const queue = inputs.map((_, i) => i).sort((a, b) => inputs[b]!.bytes.length - inputs[a]!.bytes.length || a - b);
   let left = inputs.length;
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     if (left === 0) return resolve(results);
     const start = () => {
       const w = spawn(added);
       let holding = -1;
+      let ready = false;
       const next = () => {
         const i = queue.shift();
         if (i === undefined) {
@@ -74,11 +73,17 @@ export function extractInPool(
         if (--left === 0) resolve(results);
       };
       w.on('message', (m: { ready?: true; id: number; outcome: DocOutcome }) => {
-        if (m.ready) return next();
+        if (m.ready) {
+          ready = true;
+          return next();
+        }
         finish(m.id, m.outcome);
         next();
       });
       w.on('error', (e) => {
+        // A worker that cannot even start (its code cannot be loaded) would fail again at every respawn:
+        // the caller extracts in process instead.
+        if (!ready) return reject(e);
         if (holding >= 0) finish(holding, failed(inputs[holding]!, `the worker stopped: ${e.message}`));
         holding = -1;
         if (queue.length > 0) start();
@@ -138,22 +143,32 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
   );
   let done = 0;
   const onDone = (i: number) => options.onFile?.(done++, misses.length, misses[i]!.input.file);
-  let fresh: DocOutcome[];
-  if (workers > 1)
-    fresh = await extractInPool(
-      misses.map((m) => m.input),
-      added,
-      workers,
-      onDone,
-    );
-  else {
+  const inProcess = () => {
     const ctx = { gaz: plan.gaz, topics: plan.topics };
-    fresh = misses.map((m, i) => {
+    return misses.map((m, i) => {
       const o = extractSource(m.input, ctx);
       onDone(i);
       return o;
     });
-  }
+  };
+  let fresh: DocOutcome[];
+  let used = 1;
+  // Node 20's workers do not take tsx's loader (--import tsx: "Unknown file extension .ts"), so run from
+  // the TypeScript sources (tsx, the tests) the CLI extracts in process; the bundle (extract.mjs) pools.
+  if (workers > 1 && !import.meta.url.endsWith('.ts')) {
+    try {
+      fresh = await extractInPool(
+        misses.map((m) => m.input),
+        added,
+        workers,
+        onDone,
+      );
+      used = workers;
+    } catch {
+      done = 0;
+      fresh = inProcess();
+    }
+  } else fresh = inProcess();
   misses.forEach((m, i) => {
     outcomes[m.slot] = fresh[i]!;
     // A document that failed for a reason outside its bytes (a worker that died) is not kept.
@@ -164,5 +179,8 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
     for (const p of cache.problems) options.onCacheProblem?.(p);
   }
   const outputs = joinRun(plan, outcomes as DocOutcome[]);
-  return { outputs, stats: { documents: misses.length + (cache?.hits ?? 0), cached: cache?.hits ?? 0, extracted: misses.length, workers } };
+  return {
+    outputs,
+    stats: { documents: misses.length + (cache?.hits ?? 0), cached: cache?.hits ?? 0, extracted: misses.length, workers: used },
+  };
 }
