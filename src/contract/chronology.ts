@@ -7,7 +7,7 @@
  * `loadChronology` validates entry by entry, so one malformed entry is reported (file, list, index,
  * id) and every other entry still loads.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /** A real calendar day, `YYYY-MM-DD` (2019-02-31 is refused, 2024-02-29 accepted). */
 export const IsoDay = z

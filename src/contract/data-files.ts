@@ -18,7 +18,7 @@
  * builder passes through. Objects people write by hand are strict, so a misspelt key is named instead
  * of silently ignored.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { LINK_CORRECTIONS } from './link-corrections.ts';
 import { IsoDay } from './chronology.ts';
 import { IsoPartialDate, Precision } from './schema.ts';

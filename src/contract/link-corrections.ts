@@ -4,7 +4,7 @@
  * `add-meeting` / `update-meeting` / `remove-meeting` to fix the chronology for one corpus. Applied
  * by src/pipeline/events/corrections.ts.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { Meeting } from './chronology.ts';
 
 const reason = z.string().min(1, 'give a reason');

@@ -5,7 +5,7 @@
  * writes before writing it; the app validates what it reads before showing it. Types are derived from
  * the schemas so the two can never drift apart.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { Body, Meeting, MeetingFormat } from './chronology.ts';
 
 /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: as precise as the text is, never more. */

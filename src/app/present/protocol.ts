@@ -15,7 +15,7 @@
  * Messages from origins that are not allowed are ignored silently (no reply: a foreign page must
  * not even learn that the atlas is there).
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 
 export const MESSAGE_PREFIX = 'sco-atlas:';
 

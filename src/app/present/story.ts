@@ -2,7 +2,7 @@
  * Story mode's steps: either the list a person chose in data/story.json (served as story.json next to
  * the pipeline's output), or every event in date order. Pure: data in, steps out.
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import { checkData, checkDataFile, StoryFile, StoryStepSpec } from '../../contract/data-files';
 import type { DocumentMeta, Event, PlaceFeature, Statement } from '../../contract/schema';
 import { interval } from '../data/event-index';
