@@ -36,7 +36,9 @@ beforeAll(async () => {
   await page.evaluate(() => window.__atlas!.ready);
   await page.waitForFunction(() => !!window.__atlas!.data && !window.__atlas!.data.pending, null, { timeout: 120_000 });
   await page.waitForFunction(
-    (n) => /(\d+) statements/.exec(document.querySelector('#list-heading')?.textContent ?? '')?.[1] === String(n),
+    // The count is grouped for the interface language ("20,000 statements").
+    (n) =>
+      /(\d[\d,\s]*) statements/.exec(document.querySelector('#list-heading')?.textContent ?? '')?.[1]?.replace(/\D/g, '') === String(n),
     N,
     { timeout: 120_000 },
   );
