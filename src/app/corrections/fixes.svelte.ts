@@ -5,10 +5,10 @@
  * One per atlas, made by CorrectionsLayer.svelte once the bundled data is in.
  */
 import type { Correction } from '../../contract/data-files';
-import type { DocumentMeta, Event, LayerEvent, PlaceFeature, Statement } from '../../contract/schema';
-import type { Meeting } from '../../contract/chronology';
+import type { Event, LayerEvent } from '../../contract/schema';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
-import type { AddedDocument, BundledCorpus, JoinedCorpus } from '../documents/corpus';
+import type { AddedDocument, JoinedCorpus } from '../documents/corpus';
+import { bundledReader } from '../documents/bundled';
 import { openStore, type DocumentStore } from '../documents/store';
 import { buildIndexes } from '../data/indexes';
 import { toLayer } from '../data/load';
@@ -18,16 +18,6 @@ import type { StaleFix } from './apply';
 
 export const STORE_KEY = 'corrections';
 export const REASON = 'fixed in the SCO Atlas page';
-
-async function fetchJson<T>(base: string, file: string, optional = false): Promise<T | null> {
-  const res = await fetch(new URL(file, base));
-  const text = res.ok ? await res.text() : '';
-  if (!res.ok || /^\s*</.test(text)) {
-    if (optional) return null;
-    throw new Error(`${file} is missing from the data folder (HTTP ${res.status})`);
-  }
-  return JSON.parse(text) as T;
-}
 
 let gazetteer: Promise<Map<string, GazetteerPlace>> | null = null;
 /** The pipeline's gazetteer (data/gazetteer.json, a chunk of its own), loaded when a fix first needs it. */
@@ -50,8 +40,6 @@ export class Fixes {
   private fixed: JoinedCorpus | null = null;
   private undos: Correction[][] = [];
   private redos: Correction[][] = [];
-  private base: Promise<BundledCorpus> | null = null;
-  private folder = '';
 
   constructor(
     private readonly atlas: AtlasState,
@@ -135,31 +123,7 @@ export class Fixes {
   }
 
   /** The data folder's own records (the mentions, not only the layer the page shows), read once per folder. */
-  private bundled(base: string): Promise<BundledCorpus> {
-    if (!this.base || base !== this.folder) {
-      this.folder = base;
-      this.base = (async () => {
-        const [mentions, statements, documents, places, layer, meetings] = await Promise.all([
-          fetchJson<Event[]>(base, 'events.json'),
-          fetchJson<Statement[]>(base, 'statements.json'),
-          fetchJson<DocumentMeta[]>(base, 'documents.json'),
-          fetchJson<{ features: PlaceFeature[] }>(base, 'places.geojson'),
-          fetchJson<LayerEvent[]>(base, 'event-layer.json', true),
-          fetchJson<Meeting[]>(base, 'meetings.json', true),
-        ]);
-        return {
-          mentions: mentions!,
-          statements: statements!,
-          documents: documents!,
-          places: places!.features,
-          layer,
-          meetings: meetings ?? [],
-        };
-      })();
-      this.base.catch(() => (this.base = null));
-    }
-    return this.base;
-  }
+  private bundled = bundledReader();
 
   /** Applies the whole list to the data folder's records and shows the result (the pipeline's code, apply.ts). */
   private async apply(follow?: string): Promise<void> {

@@ -9,12 +9,11 @@
  *   in:  { type: 'remove', base, ids }                                  → { type: 'joined', corpus }
  */
 import '../zod-setup'; // first: before any schema is created
-import type { DocumentMeta, Event, LayerEvent, PlaceFeature, Statement } from '../../contract/schema';
-import type { Meeting } from '../../contract/chronology';
 import { Gazetteer, type GazetteerFile } from '../../pipeline/gazetteer';
 import { TopicMatcher, type TopicsFile } from '../../pipeline/topics';
 import type { Context } from '../../pipeline/document';
-import { joinCorpus, type AddedDocument, type BundledCorpus } from './corpus';
+import { bundledReader } from './bundled';
+import { joinCorpus, type AddedDocument } from './corpus';
 import { extractSheet, extractText, type Extracted } from './extract';
 import { readFile } from './read-file';
 import type { FromWorker, ToWorker } from './protocol';
@@ -29,44 +28,8 @@ const context = () =>
     topics: new TopicMatcher(t.default as unknown as TopicsFile),
   })));
 
-let bundled: Promise<BundledCorpus> | null = null;
-let bundledBase = '';
-async function fetchJson<T>(base: string, file: string, optional = false): Promise<T | null> {
-  const res = await fetch(new URL(file, base));
-  const text = res.ok ? await res.text() : '';
-  // A dev server answers a missing file with the app's page.
-  if (!res.ok || /^\s*</.test(text)) {
-    if (optional) return null;
-    throw new Error(`${file} is missing from the data folder (HTTP ${res.status})`);
-  }
-  return JSON.parse(text) as T;
-}
 /** The data folder's own records (the mentions, not only the layer the page shows). */
-const corpus = (base: string) => {
-  if (!bundled || base !== bundledBase) {
-    bundledBase = base;
-    bundled = (async () => {
-      const [mentions, statements, documents, places, layer, meetings] = await Promise.all([
-        fetchJson<Event[]>(base, 'events.json'),
-        fetchJson<Statement[]>(base, 'statements.json'),
-        fetchJson<DocumentMeta[]>(base, 'documents.json'),
-        fetchJson<{ features: PlaceFeature[] }>(base, 'places.geojson'),
-        fetchJson<LayerEvent[]>(base, 'event-layer.json', true),
-        fetchJson<Meeting[]>(base, 'meetings.json', true),
-      ]);
-      return {
-        mentions: mentions!,
-        statements: statements!,
-        documents: documents!,
-        places: places!.features,
-        layer,
-        meetings: meetings ?? [],
-      };
-    })();
-    bundled.catch(() => (bundled = null));
-  }
-  return bundled;
-};
+const corpus = bundledReader();
 
 /** The added documents extracted so far, by id, in the order they were added. */
 const added = new Map<string, AddedDocument>();
