@@ -297,6 +297,7 @@ export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry:
     correctionsFile: CORRECTIONS_FILE,
   });
   events = layered.mentions;
+  statements = layered.statements; // less the links the corrections file detached (detach-statement, events/)
   for (const r of report) append(r.messages, layered.docMessages.get(r.docId) ?? []);
   const correctionMessages = [...corrections.messages, ...applied.messages, ...layered.correctionMessages];
   if (corrections.entries.length > 0)

@@ -9,6 +9,7 @@
 import type { Correction } from '../../contract/data-files';
 import type { Statement } from '../../contract/schema';
 import { applyCorrections, CORRECTIONS_FILE, parseCorrections } from '../../pipeline/corrections';
+import { applyLayerFixes, applyMeetingCorrections } from '../../pipeline/events/corrections';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
 import { joinCorpus, type AddedDocument, type BundledCorpus, type JoinedCorpus } from '../documents/corpus';
 
@@ -67,7 +68,18 @@ export function applyFixes(
         const s = byId.get(sid);
         if (s && !s.eventIds.includes(e.id)) s.eventIds = [...s.eventIds, e.id].sort();
       }
-  const corpus = joinCorpus({ ...base, mentions: applied.events, statements }, [], place);
-  const stale = [...loaded.messages, ...applied.messages].map((message) => ({ index: indexOf(message), message }));
+  // The event layer's entries (link, unlink, meetings, merge-events, detach-statement), read as
+  // src/pipeline/events/index.ts reads them, then applied by the layer the join builds.
+  const meetings = applyMeetingCorrections(base.meetings, loaded.entries, CORRECTIONS_FILE, kept);
+  const layer = applyLayerFixes(loaded.entries, CORRECTIONS_FILE, applied.events, statements);
+  const corpus = joinCorpus({ ...base, mentions: applied.events, statements }, [], place, {
+    meetings: meetings.meetings,
+    forced: meetings.forced,
+    merges: layer.merges,
+    detached: layer.detached,
+  });
+  const stale = [...loaded.messages, ...applied.messages, ...meetings.messages, ...layer.messages]
+    .map((message) => ({ index: indexOf(message), message }))
+    .sort((a, b) => a.index - b.index);
   return { corpus, stale };
 }

@@ -12,7 +12,7 @@
 import type { Meeting } from '../../contract/chronology';
 import type { DocumentMeta, Event, LayerEvent, PlaceFeature, Places, Statement, TimeSeries } from '../../contract/schema';
 import { buildPlaces, buildTimeSeries } from '../../pipeline/aggregate';
-import { buildLayer, namesSco } from '../../pipeline/events/layer';
+import { buildLayer, namesSco, type LayerInput } from '../../pipeline/events/layer';
 import { REASONS } from '../../pipeline/events/link';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
 
@@ -97,11 +97,18 @@ export function withAdded(bundled: BundledCorpus, added: readonly AddedDocument[
   };
 }
 
-/** `place`: the gazetteer's entry for a place id (for the cities only the added documents name). */
+/** The page's fixes to the event layer (corrections/apply.ts): meetings, links, merges and detached statements. */
+export type LayerFixInput = Partial<Pick<LayerInput, 'meetings' | 'forced' | 'merges' | 'detached'>>;
+
+/**
+ * `place`: the gazetteer's entry for a place id (for the cities only the added documents name).
+ * `fixes`: what the page's corrections ask of the event layer (links on top of the folder's own).
+ */
 export function joinCorpus(
   bundled: BundledCorpus,
   added: readonly AddedDocument[],
   place: (id: string) => GazetteerPlace | undefined,
+  fixes: LayerFixInput = {},
 ): JoinedCorpus {
   const sco = bundledSco(bundled);
   const titles = new Map<string, { title: string; sco: boolean }>();
@@ -109,8 +116,17 @@ export function joinCorpus(
   for (const a of added) titles.set(a.document.id, { title: a.document.title, sco: namesSco(a.text) });
 
   const mentions = [...bundled.mentions, ...added.flatMap((a) => a.events)].sort(byStartThenId);
-  const statements = [...bundled.statements, ...added.flatMap((a) => a.statements)];
-  const built = buildLayer({ mentions, statements, docs: titles, meetings: bundled.meetings, forced: forcedLinks(bundled.mentions) });
+  const joined = [...bundled.statements, ...added.flatMap((a) => a.statements)];
+  const built = buildLayer({
+    mentions,
+    statements: joined,
+    docs: titles,
+    meetings: fixes.meetings ?? bundled.meetings,
+    forced: new Map([...forcedLinks(bundled.mentions), ...(fixes.forced ?? [])]),
+    merges: fixes.merges,
+    detached: fixes.detached,
+  });
+  const statements = built.statements;
 
   const placeNames = new Map<string, Set<string>>();
   const note = (id: string, names: Iterable<string>) => {

@@ -86,3 +86,55 @@ export function applyMeetingCorrections(
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return { meetings: [...byId.values()].sort((a, b) => cmp(a.start, b.start) || cmp(a.id, b.id)), forced, messages };
 }
+
+/** What `merge-events` and `detach-statement` ask of the layer (see buildLayer). */
+export interface LayerFixes {
+  /** Mentions to make one event, each list's first mention naming it, with the reason given. */
+  merges: { mentionIds: string[]; reason: string }[];
+  /** mention id → statements that no longer count for it, with the reason given. */
+  detached: Map<string, { statementIds: Set<string>; reason: string }>;
+  messages: string[];
+}
+
+/**
+ * Reads the `merge-events` and `detach-statement` entries against the mentions and statements there
+ * are now. An entry naming a mention or statement that no longer exists (its document changed) is
+ * reported with the file, the entry and the id, and skipped: stale, not silently dropped.
+ */
+export function applyLayerFixes(
+  entries: readonly { index: number; c: { action: string } }[],
+  file: string,
+  mentions: readonly { id: string; statementIds: readonly string[] }[],
+  statements: readonly { id: string; eventIds: readonly string[] }[],
+): LayerFixes {
+  const byId = new Map(mentions.map((e) => [e.id, e]));
+  const statementById = new Map(statements.map((s) => [s.id, s]));
+  const merges: LayerFixes['merges'] = [];
+  const detached: LayerFixes['detached'] = new Map();
+  const messages: string[] = [];
+  for (const { index, c } of entries) {
+    if (!isLinkCorrection(c)) continue;
+    const where = `${file} entry ${index} (${c.action})`;
+    if (c.action === 'merge-events') {
+      const missing = c.mentionIds.filter((id) => !byId.has(id));
+      if (missing.length) {
+        messages.push(`${where}: no mention (events.json record) with id ${missing.map((id) => `"${id}"`).join(', ')}; skipped`);
+        continue;
+      }
+      merges.push({ mentionIds: [...c.mentionIds], reason: c.reason });
+    } else if (c.action === 'detach-statement') {
+      const m = byId.get(c.mentionId);
+      const s = statementById.get(c.statementId);
+      if (!m) messages.push(`${where}: no mention (events.json record) with id "${c.mentionId}"; skipped`);
+      else if (!s) messages.push(`${where}: no statement with id "${c.statementId}"; skipped`);
+      else if (!m.statementIds.includes(s.id) && !s.eventIds.includes(m.id))
+        messages.push(`${where}: statement "${c.statementId}" is not under mention "${c.mentionId}"; skipped`);
+      else {
+        const d = detached.get(m.id) ?? { statementIds: new Set<string>(), reason: c.reason };
+        d.statementIds.add(s.id);
+        detached.set(m.id, d);
+      }
+    }
+  }
+  return { merges, detached, messages };
+}

@@ -5,12 +5,12 @@
  */
 import type { Chronology } from '../../contract/chronology.ts';
 import type { Event, LayerEvent, LayerMeeting, Statement } from '../../contract/schema.ts';
-import { applyMeetingCorrections } from './corrections.ts';
+import { applyLayerFixes, applyMeetingCorrections } from './corrections.ts';
 import { buildLayer, namesSco } from './layer.ts';
 
 export { buildLayer, kindOf, namesSco } from './layer.ts';
 export { linkMention, namePattern, ordinalsNamed, REASONS } from './link.ts';
-export { applyMeetingCorrections, LINK_CORRECTIONS } from './corrections.ts';
+export { applyLayerFixes, applyMeetingCorrections, LINK_CORRECTIONS } from './corrections.ts';
 
 export interface EventLayerInput {
   mentions: readonly Event[];
@@ -19,7 +19,7 @@ export interface EventLayerInput {
   documents: readonly { id: string; title: string }[];
   texts: ReadonlyMap<string, string>;
   chronology: Chronology;
-  /** Every entry of the corrections file; only the link and meeting actions are read here. */
+  /** Every entry of the corrections file; only the link, meeting, merge and detach actions are read here. */
   corrections: readonly { index: number; c: { action: string } }[];
   correctionsFile: string;
 }
@@ -27,6 +27,8 @@ export interface EventLayerInput {
 export interface EventLayerOutput {
   /** The mentions with `eventId` (and `link` when linked). */
   mentions: Event[];
+  /** The statements, less the links to mentions the corrections file detached them from. */
+  statements: Statement[];
   layer: LayerEvent[];
   meetings: LayerMeeting[];
   /** docId → report lines (where the text disagrees with the chronology). */
@@ -42,6 +44,7 @@ export function buildEventLayer(input: EventLayerInput): EventLayerOutput {
     input.correctionsFile,
     new Set(input.mentions.map((e) => e.id)),
   );
+  const layerFixes = applyLayerFixes(input.corrections, input.correctionsFile, input.mentions, input.statements);
   const docs = new Map(input.documents.map((d) => [d.id, { title: d.title, sco: namesSco(input.texts.get(d.id) ?? '') }]));
   const built = buildLayer({
     mentions: input.mentions,
@@ -49,12 +52,15 @@ export function buildEventLayer(input: EventLayerInput): EventLayerOutput {
     docs,
     meetings: fixed.meetings,
     forced: fixed.forced,
+    merges: layerFixes.merges,
+    detached: layerFixes.detached,
   });
   return {
     mentions: built.mentions,
+    statements: built.statements,
     layer: built.layer,
     meetings: built.meetings,
     docMessages: built.messages,
-    correctionMessages: fixed.messages,
+    correctionMessages: [...fixed.messages, ...layerFixes.messages],
   };
 }

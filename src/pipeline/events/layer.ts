@@ -7,7 +7,9 @@
  * - Unlinked mentions that share date, place and kind (the meeting noun of their titles: forum,
  *   exhibition...) merge too; the event keeps the first mention's id, so old ids and links still work.
  * - Nothing is dropped: every mention points to its event (`eventId`) and keeps its own date; every
- *   statement stays under the mention that dated it.
+ *   statement stays under the mention that dated it, unless the corrections file detached it.
+ * - The corrections file's `merge-events` makes the events of the mentions it names one event (the
+ *   first mention named gives it its id, date, place and title, unless one is linked to a meeting).
  */
 import type { Meeting } from '../../contract/chronology.ts';
 import type { Event, LayerEvent, LayerMeeting, Statement } from '../../contract/schema.ts';
@@ -27,10 +29,16 @@ export interface LayerInput {
   meetings: readonly Meeting[];
   /** Links set by the corrections file: mention id → meeting id, or null to keep a mention unlinked. */
   forced?: ReadonlyMap<string, { meetingId: string | null; reason: string }>;
+  /** Mentions the corrections file merges into one event, the first naming it (events/corrections.ts). */
+  merges?: readonly { mentionIds: readonly string[]; reason: string }[];
+  /** Statements the corrections file detaches from a mention: mention id → statement ids. */
+  detached?: ReadonlyMap<string, { statementIds: ReadonlySet<string>; reason: string }>;
 }
 
 export interface LayerOutput {
   mentions: Event[];
+  /** The statements, without the links to mentions that the corrections file detached them from. */
+  statements: Statement[];
   layer: LayerEvent[];
   meetings: LayerMeeting[];
   /** docId → sentences for report.json: where a text disagrees with the chronology. */
@@ -47,7 +55,8 @@ export function kindOf(title: string): string {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function buildLayer(input: LayerInput): LayerOutput {
-  const { mentions, statements, docs, meetings, forced } = input;
+  const { docs, meetings, forced } = input;
+  const { mentions, statements } = detach(input.mentions, input.statements, input.detached);
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const sentences = new Map(statements.map((s) => [s.id, s.text]));
   const messages = new Map<string, string[]>();
@@ -72,6 +81,7 @@ export function buildLayer(input: LayerInput): LayerOutput {
   // Group: linked mentions by meeting; unlinked ones by date, place (or online) and kind. A mention
   // with neither place nor online stays an event of its own: "the same day" alone is no evidence.
   const groups = new Map<string, Event[]>();
+  const keyOf = new Map<string, string>();
   for (const e of mentions) {
     const link = links.get(e.id);
     const key = link
@@ -82,13 +92,17 @@ export function buildLayer(input: LayerInput): LayerOutput {
     const g = groups.get(key);
     if (g) g.push(e);
     else groups.set(key, [e]);
+    keyOf.set(e.id, key);
   }
+  const merged = mergeGroups(groups, keyOf, mentions, input.merges ?? []);
 
   const eventOf = new Map<string, string>();
   const layer: LayerEvent[] = [];
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    const link = links.get(first.id);
+  for (const { group, keeper, reason: mergeReason } of merged) {
+    // The mention that names the event: a merge's first, else the group's first; a linked one wins.
+    const first = keeper ?? group[0]!;
+    const linked = links.has(first.id) ? first : group.find((e) => links.has(e.id));
+    const link = linked ? links.get(linked.id) : undefined;
     const docIds = [...new Set(group.map((e) => e.docId))];
     const statementIds = [...new Set(group.flatMap((e) => e.statementIds))].sort();
     const topics = [...new Set(group.flatMap((e) => e.topics))].sort();
@@ -100,8 +114,8 @@ export function buildLayer(input: LayerInput): LayerOutput {
       topics,
       statementIds,
       dateText: first.dateText,
-      curated: curated.length > 0 || Boolean(forced && group.some((e) => forced.has(e.id))),
-      ...(curated[0]?.reason ? { reason: curated[0].reason } : {}),
+      curated: curated.length > 0 || mergeReason !== undefined || Boolean(forced && group.some((e) => forced.has(e.id))),
+      ...(curated[0]?.reason || mergeReason ? { reason: curated[0]?.reason ?? mergeReason } : {}),
       sco: Boolean(link) || docIds.some((d) => docs.get(d)?.sco),
     };
     let ev: LayerEvent;
@@ -118,7 +132,7 @@ export function buildLayer(input: LayerInput): LayerOutput {
         title: m.names.en,
         ...base,
         meeting: { id: m.id, body: m.body, ordinal: m.ordinal, format: m.format, names: { ...m.names } },
-        link: { reason: group.map((e) => links.get(e.id)!.reason).sort(byStrength)[0]! },
+        link: { reason: group.flatMap((e) => links.get(e.id)?.reason ?? []).sort(byStrength)[0]! },
       };
     } else {
       ev = {
@@ -144,7 +158,69 @@ export function buildLayer(input: LayerInput): LayerOutput {
     return { ...rest, eventId: eventOf.get(e.id)!, ...(link ? { link: { meetingId: link.meeting.id, reason: link.reason } } : {}) };
   });
   const mentioned = new Set([...links.values()].map((l) => l.meeting.id));
-  return { mentions: out, layer, meetings: meetings.map((m) => ({ ...m, mentioned: mentioned.has(m.id) })), messages };
+  return { mentions: out, statements, layer, meetings: meetings.map((m) => ({ ...m, mentioned: mentioned.has(m.id) })), messages };
+}
+
+/** The mentions and statements without the links the corrections file detached (changed records are copies). */
+function detach(mentions: readonly Event[], statements: readonly Statement[], detached: LayerInput['detached']) {
+  if (!detached?.size) return { mentions, statements: statements as Statement[] };
+  return {
+    mentions: mentions.map((e) => {
+      const d = detached.get(e.id);
+      if (!d) return e;
+      return { ...e, statementIds: e.statementIds.filter((id) => !d.statementIds.has(id)), curated: true, reason: e.reason ?? d.reason };
+    }),
+    statements: statements.map((s) => {
+      const eventIds = s.eventIds.filter((id) => !detached.get(id)?.statementIds.has(s.id));
+      return eventIds.length === s.eventIds.length ? s : { ...s, eventIds };
+    }),
+  };
+}
+
+/**
+ * The groups with the corrections file's merges applied: groups holding mentions of one merge become
+ * one (union-find over the groups' keys), in the order they first appear; the mentions of a merged
+ * group stay in time order. `keeper`: the first mention of the first merge that made the group.
+ */
+function mergeGroups(
+  groups: ReadonlyMap<string, Event[]>,
+  keyOf: ReadonlyMap<string, string>,
+  mentions: readonly Event[],
+  merges: readonly { mentionIds: readonly string[]; reason: string }[],
+): { group: Event[]; keeper?: Event; reason?: string }[] {
+  if (merges.length === 0) return [...groups.values()].map((group) => ({ group }));
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.has(r)) r = parent.get(r)!;
+    return r;
+  };
+  for (const m of merges) {
+    const keys = m.mentionIds.map((id) => keyOf.get(id)).filter((k): k is string => k !== undefined);
+    for (const k of keys.slice(1)) {
+      const [a, b] = [find(keys[0]!), find(k)];
+      if (a !== b) parent.set(b, a);
+    }
+  }
+  const byId = new Map(mentions.map((e, i) => [e.id, { e, i }]));
+  const keeper = new Map<string, { e: Event; reason: string }>();
+  for (const m of merges) {
+    const k = keyOf.get(m.mentionIds[0]!);
+    if (k !== undefined && !keeper.has(find(k))) keeper.set(find(k), { e: byId.get(m.mentionIds[0]!)!.e, reason: m.reason });
+  }
+  const out = new Map<string, Event[]>();
+  for (const [key, group] of groups) {
+    const root = find(key);
+    const into = out.get(root);
+    if (into) into.push(...group);
+    else out.set(root, [...group]);
+  }
+  return [...out].map(([root, group]) => {
+    const k = keeper.get(root);
+    if (!k) return { group };
+    group.sort((a, b) => byId.get(a.id)!.i - byId.get(b.id)!.i);
+    return { group, keeper: k.e, reason: k.reason };
+  });
 }
 
 /** The reason a merged event shows: the strongest of its mentions' (a document beats a name beats date and place). */

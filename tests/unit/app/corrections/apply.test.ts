@@ -66,6 +66,34 @@ describe('fixes applied in the page', () => {
   });
 });
 
+describe('merge, detach and link fixes in the page', () => {
+  it('give the events and statements the CLI gives with the same corrections.json', () => {
+    const plain = seeds.layer.filter((e) => !e.meeting && e.statementIds.length > 0);
+    const [a, b, other] = [plain[0]!, plain[plain.length - 1]!, plain[1]!];
+    const sid = a.statementIds[0]!;
+    const under = seeds.statements.find((s) => s.id === sid)!.eventIds.find((m) => a.mentionIds.includes(m))!;
+    const layerFixes: Correction[] = [
+      { action: 'merge-events', mentionIds: [a.mentionIds[0]!, b.mentionIds[0]!], reason: 'test' },
+      { action: 'detach-statement', statementId: sid, mentionId: under, reason: 'test' },
+      { action: 'link', mentionId: other.mentionIds[0]!, meetingId: 'chs-2024', reason: 'test' },
+    ];
+    const { corpus, stale } = applyFixes(bundled, layerFixes, (id) => gaz.get(id));
+    expect(stale).toEqual([]);
+    const merged = corpus.events.filter((e) => e.mentionIds.includes(a.mentionIds[0]!) || e.mentionIds.includes(b.mentionIds[0]!));
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.statementIds).not.toContain(sid);
+    expect(corpus.events.find((e) => e.mentionIds.includes(other.mentionIds[0]!))!.id).toBe('chs-2024');
+
+    const docs = join(tmp, 'layer-docs');
+    cpSync(join(root, 'data/sources'), docs, { recursive: true });
+    writeFileSync(join(docs, 'corrections.json'), JSON.stringify({ corrections: layerFixes }));
+    const cli = runPipeline(docs);
+    expect(cli.report.corrections.filter((m) => m.endsWith('skipped'))).toEqual([]);
+    expect(corpus.events).toEqual(cli.layer);
+    expect(corpus.statements).toEqual(cli.statements);
+  });
+});
+
 describe("fixes and the user's own documents", () => {
   it("apply to an added document's event too, and keep the added documents in the atlas", () => {
     // One seed document played as if the user had added it in the page.
