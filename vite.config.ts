@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { presentationVariants } from './src/build/variants.ts';
 import { devExtract } from './src/build/dev-extract.ts';
+import { singleShell } from './src/build/single-shell.ts';
 import { fastValidators } from './src/contract/build/fast-validators.ts';
 
 // Build variants (issue 4; see README "Presenting with SCO Atlas"):
@@ -18,6 +19,8 @@ export default defineConfig(({ mode }) => ({
     ...presentationVariants.plugins(mode),
     // npm start: re-extract when a file in data/sources/ changes, then reload the page (dev server only).
     ...(mode === 'test' ? [] : [devExtract()]),
+    // The single-file shell beside the app, for the page's "Download as one offline file" (issue 12).
+    ...(mode === 'test' || mode === 'single' || mode === 'element' ? [] : [singleShell()]),
     // The data contract's checks compiled ahead of time, so the page checks large files fast without eval.
     fastValidators(),
   ],

@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, PluginOption, UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { DATA_OPEN, fillShell } from '../app/corrections/single-file.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const OFFLINE_DATA_ID = 'virtual:sco-atlas/offline-data';
@@ -19,6 +20,10 @@ export const OFFLINE_DATA_ID = 'virtual:sco-atlas/offline-data';
 export const SINGLE_OUT_DIR = 'dist/single';
 export const SINGLE_FILE_NAME = 'sco-atlas.html';
 export const ELEMENT_OUT_DIR = 'dist/element';
+/** Reads (and, on the Node side, writes) the single file's data block. */
+const SINGLE_FILE_MODULE = join(ROOT, 'src/app/corrections/single-file.ts');
+/** A plugin of this name in a single build's inline config makes it write the shell: the data block left empty. */
+export const SHELL_MARKER = 'sco-atlas:single-shell-marker';
 
 /** Every file of the pipeline's output as text, keyed by its path relative to public/data/. */
 function readDataFolder(dir: string): Record<string, string> {
@@ -36,8 +41,8 @@ function readDataFolder(dir: string): Record<string, string> {
 }
 
 /**
- * `virtual:sco-atlas/offline-data`: in the single-file build, the whole data folder as a module, so the
- * data travels inside the HTML; in every other build, null (the app fetches ./data/ as usual).
+ * `virtual:sco-atlas/offline-data`: in the single-file build, the data folder read from the file's own
+ * JSON block, so the data travels inside the HTML; in every other build, null (the app fetches ./data/).
  */
 function offlineData(mode: string): Plugin {
   const resolved = '\0' + OFFLINE_DATA_ID;
@@ -47,15 +52,20 @@ function offlineData(mode: string): Plugin {
     load(id) {
       if (id !== resolved) return undefined;
       if (mode !== 'single') return 'export default null;';
-      // SCO_ATLAS_DATA_DIR picks another corpus folder (e.g. a test fixture) for the offline file.
-      const dir = process.env.SCO_ATLAS_DATA_DIR ? join(ROOT, process.env.SCO_ATLAS_DATA_DIR) : join(ROOT, 'public', 'data');
-      const files = readDataFolder(dir);
-      if (!files['story.json'] && !process.env.SCO_ATLAS_DATA_DIR && existsSync(STORY_FILE))
-        files['story.json'] = readFileSync(STORY_FILE, 'utf8');
-      if (!files['events.json']) this.error(`The single-file build needs the pipeline's output in ${dir}: run \`npm run extract\` first.`);
-      return `export default ${JSON.stringify(files)};`;
+      // The data is not in the code: it sits in the file's JSON block (single-file.ts), filled in after
+      // the build (singleFileCsp) or by the page that makes a single file (take-away-single.ts).
+      return `import { takeEmbedded } from ${JSON.stringify(SINGLE_FILE_MODULE)};\nexport default takeEmbedded();\n`;
     },
   };
+}
+
+/** The single build's data folder: public/data (or SCO_ATLAS_DATA_DIR, e.g. a test fixture) and the story. */
+function singleData(): { dir: string; files: Record<string, string> } {
+  const dir = process.env.SCO_ATLAS_DATA_DIR ? join(ROOT, process.env.SCO_ATLAS_DATA_DIR) : join(ROOT, 'public', 'data');
+  const files = readDataFolder(dir);
+  if (!files['story.json'] && !process.env.SCO_ATLAS_DATA_DIR && existsSync(STORY_FILE))
+    files['story.json'] = readFileSync(STORY_FILE, 'utf8');
+  return { dir, files };
 }
 
 const STORY_FILE = join(ROOT, 'data', 'story.json');
@@ -130,7 +140,9 @@ function singleEntry(): Plugin {
             /(<link rel="icon" href=")\/favicon\.svg"/,
             (_, a: string) => `${a}data:image/svg+xml,${encodeURIComponent(readFileSync(join(ROOT, 'public/favicon.svg'), 'utf8'))}"`,
           )
-          .replace(/\s*<link rel="manifest"[^>]*>/, ''),
+          .replace(/\s*<link rel="manifest"[^>]*>/, '')
+          // The data block (single-file.ts): after the app's element, filled in once the file is written.
+          .replace(/<\/body>/, `  ${DATA_OPEN}</script>\n  $&`),
     },
   };
 }
@@ -142,20 +154,23 @@ function singleEntry(): Plugin {
  */
 function singleFileCsp(): Plugin {
   let outDir = '';
+  let shellOnly = false;
   return {
     name: 'sco-atlas:single-csp',
     enforce: 'post',
     configResolved(config) {
       outDir = config.build.outDir;
+      shellOnly = config.plugins.some((p) => p.name === SHELL_MARKER);
     },
     writeBundle() {
       const from = join(outDir, 'index.html');
       const to = join(outDir, SINGLE_FILE_NAME);
       if (!existsSync(from)) return;
       let html = readFileSync(from, 'utf8');
-      const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
-        .filter((m) => m[1]!.length > 0)
-        .map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+      // Scripts that run, by hash; the JSON data block never runs, so the policy stays the same whatever the data.
+      const hashes = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+        .filter((m) => m[2]!.length > 0 && !/type="application\/json"/.test(m[1]!))
+        .map((m) => `'sha256-${createHash('sha256').update(m[2]!, 'utf8').digest('base64')}'`);
       html = html.replace(
         /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/,
         (_, a: string, policy: string, z: string) => {
@@ -173,6 +188,12 @@ function singleFileCsp(): Plugin {
           return a + directives.join('; ') + z;
         },
       );
+      if (!shellOnly) {
+        const { dir, files } = singleData();
+        if (!files['events.json'])
+          this.error(`The single-file build needs the pipeline's output in ${dir}: run \`npm run extract\` first.`);
+        html = fillShell(html, files);
+      }
       writeFileSync(from, html);
       renameSync(from, to);
     },

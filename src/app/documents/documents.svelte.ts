@@ -9,6 +9,7 @@
  * as the bundled files (buildIndexes), so everything the bundled events have, the added ones have.
  * A reload reads the stored files and sends them to the worker again.
  */
+import type { Correction } from '../../contract/data-files';
 import type { Event, Statement } from '../../contract/schema';
 import { documentId } from '../../pipeline/doc-id';
 import { buildIndexes } from '../data/indexes';
@@ -45,12 +46,19 @@ function freshId(name: string, taken: (id: string) => boolean): string {
   return id;
 }
 
+/** The two downloads of the whole atlas (corrections/take-away.ts). */
+export type TakeAwayKind = 'zip' | 'html';
+/** The key the fixes keep their list under in the same store (corrections/fixes.svelte.ts STORE_KEY). */
+const FIXES_KEY = 'corrections';
+
 export class UserDocuments {
   docs = $state<UserDocument[]>([]);
   /** A problem that is not one document's (storage refused, the worker could not start). */
   notice = $state<string | null>(null);
   /** The current batch: how many documents are done of how many. */
   progress = $state<{ done: number; total: number } | null>(null);
+  /** A download of the whole atlas being made, or the reason the last one failed. */
+  takeAway = $state<{ kind: TakeAwayKind; error?: string } | null>(null);
   private worker: Worker | null = null;
   /** Each read document's records, for the atlas state (`addedDocuments`: fixes rebuild with them). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read only when the data is rebuilt, never rendered
@@ -125,6 +133,32 @@ export class UserDocuments {
     forgetText(id);
     const w = await this.ensureWorker();
     w?.postMessage({ type: 'remove', base: this.base(), ids: [id] } satisfies ToWorker);
+  }
+
+  /**
+   * The whole atlas as the page shows it (bundled and added documents, the fixes kept in this browser)
+   * as a zip of the data folder or one offline HTML file; the code loads on the first click.
+   */
+  async download(kind: TakeAwayKind): Promise<{ name: string; blob: Blob } | null> {
+    if (this.takeAway && !this.takeAway.error) return null;
+    this.takeAway = { kind };
+    try {
+      const fixes = (await this.store.get<Correction[]>(FIXES_KEY).catch(() => undefined)) ?? [];
+      const { atlasFiles, zipFolder } = await import('../corrections/take-away');
+      const files = await atlasFiles({ base: this.base(), added: this.atlas.addedDocuments, fixes });
+      let out: { name: string; blob: Blob };
+      if (kind === 'zip')
+        out = { name: 'sco-atlas-data.zip', blob: new Blob([zipFolder(files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) };
+      else {
+        const { singleFileHtml } = await import('../corrections/take-away-single');
+        out = { name: 'sco-atlas.html', blob: new Blob([await singleFileHtml(files)], { type: 'text/html' }) };
+      }
+      this.takeAway = null;
+      return out;
+    } catch (e) {
+      this.takeAway = { kind, error: t(kind === 'zip' ? 'docs.zipFailed' : 'docs.htmlFailed', { error: (e as Error).message }) };
+      return null;
+    }
   }
 
   private has(id: string): boolean {
