@@ -14,12 +14,13 @@ import type { Correction } from '../../contract/data-files';
 import { DATA_FILES, type DocumentMeta, type Event, type LayerEvent, type PlaceFeature, type Statement } from '../../contract/schema';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
 import { joinCorpus, type AddedDocument, type BundledCorpus, type JoinedCorpus } from '../documents/corpus';
+import { addedText } from '../documents/texts';
 import type { OfflineFiles } from './single-file';
 
 /** A fixed modification time for every entry (zip needs one; the files' own would change the bytes). */
 const STAMP = new Date(Date.UTC(2001, 5, 15));
-/** The files of a data folder besides the pipeline's own: the chosen story steps, when the folder has them. */
-const EXTRA_FILES = ['story.json'];
+/** The files of a data folder besides the pipeline's own, when it has them: the story steps, the fixes it was made with. */
+const EXTRA_FILES = ['story.json', 'corrections.json'];
 
 /** What the page shows: its data folder, the user's documents (extracted) and fixes. */
 export interface ShownAtlas {
@@ -79,12 +80,24 @@ async function addTexts(files: Map<string, string>, base: string, added: readonl
   const own = new Map(added.map((a) => [a.document.id, a.text]));
   const documents = JSON.parse(files.get(DATA_FILES.documents) ?? '[]') as { id: string; textPath?: string }[];
   const paths = documents.map((d) => d.textPath ?? `documents/${encodeURIComponent(d.id)}.txt`);
-  const texts = await Promise.all(documents.map((d, i) => own.get(d.id) ?? fetchText(base, paths[i]!)));
+  // addedText: the page's copy of an added document's text (the fixes bar's zip passes no documents).
+  const texts = await Promise.all(documents.map((d, i) => own.get(d.id) ?? addedText(d.id) ?? fetchText(base, paths[i]!)));
   documents.forEach((_, i) => texts[i] !== null && files.set(decodeURIComponent(paths[i]!), texts[i]!));
 }
 
-/** The corrections.json the CLI reads, for these fixes (the same words as the fixes bar's download). */
-function correctionsFile(fixes: readonly Correction[]): string {
+/**
+ * The corrections.json the CLI reads, for these fixes (the same words as the fixes bar's download),
+ * after those of the folder's own corrections.json (a folder taken away earlier with its fixes: they
+ * are in its records already, and the CLI run from the documents needs both).
+ */
+function correctionsFile(fixes: readonly Correction[], earlier: string | undefined): string {
+  let before: Correction[];
+  try {
+    before = earlier ? ((JSON.parse(earlier) as { corrections?: Correction[] }).corrections ?? []) : [];
+  } catch {
+    before = []; // not ours to judge here: the CLI names a broken file when it reads it
+  }
+  fixes = [...before, ...fixes];
   return `${JSON.stringify({ about: `Fixes made in the SCO Atlas page (${fixes.length}); put this file beside the documents and run npm run extract.`, corrections: fixes }, null, 2)}\n`;
 }
 
@@ -109,7 +122,7 @@ export async function atlasFiles(atlas: ShownAtlas): Promise<OfflineFiles> {
       : joinCorpus(bundled, atlas.added, place);
     setCorpus(files, corpus);
   }
-  if (atlas.fixes.length) files.set('corrections.json', correctionsFile(atlas.fixes));
+  if (atlas.fixes.length) files.set('corrections.json', correctionsFile(atlas.fixes, files.get('corrections.json')));
   await addTexts(files, atlas.base, atlas.added);
   const out: OfflineFiles = {};
   for (const name of [...files.keys()].sort()) out[name] = files.get(name)!;

@@ -271,5 +271,7 @@ export class UserDocuments {
       { ...this.bundled, events, places: c.places, statements, documents: c.documents, timeseries: c.timeseries },
       now.base,
     );
+    // The tests' window onto the data the page shows (main.ts sets it for the first load; the fixes keep it too).
+    if (window.__atlas) window.__atlas.data = this.atlas.data;
   }
 }
