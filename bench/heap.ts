@@ -1,11 +1,12 @@
 /**
  * Where the page's JS heap goes: `npx tsx bench/heap.ts <build dir> [events] [--no-webgl]` opens the
  * built app on a generated corpus (bench-<events>, written into the build if missing), waits until the
- * map is idle with everything in, collects garbage, and prints the heap used (the bench's figure) and a
+ * map is idle with everything in (the page as a user has it: no test script injected), collects garbage, and prints the heap used (the bench's figure) and a
  * heap snapshot's self sizes grouped by kind and by constructor or string, largest first. Self sizes
  * only (no dominator tree): enough to see whether code, strings of the data, or arrays hold the memory.
+ * A last argument ending in `.heapsnapshot` saves the whole snapshot there (DevTools opens it).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession } from 'playwright-core';
@@ -47,12 +48,14 @@ export function summariseSnapshot(s: Snapshot, top = 25): { byType: Array<[strin
 }
 
 /** A heap snapshot of the page, summarised (self sizes by kind, then the largest groups). */
-export async function heapReport(cdp: CDPSession): Promise<string> {
+export async function heapReport(cdp: CDPSession, saveTo?: string): Promise<string> {
   const chunks: string[] = [];
   const take = (e: { chunk: string }) => chunks.push(e.chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', take);
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', take);
+  // The whole snapshot, to open in Chromium's DevTools (Memory, Load) for retainers and retained sizes.
+  if (saveTo) writeFileSync(saveTo, chunks.join(''));
   const { byType, byName } = summariseSnapshot(JSON.parse(chunks.join('')) as Snapshot);
   const mb = (n: number) => (n / 1024 / 1024).toFixed(2).padStart(7);
   return [
@@ -67,7 +70,8 @@ export async function heapReport(cdp: CDPSession): Promise<string> {
 
 async function main(): Promise<void> {
   const dir = process.argv[2];
-  if (!dir || !existsSync(join(dir, 'index.html'))) throw new Error('usage: tsx bench/heap.ts <build dir> [events] [--no-webgl]');
+  if (!dir || !existsSync(join(dir, 'index.html')))
+    throw new Error('usage: tsx bench/heap.ts <build dir> [events] [--no-webgl] [file.heapsnapshot]');
   const size = process.argv[3] && /^\d+$/.test(process.argv[3]) ? process.argv[3] : '1000';
   const noGl = process.argv.includes('--no-webgl');
   const corpus = join(dir, 'corpora', `bench-${size}`);
@@ -81,16 +85,19 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const cdp = await page.context().newCDPSession(page);
     await page.goto(`${server.url}?data=corpora/bench-${size}/`);
-    await page.waitForFunction(() => !!window.__atlas);
-    await page.evaluate(() => window.__atlas!.ready);
-    await page.evaluate(() => window.__atlas!.mapIdle());
+    // Waited for through CDP, not page.evaluate/waitForFunction: Playwright runs those through a
+    // ~0.35 MB script of its own that it puts into the page's world, which would be counted as the page's.
+    const evaluate = (expression: string) => cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    await evaluate('new Promise((r) => { const t = () => (window.__atlas ? r() : setTimeout(t, 50)); t(); })');
+    await evaluate('window.__atlas.ready.then(() => window.__atlas.mapIdle()).then(() => true)');
     await new Promise((r) => setTimeout(r, 1500));
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
     process.stdout.write(`heap used after GC: ${(used / 1024 / 1024).toFixed(2)} MB (${size} events${noGl ? ', no WebGL' : ''})\n\n`);
-    process.stdout.write(await heapReport(cdp));
+    const save = process.argv.find((a) => a.endsWith('.heapsnapshot'));
+    process.stdout.write(await heapReport(cdp, save));
   } finally {
     await browser.close();
     await server.close();

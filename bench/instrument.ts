@@ -62,6 +62,7 @@ export const INSTRUMENT = `(() => {
     return clear.call(this, mask);
   };
   document.addEventListener('securitypolicyviolation', (e) => {
-    probe.violations.push(e.violatedDirective + ': ' + e.blockedURI);
+    // Where it came from (script file, line, column), so a violation can be traced to its code.
+    probe.violations.push(e.violatedDirective + ': ' + e.blockedURI + ' at ' + (e.sourceFile || '?') + ':' + e.lineNumber + ':' + e.columnNumber);
   });
 })();`;
