@@ -1,8 +1,10 @@
 /**
  * Review and correct in the page (issue 12), in real Chromium on the bundled seeds: a person fixes the
  * Bishkek 2019 summit's place and dates, sees it move (the map gains Samarkand, the timeline's mark
- * moves), undoes and redoes it, reloads and finds it kept, downloads corrections.json, and the CLI run
- * on the seeds with that file gives the same events as the page shows.
+ * moves), undoes and redoes it, reloads and finds it kept; links a forum to a chronology meeting,
+ * merges two New York events into one, detaches a statement from it, moves an event by clicking the
+ * map; downloads corrections.json, and the CLI run on the seeds with that file gives the same events
+ * as the page shows. An embed shows no Fix button.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +31,17 @@ interface Shown {
   mentionIds?: string[];
 }
 /** The events the page shows now, as plain records. */
+/** Opens an event in the panel, as a click on its mark does. */
+const selectEvent = (p: Page, id: string, place: string | null = null) =>
+  p.evaluate(
+    ([id, place]) => {
+      const s = window.__atlas!.state;
+      s.place = place;
+      s.event = id;
+    },
+    [id, place] as const,
+  );
+const eventOf = async (p: Page, mentionId: string) => (await shown(p)).find((e) => e.mentionIds?.includes(mentionId));
 const shown = (p: Page): Promise<Shown[]> =>
   p.evaluate(() =>
     (window.__atlas!.data!.events as unknown as Shown[]).map((e) => ({
@@ -118,6 +131,94 @@ describe('fixing an event in the page', () => {
     await shot(page, 'corrections-reloaded');
   });
 
+  it('links a forum to the chronology meeting the picker offers nearest its date', async () => {
+    const forum = '004_03b34fe1c9b4c7e7:2020-10-29';
+    await selectEvent(page, forum);
+    await page.locator(`[data-event="${forum}"] [data-testid="fix-event"]`).click();
+    const editor = page.getByTestId('event-editor');
+    await editor.getByTestId('fix-meeting').locator('summary').click();
+    // Nothing typed: the meetings nearest the forum's date, the Moscow summit of 10 November 2020 first.
+    const first = editor.getByTestId('fix-meeting').locator('.found button').first();
+    await expect.poll(() => first.innerText()).toMatch(/20th meeting of the SCO Council of Heads of State[\s\S]*2020/);
+    await shot(page, 'corrections-editor-meeting');
+    await first.click();
+    await expect.poll(async () => (await eventOf(page, forum))?.id).toBe('chs-2020');
+    // Shown like a pipeline-linked event: the meeting's name and dates, the forum among its sources.
+    const summit = (await eventOf(page, forum))!;
+    expect(summit).toMatchObject({ start: '2020-11-10', title: '20th meeting of the SCO Council of Heads of State, Moscow' });
+    const card = page.getByTestId('statement-panel').locator('li.group[data-event="chs-2020"] h3');
+    await expect.poll(() => card.innerText()).toContain('20th meeting of the SCO Council of Heads of State');
+  });
+
+  it('merges two New York events into one: one card, one event less on the map', async () => {
+    const [resolution, council] = ['004_03b34fe1c9b4c7e7:2019-08-30', '004_03b34fe1c9b4c7e7:2019-09-25'];
+    const inNewYork = async () => (await shown(page)).filter((e) => e.placeId === 'new-york-us').length;
+    const before = await inNewYork();
+    await selectEvent(page, council, 'new-york-us');
+    await page.locator(`[data-event="${council}"] [data-testid="fix-event"]`).click();
+    const editor = page.getByTestId('event-editor');
+    await editor.getByTestId('fix-merge').locator('summary').click();
+    await editor.locator('input[name="merge"]').fill('resolution');
+    await shot(page, 'corrections-editor-merge');
+    await editor.getByRole('button', { name: /^Merge with UN General Assembly resolution/ }).click();
+    await expect.poll(inNewYork).toBe(before - 1);
+    const merged = (await eventOf(page, resolution))!;
+    expect(merged.id).toBe(council);
+    expect(merged.mentionIds).toEqual([resolution, council]);
+    // One card in the city's panel, with both documents' statements under it.
+    const panel = page.getByTestId('statement-panel');
+    await expect.poll(() => panel.locator(`li.group[data-event="${council}"]`).count()).toBe(1);
+    await expect.poll(() => panel.locator(`li.group[data-event="${resolution}"]`).count()).toBe(0);
+    await expect.poll(() => page.evaluate((id) => window.__atlas!.data!.statementsByEvent.get(id)?.length, council)).toBe(2);
+  });
+
+  it('detaches a statement from the merged event; it stays with its city', async () => {
+    const council = '004_03b34fe1c9b4c7e7:2019-09-25';
+    const sid = '004_03b34fe1c9b4c7e7:s:47615';
+    const panel = page.getByTestId('statement-panel');
+    // The resolution's sentence, which the merge put under the Security Council meeting.
+    const row = panel.locator('li.row', { hasText: 'adopted by consensus, reaffirms' });
+    await row.getByTestId('detach-statement').scrollIntoViewIfNeeded();
+    // Two frames: the panel's list measures its new rows after the merge before it is pictured.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await shot(page, 'corrections-detach');
+    await row.getByTestId('detach-statement').click();
+    await expect.poll(() => page.evaluate((id) => window.__atlas!.data!.statementsByEvent.get(id)?.length, council)).toBe(1);
+    const stays = await page.evaluate((sid) => window.__atlas!.data!.statementsByPlace.get('new-york-us')?.some((s) => s.id === sid), sid);
+    expect(stays).toBe(true);
+    await expect.poll(() => panel.innerText()).toContain('Other mentions');
+  });
+
+  it('moves an event by clicking the map: the nearest place where nothing is drawn, the city where a disc is', async () => {
+    const justices = '004_03b34fe1c9b4c7e7:2020-10-30';
+    await selectEvent(page, justices);
+    await page.locator(`[data-event="${justices}"] [data-testid="fix-event"]`).click();
+    const editor = page.getByTestId('event-editor');
+    await editor.getByTestId('fix-pick').click();
+    await page.getByTestId('pick-hint').waitFor({ state: 'visible' });
+    await editor.waitFor({ state: 'hidden' });
+    await shot(page, 'corrections-pick-hint');
+    // Escape gives up: the editor comes back as it was.
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'visible' });
+    expect(await page.getByTestId('map-pick').count()).toBe(0);
+    await page.evaluate(() => window.__atlas!.mapIdle());
+    const at = (await page.evaluate(() => window.__atlas!.placePoint?.('tashkent-uz') ?? null))!;
+    // Away from any disc: the gazetteer's nearest place to the point.
+    await editor.getByTestId('fix-pick').click();
+    await page.mouse.click(at.x + 45, at.y + 45);
+    await editor.waitFor({ state: 'visible' });
+    await expect.poll(() => editor.getByTestId('fix-place-now').innerText()).toMatch(/^Picked on the map: \p{L}/u);
+    expect(await editor.getByTestId('fix-place-now').innerText()).not.toMatch(/Tashkent|Astana/);
+    // On Tashkent's disc: Tashkent.
+    await editor.getByTestId('fix-pick').click();
+    await page.mouse.click(at.x, at.y);
+    await editor.waitFor({ state: 'visible' });
+    await expect.poll(() => editor.getByTestId('fix-place-now').innerText()).toMatch(/Picked on the map: Tashkent/);
+    await editor.getByRole('button', { name: 'Save fix' }).click();
+    await expect.poll(async () => (await eventOf(page, justices))?.placeId).toBe('tashkent-uz');
+  });
+
   it('downloads corrections.json, and npm run extract with it gives the same events', { timeout: 180_000 }, async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -128,7 +229,12 @@ describe('fixing an event in the page', () => {
     cpSync(join(root, 'data/sources'), docs, { recursive: true });
     await download.saveAs(join(docs, 'corrections.json'));
     const file = JSON.parse(readFileSync(join(docs, 'corrections.json'), 'utf8'));
-    expect(file.corrections.every((c: { action: string }) => c.action === 'update-event')).toBe(true);
+    expect([...new Set(file.corrections.map((c: { action: string }) => c.action))].sort()).toEqual([
+      'detach-statement',
+      'link',
+      'merge-events',
+      'update-event',
+    ]);
 
     const out = join(tmp, 'out');
     const r = spawnSync(process.execPath, [join(root, 'src/pipeline/extract.mjs'), '--in', docs, '--out', out, '--quiet'], {
@@ -148,6 +254,35 @@ describe('fixing an event in the page', () => {
     const page_ = await shown(page);
     expect(cli.find((e) => e.id === fixedId)).toMatchObject({ start: '2019-06-20', end: '2019-06-21', placeId: 'samarkand-uz' });
     expect(page_).toEqual(cli);
+  });
+
+  it('at phone size the new controls fit the editor and the pick reaches the map; an embed has no Fix button', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    phone.on('pageerror', (e) => errors.push(e.message));
+    await open(phone, '?place=new-york-us&event=004_03b34fe1c9b4c7e7:2019-09-25');
+    await phone.locator('[data-event="004_03b34fe1c9b4c7e7:2019-09-25"] [data-testid="fix-event"]').click();
+    const editor = phone.getByTestId('event-editor');
+    await editor.getByTestId('fix-meeting').locator('summary').click();
+    await editor.getByTestId('fix-merge').locator('summary').click();
+    await editor.getByTestId('fix-merge').locator('.found button').first().waitFor();
+    await shot(phone, 'corrections-phone-editor');
+    expect(await phone.getByTestId('statement-panel').getByTestId('detach-statement').count()).toBeGreaterThan(0);
+    await editor.getByTestId('fix-pick').click();
+    await phone.getByTestId('pick-hint').waitFor({ state: 'visible' });
+    // The map is there to tap: what is under the middle of its visible part is the pick layer.
+    const box = (await phone.getByTestId('map-pick').boundingBox())!;
+    const hit = await phone.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute('data-testid'),
+      [box.x + box.width / 2, box.y + Math.min(box.height / 2, 150)],
+    );
+    expect(hit).toBe('map-pick');
+    await shot(phone, 'corrections-phone-pick');
+    await phone.keyboard.press('Escape');
+
+    await open(phone, '?embed=1&place=new-york-us&event=004_03b34fe1c9b4c7e7:2019-09-25');
+    await phone.getByTestId('statement-panel').waitFor();
+    expect(await phone.locator('[data-testid="fix-event"], [data-testid="detach-statement"], [data-testid="fixes"]').count()).toBe(0);
+    await phone.close();
   });
 
   it('downloads the atlas as a data folder zip that ?data= opens with the fix in it', { timeout: 120_000 }, async () => {

@@ -4,10 +4,11 @@
  * data folder's records by apply.ts every time the list changes, and downloadable as corrections.json.
  * One per atlas, made by CorrectionsLayer.svelte once the bundled data is in.
  */
+import type { Meeting } from '../../contract/chronology';
 import type { Correction } from '../../contract/data-files';
 import type { Event, LayerEvent } from '../../contract/schema';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
-import type { AddedDocument, JoinedCorpus } from '../documents/corpus';
+import { withAdded, type AddedDocument, type JoinedCorpus } from '../documents/corpus';
 import { bundledReader } from '../documents/bundled';
 import { openStore, type DocumentStore } from '../documents/store';
 import { buildIndexes } from '../data/indexes';
@@ -100,6 +101,36 @@ export class Fixes {
   /** Applies the fixes again (the user's documents changed and the data was rebuilt without them). */
   async reapply(): Promise<void> {
     if (this.list.length) await this.apply();
+  }
+
+  /** The data folder's chronology meetings (meetings.json), which a fix may link an event to. */
+  async meetings(): Promise<Meeting[]> {
+    const now = this.atlas.data;
+    if (!now) return [];
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain value, computed once
+    return (await this.bundled(new URL(now.base, location.href).href)).meetings;
+  }
+
+  /**
+   * Detaches a statement from an event (the panel's "Detach from this event"): a `detach-statement`
+   * for each of the event's mentions the statement is under. The page's statements name the layer's
+   * events, so which mentions those are is read from the records as data files hold them.
+   */
+  async detach(statementId: string, eventId: string): Promise<void> {
+    const d = this.atlas.data;
+    const ev = d?.events[d.eventIndex.get(eventId) ?? -1] as (Event & { mentionIds?: string[] }) | undefined;
+    if (!d || !ev) return;
+    const mentionIds = ev.mentionIds?.length ? ev.mentionIds : [ev.id];
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain value, computed once
+    const records = this.fixed ?? withAdded(await this.bundled(new URL(d.base, location.href).href), this.added());
+    const st = records.statements.find((s) => s.id === statementId);
+    const under = mentionIds.filter(
+      (m) => st?.eventIds.includes(m) || records.mentions.find((x) => x.id === m)?.statementIds.includes(statementId),
+    );
+    await this.add(
+      under.map((mentionId) => ({ action: 'detach-statement', statementId, mentionId, reason: REASON })),
+      under[0],
+    );
   }
 
   /** The atlas as a data folder in a zip, with the fixes (take-away.ts). */

@@ -3,6 +3,7 @@
  * (Russian, Chinese, aliases), starts with what was typed, case and accents aside; then those that
  * contain it; larger places first. Hand-written: a prefix scan of ~3,000 entries needs no index library.
  */
+import { distance } from '@turf/turf';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
@@ -19,4 +20,17 @@ export function searchPlaces(gaz: ReadonlyMap<string, GazetteerPlace>, query: st
   }
   const order = (a: GazetteerPlace, b: GazetteerPlace) => b.population - a.population || (a.id < b.id ? -1 : 1);
   return [...starts.sort(order), ...inside.sort(order)].slice(0, limit);
+}
+
+/**
+ * The gazetteer place nearest a point clicked on the map (great-circle distance, turf's `distance`),
+ * for the event editor's "Pick on map"; larger places win a tie.
+ */
+export function nearestPlace(gaz: ReadonlyMap<string, GazetteerPlace>, lng: number, lat: number): GazetteerPlace | null {
+  let best: { p: GazetteerPlace; d: number } | null = null;
+  for (const p of gaz.values()) {
+    const d = distance([lng, lat], [p.lon, p.lat]);
+    if (!best || d < best.d || (d === best.d && p.population > best.p.population)) best = { p, d };
+  }
+  return best?.p ?? null;
 }

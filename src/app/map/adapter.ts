@@ -258,6 +258,10 @@ export const createMap: MapFactory = (o) => {
       const r = o.container.getBoundingClientRect();
       return { x: r.left + pt.x, y: r.top + pt.y };
     },
+    unproject(x, y) {
+      const ll = map.unproject([x, y]);
+      return { lng: ll.lng, lat: ll.lat };
+    },
     idle: () =>
       whenIdle(
         () =>

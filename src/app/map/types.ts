@@ -56,6 +56,8 @@ export interface MapAdapter {
   setView(v: MapView): void;
   /** Where a place is drawn, in page (client) pixels; null when unknown. For tests and tours. */
   screenPoint(placeId: string): { x: number; y: number } | null;
+  /** The longitude and latitude under a point of the map (CSS px from its top left): picking a place by clicking (corrections/). */
+  unproject?(x: number, y: number): { lng: number; lat: number } | null;
   /** Resolves when the map has drawn everything it was given: basemap idle and the data's discs drawn. */
   idle(): Promise<void>;
   resize(): void;

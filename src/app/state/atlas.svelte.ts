@@ -51,6 +51,13 @@ export class AtlasState {
   addedDocuments = $state.raw<AddedDocument[]>([]);
   /** The event being fixed in the event editor (corrections/), or null. */
   editing = $state<string | null>(null);
+  /**
+   * The fixes (corrections/CorrectionsLayer), while they are mounted: never in an embed, so null means
+   * the atlas is read-only and the panel shows no Fix or Detach buttons.
+   */
+  fixer = $state.raw<{ detach(statementId: string, eventId: string): void } | null>(null);
+  /** While the event editor picks a place on the map: called with the clicked point (and the city disc hit, if any). */
+  picking = $state.raw<((at: { lng: number; lat: number; placeId: string | null }) => void) | null>(null);
   /** The chronology's meetings (meetings.json), read when `view.meetings` first asks for them. */
   meetings = $state.raw<LayerMeeting[] | null>(null);
   /** The data folder meetings.json was (or is being) read from, so each folder is read once. */

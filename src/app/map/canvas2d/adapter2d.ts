@@ -17,7 +17,7 @@ import type { DiscOverlay } from '../overlay';
 import { statusAt } from '../membership';
 import { summitLines } from '../paths';
 import type { MapAdapter, MapAdapterOptions } from '../types';
-import { fitCamera, project, viewOf, type Camera } from './camera';
+import { fitCamera, project, unmercator, viewOf, type Camera } from './camera';
 import { createLayer } from './layer';
 import { captureLayer } from './capture2d';
 
@@ -204,6 +204,12 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
       const pt = project(layer.camera, width, height, p.geometry.coordinates[0]!, p.geometry.coordinates[1]!);
       const r = o.container.getBoundingClientRect();
       return { x: r.left + pt.x, y: r.top + pt.y };
+    },
+    unproject(x, y) {
+      const { width, height } = layer.size;
+      const v = viewOf(layer.camera, width, height);
+      const [lng, lat] = unmercator((x - v.originX) / v.worldSize, (y - v.originY) / v.worldSize);
+      return { lng: ((((lng + 180) % 360) + 360) % 360) - 180, lat };
     },
     idle: () => whenIdle(() => destroyed || (hasData && drawnWithData && !layer.pending) || (hasData && !layer.size.width)),
     resize: () => layer.resize(),

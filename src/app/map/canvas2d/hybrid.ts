@@ -179,6 +179,7 @@ export const createMap: MapFactory = (o) => {
       each((a) => a.setView(v));
     },
     screenPoint: (id) => front.screenPoint(id),
+    unproject: (x, y) => front.unproject?.(x, y) ?? null,
     /** The WebGL map's idle once it has taken over; the 2D map's where it is the whole map. */
     async idle() {
       await swap;
