@@ -10,6 +10,7 @@ import type { Correction } from '../../contract/data-files';
 import type { Statement } from '../../contract/schema';
 import { applyCorrections, CORRECTIONS_FILE, parseCorrections } from '../../pipeline/corrections';
 import { applyLayerFixes, applyMeetingCorrections } from '../../pipeline/events/corrections';
+import { kindOf } from '../../pipeline/events/layer';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
 import { joinCorpus, type AddedDocument, type BundledCorpus, type JoinedCorpus } from '../documents/corpus';
 
@@ -27,6 +28,29 @@ export interface FixedCorpus {
 
 /** "corrections.json entry 3 (update-event): no event with id …" → 3. */
 const indexOf = (message: string) => Number(/ entry (\d+)\b/.exec(message)?.[1] ?? -1);
+
+/**
+ * The merges the data folder's own corrections.json made (a folder from the page's zip, say), read back
+ * from its event layer: an event whose mentions the layer would not group by itself (different date,
+ * place or kind; an unlinked mention in a meeting's event). The page builds the layer again from the
+ * folder's mentions for every fix, and these must stay merged, as the CLI keeps them.
+ */
+function folderMerges(folder: BundledCorpus): { mentionIds: string[]; reason: string }[] {
+  if (!folder.layer) return [];
+  const byId = new Map(folder.mentions.map((m) => [m.id, m]));
+  const out: { mentionIds: string[]; reason: string }[] = [];
+  for (const e of folder.layer) {
+    if (e.mentionIds.length < 2) continue;
+    const ms = e.mentionIds.map((id) => byId.get(id)).filter((m) => m !== undefined);
+    const key = (m: (typeof ms)[number]) =>
+      e.meeting ? String(Boolean(m.link)) : `${m.start}..${m.end ?? ''}@${m.placeId ?? (m.online ? 'online' : m.id)}:${kindOf(m.title)}`;
+    if (new Set(ms.map(key)).size < 2) continue;
+    // The event's own id first: for an unlinked event it is the mention that names it.
+    const first = ms.find((m) => m.id === e.id) ?? ms.find((m) => m.link) ?? ms[0]!;
+    out.push({ mentionIds: [first.id, ...ms.filter((m) => m !== first).map((m) => m.id)], reason: e.reason ?? 'merged' });
+  }
+  return out;
+}
 
 /**
  * `place`: the gazetteer's entry for a place id (a fix may move an event to a city the data folder does
@@ -75,7 +99,7 @@ export function applyFixes(
   const corpus = joinCorpus({ ...base, mentions: applied.events, statements }, [], place, {
     meetings: meetings.meetings,
     forced: meetings.forced,
-    merges: layer.merges,
+    merges: [...folderMerges(folder), ...layer.merges],
     detached: layer.detached,
   });
   const stale = [...loaded.messages, ...applied.messages, ...meetings.messages, ...layer.messages]

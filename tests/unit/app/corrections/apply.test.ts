@@ -94,6 +94,30 @@ describe('merge, detach and link fixes in the page', () => {
   });
 });
 
+describe('a data folder whose own corrections.json merged events', () => {
+  it('keeps the merge when the page applies a new fix, as the CLI does with both files', () => {
+    const [a, b] = ['004_03b34fe1c9b4c7e7:2019-08-30', '004_03b34fe1c9b4c7e7:2019-09-25'];
+    const own: Correction[] = [{ action: 'merge-events', mentionIds: [b, a], reason: 'one event' }];
+    const docs = join(tmp, 'merged-docs');
+    cpSync(join(root, 'data/sources'), docs, { recursive: true });
+    writeFileSync(join(docs, 'corrections.json'), JSON.stringify({ corrections: own }));
+    const merged = runPipeline(docs);
+    const folder: BundledCorpus = {
+      mentions: merged.events,
+      statements: merged.statements,
+      documents: merged.documents,
+      places: merged.places.features,
+      layer: merged.layer,
+      meetings: merged.meetings,
+    };
+    const { corpus, stale } = applyFixes(folder, [fixes[0]!], (id) => gaz.get(id));
+    expect(stale).toEqual([]);
+    expect(corpus.events.find((e) => e.mentionIds.includes(a))).toMatchObject({ id: b, mentionIds: [a, b] });
+    writeFileSync(join(docs, 'corrections.json'), JSON.stringify({ corrections: [...own, fixes[0]] }));
+    expect(corpus.events).toEqual(runPipeline(docs).layer);
+  });
+});
+
 describe("fixes and the user's own documents", () => {
   it("apply to an added document's event too, and keep the added documents in the atlas", () => {
     // One seed document played as if the user had added it in the page.
