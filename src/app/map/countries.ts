@@ -7,7 +7,7 @@ import type { Topology } from 'topojson-specification';
 import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
 import { alpha2ToNumeric } from 'i18n-iso-countries';
 import { countriesFromTopology, type CountryProps } from './basemap';
-import { preloadWorld, worldUrl } from './world';
+import { forgetWorld, preloadWorld, worldUrl } from './world';
 
 export type Countries = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
 
@@ -25,6 +25,7 @@ export function loadCoarseCountries(): Promise<void> {
     .then((topo) => topo ?? fetch(worldUrl).then((r) => r.json() as Promise<Topology>))
     .then((topo) => {
       coarse = countriesFromTopology(topo);
+      forgetWorld();
       performance.mark('map:countries');
     })
     .catch(() => {});

@@ -11,6 +11,14 @@ export { worldUrl };
 
 let started: Promise<Topology | null> | null = null;
 
+/**
+ * Once the shapes are GeoJSON (countries.ts) the topology is not needed: let it go (0.3 MB of arcs
+ * kept alive by this module's promise otherwise). A later `preloadWorld()` resolves to null.
+ */
+export function forgetWorld(): void {
+  started = Promise.resolve(null);
+}
+
 /** Starts fetching the coarse shapes (once per page); resolves to null when they cannot be fetched here. */
 export function preloadWorld(): Promise<Topology | null> {
   started ??=

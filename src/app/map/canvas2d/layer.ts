@@ -238,6 +238,10 @@ export function createLayer(o: LayerOptions) {
       detach();
       resizer?.disconnect();
       root.remove();
+      // The hybrid map keeps this layer's adapter after the swap: let the shapes, summit lines and
+      // canvas pixels go with it (0.25 MB of great-circle coordinates alone at 1,000 events).
+      scene = { countries: null, statuses: new Map(), summits: { type: 'FeatureCollection', features: [] } };
+      for (const c of [base, discCanvas]) c.width = c.height = 0;
     },
   };
 }
