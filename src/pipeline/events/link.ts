@@ -32,7 +32,10 @@ export interface MentionText {
   docTitle: string;
 }
 
-type Pattern = RegExp;
+/** A name to look for in running text (see `namePattern`). */
+export interface Pattern {
+  test(text: string): boolean;
+}
 interface Names {
   names: Pattern[];
   documents: Pattern[];
@@ -56,7 +59,41 @@ export function namePattern(name: string): Pattern {
       if (/^[\p{Script=Cyrillic}]{5,}$/u.test(w)) return `${esc(w.replace(/[аеёиоуыэюяйь]{1,2}$/iu, ''))}\\p{L}{0,4}`;
       return esc(w).replace(/[eé]/g, '[eé]').replace(/['’]/g, "['’]");
     });
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
+  return new WholeWords(new RegExp(words.join('\\s+'), 'giu'));
+}
+
+/** A letter or digit, as `[\p{L}\p{N}]` reads under the `iu` flags of the names. */
+const WORD_CHAR = /[\p{L}\p{N}]/iu;
+/** The code point that ends just before `i` (a surrogate pair read whole, as a `u` lookbehind reads it). */
+function before(text: string, i: number): string {
+  if (i <= 0) return '';
+  const low = text.charCodeAt(i - 1);
+  return low >= 0xdc00 && low <= 0xdfff && i >= 2 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800
+    ? text.slice(i - 2, i)
+    : text.slice(i - 1, i);
+}
+
+/**
+ * The name's words, then "not inside a longer word" checked in code around each place they match:
+ * the same answer as `(?<![\p{L}\p{N}])words(?![\p{L}\p{N}])` with the `iu` flags (for a given start
+ * the words can end in one place only: each word is a fixed run of letters, a run of spaces must be
+ * whole before the next word, and a Russian ending takes every letter it can), but the regular
+ * expression is compiled without the two letter classes: compiling a thousand names with them, case
+ * folded, was most of the time the event layer took in a one-document change.
+ */
+class WholeWords implements Pattern {
+  constructor(private readonly words: RegExp) {}
+  test(text: string): boolean {
+    const re = this.words;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = m.index + m[0].length;
+      const after = text.codePointAt(end);
+      if (!WORD_CHAR.test(before(text, m.index)) && !(after !== undefined && WORD_CHAR.test(String.fromCodePoint(after)))) return true;
+      re.lastIndex = m.index + 1;
+    }
+    return false;
+  }
 }
 
 const cache = new WeakMap<Meeting, Names>();
