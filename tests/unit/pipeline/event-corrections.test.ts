@@ -174,3 +174,14 @@ describe('link from the page', () => {
     });
   });
 });
+
+describe("the README's merge and detach example", () => {
+  it('is a valid corrections file', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8');
+    const block = /```json\n(\{\s*"corrections": \[\s*\{\s*"action": "merge-events"[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const r = parseCorrections(block!, 'corrections.json');
+    expect(r.messages).toEqual([]);
+    expect(r.entries.map((e) => e.c.action)).toEqual(['merge-events', 'detach-statement']);
+  });
+});
