@@ -205,7 +205,12 @@ describe('your own documents', () => {
   // Measured with WebGL off (the map then draws on a 2D canvas or explains itself; the rest is the
   // same page): with software WebGL, as on this machine, every frame reads the map's canvas back for
   // compositing, 50-150 ms a frame, so any progress shown at all made a long task that was not the
-  // page's own work. The extraction's cost to the page is what this measures.
+  // page's own work. And what is bounded is the page's OWN work per task: the script time Chromium's
+  // long-animation-frame entries attribute to each frame (its scripts, with the style and layout they
+  // force), not the task's wall time, which on this 2-core machine shared with builds and other
+  // browsers stretches whenever the worker or another process takes the core. A Chrome trace of the
+  // page while the PDF is read shows only the list's stage and progress updates (under 10 ms each);
+  // what costs more comes after the extraction, when the records are taken in (logged, not bounded).
   it('no main-thread task over 50 ms while a 100-page PDF is extracted', async () => {
     const printer = await context.newPage();
     const para = (n: number) =>
@@ -228,6 +233,15 @@ describe('your own documents', () => {
         new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push([e.startTime, e.duration]))).observe({
           type: 'longtask',
         });
+        // Long animation frames, each with the page's own script time in it (the scripts Chromium attributes to it).
+        const own = window as unknown as { __own: [number, number, number][] };
+        own.__own = [];
+        new PerformanceObserver((l) =>
+          l.getEntries().forEach((e) => {
+            const scripts = (e as PerformanceEntry & { scripts: { duration: number }[] }).scripts;
+            own.__own.push([e.startTime, e.duration, scripts.reduce((a, x) => a + x.duration, 0)]);
+          }),
+        ).observe({ type: 'long-animation-frame' });
         new MutationObserver(() => {
           const s = document.querySelector('[data-testid="user-document"]')?.getAttribute('data-stage');
           if (s && !(s in w.__at)) w.__at[s] = performance.now();
@@ -245,22 +259,25 @@ describe('your own documents', () => {
       );
       await p.getByTestId('add-documents-input').setInputFiles([file('hundred-pages.pdf', 'application/pdf', big)]);
       await settled(['hundred-pages.pdf'], p);
-      const { long, at } = await p.evaluate(() => {
-        const w = window as unknown as { __long: [number, number][]; __at: Record<string, number> };
-        return { long: w.__long, at: w.__at };
+      await p.waitForTimeout(500); // the frames that took the records in are reported
+      const { long, at, frames } = await p.evaluate(() => {
+        const w = window as unknown as { __long: [number, number][]; __at: Record<string, number>; __own: [number, number, number][] };
+        return { long: w.__long, at: w.__at, frames: w.__own };
       });
       // From the moment the worker starts reading the file until its records are found: the extraction.
       const from = at['reading']!;
       const to = at['joining'] ?? at['done']!;
       const during = long.filter(([start, d]) => start + d > from && start < to).map(([, d]) => Math.round(d));
       const after = long.filter(([start]) => start >= to).map(([, d]) => Math.round(d));
+      // The page's own script time in each long frame, while the PDF was extracted and after.
+      const ownDuring = frames.filter(([start, d]) => start + d > from && start < to).map(([, , own]) => Math.round(own));
+      const ownAfter = frames.filter(([start]) => start >= to).map(([, , own]) => Math.round(own));
       console.log(
-        `100-page PDF: extracted in ${Math.round(to - from)} ms; long tasks meanwhile: [${during}]; while the atlas took the records in: [${after}] ms`,
+        `100-page PDF: extracted in ${Math.round(to - from)} ms; long tasks meanwhile: [${during}] ms (the page's own script time in them: [${ownDuring}] ms); while the atlas took the records in: [${after}] ms (own script: [${ownAfter}] ms)`,
       );
-      // The extraction is off the main thread: nothing near its length ever blocks the page. On a quiet
-      // machine the list is empty; on this 2-core machine shared with builds and other browsers, the
-      // page's few small tasks (a progress line) stretch past 50 ms while the worker takes a core, so
-      // the bound here is what starving cannot explain: no task of half a second, under a quarter of the time.
+      // The extraction is off the main thread: none of the page's own work while it runs reaches 50 ms.
+      expect(Math.max(0, ...ownDuring)).toBeLessThan(50);
+      // And the wall time, which starving can stretch: no task of half a second, under a quarter of the time.
       expect(Math.max(0, ...during)).toBeLessThan(500);
       expect(during.reduce((a, b) => a + b, 0)).toBeLessThan((to - from) / 4);
       expect(await p.locator('[data-testid="user-document"]').getAttribute('data-stage')).toBe('done');
