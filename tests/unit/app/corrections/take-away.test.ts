@@ -10,19 +10,22 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Correction } from '../../../../src/contract/data-files';
 import { atlasFiles, zipFolder } from '../../../../src/app/corrections/take-away';
 import { fillShell, DATA_OPEN } from '../../../../src/app/corrections/single-file';
+import { singleFileHtml } from '../../../../src/app/corrections/take-away-single';
 import { extractText } from '../../../../src/app/documents/extract';
 import { context } from '../../../../src/pipeline/testing';
 
 const dir = join(import.meta.dirname, '../../../fixtures/sample');
 const BASE = 'http://atlas.test/data/';
-/** Extra files served beside the fixture's (a folder taken away earlier has its corrections.json). */
+/** Extra files by path, served before the fixture's (a folder taken away earlier has its corrections.json). */
 let extra: Record<string, string> = {};
 
 beforeEach(() => {
   extra = {};
   vi.stubGlobal('fetch', async (input: URL | string) => {
-    const rel = decodeURIComponent(new URL(String(input)).pathname.slice('/data/'.length));
-    if (rel in extra) return new Response(extra[rel]);
+    const path = new URL(String(input), document.baseURI).pathname;
+    if (path in extra) return new Response(extra[path]);
+    if (!path.startsWith('/data/')) return new Response('', { status: 404 });
+    const rel = decodeURIComponent(path.slice('/data/'.length));
     const file = join(dir, rel);
     return existsSync(file) ? new Response(readFileSync(file, 'utf8')) : new Response('', { status: 404 });
   });
@@ -45,7 +48,7 @@ describe('the atlas taken away', () => {
 
   it('holds an added document and a fix on it, with the fix listed after the folder’s own', async () => {
     const earlier: Correction = { action: 'remove-event', id: 'gone:2001-01-01', reason: 'an earlier fix' };
-    extra['corrections.json'] = JSON.stringify({ corrections: [earlier] });
+    extra['/data/corrections.json'] = JSON.stringify({ corrections: [earlier] });
     const files = await atlasFiles({ base: BASE, added: [mine], fixes: [fix] });
     expect(files['documents/water-notes.txt']).toBe(text);
     const docs = JSON.parse(files['documents.json']!) as { id: string }[];
@@ -65,5 +68,13 @@ describe('the atlas taken away', () => {
     expect(fillShell(shell, a)).toBe(fillShell(shell, b));
     const unzipped = unzipSync(zipFolder(a));
     expect(strFromU8(unzipped['sco-atlas-data/documents/water-notes.txt']!)).toBe(text);
+  });
+
+  it('names the shell and the reason when the page cannot make the offline file', async () => {
+    // A page served without the shell beside it (a build older than this code, or a copy of index.html alone).
+    await expect(singleFileHtml({ 'events.json': '[]' })).rejects.toThrow(/single-shell\.html could not be fetched \(HTTP 404\)/);
+    // A server that answers every path with its page.
+    extra[new URL('single-shell.html', document.baseURI).pathname] = '<html><body>the app</body></html>';
+    await expect(singleFileHtml({ 'events.json': '[]' })).rejects.toThrow(/single-shell\.html is not the single-file shell/);
   });
 });
