@@ -29,6 +29,7 @@ interface Shown {
   placeId: string | null;
   title: string;
   mentionIds?: string[];
+  statementIds?: string[];
 }
 /** The events the page shows now, as plain records. */
 /** Opens an event in the panel, as a click on its mark does. */
@@ -51,6 +52,7 @@ const shown = (p: Page): Promise<Shown[]> =>
       placeId: e.placeId,
       title: e.title,
       mentionIds: e.mentionIds,
+      statementIds: e.statementIds,
     })),
   );
 
@@ -250,6 +252,7 @@ describe('fixing an event in the page', () => {
       placeId: e.placeId,
       title: e.title,
       mentionIds: e.mentionIds,
+      statementIds: e.statementIds,
     }));
     const page_ = await shown(page);
     expect(cli.find((e) => e.id === fixedId)).toMatchObject({ start: '2019-06-20', end: '2019-06-21', placeId: 'samarkand-uz' });

@@ -17,7 +17,7 @@ import type { DiscOverlay } from '../overlay';
 import { statusAt } from '../membership';
 import { summitLines } from '../paths';
 import type { MapAdapter, MapAdapterOptions } from '../types';
-import { fitCamera, project, unmercator, viewOf, type Camera } from './camera';
+import { fitCamera, project, unproject, viewOf, type Camera } from './camera';
 import { createLayer } from './layer';
 import { captureLayer } from './capture2d';
 
@@ -205,12 +205,7 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
       const r = o.container.getBoundingClientRect();
       return { x: r.left + pt.x, y: r.top + pt.y };
     },
-    unproject(x, y) {
-      const { width, height } = layer.size;
-      const v = viewOf(layer.camera, width, height);
-      const [lng, lat] = unmercator((x - v.originX) / v.worldSize, (y - v.originY) / v.worldSize);
-      return { lng: ((((lng + 180) % 360) + 360) % 360) - 180, lat };
-    },
+    unproject: (x, y) => unproject(layer.camera, layer.size.width, layer.size.height, x, y),
     idle: () => whenIdle(() => destroyed || (hasData && drawnWithData && !layer.pending) || (hasData && !layer.size.width)),
     resize: () => layer.resize(),
     container: o.container,

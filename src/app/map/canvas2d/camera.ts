@@ -46,6 +46,13 @@ export function project(cam: Camera, width: number, height: number, lng: number,
   return { x, y: v.originY + my * v.worldSize };
 }
 
+/** The longitude/latitude under a canvas pixel (CSS), the inverse of `project` (longitude wrapped to -180..180). */
+export function unproject(cam: Camera, width: number, height: number, x: number, y: number): { lng: number; lat: number } {
+  const v = viewOf(cam, width, height);
+  const [lng, lat] = unmercator((x - v.originX) / v.worldSize, (y - v.originY) / v.worldSize);
+  return { lng: ((((lng + 180) % 360) + 360) % 360) - 180, lat };
+}
+
 /**
  * Keeps the camera inside what MapLibre allows: zoom between the level where the world's height fills
  * the canvas and MAX_ZOOM, and the centre's latitude such that no space beyond ±85° shows above or
