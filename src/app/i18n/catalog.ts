@@ -3,7 +3,8 @@
  * edits) checked and compiled with intl-messageformat. English is the reference: a key missing from
  * another file, one that is not text, one that is not a valid ICU message, or one that drops or renames a
  * placeholder of the English message is reported by file and key, and the English message is used.
- * Each language is checked once, the first time it is shown.
+ * `t()` compiles and checks each message the first time it is shown (`message`); `catalog` checks a
+ * whole language at once (the unit test, tools).
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import en from './messages/en.json';
@@ -111,6 +112,54 @@ export function catalog(locale: Locale): Catalog {
     for (const p of c.problems) console.warn(`${p.file}: "${p.key}" ${p.message}`);
   }
   return c;
+}
+
+const one = new Map<string, IntlMessageFormat | null>();
+const said = new Set<string>();
+const warn = (file: string, key: string, message: string) => {
+  if (said.has(`${file}:${key}`)) return;
+  said.add(`${file}:${key}`);
+  console.warn(`${file}: "${key}" ${message}`);
+};
+
+/**
+ * One message of a language, compiled and checked against English the first time it is shown; null when
+ * the file lacks it or it fails (the caller then uses English). What `t()` asks: the first screen shows
+ * a few dozen of the files' hundreds of messages, and compiling every one of a language up front (as
+ * `catalog` does for the unit test) kept ~0.3 MB of message syntax trees and their code on the page.
+ * A translator sees each problem in the console when its message is first shown.
+ */
+export function message(locale: Locale, key: string): IntlMessageFormat | null {
+  const id = `${locale}\u0000${key}`;
+  const known = one.get(id);
+  if (known !== undefined) return known;
+  let m: IntlMessageFormat | null = null;
+  const file = `src/app/i18n/messages/${locale}.json`;
+  const raw = RAW[locale];
+  const entries = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const text = entries && Object.hasOwn(entries, key) ? entries[key] : undefined;
+  if (!entries) warn(file, '(whole file)', 'is not an object of "key": "message" pairs; English is used for every message.');
+  else if (text === undefined) {
+    if (locale !== 'en' && hasMessage(key)) warn(file, key, 'is missing; English is used.');
+  } else if (typeof text !== 'string') warn(file, key, 'is not text; English is used.');
+  else
+    try {
+      const c = compile(text, locale);
+      const ref = locale === 'en' ? null : message('en', key);
+      const want = ref ? placeholders(ref).join(', ') : '';
+      const got = ref ? placeholders(c).join(', ') : '';
+      if (want !== got) warn(file, key, `uses the placeholders {${got}} where en.json has {${want}}; English is used.`);
+      else m = c;
+    } catch (e) {
+      warn(file, key, `is not a valid ICU message (${(e as Error).message}); English is used.`);
+    }
+  one.set(id, m);
+  return m;
+}
+
+/** Whether English (the reference) has a message `key` (data-built keys such as `topic.<id>`). */
+export function hasMessage(key: string): boolean {
+  return Object.hasOwn(en, key);
 }
 
 /** The raw message files, for the unit test's completeness check. */

@@ -2,7 +2,7 @@
  * `t(key, values)`: the interface's words in the current language, for .svelte and .ts alike.
  * In a template or `$derived` it re-runs when the language changes (the locale is `$state`).
  */
-import { catalog, type MessageKey } from './catalog';
+import { hasMessage, message, type MessageKey } from './catalog';
 import { getLocale, type Locale } from './locale.svelte';
 
 export type MessageValues = Record<string, string | number | Date | null | undefined>;
@@ -11,8 +11,8 @@ const failed = new Set<string>();
 
 /** The message `key` in `locale` (default: the current one), English when that language lacks it. */
 export function t(key: MessageKey, values?: MessageValues, locale: Locale = getLocale()): string {
-  const own = catalog(locale).messages.get(key);
-  const m = own ?? catalog('en').messages.get(key);
+  const own = message(locale, key);
+  const m = own ?? message('en', key);
   if (!m) return key;
   try {
     return String(m.format(values as Record<string, string | number | Date>));
@@ -33,7 +33,7 @@ export function t(key: MessageKey, values?: MessageValues, locale: Locale = getL
  * `fallback` (the data's own English label), so a topic added to data/topics.json still shows.
  */
 export function tOr(key: string, fallback: string, locale: Locale = getLocale()): string {
-  return catalog('en').messages.has(key) ? t(key as MessageKey, undefined, locale) : fallback;
+  return hasMessage(key) ? t(key as MessageKey, undefined, locale) : fallback;
 }
 
 /** A topic's label in the interface language (the message `topic.<id>`), else its label from the data. */
