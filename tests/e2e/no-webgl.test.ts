@@ -15,6 +15,7 @@ let browser: Browser;
 let page: Page;
 let foreign: string[];
 const errors: string[] = [];
+const requested: string[] = [];
 
 /** RGBA at points of a PNG, decoded by the page itself (no image library needed). */
 function pixels(p: Page, png: Buffer, points: Array<{ x: number; y: number }>): Promise<number[][]> {
@@ -48,6 +49,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   page.on('pageerror', (e) => errors.push(e.message));
   foreign = watchForeignRequests(page, new URL(baseUrl).origin);
+  page.on('request', (r) => requested.push(r.url()));
   await page.goto(baseUrl);
   await page.waitForFunction(() => !!window.__atlas);
   await page.evaluate(() => window.__atlas!.ready);
@@ -74,6 +76,8 @@ describe('the map without WebGL', () => {
     expect(isDiscRed(moscow!)).toBe(true);
     expect(isDiscRed(astana!)).toBe(true);
     expect(isMemberBlue(kz!), `Kazakhstan's colour ${kz}`).toBe(true);
+    // MapLibre's code (its chunk holds map/adapter.ts) and its worker are never fetched without WebGL.
+    expect(requested.filter((u) => /\/assets\/(adapter|maplibre)[^/]*$/.test(u))).toEqual([]);
   });
 
   it('opens a city on click and reads its statements', async () => {

@@ -21,9 +21,26 @@ let gl: Promise<GL> | null = null;
 /** MapLibre's adapter (its chunk, its worker and the shapes it wants), loaded once. */
 const loadGL = (): Promise<GL> => (gl ??= import('../adapter').then((m) => m.prewarm().then(() => m)));
 
-/** Whether this browser can have WebGL2 at all (no context is made: MapLibre makes its own). */
+let probed: boolean | null = null;
+/**
+ * Whether this browser gives a WebGL2 context, asked once before MapLibre's code is fetched: where it
+ * does not (Chromium with --disable-3d-apis, a blocked GPU) WebGL2RenderingContext is still defined,
+ * and the 1 MB MapLibre chunk used to be loaded only for `new Map()` to fail. A 1 x 1 canvas's context:
+ * ~1 ms where there is none; where there is, the GPU set-up it costs (20-90 ms here in software) is
+ * what MapLibre's own first context would pay otherwise (measured: probe + MapLibre-sized context
+ * about the same as the context alone). The probe's context is dropped, not kept.
+ */
 export function webgl2Possible(): boolean {
-  return typeof WebGL2RenderingContext !== 'undefined';
+  if (probed === null) {
+    try {
+      const c = typeof document === 'undefined' ? null : document.createElement('canvas');
+      if (c) c.width = c.height = 1;
+      probed = typeof WebGL2RenderingContext !== 'undefined' && !!c?.getContext('webgl2');
+    } catch {
+      probed = false;
+    }
+  }
+  return probed;
 }
 
 /** Starts the country shapes (the 2D map needs nothing else) and MapLibre's code in the background. */
