@@ -38,8 +38,15 @@ function spawn(added: GazetteerPlace[]): Worker {
 }
 
 /**
+ * Documents sent ahead to each worker: while it extracts one, the next already waits in its port, so it
+ * never sits idle while this thread is busy taking in a result (a large outcome takes a while to copy).
+ */
+const IN_FLIGHT = 2;
+
+/**
  * Extracts `inputs` on `workers` threads; `onDone(i)` as each finishes. A worker that dies (out of
- * memory, a crash in a library) fails the document it held, by name, and is replaced; the others go on.
+ * memory, a crash in a library) fails the document it was extracting, by name, and is replaced; the
+ * document sent ahead to it goes back to the queue; the others go on.
  */
 export function extractInPool(
   inputs: readonly DocInput[],
@@ -55,45 +62,54 @@ export function extractInPool(
     if (left === 0) return resolve(results);
     const start = () => {
       const w = spawn(added);
-      let holding = -1;
+      /** What this worker was sent, in order: the first is the one it is extracting. */
+      const held: number[] = [];
       let ready = false;
-      const next = () => {
-        const i = queue.shift();
-        if (i === undefined) {
-          holding = -1;
-          void w.terminate();
-          return;
+      let gone = false;
+      const send = () => {
+        while (held.length < IN_FLIGHT && queue.length > 0) {
+          const i = queue.shift()!;
+          held.push(i);
+          w.postMessage({ id: i, input: inputs[i] });
         }
-        holding = i;
-        w.postMessage({ id: i, input: inputs[i] });
+        if (held.length === 0) {
+          gone = true;
+          void w.terminate();
+        }
       };
       const finish = (i: number, o: DocOutcome) => {
         results[i] = o;
         onDone?.(i);
         if (--left === 0) resolve(results);
       };
+      /** The worker is gone: the document it was on fails, the ones sent ahead wait for another worker. */
+      const lost = (why: string) => {
+        if (gone) return;
+        gone = true;
+        const [current, ...ahead] = held.splice(0);
+        queue.unshift(...ahead);
+        if (current !== undefined) finish(current, failed(inputs[current]!, why));
+        if (queue.length > 0) start();
+      };
       w.on('message', (m: { ready?: true; id: number; outcome: DocOutcome }) => {
         if (m.ready) {
           ready = true;
-          return next();
+          return send();
         }
+        held.splice(held.indexOf(m.id), 1);
         finish(m.id, m.outcome);
-        next();
+        send();
       });
       w.on('error', (e) => {
         // A worker that cannot even start (its code cannot be loaded) would fail again at every respawn:
         // the caller extracts in process instead.
-        if (!ready) return reject(e);
-        if (holding >= 0) finish(holding, failed(inputs[holding]!, `the worker stopped: ${e.message}`));
-        holding = -1;
-        if (queue.length > 0) start();
+        if (!ready) {
+          gone = true;
+          return reject(e);
+        }
+        lost(`the worker stopped: ${e.message}`);
       });
-      w.on('exit', (code) => {
-        if (holding < 0) return;
-        finish(holding, failed(inputs[holding]!, `the worker exited with code ${code}`));
-        holding = -1;
-        if (queue.length > 0) start();
-      });
+      w.on('exit', (code) => lost(`the worker exited with code ${code}`));
     };
     for (let k = 0; k < Math.min(workers, inputs.length); k++) start();
   });
