@@ -162,7 +162,10 @@ describe('fixing an event in the page', () => {
     await editor.getByTestId('fix-merge').locator('summary').click();
     await editor.locator('input[name="merge"]').fill('resolution');
     await shot(page, 'corrections-editor-merge');
-    await editor.getByRole('button', { name: /^Merge with UN General Assembly resolution/ }).click();
+    await editor
+      .getByTestId('fix-merge')
+      .getByRole('button', { name: /^UN General Assembly resolution, New York/ })
+      .click();
     await expect.poll(inNewYork).toBe(before - 1);
     const merged = (await eventOf(page, resolution))!;
     expect(merged.id).toBe(council);

@@ -16,7 +16,7 @@ describe('Fix and Detach in the statements panel', () => {
     view.place = 'bangkok';
     render(StatementPanel, { props: { onclose: () => {} }, context: withAtlas(await sampleData(), view).context });
     expect(screen.queryAllByRole('button', { name: /^Fix this event/ })).toEqual([]);
-    expect(screen.queryAllByRole('button', { name: /^Detach this statement/ })).toEqual([]);
+    expect(screen.queryAllByRole('button', { name: /^Detach from this event/ })).toEqual([]);
   });
 
   it('are there when fixes can be made, and Detach names the statement and its event', async () => {
@@ -28,7 +28,7 @@ describe('Fix and Detach in the statements panel', () => {
     render(StatementPanel, { props: { onclose: () => {} }, context });
     flushSync();
     expect(screen.getAllByRole('button', { name: /^Fix this event/ })).toHaveLength(2);
-    const detach = screen.getAllByRole('button', { name: /^Detach this statement from Fifth Directors General Forum/ });
+    const detach = screen.getAllByRole('button', { name: /^Detach from this event: Fifth Directors General Forum/ });
     expect(detach.length).toBeGreaterThan(0);
     await fireEvent.click(detach[0]!);
     const [sid, eid] = asked[0]!;
