@@ -12,14 +12,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-
-// Each regular expression compiled once, straight to machine code, instead of to bytecode first and again
-// to machine code on its second use: the pipeline has thousands (a meeting's names, each place's
-// patterns) and a run is short, so compiling them was a large part of its cost (the event layer's
-// linking took half the CPU time with this, on the 1,000-document corpus, cold). The worker threads
-// share the flag. Matching is the same; only when code is made changes.
-setFlagsFromString('--no-regexp-tier-up');
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
