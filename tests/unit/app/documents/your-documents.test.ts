@@ -1,0 +1,38 @@
+/**
+ * "Your documents" as a user reads it once their files are done: each row shows the document's own
+ * title, and also the file the user chose whenever the title is something else (a Word press release
+ * titled only "Пресс-релиз" must still be findable as ru-cfm-astana.docx).
+ */
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import YourDocuments from '../../../../src/app/documents/YourDocuments.svelte';
+import type { UserDocument, UserDocuments } from '../../../../src/app/documents/documents.svelte';
+
+const row = (name: string, title: string): UserDocument => ({
+  id: name.replace(/\.\w+$/, ''),
+  name,
+  size: 100,
+  title,
+  stage: 'done',
+  found: { events: 2, places: 2, statements: 3 },
+  messages: [],
+  stored: true,
+});
+
+function list(docs: UserDocument[]) {
+  // Only what the panel reads of the documents' state: the rows, no batch, no download under way.
+  const state = { docs, notice: null, progress: null, takeAway: null, busy: false } as unknown as UserDocuments;
+  render(YourDocuments, { props: { docs: state, open: true } });
+  return screen.getAllByTestId('user-document');
+}
+
+describe('Your documents', () => {
+  it('names the file under a title that is not the file name', () => {
+    const [docx, txt] = list([row('ru-cfm-astana.docx', 'Пресс-релиз'), row('notes.txt', 'notes.txt')]);
+    expect(within(docx!).getByText('Пресс-релиз')).toBeTruthy();
+    expect(within(docx!).getByTestId('document-file').textContent).toBe('ru-cfm-astana.docx');
+    // A file whose title is its name is not named twice.
+    expect(within(txt!).queryByTestId('document-file')).toBeNull();
+    expect(within(txt!).getAllByText('notes.txt')).toHaveLength(1);
+  });
+});
