@@ -28,7 +28,9 @@ let probed: boolean | null = null;
  * and the 1 MB MapLibre chunk used to be loaded only for `new Map()` to fail. A 1 x 1 canvas's context:
  * ~1 ms where there is none; where there is, the GPU set-up it costs (20-90 ms here in software) is
  * what MapLibre's own first context would pay otherwise (measured: probe + MapLibre-sized context
- * about the same as the context alone). The probe's context is dropped, not kept.
+ * about the same as the context alone). The probe's context is dropped, not kept. Not asked in a
+ * worker: an OffscreenCanvas gives a WebGL2 context even where a page's canvas does not
+ * (--disable-3d-apis), and MapLibre draws on the page's canvas.
  */
 export function webgl2Possible(): boolean {
   if (probed === null) {
