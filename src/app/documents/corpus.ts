@@ -80,6 +80,10 @@ const asGazetteer = (f: PlaceFeature): GazetteerPlace => ({
   population: 0,
   source: f.properties.source,
   curated: f.properties.curated,
+  // Its Russian and Chinese labels: without them every bundled city fell back to English in the
+  // Russian and Chinese interface as soon as one document was added.
+  ...(f.properties.names?.ru ? { ru: [f.properties.names.ru] } : {}),
+  ...(f.properties.names?.zh ? { zh: [f.properties.names.zh] } : {}),
 });
 
 /**

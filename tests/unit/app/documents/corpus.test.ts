@@ -72,6 +72,18 @@ describe('added documents joined with the bundled corpus', () => {
     expect(r.messages).toContain('plain.txt: no date found in it, so it adds no event');
   });
 
+  it('the bundled cities keep their Russian and Chinese names once a document is added', () => {
+    // The folder's places as the CLI writes them today: with the gazetteer's labels in both languages
+    // (the sample folder is older than those labels; Astana's are the gazetteer's own).
+    const b = bundled();
+    const named = b.places.filter((f) => f.properties.name === 'Astana');
+    expect(named).toHaveLength(1);
+    named[0]!.properties.names = { ru: 'Астана', zh: '阿斯塔纳' };
+    const out = joinCorpus(b, [mine.added!], place);
+    for (const f of named)
+      expect(out.places.features.find((x) => x.id === f.id)?.properties.names, f.properties.id).toEqual(f.properties.names);
+  });
+
   it('the folder with the added documents beside it keeps both, for code that rebuilds from the folder (fixes)', () => {
     const b = bundled();
     const both = withAdded(b, [mine.added!]);
