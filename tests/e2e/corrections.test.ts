@@ -203,10 +203,11 @@ describe('fixing an event in the page', () => {
     await page.getByTestId('pick-hint').waitFor({ state: 'visible' });
     await editor.waitFor({ state: 'hidden' });
     await shot(page, 'corrections-pick-hint');
-    // Escape gives up: the editor comes back as it was.
+    // Escape gives up: the editor comes back as it was, and the panel stays open.
     await page.keyboard.press('Escape');
     await editor.waitFor({ state: 'visible' });
     expect(await page.getByTestId('map-pick').count()).toBe(0);
+    expect(await page.evaluate(() => window.__atlas!.state.event)).toBe(justices);
     await page.evaluate(() => window.__atlas!.mapIdle());
     const at = (await page.evaluate(() => window.__atlas!.placePoint?.('tashkent-uz') ?? null))!;
     // Away from any disc: the gazetteer's nearest place to the point.
@@ -284,7 +285,12 @@ describe('fixing an event in the page', () => {
     );
     expect(hit).toBe('map-pick');
     await shot(phone, 'corrections-phone-pick');
+    // Escape ends the pick, then closes the editor; the panel stays open.
     await phone.keyboard.press('Escape');
+    await editor.waitFor({ state: 'visible' });
+    await phone.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    expect(await phone.evaluate(() => window.__atlas!.state.event)).toBe('004_03b34fe1c9b4c7e7:2019-09-25');
 
     await open(phone, '?embed=1&place=new-york-us&event=004_03b34fe1c9b4c7e7:2019-09-25');
     await phone.getByTestId('statement-panel').waitFor();
