@@ -7,7 +7,7 @@
  */
 import { t } from '../../i18n';
 import { Discs, type DiscView } from '../discs';
-import { drawBase, type BaseScene } from './base';
+import { drawBase, forgetShapes, type BaseScene } from './base';
 import { constrain, viewOf, type Camera } from './camera';
 import { attachGestures } from './gestures';
 
@@ -242,6 +242,7 @@ export function createLayer(o: LayerOptions) {
       // canvas pixels go with it (0.25 MB of great-circle coordinates alone at 1,000 events).
       scene = { countries: null, statuses: new Map(), summits: { type: 'FeatureCollection', features: [] } };
       for (const c of [base, discCanvas]) c.width = c.height = 0;
+      forgetShapes();
     },
   };
 }
