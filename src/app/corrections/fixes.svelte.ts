@@ -127,6 +127,8 @@ export class Fixes {
     const under = mentionIds.filter(
       (m) => st?.eventIds.includes(m) || records.mentions.find((x) => x.id === m)?.statementIds.includes(statementId),
     );
+    // (The panel lists a statement under an event only when one of its mentions has it: this is a guard.)
+    if (under.length === 0) return void (this.notice = t('fix.notApplied', { error: `${statementId}: not under ${eventId}` }));
     await this.add(
       under.map((mentionId) => ({ action: 'detach-statement', statementId, mentionId, reason: REASON })),
       under[0],
