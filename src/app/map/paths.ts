@@ -1,9 +1,19 @@
 /** The journey of the summits: great circles (turf) between consecutive summit host cities. */
-import { greatCircle, point } from '@turf/turf';
+import { distance, greatCircle, point } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
 import type { PlaceFeature } from '../../contract/schema';
 
 export type SummitLines = FeatureCollection<LineString | MultiLineString>;
+
+/**
+ * Points along an arc of `deg` degrees: one per 1.5 degrees, 4 to 64. Every arc had 64 before; most
+ * summit hops are a few hundred to a few thousand km, and the lines (the WebGL map keeps its copy,
+ * the 2D map its own) were 0.25 MB of coordinates at 1,000 events. Straight in Mercator between
+ * points 1.5 degrees apart, an arc is off its great circle by a few hundredths of a degree.
+ */
+export function pointsFor(deg: number): number {
+  return Math.min(64, Math.max(4, Math.ceil(deg / 1.5) + 1));
+}
 
 export function summitLines(places: readonly PlaceFeature[], index: ReadonlyMap<string, number>, ids: readonly string[]): SummitLines {
   const features: Array<Feature<LineString | MultiLineString>> = [];
@@ -11,8 +21,9 @@ export function summitLines(places: readonly PlaceFeature[], index: ReadonlyMap<
     const a = places[index.get(ids[i - 1]!) ?? -1];
     const b = places[index.get(ids[i]!) ?? -1];
     if (!a || !b || a === b) continue;
+    const [pa, pb] = [point(a.geometry.coordinates), point(b.geometry.coordinates)];
     features.push(
-      greatCircle(point(a.geometry.coordinates), point(b.geometry.coordinates), { npoints: 64 }) as Feature<LineString | MultiLineString>,
+      greatCircle(pa, pb, { npoints: pointsFor(distance(pa, pb, { units: 'degrees' })) }) as Feature<LineString | MultiLineString>,
     );
   }
   return { type: 'FeatureCollection', features };
