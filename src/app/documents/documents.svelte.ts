@@ -46,6 +46,12 @@ function freshId(name: string, taken: (id: string) => boolean): string {
   return id;
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The two downloads of the whole atlas (corrections/take-away.ts). */
 export type TakeAwayKind = 'zip' | 'html';
 /** The key the fixes keep their list under in the same store (corrections/fixes.svelte.ts STORE_KEY). */
@@ -64,6 +70,9 @@ export class UserDocuments {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read only when the data is rebuilt, never rendered
   private readonly records = new Map<string, AddedDocument>();
   private bundled: RawData | null = null;
+  /** Each document's bytes, to tell a file added again (the same bytes, whatever its name) from a new one. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- compared when files come, never rendered
+  private readonly contents = new Map<string, Uint8Array>();
 
   constructor(
     private readonly atlas: AtlasState,
@@ -95,7 +104,8 @@ export class UserDocuments {
       const id = freshId(f.name, (x) => this.has(x) || docs.some((d) => d.id === x));
       docs.push({ id, name: f.name, type: f.type, size: f.size, added: iso(now + i), bytes: await f.arrayBuffer() });
     }
-    await this.send(docs, false);
+    const fresh = this.withoutRepeats(docs);
+    if (fresh.length) await this.send(fresh, false);
   }
 
   /** Pasted text, with the title the user gave (or none). */
@@ -103,20 +113,18 @@ export class UserDocuments {
     const name = `${title.trim() || 'Pasted text'}.txt`;
     const bytes = new TextEncoder().encode(text).buffer as ArrayBuffer;
     const id = freshId(name, (x) => this.has(x));
-    await this.send(
-      [
-        {
-          id,
-          name,
-          type: 'text/plain',
-          size: bytes.byteLength,
-          added: iso(Date.now()),
-          bytes,
-          ...(title.trim() ? { title: title.trim() } : {}),
-        },
-      ],
-      false,
-    );
+    const fresh = this.withoutRepeats([
+      {
+        id,
+        name,
+        type: 'text/plain',
+        size: bytes.byteLength,
+        added: iso(Date.now()),
+        bytes,
+        ...(title.trim() ? { title: title.trim() } : {}),
+      },
+    ]);
+    if (fresh.length) await this.send(fresh, false);
   }
 
   async remove(id: string): Promise<void> {
@@ -130,6 +138,7 @@ export class UserDocuments {
     }
     this.docs = this.docs.filter((d) => d.id !== id);
     this.records.delete(id);
+    this.contents.delete(id);
     forgetText(id);
     const w = await this.ensureWorker();
     w?.postMessage({ type: 'remove', base: this.base(), ids: [id] } satisfies ToWorker);
@@ -161,6 +170,29 @@ export class UserDocuments {
     }
   }
 
+  /**
+   * Leaves out the files whose bytes are already on the page (added before, or twice in this batch) and
+   * names them: the same file dropped again (say, after a reload, forgetting it is kept) would otherwise
+   * count every one of its statements twice on the map and the timeline.
+   */
+  private withoutRepeats(docs: StoredDocument[]): StoredDocument[] {
+    // A copy that could not be read does not count: trying the file again is allowed.
+    const failed = this.docs.filter((d) => d.stage === 'failed').map((d) => d.id);
+    const seen = [...this.contents].filter(([id]) => !failed.includes(id)).map(([, b]) => b);
+    const fresh: StoredDocument[] = [];
+    const again: string[] = [];
+    for (const d of docs) {
+      const bytes = new Uint8Array(d.bytes);
+      if (seen.some((s) => sameBytes(s, bytes))) again.push(d.name);
+      else {
+        fresh.push(d);
+        seen.push(bytes);
+      }
+    }
+    if (again.length) this.notice = t('docs.again', { names: again.join(', ') });
+    return fresh;
+  }
+
   private has(id: string): boolean {
     return this.docs.some((d) => d.id === id) || (this.atlas.data?.documents.has(id) ?? false);
   }
@@ -170,6 +202,7 @@ export class UserDocuments {
   }
 
   private async send(docs: StoredDocument[], alreadyStored: boolean): Promise<void> {
+    for (const d of docs) this.contents.set(d.id, new Uint8Array(d.bytes));
     const listed: UserDocument[] = docs.map((d) => ({
       id: d.id,
       name: d.name,

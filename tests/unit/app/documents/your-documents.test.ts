@@ -28,11 +28,17 @@ function list(docs: UserDocument[]) {
 
 describe('Your documents', () => {
   it('names the file under a title that is not the file name', () => {
-    const [docx, txt] = list([row('ru-cfm-astana.docx', 'Пресс-релиз'), row('notes.txt', 'notes.txt')]);
+    const [docx, txt, pasted] = list([
+      row('ru-cfm-astana.docx', 'Пресс-релиз'),
+      row('notes.txt', 'notes.txt'),
+      row('上合组织秘书长讲话.txt', '上合组织秘书长讲话'),
+    ]);
     expect(within(docx!).getByText('Пресс-релиз')).toBeTruthy();
     expect(within(docx!).getByTestId('document-file').textContent).toBe('ru-cfm-astana.docx');
     // A file whose title is its name is not named twice.
     expect(within(txt!).queryByTestId('document-file')).toBeNull();
     expect(within(txt!).getAllByText('notes.txt')).toHaveLength(1);
+    // Nor pasted text, whose file is its title.
+    expect(within(pasted!).queryByTestId('document-file')).toBeNull();
   });
 });
