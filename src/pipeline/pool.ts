@@ -33,9 +33,7 @@ const failed = (input: DocInput, why: string): DocOutcome => ({
 });
 
 /** The worker's code: beside this module in the CLI's bundle (extract.mjs builds pool-worker.mjs). */
-function spawn(added: GazetteerPlace[]): Worker {
-  return new Worker(new URL('./pool-worker.mjs', import.meta.url), { workerData: { added }, stderr: false });
-}
+const WORKER = new URL('./pool-worker.mjs', import.meta.url);
 
 /**
  * Documents sent ahead to each worker: while it extracts one, the next already waits in its port, so it
@@ -53,6 +51,8 @@ export function extractInPool(
   added: GazetteerPlace[],
   workers: number,
   onDone?: (i: number) => void,
+  /** The worker's script (a test gives one that dies on purpose). */
+  script: URL = WORKER,
 ): Promise<DocOutcome[]> {
   const results: DocOutcome[] = new Array(inputs.length);
   // Largest first, so one large document does not start last and keep every other worker waiting.
@@ -61,7 +61,7 @@ export function extractInPool(
   return new Promise((resolve, reject) => {
     if (left === 0) return resolve(results);
     const start = () => {
-      const w = spawn(added);
+      const w = new Worker(script, { workerData: { added }, stderr: false });
       /** What this worker was sent, in order: the first is the one it is extracting. */
       const held: number[] = [];
       let ready = false;
@@ -78,6 +78,7 @@ export function extractInPool(
         }
       };
       const finish = (i: number, o: DocOutcome) => {
+        if (results[i] !== undefined) return; // decided already (never twice)
         results[i] = o;
         onDone?.(i);
         if (--left === 0) resolve(results);
@@ -96,7 +97,9 @@ export function extractInPool(
           ready = true;
           return send();
         }
-        held.splice(held.indexOf(m.id), 1);
+        // Node delivers what a worker posted before it stopped ahead of its 'exit', so a result is never late.
+        const at = held.indexOf(m.id);
+        if (at >= 0) held.splice(at, 1);
         finish(m.id, m.outcome);
         send();
       });
@@ -109,7 +112,11 @@ export function extractInPool(
         }
         lost(`the worker stopped: ${e.message}`);
       });
-      w.on('exit', (code) => lost(`the worker exited with code ${code}`));
+      w.on('exit', (code) => {
+        if (ready) return lost(`the worker exited with code ${code}`);
+        if (!gone) reject(new Error(`a worker exited with code ${code} before it was ready`));
+        gone = true;
+      });
     };
     for (let k = 0; k < Math.min(workers, inputs.length); k++) start();
   });

@@ -1,0 +1,45 @@
+// @vitest-environment node
+/**
+ * The worker pool (pool.ts) when a worker dies: the document it was on fails by name, the one already
+ * sent ahead to it is extracted by a new worker (not failed with it), every other document is done once,
+ * and the outcomes come back in the inputs' order. The workers here are a stand-in script that dies on
+ * purpose (pool-crash-worker.mjs); the real one is covered end to end by cache.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractInPool } from '../../../src/pipeline/pool.ts';
+import type { DocInput } from '../../../src/pipeline/pool-job.ts';
+
+const script = new URL('./pool-crash-worker.mjs', import.meta.url);
+const doc = (file: string): DocInput => ({ file, docId: file.replace(/\.txt$/, ''), bytes: new Uint8Array(10), side: null });
+
+describe('the extraction pool', () => {
+  it('fails only the document a dead worker was on, and hands the one sent ahead to a new worker', async () => {
+    // One worker, two documents in flight: it gets a and slow-crash; a is done at once, so b is sent
+    // ahead while slow-crash takes its time, and is waiting in the port when the worker dies.
+    const inputs = ['a.txt', 'slow-crash.txt', 'b.txt', 'c.txt', 'd.txt'].map(doc);
+    const done: number[] = [];
+    const out = await extractInPool(inputs, [], 1, (i) => done.push(i), script);
+    expect(out.map((o) => o.entry.file)).toEqual(inputs.map((d) => d.file));
+    expect(out.map((o) => o.entry.status)).toEqual(['ok', 'failed', 'ok', 'ok', 'ok']);
+    expect(out[1]!.entry.messages).toEqual([
+      'slow-crash.txt: extraction failed (the worker exited with code 3); the other documents were still processed',
+    ]);
+    // a by the first thread, b, c and d by the one that replaced it.
+    const threads = out.filter((o) => o.entry.status === 'ok').map((o) => o.entry.messages[0]);
+    expect(new Set(threads).size).toBe(2);
+    expect(threads.slice(1).every((t) => t === threads[1])).toBe(true);
+    expect([...done].sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('goes on with the others when several workers die, one document each', async () => {
+    const inputs = ['a.txt', 'crash-1.txt', 'b.txt', 'crash-2.txt', 'c.txt', 'crash-3.txt', 'e.txt'].map(doc);
+    const out = await extractInPool(inputs, [], 2, undefined, script);
+    expect(out.map((o) => [o.entry.file, o.entry.status])).toEqual(
+      inputs.map((d) => [d.file, d.file.startsWith('crash') ? 'failed' : 'ok']),
+    );
+  });
+
+  it('rejects (so the caller extracts in process) when a worker cannot even start', async () => {
+    await expect(extractInPool([doc('a.txt')], [], 1, undefined, new URL('./no-such-worker.mjs', import.meta.url))).rejects.toThrow();
+  });
+});
