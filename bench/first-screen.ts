@@ -46,7 +46,7 @@ export async function firstScreenWithoutWebgl(browser: Browser, url: string): Pr
     await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
     const ms = (await page.evaluate(firstScreenMark)) as number | null;
     if (ms === null) errors.push('no WebGL: no first screen within 120 s');
-    // MapLibre tries and fails first (it is what knows there is no WebGL2); then the quiet line shows.
+    // The 2D map says what it lacks once it knows it is the whole map (a WebGL2 probe, map/canvas2d/hybrid.ts).
     await page.evaluate(() => window.__atlas?.mapIdle());
     const note = await page.evaluate(() => document.querySelector('[data-testid="map2d-note"]')?.textContent ?? '');
     if (!/webgl/i.test(note)) errors.push('no WebGL: the 2D map does not say what it lacks');

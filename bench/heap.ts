@@ -9,7 +9,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CDPSession } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launch } from '../tests/e2e/browser.ts';
 import { generateDataset, writeDataset } from './generate-dataset.ts';
 import { precompress, serveStatic } from './serve.ts';
@@ -68,6 +68,39 @@ export async function heapReport(cdp: CDPSession, saveTo?: string): Promise<stri
   ].join('\n');
 }
 
+/**
+ * Opens `url` in a fresh page and waits, through CDP only, until the map is idle with everything in;
+ * then collects garbage. Not page.evaluate/waitForFunction: Playwright runs those through a ~0.35 MB
+ * script of its own that it puts into the page's world, which would be counted as the page's.
+ */
+async function openIdle(page: Page, url: string): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(url, { timeout: 120_000 });
+  const evaluate = (expression: string) => cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+  await evaluate('new Promise((r) => { const t = () => (window.__atlas ? r() : setTimeout(t, 50)); t(); })');
+  await evaluate('window.__atlas.ready.then(() => window.__atlas.mapIdle()).then(() => true)');
+  await new Promise((r) => setTimeout(r, 1500));
+  await cdp.send('HeapProfiler.collectGarbage');
+  return cdp;
+}
+
+async function heapUsed(cdp: CDPSession): Promise<number> {
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+/** The bench's idle heap: the page as a user has it, map idle, after GC (MB); its own context. */
+export async function idleHeapMB(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    return (await heapUsed(await openIdle(page, url))) / 1024 / 1024;
+  } finally {
+    await context.close();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = process.argv[2];
   if (!dir || !existsSync(join(dir, 'index.html')))
@@ -83,18 +116,8 @@ async function main(): Promise<void> {
   const browser = await launch(noGl ? ['--disable-3d-apis'] : []);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const cdp = await page.context().newCDPSession(page);
-    await page.goto(`${server.url}?data=corpora/bench-${size}/`);
-    // Waited for through CDP, not page.evaluate/waitForFunction: Playwright runs those through a
-    // ~0.35 MB script of its own that it puts into the page's world, which would be counted as the page's.
-    const evaluate = (expression: string) => cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-    await evaluate('new Promise((r) => { const t = () => (window.__atlas ? r() : setTimeout(t, 50)); t(); })');
-    await evaluate('window.__atlas.ready.then(() => window.__atlas.mapIdle()).then(() => true)');
-    await new Promise((r) => setTimeout(r, 1500));
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    const cdp = await openIdle(page, `${server.url}?data=corpora/bench-${size}/`);
+    const used = await heapUsed(cdp);
     process.stdout.write(`heap used after GC: ${(used / 1024 / 1024).toFixed(2)} MB (${size} events${noGl ? ', no WebGL' : ''})\n\n`);
     const save = process.argv.find((a) => a.endsWith('.heapsnapshot'));
     process.stdout.write(await heapReport(cdp, save));

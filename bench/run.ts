@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch } from '../tests/e2e/browser.ts';
 import { allFiles, initialJs, withTimeout } from './build-info.ts';
 import { FIRST_SCREEN_PROBE, firstScreenWithoutWebgl } from './first-screen.ts';
-import { heapReport } from './heap.ts';
+import { heapReport, idleHeapMB } from './heap.ts';
 import { generateDataset, writeDataset } from './generate-dataset.ts';
 import { INSTRUMENT, type BenchProbe } from './instrument.ts';
 import { precompress, serveStatic, servedBytes } from './serve.ts';
@@ -283,6 +283,7 @@ async function measure(browser: Browser, base: string, size: string, outDir: str
   return {
     firstScreenMs: round(firstScreenMs ?? null),
     firstScreenNoWebglMs: null,
+    heapIdleMB: null,
     firstIdleMs: round(firstIdleMs),
     scriptStartMs: round(milestones.scriptStartMs),
     dataLoadedMs: round(milestones.dataLoadedMs),
@@ -351,8 +352,12 @@ async function main(): Promise<void> {
         const flat = await firstScreenWithoutWebgl(noWebgl, pageUrl(base, size)).catch((e: Error) => ({ ms: null, errors: [e.message] }));
         r.firstScreenNoWebglMs = round(flat.ms);
         r.errors.push(...flat.errors);
+        // The heap of the page as a user has it (no bench scripts in it), map idle, after GC (heap.ts).
+        r.heapIdleMB = await idleHeapMB(browser, pageUrl(base, size))
+          .then((mb) => round(mb, 2))
+          .catch((e: Error) => (r.errors.push(`idle heap: ${e.message.split('\n')[0]}`), null));
         log(
-          `${size} #${rep + 1}: first screen ${r.firstScreenMs} ms (no WebGL ${r.firstScreenNoWebglMs}), idle ${r.firstIdleMs} ms, all in ${r.allIdleMs} ms (script ${r.scriptStartMs}, data ${r.dataLoadedMs}, ready ${r.readyMs}), scrub p95 ${r.scrubP95Ms} ms (${r.scrubSamples}), frame p95 ${r.dragFrameP95Ms} ms, repaints/s of drag ${r.repaintsPerSecDrag}, disc draws/s ${r.discDrawsPerSecDrag} (${r.discDrawP95Ms} ms p95), repaint ${r.mapRepaintMs} ms, play ${r.playFps} fps, heap ${r.heapMB} MB${r.errors.length ? `, problems: ${r.errors.slice(0, 3).join(' | ')}` : ''}`,
+          `${size} #${rep + 1}: first screen ${r.firstScreenMs} ms (no WebGL ${r.firstScreenNoWebglMs}), idle ${r.firstIdleMs} ms, all in ${r.allIdleMs} ms (script ${r.scriptStartMs}, data ${r.dataLoadedMs}, ready ${r.readyMs}), scrub p95 ${r.scrubP95Ms} ms (${r.scrubSamples}), frame p95 ${r.dragFrameP95Ms} ms, repaints/s of drag ${r.repaintsPerSecDrag}, disc draws/s ${r.discDrawsPerSecDrag} (${r.discDrawP95Ms} ms p95), repaint ${r.mapRepaintMs} ms, play ${r.playFps} fps, heap ${r.heapMB} MB (idle ${r.heapIdleMB} MB)${r.errors.length ? `, problems: ${r.errors.slice(0, 3).join(' | ')}` : ''}`,
         );
         runs[size].push(r);
       }
