@@ -42,6 +42,11 @@ const NOT_N = `(?<!${N})`;
 const FULL = new RegExp(`${NOT_N}(?:${Y})?${M}(${N}{1,3})(?:[日号](?:${TO}(?:${Y})?(?:${M})?${D})?|${TO}(?:${Y})?(?:${M})?${D})`, 'gu');
 const YEAR_MONTH = new RegExp(`${NOT_N}${Y}${M}(?!${N}|份?${TO}|底|初|中旬|下旬|上旬)`, 'gu');
 const MONTH_RANGE = new RegExp(`${NOT_N}${Y}${M}${TO}${M}(?!${N})`, 'gu');
+/** A range of days with no month before it ("3日至4日", "3至4日", "9-10日"): month and year from the text before. */
+const DAY_RANGE = new RegExp(
+  `(?<![${N.slice(1, -1)}月日年])([0-9０-９]{1,2}|[一二三四五六七八九十]{2,3})[日号]?${TO}([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号](?![本内前后])`,
+  'gu',
+);
 const DAY_ONLY = new RegExp(`(?<![${N.slice(1, -1)}月日年])([0-9０-９]{1,2}|[一二三四五六七八九十]{2,3})[日号](?![本内前后])`, 'gu');
 /** A year alone as the time of something, never a target ("2025年前"), a period or a decade. */
 const YEAR_ALONE = new RegExp(`(?<!${N}|[-–—~～－至到]\\s?)(${N}{4})年(?!${N}|代|度|前|后|以来|以后|以前|起|至|到|底|初|[-–—~～－])`, 'gu');
@@ -114,6 +119,22 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
       end: m.index! + m[0].length,
       read: () =>
         y >= 1000 && y <= 2999 && mo >= 1 && mo <= 12 ? { start: isoOf(y, mo), precision: 'month' } : 'not a real calendar date',
+    });
+  }
+  for (const m of text.matchAll(DAY_RANGE)) {
+    if (!free(m.index!, m.index! + m[0].length)) continue;
+    found.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      read: (c) => {
+        if (!c.y || !c.m) return 'a range of days without month or year before it';
+        const d = zhNumber(m[1]!);
+        const ed = zhNumber(m[2]!);
+        if (!validDay(c.y, c.m, d) || !validDay(c.y, c.m, ed)) return 'not a real calendar date';
+        const value: DateValue = { start: isoOf(c.y, c.m, d), precision: 'day' };
+        if (ed > d) value.end = isoOf(c.y, c.m, ed);
+        return value;
+      },
     });
   }
   for (const m of text.matchAll(DAY_ONLY)) {
