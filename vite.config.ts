@@ -26,6 +26,11 @@ export default defineConfig(({ mode }) => ({
   ],
   // The loading worker (src/app/data/load.worker.ts) is bundled apart and needs the same checks.
   worker: { format: 'es', plugins: () => [fastValidators()] },
+  // npm start: the dev server finds the dependencies to pre-bundle by scanning these files. From index.html
+  // alone it misses what the documents worker and the lazily loaded parts import (pdf.js, mammoth, exceljs,
+  // chrono's locales, idb-keyval...), finds them when the first document is added, and reloads the page
+  // mid-extraction ("optimized dependencies changed. reloading").
+  optimizeDeps: { entries: ['index.html', 'src/deck/index.html', 'src/app/**/*.{ts,svelte}'] },
   base: './',
   build: { outDir: 'dist', sourcemap: false, ...presentationVariants.build(mode) },
   publicDir: presentationVariants.publicDir(mode),
