@@ -51,15 +51,40 @@ const HAN = /\p{Script=Han}/u;
  * Chinese name matches anywhere.
  */
 export function namePattern(name: string): Pattern {
-  if (HAN.test(name)) return new RegExp(esc(name.replace(/\s+/g, '')), 'u');
+  // A Chinese name is its characters, exactly (no case, no word edges): the same answer as a pattern.
+  if (HAN.test(name)) {
+    const chars = name.replace(/\s+/g, '');
+    return { test: (text) => text.includes(chars) };
+  }
+  const needles: string[] = [];
   const words = name
     .trim()
     .split(/\s+/)
     .map((w) => {
-      if (/^[\p{Script=Cyrillic}]{5,}$/u.test(w)) return `${esc(w.replace(/[аеёиоуыэюяйь]{1,2}$/iu, ''))}\\p{L}{0,4}`;
+      if (/^[\p{Script=Cyrillic}]{5,}$/u.test(w)) {
+        const stem = w.replace(/[аеёиоуыэюяйь]{1,2}$/iu, '');
+        needles.push(folded(stem));
+        return `${esc(stem)}\\p{L}{0,4}`;
+      }
+      needles.push(folded(w));
       return esc(w).replace(/[eé]/g, '[eé]').replace(/['’]/g, "['’]");
     });
-  return new WholeWords(new RegExp(words.join('\\s+'), 'giu'));
+  return new WholeWords(words.join('\\s+'), needles);
+}
+
+/**
+ * Text in a form where every word of a name can be looked for as plain text: lower case, é as e, ’ as '.
+ * Whatever the names' `iu` patterns match, a name's word matches here too (the letters that fold into
+ * Latin or Cyrillic ones outside lower casing, ſ, K and the old Cyrillic forms, are left to the pattern).
+ */
+const folded = (s: string) => s.toLowerCase().replace(/é/g, 'e').replace(/’/g, "'");
+const FOLDS_OTHERWISE = /[\u017F\u212A\u1C80-\u1C88]/;
+/** The last text folded: a mention's sentences are tested against each of its candidate meetings' names. */
+let lastText = '';
+let lastFolded: string | null = null;
+function foldedText(text: string): string | null {
+  if (text !== lastText) [lastText, lastFolded] = [text, FOLDS_OTHERWISE.test(text) ? null : folded(text)];
+  return lastFolded;
 }
 
 /** A letter or digit, as `[\p{L}\p{N}]` reads under the `iu` flags of the names. */
@@ -82,9 +107,17 @@ function before(text: string, i: number): string {
  * folded, was most of the time the event layer took in a one-document change.
  */
 class WholeWords implements Pattern {
-  constructor(private readonly words: RegExp) {}
+  private re: RegExp | null = null;
+  constructor(
+    private readonly source: string,
+    /** Each word (a Russian one's stem) folded: a text without all of them cannot hold the name. */
+    private readonly needles: string[],
+  ) {}
   test(text: string): boolean {
-    const re = this.words;
+    // Most texts lack some word of most names: those never compile or run the pattern.
+    const f = foldedText(text);
+    if (f !== null && !this.needles.every((n) => f.includes(n))) return false;
+    const re = (this.re ??= new RegExp(this.source, 'giu'));
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + m[0].length;
