@@ -96,7 +96,21 @@ export function applyFixes(
   // src/pipeline/events/index.ts reads them, then applied by the layer the join builds.
   const meetings = applyMeetingCorrections(base.meetings, loaded.entries, CORRECTIONS_FILE, kept);
   const layer = applyLayerFixes(loaded.entries, CORRECTIONS_FILE, applied.events, statements);
-  const corpus = joinCorpus({ ...base, mentions: applied.events, statements }, [], place, {
+  // The added documents go into the join as added documents (their fixed records), not folded into the
+  // folder: the join takes their place names ("Астане", the names their texts use) and their SCO test from them.
+  const addedIds = new Set(added.map((a) => a.document.id));
+  const ofAdded = (r: { docId: string }) => addedIds.has(r.docId);
+  const fixedAdded = added.map((a) => ({
+    ...a,
+    events: applied.events.filter((e) => e.docId === a.document.id),
+    statements: statements.filter((st) => st.docId === a.document.id),
+  }));
+  const folderFixed = {
+    ...folder,
+    mentions: applied.events.filter((e) => !ofAdded(e)),
+    statements: statements.filter((st) => !ofAdded(st)),
+  };
+  const corpus = joinCorpus(folderFixed, fixedAdded, place, {
     meetings: meetings.meetings,
     forced: meetings.forced,
     merges: [...folderMerges(folder), ...layer.merges],

@@ -134,10 +134,12 @@ describe("fixes and the user's own documents", () => {
         text: seeds.texts.get(id)!,
         events: seeds.events.filter((e) => e.docId === id),
         statements: seeds.statements.filter((s) => s.docId === id),
-        placeNames: [],
+        // a name its text used for a city the folder has too: the atlas must keep it once there is a fix
+        placeNames: [['moscow-ru', ['Moskva']]],
       },
     ];
     const { corpus, stale } = applyFixes(folder, fixes.slice(0, 1), (pid) => gaz.get(pid), added);
+    expect(corpus.places.features.find((f) => f.properties.id === 'moscow-ru')?.properties.aliases).toContain('Moskva');
     expect(stale).toEqual([]);
     expect(corpus.documents.map((d) => d.id)).toContain(id);
     expect(corpus.events.find((e) => e.mentionIds.includes(bishkek.id))).toMatchObject({ start: '2019-06-20', placeId: 'samarkand-uz' });
