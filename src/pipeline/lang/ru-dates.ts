@@ -49,11 +49,20 @@ const YEAR_LIST = /(?<![\p{L}])[вВ]\s+((?:19|20)\d{2}(?:\s*,\s*(?:19|20)\d{2})
  */
 const YEAR_BEFORE =
   /(?<![\p{L}])(?:(годом\s+(?:ранее|раньше))|(в\s+прошлом\s+году)|(год|два\s+года|три\s+года|четыре\s+года|пять\s+лет)\s+назад)(?![\p{L}])/giu;
+/**
+ * A month (or a day of it) in a year counted from the report's own: "в сентябре прошлого года", "15 марта этого
+ * года"; "следующего года" is a plan, not an event.
+ */
+const MONTH_OF_YEAR = new RegExp(
+  `${B}(?:(\\d{1,2})\\s+|(?:в|во)\\s+)?${MON}\\s+(позапрошлого|прошлого|этого|текущего|нынешнего|следующего|будущего)\\s+года${E}`,
+  'giu',
+);
+const YEAR_SHIFT: Record<string, number> = { позапрошлого: -2, прошлого: -1, этого: 0, текущего: 0, нынешнего: 0 };
 const YEARS_BACK: Record<string, number> = { год: 1, 'два года': 2, 'три года': 3, 'четыре года': 4, 'пять лет': 5 };
 /** The same words without the Unicode look-behind, which makes V8 try every position: a cheap test first. */
 const MAYBE_RELATIVE = /сегодня|вчера/i;
 /** Every date form read here has a number in it, or is "сегодня"/"вчера"/"годом ранее"…: a cheap test before the patterns. */
-const MAYBE = /\d|сегодня|вчера|годом\s+ран|прошлом\s+году|назад/iu;
+const MAYBE = /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|следующего|будущего/iu;
 const MON_WORD = new RegExp(`${B}${MON}${E}`, 'giu');
 const HAS_MON = new RegExp(MON, 'iu');
 // Cheap tests (no Unicode look-behind, which makes V8 try the pattern at every position) before each pattern.
@@ -86,6 +95,19 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
 
   // Each pattern below costs a scan with Unicode look-behinds: skipped when its key part is absent.
   const hasMon = HAS_MON.test(text);
+  for (const m of hasMon && /\s+года/i.test(text) ? text.matchAll(MONTH_OF_YEAR) : []) {
+    const [, d, mon, which] = m;
+    const shift = YEAR_SHIFT[which!.toLowerCase()];
+    const start = m.index! + lead(m);
+    const end = m.index! + m[0].length;
+    if (shift === undefined) skip(start, end, 'next year: a plan, not an event');
+    else if (!carry.anchor) skip(start, end, "a year counted from the report's, and the report has no date");
+    else if (!d) add(start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!)), precision: 'month' });
+    else if (validDay(carry.anchor.y + shift, monthOf(mon!), +d))
+      add(start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!), +d), precision: 'day' });
+    else skip(start, end, 'not a real calendar date');
+  }
+
   for (const m of hasMon && MAYBE_CROSS.test(text) ? text.matchAll(CROSS) : []) {
     const [, a, m1, b, m2, y] = m;
     const y2 = yearFor(y);

@@ -47,6 +47,9 @@ const DAY_RANGE = new RegExp(
   `(?<![${N.slice(1, -1)}月日年])([0-9０-９]{1,2}|[一二三四五六七八九十]{2,3})[日号]?${TO}([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号](?![本内前后])`,
   'gu',
 );
+/** A month counted from the report's own year: "去年9月" (last year), "今年3月", "前年", "明年" (a plan), with a day or days. */
+const REL_MONTH = new RegExp(`(去年|今年|前年|明年)${M}(?:(${N}{1,3})[日号](?:${TO}(${N}{1,3})[日号])?)?`, 'gu');
+const YEARS_FROM: Record<string, number> = { 前年: -2, 去年: -1, 今年: 0 };
 const DAY_ONLY = new RegExp(`(?<![${N.slice(1, -1)}月日年])([0-9０-９]{1,2}|[一二三四五六七八九十]{2,3})[日号](?![本内前后])`, 'gu');
 /** A year alone as the time of something, never a target ("2025年前"), a period or a decade. */
 const YEAR_ALONE = new RegExp(`(?<!${N}|[-–—~～－至到]\\s?)(${N}{4})年(?!${N}|代|度|前|后|以来|以后|以前|起|至|到|底|初|[-–—~～－])`, 'gu');
@@ -80,6 +83,26 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   /** Mentions are read left to right, each taking year and month from the one before. */
   const found: { start: number; end: number; read: (c: DateCarry) => DateValue | string }[] = [];
 
+  for (const m of /[去今前明]年/u.test(text) ? text.matchAll(REL_MONTH) : []) {
+    const [, word, mo1, d1, d2] = m;
+    found.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      read: () => {
+        const back = YEARS_FROM[word!];
+        if (back === undefined) return 'next year: a plan, not an event';
+        if (!carry.anchor) return 'a year counted from the report, and the report has no date';
+        const y = carry.anchor.y + back;
+        const mo = zhNumber(mo1!);
+        if (!d1) return mo >= 1 && mo <= 12 ? { start: isoOf(y, mo), precision: 'month' } : 'not a real calendar date';
+        const d = zhNumber(d1);
+        if (!validDay(y, mo, d) || (d2 && !validDay(y, mo, zhNumber(d2)))) return 'not a real calendar date';
+        const value: DateValue = { start: isoOf(y, mo, d), precision: 'day' };
+        if (d2 && zhNumber(d2) > d) value.end = isoOf(y, mo, zhNumber(d2));
+        return value;
+      },
+    });
+  }
   for (const m of text.matchAll(FULL)) {
     const [, y1, m1, d1, y2, m2, d2] = m;
     found.push({

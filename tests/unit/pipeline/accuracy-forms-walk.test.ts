@@ -31,3 +31,28 @@ describe('Chinese: a range of days with no month before it', () => {
     expect(eventsOf(text)).toEqual([]);
   });
 });
+
+describe("Chinese and Russian: a month in a year counted from the report's own", () => {
+  it('"去年6月" and "今年2月" are months of the year before and of the report\'s year; "明年" is a plan', () => {
+    const text =
+      '---\npublished: 2019-06-20\n---\n声明\n\n去年6月，上合组织青岛峰会发表《青岛宣言》。今年2月，防长会议在比什凯克举行。明年3月将在莫斯科举行外长会议。\n';
+    const ev = eventsOf(text);
+    expect(ev).toContainEqual(['2018-06', null, 'qingdao-cn', false]);
+    expect(ev).toContainEqual(['2019-02', null, 'bishkek-kg', false]);
+    expect(ev.some(([start]) => start.startsWith('2020'))).toBe(false);
+  });
+
+  it('"前年10月14日" is a day two years before the report', () => {
+    const text = '---\npublished: 2021-03-02\n---\n回顾\n\n前年10月14日，总理会议在塔什干举行。\n';
+    expect(eventsOf(text)).toContainEqual(['2019-10-14', null, 'tashkent-uz', false]);
+  });
+
+  it('"в июне прошлого года" and "10 ноября этого года" count from the report\'s year; "следующего года" is a plan', () => {
+    const text =
+      '---\npublished: 2020-12-01\n---\nОбзор\n\nВ июне прошлого года саммит ШОС прошёл в Бишкеке. Заседание глав правительств состоялось 10 ноября этого года в Москве. В июле следующего года саммит пройдёт в Душанбе.\n';
+    const ev = eventsOf(text);
+    expect(ev).toContainEqual(['2019-06', null, 'bishkek-kg', false]);
+    expect(ev).toContainEqual(['2020-11-10', null, 'moscow-ru', false]);
+    expect(ev.some(([start]) => start.startsWith('2021'))).toBe(false);
+  });
+});
