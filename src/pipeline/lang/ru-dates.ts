@@ -58,6 +58,10 @@ const MONTH_OF_YEAR = new RegExp(
   'giu',
 );
 const YEAR_SHIFT: Record<string, number> = { позапрошлого: -2, прошлого: -1, этого: 0, текущего: 0, нынешнего: 0 };
+/** A month counted from the report's own: "через месяц", "через два месяца", "месяц назад", "в прошлом месяце". */
+const MONTH_SHIFT =
+  /(?<![\p{L}])(?:через\s+(месяц|два\s+месяца|три\s+месяца)|(месяц|два\s+месяца|три\s+месяца)\s+назад|в\s+(прошлом|этом|текущем)\s+месяце)(?![\p{L}])/giu;
+const MONTHS_N: Record<string, number> = { месяц: 1, 'два месяца': 2, 'три месяца': 3 };
 const YEARS_BACK: Record<string, number> = { год: 1, 'два года': 2, 'три года': 3, 'четыре года': 4, 'пять лет': 5 };
 /** The same words without the Unicode look-behind, which makes V8 try every position: a cheap test first. */
 const MAYBE_RELATIVE = /сегодня|вчера/i;
@@ -107,7 +111,18 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       add(start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!), +d), precision: 'day' });
     else skip(start, end, 'not a real calendar date');
   }
-
+  for (const m of carry.anchor && /месяц/i.test(text) ? text.matchAll(MONTH_SHIFT) : []) {
+    const [, ahead, back, which] = m;
+    const n = ahead
+      ? MONTHS_N[ahead.toLowerCase().replace(/\s+/g, ' ')]!
+      : back
+        ? -MONTHS_N[back.toLowerCase().replace(/\s+/g, ' ')]!
+        : /прошл/i.test(which!)
+          ? -1
+          : 0;
+    const t = new Date(Date.UTC(carry.anchor!.y, carry.anchor!.m - 1 + n, 1));
+    add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1), precision: 'month' });
+  }
   for (const m of hasMon && MAYBE_CROSS.test(text) ? text.matchAll(CROSS) : []) {
     const [, a, m1, b, m2, y] = m;
     const y2 = yearFor(y);

@@ -56,3 +56,14 @@ describe("Chinese and Russian: a month in a year counted from the report's own",
     expect(ev.some(([start]) => start.startsWith('2021'))).toBe(false);
   });
 });
+
+describe("Russian: a month counted from the report's own", () => {
+  it('"через месяц", "месяц назад" and "в прошлом месяце" are months after and before the report\'s', () => {
+    const ahead = '---\npublished: 2022-08-10\n---\nАнонс\n\nЧерез месяц в Самарканде соберутся главы государств ШОС.\n';
+    expect(eventsOf(ahead)).toContainEqual(['2022-09', null, 'samarkand-uz', false]);
+    const back = '---\npublished: 2024-01-15\n---\nИтоги\n\nМесяц назад в Бишкеке прошло заседание глав правительств.\n';
+    expect(eventsOf(back)).toContainEqual(['2023-12', null, 'bishkek-kg', false]);
+    const last = '---\npublished: 2021-10-05\n---\nИтоги\n\nВ прошлом месяце в Душанбе прошёл саммит ШОС.\n';
+    expect(eventsOf(last)).toContainEqual(['2021-09', null, 'dushanbe-tj', false]);
+  });
+});
