@@ -24,6 +24,7 @@ import {
   infoboxPlaceLang,
   inForceLang,
   atReportDayLang,
+  placeNameAsListed,
   type Lang,
 } from './lang/index.ts';
 import { titleCore } from './lang/titles.ts';
@@ -184,7 +185,7 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         ...dates.map((d) => ({ kind: 'date' as const, start: d.start, end: d.end })),
       ];
       const placeIds = places.map((m) => m.place.id);
-      const seen = places.map((m) => [m.place.id, m.text] as const);
+      const seen = places.map((m) => [m.place.id, placeNameAsListed(lang, m.text, m.place)] as const);
       const headerEnd = inHeader ? p.start + dateline.headerEnd - s.start : -1;
       if (inHeader) {
         const dl = rel(dateline);

@@ -5,11 +5,20 @@
  */
 import { expressions as FRANC_SCRIPTS } from 'franc-min/expressions.js';
 import type { DateMention, SkippedDate } from './common.ts';
-import type { Gazetteer } from '../gazetteer.ts';
+import type { Gazetteer, GazetteerPlace } from '../gazetteer.ts';
 import type { Dateline, PlaceMention, RejectedPlace } from '../places.ts';
 import { shiftDay, validDay, type DateCarry, type Lang, type YMD } from './common.ts';
 import { reportYearLang, yearByWeekdayLang } from './report-year.ts';
-import { ABBR_RU, cityOfAdjectiveRu, DATELINE_HEAD_RU, findDatelineRu, findPlacesRu, kindRu, maskAbbreviationsRu } from './ru.ts';
+import {
+  ABBR_RU,
+  cityOfAdjectiveRu,
+  DATELINE_HEAD_RU,
+  dictionaryFormRu,
+  findDatelineRu,
+  findPlacesRu,
+  kindRu,
+  maskAbbreviationsRu,
+} from './ru.ts';
 import { findDatesRu, HAPPENED_RU } from './ru-dates.ts';
 import { cityOfDocumentZh, DATELINE_HEAD_ZH, findDatelineZh, findPlacesZh, kindZh } from './zh.ts';
 import { findDatesZh, HAPPENED_ZH } from './zh-dates.ts';
@@ -120,6 +129,10 @@ export const withoutDatelineLang = (lang: 'ru' | 'zh', para: string) =>
   para.replace(lang === 'ru' ? DATELINE_HEAD_RU : DATELINE_HEAD_ZH, '');
 
 /** Abbreviations after which a sentence goes on, per language (null: none to join). */
+/** The name a place mention goes into the atlas's names under: Russian case forms as the gazetteer's nominative. */
+export const placeNameAsListed = (lang: Lang, written: string, place: GazetteerPlace) =>
+  lang === 'ru' && /\p{Script=Cyrillic}/u.test(written) ? dictionaryFormRu(written, place) : written;
+
 export const sentenceAbbreviations = (lang: Lang): RegExp | null => (lang === 'ru' ? ABBR_RU : null);
 
 export const kindLang = (lang: 'ru' | 'zh', title: string) => (lang === 'ru' ? kindRu(title) : kindZh(title));

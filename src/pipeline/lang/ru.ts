@@ -73,6 +73,23 @@ function placeOfWordUncached(word: string, gaz: Gazetteer): GazetteerPlace | nul
   return null;
 }
 
+/**
+ * The gazetteer's own Russian name for a place the text names in some case form ("в Астане" → "Астана",
+ * "Нур-Султане" → "Нур-Султан"): what the atlas lists as a name the documents use, so its "also called"
+ * line holds names, not declensions. The name whose stem the written form's stem starts with, longest
+ * first; the written form itself when none does (a name in another script, say).
+ */
+export function dictionaryFormRu(written: string, place: GazetteerPlace): string {
+  const stem = stemRu(written);
+  let best: string | null = null;
+  let bestLen = 0;
+  for (const name of place.ru ?? []) {
+    const n = stemRu(name);
+    if (n.length > bestLen && stem.startsWith(n)) [best, bestLen] = [name, n.length];
+  }
+  return best ?? written;
+}
+
 /** An adjective made from a city's name ("Душанбинская", "Шанхайской", "Московская"): that city. */
 export function cityOfAdjectiveRu(word: string, gaz: Gazetteer): GazetteerPlace | null {
   const w = word.toLowerCase().replace(/ё/g, 'е');
