@@ -61,6 +61,16 @@ const clean = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** A city as a speech's date line names it: one to three capitalised words, none a meeting's ("Qingdao Summit, 9 June 2018" is a title). */
+const CITY = "(?!.*\\b(?:Summit|Meeting|Council|Forum|Conference|Session|Day)\\b)\\p{Lu}[\\p{L}'’-]+(?:\\s\\p{Lu}[\\p{L}'’-]+){0,2}";
+/** Before a speech's date: "Delivered in Tashkent, ", "Astana, ". */
+const SPEECH_PLACE = new RegExp(`^\\s*(?:(?:[Aa]s\\s+)?[Dd]elivered\\s+(?:in|at)\\s+)?${CITY}\\s*,\\s*$`, 'u');
+/** After it: ", Samarkand", "— as delivered", "(check against delivery)". */
+const DELIVERY = new RegExp(
+  `^(?:\\s*,\\s*${CITY})?\\s*[—–-]*\\s*(?:\\(?\\s*(?:[Aa]s\\s+delivered|[Cc]heck\\s+against\\s+delivery)\\s*\\)?)?\\s*$`,
+  'u',
+);
+
 /** Lines made of a date and nothing else worth reading; `stamp` when it is a "date | section" byline. */
 export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
   const out: DateLine[] = [];
@@ -81,7 +91,10 @@ export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
     const only = mentions.filter((d) => d.value.precision === 'day');
     if (only.length !== 1) continue;
     const d = only[0]!;
-    const rest = (line.slice(0, d.start) + line.slice(d.end)).replace(
+    // A speech's line under its heading: "Astana, 4 July 2024 — as delivered", "Delivered in Tashkent, 12 May 2023":
+    // the city before the date and the words of delivery are part of a date line, not a sentence
+    const before = lang === 'en' ? line.slice(0, d.start).replace(SPEECH_PLACE, '') : line.slice(0, d.start);
+    const rest = (before + (lang === 'en' ? line.slice(d.end).replace(DELIVERY, '') : line.slice(d.end))).replace(
       /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|\d{1,2}:\d{2}\s*(?:[AP]M)?|\b(?:date|dated|published|updated|posted)\b|[|*()\s,.:–—-]/gi,
       '',
     );

@@ -67,3 +67,23 @@ describe("Russian: a month counted from the report's own", () => {
     expect(eventsOf(last)).toContainEqual(['2021-09', null, 'dushanbe-tj', false]);
   });
 });
+
+describe('English: a speech dated only by the line under its heading', () => {
+  const published = (text: string) => extractDocument('doc', text, null, ctx).meta.published;
+  it('"Bishkek, 14 June 2019 — as delivered" and "Delivered in New Delhi, 4 July 2023" date the speech', () => {
+    expect(
+      published('Statement at the Council of Heads of State\n\nBishkek, 14 June 2019 — as delivered\n\nColleagues, I thank our hosts.\n'),
+    ).toBe('2019-06-14');
+    expect(
+      published(
+        'Remarks by the Secretary-General\n\nDelivered in New Delhi, 4 July 2023\n\nExcellencies, it is an honour to speak today.\n',
+      ),
+    ).toBe('2023-07-04');
+    expect(published('Address to the forum\n\n16 September 2022, Samarkand (check against delivery)\n\nFriends,\n')).toBe('2022-09-16');
+  });
+
+  it('a heading that names a meeting and its date stays the title', () => {
+    const doc = extractDocument('doc', 'Qingdao Summit, 9 June 2018\n\nThe leaders met in Qingdao on 9–10 June 2018.\n', null, ctx).meta;
+    expect(doc.title).toBe('Qingdao Summit, 9 June 2018');
+  });
+});
