@@ -3,14 +3,42 @@
  *
  * pdf.js (Mozilla's pdfjs-dist, the legacy build for Node) reads the file and gives each page's text
  * runs with their positions. What is hand-written here is only the layout rule pdf.js leaves to its
- * callers: runs on one baseline form a line, a gap between lines taller than about one and a half
- * lines starts a new paragraph, and every page ends a paragraph. The segmenter already joins lines
- * broken inside a sentence, as in the seed documents (which were converted from PDF).
+ * callers: runs on one baseline form a line, a gap between lines clearly taller than the page's own
+ * line spacing (and than one and a half lines) starts a new paragraph, and every page ends a paragraph.
+ * The segmenter already joins lines broken inside a sentence, as in the seed documents (which were
+ * converted from PDF); Chinese and Japanese lines are joined here with no space between them.
  */
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 
 export class PdfError extends Error {}
+
+/** Chinese and Japanese run on without spaces: a line broken there joins the next with nothing between them. */
+const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef“”‘’]$/u;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef“”‘’]/u;
+
+/**
+ * The distance from one line to the next inside a paragraph, per text height: the smallest step seen at least
+ * twice between lines of that height, when it is at most 1.75 lines (larger steps are gaps between paragraphs).
+ */
+function lineStep(lines: Array<{ y: number; h: number }>): Map<number, number> {
+  const seen = new Map<string, number>();
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1]!;
+    const b = lines[i]!;
+    const d = a.y - b.y;
+    if (Math.round(a.h) !== Math.round(b.h) || d <= 0 || d > a.h * 1.75) continue;
+    const key = `${Math.round(a.h)}:${Math.round(d * 2) / 2}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const out = new Map<number, number>();
+  for (const [key, n] of [...seen].sort(([a], [b]) => a.localeCompare(b))) {
+    if (n < 2) continue;
+    const [h, d] = key.split(':').map(Number) as [number, number];
+    if (!out.has(h) || d < out.get(h)!) out.set(h, d);
+  }
+  return out;
+}
 
 export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; pages: number }> {
   let doc;
@@ -51,18 +79,21 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
         }
       }
       if (cur) lines.push(cur);
-      let para: string[] = [];
+      const step = lineStep(lines);
+      let para = '';
       let prev: { y: number; h: number } | null = null;
       for (const l of lines) {
         const text = l.text.replace(/\s+/g, ' ').trim();
-        if (prev && prev.y - l.y > Math.max(prev.h, l.h) * 1.6 && para.length) {
-          paragraphs.push(para.join('\n'));
-          para = [];
+        const h = Math.max(prev?.h ?? 0, l.h);
+        // a gap clearly taller than the page's own line spacing (a text set at 1.6 lines has gaps of 1.6 lines inside its paragraphs)
+        if (prev && prev.y - l.y > Math.max(h * 1.6, (step.get(Math.round(h)) ?? 0) * 1.25) && para) {
+          paragraphs.push(para);
+          para = '';
         }
-        if (text) para.push(text);
+        if (text) para = para ? para + (CJK_END.test(para) || CJK_START.test(text) ? '' : '\n') + text : text;
         prev = l;
       }
-      if (para.length) paragraphs.push(para.join('\n'));
+      if (para) paragraphs.push(para);
       page.cleanup();
     }
     return { text: paragraphs.length ? `${paragraphs.join('\n\n')}\n` : '', pages: doc.numPages };
