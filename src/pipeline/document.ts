@@ -5,7 +5,7 @@
 import type { Event, Statement } from '../contract/schema.ts';
 import { assemble, isFewDays, type Mention } from './assemble.ts';
 import { readHeader } from './doc-header.ts';
-import { attach } from './clauses.ts';
+import { attach, type Attachment } from './clauses.ts';
 import { findDates, findPeriods, findYears, mayContainDate, precisionOf, type DateMention, type DateValue } from './dates.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { MetaSideFile, type DocMeta } from './meta.ts';
@@ -86,6 +86,21 @@ function blank(text: string, from: number, to: number, spans: Span[]): string {
     at = Math.max(at, s.end);
   }
   return out + text.slice(at, to);
+}
+
+/**
+ * A place another date of the clause claims first: that date stands between the place and this one, and the
+ * clause goes on past a comma before this date ("talks in Goa on Friday, agreeing on ... at the summit in July").
+ * Dates written together ("in Beijing on 5 and 7 June") keep it.
+ */
+function placeOfNearerDate(a: Attachment, all: Attachment[], text: string): boolean {
+  const at = a.place!.start;
+  return all.some((b) => {
+    if (b === a || b.place !== a.place) return false;
+    const [from, to] = at < a.date.start ? [b.date.end, a.date.start] : [a.date.end, b.date.start];
+    const nearer = at < a.date.start ? b.date.start > at && b.date.end <= a.date.start : b.date.end < at && b.date.start >= a.date.end;
+    return nearer && to - from > 30 && /,\s+\p{L}/u.test(text.slice(from, to));
+  });
 }
 
 /**
@@ -215,7 +230,10 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
       }
       // a Russian or Chinese title is read from the whole sentence: once for all its dates
       let sentenceCore: string | undefined;
-      for (const a of attach(forClauses(lang, sText), dates, places)) {
+      const attached = attach(forClauses(lang, sText), dates, places);
+      // "talks in Goa on Friday, agreeing on what leaders will sign at the summit in July": the place is Friday's, not July's
+      if (lang === 'en') for (const a of attached) if (a.place && placeOfNearerDate(a, attached, sText)) a.place = null;
+      for (const a of attached) {
         const d: DateMention = a.date;
         // "on Tuesday", "the day before", "met here": counted from the dateline, so at its city (dates-en.ts)
         let place = a.place?.place ?? (lang === 'en' && firstDateline && !a.online && atDateline(sText, d) ? firstDateline[1].place : null);

@@ -87,3 +87,27 @@ describe('English: a speech dated only by the line under its heading', () => {
     expect(doc.title).toBe('Qingdao Summit, 9 June 2018');
   });
 });
+
+describe("English: a place belongs to the clause's nearer date, not to a later one past a comma", () => {
+  it('"talks in Almaty on Sunday, approving what leaders will adopt at the summit ... in July" gives the summit no place', () => {
+    const text =
+      'Ministers end talks\n\nALMATY, Kazakhstan, March 3, 2024 — Transport ministers of the SCO concluded their meeting in Almaty on Sunday, approving the texts that heads of state will adopt at the summit hosted by Kazakhstan in July.\n';
+    const ev = eventsOf(text);
+    expect(ev).toContainEqual(['2024-03-03', null, 'almaty-kz', false]);
+    expect(ev).toContainEqual(['2024-07', null, null, false]);
+  });
+
+  it('"gathered in Tashkent on 4 March 2021, settling the plan endorsed at their session in August 2021": August is not in Tashkent', () => {
+    const text =
+      'Report\n\nThe defence ministers gathered in Tashkent on 4 March 2021, settling the exercise plan that the chiefs of staff endorsed at their session in August 2021.\n';
+    expect(eventsOf(text)).toEqual([
+      ['2021-03-04', null, 'tashkent-uz', false],
+      ['2021-08', null, null, false],
+    ]);
+  });
+
+  it('dates written together keep the place: "in Astana on 3 and 5 July 2024"', () => {
+    const text = 'Events\n\nRound tables were held in Astana on 3 and 5 July 2024.\n';
+    for (const e of eventsOf(text)) expect(e[2]).toBe('astana-kz');
+  });
+});

@@ -47,7 +47,7 @@ describe('en: a news report with a dateline (PANAJI, India, May 5, 2023)', () =>
       expect(at('en-goa-news')).toContainEqual(['2023-05-04', '2023-05-05', 'panaji-in', false, 'cfm-2023']);
     },
   );
-  it.fails('no summit in Panaji: the dateline city is not where the July summit was (today: "Summit, Panaji", July 2023)', () => {
+  it('no summit in Panaji: the dateline city is not where the July summit was', () => {
     expect(at('en-goa-news').filter(([start, , place]) => String(start).startsWith('2023-07') && place === 'panaji-in')).toEqual([]);
   });
 });
