@@ -128,6 +128,9 @@ export function infoboxPlaceRowEn(after: string): string | null {
   return INFOBOX_PLACE_EN.exec(after.slice(0, 300))?.[1] ?? null;
 }
 
+/** "in this same city", "here in this capital": the city the speech or report itself is in (its date line's or dateline's). */
+export const inThisCity = (clause: string) => /\b(?:in|at)\s+this\s+(?:same\s+|very\s+)?(?:city|capital|town)\b/i.test(clause);
+
 /** A date the text counts from the report's own day, or says happened "here": it took place at the dateline's city. */
 export function atDateline(text: string, m: DateMention): boolean {
   return (

@@ -12,7 +12,7 @@ import { MetaSideFile, type DocMeta } from './meta.ts';
 import { type PlaceMention } from './places.ts';
 import { sentences, type Span } from './segment.ts';
 import { titleFromLine, titleFromPrefix, titleFromSuffix, unblank } from './titles.ts';
-import { atDateline, inForceEn, INFOBOX_DATE_EN, infoboxPlaceRowEn } from './dates-en.ts';
+import { atDateline, inForceEn, inThisCity, INFOBOX_DATE_EN, infoboxPlaceRowEn } from './dates-en.ts';
 import { isHeading, type TopicMatcher } from './topics.ts';
 import {
   cityOfDocumentName,
@@ -237,6 +237,8 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
         const d: DateMention = a.date;
         // "on Tuesday", "the day before", "met here": counted from the dateline, so at its city (dates-en.ts)
         let place = a.place?.place ?? (lang === 'en' && firstDateline && !a.online && atDateline(sText, d) ? firstDateline[1].place : null);
+        if (!place && lang === 'en' && !a.online && inThisCity(sText.slice(a.clause.start, a.clause.end)))
+          place = firstDateline?.[1].place ?? mentions.find((m) => m.place && m.value.start === meta.published)?.place ?? null;
         // "Саммит, который проходит 15-16 сентября", "本次峰会于…举行": the report's own meeting, at its dateline's city (lang/index.ts)
         // a treaty in force is in force nowhere in particular
         if (place && (lang === 'en' ? inForceEn(sText, d) : inForceLang(lang, sText, d))) place = null;

@@ -82,6 +82,17 @@ describe('English: a speech dated only by the line under its heading', () => {
     expect(published('Address to the forum\n\n16 September 2022, Samarkand (check against delivery)\n\nFriends,\n')).toBe('2022-09-16');
   });
 
+  it('"in this very city" is the city of the line under the heading, or of the dateline', () => {
+    const speech =
+      'Address to the business forum\n\nDushanbe, 17 September 2021 — as delivered\n\nFriends,\n\nOur prime ministers met in this very city on 2 June 2021 and agreed on a road map.\n';
+    expect(eventsOf(speech)).toContainEqual(['2021-06-02', null, 'dushanbe-tj', false]);
+    const wire =
+      'Ministers meet\n\nTASHKENT, May 13, 2022 (Xinhua) -- Transport ministers of the SCO met on Friday. Their deputies had gathered in this same city on 12 April 2022.\n';
+    expect(eventsOf(wire)).toContainEqual(['2022-04-12', null, 'tashkent-uz', false]);
+    const nowhere = 'Note\n\nThe envoys met in this city on 5 May 2020.\n';
+    expect(eventsOf(nowhere)).toEqual([['2020-05-05', null, null, false]]);
+  });
+
   it('a heading that names a meeting and its date stays the title', () => {
     const doc = extractDocument('doc', 'Qingdao Summit, 9 June 2018\n\nThe leaders met in Qingdao on 9–10 June 2018.\n', null, ctx).meta;
     expect(doc.title).toBe('Qingdao Summit, 9 June 2018');
