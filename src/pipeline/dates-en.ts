@@ -94,6 +94,8 @@ const MONTH_ABBR =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 /** "in November last year", "last July": a month counted back from the report's own date. */
 const LAST_MONTH = new RegExp(`\\b(?:${MONTH_NAME}\\s+(?:of\\s+)?last\\s+year|last\\s+${MONTH_NAME})\\b`, 'g');
+/** "last month", "a month ago": the month before the report's own. */
+const MONTH_BACK = /\b(?:last\s+month|(?:a|one)\s+month\s+ago)\b/gi;
 /** "was held ... today" in a dated release: the release's own day (never "today's world" or a sentence opening "Today,"). */
 const TODAY =
   /\b(?:held|chaired|hosted|met|signed|adopted|opened|closed|took\s+place|attended|addressed|launched|approved)\b[^.;!?]{0,80}?\b(today)\b(?!['’]s)/g;
@@ -101,11 +103,20 @@ const TODAY =
 /** Months and days counted back from the report's own day: "in November last year", "last July", "... held today". */
 export function relativeMonths(text: string, anchor: YMD | null): DateMention[] {
   const out: DateMention[] = [];
-  if (!anchor || !/last|today/i.test(text)) return out;
+  if (!anchor || !/last|today|ago/i.test(text)) return out;
   for (const m of text.matchAll(LAST_MONTH)) {
     const mo = MONTHS_EN.indexOf((m[1] ?? m[2])!.toLowerCase()) + 1;
     const y = m[1] ? anchor.y - 1 : mo < anchor.m ? anchor.y : anchor.y - 1;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: `${y}-${pad(mo)}`, precision: 'month' } });
+  }
+  for (const m of text.matchAll(MONTH_BACK)) {
+    const t = new Date(Date.UTC(anchor.y, anchor.m - 2, 1));
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      value: { start: `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`, precision: 'month' },
+    });
   }
   for (const m of text.matchAll(TODAY)) {
     const at = m.index + m[0].length - m[1]!.length;

@@ -122,3 +122,12 @@ describe("English: a place belongs to the clause's nearer date, not to a later o
     for (const e of eventsOf(text)) expect(e[2]).toBe('astana-kz');
   });
 });
+
+describe("English: a month counted from the report's own", () => {
+  it('"last month" and "a month ago" are the month before the report\'s', () => {
+    const a = '---\npublished: 2023-01-12\n---\nNews\n\nThe youth council met in Varanasi last month and adopted its plan.\n';
+    expect(eventsOf(a)).toContainEqual(['2022-12', null, 'varanasi-in', false]);
+    const b = '---\npublished: 2019-11-20\n---\nNews\n\nA month ago the prime ministers met in Tashkent to approve the budget.\n';
+    expect(eventsOf(b)).toContainEqual(['2019-10', null, 'tashkent-uz', false]);
+  });
+});
