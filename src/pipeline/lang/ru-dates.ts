@@ -187,9 +187,14 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     if (/\d\s*$/.test(before)) continue; // the month of a day already read
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(+m[2]!, monthOf(m[1]!)), precision: 'month' });
   }
-  if (sentenceYear && hasMon) {
-    for (const m of text.matchAll(MONTH_ALONE))
-      add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(sentenceYear, monthOf(m[1]!)), precision: 'month' });
+  if ((sentenceYear || carry.anchor) && hasMon) {
+    for (const m of text.matchAll(MONTH_ALONE)) {
+      // with no year in the sentence, a month of a dated report is the last such month up to the report's own
+      // ("в марте" in a report of May); a later month would be a guess between last year and a plan
+      const mo = monthOf(m[1]!);
+      const y = sentenceYear ?? (carry.anchor && mo <= carry.anchor.m ? carry.anchor.y : null);
+      if (y) add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y, mo), precision: 'month' });
+    }
   }
   for (const m of MAYBE_YEAR_ALONE.test(text) ? text.matchAll(YEAR_ALONE) : []) {
     const start = m.index! + lead(m);

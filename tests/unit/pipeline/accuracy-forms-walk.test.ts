@@ -131,3 +131,13 @@ describe("English: a month counted from the report's own", () => {
     expect(eventsOf(b)).toContainEqual(['2019-10', null, 'tashkent-uz', false]);
   });
 });
+
+describe('Russian: a month alone in a dated report', () => {
+  it('"в марте" in a report of May is March of that year; a later month ("в августе") is no date', () => {
+    const text =
+      '---\npublished: 2022-05-18\n---\nИтоги\n\nВ марте в Ташкенте прошла встреча министров транспорта. В августе в Самарканде пройдёт форум.\n';
+    const ev = eventsOf(text);
+    expect(ev).toContainEqual(['2022-03', null, 'tashkent-uz', false]);
+    expect(ev.some(([start]) => start.startsWith('2022-08') || start.startsWith('2021-08'))).toBe(false);
+  });
+});
