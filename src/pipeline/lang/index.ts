@@ -112,8 +112,9 @@ export function findDatesLang(
   };
 }
 
-const MAYBE_RU = /\d|сегодня|вчера|годом\s+ран|прошлом\s+году|назад/iu;
-const MAYBE_ZH = /[0-9０-９〇○零一二三四五六七八九十][年月日号]|今天|当天|昨天|今日|当日|昨日/u;
+const MAYBE_RU =
+  /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)е/iu;
+const MAYBE_ZH = /[0-9０-９〇○零一二三四五六七八九十][年月日号]|今天|当天|昨天|今日|当日|昨日|上个?月/u;
 export const mayContainDateLang = (lang: 'ru' | 'zh', text: string) => (lang === 'ru' ? MAYBE_RU : MAYBE_ZH).test(text);
 
 export function findPlacesLang(lang: 'ru' | 'zh', text: string, gaz: Gazetteer): { mentions: PlaceMention[]; rejected: RejectedPlace[] } {

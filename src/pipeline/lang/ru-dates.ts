@@ -66,7 +66,8 @@ const YEARS_BACK: Record<string, number> = { год: 1, 'два года': 2, '�
 /** The same words without the Unicode look-behind, which makes V8 try every position: a cheap test first. */
 const MAYBE_RELATIVE = /сегодня|вчера/i;
 /** Every date form read here has a number in it, or is "сегодня"/"вчера"/"годом ранее"…: a cheap test before the patterns. */
-const MAYBE = /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|следующего|будущего/iu;
+const MAYBE =
+  /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|следующего|будущего|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)е/iu;
 const MON_WORD = new RegExp(`${B}${MON}${E}`, 'giu');
 const HAS_MON = new RegExp(MON, 'iu');
 // Cheap tests (no Unicode look-behind, which makes V8 try the pattern at every position) before each pattern.

@@ -54,8 +54,10 @@ const DAY_ONLY = new RegExp(`(?<![${N.slice(1, -1)}月日年])([0-9０-９]{1,2}
 /** A year alone as the time of something, never a target ("2025年前"), a period or a decade. */
 const YEAR_ALONE = new RegExp(`(?<!${N}|[-–—~～－至到]\\s?)(${N}{4})年(?!${N}|代|度|前|后|以来|以后|以前|起|至|到|底|初|[-–—~～－])`, 'gu');
 const RELATIVE = /(今天|今日|当天|当日|昨天|昨日|前天)/gu;
+/** "上个月", "上月" (last month): the month before the report's own. */
+const LAST_MONTH = /上个?月(?![0-9０-９一二三四五六七八九十]{1,3}[日号])/gu;
 const NUMERAL_BEFORE = new RegExp(`${N}$`, 'u');
-const MAYBE = new RegExp(`${N}[年月日号]|今天|今日|当天|当日|昨天|昨日|前天`, 'u');
+const MAYBE = new RegExp(`${N}[年月日号]|今天|今日|当天|当日|昨天|昨日|前天|上个?月`, 'u');
 
 /** Words that say something happened: a year alone is an event only in a sentence with one of them. */
 /** Simplified and traditional forms ('举办'/'舉辦', '通过'/'通過', '主办'/'主辦'). */
@@ -196,6 +198,12 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
         },
       });
     }
+  }
+  for (const m of carry.anchor && text.includes('上') ? text.matchAll(LAST_MONTH) : []) {
+    if (!free(m.index!, m.index! + m[0].length)) continue;
+    const t = new Date(Date.UTC(carry.anchor!.y, carry.anchor!.m - 2, 1));
+    const v: DateValue = { start: isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1), precision: 'month' };
+    found.push({ start: m.index!, end: m.index! + m[0].length, read: () => v });
   }
   // chrono (simplified and traditional) for what is left next to a 年 or 月: rare forms the patterns miss.
   for (const w of text.matchAll(/[年月]/gu)) {

@@ -141,3 +141,22 @@ describe('Russian: a month alone in a dated report', () => {
     expect(ev.some(([start]) => start.startsWith('2022-08') || start.startsWith('2021-08'))).toBe(false);
   });
 });
+
+describe('Chinese: last month', () => {
+  it('"上个月" and "上月" are the month before the report\'s', () => {
+    const a = '---\npublished: 2024-01-09\n---\n简讯\n\n上个月，上合组织青年论坛在西安举行。\n';
+    expect(eventsOf(a)).toContainEqual(['2023-12', null, 'xi-an-cn', false]);
+    const b = '---\npublished: 2021-10-02\n---\n简讯\n\n上月在杜尚别举行的峰会启动了接收伊朗的程序。\n';
+    expect(eventsOf(b)).toContainEqual(['2021-09', null, 'dushanbe-tj', false]);
+  });
+});
+
+describe('relative months in a paragraph that names no number and no place', () => {
+  it('"В марте …", "В сентябре прошлого года …", "Через месяц …" and "上个月…" are still read', () => {
+    const ru =
+      '---\npublished: 2022-05-18\n---\nИтоги\n\nВ марте министры утвердили план. В сентябре прошлого года саммит одобрил программу. Через месяц соберутся эксперты.\n';
+    expect(datesOf(ru)).toEqual(expect.arrayContaining(['2022-03', '2021-09', '2022-06']));
+    const zh = '---\npublished: 2024-01-09\n---\n简讯\n\n上个月，上合组织青年论坛开幕。\n';
+    expect(datesOf(zh)).toContain('2023-12');
+  });
+});
