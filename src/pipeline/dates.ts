@@ -115,7 +115,7 @@ export const mayContainDate = (text: string, lang: Lang = 'en') =>
   lang === 'en' ? MAYBE_DATE.test(text) || MAYBE_YEAR.test(text) : mayContainDateLang(lang, text);
 // (and a day named from the report's own date: "on Tuesday", "the day before", dates-en.ts)
 const MAYBE_YEAR =
-  /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:day\s+before|[Yy]esterday|today|last\s+year|years?\s+ago)\b|\((?:19|20)\d{2}\)/;
+  /\b(?:[Ii]n|[Ss]ince|[Dd]uring|year|of)\s+(?:19|20)\d{2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:day\s+before|[Yy]esterday|today|last\s+(?:year|month)|(?:years?|months?)\s+ago)\b|\((?:19|20)\d{2}\)/;
 
 function valueFromComponents(
   c: ParsedComponents,

@@ -152,10 +152,12 @@ describe('Chinese: last month', () => {
 });
 
 describe('relative months in a paragraph that names no number and no place', () => {
-  it('"В марте …", "В сентябре прошлого года …", "Через месяц …" and "上个月…" are still read', () => {
+  it('"В марте …", "В сентябре прошлого года …", "Через месяц …", "last month" and "上个月…" are still read', () => {
     const ru =
       '---\npublished: 2022-05-18\n---\nИтоги\n\nВ марте министры утвердили план. В сентябре прошлого года саммит одобрил программу. Через месяц соберутся эксперты.\n';
     expect(datesOf(ru)).toEqual(expect.arrayContaining(['2022-03', '2021-09', '2022-06']));
+    const en = '---\npublished: 2023-01-12\n---\nNews\n\nThe youth council met last month and adopted its plan.\n';
+    expect(datesOf(en)).toEqual(['2022-12']);
     const zh = '---\npublished: 2024-01-09\n---\n简讯\n\n上个月，上合组织青年论坛开幕。\n';
     expect(datesOf(zh)).toContain('2023-12');
   });
