@@ -6,7 +6,7 @@
  * `t()` compiles and checks each message the first time it is shown (`message`); `catalog` checks a
  * whole language at once (the unit test, tools).
  */
-import { IntlMessageFormat } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import en from './messages/en.json';
 import ru from './messages/ru.json';
 import zh from './messages/zh.json';
@@ -43,8 +43,35 @@ export function placeholders(m: IntlMessageFormat): string[] {
   return [...out].sort();
 }
 
+// Each new IntlMessageFormat asks Intl which of its locales are supported (supportedLocalesOf, slow in V8:
+// 132 ms of the seeds' page load over the first screen's few dozen messages) and makes its own number and
+// plural formatters. Our locales are three fixed tags: the answer is kept per tag (the library's public
+// static, wrapped), and one set of formatters serves every message.
+const resolveLocale = IntlMessageFormat.resolveLocale;
+const resolved = new Map<string, ReturnType<typeof resolveLocale>>();
+IntlMessageFormat.resolveLocale = (locales) => {
+  const key = String(locales);
+  if (!resolved.has(key)) resolved.set(key, resolveLocale(locales));
+  return resolved.get(key);
+};
+/** One formatter per locale and options, made once: what the library does per message, shared by all. */
+function memo<A extends unknown[], T>(make: (...args: A) => T): (...args: A) => T {
+  const made = new Map<string, T>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let v = made.get(key);
+    if (v === undefined) made.set(key, (v = make(...args)));
+    return v;
+  };
+}
+const formatters: Formatters = {
+  getNumberFormat: memo((locales?: string | string[], opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, opts)),
+  getDateTimeFormat: memo((...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a)),
+  getPluralRules: memo((...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a)),
+};
+
 function compile(text: string, locale: Locale): IntlMessageFormat {
-  return new IntlMessageFormat(text, intlTag(locale), undefined, { ignoreTag: true });
+  return new IntlMessageFormat(text, intlTag(locale), undefined, { ignoreTag: true, formatters });
 }
 
 export interface Catalog {
