@@ -7,6 +7,7 @@
  * reads a printed page's text layer).
  */
 import { describe, expect, it } from 'vitest';
+import { pdfFile } from './formats/pdf-file.ts';
 import { pdfToText } from '../../../src/pipeline/formats/pdf.ts';
 
 /**
@@ -36,19 +37,7 @@ function makePdf(lines: string[], size: number, leading: number): Uint8Array {
     `<< /Length ${toUnicode.length} >>\nstream\n${toUnicode}\nendstream`,
     '<< /Type /FontDescriptor /FontName /TestSong /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (let i = 1; i < objects.length; i++) {
-    offsets[i] = out.length;
-    out += `${i} 0 obj\n${objects[i]}\nendobj\n`;
-  }
-  const xref = out.length;
-  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets
-    .slice(1)
-    .map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
-    .join('')}`;
-  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  return pdfFile(objects);
 }
 
 describe('a PDF printed at a line height of 1.6', () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pdfFile } from './pdf-file.ts';
 import { runPipeline } from '../../../../src/pipeline/run.ts';
 import { htmlToText } from '../../../../src/pipeline/formats/html.ts';
 import { readPdfs } from '../../../../src/pipeline/formats/index.ts';
@@ -106,19 +107,7 @@ function makePdf(pages: string[][]): Uint8Array {
     id += 2;
   }
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((p) => `${p} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (let i = 1; i < objects.length; i++) {
-    offsets[i] = out.length;
-    out += `${i} 0 obj\n${objects[i]}\nendobj\n`;
-  }
-  const xref = out.length;
-  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets
-    .slice(1)
-    .map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
-    .join('')}`;
-  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  return pdfFile(objects);
 }
 
 describe('a PDF is read through its text layer', () => {
