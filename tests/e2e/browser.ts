@@ -2,7 +2,7 @@
  * One way to start the real browser for every end-to-end test: Debian's Chromium driven by
  * playwright-core. WebGL2 runs in software (SwiftShader); never pass --disable-software-rasterizer.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -74,4 +74,23 @@ export function distinctColours(page: Page, png: Buffer, every = 4, topShare = 1
     },
     { b64: png.toString('base64'), every, topShare },
   );
+}
+
+/**
+ * A browser context with no network, as a laptop at a venue has: every request that is not for a
+ * `file:` URL is aborted and listed in `blocked`, which the caller asserts is empty.
+ */
+export async function offlineContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; blocked: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const blocked: string[] = [];
+  await context.route('**', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    blocked.push(url);
+    return route.abort('internetdisconnected');
+  });
+  return { context, blocked };
 }

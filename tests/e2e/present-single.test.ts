@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { distinctColours, launch, shot } from './browser';
+import { distinctColours, launch, offlineContext, shot } from './browser';
 import { cspViolations, watchCsp, watchErrors } from './quality';
 
 const outDir = mkdtempSync(join(tmpdir(), 'sco-atlas-single-'));
@@ -32,14 +32,7 @@ type AtlasWindow = Window & { __atlas?: { ready: Promise<void>; mapIdle(): Promi
 describe('the single offline HTML file', () => {
   it('is one file that renders the map, timeline and statements from file:// with the network blocked', async () => {
     expect(statSync(file).size).toBeGreaterThan(100_000);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const blocked: string[] = [];
-    await context.route('**', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      blocked.push(url);
-      return route.abort('internetdisconnected');
-    });
+    const { context, blocked } = await offlineContext(browser);
     const page = await context.newPage();
     await watchCsp(page);
     const errors = watchErrors(page);

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, shot } from './browser';
+import { launch, offlineContext, shot } from './browser';
 import { cspViolations, watchCsp } from './quality';
 
 const baseUrl = inject('baseUrl');
@@ -111,14 +111,7 @@ describe('taking the atlas away', () => {
     'the single file opens from file:// with the network blocked, with the added city, its text and the fix',
     { timeout: 90_000 },
     async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-      const blocked: string[] = [];
-      await context.route('**', (route) => {
-        const url = route.request().url();
-        if (url.startsWith('file:')) return route.continue();
-        blocked.push(url);
-        return route.abort('internetdisconnected');
-      });
+      const { context, blocked } = await offlineContext(browser, { acceptDownloads: true });
       const p = await context.newPage();
       p.on('pageerror', (e) => errors.push(e.message));
       await watchCsp(p);
