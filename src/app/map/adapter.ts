@@ -25,7 +25,7 @@ import type { PlaceFeature } from '../../contract/schema';
 import type { MapView } from '../state/url';
 import { captureMap } from './capture';
 import { fitPlaces, placeCamera } from './camera';
-import { coarseCountries, fetchCountries, loadCoarseCountries } from './countries';
+import { coarseCountries, fetchCountries, loadCoarseCountries, type Countries } from './countries';
 import { startEngine } from './engine';
 import { whenIdle } from './idle';
 import { cityLabels } from './labels';
@@ -36,7 +36,6 @@ import { summitLines } from './paths';
 import { isTouch } from './tap';
 import { atlasStyle } from './style';
 import type { MapAdapter, MapFactory } from './types';
-import { worldUrl } from './world';
 
 export type { MapAdapter, MapAdapterOptions, MapFactory, MapInitial } from './types';
 
@@ -124,8 +123,9 @@ export const createMap: MapFactory = (o) => {
     if (pendingSummits) setSummitPath(pendingSummits);
   });
 
-  const loadCountries = (url: string) =>
-    fetchCountries(url).then((fc) => {
+  const loadCountries = (shapes: Promise<Countries | null>) =>
+    shapes.then((fc) => {
+      if (!fc) throw new Error('no country shapes');
       if (destroyed) return;
       const setIt = () => {
         (map.getSource('countries') as GeoJSONSource).setData(fc);
@@ -135,14 +135,14 @@ export const createMap: MapFactory = (o) => {
       else map.once('load', setIt);
     });
   if (!coarse)
-    loadCountries(worldUrl).catch(() => {
+    loadCountries(loadCoarseCountries().then(coarseCountries)).catch(() => {
       basemapReady = true; // cities still show on the plain background
     });
   let detailed = false;
   map.on('zoomend', () => {
     if (detailed || map.getZoom() < 3.5) return;
     detailed = true;
-    loadCountries(worldDetailUrl).catch(() => {});
+    loadCountries(fetchCountries(worldDetailUrl)).catch(() => {});
   });
 
   // Clicks, taps and hover: the disc under the pointer (MapLibre's event point is in the canvas's CSS

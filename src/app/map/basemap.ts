@@ -4,6 +4,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
+import type { LabelAnchor } from './label-anchor';
 
 /**
  * Rings that cross the antimeridian (Russia's Chukotka, Fiji) come with longitudes jumping from +180 to
@@ -35,6 +36,45 @@ export interface CountryProps {
   /** ISO 3166-1 numeric, as a 3-digit string. */
   iso: string;
   name: string;
+  /** Where the name goes, when known ahead of time (label-anchor.ts). */
+  label?: LabelAnchor;
+}
+
+/**
+ * The bundled coarse shapes as src/build/world-shapes.ts writes them: each country's polygons as rings
+ * of flat [dx, dy, dx, dy, ...] in 1e-4 degrees, each point's difference from the one before (the
+ * antimeridian repaired), with its name anchor.
+ */
+export interface CompactWorld {
+  source: string;
+  countries: Array<{ iso: string; name: string; label: LabelAnchor | null; parts: number[][][] }>;
+}
+
+/** The compact shapes as GeoJSON (for MapLibre, turf and the labels). Throws, naming the entry, on a malformed file. */
+export function countriesFromCompact(w: CompactWorld): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
+  if (!w || !Array.isArray(w.countries)) throw new Error('country shapes: no "countries" list');
+  const features = w.countries.map((c, i): Feature<Polygon | MultiPolygon, CountryProps> => {
+    if (typeof c?.iso !== 'string' || !Array.isArray(c.parts)) throw new Error(`country shapes: countries[${i}] has no iso or parts`);
+    const polygons = c.parts.map((rings) =>
+      rings.map((flat) => {
+        const ring: Position[] = [];
+        let x = 0;
+        let y = 0;
+        for (let k = 0; k + 1 < flat.length; k += 2) {
+          x += flat[k]!;
+          y += flat[k + 1]!;
+          ring.push([x / 1e4, y / 1e4]);
+        }
+        return ring;
+      }),
+    );
+    const properties: CountryProps = { iso: c.iso, name: c.name ?? '' };
+    if (c.label) properties.label = c.label;
+    const geometry: Polygon | MultiPolygon =
+      polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
+    return { type: 'Feature', properties, geometry };
+  });
+  return { type: 'FeatureCollection', features };
 }
 
 export function countriesFromTopology(topology: Topology): FeatureCollection<Polygon | MultiPolygon, CountryProps> {

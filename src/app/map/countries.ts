@@ -6,7 +6,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
 import { alpha2ToNumeric } from 'i18n-iso-countries';
-import { countriesFromTopology, type CountryProps } from './basemap';
+import { countriesFromCompact, countriesFromTopology, type CompactWorld, type CountryProps } from './basemap';
 import { forgetWorld, preloadWorld, worldUrl } from './world';
 
 export type Countries = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
@@ -22,9 +22,9 @@ let loading: Promise<void> | null = null;
  */
 export function loadCoarseCountries(): Promise<void> {
   loading ??= preloadWorld()
-    .then((topo) => topo ?? fetch(worldUrl).then((r) => r.json() as Promise<Topology>))
-    .then((topo) => {
-      coarse = countriesFromTopology(topo);
+    .then((w) => w ?? fetch(worldUrl).then((r) => r.json() as Promise<CompactWorld>))
+    .then((w) => {
+      coarse = countriesFromCompact(w);
       forgetWorld();
       performance.mark('map:countries');
     })

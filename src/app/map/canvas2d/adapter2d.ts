@@ -31,6 +31,8 @@ export interface Map2DAdapter extends MapAdapter {
   readonly userMoved: boolean;
   /** Whether the data's discs and the shapes have been drawn. */
   readonly drawnWithData: boolean;
+  /** Resolves once the data's discs and the shapes have been drawn (the first screen). */
+  readonly firstScreen: Promise<void>;
   /** One quiet line at the foot of the map, or none. */
   setNote(text: string | null): void;
   readonly root: HTMLElement;
@@ -45,6 +47,8 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
   let lastSummits = '';
   let lastStatusKey = '';
   let drawnWithData = false;
+  let firstScreenDrawn: () => void = () => {};
+  const firstScreen = new Promise<void>((r) => (firstScreenDrawn = r));
   let destroyed = false;
   /** The coarse shapes are in, or could not be had (the map then shows the sea and the cities). */
   let shapesSettled = !!coarseCountries();
@@ -74,6 +78,7 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
       if (drawnWithData || !hasData || !shapesSettled) return;
       drawnWithData = true;
       if (!performance.getEntriesByName('map2d:first-screen').length) performance.mark('map2d:first-screen');
+      firstScreenDrawn();
     },
   });
   const discs = layer.discs;
@@ -152,6 +157,7 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
 
   const adapter: Map2DAdapter = {
     root: layer.root,
+    firstScreen,
     camera: () => layer.camera,
     get userMoved() {
       return userMoved;

@@ -1,18 +1,21 @@
 /**
  * What the 2D map draws under the discs, with the MapLibre style's own colours and widths (style.ts):
- * the sea, the countries filled by SCO status at a date, their outlines, the summit path, and the country and sea names. d3-geo
- * draws the shapes (its Mercator fitted to the camera, resampling off so edges are straight in
- * Mercator, as MapLibre draws them); this module only chooses colours and repeats the world where the
- * canvas is wider than one copy of it.
+ * the sea, the countries filled by SCO status at a date, their outlines, the summit path, and the
+ * country and sea names. The shapes are drawn as MapLibre draws them: Web Mercator, straight edges
+ * between the points (no resampling), world copies side by side. Each ring is turned into Mercator
+ * units once per set of shapes and into a Path2D once per zoom; a pan only moves the canvas transform.
+ * Written by hand rather than with d3-geo's projection and path: its rotation, antimeridian clipping
+ * and stream pipeline cost ~100-200 ms of the first screen here, for a projection that, with no
+ * rotation or resampling, is a multiplication (discs.ts `mercator`, the arithmetic the discs use).
  */
-import { geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3';
-import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { LAND, STATUS_COLOURS } from '../../palette';
 import { getLocale } from '../../i18n';
 import type { Countries } from '../countries';
 import { drawNames, nameMeasure, namePoints, placeNames } from '../country-labels';
+import { mercator } from '../discs';
 import type { Status } from '../membership';
-import { viewOf, worldSize, type Camera } from './camera';
+import { viewOf, type Camera } from './camera';
 
 /** The colours and widths of style.ts (background, countries-line, summits), for the 2D copy of the map. */
 export const BASE_STYLE = {
@@ -26,19 +29,6 @@ export const BASE_STYLE = {
   summitDash: [2 * 1.8, 1.5 * 1.8],
 } as const;
 
-/**
- * d3's Mercator for a camera: scale so the world is 512 × 2^zoom pixels wide, the camera's centre at
- * the canvas's middle, rotated so the world copy drawn is the one around the centre.
- */
-export function projectionFor(cam: Camera, width: number, height: number): GeoProjection {
-  return geoMercator()
-    .rotate([-cam.lng, 0])
-    .center([0, cam.lat])
-    .scale(worldSize(cam.zoom) / (2 * Math.PI))
-    .translate([width / 2, height / 2])
-    .precision(0);
-}
-
 export interface BaseScene {
   countries: Countries | null;
   /** Country id (ISO numeric) → SCO status at the date shown. */
@@ -49,66 +39,120 @@ export interface BaseScene {
 /** The subset of CanvasRenderingContext2D used here. */
 export type BaseContext = CanvasRenderingContext2D;
 
+/** Where paths are traced: a Path2D, or the context itself where there is no Path2D (a test canvas). */
+interface Sink {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  closePath(): void;
+}
+
+/** Each country's rings in Web Mercator world units (x, y pairs, 0..1 across the world), once per set of shapes. */
+const unitCache = new WeakMap<Countries, Float64Array[][]>();
+function unitRings(fc: Countries): Float64Array[][] {
+  let rings = unitCache.get(fc);
+  if (!rings) {
+    rings = fc.features.map((f) => {
+      const g = f.geometry as Polygon | MultiPolygon;
+      const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      return polygons.flat().map((ring) => {
+        const out = new Float64Array(ring.length * 2);
+        ring.forEach(([lng, lat], i) => {
+          const [x, y] = mercator(lng!, lat!);
+          out[2 * i] = x;
+          out[2 * i + 1] = y;
+        });
+        return out;
+      });
+    });
+    unitCache.set(fc, rings);
+  }
+  return rings;
+}
+
+/** Traces rings at a world size (pixels), with the world's top-left corner at 0, 0. */
+function traceRings(sink: Sink, rings: readonly Float64Array[], size: number): void {
+  for (const r of rings) {
+    if (r.length < 6) continue;
+    sink.moveTo(r[0]! * size, r[1]! * size);
+    for (let i = 2; i < r.length; i += 2) sink.lineTo(r[i]! * size, r[i + 1]! * size);
+    sink.closePath();
+  }
+}
+
+function traceLines(sink: Sink, fc: FeatureCollection<LineString | MultiLineString>, size: number): void {
+  for (const f of fc.features) {
+    const lines: Position[][] = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const line of lines)
+      line.forEach(([lng, lat], i) => {
+        const [x, y] = mercator(lng!, lat!);
+        if (i === 0) sink.moveTo(x * size, y * size);
+        else sink.lineTo(x * size, y * size);
+      });
+  }
+}
+
 /** Draws sea, countries and summit path for a camera on a canvas of `width` × `height` CSS pixels. */
 export function drawBase(ctx: BaseContext, scene: BaseScene, cam: Camera, width: number, height: number, pixelRatio: number): void {
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   ctx.globalAlpha = 1;
   ctx.fillStyle = BASE_STYLE.sea;
   ctx.fillRect(0, 0, width, height);
-  const size = worldSize(cam.zoom);
-  // Copies of the world to the left and right when the canvas is wider than one (zoomed far out).
-  const copies = Math.ceil((width - size) / 2 / size);
-  for (let k = -Math.max(0, copies); k <= Math.max(0, copies); k++) {
-    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, k * size * pixelRatio, 0);
-    drawWorld(ctx, scene, projectionFor(cam, width, height));
+  const v = viewOf(cam, width, height);
+  const size = v.worldSize;
+  // The world copies that reach the canvas (shapes run a little past ±180°: Chukotka, Fiji).
+  const first = Math.floor(-v.originX / size - 0.05);
+  const last = Math.floor((width - v.originX) / size + 0.05);
+  for (let k = first; k <= last; k++) {
+    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, (v.originX + k * size) * pixelRatio, v.originY * pixelRatio);
+    drawWorld(ctx, scene, size);
   }
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   // Country and sea names over the shapes and the summit path, under the discs, placed and written as
   // on the MapLibre map (country-labels.ts, in the interface language).
-  const names = placeNames(namePoints(scene.countries), viewOf(cam, width, height), cam.zoom, getLocale(), nameMeasure(ctx));
+  const names = placeNames(namePoints(scene.countries), v, cam.zoom, getLocale(), nameMeasure(ctx));
   drawNames(ctx, names);
 }
 
 /**
- * Each country's outline projected once per camera and canvas size, as a Path2D: a change of colours
- * (the date moves, the data arrives) or of the summit path redraws from these without projecting the
- * ~10,600 points again, and the fills and the outline stroke share one projection (d3-geo drew every
- * shape twice per draw before: 0.1-0.7 s of the first screen's redraws in load profiles at 10,000 events).
+ * Each country's outline as a Path2D at one zoom, kept while the zoom stays: a pan, a change of
+ * colours (the date moves, the data arrives) or of the summit path traces nothing again, and the fills
+ * and the outline stroke share the paths.
  */
-let shapeCache: { countries: Countries; key: string; paths: Path2D[]; all: Path2D } | null = null;
+let shapeCache: { countries: Countries; size: number; paths: Path2D[]; all: Path2D } | null = null;
 
-/** Lets the projected shapes go (the 2D map is gone). */
+/** Lets the traced shapes go (the 2D map is gone). */
 export function forgetShapes(): void {
   shapeCache = null;
 }
 
-function countryPaths(fc: Countries, projection: GeoProjection): { paths: Path2D[]; all: Path2D } {
-  const key = [...projection.rotate(), ...projection.center(), projection.scale(), ...projection.translate()].join(',');
-  if (shapeCache?.countries === fc && shapeCache.key === key) return shapeCache;
+function countryPaths(fc: Countries, size: number): { paths: Path2D[]; all: Path2D } {
+  if (shapeCache?.countries === fc && shapeCache.size === size) return shapeCache;
   const all = new Path2D();
-  const paths = fc.features.map((f) => {
+  const paths = unitRings(fc).map((rings) => {
     const p = new Path2D();
-    geoPath(projection, p as unknown as CanvasRenderingContext2D)(f);
+    traceRings(p, rings, size);
     all.addPath(p);
     return p;
   });
-  shapeCache = { countries: fc, key, paths, all };
+  shapeCache = { countries: fc, size, paths, all };
   return shapeCache;
 }
 
-function drawWorld(ctx: BaseContext, scene: BaseScene, projection: GeoProjection): void {
-  const path = geoPath(projection, ctx);
+function drawWorld(ctx: BaseContext, scene: BaseScene, size: number): void {
   const fc = scene.countries;
+  const colourOf = (i: number) => {
+    const st = scene.statuses.get(fc!.features[i]!.properties.iso);
+    return st ? STATUS_COLOURS[st] : LAND;
+  };
   if (fc && typeof Path2D === 'function') {
-    const { paths, all } = countryPaths(fc, projection);
+    const { paths, all } = countryPaths(fc, size);
     // One fill per colour (a few fills instead of ~180), then the outlines in one stroke.
     const byColour = new Map<string, Path2D>();
-    fc.features.forEach((f, i) => {
-      const st = scene.statuses.get(f.properties.iso);
-      const colour = st ? STATUS_COLOURS[st] : LAND;
-      let p = byColour.get(colour);
-      if (!p) byColour.set(colour, (p = new Path2D()));
-      p.addPath(paths[i]!);
+    paths.forEach((p, i) => {
+      const colour = colourOf(i);
+      let group = byColour.get(colour);
+      if (!group) byColour.set(colour, (group = new Path2D()));
+      group.addPath(p);
     });
     for (const [colour, p] of byColour) {
       ctx.fillStyle = colour;
@@ -119,22 +163,21 @@ function drawWorld(ctx: BaseContext, scene: BaseScene, projection: GeoProjection
     ctx.stroke(all);
   } else if (fc) {
     // Without Path2D (a test canvas): straight onto the context.
-    const byColour = new Map<string, GeoPermissibleObjects[]>();
-    for (const f of fc.features) {
-      const st = scene.statuses.get(f.properties.iso);
-      const colour = st ? STATUS_COLOURS[st] : LAND;
-      let list = byColour.get(colour);
-      if (!list) byColour.set(colour, (list = []));
-      list.push(f);
-    }
+    const rings = unitRings(fc);
+    const byColour = new Map<string, number[]>();
+    rings.forEach((_, i) => {
+      const colour = colourOf(i);
+      const list = byColour.get(colour) ?? [];
+      byColour.set(colour, [...list, i]);
+    });
     for (const [colour, list] of byColour) {
       ctx.beginPath();
-      for (const f of list) path(f);
+      for (const i of list) traceRings(ctx, rings[i]!, size);
       ctx.fillStyle = colour;
       ctx.fill();
     }
     ctx.beginPath();
-    for (const f of fc.features) path(f);
+    for (const r of rings) traceRings(ctx, r, size);
     ctx.strokeStyle = BASE_STYLE.outline;
     ctx.lineWidth = BASE_STYLE.outlineWidth;
     ctx.stroke();
@@ -142,7 +185,7 @@ function drawWorld(ctx: BaseContext, scene: BaseScene, projection: GeoProjection
   if (scene.summits.features.length) {
     ctx.save();
     ctx.beginPath();
-    for (const f of scene.summits.features) path(f);
+    traceLines(ctx, scene.summits, size);
     ctx.globalAlpha = BASE_STYLE.summitOpacity;
     ctx.strokeStyle = BASE_STYLE.summit;
     ctx.lineWidth = BASE_STYLE.summitWidth;

@@ -1,6 +1,6 @@
 /**
- * The map the app gets (`prewarm` + `createMap`, as mount.ts asks for them): the 2D map at once, and
- * MapLibre's WebGL map built under it while MapLibre's code loads; once the WebGL map has drawn
+ * The map the app gets (`prewarm` + `createMap`, as mount.ts asks for them): the 2D map at once, and,
+ * once it has drawn the first screen, MapLibre's WebGL map built under it; once the WebGL map has drawn
  * everything it was given (idle), the 2D layer goes and the WebGL map carries on from the same camera,
  * so the swap shows no jump (both draw the same Web Mercator from the same shapes and colours; see
  * tests/e2e/first-screen.test.ts). Where WebGL2 is missing or MapLibre fails, the 2D map stays as the
@@ -45,11 +45,18 @@ export function webgl2Possible(): boolean {
   return probed;
 }
 
-/** Starts the country shapes (the 2D map needs nothing else) and MapLibre's code in the background. */
+/**
+ * Starts the country shapes (the 2D map needs nothing else). MapLibre's code (1 MB), the WebGL2 probe
+ * (a GPU context: 20-90 ms here) and MapLibre's worker wait until the 2D map has drawn the first
+ * screen: started with the page, they took 0.1-0.3 s of this thread between the data's arrival and
+ * the first screen in load profiles (compiling and running the chunk, the probe's context).
+ */
 export function prewarm(): Promise<void> {
-  if (webgl2Possible()) void loadGL().catch(() => {});
   return loadCoarseCountries();
 }
+
+/** How long the WebGL map waits for the 2D map's first screen (no data, a failed file) before starting anyway. */
+const GL_START_AT_MOST_MS = 2500;
 
 export const createMap: MapFactory = (o) => {
   const flat: Map2DAdapter = createMap2D(o);
@@ -140,8 +147,16 @@ export const createMap: MapFactory = (o) => {
     };
     void settle();
   };
-  if (!webgl2Possible()) fallBack(new Error('WebGL2 is not available in this browser'));
-  else loadGL().then(build, fallBack);
+  // After the first screen has been presented (the next frame), or after a while if it never comes.
+  const startGL = () => {
+    if (destroyed || glStarted) return;
+    glStarted = true;
+    if (!webgl2Possible()) fallBack(new Error('WebGL2 is not available in this browser'));
+    else loadGL().then(build, fallBack);
+  };
+  let glStarted = false;
+  void flat.firstScreen.then(() => requestAnimationFrame(() => setTimeout(startGL, 0)));
+  setTimeout(startGL, GL_START_AT_MOST_MS);
 
   /** A call for every map there is (the 2D one until the swap, and the WebGL one once built). */
   const each = (f: (a: MapAdapter) => void) => {
