@@ -9,10 +9,14 @@
  * A change to any of them gives a new name; an entry that is not used is simply never read again, and
  * the oldest are removed past MAX_ENTRIES. An entry that cannot be read or does not fit is a miss.
  *
- * Entry format: one line of JSON (the outcome without its text), a newline, then the text as it is, so
- * the large part is read without JSON unescaping. Written to a temporary name and renamed, so a run
- * never reads half an entry. The folder (.extract-cache/ at the top of the project) is git-ignored and
- * outside public/, so nothing of it is copied into a build.
+ * Entry format: two files per document. `<key>.entry` holds the outcome without its text, as JSON, with
+ * the text's length in bytes; `<key>.txt` holds the text as it is. A run reads only the .entry files:
+ * the text is copied file to file when the outputs are written (write.ts), never read into memory (the
+ * texts were two thirds of what a one-document change read, and most of its garbage). The text is
+ * written first and the entry last, each to a temporary name and renamed, so a run never reads half an
+ * entry, and an entry whose text file is gone or of another size is a miss. The folder
+ * (.extract-cache/ at the top of the project) is git-ignored and outside public/, so nothing of it is
+ * copied into a build.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -27,11 +31,11 @@ import {
   writeFileSync,
   type Dirent,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import type { DocInput, DocOutcome } from './pool-job.ts';
+import { basename, dirname, join, relative } from 'node:path';
+import type { DocOutcome } from './pool-job.ts';
 
 /** Bump when the entry format changes. */
-const FORMAT = 'sco-atlas-extract-cache 1';
+const FORMAT = 'sco-atlas-extract-cache 2';
 export const MAX_ENTRIES = 20_000;
 
 const sha = (parts: readonly (string | Uint8Array)[]) => {
@@ -87,10 +91,17 @@ export function dataVersion(dataDir: string, added: unknown): string {
   return sha([read('gazetteer.json'), read('topics.json'), JSON.stringify(added)]);
 }
 
-/** The key of one document's outcome, given the versions of the pipeline and its data. */
-export function entryKey(versions: string, input: DocInput): string {
+/** The hash of a document's bytes (what the source index, source-index.ts, remembers per file). */
+export const contentHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The key of one document's outcome, given the versions of the pipeline and its data, and the hash of its bytes. */
+export function entryKey(
+  versions: string,
+  input: { file: string; docId: string; side: string | null | { unreadable: string } },
+  bytesHash: string,
+): string {
   const side = input.side === null ? 'none' : typeof input.side === 'string' ? `text ${input.side}` : `unreadable ${input.side.unreadable}`;
-  return sha([versions, input.file, input.docId, input.bytes, side]);
+  return sha([versions, input.file, input.docId, bytesHash, side]);
 }
 
 export class ExtractCache {
@@ -105,8 +116,14 @@ export class ExtractCache {
   private path(key: string) {
     return join(this.dir, `${key}.entry`);
   }
+  private textPath(key: string) {
+    return join(this.dir, `${key}.txt`);
+  }
 
-  /** The outcome stored under `key`, or undefined (none yet, or one that does not read back: named in `problems`). */
+  /**
+   * The outcome stored under `key`, or undefined (none yet, or one that does not read back: named in
+   * `problems`). Its text is not read: `ok.text` is the file that holds it, checked for its size.
+   */
   get(key: string): DocOutcome | undefined {
     let raw: string;
     try {
@@ -116,15 +133,15 @@ export class ExtractCache {
       return undefined;
     }
     try {
-      const nl = raw.indexOf('\n');
-      if (nl < 0) throw new Error('no header line');
-      const head = JSON.parse(raw.slice(0, nl)) as { key?: string; textLength?: number; outcome?: DocOutcome };
+      const head = JSON.parse(raw) as { key?: string; textBytes?: number; outcome?: DocOutcome };
       if (head.key !== key || !head.outcome?.entry || typeof head.outcome.entry.docId !== 'string')
         throw new Error('not an entry of this cache');
-      const text = raw.slice(nl + 1);
       if (head.outcome.ok) {
-        if (text.length !== head.textLength) throw new Error(`its text is ${text.length} characters, not ${head.textLength} (cut short?)`);
-        head.outcome.ok.text = text;
+        const path = this.textPath(key);
+        const size = statSync(path, { throwIfNoEntry: false })?.size;
+        if (size === undefined) throw new Error(`its text ${basename(path)} is missing`);
+        if (size !== head.textBytes) throw new Error(`its text is ${size} bytes, not ${head.textBytes} (cut short?)`);
+        head.outcome.ok.text = { path, bytes: size };
       }
       this.hits++;
       try {
@@ -143,22 +160,37 @@ export class ExtractCache {
     }
   }
 
-  /** Stores an outcome; a cache that cannot be written is named in `problems` and the run goes on. */
+  /** Stores an outcome whose text is in memory; a cache that cannot be written is named in `problems` and the run goes on. */
   set(key: string, outcome: DocOutcome): void {
-    const text = outcome.ok?.text ?? '';
-    const head = { key, textLength: text.length, outcome: outcome.ok ? { ...outcome, ok: { ...outcome.ok, text: undefined } } : outcome };
-    const tmp = `${this.path(key)}.${process.pid}.tmp`;
+    const text = outcome.ok?.text;
+    if (text !== undefined && typeof text !== 'string') return; // read from this cache: already stored
+    const head = {
+      key,
+      textBytes: text === undefined ? 0 : Buffer.byteLength(text),
+      outcome: outcome.ok ? { ...outcome, ok: { ...outcome.ok, text: undefined } } : outcome,
+    };
+    const tmp = (p: string) => `${p}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(tmp, `${JSON.stringify(head)}\n${text}`);
-      renameSync(tmp, this.path(key));
+      // The text first: an entry that exists always has its text beside it (until pruned together).
+      if (text !== undefined) {
+        writeFileSync(tmp(this.textPath(key)), text);
+        renameSync(tmp(this.textPath(key)), this.textPath(key));
+      }
+      writeFileSync(tmp(this.path(key)), JSON.stringify(head));
+      renameSync(tmp(this.path(key)), this.path(key));
     } catch (e) {
-      rmSync(tmp, { force: true });
+      rmSync(tmp(this.textPath(key)), { force: true });
+      rmSync(tmp(this.path(key)), { force: true });
       this.problems.push(`${this.dir}: could not store a cache entry (${(e as Error).message})`);
     }
   }
 
-  /** Keeps the folder under `max` entries by removing the least recently written ones (and stray temporary files). */
+  /**
+   * Keeps the folder under `max` entries by removing the least recently used ones with their texts,
+   * and what killed runs left: temporary files and texts whose entry is gone (an hour old: a live run
+   * renames its own within seconds).
+   */
   prune(max = MAX_ENTRIES): void {
     let names: string[];
     try {
@@ -166,16 +198,21 @@ export class ExtractCache {
     } catch {
       return;
     }
-    // Temporary files of runs killed mid-write (an hour old: a live run renames its own within seconds).
-    for (const n of names)
-      if (n.endsWith('.tmp') && (statSync(join(this.dir, n), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 3_600_000)
-        rmSync(join(this.dir, n), { force: true });
+    const hourAgo = Date.now() - 3_600_000;
+    const old = (n: string) => (statSync(join(this.dir, n), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < hourAgo;
     const entries = names.filter((n) => n.endsWith('.entry'));
+    const keys = new Set(entries.map((n) => n.slice(0, -'.entry'.length)));
+    for (const n of names)
+      if ((n.endsWith('.tmp') || (n.endsWith('.txt') && !keys.has(n.slice(0, -'.txt'.length)))) && old(n))
+        rmSync(join(this.dir, n), { force: true });
     if (entries.length <= max) return;
     const aged = entries
       .map((n) => ({ n, t: statSync(join(this.dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
       .sort((a, b) => a.t - b.t || (a.n < b.n ? -1 : 1));
-    for (const { n } of aged.slice(0, entries.length - max)) rmSync(join(this.dir, n), { force: true });
+    for (const { n } of aged.slice(0, entries.length - max)) {
+      rmSync(join(this.dir, n), { force: true });
+      rmSync(join(this.dir, `${n.slice(0, -'.entry'.length)}.txt`), { force: true });
+    }
   }
 }
 

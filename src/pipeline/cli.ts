@@ -128,6 +128,7 @@ function progress(quiet: boolean) {
 
 const bar = progress(args.quiet);
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 try {
   const { outputs: o, stats } = await runPipelineFast(args.inDir, {
     onFile: bar.onFile,
@@ -137,6 +138,7 @@ try {
   });
   bar.done();
   const extracted = performance.now();
+  const cpu = process.cpuUsage(cpuStarted);
   writeOutputs(args.outDir, o);
   const written = performance.now();
   for (const d of o.report.documents)
@@ -144,12 +146,13 @@ try {
   for (const m of o.report.corrections) console.warn(`corrections: ${m}`);
   if (args.verbose)
     console.warn(
-      `cache: ${stats.cached} document(s) from the cache, ${stats.extracted} extracted${stats.workers > 1 ? ` on ${stats.workers} worker threads` : ''}`,
+      `cache: ${stats.cached} document(s) from the cache, ${stats.extracted} extracted${stats.workers > 1 ? ` on ${stats.workers} worker threads` : ''}; ${stats.read} of ${stats.documents} read from disk${stats.read < stats.documents ? ' (the others unchanged since last read)' : ''}`,
     );
-  // Read by bench/extract.ts: the time of a run besides writing its outputs.
+  // Read by bench/extract.ts: the time of a run besides writing its outputs, and the CPU time of it
+  // (all threads: on a busy machine the wall time says more about the neighbours).
   if (args.verbose)
     console.warn(
-      `time: ${((extracted - started) / 1000).toFixed(3)} s to read and extract, ${((written - extracted) / 1000).toFixed(3)} s to write`,
+      `time: ${((extracted - started) / 1000).toFixed(3)} s to read and extract (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s), ${((written - extracted) / 1000).toFixed(3)} s to write`,
     );
   const failed = o.report.documents.filter((d) => d.status === 'failed').length;
   console.log(

@@ -8,6 +8,7 @@
 import { Events, Statements, type DocumentMeta, type Event, type ReportEntry, type Statement } from '../contract/schema.ts';
 import type { Decoded } from './decode.ts';
 import { extractDocument, type Context } from './document.ts';
+import { namesSco } from './events/layer.ts';
 import { sourceText } from './formats/index.ts';
 import { MetaSideFile } from './meta.ts';
 
@@ -22,11 +23,20 @@ export interface DocInput {
   pdf?: Decoded;
 }
 
+/** A text kept in a file (a cache entry's, cache.ts): its path and length in bytes; copied, not read, when written out. */
+export interface TextFile {
+  path: string;
+  bytes: number;
+}
+
 /** What one document gives: always its report entry; the records only when it was read whole. */
 export interface DocOutcome {
   entry: ReportEntry;
   ok?: {
-    text: string;
+    /** The text statement offsets index: in memory when just extracted, a file when read from the cache. */
+    text: string | TextFile;
+    /** Whether the text names the SCO (events/layer.ts `namesSco`), kept so the event layer needs no text. */
+    sco: boolean;
     events: Event[];
     statements: Statement[];
     /** Place id → names the text used for it. */
@@ -113,6 +123,7 @@ export function extractSource(input: DocInput, ctx: Context): DocOutcome {
     entry,
     ok: {
       text: decoded.text,
+      sco: namesSco(decoded.text),
       events: r.events,
       statements: r.statements,
       placeNames: [...r.placeNames].map(([pid, names]) => [pid, [...names]]),

@@ -7,13 +7,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { dataVersion, entryKey, ExtractCache, pipelineVersion } from './cache.ts';
+import { contentHash, dataVersion, entryKey, ExtractCache, pipelineVersion } from './cache.ts';
 import { addedPlaces } from './corrections.ts';
 import { readPdfs } from './formats/index.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
 import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
-import { DATA_DIR, joinRun, planRun, type Outputs, type RunOptions } from './run.ts';
-import { dirname } from 'node:path';
+import { DATA_DIR, joinRun, MAX_DOCUMENT_BYTES, planRun, readPlanned, type Outputs, type RunOptions } from './run.ts';
+import { SourceIndex } from './source-index.ts';
+import { dirname, resolve } from 'node:path';
 
 /**
  * Below this much text to extract, one more worker is not worth its start-up (~0.2 s to load the
@@ -136,20 +137,39 @@ export interface FastRunStats {
   cached: number;
   extracted: number;
   workers: number;
+  /** Documents whose bytes were read (with a cache, the others were known unchanged: source-index.ts). */
+  read: number;
 }
 
 /** runPipeline for the CLI: the cache first, then the pool for the rest; the same outputs, byte for byte. */
 export async function runPipelineFast(inDir: string, options: FastRunOptions): Promise<{ outputs: Outputs; stats: FastRunStats }> {
-  const plan = planRun(inDir, options);
-  const added = addedPlaces(plan.corrections);
   const cache = options.cacheDir ? new ExtractCache(options.cacheDir) : null;
+  // With a cache, the documents' bytes are read only when the source index does not know them (or the cache lacks their outcome).
+  const plan = planRun(inDir, { ...options, defer: cache !== null });
+  const added = addedPlaces(plan.corrections);
+  const index = options.cacheDir ? new SourceIndex(options.cacheDir, resolve(inDir)) : null;
   const versions = cache ? `${pipelineVersion(dirname(DATA_DIR))} ${dataVersion(DATA_DIR, added)}` : '';
   const outcomes: (DocOutcome | undefined)[] = plan.files.map((f) => ('entry' in f ? f : undefined));
   const misses: { slot: number; key: string; input: DocInput }[] = [];
-  plan.files.forEach((f, slot) => {
-    if ('entry' in f) return;
-    const key = cache ? entryKey(versions, f.input) : '';
-    const hit = cache?.get(key);
+  let read = 0;
+  plan.files.forEach((planned, slot) => {
+    if ('entry' in planned) return;
+    let known: string | undefined;
+    if ('source' in planned) {
+      const { source } = planned;
+      known = source.stat.size <= MAX_DOCUMENT_BYTES ? index?.hashOf(source.file, source.stat) : undefined;
+      const hit = known === undefined ? undefined : cache?.get(entryKey(versions, source, known));
+      if (hit) return void (outcomes[slot] = hit);
+    }
+    const readAt = Date.now();
+    const f = 'source' in planned ? readPlanned(planned.source) : planned;
+    if ('entry' in f) return void (outcomes[slot] = f);
+    read++;
+    const hash = cache ? contentHash(f.input.bytes) : '';
+    if ('source' in planned) index?.record(planned.source.file, planned.source.stat, hash, readAt);
+    const key = cache ? entryKey(versions, f.input, hash) : '';
+    // Looked up again only when the index did not know the bytes (or knew other ones).
+    const hit = hash === known ? undefined : cache?.get(key);
     if (hit) outcomes[slot] = hit;
     else misses.push({ slot, key, input: f.input });
   });
@@ -199,11 +219,12 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
   });
   if (cache) {
     cache.prune();
-    for (const p of cache.problems) options.onCacheProblem?.(p);
+    index?.save();
+    for (const p of [...(index?.problems ?? []), ...cache.problems]) options.onCacheProblem?.(p);
   }
   const outputs = joinRun(plan, outcomes as DocOutcome[]);
   return {
     outputs,
-    stats: { documents: misses.length + (cache?.hits ?? 0), cached: cache?.hits ?? 0, extracted: misses.length, workers: used },
+    stats: { documents: misses.length + (cache?.hits ?? 0), cached: cache?.hits ?? 0, extracted: misses.length, workers: used, read },
   };
 }

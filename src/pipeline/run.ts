@@ -2,7 +2,7 @@
  * The whole pipeline over a folder: read every document (I/O), extract each one (pure), apply the
  * corrections, aggregate and validate. Writing is left to write.ts so tests can inspect the result.
  */
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -30,7 +30,7 @@ import { buildEventLayer } from './events/index.ts';
 import { readChronology } from './events/read.ts';
 import { SOURCE_EXT, SOURCE_EXT_LIST, type PdfTexts } from './formats/index.ts';
 import { Gazetteer, type GazetteerFile } from './gazetteer.ts';
-import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
+import { extractSource, type DocInput, type DocOutcome, type TextFile } from './pool-job.ts';
 import { readDataFile } from './read-data-file.ts';
 import { TopicMatcher, TopicsFile } from './topics.ts';
 
@@ -57,6 +57,8 @@ export interface Outputs {
   meetings: LayerMeeting[];
   /** docId → the normalised text that statement offsets index. */
   texts: Map<string, string>;
+  /** docId → the file that holds that text, for texts not read into memory (a cached run's: cache.ts). */
+  textFiles?: Map<string, TextFile>;
   failed: boolean;
 }
 
@@ -122,9 +124,9 @@ function listSources(inDir: string, report: ReportEntry[]): string[] {
 }
 
 /** A file's bytes, or why it could not be read (no permission, gone meanwhile, too large). */
-function readSource(path: string, file: string): { ok: true; bytes: Buffer } | { ok: false; message: string } {
+function readSource(path: string, file: string, statSize?: number): { ok: true; bytes: Buffer } | { ok: false; message: string } {
   try {
-    const size = statSync(path).size;
+    const size = statSize ?? statSync(path).size;
     if (size > MAX_DOCUMENT_BYTES)
       return {
         ok: false,
@@ -151,10 +153,34 @@ function append<T>(into: T[], from: readonly T[]): void {
 export interface RunOptions {
   /** Called before each file is read: how many of the folder's files are done, of how many, and which is next. */
   onFile?: (done: number, total: number, file: string) => void;
+  /**
+   * Leave each document's bytes unread (`{ source }`, read later by `readPlanned`), for a caller that
+   * may not need them (a cached run: pool.ts). Its side file is read all the same.
+   */
+  defer?: boolean;
 }
 
-/** One file of the folder in listing order: a document to extract, or an entry already decided (skipped, unreadable). */
-export type PlannedFile = { input: DocInput } | { entry: ReportEntry };
+/** A document of the folder whose bytes are not read yet: where it is, its file status, its side file. */
+export interface PlannedSource {
+  file: string;
+  docId: string;
+  path: string;
+  stat: BigIntStats;
+  side: DocInput['side'];
+}
+
+/**
+ * One file of the folder in listing order: a document to extract, an entry already decided (skipped,
+ * unreadable), or (with `defer`) a document not read yet.
+ */
+export type PlannedFile = { input: DocInput } | { entry: ReportEntry } | { source: PlannedSource };
+
+/** A deferred document read: its input, or its report entry when it cannot be read (too large, gone, no permission). */
+export function readPlanned({ file, docId, path, stat, side }: PlannedSource): { input: DocInput } | { entry: ReportEntry } {
+  const read = readSource(path, file, Number(stat.size));
+  if (read.ok) return { input: { file, docId, bytes: read.bytes, side } };
+  return { entry: { docId, file, status: 'failed', found: { ...emptyFound }, skipped: [], messages: [read.message] } };
+}
 
 /** What the run reads before any extraction: the corrections, the data built from them, and every file's bytes. */
 export interface RunPlan {
@@ -167,7 +193,7 @@ export interface RunPlan {
 }
 
 /** Reads the folder (I/O): the corrections, then each file's bytes and side file. No extraction yet. */
-export function planRun(inDir: string, { onFile }: RunOptions = {}): RunPlan {
+export function planRun(inDir: string, { onFile, defer = false }: RunOptions = {}): RunPlan {
   if (!existsSync(inDir) || !statSync(inDir).isDirectory()) throw new Error(`input folder not found: ${inDir}`);
   const data = loadData();
   const correctionsPath = join(inDir, CORRECTIONS_FILE);
@@ -199,8 +225,17 @@ export function planRun(inDir: string, { onFile }: RunOptions = {}): RunPlan {
       files.push({ entry });
       continue;
     }
-    const read = readSource(join(inDir, file), file);
-    if (!read.ok) {
+    const path = join(inDir, file);
+    let stat: BigIntStats | undefined;
+    if (defer) {
+      try {
+        stat = statSync(path, { bigint: true });
+      } catch {
+        /* named when read below */
+      }
+    }
+    const read = stat ? null : readSource(path, file);
+    if (read && !read.ok) {
       entry.status = 'failed';
       entry.messages.push(read.message);
       files.push({ entry });
@@ -213,7 +248,7 @@ export function planRun(inDir: string, { onFile }: RunOptions = {}): RunPlan {
     } catch (e) {
       side = { unreadable: (e as Error).message };
     }
-    files.push({ input: { file, docId, bytes: read.bytes, side } });
+    files.push(stat ? { source: { file, docId, path, stat, side } } : { input: { file, docId, bytes: read!.bytes, side } });
   }
   return { corrections, gaz, topics, files, names };
 }
@@ -224,7 +259,10 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, options: RunOptions 
   const ctx = { gaz: plan.gaz, topics: plan.topics };
   return joinRun(
     plan,
-    plan.files.map((f) => ('entry' in f ? f : extractSource({ ...f.input, pdf: pdfs?.get(f.input.file) }, ctx))),
+    plan.files.map((planned) => {
+      const f = 'source' in planned ? readPlanned(planned.source) : planned;
+      return 'entry' in f ? f : extractSource({ ...f.input, pdf: pdfs?.get(f.input.file) }, ctx);
+    }),
   );
 }
 
@@ -240,11 +278,13 @@ export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry:
   let events: Event[] = [];
   let statements: Statement[] = [];
   const texts = new Map<string, string>();
+  const textFiles = new Map<string, TextFile>();
+  const sco = new Map<string, boolean>();
   const placeNames = new Map<string, Set<string>>();
   for (const o of outcomes) {
     const ok = 'ok' in o ? o.ok : undefined;
     // Two files with one id: the first read whole keeps it (checked here, in listing order, as a cached or pooled run finishes in any order).
-    if (ok && texts.has(ok.document.id)) {
+    if (ok && sco.has(ok.document.id)) {
       const { docId, file } = o.entry;
       report.push({
         docId,
@@ -258,7 +298,9 @@ export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry:
     }
     report.push(o.entry);
     if (!ok) continue;
-    texts.set(ok.document.id, ok.text);
+    if (typeof ok.text === 'string') texts.set(ok.document.id, ok.text);
+    else textFiles.set(ok.document.id, ok.text);
+    sco.set(ok.document.id, ok.sco);
     append(events, ok.events);
     append(statements, ok.statements);
     for (const [pid, names] of ok.placeNames) {
@@ -269,7 +311,7 @@ export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry:
     documents.push(ok.document);
   }
 
-  const applied = applyCorrections(events, corrections, CORRECTIONS_FILE, (id) => gaz.byId.has(id), new Set(texts.keys()));
+  const applied = applyCorrections(events, corrections, CORRECTIONS_FILE, (id) => gaz.byId.has(id), new Set(sco.keys()));
   events = applied.events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
   const kept = new Set(events.map((e) => e.id));
   const removedPlaces = new Set([...applied.placeEdits].filter(([, v]) => v === null).map(([k]) => k));
@@ -292,6 +334,7 @@ export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry:
     statements,
     documents,
     texts,
+    sco,
     chronology,
     corrections: corrections.entries,
     correctionsFile: CORRECTIONS_FILE,
@@ -323,6 +366,7 @@ export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry:
     meetings: LayerMeetings.parse(layered.meetings),
     topics: Topics.parse(data.topics.topics.map((t) => ({ id: t.id, label: t.label }))),
     texts,
+    ...(textFiles.size ? { textFiles } : {}),
     failed: report.some((r) => r.status === 'failed') || correctionMessages.some((m) => / skipped$|no corrections applied$/.test(m)),
   };
   return outputs;

@@ -13,6 +13,7 @@
  * top of the project. Vite copies `public/data` through the link as plain files.
  */
 import {
+  copyFileSync,
   cpSync,
   existsSync,
   lstatSync,
@@ -27,6 +28,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DATA_FILES } from '../contract/schema.ts';
+import type { TextFile } from './pool-job.ts';
 import { DATA_DIR, type Outputs } from './run.ts';
 
 const PROJECT = dirname(DATA_DIR);
@@ -101,6 +103,14 @@ function carryOver(out: string, into: string, ours: Set<string>): void {
   }
 }
 
+/** A text kept in a file (the cache's), copied as it is; one that changed since the run checked it stops the write, by name. */
+function copyText(text: TextFile, to: string): void {
+  copyFileSync(text.path, to);
+  const size = statSync(to).size;
+  if (size !== text.bytes)
+    throw new Error(`${text.path} changed while the outputs were written (${size} bytes, not ${text.bytes}); run again`);
+}
+
 export function writeOutputs(outDir: string, o: Outputs, { runsDir }: { runsDir?: string } = {}): void {
   const out = resolve(outDir);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new Error(`${outDir} is a file, not a folder; give --out a folder`);
@@ -120,7 +130,12 @@ export function writeOutputs(outDir: string, o: Outputs, { runsDir }: { runsDir?
   mkdirSync(join(writing, 'documents'), { recursive: true });
   const written = outputFiles(o);
   for (const [file, value] of written) writeFileSync(join(writing, file), JSON.stringify(value) + '\n');
-  for (const [id, text] of [...o.texts].sort(([a], [b]) => (a < b ? -1 : 1))) writeFileSync(join(writing, 'documents', `${id}.txt`), text);
+  const texts: [string, string | TextFile][] = [...o.texts, ...(o.textFiles ?? [])];
+  for (const [id, text] of texts.sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const to = join(writing, 'documents', `${id}.txt`);
+    if (typeof text === 'string') writeFileSync(to, text);
+    else copyText(text, to);
+  }
   carryOver(out, writing, new Set([...written.map(([f]) => f), 'documents']));
   renameSync(writing, folder); // complete: from here on the next run's sweep will not take it for a leftover
 

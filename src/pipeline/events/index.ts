@@ -18,6 +18,8 @@ export interface EventLayerInput {
   /** Documents by id: their title and text (whether the text names the SCO). */
   documents: readonly { id: string; title: string }[];
   texts: ReadonlyMap<string, string>;
+  /** Whether each document's text names the SCO, when known beforehand (its text then need not be in `texts`). */
+  sco?: ReadonlyMap<string, boolean>;
   chronology: Chronology;
   /** Every entry of the corrections file; only the link, meeting, merge and detach actions are read here. */
   corrections: readonly { index: number; c: { action: string } }[];
@@ -45,7 +47,9 @@ export function buildEventLayer(input: EventLayerInput): EventLayerOutput {
     new Set(input.mentions.map((e) => e.id)),
   );
   const layerFixes = applyLayerFixes(input.corrections, input.correctionsFile, input.mentions, input.statements);
-  const docs = new Map(input.documents.map((d) => [d.id, { title: d.title, sco: namesSco(input.texts.get(d.id) ?? '') }]));
+  const docs = new Map(
+    input.documents.map((d) => [d.id, { title: d.title, sco: input.sco?.get(d.id) ?? namesSco(input.texts.get(d.id) ?? '') }]),
+  );
   const built = buildLayer({
     mentions: input.mentions,
     statements: input.statements,

@@ -117,6 +117,20 @@ describe('the extraction cache', () => {
     expect(files(join(tmp, 'quiet'))).toEqual(files(join(tmp, 'plain')));
   });
 
+  it('extracts again a document whose kept text is gone or cut short, and names it', { timeout: 120_000 }, () => {
+    const own = join(tmp, 'cache-texts');
+    extract('--in', docs, '--out', join(tmp, 'texts'), '--cache', own);
+    const texts = readdirSync(own).filter((f) => f.endsWith('.txt'));
+    expect(texts.length).toBe(sourceCount - 1); // every document read whole keeps its text (not broken.txt)
+    rmSync(join(own, texts[0]!));
+    writeFileSync(join(own, texts[1]!), readFileSync(join(own, texts[1]!), 'utf8').slice(0, 10));
+    const r = extract('--in', docs, '--out', join(tmp, 'texts'), '--cache', own, '--verbose');
+    expect(r.stderr).toMatch(/unusable cache entry \(its text [0-9a-f]+\.txt is missing\)/);
+    expect(r.stderr).toMatch(/unusable cache entry \(its text is 10 bytes, not \d+ \(cut short\?\)\)/);
+    expect(fromCache(r.stderr)).toEqual([sourceCount - 2, 2]);
+    expect(files(join(tmp, 'texts'))).toEqual(files(join(tmp, 'plain')));
+  });
+
   it('keys on the data files and the added places', () => {
     const data = join(tmp, 'data');
     cpSync(join(root, 'data'), data, { recursive: true, filter: (p) => !p.includes('sources') });
