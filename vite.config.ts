@@ -5,6 +5,7 @@ import { presentationVariants } from './src/build/variants.ts';
 import { devExtract } from './src/build/dev-extract.ts';
 import { singleShell } from './src/build/single-shell.ts';
 import { fastValidators } from './src/contract/build/fast-validators.ts';
+import { checkedDataPlugin } from './src/contract/build/checked-data.ts';
 
 // Build variants (issue 4; see README "Presenting with SCO Atlas"):
 //   vite build                 the app (index.html) plus the example reveal.js deck (src/deck/index.html)
@@ -23,6 +24,8 @@ export default defineConfig(({ mode }) => ({
     ...(mode === 'test' || mode === 'single' || mode === 'element' ? [] : [singleShell()]),
     // The data contract's checks compiled ahead of time, so the page checks large files fast without eval.
     fastValidators(),
+    // data/membership.json and data/seas.json, checked against the contract when the app is built, not in the page.
+    checkedDataPlugin(),
   ],
   // The loading worker (src/app/data/load.worker.ts) is bundled apart and needs the same checks.
   worker: { format: 'es', plugins: () => [fastValidators()] },

@@ -2,7 +2,6 @@
  * One way to start an atlas, for the page (main.ts), a custom element or a test page:
  * `mountAtlas(target, options)` → a handle with the view state, the data and readiness promises.
  */
-import './zod-setup'; // first: before any schema is created
 import { mount, unmount } from 'svelte';
 import App from './App.svelte';
 import { buildIndexes, type AtlasData } from './data/indexes';

@@ -217,20 +217,8 @@ export const Report = z.object({
 });
 export type Report = z.infer<typeof Report>;
 
-/** The file names the pipeline writes, relative to the data folder. */
-export const DATA_FILES = {
-  events: 'events.json',
-  places: 'places.geojson',
-  statements: 'statements.json',
-  timeseries: 'timeseries.json',
-  documents: 'documents.json',
-  report: 'report.json',
-  topics: 'topics.json',
-  /** The event layer: one record per real event across documents (LayerEvents). */
-  layer: 'event-layer.json',
-  /** The chronology's meetings with `mentioned` (LayerMeetings). */
-  meetings: 'meetings.json',
-} as const;
+/** The file names the pipeline writes, relative to the data folder (zod-free, for the page: files.ts). */
+export { DATA_FILES } from './files.ts';
 
 /** Topics as the pipeline assigns them: a stable id and the label people read. */
 export const Topic = z.object({ id: z.string().min(1), label: z.string().min(1) });

@@ -11,11 +11,12 @@ import * as fast from 'virtual:sco-atlas/fast-validators';
 import type { z } from 'zod';
 import { generateDataset } from '../../bench/generate-dataset';
 import { DATA_FILES } from '../../src/contract/schema';
-import { SCHEMAS } from '../../src/app/data/check';
+import { loadSchemas } from '../../src/app/data/check';
 
 const sample = join(import.meta.dirname, '../fixtures/sample/');
 const files = Object.keys(DATA_FILES) as (keyof typeof DATA_FILES)[];
 const read = (name: keyof typeof DATA_FILES): unknown => JSON.parse(readFileSync(join(sample, DATA_FILES[name]), 'utf8'));
+const SCHEMAS = await loadSchemas();
 const schemaOf = (name: keyof typeof DATA_FILES): z.ZodType => SCHEMAS[DATA_FILES[name]];
 
 describe('the compiled checks agree with the contract', () => {

@@ -1,14 +1,17 @@
 /**
- * Reading one data file's bytes: decode, JSON.parse, validate against the contract's schema, and say
- * exactly what is wrong (the file, and the path of the first bad records). Pure, with no DOM: the
- * loading worker runs it, and so does the main thread when no worker can start (a page opened from
- * file://, an element on another origin, a test in Node).
+ * Reading one data file's bytes: decode, JSON.parse, validate against the contract, and say exactly
+ * what is wrong (the file, and the path of the first bad records). Pure, with no DOM: the loading
+ * worker runs it, and so does the main thread when no worker can start (a page opened from file://, an
+ * element on another origin, a test in Node).
+ *
+ * A file is checked by the contract's checks compiled ahead of time (src/contract/build/
+ * fast-validators.ts): their yes is final. The zod schemas (schema.ts) are loaded, and built, only when
+ * a file fails that check, to decide and to say what is wrong: building them took ~150 ms of the page's
+ * start before the first screen (zod 4 makes every schema object at once), for files that were fine.
  */
 import type { z } from 'zod';
-import {
-  DATA_FILES, Documents, Events, LayerEvents, LayerMeetings, Places, Report, Statements, TimeSeries, Topics,
-  type DocumentMeta, type Event, type Places as PlacesT, type Statement, type Topic,
-} from '../../contract/schema';
+import { DATA_FILES } from '../../contract/files';
+import type { DocumentMeta, Event, Places as PlacesT, Statement, Topic } from '../../contract/schema';
 import * as fast from 'virtual:sco-atlas/fast-validators';
 import { checkMeaning } from '../../contract/checks';
 import type { PackedEventIndex } from './event-index';
@@ -23,19 +26,24 @@ export function describeIssues(error: z.ZodError, max = 3): string {
   return parts.join('; ') + more;
 }
 
-/** The schema of each file the app reads. */
-export const SCHEMAS = {
-  [DATA_FILES.events]: Events,
-  [DATA_FILES.places]: Places,
-  [DATA_FILES.documents]: Documents,
-  [DATA_FILES.topics]: Topics,
-  [DATA_FILES.statements]: Statements,
-  [DATA_FILES.timeseries]: TimeSeries,
-  [DATA_FILES.report]: Report,
-  [DATA_FILES.layer]: LayerEvents,
-  [DATA_FILES.meetings]: LayerMeetings,
-} as const;
-export type DataFileName = keyof typeof SCHEMAS;
+export type DataFileName = (typeof DATA_FILES)[keyof typeof DATA_FILES];
+
+/** The schema of each file the app reads: loaded (and built) on first need, when a file fails its quick check. */
+let schemas: Promise<Record<DataFileName, z.ZodType>> | null = null;
+export function loadSchemas(): Promise<Record<DataFileName, z.ZodType>> {
+  schemas ??= import('../../contract/schema').then((s) => ({
+    [DATA_FILES.events]: s.Events,
+    [DATA_FILES.places]: s.Places,
+    [DATA_FILES.documents]: s.Documents,
+    [DATA_FILES.topics]: s.Topics,
+    [DATA_FILES.statements]: s.Statements,
+    [DATA_FILES.timeseries]: s.TimeSeries,
+    [DATA_FILES.report]: s.Report,
+    [DATA_FILES.layer]: s.LayerEvents,
+    [DATA_FILES.meetings]: s.LayerMeetings,
+  }));
+  return schemas;
+}
 
 export type Checked<T = unknown> = { ok: true; data: T } | { ok: false; message: string };
 
@@ -53,13 +61,12 @@ const FAST: Record<DataFileName, (json: unknown) => boolean> = {
 };
 
 /**
- * Text of a fetched file; JSON.parse; the contract. `quick`, when given, is asked first: its yes is
- * final (it never accepts what the schema rejects), and only on its no does the schema run, to decide
- * and to say what is wrong.
+ * Text of a fetched file; JSON.parse; the contract of `fileOf(json)` (the events file says itself which
+ * contract it follows). The compiled check is asked first: its yes is final (it never accepts what the
+ * schema rejects, tests/unit/contract-fast.test.ts), and only on its no is the schema loaded and run,
+ * to decide and to say what is wrong.
  */
-export function checkText<S extends z.ZodType>(
-  text: string, schema: S | ((json: unknown) => S), quick?: (json: unknown) => boolean,
-): Checked<z.infer<S>> {
+async function checkText(text: string, fileOf: (json: unknown) => DataFileName): Promise<Checked> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -68,15 +75,18 @@ export function checkText<S extends z.ZodType>(
     if (/^\s*</.test(text)) return { ok: false, message: 'is missing (the server sent a web page instead). Run `npm run extract` to write it.' };
     return { ok: false, message: `is not valid JSON (${(e as Error).message})` };
   }
-  if (quick?.(json)) return { ok: true, data: json as z.infer<S> };
-  const parsed = (typeof schema === 'function' ? schema(json) : schema).safeParse(json);
+  const file = fileOf(json);
+  if (FAST[file](json)) return { ok: true, data: json };
+  const parsed = (await loadSchemas())[file].safeParse(json);
   if (!parsed.success) return { ok: false, message: `does not match the data contract: ${describeIssues(parsed.error)}` };
   return { ok: true, data: parsed.data };
 }
 
 const decoder = new TextDecoder();
-export function checkFile(file: DataFileName, bytes: ArrayBuffer | string): Checked {
-  return checkText(typeof bytes === 'string' ? bytes : decoder.decode(bytes), SCHEMAS[file], FAST[file]);
+const textOf = (bytes: ArrayBuffer | string) => (typeof bytes === 'string' ? bytes : decoder.decode(bytes));
+
+export function checkFile(file: DataFileName, bytes: ArrayBuffer | string): Promise<Checked> {
+  return checkText(textOf(bytes), () => file);
 }
 
 /** A record of the event layer (event-layer.json) rather than a mention (events.json). */
@@ -87,13 +97,8 @@ const isLayer = (json: unknown) => Array.isArray(json) && typeof json[0] === 'ob
  * documents) or, from a data folder written before the layer existed, the per-document mentions
  * (events.json). Both have every field the views read; the file itself says which it is.
  */
-export function checkEventsFile(bytes: ArrayBuffer | string): Checked<Event[]> {
-  const text = typeof bytes === 'string' ? bytes : decoder.decode(bytes);
-  return checkText(
-    text,
-    (json) => (isLayer(json) ? LayerEvents : Events),
-    (json) => (isLayer(json) ? FAST[DATA_FILES.layer](json) : FAST[DATA_FILES.events](json)),
-  ) as Checked<Event[]>;
+export function checkEventsFile(bytes: ArrayBuffer | string): Promise<Checked<Event[]>> {
+  return checkText(textOf(bytes), (json) => (isLayer(json) ? DATA_FILES.layer : DATA_FILES.events)) as Promise<Checked<Event[]>>;
 }
 
 /**
@@ -114,12 +119,14 @@ export interface CoreChecked {
 
 /** Checks the four core files; ordering and indexing the events is `orderCore`'s job (core.ts). */
 type Bytes = ArrayBuffer | string | null;
-export function checkCore(bytes: { events: Bytes; places: Bytes; documents: Bytes; topics: Bytes }): CoreChecked {
-  const check = <T>(file: DataFileName, b: Bytes) => (b === null ? null : (checkFile(file, b) as Checked<T>));
-  const events = bytes.events === null ? null : checkEventsFile(bytes.events);
-  const places = check<PlacesT>(DATA_FILES.places, bytes.places);
-  const documents = check<DocumentMeta[]>(DATA_FILES.documents, bytes.documents);
-  const topics = check<Topic[]>(DATA_FILES.topics, bytes.topics);
+export async function checkCore(bytes: { events: Bytes; places: Bytes; documents: Bytes; topics: Bytes }): Promise<CoreChecked> {
+  const check = <T>(file: DataFileName, b: Bytes) => (b === null ? null : (checkFile(file, b) as Promise<Checked<T>>));
+  const [events, places, documents, topics] = await Promise.all([
+    bytes.events === null ? null : checkEventsFile(bytes.events),
+    check<PlacesT>(DATA_FILES.places, bytes.places),
+    check<DocumentMeta[]>(DATA_FILES.documents, bytes.documents),
+    check<Topic[]>(DATA_FILES.topics, bytes.topics),
+  ]);
   return { events, places, documents, topics, index: null };
 }
 

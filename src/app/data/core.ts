@@ -24,8 +24,8 @@ export function orderCore(c: CoreChecked): CoreChecked {
 }
 
 /** Checks the four core files, then orders and indexes the events (see `orderCore`). */
-export function checkAndOrderCore(bytes: Parameters<typeof checkCore>[0]): CoreChecked {
-  return orderCore(checkCore(bytes));
+export async function checkAndOrderCore(bytes: Parameters<typeof checkCore>[0]): Promise<CoreChecked> {
+  return orderCore(await checkCore(bytes));
 }
 
 /**

@@ -4,9 +4,9 @@
  * Fetching happens here; parsing and validation happen in check.ts, in a worker when the app passes
  * one (pool.ts) and in this thread otherwise.
  */
-import {
-  DATA_FILES,
-  type DocumentMeta, type Event, type Places as PlacesT, type Report as ReportT, type Statement, type TimeSeries as TimeSeriesT, type Topic,
+import { DATA_FILES } from '../../contract/files';
+import type {
+  DocumentMeta, Event, Places as PlacesT, Report as ReportT, Statement, TimeSeries as TimeSeriesT, Topic,
 } from '../../contract/schema';
 import { checkCoreMeaning, checkFile, checkStatementLinks, type Checked, type CoreChecked, type DataFileName } from './check';
 import { checkAndOrderCore, orderCore, slimTimeSeries } from './core';
@@ -142,7 +142,7 @@ export async function loadCore(
     if (!(e instanceof WorkerLost)) throw e;
     got = await fetchAll(false); // the worker had the bytes: read them again and check them here
     const b = (g: Fetched) => (g.ok && 'bytes' in g ? g.bytes : null);
-    core = checkAndOrderCore({ events: b(got[0]!), places: b(got[1]!), documents: b(got[2]!), topics: b(got[3]!) });
+    core = await checkAndOrderCore({ events: b(got[0]!), places: b(got[1]!), documents: b(got[2]!), topics: b(got[3]!) });
   }
   const problems: DataProblem[] = [];
   const checked = [core.events, core.places, core.documents, core.topics];
@@ -186,19 +186,21 @@ export async function loadDeferred(
 ): Promise<{ statements: RawData['statements'] | null; timeseries: RawData['timeseries']; report: RawData['report']; problems: DataProblem[] }> {
   const problems: DataProblem[] = [];
   const load = async (file: DataFileName, lane: Lane, fatal: boolean): Promise<unknown> => {
+    // Fetched only after `after` too: at 10,000 events the 11 MB of statements and time series coming
+    // in on this thread (the response bodies are handed through it) slowed the first screen.
+    await after.catch(() => {});
     const got = await getBytes(base, file, fetchFn, checker);
     if (!got.ok) {
       problems.push({ file, message: got.message, fatal });
       return null;
     }
-    await after.catch(() => {});
     let c: Checked;
     try {
       c = await checker.file(file, got.bytes, lane);
     } catch (e) {
       if (!(e instanceof WorkerLost)) throw e;
       const again = await getBytes(base, file, fetchFn);
-      c = again.ok ? checkFile(file, again.bytes) : { ok: false, message: again.message };
+      c = again.ok ? await checkFile(file, again.bytes) : { ok: false, message: again.message };
     }
     if (!c.ok) {
       problems.push({ file, message: c.message, fatal });

@@ -1,6 +1,6 @@
 /**
  * The loading worker: decoding, JSON.parse and contract validation (the compiled quick check, then
- * zod jitless as on the page when it says no) of the data files, off the main thread, plus the event
+ * zod, loaded only then and jitless as on the page, when it says no) of the data files, off the main thread, plus the event
  * index and summit path for the core files. Large core files it fetches itself from the address the
  * page hands over; other files the page fetches (so its own fetch, e.g. the single file's inlined
  * data, still answers) and transfers here.
@@ -11,10 +11,10 @@
  *   in:  { id, kind: 'file', file, bytes }                                    → { id, checked: verdict, text }
  *   out at start: { ready: true }
  */
-import '../zod-setup'; // first: before any schema is created
 import { checkFile, type Checked, type CoreChecked } from './check';
 import { checkAndOrderCore, slimTimeSeries } from './core';
-import { DATA_FILES, type TimeSeries } from '../../contract/schema';
+import { DATA_FILES } from '../../contract/files';
+import type { TimeSeries } from '../../contract/schema';
 import { transferables } from './event-index';
 import { bytesOfSource } from './fetch-bytes';
 import type { CoreSource, CoreTexts, WorkerReply, WorkerJob } from './pool';
@@ -50,7 +50,7 @@ self.onmessage = async (e: MessageEvent<WorkerJob>) => {
       // fetched them itself, it kept a copy of the bytes).
       if (events.text !== null && !(src.events instanceof ArrayBuffer)) post({ id: job.id, early: events.text });
       const [places, documents, topics] = await Promise.all([resolve(src.places), resolve(src.documents), resolve(src.topics)]);
-      const core = checkAndOrderCore({ events: events.text, places: places.text, documents: documents.text, topics: topics.text });
+      const core = await checkAndOrderCore({ events: events.text, places: places.text, documents: documents.text, topics: topics.text });
       const slim: CoreChecked = {
         events: events.problem ?? verdict(core.events),
         places: places.problem ?? verdict(core.places),
@@ -62,7 +62,7 @@ self.onmessage = async (e: MessageEvent<WorkerJob>) => {
       post({ id: job.id, core: slim, texts }, core.index ? transferables(core.index) : []);
     } else {
       const text = decoder.decode(job.bytes);
-      const c = checkFile(job.file, text);
+      const c = await checkFile(job.file, text);
       // The time series goes back as the part the page reads (core.ts slimTimeSeries), not 5 MB of rows.
       const out = job.file === DATA_FILES.timeseries && c.ok ? JSON.stringify(slimTimeSeries(c.data as TimeSeries)) : text;
       post({ id: job.id, checked: verdict(c)!, text: out });

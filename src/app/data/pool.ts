@@ -5,7 +5,8 @@
  * origin, a policy that forbids it, or Node in the unit tests. The workers run the same code
  * (check.ts) against the same contract schemas; only the thread differs.
  */
-import { DATA_FILES, type Event } from '../../contract/schema';
+import { DATA_FILES } from '../../contract/files';
+import type { Event } from '../../contract/schema';
 import { checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
 import { checkAndOrderCore } from './core';
 import { bytesOfSource, type Got, type Source } from './fetch-bytes';
@@ -51,7 +52,7 @@ export const inThread: Checker = {
   where: () => 'main thread',
   warm() {},
   core: (sources) => checkHere(sources),
-  file: async (file, bytes) => checkFile(file, bytes),
+  file: (file, bytes) => checkFile(file, bytes),
   close() {},
 };
 
@@ -63,7 +64,7 @@ export const inThread: Checker = {
 async function checkHere(sources: CoreSources): Promise<CoreChecked> {
   const [e, p, d, t] = await Promise.all([bytesOfSource(sources.events), bytesOfSource(sources.places), bytesOfSource(sources.documents), bytesOfSource(sources.topics)]);
   const bytes = (g: Got | null) => (g?.ok ? g.bytes : null);
-  const core = checkAndOrderCore({ events: bytes(e), places: bytes(p), documents: bytes(d), topics: bytes(t) });
+  const core = await checkAndOrderCore({ events: bytes(e), places: bytes(p), documents: bytes(d), topics: bytes(t) });
   const or = <T>(g: Got | null, c: Checked<T> | null): Checked<T> | null => (g && !g.ok ? g : c);
   return { events: or(e, core.events), places: or(p, core.places), documents: or(d, core.documents), topics: or(t, core.topics), index: core.index };
 }

@@ -4,22 +4,20 @@
  * PNG and video exports can lay it over the map (capture.ts). Offline: MapLibre's text layers need
  * glyph files from a URL, so the names are drawn with the canvas's own fonts instead.
  *
- * Each country is named at the pole of inaccessibility of its largest part (polylabel: the point
+ * Each country is named at the pole of inaccessibility of its largest part (label-anchor.ts: the point
  * farthest from its edges, so a name sits inside Chile or Vietnam and not on a neighbour), only when
  * the name fits inside that part at the current zoom, larger countries first, and never over another
  * name. Names in the interface language: world-atlas's English names, and Russian and Chinese names
  * from i18n-iso-countries.
  */
-import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { getName, numericToAlpha2, registerLocale } from 'i18n-iso-countries';
 import ruNames from 'i18n-iso-countries/langs/ru.json';
 import zhNames from 'i18n-iso-countries/langs/zh.json';
-import polylabel from 'polylabel';
-import raw from '../../../data/seas.json';
-import { checkData, SeaLabel, SeasFile } from '../../contract/data-files';
+import { seas as checkedSeas } from 'virtual:sco-atlas/checked-data';
 import { countryOverride } from '../i18n';
 import type { Countries } from './countries';
 import { mercator, type DiscView } from './discs';
+import { labelAnchor } from './label-anchor';
 
 registerLocale(ruNames);
 registerLocale(zhNames);
@@ -48,32 +46,13 @@ export interface PlacedName {
   size: number;
 }
 
-// ---- data/seas.json: checked entry by entry (a bad entry is named and left out, the rest are drawn) ----
+// ---- data/seas.json: checked entry by entry when the app is built (src/contract/bundled.ts): a bad
+// entry is named and left out, the rest are drawn ----
 
-const FILE = 'data/seas.json';
-export const SEAS_NOTICES: string[] = [];
-function readSeas(value: unknown): SeaLabel[] {
-  const whole = checkData(FILE, SeasFile, value);
-  if (whole.ok) return whole.data.seas;
-  const list = Array.isArray((value as { seas?: unknown })?.seas) ? ((value as { seas: unknown[] }).seas ?? []) : [];
-  const kept: SeaLabel[] = [];
-  list.forEach((entry, i) => {
-    const r = checkData(FILE, SeaLabel, entry, ['seas', i]);
-    if (r.ok) kept.push(r.data);
-    else SEAS_NOTICES.push(...r.problems.map((p) => `${p}; that name is not drawn`));
-  });
-  if (!list.length) SEAS_NOTICES.push(...whole.problems);
-  return kept;
-}
-const SEAS = readSeas(raw);
+export const SEAS_NOTICES: readonly string[] = checkedSeas.notices;
+const SEAS = checkedSeas.seas;
 
 // ---- label points ----
-
-const ringArea = (ring: Position[]) => {
-  let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0]! + ring[i]![0]!) * (ring[j]![1]! - ring[i]![1]!);
-  return Math.abs(a / 2);
-};
 
 /** The shortest of a language's names for a country ("Россия", not "Российская Федерация"). */
 function shortName(iso: string, lang: 'ru' | 'zh'): string | null {
@@ -105,36 +84,19 @@ export function namePoints(countries: Countries | null): NamePoint[] {
   if (known) return known;
   const out: NamePoint[] = [];
   for (const f of countries.features) {
-    const g = f.geometry as Polygon | MultiPolygon;
-    const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    let best: Position[][] | null = null;
-    let bestArea = 0;
-    for (const p of parts) {
-      const a = ringArea(p[0] ?? []);
-      if (a > bestArea) [best, bestArea] = [p, a];
-    }
-    if (!best || !f.properties.name) continue;
-    const [lng, lat] = polylabel(best as number[][][], 0.2);
-    let x0 = Infinity;
-    let x1 = -Infinity;
-    let y0 = Infinity;
-    let y1 = -Infinity;
-    for (const [x, y] of best[0]!) {
-      const [mx, my] = mercator(x!, y!);
-      x0 = Math.min(x0, mx);
-      x1 = Math.max(x1, mx);
-      y0 = Math.min(y0, my);
-      y1 = Math.max(y1, my);
-    }
+    // The bundled shapes carry their anchors (src/build/world-shapes.ts); others (tests) are measured here.
+    const anchor = f.properties.label ?? labelAnchor(f.geometry);
+    if (!anchor || !f.properties.name) continue;
+    const [lng, lat, spanX, spanY] = anchor;
     const en = f.properties.name;
     out.push({
       id: f.properties.iso,
       kind: 'country',
       names: { en, ru: shortName(f.properties.iso, 'ru') ?? en, zh: shortName(f.properties.iso, 'zh') ?? en },
-      lng: lng!,
-      lat: lat!,
-      spanX: x1 - x0,
-      spanY: y1 - y0,
+      lng,
+      lat,
+      spanX,
+      spanY,
       minZoom: 0,
     });
   }
@@ -185,9 +147,12 @@ export function placeNames(
   return out;
 }
 
-/** Text widths in the names' font, remembered (the same few names are measured in every frame). */
+/**
+ * Text widths in the names' font, remembered for the page's life (the same few hundred names at a few
+ * sizes; measuring them anew on every draw, with a font set for each, took 20-30 ms per 2D map draw).
+ */
+const widths = new Map<string, number>();
 export function nameMeasure(ctx: CanvasRenderingContext2D): (text: string, size: number) => number {
-  const widths = new Map<string, number>();
   return (text, size) => {
     const key = `${size}|${text}`;
     let w = widths.get(key);

@@ -1,11 +1,13 @@
 /**
  * SCO status of each state at a date, from data/membership.json (ISO numeric ids as in world-atlas).
- * The file is bundled at build time and checked against the contract when this module loads: a state
- * whose entry is wrong is left uncoloured and named in MEMBERSHIP_NOTICES (shown as notices), and the
- * rest of the map and the atlas still work.
+ * The file is bundled and checked against the contract when the app is built (src/contract/bundled.ts,
+ * build/checked-data.ts): a state whose entry is wrong is left uncoloured and named in
+ * MEMBERSHIP_NOTICES (shown as notices), and the rest of the map and the atlas still work. No zod runs
+ * in the page for it.
  */
-import raw from '../../../data/membership.json';
-import { checkData, MembershipFile, type MembershipStatus } from '../../contract/data-files';
+import { membership as checked } from 'virtual:sco-atlas/checked-data';
+import type { CheckedMembership } from '../../contract/bundled';
+import type { MembershipStatus } from '../../contract/data-files';
 import { parseDay } from '../state/url';
 
 export type Status = MembershipStatus;
@@ -33,44 +35,12 @@ export interface Membership {
   notices: string[];
 }
 
-const FILE = 'data/membership.json';
-
-/**
- * The file's states as the map uses them (days since the epoch). Checked as a whole first; when that
- * fails, each state is checked on its own so one bad entry costs only that state its colour.
- */
-export function readMembership(value: unknown): Membership {
-  const file = (value ?? {}) as { states?: unknown };
-  let kept = Array.isArray(file.states) ? (file.states as unknown[]).map((state, at) => ({ state, at })) : null;
-  const notices: string[] = [];
-  // Each round drops the states named in problems (some checks, like a source key that is not listed,
-  // only run once every entry has the right shape), until the rest is sound or the file itself is not.
-  for (let round = 0; round < 100; round++) {
-    const r = checkData(FILE, MembershipFile, kept ? { ...file, states: kept.map((k) => k.state) } : value);
-    if (r.ok) return { ...r.data, states: r.data.states.map((s) => toState(s, r.data.sources)), notices };
-    const bad = new Set<number>();
-    for (const problem of r.problems) {
-      const i = Number(/^[^:]+: states\[(\d+)\]/.exec(problem)?.[1] ?? NaN);
-      const k = kept?.[i];
-      if (!k) return unusable([...notices, ...r.problems]);
-      const id = (k.state as { id?: unknown } | null)?.id;
-      notices.push(
-        `${problem.replace(`states[${i}]`, `states[${k.at}]`)}; ${typeof id === 'string' ? id : `state ${k.at}`} left uncoloured`,
-      );
-      bad.add(i);
-    }
-    kept = kept!.filter((_, i) => !bad.has(i));
-  }
-  return unusable(notices);
+/** The checked file's states as the map uses them (days since the epoch). */
+export function toMembership(c: CheckedMembership): Membership {
+  return { ...c, states: c.states.map((s) => toState(s, c.sources)) };
 }
 
-/** The file as a whole is wrong (not a list of states, a status label missing): no colours, one notice more. */
-function unusable(notices: string[]): Membership {
-  const statuses = { member: 'member', observer: 'observer', partner: 'partner' };
-  return { statuses, sources: {}, states: [], notices: [...notices, `${FILE} could not be used; the map shows no SCO membership`] };
-}
-
-function toState(s: MembershipFile['states'][number], sources: Record<string, string>): StateMembership {
+function toState(s: CheckedMembership['states'][number], sources: Record<string, string>): StateMembership {
   return {
     id: s.id,
     name: s.name,
@@ -84,7 +54,7 @@ function toState(s: MembershipFile['states'][number], sources: Record<string, st
   };
 }
 
-const membership = readMembership(raw);
+const membership = toMembership(checked);
 export const STATUS_LABEL: Record<Status, string> = membership.statuses;
 export const SOURCES: Record<string, string> = membership.sources;
 export const MEMBERSHIP: StateMembership[] = membership.states;

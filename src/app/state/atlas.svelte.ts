@@ -15,7 +15,8 @@
  * The time window is the same path with `from`/`to`/`t` and `atlas.window` (effectiveWindow).
  */
 import { flushSync, untrack } from 'svelte';
-import { DATA_FILES, type LayerMeeting, type Statement } from '../../contract/schema';
+import { DATA_FILES } from '../../contract/files';
+import type { LayerMeeting, Statement } from '../../contract/schema';
 import { checkFile } from '../data/check';
 import { bytesOf, type Fetch } from '../data/fetch-bytes';
 import type { AtlasData, WindowCounts } from '../data/indexes';
@@ -239,7 +240,7 @@ export class AtlasState {
     this.meetingsBase = base;
     const file = DATA_FILES.meetings;
     const got = await bytesOf(fetchFn(base + file));
-    const checked = got.ok ? checkFile(file, got.bytes) : got;
+    const checked = got.ok ? await checkFile(file, got.bytes) : got;
     if (this.data?.base !== base) return;
     if (checked.ok) this.meetings = checked.data as LayerMeeting[];
     else this.view.notify(noticeOf(file, 'meetings.missing', { message: checked.message }));

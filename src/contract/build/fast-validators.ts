@@ -16,6 +16,8 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { z } from 'zod';
 import type { Plugin } from 'vite';
 import { DocumentMeta, Event, LayerEvents, LayerMeetings, Places, Report, Statement, TimeSeries, Topic } from '../schema.ts';
+import { StoryFile, StoryStepSpec } from '../data-files.ts';
+import { InboundMessage } from '../host-messages.ts';
 
 export const FAST_VALIDATORS_ID = 'virtual:sco-atlas/fast-validators';
 
@@ -30,7 +32,20 @@ const FILES = {
   report: Report,
   layer: LayerEvents,
   meetings: LayerMeetings,
+  // Not data files of the pipeline, but read by the page at start: story.json (the story's steps) and
+  // the messages a host page sends (the postMessage API).
+  story: StoryFile,
+  inbound: InboundMessage,
 } as const;
+
+/**
+ * Refinements (zod `.refine`) the JSON Schema would otherwise leave out, written as JSON Schema, so
+ * that the compiled check still never accepts what zod rejects: a story step names its event by at
+ * least one of event, date, place or title (each a non-empty string when present).
+ */
+const REFINED = new Map<unknown, Record<string, unknown>>([
+  [StoryStepSpec, { anyOf: ['event', 'date', 'place', 'title'].map((k) => ({ required: [k] })) }],
+]);
 
 /** The module's source: one exported function per data file, `(json) => boolean`. */
 export function fastValidatorsSource(): string {
@@ -50,11 +65,17 @@ export function fastValidatorsSource(): string {
     allErrors: false,
     messages: false,
     unicode: false,
+    // NaN and Infinity are not numbers, as for zod (a host's postMessage can send them; JSON cannot).
+    strictNumbers: true,
     logger: quiet,
   });
   const refs: Record<string, string> = {};
   for (const [name, schema] of Object.entries(FILES)) {
-    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' }) as Record<string, unknown>;
+    const json = z.toJSONSchema(schema, {
+      io: 'input',
+      unrepresentable: 'throw',
+      override: (ctx) => void Object.assign(ctx.jsonSchema, REFINED.get(ctx.zodSchema) ?? {}),
+    }) as Record<string, unknown>;
     delete json.$schema;
     ajv.addSchema({ ...json, $id: `sco-atlas:${name}` });
     refs[name] = `sco-atlas:${name}`;

@@ -25,23 +25,23 @@ const fsFetch = async (url: string) => {
 };
 
 describe('checking one file', () => {
-  it('names the path of the first bad record, however deep in the file', () => {
+  it('names the path of the first bad record, however deep in the file', async () => {
     const events = JSON.parse(readFileSync(join(sample, 'events.json'), 'utf8')) as Event[];
     const many = Array.from({ length: 3000 }, (_, i) => ({ ...events[i % events.length]!, id: `e${i}` }));
     (many[2718] as { start: string }).start = '2019-13';
-    const got = checkFile('events.json', JSON.stringify(many));
+    const got = await checkFile('events.json', JSON.stringify(many));
     expect(got).toEqual({
       ok: false,
       message: expect.stringMatching(/^does not match the data contract: \[2718\]\.start: expected YYYY, YYYY-MM or YYYY-MM-DD$/),
     });
   });
 
-  it('tells a web page (a server answering a missing file) from broken JSON', () => {
-    expect(checkFile('places.geojson', '<!doctype html><html></html>')).toEqual({
+  it('tells a web page (a server answering a missing file) from broken JSON', async () => {
+    expect(await checkFile('places.geojson', '<!doctype html><html></html>')).toEqual({
       ok: false,
       message: expect.stringMatching(/^is missing \(the server sent a web page instead\)/),
     });
-    expect(checkFile('places.geojson', '{"type": "FeatureCollection", ')).toEqual({
+    expect(await checkFile('places.geojson', '{"type": "FeatureCollection", ')).toEqual({
       ok: false,
       message: expect.stringMatching(/^is not valid JSON/),
     });
@@ -58,7 +58,7 @@ describe('the core files as the worker checks them', () => {
     });
 
   it('returns the events in time order with the same index the main thread would build', async () => {
-    const got = core();
+    const got = await core();
     expect(got.events?.ok && got.places?.ok && got.documents?.ok && got.topics?.ok).toBe(true);
     if (!got.events?.ok || !got.places?.ok || !got.index) throw new Error('not checked');
     const starts = got.events.data.map((e) => interval(e.start, e.end)[0]);
@@ -77,7 +77,7 @@ describe('the core files as the worker checks them', () => {
   });
 
   it('finds the summit path the map draws, so the page does not read every title again', async () => {
-    const got = core();
+    const got = await core();
     const { data } = await loadRawData(sample, fsFetch);
     const fresh = { events: [...buildIndexes(data, sample).events] }; // a new array: nothing remembered for it
     expect(got.index?.summits).toEqual(summitHosts(fresh));
@@ -87,8 +87,8 @@ describe('the core files as the worker checks them', () => {
     expect(summitHosts(buildIndexes({ ...data, events: got.events.data }, sample, got.index))).toEqual(got.index.summits);
   });
 
-  it('its arrays survive a structured clone (what postMessage does), and per-place views stay in bounds', () => {
-    const got = core();
+  it('its arrays survive a structured clone (what postMessage does), and per-place views stay in bounds', async () => {
+    const got = await core();
     const copy = structuredClone(got);
     for (const k of Object.keys(got.index!) as (keyof typeof got.index & string)[]) {
       expect(Array.from(copy.index![k] as ArrayLike<number>), k).toEqual(Array.from(got.index![k] as ArrayLike<number>));

@@ -8,12 +8,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { ViewState } from '../../../src/app/state/view.svelte';
 import { sampleData, withAtlas } from './sample';
 
-// The file as bundled, with India's first period starting on a day that does not exist.
-vi.mock('../../../data/membership.json', async (importOriginal) => {
-  const real = ((await importOriginal()) as { default: { states: { id: string; periods: { from: string }[] }[] } }).default;
-  const file = structuredClone(real);
+// The file as the build reads it, with India's first period starting on a day that does not exist, checked
+// by the same code the build runs (src/contract/build/checked-data.ts) into the module the page imports.
+vi.mock('virtual:sco-atlas/checked-data', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { checkedData } = await import('../../../src/contract/build/checked-data');
+  const file = JSON.parse(readFileSync('data/membership.json', 'utf8')) as { states: { id: string; periods: { from: string }[] }[] };
   file.states.find((s) => s.id === '356')!.periods[0]!.from = '2005-02-30';
-  return { default: file };
+  return checkedData({ membership: JSON.stringify(file), seas: readFileSync('data/seas.json', 'utf8') });
 });
 
 describe('a wrong entry in data/membership.json', () => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { readMembership } from '../../../src/app/map/membership.ts';
+import { checkMembershipFile } from '../../../src/contract/bundled.ts';
 import { readStoryFile } from '../../../src/app/present/story.ts';
 import { parseCorrections } from '../../../src/pipeline/corrections.ts';
 import { DATA_DIR, loadData } from '../../../src/pipeline/run.ts';
@@ -243,7 +243,7 @@ describe('data/membership.json in the app: a bad state is a notice, the other st
   };
 
   it('as shipped: every state, no notice', () => {
-    const m = readMembership(file);
+    const m = checkMembershipFile(file);
     expect(m.notices).toEqual([]);
     expect(m.states).toHaveLength(file.states.length);
   });
@@ -252,7 +252,7 @@ describe('data/membership.json in the app: a bad state is a notice, the other st
     const bad = structuredClone(file);
     bad.states[2]!.periods[0]!.from = '2001-02-30';
     bad.states[4]!.periods[0]!.source = 'dushanbe2031';
-    const m = readMembership(bad);
+    const m = checkMembershipFile(bad);
     expect(m.notices).toEqual([
       `data/membership.json: states[2].periods[0].from: 2001-02-30 is not a calendar date; ${bad.states[2]!.id} left uncoloured`,
       `data/membership.json: states[4].periods[0].source: "dushanbe2031" is not a key of "sources"; ${bad.states[4]!.id} left uncoloured`,
@@ -261,7 +261,7 @@ describe('data/membership.json in the app: a bad state is a notice, the other st
   });
 
   it('a file that is not membership data at all: one notice, no colours, nothing thrown', () => {
-    const m = readMembership({ states: 'none' });
+    const m = checkMembershipFile({ states: 'none' });
     expect(m.states).toEqual([]);
     expect(m.notices[0]).toMatch(/^data\/membership\.json: /);
     expect(m.notices.at(-1)).toBe('data/membership.json could not be used; the map shows no SCO membership');
@@ -269,8 +269,8 @@ describe('data/membership.json in the app: a bad state is a notice, the other st
 });
 
 describe('story.json in the app', () => {
-  it('a bad step is skipped with a notice naming it; the good steps stay', () => {
-    const r = readStoryFile(
+  it('a bad step is skipped with a notice naming it; the good steps stay', async () => {
+    const r = await readStoryFile(
       JSON.stringify({
         title: 'T',
         steps: [{ date: '2018-06-10', place: 'Qingdao' }, { date: '10 June 2019' }, { caption: 'no event named' }],
@@ -283,15 +283,15 @@ describe('story.json in the app', () => {
     ]);
   });
 
-  it('not JSON: named with its line, and every event is shown instead', () => {
-    const r = readStoryFile('{ "steps": [ { "date": "2018" } ');
+  it('not JSON: named with its line, and every event is shown instead', async () => {
+    const r = await readStoryFile('{ "steps": [ { "date": "2018" } ');
     expect(r.file).toBeNull();
     expect(r.notices).toEqual([
       'story.json: not valid JSON: the file ends before the JSON is complete (cut short at line 1, column 32); showing every event instead',
     ]);
   });
 
-  it("a static host's index.html in place of a missing story.json is no story, and no notice", () => {
-    expect(readStoryFile('<!doctype html><html></html>')).toEqual({ file: null, notices: [] });
+  it("a static host's index.html in place of a missing story.json is no story, and no notice", async () => {
+    expect(await readStoryFile('<!doctype html><html></html>')).toEqual({ file: null, notices: [] });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyMove, buildStory, clampStep, keyToMove, StoryFile } from '../../../src/app/present/story';
+import { applyMove, buildStory, clampStep, keyToMove } from '../../../src/app/present/story';
+import { StoryFile } from '../../../src/contract/data-files';
 import { fmtPartial } from '../../../src/app/components/format';
 import { corpus } from './fixture';
 
