@@ -11,7 +11,7 @@ import { DAY } from '../days';
 import { packEventIndex, placeTimesOf, type PackedEventIndex, type PlaceTimes } from './event-index';
 import type { RawData } from './load';
 import { rememberSummitHosts } from './summits';
-import { indexTerm, processTerm, stemmerLoaded, tokenize } from '../i18n/search';
+import { indexTerm, loadStemmer, processTerm, stemmerLoaded, tokenize } from '../i18n/search.svelte';
 
 export { interval } from './event-index';
 
@@ -141,8 +141,10 @@ function statementPart(raw: RawData, events: readonly Event[]) {
   let mini: MiniSearch<Statement> | null = null;
   let stemmed = false;
   const search = (q: string): Set<string> => {
-    // Terms per language (i18n/search.ts): Chinese character pairs, Russian stems. Built again once if the
-    // Russian stemmer arrived after a first search.
+    // Terms per language (i18n/search.svelte.ts): Chinese character pairs, Russian stems. The stemmer
+    // loads on the first search; the index is built again once it is in (a reactive caller such as the
+    // atlas's filter mask searches again by itself then).
+    void loadStemmer();
     if (!mini || stemmed !== stemmerLoaded()) {
       stemmed = stemmerLoaded();
       mini = new MiniSearch<Statement>({ fields: ['text'], idField: 'id', storeFields: [], tokenize, processTerm: indexTerm, searchOptions: { processTerm } });

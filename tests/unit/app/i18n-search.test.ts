@@ -1,7 +1,7 @@
 /** Search finds Russian words in any form and Chinese words without spaces, in a mixed corpus. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filterMask } from '../../../src/app/data/indexes';
-import { processTerm, searchReady, tokenize } from '../../../src/app/i18n/search';
+import { processTerm, searchReady, tokenize } from '../../../src/app/i18n/search.svelte';
 import { sampleData } from './sample';
 import type { AtlasData } from '../../../src/app/data/indexes';
 import type { Statement } from '../../../src/contract/schema';

@@ -6,8 +6,10 @@
  *   contains it, with no dictionary to ship. (Intl.Segmenter's word split depends on the browser's
  *   dictionary, so a query and a text segmented apart could miss each other; pairs always line up.)
  * - Russian words in any grammatical form meet through the Snowball Russian stemmer (snowball-stemmers,
- *   also used by the pipeline): "Бишкеке", "Бишкека" → "бишкек". It is loaded apart from the page's
- *   first code (37 KB gzip, every Snowball language in one file), started when this module loads.
+ *   also used by the pipeline): "Бишкеке", "Бишкека" → "бишкек". It is loaded on the first search, not
+ *   with the page (37 KB gzip and 0.3 MB of code, every Snowball language in one file, that a person
+ *   who never searches never needs). `stemmerLoaded()` is reactive: a view that searched before the
+ *   stemmer was in (a query in the page's address, the first letters typed) searches again once it is.
  * - Other words are lower-cased, as MiniSearch does by default.
  */
 import type { Stemmer } from 'snowball-stemmers';
@@ -18,20 +20,29 @@ const TOKEN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 let russian: Stemmer | null = null;
-const ready: Promise<void> = import('snowball-stemmers')
-  .then((m) => {
-    russian = (m.newStemmer ?? (m as unknown as { default: typeof m }).default.newStemmer)('russian');
-  })
-  .catch(() => {}); // without it Russian words are matched as typed (lower-cased), by prefix
+let loading: Promise<void> | null = null;
+/** Whether the stemmer is in, as state: whatever searched without it is derived again when it arrives. */
+let arrived = $state(false);
 
-/** Resolves once the Russian stemmer is in (or could not load). */
-export function searchReady(): Promise<void> {
-  return ready;
+/** Starts loading the Russian stemmer (once); resolves when it is in, or could not load. */
+export function loadStemmer(): Promise<void> {
+  loading ??= import('snowball-stemmers')
+    .then((m) => {
+      russian = (m.newStemmer ?? (m as unknown as { default: typeof m }).default.newStemmer)('russian');
+      arrived = true;
+    })
+    .catch(() => {}); // without it Russian words are matched as typed (lower-cased), by prefix
+  return loading;
 }
 
-/** Whether the stemmer is in: an index built before it must be built again. */
+/** Loads the stemmer if it is not yet loading; resolves once it is in (or could not load). */
+export function searchReady(): Promise<void> {
+  return loadStemmer();
+}
+
+/** Whether the stemmer is in: an index built before it must be built again. Reactive (see above). */
 export function stemmerLoaded(): boolean {
-  return russian !== null;
+  return arrived;
 }
 
 export function tokenize(text: string): string[] {
@@ -45,6 +56,8 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+// A cache of stems, not state: nothing is derived from it.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const cache = new Map<string, string>();
 
 function stem(w: string): string {
