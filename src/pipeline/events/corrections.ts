@@ -107,6 +107,9 @@ export function applyLayerFixes(
   mentions: readonly { id: string; statementIds: readonly string[] }[],
   statements: readonly { id: string; eventIds: readonly string[] }[],
 ): LayerFixes {
+  // Most folders have none: the indexes below are not worth building for nothing (a tenth of a cached run's join).
+  if (!entries.some(({ c }) => c.action === 'merge-events' || c.action === 'detach-statement'))
+    return { merges: [], detached: new Map(), messages: [] };
   const byId = new Map(mentions.map((e) => [e.id, e]));
   const statementById = new Map(statements.map((s) => [s.id, s]));
   const merges: LayerFixes['merges'] = [];

@@ -44,7 +44,8 @@ export function buildEventLayer(input: EventLayerInput): EventLayerOutput {
     input.chronology.meetings,
     input.corrections,
     input.correctionsFile,
-    new Set(input.mentions.map((e) => e.id)),
+    // The mentions' ids, only for a file that links or unlinks some.
+    new Set(input.corrections.some(({ c }) => c.action === 'link' || c.action === 'unlink') ? input.mentions.map((e) => e.id) : []),
   );
   const layerFixes = applyLayerFixes(input.corrections, input.correctionsFile, input.mentions, input.statements);
   const docs = new Map(

@@ -107,46 +107,54 @@ export function buildLayer(input: LayerInput): LayerOutput {
     const statementIds = [...new Set(group.flatMap((e) => e.statementIds))].sort();
     const topics = [...new Set(group.flatMap((e) => e.topics))].sort();
     const curated = group.filter((e) => e.curated);
-    const base = {
-      docId: first.docId,
-      docIds,
-      mentionIds: group.map((e) => e.id),
-      topics,
-      statementIds,
-      dateText: first.dateText,
-      curated: curated.length > 0 || mergeReason !== undefined || Boolean(forced && group.some((e) => forced.has(e.id))),
-      ...(curated[0]?.reason || mergeReason ? { reason: curated[0]?.reason ?? mergeReason } : {}),
-      sco: Boolean(link) || docIds.some((d) => docs.get(d)?.sco),
-    };
+    const curatedFlag = curated.length > 0 || mergeReason !== undefined || Boolean(forced && group.some((e) => forced.has(e.id)));
+    const reason = curated[0]?.reason || mergeReason ? { reason: curated[0]?.reason ?? mergeReason } : {};
+    const sco = Boolean(link) || docIds.some((d) => docs.get(d)?.sco);
+    // Field for field in the order the contract declares (LayerEvent: Event's fields, then the layer's),
+    // so what is written is what the contract reads back, without a check that reorders it (run.ts).
     let ev: LayerEvent;
     if (link) {
       const m = link.meeting;
-      const place = m.placeId ?? group.find((e) => e.placeId)?.placeId ?? null;
       ev = {
         id: m.id,
+        docId: first.docId,
         start: m.start,
         ...(m.end !== m.start ? { end: m.end } : {}),
         precision: 'day',
-        placeId: place,
+        placeId: m.placeId ?? group.find((e) => e.placeId)?.placeId ?? null,
         online: m.format === 'videoconference',
         title: m.names.en,
-        ...base,
+        topics,
+        statementIds,
+        dateText: first.dateText,
+        curated: curatedFlag,
+        ...reason,
+        docIds,
+        mentionIds: group.map((e) => e.id),
+        sco,
         meeting: { id: m.id, body: m.body, ordinal: m.ordinal, format: m.format, names: { ...m.names } },
         link: { reason: group.flatMap((e) => links.get(e.id)?.reason ?? []).sort(byStrength)[0]! },
       };
     } else {
       ev = {
         id: first.id,
+        docId: first.docId,
         start: first.start,
         ...(first.end ? { end: first.end } : {}),
         precision: first.precision,
         placeId: first.placeId,
         online: group.some((e) => e.online),
         title: first.title,
-        ...base,
+        topics,
+        statementIds,
+        dateText: first.dateText,
+        curated: curatedFlag,
+        ...reason,
+        docIds,
+        mentionIds: group.map((e) => e.id),
+        sco,
       };
     }
-    // Field order as the contract declares it, so reruns write the same bytes whatever path built it.
     layer.push(ev);
     for (const e of group) eventOf.set(e.id, ev.id);
   }

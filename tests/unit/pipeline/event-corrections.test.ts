@@ -72,6 +72,8 @@ describe('merge-events', () => {
     const out = run([{ action: 'merge-events', mentionIds: ['a:2023-05-03', 'b:2023-05-04'], reason: 'one forum' }]);
     expect(out.correctionMessages).toEqual([]);
     expect(LayerEvents.safeParse(out.layer).success).toBe(true);
+    // As written: the run does not check the layer again (run.ts), so its fields must be in the contract's order.
+    expect(JSON.stringify(LayerEvents.parse(out.layer))).toBe(JSON.stringify(out.layer));
     expect(out.layer).toHaveLength(2);
     const forum = out.layer.find((e) => e.id === 'a:2023-05-03')!;
     expect(forum).toMatchObject({

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LayerEvents } from '../../../../src/contract/schema.ts';
 import { runPipeline } from '../../../../src/pipeline/run.ts';
 import { SEEDS_DIR } from '../../../../src/pipeline/testing.ts';
 
@@ -15,7 +16,19 @@ const out = runPipeline(SEEDS_DIR);
 const tmp = mkdtempSync(join(tmpdir(), 'sco-layer-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/**
+ * The run writes the layer without checking it against the contract again (run.ts): it must already
+ * be what the contract accepts, field for field and in the contract's order (the bytes written).
+ */
+function expectContractShape(layer: unknown[]) {
+  const parsed = LayerEvents.safeParse(layer);
+  expect(parsed.success, parsed.error?.message).toBe(true);
+  expect(JSON.stringify(parsed.data)).toBe(JSON.stringify(layer));
+}
+
 describe('the event layer of the bundled corpus', () => {
+  it('is what the contract reads, as written', () => expectContractShape(out.layer));
+
   it('has exactly the four Heads-of-State meetings, linked, with full spans and proper names', () => {
     const summits = out.layer.filter((e) => e.meeting?.body === 'heads-of-state');
     expect(summits.map((e) => [e.id, e.start, e.end, e.placeId, e.online, e.title])).toEqual([
@@ -62,6 +75,7 @@ describe('the event layer of the bundled corpus', () => {
       }),
     );
     const fixed = runPipeline(dir);
+    expectContractShape(fixed.layer);
     expect(fixed.layer.some((e) => e.id === 'chs-2019')).toBe(false);
     expect(fixed.events.find((m) => m.id === bishkek.id)?.eventId).toBe(bishkek.id);
     expect(fixed.report.corrections).toEqual([
