@@ -103,9 +103,9 @@ export function buildLayer(input: LayerInput): LayerOutput {
     const first = keeper ?? group[0]!;
     const linked = links.has(first.id) ? first : group.find((e) => links.has(e.id));
     const link = linked ? links.get(linked.id) : undefined;
-    const docIds = [...new Set(group.map((e) => e.docId))];
-    const statementIds = [...new Set(group.flatMap((e) => e.statementIds))].sort();
-    const topics = [...new Set(group.flatMap((e) => e.topics))].sort();
+    const docIds = group.length === 1 ? [first.docId] : [...new Set(group.map((e) => e.docId))];
+    const statementIds = [...new Set(group.length === 1 ? first.statementIds : group.flatMap((e) => e.statementIds))].sort();
+    const topics = [...new Set(group.length === 1 ? first.topics : group.flatMap((e) => e.topics))].sort();
     const curated = group.filter((e) => e.curated);
     const curatedFlag = curated.length > 0 || mergeReason !== undefined || Boolean(forced && group.some((e) => forced.has(e.id)));
     const reason = curated[0]?.reason || mergeReason ? { reason: curated[0]?.reason ?? mergeReason } : {};
@@ -162,8 +162,11 @@ export function buildLayer(input: LayerInput): LayerOutput {
 
   const out = mentions.map((e) => {
     const link = links.get(e.id);
+    const tail = { eventId: eventOf.get(e.id)!, ...(link ? { link: { meetingId: link.meeting.id, reason: link.reason } } : {}) };
+    // A mention as extracted has neither field yet: copied whole, without the slower rest pattern.
+    if (!('eventId' in e) && !('link' in e)) return { ...e, ...tail };
     const { eventId: _old, link: _oldLink, ...rest } = e;
-    return { ...rest, eventId: eventOf.get(e.id)!, ...(link ? { link: { meetingId: link.meeting.id, reason: link.reason } } : {}) };
+    return { ...rest, ...tail };
   });
   const mentioned = new Set([...links.values()].map((l) => l.meeting.id));
   return { mentions: out, statements, layer, meetings: meetings.map((m) => ({ ...m, mentioned: mentioned.has(m.id) })), messages };
