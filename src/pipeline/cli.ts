@@ -24,8 +24,8 @@ Options:
                  at the top of the project): a run extracts again only the documents, data
                  files or pipeline code that changed
   --no-cache     extract every document, and keep nothing
-  --jobs N       extract on N worker threads (default: one per core, fewer for little text;
-                 1: in this process)
+  --jobs N       extract on N threads: this one and N-1 workers (default: one per core,
+                 fewer for little text; 1: in this thread only)
   --verbose      also name each cache entry that could not be used (it is extracted again)
   -h, --help     this text, on stdout
   -v, --version  the version, on stdout
@@ -146,7 +146,7 @@ try {
   for (const m of o.report.corrections) console.warn(`corrections: ${m}`);
   if (args.verbose)
     console.warn(
-      `cache: ${stats.cached} document(s) from the cache, ${stats.extracted} extracted${stats.workers > 1 ? ` on ${stats.workers} worker threads` : ''}; ${stats.read} of ${stats.documents} read from disk${stats.read < stats.documents ? ' (the others unchanged since last read)' : ''}`,
+      `cache: ${stats.cached} document(s) from the cache, ${stats.extracted} extracted${stats.workers > 1 ? ` on ${stats.workers} threads (this one and ${stats.workers - 1} worker${stats.workers > 2 ? 's' : ''})` : ''}; ${stats.read} of ${stats.documents} read from disk${stats.read < stats.documents ? ' (the others unchanged since last read)' : ''}`,
     );
   // Read by bench/extract.ts: the time of a run besides writing its outputs, and the CPU time of it
   // (all threads: on a busy machine the wall time says more about the neighbours).

@@ -5,10 +5,11 @@
  * in the folder's listing order whatever order the workers finish in, so the outputs are the bytes the
  * sequential run gives (tests/unit/pipeline/cache.test.ts).
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { contentHash, dataVersion, entryKey, ExtractCache, pipelineVersion } from './cache.ts';
-import { addedPlaces } from './corrections.ts';
+import { addedPlaces, type LoadedCorrections } from './corrections.ts';
 import { readPdfs } from './formats/index.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
 import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
@@ -35,6 +36,11 @@ const failed = (input: DocInput, why: string): DocOutcome => ({
 
 /** The worker's code: beside this module in the CLI's bundle (extract.mjs builds pool-worker.mjs). */
 const WORKER = new URL('./pool-worker.mjs', import.meta.url);
+/**
+ * Node 20's workers do not take tsx's loader (--import tsx: "Unknown file extension .ts"), so run from
+ * the TypeScript sources (tsx, the tests) the CLI extracts in process; the bundle (extract.mjs) pools.
+ */
+const POOLED = !import.meta.url.endsWith('.ts');
 
 /**
  * Documents sent ahead to each worker: while it extracts one, the next already waits in its port, so it
@@ -42,27 +48,75 @@ const WORKER = new URL('./pool-worker.mjs', import.meta.url);
  */
 const IN_FLIGHT = 2;
 
+/** A worker started ahead (while this thread still reads the folder), loading the pipeline meanwhile. */
+export interface EarlyWorker {
+  worker: Worker;
+  ready: boolean;
+  error?: Error;
+  exited?: number;
+}
+
+/** Starts `n` workers now; `extractInPool` takes them up (and `stopWorkers` ends those it did not). */
+export function spawnWorkers(added: GazetteerPlace[], n: number, script: URL = WORKER): EarlyWorker[] {
+  return Array.from({ length: n }, () => {
+    const w: EarlyWorker = { worker: new Worker(script, { workerData: { added }, stderr: false }), ready: false };
+    w.worker.on('message', (m: { ready?: true }) => void (m.ready && (w.ready = true)));
+    w.worker.on('error', (e) => void (w.error = e));
+    w.worker.on('exit', (code) => void (w.exited = code));
+    return w;
+  });
+}
+export const stopWorkers = (early: EarlyWorker[]) => early.splice(0).forEach((w) => void w.worker.terminate());
+
+export interface PoolOptions {
+  /** The worker's script (a test gives one that dies on purpose). */
+  script?: URL;
+  /** Workers already started (spawnWorkers), used first. */
+  early?: EarlyWorker[];
+  /**
+   * Extraction on this thread too, between the workers' messages: the smallest documents, one at a
+   * time, while the workers take the largest. On two cores one worker and this thread do the work of
+   * two workers without the second's start-up and without copying half the outcomes across threads.
+   */
+  local?: (input: DocInput) => DocOutcome;
+}
+
 /**
- * Extracts `inputs` on `workers` threads; `onDone(i)` as each finishes. A worker that dies (out of
- * memory, a crash in a library) fails the document it was extracting, by name, and is replaced; the
- * document sent ahead to it goes back to the queue; the others go on.
+ * Extracts `inputs` on `workers` worker threads (and this one, with `local`); `onDone(i)` as each
+ * finishes. A worker that dies (out of memory, a crash in a library) fails the document it was
+ * extracting, by name, and is replaced; the document sent ahead to it goes back to the queue; the
+ * others go on.
  */
 export function extractInPool(
   inputs: readonly DocInput[],
   added: GazetteerPlace[],
   workers: number,
   onDone?: (i: number) => void,
-  /** The worker's script (a test gives one that dies on purpose). */
-  script: URL = WORKER,
+  { script = WORKER, early = [], local }: PoolOptions = {},
 ): Promise<DocOutcome[]> {
   const results: DocOutcome[] = new Array(inputs.length);
   // Largest first, so one large document does not start last and keep every other worker waiting.
   const queue = inputs.map((_, i) => i).sort((a, b) => inputs[b]!.bytes.length - inputs[a]!.bytes.length || a - b);
   let left = inputs.length;
+  let settled = false;
   return new Promise((resolve, reject) => {
     if (left === 0) return resolve(results);
+    const fail = (e: Error) => {
+      settled = true;
+      reject(e);
+    };
+    const finish = (i: number, o: DocOutcome) => {
+      if (results[i] !== undefined) return; // decided already (never twice)
+      results[i] = o;
+      onDone?.(i);
+      if (--left === 0) {
+        settled = true;
+        resolve(results);
+      }
+    };
     const start = () => {
-      const w = new Worker(script, { workerData: { added }, stderr: false });
+      const ahead = early.shift();
+      const w = ahead?.worker ?? new Worker(script, { workerData: { added }, stderr: false });
       /** What this worker was sent, in order: the first is the one it is extracting. */
       const held: number[] = [];
       let ready = false;
@@ -78,12 +132,6 @@ export function extractInPool(
           void w.terminate();
         }
       };
-      const finish = (i: number, o: DocOutcome) => {
-        if (results[i] !== undefined) return; // decided already (never twice)
-        results[i] = o;
-        onDone?.(i);
-        if (--left === 0) resolve(results);
-      };
       /** The worker is gone: the document it was on fails, the ones sent ahead wait for another worker. */
       const lost = (why: string) => {
         if (gone) return;
@@ -93,7 +141,7 @@ export function extractInPool(
         if (current !== undefined) finish(current, failed(inputs[current]!, why));
         if (queue.length > 0) start();
       };
-      w.on('message', (m: { ready?: true; id: number; outcome: DocOutcome }) => {
+      const onMessage = (m: { ready?: true; id: number; outcome: DocOutcome }) => {
         if (m.ready) {
           ready = true;
           return send();
@@ -103,30 +151,53 @@ export function extractInPool(
         if (at >= 0) held.splice(at, 1);
         finish(m.id, m.outcome);
         send();
-      });
-      w.on('error', (e) => {
+      };
+      const onError = (e: Error) => {
         // A worker that cannot even start (its code cannot be loaded) would fail again at every respawn:
         // the caller extracts in process instead.
         if (!ready) {
           gone = true;
-          return reject(e);
+          return fail(e);
         }
         lost(`the worker stopped: ${e.message}`);
-      });
-      w.on('exit', (code) => {
+      };
+      const onExit = (code: number) => {
         if (ready) return lost(`the worker exited with code ${code}`);
-        if (!gone) reject(new Error(`a worker exited with code ${code} before it was ready`));
+        if (!gone) fail(new Error(`a worker exited with code ${code} before it was ready`));
         gone = true;
-      });
+      };
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      // A worker started ahead may have got ready (or stopped) before these listeners were there.
+      if (ahead?.error) onError(ahead.error);
+      else if (ahead?.exited !== undefined) onExit(ahead.exited);
+      else if (ahead?.ready) onMessage({ ready: true, id: -1, outcome: undefined as never });
     };
     for (let k = 0; k < Math.min(workers, inputs.length); k++) start();
+    if (local) {
+      const step = () => {
+        if (settled) return;
+        const i = queue.pop(); // the smallest left: this thread answers the workers between documents
+        if (i === undefined) return;
+        let o: DocOutcome;
+        try {
+          o = local(inputs[i]!);
+        } catch (e) {
+          o = failed(inputs[i]!, (e as Error).message);
+        }
+        finish(i, o);
+        setImmediate(step);
+      };
+      setImmediate(step);
+    }
   });
 }
 
 export interface FastRunOptions extends RunOptions {
   /** The cache folder; null for none. */
   cacheDir: string | null;
-  /** Worker threads; default: one per core, fewer for little text, none (in process) for one. */
+  /** Threads extracting (this one and workers); default: one per core, fewer for little text, only this one for one. */
   workers?: number;
   /** Called once per cache entry that could not be used or written (the CLI shows them with --verbose). */
   onCacheProblem?: (message: string) => void;
@@ -144,8 +215,20 @@ export interface FastRunStats {
 /** runPipeline for the CLI: the cache first, then the pool for the rest; the same outputs, byte for byte. */
 export async function runPipelineFast(inDir: string, options: FastRunOptions): Promise<{ outputs: Outputs; stats: FastRunStats }> {
   const cache = options.cacheDir ? new ExtractCache(options.cacheDir) : null;
+  const cores = options.workers ?? availableParallelism();
+  /** Threads worth running for this much text: one per core, fewer for little text (--jobs N: N). */
+  const threadsFor = (bytes: number, docs: number) =>
+    Math.max(1, Math.min(cores, docs, options.workers ? Infinity : Math.ceil(bytes / BYTES_PER_WORKER)));
+  // Without a cache every document is extracted: the workers start loading the pipeline while this
+  // thread reads the folder (their start-up was a tenth of a full run's wall time, paid before any work).
+  const early: EarlyWorker[] = [];
+  const onListed = (corrections: LoadedCorrections, paths: string[]) => {
+    if (cache || !POOLED || cores < 2) return;
+    const bytes = paths.reduce((n, p) => n + (statSync(p, { throwIfNoEntry: false })?.size ?? 0), 0);
+    early.push(...spawnWorkers(addedPlaces(corrections), threadsFor(bytes, paths.length) - 1));
+  };
   // With a cache, the documents' bytes are read only when the source index does not know them (or the cache lacks their outcome).
-  const plan = planRun(inDir, { ...options, defer: cache !== null });
+  const plan = planRun(inDir, { ...options, defer: cache !== null, onListed });
   const added = addedPlaces(plan.corrections);
   const index = options.cacheDir ? new SourceIndex(options.cacheDir, resolve(inDir)) : null;
   const versions = cache ? `${pipelineVersion(dirname(DATA_DIR))} ${dataVersion(DATA_DIR, added)}` : '';
@@ -179,15 +262,14 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
     const pdfs = await readPdfs(inDir, new Set(pdfNames));
     for (const m of misses) m.input.pdf = pdfs.get(m.input.file);
   }
-  const bytes = misses.reduce((n, m) => n + m.input.bytes.length, 0);
-  const workers = Math.max(
-    1,
-    Math.min(options.workers ?? availableParallelism(), misses.length, options.workers ? Infinity : Math.ceil(bytes / BYTES_PER_WORKER)),
+  const threads = threadsFor(
+    misses.reduce((n, m) => n + m.input.bytes.length, 0),
+    misses.length,
   );
   let done = 0;
   const onDone = (i: number) => options.onFile?.(done++, misses.length, misses[i]!.input.file);
+  const ctx = { gaz: plan.gaz, topics: plan.topics };
   const inProcess = () => {
-    const ctx = { gaz: plan.gaz, topics: plan.topics };
     return misses.map((m, i) => {
       const o = extractSource(m.input, ctx);
       onDone(i);
@@ -196,22 +278,23 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
   };
   let fresh: DocOutcome[];
   let used = 1;
-  // Node 20's workers do not take tsx's loader (--import tsx: "Unknown file extension .ts"), so run from
-  // the TypeScript sources (tsx, the tests) the CLI extracts in process; the bundle (extract.mjs) pools.
-  if (workers > 1 && !import.meta.url.endsWith('.ts')) {
+  if (threads > 1 && POOLED) {
     try {
+      // This thread is one of them: threads - 1 workers.
       fresh = await extractInPool(
         misses.map((m) => m.input),
         added,
-        workers,
+        threads - 1,
         onDone,
+        { early, local: (input) => extractSource(input, ctx) },
       );
-      used = workers;
+      used = threads;
     } catch {
       done = 0;
       fresh = inProcess();
     }
   } else fresh = inProcess();
+  stopWorkers(early); // started ahead but not needed
   misses.forEach((m, i) => {
     outcomes[m.slot] = fresh[i]!;
     // A document that failed for a reason outside its bytes (a worker that died) is not kept.

@@ -157,6 +157,8 @@ export interface RunOptions {
    * may not need them (a cached run: pool.ts). Its side file is read all the same.
    */
   defer?: boolean;
+  /** Called once the folder is listed, before any document is read: the corrections and the documents' paths. */
+  onListed?: (corrections: LoadedCorrections, paths: string[]) => void;
 }
 
 /** A document of the folder whose bytes are not read yet: where it is, its file status, its side file. */
@@ -192,7 +194,7 @@ export interface RunPlan {
 }
 
 /** Reads the folder (I/O): the corrections, then each file's bytes and side file. No extraction yet. */
-export function planRun(inDir: string, { onFile, defer = false }: RunOptions = {}): RunPlan {
+export function planRun(inDir: string, { onFile, defer = false, onListed }: RunOptions = {}): RunPlan {
   if (!existsSync(inDir) || !statSync(inDir).isDirectory()) throw new Error(`input folder not found: ${inDir}`);
   const data = loadData();
   const correctionsPath = join(inDir, CORRECTIONS_FILE);
@@ -211,6 +213,10 @@ export function planRun(inDir: string, { onFile, defer = false }: RunOptions = {
   const listed: ReportEntry[] = [];
   const names = listSources(inDir, listed);
   const files: PlannedFile[] = listed.map((entry) => ({ entry }));
+  onListed?.(
+    corrections,
+    names.filter((f) => SOURCE_EXT.has(extname(f).toLowerCase())).map((f) => join(inDir, f)),
+  );
   for (const [done, file] of names.entries()) {
     onFile?.(done, names.length, file);
     if (file === CORRECTIONS_FILE || file.endsWith('.meta.json')) continue;

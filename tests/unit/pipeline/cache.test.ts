@@ -52,7 +52,7 @@ describe('the extraction cache', () => {
     expect(fromCache(plain.stderr)).toEqual([0, sourceCount]);
 
     const cold = extract('--in', docs, '--out', join(tmp, 'cold'), '--cache', cache, '--jobs', '2', '--verbose');
-    expect(cold.stderr).toMatch(/on 2 worker threads/);
+    expect(cold.stderr).toMatch(/on 2 threads \(this one and 1 worker\)/);
     expect(fromCache(cold.stderr)).toEqual([0, sourceCount]);
     const warm = extract('--in', docs, '--out', join(tmp, 'warm'), '--cache', cache, '--verbose');
     expect(fromCache(warm.stderr)).toEqual([sourceCount, 0]);

@@ -6,7 +6,7 @@
  * purpose (pool-crash-worker.mjs); the real one is covered end to end by cache.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { extractInPool } from '../../../src/pipeline/pool.ts';
+import { extractInPool, spawnWorkers } from '../../../src/pipeline/pool.ts';
 import type { DocInput } from '../../../src/pipeline/pool-job.ts';
 
 const script = new URL('./pool-crash-worker.mjs', import.meta.url);
@@ -18,7 +18,7 @@ describe('the extraction pool', () => {
     // ahead while slow-crash takes its time, and is waiting in the port when the worker dies.
     const inputs = ['a.txt', 'slow-crash.txt', 'b.txt', 'c.txt', 'd.txt'].map(doc);
     const done: number[] = [];
-    const out = await extractInPool(inputs, [], 1, (i) => done.push(i), script);
+    const out = await extractInPool(inputs, [], 1, (i) => done.push(i), { script });
     expect(out.map((o) => o.entry.file)).toEqual(inputs.map((d) => d.file));
     expect(out.map((o) => o.entry.status)).toEqual(['ok', 'failed', 'ok', 'ok', 'ok']);
     expect(out[1]!.entry.messages).toEqual([
@@ -33,13 +33,45 @@ describe('the extraction pool', () => {
 
   it('goes on with the others when several workers die, one document each', async () => {
     const inputs = ['a.txt', 'crash-1.txt', 'b.txt', 'crash-2.txt', 'c.txt', 'crash-3.txt', 'e.txt'].map(doc);
-    const out = await extractInPool(inputs, [], 2, undefined, script);
+    const out = await extractInPool(inputs, [], 2, undefined, { script });
     expect(out.map((o) => [o.entry.file, o.entry.status])).toEqual(
       inputs.map((d) => [d.file, d.file.startsWith('crash') ? 'failed' : 'ok']),
     );
   });
 
+  it('extracts on this thread too, the smallest documents first, with a worker started ahead', async () => {
+    // Sizes 1..12 bytes; the worker takes from the largest, this thread from the smallest.
+    const inputs = Array.from({ length: 12 }, (_, k) => ({ ...doc(`d${k}.txt`), bytes: new Uint8Array(k + 1) }));
+    const early = spawnWorkers([], 1, script);
+    // Ready before the pool takes it up (its ready message already gone by): it is sent the largest at once.
+    while (!early[0]!.ready) await new Promise((r) => setTimeout(r, 10));
+    const here: string[] = [];
+    const out = await extractInPool(inputs, [], 1, undefined, {
+      script,
+      early,
+      local: (input) => {
+        here.push(input.file);
+        return {
+          entry: {
+            ...doc(input.file),
+            status: 'ok',
+            found: { dates: 0, places: 0, events: 0, statements: 0 },
+            skipped: [],
+            messages: ['here'],
+          },
+        } as never;
+      },
+    });
+    expect(early).toEqual([]); // taken up
+    expect(out.map((o) => o.entry.file)).toEqual(inputs.map((d) => d.file));
+    expect(here[0]).toBe('d0.txt');
+    expect(here).not.toContain('d11.txt');
+    expect(out.filter((o) => o.entry.messages[0] !== 'here').length).toBeGreaterThan(0);
+  });
+
   it('rejects (so the caller extracts in process) when a worker cannot even start', async () => {
-    await expect(extractInPool([doc('a.txt')], [], 1, undefined, new URL('./no-such-worker.mjs', import.meta.url))).rejects.toThrow();
+    await expect(
+      extractInPool([doc('a.txt')], [], 1, undefined, { script: new URL('./no-such-worker.mjs', import.meta.url) }),
+    ).rejects.toThrow();
   });
 });
