@@ -12,7 +12,9 @@ export function buildPlaces(
   place: (id: string) => GazetteerPlace | undefined,
   edits: Map<string, PlaceEdit | null>,
 ): Places {
-  const ids = new Set<string>([...events.flatMap((e) => (e.placeId ? [e.placeId] : [])), ...statements.flatMap((s) => s.placeIds)]);
+  const ids = new Set<string>();
+  for (const e of events) if (e.placeId) ids.add(e.placeId);
+  for (const s of statements) for (const p of s.placeIds) ids.add(p);
   for (const [id, edit] of edits) if (edit && place(id)) ids.add(id);
   // One pass over events and statements (a corpus can have many places and many statements).
   const eventsAt = new Map<string, Event[]>();

@@ -37,6 +37,7 @@ import type { DocOutcome } from './pool-job.ts';
 /** Bump when the entry format changes. */
 const FORMAT = 'sco-atlas-extract-cache 2';
 export const MAX_ENTRIES = 20_000;
+const TOUCH_AFTER_MS = 86_400_000;
 
 const sha = (parts: readonly (string | Uint8Array)[]) => {
   const h = createHash('sha256');
@@ -132,23 +133,30 @@ export class ExtractCache {
       this.misses++;
       return undefined;
     }
+    let used = 0;
     try {
       const head = JSON.parse(raw) as { key?: string; textBytes?: number; outcome?: DocOutcome };
       if (head.key !== key || !head.outcome?.entry || typeof head.outcome.entry.docId !== 'string')
         throw new Error('not an entry of this cache');
       if (head.outcome.ok) {
         const path = this.textPath(key);
-        const size = statSync(path, { throwIfNoEntry: false })?.size;
-        if (size === undefined) throw new Error(`its text ${basename(path)} is missing`);
-        if (size !== head.textBytes) throw new Error(`its text is ${size} bytes, not ${head.textBytes} (cut short?)`);
-        head.outcome.ok.text = { path, bytes: size };
+        const text = statSync(path, { throwIfNoEntry: false });
+        if (text === undefined) throw new Error(`its text ${basename(path)} is missing`);
+        if (text.size !== head.textBytes) throw new Error(`its text is ${text.size} bytes, not ${head.textBytes} (cut short?)`);
+        head.outcome.ok.text = { path, bytes: text.size };
+        used = text.mtimeMs;
       }
       this.hits++;
-      try {
-        const now = new Date();
-        utimesSync(this.path(key), now, now); // recently used: kept longest by prune()
-      } catch {
-        /* read-only cache: still usable */
+      // Recently used: kept longest by prune(), which goes by the files' times. Marked again only once a
+      // day, so a run over 1,000 unchanged documents does not write 1,000 file times.
+      if (used < Date.now() - TOUCH_AFTER_MS) {
+        try {
+          const now = new Date();
+          utimesSync(this.path(key), now, now);
+          if (head.outcome.ok) utimesSync(this.textPath(key), now, now);
+        } catch {
+          /* read-only cache: still usable */
+        }
       }
       return head.outcome;
     } catch (e) {
@@ -206,8 +214,9 @@ export class ExtractCache {
       if ((n.endsWith('.tmp') || (n.endsWith('.txt') && !keys.has(n.slice(0, -'.txt'.length)))) && old(n))
         rmSync(join(this.dir, n), { force: true });
     if (entries.length <= max) return;
+    const time = (n: string) => statSync(join(this.dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0;
     const aged = entries
-      .map((n) => ({ n, t: statSync(join(this.dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .map((n) => ({ n, t: Math.max(time(n), time(`${n.slice(0, -'.entry'.length)}.txt`)) }))
       .sort((a, b) => a.t - b.t || (a.n < b.n ? -1 : 1));
     for (const { n } of aged.slice(0, entries.length - max)) {
       rmSync(join(this.dir, n), { force: true });
