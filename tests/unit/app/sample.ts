@@ -43,6 +43,21 @@ export function stubResizeObserver(): void {
   } as unknown as typeof ResizeObserver;
 }
 
+/**
+ * A ResizeObserver that reports each observed element at `size` once, as a browser does after its
+ * first layout (the timeline lays out and paints its marks only once it knows its size).
+ */
+export function stubSizedResizeObserver(size: { width: number; height: number }): void {
+  globalThis.ResizeObserver ??= class {
+    constructor(private readonly callback: ResizeObserverCallback) {}
+    observe(target: Element) {
+      this.callback([{ target, contentRect: size } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+    }
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}
+
 /** The atlas state over `data` and the context a component needs to find it (as App.svelte sets it). */
 export function withAtlas(
   data: AtlasData,

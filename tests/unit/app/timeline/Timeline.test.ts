@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Timeline from '../../../../src/app/timeline/Timeline.svelte';
 import { formatDay } from '../../../../src/app/days';
 import { ViewState } from '../../../../src/app/state/view.svelte';
-import { sampleBeforeLayer, sampleData, stubResizeObserver, withAtlas } from '../sample';
+import { sampleBeforeLayer, sampleData, stubSizedResizeObserver, withAtlas } from '../sample';
 
 /**
  * jsdom has no 2D canvas: a recording stand-in for the canvas context and Path2D lets the tests see
@@ -17,7 +17,7 @@ class FakePath2D {
   }
 }
 beforeAll(() => {
-  stubResizeObserver();
+  stubSizedResizeObserver({ width: 800, height: 150 });
   (globalThis as unknown as { Path2D: unknown }).Path2D = FakePath2D;
   const noop = () => {};
   HTMLCanvasElement.prototype.getContext = function () {

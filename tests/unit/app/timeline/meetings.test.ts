@@ -9,10 +9,10 @@ import type { LayerMeeting } from '../../../../src/contract/schema';
 import Timeline from '../../../../src/app/timeline/Timeline.svelte';
 import { describeMeeting, meetingAt, meetingMarks, unmentioned, withMeetings } from '../../../../src/app/timeline/meetings';
 import { ViewState } from '../../../../src/app/state/view.svelte';
-import { fsFetch, sampleBeforeLayer, sampleData, stubResizeObserver, withAtlas } from '../sample';
+import { fsFetch, sampleBeforeLayer, sampleData, stubSizedResizeObserver, withAtlas } from '../sample';
 
 beforeAll(() => {
-  stubResizeObserver();
+  stubSizedResizeObserver({ width: 800, height: 150 });
   (globalThis as unknown as { Path2D: unknown }).Path2D ??= class {
     rect() {}
   };
