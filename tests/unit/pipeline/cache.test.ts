@@ -57,8 +57,13 @@ describe('the extraction cache', () => {
     const warm = extract('--in', docs, '--out', join(tmp, 'warm'), '--cache', cache, '--verbose');
     expect(fromCache(warm.stderr)).toEqual([sourceCount, 0]);
 
+    // Without a cache the worker starts while the folder is read.
+    const pooled = extract('--in', docs, '--out', join(tmp, 'pooled'), '--no-cache', '--jobs', '2', '--verbose');
+    expect(pooled.stderr).toMatch(/on 2 threads \(this one and 1 worker\)/);
+
     const a = files(join(tmp, 'plain'));
     expect(a.get('events.json')!.length).toBeGreaterThan(1000);
+    expect(files(join(tmp, 'pooled'))).toEqual(a);
     expect(files(join(tmp, 'cold'))).toEqual(a);
     expect(files(join(tmp, 'warm'))).toEqual(a);
     expect([cold.status, warm.status]).toEqual([1, 1]);
