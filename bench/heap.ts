@@ -15,8 +15,9 @@ import { generateDataset, writeDataset } from './generate-dataset.ts';
 import { precompress, serveStatic } from './serve.ts';
 
 interface Snapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+  snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };
   nodes: number[];
+  edges: number[];
   strings: string[];
 }
 
@@ -47,6 +48,65 @@ export function summariseSnapshot(s: Snapshot, top = 25): { byType: Array<[strin
   };
 }
 
+/**
+ * Compiled code (bytecode, baseline and optimised code, feedback, scope infos: every node of kind
+ * "code") by the script it was compiled from: each function's SharedFunctionInfo names its script, and
+ * the code nodes it reaches (without passing through another function or a script) are counted for it.
+ * Shows whether the code held is MapLibre's, the app's first chunks or a lazily loaded part, largest
+ * first (file names without their content hash). Code no function owns (built-ins, regular
+ * expressions' code) is left out and its total said.
+ */
+export function codeByScript(s: Snapshot, top = 12): { byScript: Array<[string, number]>; unowned: number } {
+  const { node_fields: nf, node_types: nt, edge_fields: ef, edge_types: et } = s.snapshot.meta;
+  const N = nf.length;
+  const E = ef.length;
+  const [iType, iName, iSize, iEdges] = ['type', 'name', 'self_size', 'edge_count'].map((k) => nf.indexOf(k)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [eType, eName, eTo] = ['type', 'name_or_index', 'to_node'].map((k) => ef.indexOf(k)) as [number, number, number];
+  const count = s.nodes.length / N;
+  const firstEdge = new Uint32Array(count + 1);
+  for (let i = 0, e = 0; i < count; i++) {
+    firstEdge[i] = e;
+    e += s.nodes[i * N + iEdges]! * E;
+  }
+  firstEdge[count] = s.edges.length;
+  const isCode = (i: number) => nt[0][s.nodes[i * N + iType]!] === 'code';
+  const name = (i: number) => s.strings[s.nodes[i * N + iName]!] ?? '';
+  const named = (e: number) => !['element', 'hidden'].includes(et[0][s.edges[e + eType]!] ?? '');
+  const script = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    if (!isCode(i) || !name(i).startsWith('system / SharedFunctionInfo')) continue;
+    for (let e = firstEdge[i]!; e < firstEdge[i + 1]!; e += E)
+      if (named(e) && s.strings[s.edges[e + eName]!] === 'script') script.set(i, s.edges[e + eTo]! / N);
+  }
+  const owned = new Uint8Array(count);
+  const sums = new Map<string, number>();
+  for (const [fn, sc] of script) {
+    const file = (name(sc).split('/').pop() || '(no name)').replace(/-[\w-]{8}(\.m?js)$/, '$1');
+    let sum = s.nodes[fn * N + iSize]!;
+    owned[fn] = 1;
+    const stack = [fn];
+    while (stack.length) {
+      const i = stack.pop()!;
+      for (let e = firstEdge[i]!; e < firstEdge[i + 1]!; e += E) {
+        const to = s.edges[e + eTo]! / N;
+        if (owned[to] || !isCode(to) || script.has(to) || name(to).startsWith('system / Script')) continue;
+        owned[to] = 1;
+        sum += s.nodes[to * N + iSize]!;
+        stack.push(to);
+      }
+    }
+    sums.set(file, (sums.get(file) ?? 0) + sum);
+  }
+  let unowned = 0;
+  for (let i = 0; i < count; i++) if (isCode(i) && !owned[i]) unowned += s.nodes[i * N + iSize]!;
+  return { byScript: [...sums].sort((a, b) => b[1] - a[1]).slice(0, top), unowned };
+}
+
 /** A heap snapshot of the page, summarised (self sizes by kind, then the largest groups). */
 export async function heapReport(cdp: CDPSession, saveTo?: string): Promise<string> {
   const chunks: string[] = [];
@@ -56,11 +116,17 @@ export async function heapReport(cdp: CDPSession, saveTo?: string): Promise<stri
   cdp.off('HeapProfiler.addHeapSnapshotChunk', take);
   // The whole snapshot, to open in Chromium's DevTools (Memory, Load) for retainers and retained sizes.
   if (saveTo) writeFileSync(saveTo, chunks.join(''));
-  const { byType, byName } = summariseSnapshot(JSON.parse(chunks.join('')) as Snapshot);
+  const snapshot = JSON.parse(chunks.join('')) as Snapshot;
+  const { byType, byName } = summariseSnapshot(snapshot);
+  const code = codeByScript(snapshot);
   const mb = (n: number) => (n / 1024 / 1024).toFixed(2).padStart(7);
   return [
     'by kind:',
     ...byType.map(([t, n]) => `  ${mb(n)} MB  ${t}`),
+    '',
+    'compiled code by script:',
+    ...code.byScript.map(([f, n]) => `  ${mb(n)} MB  ${f}`),
+    `  ${mb(code.unowned)} MB  (no script: built-ins, regular expressions)`,
     '',
     'largest groups (self size, count):',
     ...byName.map(([k, n, c]) => `  ${mb(n)} MB  ${String(c).padStart(7)}  ${k}`),
