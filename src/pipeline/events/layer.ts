@@ -13,7 +13,7 @@
  */
 import type { Meeting } from '../../contract/chronology.ts';
 import type { Event, LayerEvent, LayerMeeting, Statement } from '../../contract/schema.ts';
-import { disagreement, linkMention, REASONS, type Link } from './link.ts';
+import { disagreement, linkMention, mayLink, REASONS, type Link } from './link.ts';
 
 /** A document names the SCO (in English, Russian or Chinese): its events are SCO events. */
 const NAMES_SCO =
@@ -58,20 +58,23 @@ export function buildLayer(input: LayerInput): LayerOutput {
   const { docs, meetings, forced } = input;
   const { mentions, statements } = detach(input.mentions, input.statements, input.detached);
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
-  const sentences = new Map(statements.map((s) => [s.id, s.text]));
+  // Built on first need: most mentions have no meeting near their date (mayLink), and need no text.
+  let sentences: Map<string, string> | undefined;
   const messages = new Map<string, string[]>();
   const say = (docId: string, msg: string) => messages.set(docId, [...(messages.get(docId) ?? []), msg]);
 
   const links = new Map<string, Link>();
   for (const e of mentions) {
-    const f = forced?.get(e.id);
+    const f = forced?.size ? forced.get(e.id) : undefined;
     if (f) {
       const m = f.meetingId === null ? undefined : meetingById.get(f.meetingId);
       if (m) links.set(e.id, { meeting: m, reason: `${REASONS.curated}: ${f.reason}` });
       continue;
     }
+    if (!mayLink(e, meetings)) continue;
+    const texts = (sentences ??= new Map(statements.map((s) => [s.id, s.text])));
     const doc = docs.get(e.docId);
-    const link = linkMention(e, { sentences: e.statementIds.map((id) => sentences.get(id) ?? ''), docTitle: doc?.title ?? '' }, meetings);
+    const link = linkMention(e, { sentences: e.statementIds.map((id) => texts.get(id) ?? ''), docTitle: doc?.title ?? '' }, meetings);
     if (!link) continue;
     links.set(e.id, link);
     const d = disagreement(e, link.meeting);
@@ -92,7 +95,7 @@ export function buildLayer(input: LayerInput): LayerOutput {
     const g = groups.get(key);
     if (g) g.push(e);
     else groups.set(key, [e]);
-    keyOf.set(e.id, key);
+    if (input.merges?.length) keyOf.set(e.id, key); // read only to merge (mergeGroups)
   }
   const merged = mergeGroups(groups, keyOf, mentions, input.merges ?? []);
 

@@ -225,6 +225,9 @@ function nearYear(e: Pick<Event, 'start'>, meetings: readonly Meeting[]): readon
   return index.get(year) ?? [];
 }
 
+/** Whether any meeting's date agrees with the mention's: without one, `linkMention` gives null whatever the text says. */
+export const mayLink = (e: Event, meetings: readonly Meeting[]): boolean => nearYear(e, meetings).some((m) => dateAgrees(e, m));
+
 /**
  * The meeting a mention belongs to, with the reason, or null. When several meetings fit, the
  * strongest reason wins (document, then name, then date and place), then the closest span.
