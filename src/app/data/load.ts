@@ -60,30 +60,40 @@ async function sizeOf(url: string): Promise<number | null> {
  * answers). `warm` hears the size as soon as the headers are in, so a worker can start meanwhile.
  * With `handOff`, the events file's size is asked too (HEAD): when the checker would rather fetch a
  * file that large itself (a loading worker reading 29 MB of events without waiting for this busy
- * thread), only its address comes back and this thread's own request is cancelled. The two requests
- * go out together: asking the size first and fetching only after its answer cost a small file a
- * second round trip, started only once this thread (busy with the first render) had heard the answer
- * (seeds, loaded machine: the GET began 30-180 ms after the HEAD's answer and took 50-550 ms more).
+ * thread), only its address comes back and this thread's own request is aborted. The two requests go
+ * out together: asking the size first and fetching only after its answer cost a small file a second
+ * round trip, started only once this thread (busy with the first render) had heard the answer (seeds,
+ * loaded machine: the GET began 30-180 ms after the HEAD's answer and took 50-550 ms more). The price:
+ * on loopback a large file's request may have brought part of the body before it is aborted (at
+ * 100,000 events up to its ~2.6 MB gzipped, which the bench counts as downloaded twice).
  */
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker?: Checker): Promise<Got>;
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker: Checker, handOff: boolean): Promise<Fetched>;
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker?: Checker, handOff = false): Promise<Fetched> {
+  if (handOff && checker?.fetches && (file === DATA_FILES.layer || file === DATA_FILES.events)) {
+    // handOff is only asked with the browser's own fetch (loadCore), so this is what fetchFn would do.
+    const url = new URL(base + file, globalThis.location?.href).href;
+    const abort = new AbortController();
+    const request = fetch(url, { signal: abort.signal });
+    request.catch(() => {}); // its failure is read below, unless the file is handed off
+    const size = await sizeOf(url);
+    if (size !== null && checker.fetches(file, size)) {
+      abort.abort();
+      checker.warm(file, size);
+      return { ok: true, url };
+    }
+    return read(file, request, checker);
+  }
   let request: Promise<Response>;
   try {
     request = fetchFn(base + file);
   } catch (e) {
     request = Promise.reject(e as Error);
   }
-  request.catch(() => {}); // its failure is read below, unless the file is handed off
-  if (handOff && checker?.fetches && (file === DATA_FILES.layer || file === DATA_FILES.events)) {
-    const url = new URL(base + file, globalThis.location?.href).href;
-    const size = await sizeOf(url);
-    if (size !== null && checker.fetches(file, size)) {
-      checker.warm(file, size);
-      void request.then((r) => r.body?.cancel()).catch(() => {});
-      return { ok: true, url };
-    }
-  }
+  return read(file, request, checker);
+}
+
+async function read(file: DataFileName, request: Promise<Response>, checker?: Checker): Promise<Got> {
   let res: Response;
   try {
     res = await request;
