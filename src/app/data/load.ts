@@ -117,9 +117,6 @@ const eventsFrom = (file: string) => (line: string) => (line.startsWith('events.
 /** The browser's own fetch: with it (and only it) a loading worker can fetch the same address itself. */
 const defaultFetch: Fetch = (u) => fetch(u);
 
-/** report.json is for people reading the extraction log; its absence is not worth a notice. */
-const shown = (problems: DataProblem[]) => problems.filter((p) => p.file !== DATA_FILES.report);
-
 export interface LoadOptions {
   /** Where files are parsed and validated (default: this thread; the app passes `workerChecker()`). */
   checker?: Checker;
@@ -196,7 +193,9 @@ export async function loadCore(
 }
 
 /**
- * Statements, time series and the extraction report. A missing or invalid one is a problem, not a stop.
+ * Statements and the time series. A missing or invalid one is a problem, not a stop. report.json (the
+ * extraction log, for people reading it) is not read: nothing in the page shows it, and fetching,
+ * checking and keeping it compiled a 38 KB validator into the page's heap (`report` is always null).
  * `after`: the files are fetched at once but checked (and parsed) only once it has settled, so they
  * never delay the first screen.
  */
@@ -229,11 +228,7 @@ export async function loadDeferred(
     }
     return c.data;
   };
-  const [checkedStatements, timeseries, report] = await Promise.all([
-    load(DATA_FILES.statements, 1, true),
-    load(DATA_FILES.timeseries, 0, false),
-    load(DATA_FILES.report, 0, false),
-  ]);
+  const [checkedStatements, timeseries] = await Promise.all([load(DATA_FILES.statements, 1, true), load(DATA_FILES.timeseries, 0, false)]);
   // The statements' links, once the events of the same folder are in (`after` waits for them in the app).
   await after.catch(() => {});
   let statements = checkedStatements;
@@ -247,8 +242,8 @@ export async function loadDeferred(
     statements: statements as Statement[] | null,
     // Checked whole; kept as the page reads it (the worker already sends only that part).
     timeseries: timeseries ? slimTimeSeries(timeseries as TimeSeriesT) : null,
-    report: report as ReportT | null,
-    problems: shown(problems),
+    report: null,
+    problems,
   };
 }
 
