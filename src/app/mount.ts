@@ -9,6 +9,9 @@ import { loadCore, loadDeferred } from './data/load';
 import { workerChecker } from './data/pool';
 import type { MapAdapter, MapFactory } from './map/types';
 import { preloadWorld } from './map/world';
+// The 2D map is the first screen: part of the page's own code, not a chunk fetched and run after it
+// (as a dynamic import it ran only once the busy first render let it, after the data had arrived).
+import * as map2d from './map/canvas2d/hybrid';
 import { ViewState, syncWithLocation } from './state/view.svelte';
 import { Presentation } from './present/controller.svelte';
 import { parsePresentParams } from './present/params';
@@ -117,11 +120,8 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
       loaded,
       more,
       // The map starts as a 2D canvas once the country shapes are in (map/canvas2d/hybrid.ts); maplibre-gl
-      // (the largest part of the code) loads meanwhile and takes over once its map is drawn.
-      mapFactory:
-        options.mapFactory === undefined
-          ? import('./map/canvas2d/hybrid').then((m) => m.prewarm().then(() => m.createMap))
-          : options.mapFactory,
+      // (the largest part of the code) loads once that first screen is drawn and takes over once its map is.
+      mapFactory: options.mapFactory === undefined ? map2d.prewarm().then(() => map2d.createMap) : options.mapFactory,
       embed: options.embed ?? presentation.embed,
       presentation,
       page: options.page ?? syncUrl,
