@@ -40,6 +40,11 @@ export interface Checker {
   readonly where: () => string;
   /** A file of `size` bytes is on its way (from its Content-Length): start a worker now if it will need one. */
   warm(file: DataFileName, size: number): void;
+  /**
+   * Starts the core files' worker now, before any size is known (the page calls it as it starts, so a
+   * large events file finds its worker ready instead of waiting for one to load).
+   */
+  prestart?(): void;
   /** Whether this checker would rather fetch a core file of `size` bytes itself (given its address in `core`). */
   fetches?(file: DataFileName, size: number): boolean;
   core(bytes: CoreSources): Promise<CoreChecked>;
@@ -178,6 +183,9 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
     where: () => where,
     warm(file, size) {
       if (size >= SMALL) void lanes[file === DATA_FILES.statements ? 1 : 0].start();
+    },
+    prestart() {
+      void lanes[0].start();
     },
     // A large core file is fetched by the worker itself: this thread is busy starting the map while
     // the bytes arrive, and reading them here first delayed the worker. At 100,000 events first idle
