@@ -12,7 +12,7 @@
 import type { z } from 'zod';
 import { DATA_FILES } from '../../contract/files';
 import type { DocumentMeta, Event, Places as PlacesT, Statement, Topic } from '../../contract/schema';
-import * as fast from 'virtual:sco-atlas/fast-validators';
+import * as fast from 'virtual:sco-atlas/fast-validators/core';
 import { checkMeaning } from '../../contract/checks';
 import type { PackedEventIndex } from './event-index';
 
@@ -47,18 +47,29 @@ export function loadSchemas(): Promise<Record<DataFileName, z.ZodType>> {
 
 export type Checked<T = unknown> = { ok: true; data: T } | { ok: false; message: string };
 
-/** Each file's ahead-of-time compiled yes/no check (see src/contract/build/fast-validators.ts). */
-const FAST: Record<DataFileName, (json: unknown) => boolean> = {
+type Check = (json: unknown) => boolean;
+type Later = typeof import('virtual:sco-atlas/fast-validators/later');
+/**
+ * Each file's ahead-of-time compiled yes/no check (see src/contract/build/fast-validators.ts): those of
+ * the first screen's files come with the page's code, the others are loaded the first time one is asked.
+ */
+const CORE: Partial<Record<DataFileName, Check>> = {
   [DATA_FILES.events]: fast.events,
   [DATA_FILES.places]: fast.places,
   [DATA_FILES.documents]: fast.documents,
   [DATA_FILES.topics]: fast.topics,
-  [DATA_FILES.statements]: fast.statements,
-  [DATA_FILES.timeseries]: fast.timeseries,
-  [DATA_FILES.report]: fast.report,
   [DATA_FILES.layer]: fast.layer,
-  [DATA_FILES.meetings]: fast.meetings,
 };
+const LATER: Partial<Record<DataFileName, (m: Later) => Check>> = {
+  [DATA_FILES.statements]: (m) => m.statements,
+  [DATA_FILES.timeseries]: (m) => m.timeseries,
+  [DATA_FILES.report]: (m) => m.report,
+  [DATA_FILES.meetings]: (m) => m.meetings,
+};
+let later: Promise<Later> | null = null;
+async function quickCheck(file: DataFileName): Promise<Check> {
+  return CORE[file] ?? LATER[file]!(await (later ??= import('virtual:sco-atlas/fast-validators/later')));
+}
 
 /**
  * Text of a fetched file; JSON.parse; the contract of `fileOf(json)` (the events file says itself which
@@ -76,7 +87,7 @@ async function checkText(text: string, fileOf: (json: unknown) => DataFileName):
     return { ok: false, message: `is not valid JSON (${(e as Error).message})` };
   }
   const file = fileOf(json);
-  if (FAST[file](json)) return { ok: true, data: json };
+  if ((await quickCheck(file))(json)) return { ok: true, data: json };
   const parsed = (await loadSchemas())[file].safeParse(json);
   if (!parsed.success) return { ok: false, message: `does not match the data contract: ${describeIssues(parsed.error)}` };
   return { ok: true, data: parsed.data };

@@ -2,7 +2,7 @@
  * Story mode's steps: either the list a person chose in data/story.json (served as story.json next to
  * the pipeline's output), or every event in date order. Pure: data in, steps out.
  */
-import * as fast from 'virtual:sco-atlas/fast-validators';
+import * as fast from 'virtual:sco-atlas/fast-validators/core';
 import type { StoryFile, StoryStepSpec } from '../../contract/data-files';
 import type { DocumentMeta, Event, PlaceFeature, Statement } from '../../contract/schema';
 import { interval } from '../data/event-index';
