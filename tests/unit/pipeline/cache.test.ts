@@ -5,33 +5,17 @@
  * is named (with --verbose) and extracted again, and none of it changes a byte of the outputs: cached,
  * uncached, in process or on worker threads.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../bench/corpus.ts';
 import { dataVersion } from '../../../src/pipeline/cache.ts';
+import { extract, files, root } from './cli-run';
 
-const root = join(import.meta.dirname, '../../..');
-const launcher = join(root, 'src/pipeline/extract.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'sco-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const extract = (...args: string[]) => spawnSync(process.execPath, [launcher, ...args], { cwd: root, encoding: 'utf8' });
 
-/** Every file of an output folder (through its link) → its bytes, by relative path. */
-function files(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p, 'latin1'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 const fromCache = (stderr: string) => /cache: (\d+) document\(s\) from the cache, (\d+) extracted/.exec(stderr)?.slice(1).map(Number);
 
 const docs = join(tmp, 'docs');

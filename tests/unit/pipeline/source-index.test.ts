@@ -8,29 +8,15 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../../src/pipeline/cache.ts';
 import { SETTLED_MS, SourceIndex } from '../../../src/pipeline/source-index.ts';
+import { extract, files, root } from './cli-run';
 
-const root = join(import.meta.dirname, '../../..');
-const launcher = join(root, 'src/pipeline/extract.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'sco-index-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const extract = (...args: string[]) => spawnSync(process.execPath, [launcher, ...args], { cwd: root, encoding: 'utf8' });
 
-function files(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p, 'latin1'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 /** [read from disk, documents] from the --verbose line. */
 const reads = (stderr: string) => /; (\d+) of (\d+) read from disk/.exec(stderr)?.slice(1).map(Number);
 
