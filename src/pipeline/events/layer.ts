@@ -115,6 +115,17 @@ export function buildLayer(input: LayerInput): LayerOutput {
     const sco = Boolean(link) || docIds.some((d) => docs.get(d)?.sco);
     // Field for field in the order the contract declares (LayerEvent: Event's fields, then the layer's),
     // so what is written is what the contract reads back, without a check that reorders it (run.ts).
+    // The fields after the title are the same for a linked event and any other.
+    const shared = () => ({
+      topics,
+      statementIds,
+      dateText: first.dateText,
+      curated: curatedFlag,
+      ...reason,
+      docIds,
+      mentionIds: group.map((e) => e.id),
+      sco,
+    });
     let ev: LayerEvent;
     if (link) {
       const m = link.meeting;
@@ -127,14 +138,7 @@ export function buildLayer(input: LayerInput): LayerOutput {
         placeId: m.placeId ?? group.find((e) => e.placeId)?.placeId ?? null,
         online: m.format === 'videoconference',
         title: m.names.en,
-        topics,
-        statementIds,
-        dateText: first.dateText,
-        curated: curatedFlag,
-        ...reason,
-        docIds,
-        mentionIds: group.map((e) => e.id),
-        sco,
+        ...shared(),
         meeting: { id: m.id, body: m.body, ordinal: m.ordinal, format: m.format, names: { ...m.names } },
         link: { reason: group.flatMap((e) => links.get(e.id)?.reason ?? []).sort(byStrength)[0]! },
       };
@@ -148,14 +152,7 @@ export function buildLayer(input: LayerInput): LayerOutput {
         placeId: first.placeId,
         online: group.some((e) => e.online),
         title: first.title,
-        topics,
-        statementIds,
-        dateText: first.dateText,
-        curated: curatedFlag,
-        ...reason,
-        docIds,
-        mentionIds: group.map((e) => e.id),
-        sco,
+        ...shared(),
       };
     }
     layer.push(ev);
