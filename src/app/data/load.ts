@@ -196,24 +196,28 @@ export async function loadCore(
  * Statements and the time series. A missing or invalid one is a problem, not a stop. report.json (the
  * extraction log, for people reading it) is not read: nothing in the page shows it, and fetching,
  * checking and keeping it compiled a 38 KB validator into the page's heap (`report` is always null).
- * `after`: the files are fetched at once but checked (and parsed) only once it has settled, so they
- * never delay the first screen.
+ * `fetchAfter`: the files are fetched once it has settled (the first screen is drawn); `after`: they are
+ * checked (and parsed) only once that has settled too (the map is idle), so they never delay either.
  */
 export async function loadDeferred(
   base: string,
   fetchFn: Fetch = (u) => fetch(u),
-  { checker = inThread, after = Promise.resolve() }: LoadOptions & { after?: Promise<unknown> } = {},
+  { checker = inThread, after = Promise.resolve(), fetchAfter = after }: LoadOptions & { after?: Promise<unknown>; fetchAfter?: Promise<unknown> } = {},
 ): Promise<{ statements: RawData['statements'] | null; timeseries: RawData['timeseries']; report: RawData['report']; problems: DataProblem[] }> {
   const problems: DataProblem[] = [];
+  // Their failures (the core files') are the caller's to report: handled here at once, not when first awaited.
+  after.catch(() => {});
+  fetchAfter.catch(() => {});
   const load = async (file: DataFileName, lane: Lane, fatal: boolean): Promise<unknown> => {
-    // Fetched only after `after` too: at 10,000 events the 11 MB of statements and time series coming
+    // Fetched only after `fetchAfter`: at 10,000 events the 11 MB of statements and time series coming
     // in on this thread (the response bodies are handed through it) slowed the first screen.
-    await after.catch(() => {});
+    await fetchAfter.catch(() => {});
     const got = await getBytes(base, file, fetchFn, checker);
     if (!got.ok) {
       problems.push({ file, message: got.message, fatal });
       return null;
     }
+    await after.catch(() => {});
     let c: Checked;
     try {
       c = await checker.file(file, got.bytes, lane);

@@ -60,6 +60,8 @@ export interface MapAdapter {
   unproject?(x: number, y: number): { lng: number; lat: number } | null;
   /** Resolves when the map has drawn everything it was given: basemap idle and the data's discs drawn. */
   idle(): Promise<void>;
+  /** Resolves when a first picture of the data is on the map (the 2D first screen), where sooner than `idle()`. */
+  firstDrawn?(): Promise<void>;
   resize(): void;
   destroy(): void;
   /** The element the map draws in. */

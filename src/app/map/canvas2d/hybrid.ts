@@ -238,6 +238,8 @@ export const createMap: MapFactory = (o) => {
     },
     screenPoint: (id) => front.screenPoint(id),
     unproject: (x, y) => front.unproject?.(x, y) ?? null,
+    /** The 2D map's first screen (the data's discs and the shapes drawn), or the swap if that came first. */
+    firstDrawn: () => Promise.race([flat.firstScreen, swap]),
     /** The WebGL map's idle once it has taken over; the 2D map's where it is the whole map. */
     async idle() {
       await swap;
