@@ -192,12 +192,17 @@ export async function loadCore(
   };
 }
 
+/** Below this many bytes a deferred file is checked as soon as it is in (see loadDeferred). */
+const CHECK_AT_ONCE = 1 << 20;
+
 /**
  * Statements and the time series. A missing or invalid one is a problem, not a stop. report.json (the
  * extraction log, for people reading it) is not read: nothing in the page shows it, and fetching,
  * checking and keeping it compiled a 38 KB validator into the page's heap (`report` is always null).
- * `fetchAfter`: the files are fetched once it has settled (the first screen is drawn); `after`: they are
- * checked (and parsed) only once that has settled too (the map is idle), so they never delay either.
+ * `fetchAfter`: the files are fetched once it has settled (the first screen is drawn); `after`: a large
+ * one is checked (and parsed) only once that has settled too (the map is idle), so they never delay
+ * either. A small one is checked as soon as it is in: with the seeds the statements waited ~0.8 s for
+ * MapLibre's idle, which now comes after the 2D first screen, for a check of a few milliseconds.
  */
 export async function loadDeferred(
   base: string,
@@ -217,7 +222,8 @@ export async function loadDeferred(
       problems.push({ file, message: got.message, fatal });
       return null;
     }
-    await after.catch(() => {});
+    // A small file is checked at once (a few milliseconds); only a large one waits for `after`.
+    if (got.bytes.byteLength >= CHECK_AT_ONCE) await after.catch(() => {});
     let c: Checked;
     try {
       c = await checker.file(file, got.bytes, lane);
@@ -233,8 +239,8 @@ export async function loadDeferred(
     return c.data;
   };
   const [checkedStatements, timeseries] = await Promise.all([load(DATA_FILES.statements, 1, true), load(DATA_FILES.timeseries, 0, false)]);
-  // The statements' links, once the events of the same folder are in (`after` waits for them in the app).
-  await after.catch(() => {});
+  // The statements' links, once the events of the same folder are in (both gates wait for them in the app).
+  await fetchAfter.catch(() => {});
   let statements = checkedStatements;
   if (statements && lastCore?.base === base) {
     toLayer(lastCore.events, statements as Statement[]);
