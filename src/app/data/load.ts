@@ -12,7 +12,7 @@ import { checkCoreMeaning, checkFile, checkStatementLinks, type Checked, type Co
 import { checkAndOrderCore, orderCore, slimTimeSeries } from './core';
 import type { PackedEventIndex } from './event-index';
 import { bytesOf, type Fetch, type Got } from './fetch-bytes';
-import { inThread, WorkerLost, type Checker, type CoreSource, type Lane } from './pool';
+import { inThread, SMALL, WorkerLost, type Checker, type CoreSource, type Lane } from './pool';
 
 export interface RawData {
   events: Event[];
@@ -192,9 +192,6 @@ export async function loadCore(
   };
 }
 
-/** Below this many bytes a deferred file is checked as soon as it is in (see loadDeferred). */
-const CHECK_AT_ONCE = 1 << 20;
-
 /**
  * Statements and the time series. A missing or invalid one is a problem, not a stop. report.json (the
  * extraction log, for people reading it) is not read: nothing in the page shows it, and fetching,
@@ -222,8 +219,9 @@ export async function loadDeferred(
       problems.push({ file, message: got.message, fatal });
       return null;
     }
-    // A small file is checked at once (a few milliseconds); only a large one waits for `after`.
-    if (got.bytes.byteLength >= CHECK_AT_ONCE) await after.catch(() => {});
+    // A small file (pool.ts SMALL: what this thread checks itself) is checked at once, in a few
+    // milliseconds; only a large one waits for `after`.
+    if (got.bytes.byteLength >= SMALL) await after.catch(() => {});
     let c: Checked;
     try {
       c = await checker.file(file, got.bytes, lane);

@@ -169,7 +169,7 @@ function filled<T>(c: Checked<T> | null, file: string | null): Checked<T> | null
  * Below this many bytes a job runs in this thread: zod checks ~1 MB in well under 100 ms, less than a
  * worker takes to start (the five seed documents never start one).
  */
-const SMALL = 1 << 20;
+export const SMALL = 1 << 20;
 
 /**
  * Two worker lanes with the in-thread checker as fallback. `make` creates one worker (the default
