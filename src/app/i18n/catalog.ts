@@ -45,13 +45,15 @@ export function placeholders(m: IntlMessageFormat): string[] {
 
 // Each new IntlMessageFormat asks Intl which of its locales are supported (supportedLocalesOf, slow in V8:
 // 132 ms of the seeds' page load over the first screen's few dozen messages) and makes its own number and
-// plural formatters. Our locales are three fixed tags: the answer is kept per tag (the library's public
-// static, wrapped), and one set of formatters serves every message.
+// plural formatters. Our locales are three fixed tags, passed one at a time: for a single tag the library's
+// answer is `new Intl.Locale(tag)` whether or not Intl lists it, so that is what is made here (once per
+// tag), without asking. Asking cost the first screen V8's one-time list of number-format locales: 30-90 ms
+// in a trace of the seeds' load (bench/tmp, 7 December).
 const resolveLocale = IntlMessageFormat.resolveLocale;
 const resolved = new Map<string, ReturnType<typeof resolveLocale>>();
 IntlMessageFormat.resolveLocale = (locales) => {
   const key = String(locales);
-  if (!resolved.has(key)) resolved.set(key, resolveLocale(locales));
+  if (!resolved.has(key)) resolved.set(key, typeof locales === 'string' && Intl.Locale ? new Intl.Locale(locales) : resolveLocale(locales));
   return resolved.get(key);
 };
 /** One formatter per locale and options, made once: what the library does per message, shared by all. */
@@ -64,8 +66,26 @@ function memo<A extends unknown[], T>(make: (...args: A) => T): (...args: A) => 
     return v;
   };
 }
+const numberFormats = memo((locales?: string | string[], opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, opts));
+/**
+ * The number in a plural (`# events`) or a plain `{n, number}`. The first Intl.NumberFormat a page makes
+ * pays V8's one-time set-up (the same 30-90 ms as above), and the first screen's messages only count
+ * small things. A whole number from 0 to 999 is written the same in all three languages, plain digits
+ * with no grouping (a unit test holds this against Intl for each), so it is written here; any other
+ * number goes to Intl, made on first need. Written by hand because no formatter library can skip that
+ * set-up: they all stand on Intl.
+ */
+function plainNumbers(locales?: string | string[], opts?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  if (opts && Object.keys(opts).length) return numberFormats(locales, opts);
+  let real: Intl.NumberFormat | null = null;
+  const format = (n: number | bigint): string =>
+    typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0)
+      ? String(n)
+      : (real ??= numberFormats(locales)).format(n);
+  return { format } as Intl.NumberFormat;
+}
 const formatters: Formatters = {
-  getNumberFormat: memo((locales?: string | string[], opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, opts)),
+  getNumberFormat: memo(plainNumbers),
   getDateTimeFormat: memo((...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a)),
   getPluralRules: memo((...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a)),
 };

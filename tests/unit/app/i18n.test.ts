@@ -71,6 +71,18 @@ describe('plurals follow each language', () => {
     setLocale('ru');
     expect(fmtNumber(12345).replace(/\s/g, ' ')).toBe('12 345');
   });
+
+  it('writes the count in a message as Intl does, small and large, in every language', () => {
+    // Small whole numbers skip Intl (i18n/catalog.ts, plainNumbers): the words must not change for it.
+    const ns = [0, 1, 2, 5, 21, 999, 1000, 1001, 12345, 1234567, 2.5, -3];
+    for (const l of LOCALES) {
+      setLocale(l);
+      const got = ns.map((n) => t('count.events', { n }));
+      const digits = ns.map((n) => new Intl.NumberFormat(l === 'en' ? 'en-GB' : l === 'ru' ? 'ru-RU' : 'zh-CN').format(n));
+      got.forEach((text, i) => expect(text.startsWith(digits[i]!), `${l}: ${text} for ${ns[i]}`).toBe(true));
+      expect(got[6], l).not.toMatch(/^1000/); // 1,000 · 1 000: grouped by Intl
+    }
+  });
 });
 
 describe('dates in the interface language', () => {
