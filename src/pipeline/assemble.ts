@@ -34,14 +34,10 @@ export function isFewDays(v: DateValue): boolean {
 }
 
 /**
- * Mentions → events. The same date span in one document is one event; a mention with a place beats
- * one without (the unplaced ones join the place mentioned most); two places on one span stay two events.
+ * The days that fold into the meeting of a few days they fall in, and the places mentions take from it
+ * (`assemble`'s first step, a function of its own as each step here: as one body, V8 re-optimised it at length in a cold run).
  */
-export function assemble(docId: string, mentions: Mention[], statements: Statement[], lang: Lang = 'en'): Event[] {
-  // A day inside a meeting of a few days at the same place is that meeting: a declaration's signature
-  // line "Samarkand, 16 September 2022" closes the summit "held in Samarkand on 15–16 September 2022".
-  // A signature or date-only line ("Islamabad, 16 October 2024", "5 May 2023" under a press release) also
-  // closes a meeting of a few days that the text gives no place ("took place on 15–16 October 2024").
+function foldIntoMeetings(mentions: Mention[], lang: Lang): void {
   const meetings = mentions.filter((m) => m.value.end && isFewDays(m.value));
   // "МОСКВА, 4 июля. /ТАСС/. Лидеры ШОС сегодня в Астане …": the dateline's day is where the text places that day
   if (lang !== 'en')
@@ -74,6 +70,71 @@ export function assemble(docId: string, mentions: Mention[], statements: Stateme
       m.dateText = meeting.dateText;
     } // the words that gave the whole span
   }
+}
+
+/** One date span's mentions → its events: one per place (the unplaced joining the place mentioned most), or one with no place. */
+function eventsOfGroup(docId: string, group: Mention[], byStatement: Map<string, Statement>, lang: Lang, events: Event[]): void {
+  const byPlace = new Map<string, Mention[]>();
+  for (const m of group)
+    if (m.place) {
+      const b = byPlace.get(m.place.id);
+      if (b) b.push(m);
+      else byPlace.set(m.place.id, [m]);
+    }
+  const unplaced = group.filter((m) => !m.place);
+  const buckets: [GazetteerPlace | null, Mention[]][] =
+    byPlace.size === 0 ? [[null, unplaced]] : [...byPlace.values()].map((ms) => [ms[0]!.place, ms]);
+  if (byPlace.size > 0 && unplaced.length > 0) {
+    const main = [...buckets].sort((a, b) => b[1].length - a[1].length || a[1][0]!.offset - b[1][0]!.offset)[0]!;
+    for (const m of unplaced) main[1].push(m); // not push(...): one date can be mentioned 100,000 times
+  }
+  for (const [place, ms] of buckets) {
+    ms.sort((a, b) => a.offset - b.offset);
+    const best = [...ms].sort((a, b) => b.score - a.score || a.offset - b.offset)[0]!;
+    const first = ms.find((m) => m.place) ?? ms[0]!;
+    const v = first.value;
+    const id = `${docId}:${v.start}${v.end ? '..' + v.end : ''}${byPlace.size > 1 && place ? '@' + place.id : ''}`;
+    const statementIds = [...new Set(ms.map((m) => m.statementId))];
+    for (const sid of statementIds) {
+      const st = byStatement.get(sid);
+      if (!st) continue;
+      st.eventIds.push(id);
+      // A statement is about the place of its event even when that place was named elsewhere
+      // (a dateline, the document's title, another mention of the same event).
+      if (place && !st.placeIds.includes(place.id)) st.placeIds.push(place.id);
+    }
+    const eventTopics = [...new Set(statementIds.flatMap((sid) => byStatement.get(sid)?.topics ?? []))].sort();
+    const ev: Event = {
+      id,
+      docId,
+      start: v.start,
+      ...(v.end ? { end: v.end } : {}),
+      precision: v.precision,
+      placeId: place?.id ?? null,
+      online: ms.some((m) => m.online),
+      title:
+        lang === 'en'
+          ? eventTitle(best.core, best.core ? '' : best.fallback(), place?.name ?? null)
+          : eventTitleIn(lang, best.core, best.core ? '' : best.fallback(), place),
+      topics: eventTopics,
+      statementIds,
+      dateText: first.dateText,
+      curated: false,
+    };
+    events.push(ev);
+  }
+}
+
+/**
+ * Mentions → events. The same date span in one document is one event; a mention with a place beats
+ * one without (the unplaced ones join the place mentioned most); two places on one span stay two events.
+ */
+export function assemble(docId: string, mentions: Mention[], statements: Statement[], lang: Lang = 'en'): Event[] {
+  // A day inside a meeting of a few days at the same place is that meeting: a declaration's signature
+  // line "Samarkand, 16 September 2022" closes the summit "held in Samarkand on 15–16 September 2022".
+  // A signature or date-only line ("Islamabad, 16 October 2024", "5 May 2023" under a press release) also
+  // closes a meeting of a few days that the text gives no place ("took place on 15–16 October 2024").
+  foldIntoMeetings(mentions, lang);
   // A year alone is dropped when the document dates something in that year more precisely at the same
   // place ("in Shanghai in 2001" next to "Shanghai, 15 June 2001") or, for a year with no place, with no
   // place either. A year with no place beside a placed date is another happening of that year: "Mongolia
@@ -94,57 +155,7 @@ export function assemble(docId: string, mentions: Mention[], statements: Stateme
   }
   const events: Event[] = [];
   const byStatement = new Map(statements.map((s) => [s.id, s]));
-  for (const group of groups.values()) {
-    const byPlace = new Map<string, Mention[]>();
-    for (const m of group)
-      if (m.place) {
-        const b = byPlace.get(m.place.id);
-        if (b) b.push(m);
-        else byPlace.set(m.place.id, [m]);
-      }
-    const unplaced = group.filter((m) => !m.place);
-    const buckets: [GazetteerPlace | null, Mention[]][] =
-      byPlace.size === 0 ? [[null, unplaced]] : [...byPlace.values()].map((ms) => [ms[0]!.place, ms]);
-    if (byPlace.size > 0 && unplaced.length > 0) {
-      const main = [...buckets].sort((a, b) => b[1].length - a[1].length || a[1][0]!.offset - b[1][0]!.offset)[0]!;
-      for (const m of unplaced) main[1].push(m); // not push(...): one date can be mentioned 100,000 times
-    }
-    for (const [place, ms] of buckets) {
-      ms.sort((a, b) => a.offset - b.offset);
-      const best = [...ms].sort((a, b) => b.score - a.score || a.offset - b.offset)[0]!;
-      const first = ms.find((m) => m.place) ?? ms[0]!;
-      const v = first.value;
-      const id = `${docId}:${v.start}${v.end ? '..' + v.end : ''}${byPlace.size > 1 && place ? '@' + place.id : ''}`;
-      const statementIds = [...new Set(ms.map((m) => m.statementId))];
-      for (const sid of statementIds) {
-        const st = byStatement.get(sid);
-        if (!st) continue;
-        st.eventIds.push(id);
-        // A statement is about the place of its event even when that place was named elsewhere
-        // (a dateline, the document's title, another mention of the same event).
-        if (place && !st.placeIds.includes(place.id)) st.placeIds.push(place.id);
-      }
-      const eventTopics = [...new Set(statementIds.flatMap((sid) => byStatement.get(sid)?.topics ?? []))].sort();
-      const ev: Event = {
-        id,
-        docId,
-        start: v.start,
-        ...(v.end ? { end: v.end } : {}),
-        precision: v.precision,
-        placeId: place?.id ?? null,
-        online: ms.some((m) => m.online),
-        title:
-          lang === 'en'
-            ? eventTitle(best.core, best.core ? '' : best.fallback(), place?.name ?? null)
-            : eventTitleIn(lang, best.core, best.core ? '' : best.fallback(), place),
-        topics: eventTopics,
-        statementIds,
-        dateText: first.dateText,
-        curated: false,
-      };
-      events.push(ev);
-    }
-  }
+  for (const group of groups.values()) eventsOfGroup(docId, group, byStatement, lang, events);
   for (const s of statements) s.eventIds = [...new Set(s.eventIds)].sort();
   return events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
 }

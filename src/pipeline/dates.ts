@@ -187,6 +187,36 @@ export function findDates(
   );
   const docDate: YMD | null = years.size === 1 ? { y: [...years][0]!, m: docDateIn?.m ?? 1, d: docDateIn?.d ?? 1 } : docDateIn;
 
+  readHandPatterns(text, docDate, mentions, skipped);
+  readWithChrono(text, docDate, mentions, skipped);
+  readMonths(text, docDate, years.size === 1 ? [...years][0]! : null, carry, mentions, skipped);
+  // Days named from the report's own date ("on Tuesday", "the day before"); then what is no event's date:
+  // a publication stamp, a plan, a reporting period (dates-en.ts).
+  const free = (a: number, b: number) => !mentions.some((x) => x.start < b && a < x.end) && !skipped.some((x) => x.start < b && a < x.end);
+  for (const r of [...relativeDays(text, docDateIn), ...relativeMonths(text, docDateIn)]) if (free(r.start, r.end)) mentions.push(r);
+  const notEvent = mentions.map((m) => notAnEvent(text, m, mentions));
+  for (let i = mentions.length - 1; i >= 0; i--)
+    if (notEvent[i]) {
+      const [m] = mentions.splice(i, 1);
+      skipped.push({ start: m!.start, end: m!.end, text: m!.text, why: notEvent[i]! });
+    }
+  // A date inside a web address ("https://.../2024/07/04/...") is part of the address.
+  if (text.includes('://') || text.includes('www.')) {
+    const urls = [...text.matchAll(/(?:https?:\/\/|www\.)\S+/g)].map((u) => [u.index, u.index + u[0].length] as const);
+    const inUrl = (m: { start: number; end: number }) => urls.some(([a, b]) => m.start < b && a < m.end);
+    return { mentions: mentions.filter((m) => !inUrl(m)).sort((a, b) => a.start - b.start), skipped: skipped.filter((m) => !inUrl(m)) };
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, skipped };
+}
+
+/*
+ * The English reading in steps, each a function of its own (findDates calls them in this order, each
+ * adding to `mentions` and `skipped`): as one body, V8 spent a large part of a cold run re-optimising it.
+ */
+
+/** Ranges and plain dates read by hand patterns, before chrono. */
+function readHandPatterns(text: string, docDate: YMD | null, mentions: DateMention[], skipped: SkippedDate[]): void {
   for (const m of text.matchAll(DAY_MONTH_YEAR)) {
     const y = +m[3]!;
     const mo = monthIndex(m[2]!);
@@ -267,6 +297,10 @@ export function findDates(
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) continue;
     add(m.index, m.index + m[0].length, { start: iso(y, mo, d), precision: 'day' });
   }
+}
+
+/** What chrono reads near the month names and numeric dates the hand patterns left. */
+function readWithChrono(text: string, docDate: YMD | null, mentions: DateMention[], skipped: SkippedDate[]): void {
   const ref = docDate ? new Date(Date.UTC(docDate.y, docDate.m - 1, docDate.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   for (const r of parseWindows(text, ref, mentions)) {
     let start = r.index;
@@ -306,6 +340,17 @@ export function findDates(
     }
     mentions.push({ start, end, text: raw, value });
   }
+}
+
+/** A month with a year, a month and day without one, a month alone ("in January"): where nothing else was read. */
+function readMonths(
+  text: string,
+  docDate: YMD | null,
+  year: number | null,
+  carry: DateCarry | undefined,
+  mentions: DateMention[],
+  skipped: SkippedDate[],
+): void {
   // Strict chrono leaves out a month with only a year ("in June 2018") and a month and day with no
   // year ("June 11"); both are plain enough to read here.
   const free = (a: number, b: number) => !mentions.some((x) => x.start < b && a < x.end) && !skipped.some((x) => x.start < b && a < x.end);
@@ -333,7 +378,7 @@ export function findDates(
     mentions.push({ start, end, text: raw, value: { start: iso(docDate.y, mo, d), precision: 'day' } });
   }
   // "in January", "in September of that year": a month whose year is the sentence's one year, or the report's (dates-en.ts)
-  for (const r of monthsWithoutYear(text, years.size === 1 ? [...years][0]! : null, carry?.anchor ?? null))
+  for (const r of monthsWithoutYear(text, year, carry?.anchor ?? null))
     if (free(r.start, r.end)) mentions.push(r);
   // Every path above ends here: a year outside 1000–2999 (e.g. from a document dated "0000") is not written.
   for (let i = mentions.length - 1; i >= 0; i--) {
@@ -343,21 +388,4 @@ export function findDates(
       skipped.push({ start: m!.start, end: m!.end, text: m!.text, why: 'a year outside 1000–2999' });
     }
   }
-  // Days named from the report's own date ("on Tuesday", "the day before"); then what is no event's date:
-  // a publication stamp, a plan, a reporting period (dates-en.ts).
-  for (const r of [...relativeDays(text, docDateIn), ...relativeMonths(text, docDateIn)]) if (free(r.start, r.end)) mentions.push(r);
-  const notEvent = mentions.map((m) => notAnEvent(text, m, mentions));
-  for (let i = mentions.length - 1; i >= 0; i--)
-    if (notEvent[i]) {
-      const [m] = mentions.splice(i, 1);
-      skipped.push({ start: m!.start, end: m!.end, text: m!.text, why: notEvent[i]! });
-    }
-  // A date inside a web address ("https://.../2024/07/04/...") is part of the address.
-  if (text.includes('://') || text.includes('www.')) {
-    const urls = [...text.matchAll(/(?:https?:\/\/|www\.)\S+/g)].map((u) => [u.index, u.index + u[0].length] as const);
-    const inUrl = (m: { start: number; end: number }) => urls.some(([a, b]) => m.start < b && a < m.end);
-    return { mentions: mentions.filter((m) => !inUrl(m)).sort((a, b) => a.start - b.start), skipped: skipped.filter((m) => !inUrl(m)) };
-  }
-  mentions.sort((a, b) => a.start - b.start);
-  return { mentions, skipped };
 }
