@@ -68,6 +68,12 @@ export class Gazetteer {
   private readonly byUpper = new Map<string, GazetteerPlace>();
   /** First word of every name → the longest name in words starting with it. */
   readonly maxWords = new Map<string, number>();
+  /**
+   * First word of every name → the lengths in words of the names starting with it, as bits (bit n: a name
+   * of n words; bit 31: one of 31 or more), so a reader tries only the lengths some name has: most of the
+   * look-ups of a longest-name-first scan were of lengths no name with that first word has.
+   */
+  readonly wordCounts = new Map<string, number>();
   readonly source: string;
 
   constructor(file: GazetteerFile, extra: GazetteerPlace[] = []) {
@@ -91,6 +97,7 @@ export class Gazetteer {
       const words = name.split(' ');
       const first = words[0]!;
       this.maxWords.set(first, Math.max(this.maxWords.get(first) ?? 0, words.length));
+      this.wordCounts.set(first, (this.wordCounts.get(first) ?? 0) | (1 << Math.min(words.length, 31)));
     }
   }
 

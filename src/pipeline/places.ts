@@ -101,10 +101,14 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(text); m; m = CAPITALISED.exec(text)) {
     let maxN = gaz.maxWords.get(m[0]) ?? 0; // "St." keeps its dot
+    // the lengths in words worth a look-up (Gazetteer.wordCounts): a name of n words starts with this very word
+    let counts = gaz.wordCounts.get(m[0]) ?? 0;
     if (m[0].endsWith('.') || m[0].endsWith('s')) {
       // "Moscow." at a sentence end, "Beijing's": only these two endings need another look-up
       const first = m[0].replace(/\.$/, '');
-      maxN = Math.max(maxN, gaz.maxWords.get(first) ?? 0, gaz.maxWords.get(first.replace(/['’]s$/, '')) ?? 0);
+      const bare = first.replace(/['’]s$/, '');
+      maxN = Math.max(maxN, gaz.maxWords.get(first) ?? 0, gaz.maxWords.get(bare) ?? 0);
+      counts |= (gaz.wordCounts.get(first) ?? 0) | (gaz.wordCounts.get(bare) ?? 0);
     }
     if (maxN === 0) continue;
     // The words that follow, each after a single space: "New" → "New Delhi", "New York City".
@@ -117,6 +121,7 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
       words.push(w);
     }
     for (let n = Math.min(maxN, words.length); n >= 1; n--) {
+      if ((counts & (1 << Math.min(n, 31))) === 0) continue; // no name of n words starts so
       const w = words[0]!;
       let end = words[n - 1]!.end;
       let name = text.slice(w.start, end);
