@@ -25,6 +25,7 @@ import type { PlaceFeature } from '../../contract/schema';
 import type { MapView } from '../state/url';
 import { captureMap } from './capture';
 import { fitPlaces, placeCamera } from './camera';
+import { shapesToGeoJSON } from './basemap';
 import { coarseCountries, fetchCountries, loadCoarseCountries, type Countries } from './countries';
 import { startEngine } from './engine';
 import { whenIdle } from './idle';
@@ -67,7 +68,7 @@ export const createMap: MapFactory = (o) => {
   performance.mark('map:create');
   const map = new MLMap({
     container: o.container,
-    style: atlasStyle(coarse, summitLines(places, index, o.initial?.summits ?? []), o.initial?.date ?? null),
+    style: atlasStyle(coarse && shapesToGeoJSON(coarse), summitLines(places, index, o.initial?.summits ?? []), o.initial?.date ?? null),
     center: o.view ? [o.view.lng, o.view.lat] : [75, 40],
     zoom: o.view?.zoom ?? 2.5,
     pixelRatio: Math.min(window.devicePixelRatio || 1, 1.5),
@@ -135,7 +136,12 @@ export const createMap: MapFactory = (o) => {
       else map.once('load', setIt);
     });
   if (!coarse)
-    loadCountries(loadCoarseCountries().then(coarseCountries)).catch(() => {
+    loadCountries(
+      loadCoarseCountries().then(() => {
+        const c = coarseCountries();
+        return c && shapesToGeoJSON(c);
+      }),
+    ).catch(() => {
       basemapReady = true; // cities still show on the plain background
     });
   let detailed = false;

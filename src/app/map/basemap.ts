@@ -50,31 +50,90 @@ export interface CompactWorld {
   countries: Array<{ iso: string; name: string; label: LabelAnchor | null; parts: number[][][] }>;
 }
 
-/** The compact shapes as GeoJSON (for MapLibre, turf and the labels). Throws, naming the entry, on a malformed file. */
-export function countriesFromCompact(w: CompactWorld): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
+/**
+ * A country as the page keeps it: each polygon's rings as flat [lng, lat, lng, lat, ...] typed arrays.
+ * The 1:110m world as GeoJSON (one array per point, ~10,600 of them) held 0.82 MB of the page's JS heap
+ * (Node, --expose-gc); as typed arrays the points live outside it. GeoJSON is made from these only where
+ * something needs it (shapesToGeoJSON).
+ */
+export interface CountryShape {
+  iso: string;
+  name: string;
+  label?: LabelAnchor;
+  polygons: Float64Array[][];
+}
+export type CountryShapes = readonly CountryShape[];
+
+/** The compact shapes (bundled file) as country shapes. Throws, naming the entry, on a malformed file. */
+export function shapesFromCompact(w: CompactWorld): CountryShape[] {
   if (!w || !Array.isArray(w.countries)) throw new Error('country shapes: no "countries" list');
-  const features = w.countries.map((c, i): Feature<Polygon | MultiPolygon, CountryProps> => {
+  return w.countries.map((c, i): CountryShape => {
     if (typeof c?.iso !== 'string' || !Array.isArray(c.parts)) throw new Error(`country shapes: countries[${i}] has no iso or parts`);
     const polygons = c.parts.map((rings) =>
       rings.map((flat) => {
-        const ring: Position[] = [];
+        const ring = new Float64Array(flat.length & ~1);
         let x = 0;
         let y = 0;
         for (let k = 0; k + 1 < flat.length; k += 2) {
           x += flat[k]!;
           y += flat[k + 1]!;
-          ring.push([x / 1e4, y / 1e4]);
+          ring[k] = x / 1e4;
+          ring[k + 1] = y / 1e4;
         }
         return ring;
       }),
     );
-    const properties: CountryProps = { iso: c.iso, name: c.name ?? '' };
-    if (c.label) properties.label = c.label;
-    const geometry: Polygon | MultiPolygon =
-      polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
-    return { type: 'Feature', properties, geometry };
+    const shape: CountryShape = { iso: c.iso, name: c.name ?? '', polygons };
+    if (c.label) shape.label = c.label;
+    return shape;
   });
-  return { type: 'FeatureCollection', features };
+}
+
+/** GeoJSON country features as country shapes (shapes from a topology, tests). */
+export function shapesFromGeoJSON(fc: FeatureCollection<Polygon | MultiPolygon, CountryProps>): CountryShape[] {
+  return fc.features.map((f) => {
+    const g = f.geometry;
+    const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((rings) =>
+      rings.map((ring) => Float64Array.from(ring.flatMap(([x, y]) => [x!, y!]))),
+    );
+    const shape: CountryShape = { iso: f.properties.iso, name: f.properties.name, polygons };
+    if (f.properties.label) shape.label = f.properties.label;
+    return shape;
+  });
+}
+
+/** A country's polygons as GeoJSON positions. */
+export function shapePolygons(c: CountryShape): Position[][][] {
+  return c.polygons.map((rings) =>
+    rings.map((ring) => {
+      const out: Position[] = [];
+      for (let k = 0; k + 1 < ring.length; k += 2) out.push([ring[k]!, ring[k + 1]!]);
+      return out;
+    }),
+  );
+}
+
+/** One country's geometry as GeoJSON. */
+export function shapeGeometry(c: CountryShape): Polygon | MultiPolygon {
+  const polygons = shapePolygons(c);
+  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
+}
+
+/** Country shapes as GeoJSON (for MapLibre where it cannot fetch the GeoJSON file itself). */
+export function shapesToGeoJSON(shapes: CountryShapes): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
+  return {
+    type: 'FeatureCollection',
+    features: shapes.map((c): Feature<Polygon | MultiPolygon, CountryProps> => {
+      const properties: CountryProps = { iso: c.iso, name: c.name };
+      if (c.label) properties.label = c.label;
+      return { type: 'Feature', properties, geometry: shapeGeometry(c) };
+    }),
+  };
+}
+
+/** The compact shapes as GeoJSON. Throws, naming the entry, on a malformed file. */
+export function countriesFromCompact(w: CompactWorld): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
+  return shapesToGeoJSON(shapesFromCompact(w));
 }
 
 export function countriesFromTopology(topology: Topology): FeatureCollection<Polygon | MultiPolygon, CountryProps> {

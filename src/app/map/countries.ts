@@ -1,30 +1,37 @@
 /**
- * The country shapes the map draws: the coarse ones (preloaded with the page, see world.ts) as GeoJSON
- * for the first frame, and any world-atlas file fetched later (the finer 1:50m shapes on zoom).
+ * The country shapes the map draws: the coarse ones (preloaded with the page, see world.ts), kept as
+ * typed arrays (basemap.ts CountryShape) for the 2D map, the names and a city's country frame, and any
+ * world-atlas file fetched later as GeoJSON (the finer 1:50m shapes on zoom, for MapLibre).
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
 import { alpha2ToNumeric } from 'i18n-iso-countries';
-import { countriesFromCompact, countriesFromTopology, type CompactWorld, type CountryProps } from './basemap';
+import {
+  countriesFromTopology,
+  shapePolygons,
+  shapesFromCompact,
+  type CompactWorld,
+  type CountryProps,
+  type CountryShape,
+} from './basemap';
 import { forgetWorld, preloadWorld, worldUrl } from './world';
 
 export type Countries = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
 
-let coarse: Countries | null = null;
+let coarse: CountryShape[] | null = null;
 let loading: Promise<void> | null = null;
 
 /**
- * Turns the coarse shapes into GeoJSON once they are in (fetching them if nobody preloaded them), so
- * the map can be created with them in its style and draw the world once, instead of drawing an empty
- * background first and redrawing when the shapes arrive. Never rejects: without shapes the map shows
- * its plain background.
+ * Reads the coarse shapes once they are in (fetching them if nobody preloaded them), so the map can be
+ * created with them and draw the world once, instead of drawing an empty background first and
+ * redrawing when the shapes arrive. Never rejects: without shapes the map shows its plain background.
  */
 export function loadCoarseCountries(): Promise<void> {
   loading ??= preloadWorld()
     .then((w) => w ?? fetch(worldUrl).then((r) => r.json() as Promise<CompactWorld>))
     .then((w) => {
-      coarse = countriesFromCompact(w);
+      coarse = shapesFromCompact(w);
       forgetWorld();
       performance.mark('map:countries');
     })
@@ -33,7 +40,7 @@ export function loadCoarseCountries(): Promise<void> {
 }
 
 /** The coarse shapes if they are in, else null. */
-export function coarseCountries(): Countries | null {
+export function coarseCountries(): readonly CountryShape[] | null {
   return coarse;
 }
 
@@ -55,9 +62,9 @@ export type BBox = [number, number, number, number];
 export function countryBounds(alpha2: string | null | undefined, city: readonly [number, number]): BBox | null {
   if (!coarse || !alpha2) return null;
   const iso = alpha2ToNumeric(alpha2.toUpperCase());
-  const f = iso ? coarse.features.find((c) => c.properties.iso === iso) : undefined;
+  const f = iso ? coarse.find((c) => c.iso === iso) : undefined;
   if (!f) return null;
-  const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  const parts = shapePolygons(f);
   const pt = point([city[0], city[1]]);
   let best: { box: BBox; score: number } | null = null;
   for (const rings of parts) {

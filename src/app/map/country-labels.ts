@@ -15,7 +15,7 @@ import ruNames from 'i18n-iso-countries/langs/ru.json';
 import zhNames from 'i18n-iso-countries/langs/zh.json';
 import { seas as checkedSeas } from 'virtual:sco-atlas/checked-data';
 import { countryOverride } from '../i18n';
-import type { Countries } from './countries';
+import { shapeGeometry, type CountryShapes } from './basemap';
 import { mercator, type DiscView } from './discs';
 import { labelAnchor } from './label-anchor';
 
@@ -65,10 +65,10 @@ function shortName(iso: string, lang: 'ru' | 'zh'): string | null {
   return [...all].sort((a, b) => a.length - b.length)[0]!;
 }
 
-const cache = new WeakMap<Countries, NamePoint[]>();
+const cache = new WeakMap<CountryShapes, NamePoint[]>();
 
 /** Where each country and sea is named: computed once per set of shapes. */
-export function namePoints(countries: Countries | null): NamePoint[] {
+export function namePoints(countries: CountryShapes | null): NamePoint[] {
   const seas: NamePoint[] = SEAS.map((s) => ({
     id: s.id,
     kind: 'sea',
@@ -83,16 +83,16 @@ export function namePoints(countries: Countries | null): NamePoint[] {
   const known = cache.get(countries);
   if (known) return known;
   const out: NamePoint[] = [];
-  for (const f of countries.features) {
+  for (const f of countries) {
     // The bundled shapes carry their anchors (src/build/world-shapes.ts); others (tests) are measured here.
-    const anchor = f.properties.label ?? labelAnchor(f.geometry);
-    if (!anchor || !f.properties.name) continue;
+    const anchor = f.label ?? labelAnchor(shapeGeometry(f));
+    if (!anchor || !f.name) continue;
     const [lng, lat, spanX, spanY] = anchor;
-    const en = f.properties.name;
+    const en = f.name;
     out.push({
-      id: f.properties.iso,
+      id: f.iso,
       kind: 'country',
-      names: { en, ru: shortName(f.properties.iso, 'ru') ?? en, zh: shortName(f.properties.iso, 'zh') ?? en },
+      names: { en, ru: shortName(f.iso, 'ru') ?? en, zh: shortName(f.iso, 'zh') ?? en },
       lng,
       lat,
       spanX,

@@ -8,10 +8,10 @@
  * and stream pipeline cost ~100-200 ms of the first screen here, for a projection that, with no
  * rotation or resampling, is a multiplication (discs.ts `mercator`, the arithmetic the discs use).
  */
-import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
 import { LAND, STATUS_COLOURS } from '../../palette';
 import { getLocale } from '../../i18n';
-import type { Countries } from '../countries';
+import type { CountryShapes } from '../basemap';
 import { drawNames, nameMeasure, namePoints, placeNames } from '../country-labels';
 import { mercator } from '../discs';
 import type { Status } from '../membership';
@@ -30,7 +30,7 @@ export const BASE_STYLE = {
 } as const;
 
 export interface BaseScene {
-  countries: Countries | null;
+  countries: CountryShapes | null;
   /** Country id (ISO numeric) → SCO status at the date shown. */
   statuses: ReadonlyMap<string, Status>;
   summits: FeatureCollection<LineString | MultiLineString>;
@@ -47,24 +47,22 @@ interface Sink {
 }
 
 /** Each country's rings in Web Mercator world units (x, y pairs, 0..1 across the world), once per set of shapes. */
-const unitCache = new WeakMap<Countries, Float64Array[][]>();
-function unitRings(fc: Countries): Float64Array[][] {
-  let rings = unitCache.get(fc);
+const unitCache = new WeakMap<CountryShapes, Float64Array[][]>();
+function unitRings(shapes: CountryShapes): Float64Array[][] {
+  let rings = unitCache.get(shapes);
   if (!rings) {
-    rings = fc.features.map((f) => {
-      const g = f.geometry as Polygon | MultiPolygon;
-      const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-      return polygons.flat().map((ring) => {
-        const out = new Float64Array(ring.length * 2);
-        ring.forEach(([lng, lat], i) => {
-          const [x, y] = mercator(lng!, lat!);
-          out[2 * i] = x;
-          out[2 * i + 1] = y;
-        });
+    rings = shapes.map((c) =>
+      c.polygons.flat().map((ring) => {
+        const out = new Float64Array(ring.length);
+        for (let k = 0; k + 1 < ring.length; k += 2) {
+          const [x, y] = mercator(ring[k]!, ring[k + 1]!);
+          out[k] = x;
+          out[k + 1] = y;
+        }
         return out;
-      });
-    });
-    unitCache.set(fc, rings);
+      }),
+    );
+    unitCache.set(shapes, rings);
   }
   return rings;
 }
@@ -118,14 +116,14 @@ export function drawBase(ctx: BaseContext, scene: BaseScene, cam: Camera, width:
  * colours (the date moves, the data arrives) or of the summit path traces nothing again, and the fills
  * and the outline stroke share the paths.
  */
-let shapeCache: { countries: Countries; size: number; paths: Path2D[]; all: Path2D } | null = null;
+let shapeCache: { countries: CountryShapes; size: number; paths: Path2D[]; all: Path2D } | null = null;
 
 /** Lets the traced shapes go (the 2D map is gone). */
 export function forgetShapes(): void {
   shapeCache = null;
 }
 
-function countryPaths(fc: Countries, size: number): { paths: Path2D[]; all: Path2D } {
+function countryPaths(fc: CountryShapes, size: number): { paths: Path2D[]; all: Path2D } {
   if (shapeCache?.countries === fc && shapeCache.size === size) return shapeCache;
   const all = new Path2D();
   const paths = unitRings(fc).map((rings) => {
@@ -141,7 +139,7 @@ function countryPaths(fc: Countries, size: number): { paths: Path2D[]; all: Path
 function drawWorld(ctx: BaseContext, scene: BaseScene, size: number): void {
   const fc = scene.countries;
   const colourOf = (i: number) => {
-    const st = scene.statuses.get(fc!.features[i]!.properties.iso);
+    const st = scene.statuses.get(fc![i]!.iso);
     return st ? STATUS_COLOURS[st] : LAND;
   };
   if (fc && typeof Path2D === 'function') {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawBase } from '../../../../src/app/map/canvas2d/base';
 import type { Countries } from '../../../../src/app/map/countries';
+import { shapesFromGeoJSON } from '../../../../src/app/map/basemap';
 import { constrain, fitCamera, panBy, project, unmercator, worldSize, zoomAround } from '../../../../src/app/map/canvas2d/camera';
 import { mercator } from '../../../../src/app/map/discs';
 
@@ -49,7 +50,14 @@ describe('2D map camera', () => {
                 : () => ({ width: 0 }),
         set: () => true,
       }) as unknown as CanvasRenderingContext2D;
-      drawBase(ctx, { countries: country, statuses: new Map(), summits: { type: 'FeatureCollection', features: [] } }, c, W, H, 2);
+      drawBase(
+        ctx,
+        { countries: shapesFromGeoJSON(country), statuses: new Map(), summits: { type: 'FeatureCollection', features: [] } },
+        c,
+        W,
+        H,
+        2,
+      );
       for (const [lng, lat] of cities) {
         const a = project(c, W, H, lng, lat);
         // Some world copy of the corner lands exactly on the disc (device pixels: ×2).

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
-import { countriesFromTopology } from '../../../../src/app/map/basemap';
+import { countriesFromTopology, shapesFromGeoJSON } from '../../../../src/app/map/basemap';
 import { namePoints, placeNames } from '../../../../src/app/map/country-labels';
 import { mercator } from '../../../../src/app/map/discs';
 
 const topo = JSON.parse(readFileSync('node_modules/world-atlas/countries-110m.json', 'utf8')) as Topology;
-const countries = countriesFromTopology(topo);
+const countries = shapesFromGeoJSON(countriesFromTopology(topo));
 // A 580x350 map centred on Central Asia, as the embed opens (MapLibre's world is 512 px at zoom 0).
 const at = (lng: number, lat: number, zoom: number) => {
   const worldSize = 512 * 2 ** zoom;
