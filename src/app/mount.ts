@@ -68,6 +68,9 @@ declare global {
   }
 }
 
+/** Settles when `p` does or after `ms`, whichever comes first (a map that never comes must not hold the rest). */
+const orAfter = (p: Promise<unknown>, ms: number): Promise<unknown> => Promise.race([p, new Promise((r) => setTimeout(r, ms))]);
+
 export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): AtlasHandle {
   const syncUrl = options.syncUrl ?? true;
   // The country shapes start loading with the page, beside the data and the map's code (map/world.ts).
@@ -165,7 +168,7 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
   const idleAfter = async (after: Promise<unknown>, mark: string) => {
     await after;
     // Without WebGL the adapter never arrives; do not wait for it forever.
-    await Promise.race([mapReady, new Promise((r) => setTimeout(r, 3000))]);
+    await orAfter(mapReady, 3000);
     if (adapter) await adapter.idle();
     if (!marked.has(mark)) {
       marked.add(mark);
@@ -174,9 +177,9 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
   };
   const mapIdle = () => idleAfter(ready, 'map:idle');
   const firstIdle = () => idleAfter(loaded, 'map:first-idle');
-  void Promise.race([firstIdle(), new Promise((r) => setTimeout(r, 4000))]).then(firstScreenDrawn, firstScreenDrawn);
+  void orAfter(firstIdle(), 4000).then(firstScreenDrawn, firstScreenDrawn);
   const firstPicture = mapReady.then(() => adapter?.firstDrawn?.());
-  void Promise.race([firstPicture, new Promise((r) => setTimeout(r, 4000))]).then(pictureDrawn, pictureDrawn);
+  void orAfter(firstPicture, 4000).then(pictureDrawn, pictureDrawn);
   // The first Intl.NumberFormat pays V8's one-time set-up (30-90 ms), which the first screen skips
   // (i18n/catalog.ts): it is paid here, when the page has a moment, rather than in the first click that
   // shows a count over 999.
