@@ -9,12 +9,18 @@
  * A change to any of them gives a new name; an entry that is not used is simply never read again, and
  * the oldest are removed past MAX_ENTRIES. An entry that cannot be read or does not fit is a miss.
  *
- * Entry format: two files per document. `<key>.entry` holds the outcome without its text, as JSON, with
- * the text's length in bytes; `<key>.txt` holds the text as it is. A run reads only the .entry files:
- * the text is copied file to file when the outputs are written (write.ts), never read into memory (the
- * texts were two thirds of what a one-document change read, and most of its garbage). The text is
- * written first and the entry last, each to a temporary name and renamed, so a run never reads half an
- * entry, and an entry whose text file is gone or of another size is a miss. The folder
+ * Entry format: two files per document. `<key>.txt` holds the text as it is: a run never reads it, it
+ * is copied file to file when the outputs are written (write.ts). `<key>.entry` holds five lines: a
+ * head (JSON: the key, the text's length in bytes, the lengths of the other lines, the report's status
+ * and messages, the document's metadata, place names and its part of the join, join-part.ts), then
+ * the report entry, the mentions, their records of the event layer and the statements, each as the
+ * JSON text the outputs hold. A cached
+ * run parses only the heads and puts the texts together (join-fast.ts); the records are parsed only
+ * when the run must join them one by one (a corrections file). A part whose links were made against
+ * other meetings (data/chronology.json changed) is linked again and its head written anew, named with
+ * --verbose. The text is written first and the entry last, each to a temporary name and renamed, so a
+ * run never reads half an entry; an entry whose lines are not the lengths its head says, or whose text
+ * file is gone or of another size, is a miss. The folder
  * (.extract-cache/ at the top of the project) is git-ignored and outside public/, so nothing of it is
  * copied into a build.
  */
@@ -32,10 +38,19 @@ import {
   type Dirent,
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import type { Meeting } from '../contract/chronology.ts';
+import type { ReportEntry } from '../contract/schema.ts';
+import { readChronology } from './events/read.ts';
+import { meetingsFor } from './join-fast.ts';
+import { asExtracted, makePart, meetingsHash, PART, relinked, type JoinPart, type Parted, type PartHolder } from './join-part.ts';
 import type { DocOutcome } from './pool-job.ts';
+import { DATA_DIR } from './run.ts';
 
+/** The byte that ends an entry's lines, and the lines after its head, in order. */
+const NL = 0x0a;
+const LINES = ['report', 'events', 'layer', 'statements'] as const;
 /** Bump when the entry format changes. */
-const FORMAT = 'sco-atlas-extract-cache 2';
+const FORMAT = 'sco-atlas-extract-cache 3';
 export const MAX_ENTRIES = 20_000;
 const TOUCH_AFTER_MS = 86_400_000;
 
@@ -129,30 +144,60 @@ export class ExtractCache {
     return join(this.dir, `${key}.txt`);
   }
 
+  /** The meetings the parts' links are made against (data/chronology.json, as the layer reads it), read once. */
+  private linking?: { meetings: Meeting[]; hash: string };
+  private meetings() {
+    if (!this.linking) {
+      const meetings = meetingsFor(readChronology(DATA_DIR));
+      this.linking = { meetings, hash: meetingsHash(meetings) };
+    }
+    return this.linking;
+  }
+
   /**
    * The outcome stored under `key`, or undefined (none yet, or one that does not read back: named in
-   * `problems`). Its text is not read: `ok.text` is the file that holds it, checked for its size.
+   * `problems`). Its text is not read: `ok.text` is the file that holds it, checked for its size. Its
+   * report entry and records are parsed from their JSON only when asked for; the join of a cached run
+   * takes the part and texts it carries instead (`[PART]`).
    */
-  get(key: string): DocOutcome | undefined {
-    let raw: string;
+  get(key: string): (DocOutcome & Parted) | undefined {
+    let raw: Buffer;
     try {
-      raw = readFileSync(this.path(key), 'utf8');
+      raw = readFileSync(this.path(key));
     } catch {
       this.misses++;
       return undefined;
     }
     let used = 0;
     try {
-      const head = JSON.parse(raw) as { key?: string; textBytes?: number; outcome?: DocOutcome };
-      if (head.key !== key || !head.outcome?.entry || typeof head.outcome.entry.docId !== 'string')
+      const cut = raw.indexOf(NL);
+      if (cut < 0) throw new Error('cut short');
+      // The head is ASCII (asciiJson); the other lines stay bytes, cut where the head says.
+      const head = JSON.parse(raw.toString('latin1', 0, cut)) as Head;
+      if (head.key !== key || typeof head.entry?.docId !== 'string' || !Array.isArray(head.lengths) || head.lengths.length !== LINES.length)
         throw new Error('not an entry of this cache');
-      if (head.outcome.ok) {
+      let at = cut + 1;
+      const [report, events, layer, statements] = head.lengths.map((n, i) => {
+        const line = raw.subarray(at, (at += n));
+        if (i < LINES.length - 1 && raw[at++] !== NL) throw new Error('its lines are not the lengths its head gives');
+        return line;
+      });
+      if (at !== raw.length) throw new Error(`it is ${raw.length} bytes, not the ${at} its head gives (cut short?)`);
+      const texts = { report: report!, events: events!, layer: layer!, statements: statements! };
+      const ok = head.ok;
+      let part: JoinPart | null = null;
+      if (ok) {
         const path = this.textPath(key);
         const text = statSync(path, { throwIfNoEntry: false });
         if (text === undefined) throw new Error(`its text ${basename(path)} is missing`);
         if (text.size !== head.textBytes) throw new Error(`its text is ${text.size} bytes, not ${head.textBytes} (cut short?)`);
-        head.outcome.ok.text = { path, bytes: text.size };
         used = text.mtimeMs;
+        part = ok.part;
+        const linking = part ? this.meetings() : undefined;
+        if (part && linking && part.meetings !== linking.hash) {
+          part = relinked(part, texts, ok.document.title, linking.meetings, linking.hash);
+          this.write(key, { ...head, ok: { ...ok, part } }, texts, `its links to meetings were made against another chronology; linked again`);
+        }
       }
       this.hits++;
       // Recently used: kept longest by prune(), which goes by the files' times. Marked again only once a
@@ -161,45 +206,71 @@ export class ExtractCache {
         try {
           const now = new Date();
           utimesSync(this.path(key), now, now);
-          if (head.outcome.ok) utimesSync(this.textPath(key), now, now);
+          if (ok) utimesSync(this.textPath(key), now, now);
         } catch {
           /* read-only cache: still usable */
         }
       }
-      return head.outcome;
+      return readBack(head, texts, part, ok ? { path: this.textPath(key), bytes: head.textBytes } : undefined);
     } catch (e) {
-      this.problems.push(
-        `${relative(process.cwd(), this.path(key)) || this.path(key)}: unusable cache entry (${(e as Error).message}); extracted again`,
-      );
+      this.problems.push(`${this.shown(this.path(key))}: unusable cache entry (${(e as Error).message}); extracted again`);
       this.misses++;
       return undefined;
     }
   }
 
-  /** Stores an outcome whose text is in memory; a cache that cannot be written is named in `problems` and the run goes on. */
-  set(key: string, outcome: DocOutcome): void {
+  private shown(path: string) {
+    return relative(process.cwd(), path) || path;
+  }
+
+  /** Writes an entry's file (to a temporary name, renamed); `why`: a rewrite, named in `problems`. */
+  private write(key: string, head: Head, texts: PartHolder['texts'], why?: string): void {
+    const tmp = `${this.path(key)}.${process.pid}.tmp`;
+    const lines = LINES.map((k) => texts[k]);
+    const lengths = lines.map((l) => l.length);
+    try {
+      const nl = Buffer.from('\n');
+      writeFileSync(tmp, Buffer.concat([Buffer.from(asciiJson({ ...head, lengths })), ...lines.flatMap((l) => [nl, l])]));
+      renameSync(tmp, this.path(key));
+      if (why) this.problems.push(`${this.shown(this.path(key))}: ${why}`);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      this.problems.push(`${this.dir}: could not store a cache entry (${(e as Error).message})`);
+    }
+  }
+
+  /**
+   * Stores an outcome whose text is in memory, with its part of the join (made here and given to the
+   * outcome too, so the run's join does not make it again); a cache that cannot be written is named in
+   * `problems` and the run goes on.
+   */
+  set(key: string, outcome: DocOutcome & Parted): void {
     const text = outcome.ok?.text;
     if (text !== undefined && typeof text !== 'string') return; // read from this cache: already stored
-    const head = {
+    const { meetings, hash } = this.meetings();
+    const held = (outcome[PART] ??= makePart(outcome, meetings, hash));
+    const ok = outcome.ok;
+    const head: Head = {
       key,
       textBytes: text === undefined ? 0 : Buffer.byteLength(text),
-      outcome: outcome.ok ? { ...outcome, ok: { ...outcome.ok, text: undefined } } : outcome,
+      lengths: [],
+      entry: held.entry,
+      ...(ok ? { ok: { sco: ok.sco, document: ok.document, placeNames: ok.placeNames, part: held.part } } : {}),
     };
-    const tmp = (p: string) => `${p}.${process.pid}.tmp`;
+    const tmp = `${this.textPath(key)}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true });
       // The text first: an entry that exists always has its text beside it (until pruned together).
       if (text !== undefined) {
-        writeFileSync(tmp(this.textPath(key)), text);
-        renameSync(tmp(this.textPath(key)), this.textPath(key));
+        writeFileSync(tmp, text);
+        renameSync(tmp, this.textPath(key));
       }
-      writeFileSync(tmp(this.path(key)), asciiJson(head));
-      renameSync(tmp(this.path(key)), this.path(key));
     } catch (e) {
-      rmSync(tmp(this.textPath(key)), { force: true });
-      rmSync(tmp(this.path(key)), { force: true });
+      rmSync(tmp, { force: true });
       this.problems.push(`${this.dir}: could not store a cache entry (${(e as Error).message})`);
+      return;
     }
+    this.write(key, head, held.texts);
   }
 
   /**
@@ -231,6 +302,46 @@ export class ExtractCache {
       rmSync(join(this.dir, `${n.slice(0, -'.entry'.length)}.txt`), { force: true });
     }
   }
+}
+
+/** An entry's first line. */
+interface Head {
+  key: string;
+  textBytes: number;
+  /** The lengths of the lines after this one (LINES), in bytes. */
+  lengths: number[];
+  entry: PartHolder['entry'];
+  ok?: { sco: boolean; document: NonNullable<DocOutcome['ok']>['document']; placeNames: [string, string[]][]; part: JoinPart | null };
+}
+
+/** An entry as an outcome: its report entry and records parsed from their JSON the first time they are read. */
+function readBack(head: Head, texts: PartHolder['texts'], part: JoinPart | null, text?: { path: string; bytes: number }): DocOutcome & Parted {
+  let entry: ReportEntry | undefined;
+  const outcome: DocOutcome & Parted = {
+    get entry() {
+      return (entry ??= JSON.parse(texts.report.toString()) as ReportEntry);
+    },
+    [PART]: { part, texts, entry: head.entry },
+  };
+  if (head.ok && text) {
+    const { sco, document, placeNames } = head.ok;
+    let events: NonNullable<DocOutcome['ok']>['events'] | undefined;
+    let statements: NonNullable<DocOutcome['ok']>['statements'] | undefined;
+    outcome.ok = {
+      text,
+      sco,
+      document,
+      placeNames,
+      get events() {
+        // Written as their own events when the document has a part (join-part.ts).
+        return (events ??= part ? asExtracted(JSON.parse(texts.events.toString())) : JSON.parse(texts.events.toString()));
+      },
+      get statements() {
+        return (statements ??= JSON.parse(texts.statements.toString()));
+      },
+    };
+  }
+  return outcome;
 }
 
 /** The cache folder of a project: `.extract-cache/` at its top. */

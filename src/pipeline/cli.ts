@@ -141,9 +141,16 @@ try {
   const cpu = process.cpuUsage(cpuStarted);
   writeOutputs(args.outDir, o);
   const written = performance.now();
-  for (const d of o.report.documents)
+  // What to print: given by a cached run's join (which did not build the records), else read off them.
+  const said = o.summary ?? {
+    events: o.events.length,
+    statements: o.statements.length,
+    documents: o.report.documents,
+    corrections: o.report.corrections,
+  };
+  for (const d of said.documents)
     for (const m of d.messages) (d.status === 'failed' ? console.error : console.warn)(`${d.status === 'failed' ? 'error' : 'note'}: ${m}`);
-  for (const m of o.report.corrections) console.warn(`corrections: ${m}`);
+  for (const m of said.corrections) console.warn(`corrections: ${m}`);
   if (args.verbose)
     console.warn(
       `cache: ${stats.cached} document(s) from the cache, ${stats.extracted} extracted${stats.workers > 1 ? ` on ${stats.workers} threads (this one and ${stats.workers - 1} worker${stats.workers > 2 ? 's' : ''})` : ''}; ${stats.read} of ${stats.documents} read from disk${stats.read < stats.documents ? ' (the others unchanged since last read)' : ''}`,
@@ -154,9 +161,9 @@ try {
     console.warn(
       `time: ${((extracted - started) / 1000).toFixed(3)} s to read and extract (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s), ${((written - extracted) / 1000).toFixed(3)} s to write`,
     );
-  const failed = o.report.documents.filter((d) => d.status === 'failed').length;
+  const failed = said.documents.filter((d) => d.status === 'failed').length;
   console.log(
-    `extracted ${o.documents.length} document(s): ${o.events.length} events, ${o.places.features.length} places, ${o.statements.length} statements → ${args.outDir}${failed ? ` (${failed} failed; see report.json)` : ''}`,
+    `extracted ${o.documents.length} document(s): ${said.events} events, ${o.places.features.length} places, ${said.statements} statements → ${args.outDir}${failed ? ` (${failed} failed; see report.json)` : ''}`,
   );
   process.exit(o.failed ? 1 : 0);
 } catch (e) {

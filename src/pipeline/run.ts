@@ -29,6 +29,7 @@ import { buildEventLayer } from './events/index.ts';
 import { readChronology } from './events/read.ts';
 import { SOURCE_EXT, SOURCE_EXT_LIST, type PdfTexts } from './formats/index.ts';
 import { Gazetteer, type GazetteerFile } from './gazetteer.ts';
+import { fastJoin } from './join-fast.ts';
 import { extractSource, type DocInput, type DocOutcome, type TextFile } from './pool-job.ts';
 import { readDataFile } from './read-data-file.ts';
 import { TopicMatcher, TopicsFile } from './topics.ts';
@@ -58,6 +59,18 @@ export interface Outputs {
   texts: Map<string, string>;
   /** docId → the file that holds that text, for texts not read into memory (a cached run's: cache.ts). */
   textFiles?: Map<string, TextFile>;
+  /**
+   * Files already written out as JSON by the join of a cached run (join-fast.ts): written as they are,
+   * and their fields above parsed from them only when read.
+   */
+  json?: Partial<Record<'events' | 'statements' | 'layer' | 'report', Uint8Array>>;
+  /** What the CLI prints, given with `json` so that printing it reads none of those files back. */
+  summary?: {
+    events: number;
+    statements: number;
+    documents: { status: ReportEntry['status']; messages: string[] }[];
+    corrections: string[];
+  };
   failed: boolean;
 }
 
@@ -278,6 +291,11 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, options: RunOptions 
 export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry: ReportEntry })[]): Outputs {
   const { corrections, gaz } = plan;
   const data = loadData();
+  const chronology = readChronology(DATA_DIR);
+  const topics = () => Topics.parse(data.topics.topics.map((t) => ({ id: t.id, label: t.label })));
+  // A cached run's documents come with their parts of the join: merged as they are when nothing forbids it.
+  const fast = fastJoin(plan, outcomes, chronology, topics());
+  if (fast) return fast;
   const report: ReportEntry[] = [];
   const documents: DocumentMeta[] = [];
   let events: Event[] = [];
@@ -336,7 +354,6 @@ export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry:
     return { ...s, eventIds, placeIds: s.placeIds.filter((p) => !removedPlaces.has(p)) };
   });
   // The event layer: mentions linked to the chronology's meetings and merged across documents (events/).
-  const chronology = readChronology(DATA_DIR);
   const layered = buildEventLayer({
     mentions: events,
     statements,
@@ -376,7 +393,7 @@ export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry:
     // contract reads it back unchanged, corrections and all.
     layer: layered.layer,
     meetings: LayerMeetings.parse(layered.meetings),
-    topics: Topics.parse(data.topics.topics.map((t) => ({ id: t.id, label: t.label }))),
+    topics: topics(),
     texts,
     ...(textFiles.size ? { textFiles } : {}),
     failed: report.some((r) => r.status === 'failed') || correctionMessages.some((m) => / skipped$|no corrections applied$/.test(m)),

@@ -83,10 +83,17 @@ function currentTarget(out: string): string | null {
   }
 }
 
-/** Every file of the outputs: each DATA_FILES entry whose key the outputs carry (so new files come along). */
-export function outputFiles(o: Outputs): [string, unknown][] {
+/**
+ * Every file of the outputs as its JSON text: each DATA_FILES entry whose key the outputs carry (so new
+ * files come along); a file the join already wrote out as JSON (`o.json`) is taken as it is.
+ */
+export function outputFiles(o: Outputs): [string, string | Uint8Array][] {
   const values = o as unknown as Record<string, unknown>;
-  return Object.entries(DATA_FILES).flatMap(([key, name]) => (values[key] === undefined ? [] : [[name, values[key]] as [string, unknown]]));
+  const json = (o.json ?? {}) as Record<string, Uint8Array | undefined>;
+  return Object.entries(DATA_FILES).flatMap(([key, name]) => {
+    const text = json[key] ?? (values[key] === undefined ? undefined : JSON.stringify(values[key]));
+    return text === undefined ? [] : [[name, text] as [string, string | Uint8Array]];
+  });
 }
 
 let runsWritten = 0;
@@ -129,7 +136,10 @@ export function writeOutputs(outDir: string, o: Outputs, { runsDir }: { runsDir?
   rmSync(writing, { recursive: true, force: true });
   mkdirSync(join(writing, 'documents'), { recursive: true });
   const written = outputFiles(o);
-  for (const [file, value] of written) writeFileSync(join(writing, file), JSON.stringify(value) + '\n');
+  for (const [file, text] of written) {
+    if (typeof text === 'string') writeFileSync(join(writing, file), text + '\n');
+    else writeFileSync(join(writing, file), Buffer.concat([text, Buffer.from('\n')]));
+  }
   const texts: [string, string | TextFile][] = [...o.texts, ...(o.textFiles ?? [])];
   for (const [id, text] of texts.sort(([a], [b]) => (a < b ? -1 : 1))) {
     const to = join(writing, 'documents', `${id}.txt`);

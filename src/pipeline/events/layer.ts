@@ -101,60 +101,9 @@ export function buildLayer(input: LayerInput): LayerOutput {
 
   const eventOf = new Map<string, string>();
   const layer: LayerEvent[] = [];
+  const sco = (docId: string) => docs.get(docId)?.sco === true;
   for (const { group, keeper, reason: mergeReason } of merged) {
-    // The mention that names the event: a merge's first, else the group's first; a linked one wins.
-    const first = keeper ?? group[0]!;
-    const linked = links.has(first.id) ? first : group.find((e) => links.has(e.id));
-    const link = linked ? links.get(linked.id) : undefined;
-    const docIds = group.length === 1 ? [first.docId] : [...new Set(group.map((e) => e.docId))];
-    const statementIds = [...new Set(group.length === 1 ? first.statementIds : group.flatMap((e) => e.statementIds))].sort();
-    const topics = [...new Set(group.length === 1 ? first.topics : group.flatMap((e) => e.topics))].sort();
-    const curated = group.filter((e) => e.curated);
-    const curatedFlag = curated.length > 0 || mergeReason !== undefined || Boolean(forced && group.some((e) => forced.has(e.id)));
-    const reason = curated[0]?.reason || mergeReason ? { reason: curated[0]?.reason ?? mergeReason } : {};
-    const sco = Boolean(link) || docIds.some((d) => docs.get(d)?.sco);
-    // Field for field in the order the contract declares (LayerEvent: Event's fields, then the layer's),
-    // so what is written is what the contract reads back, without a check that reorders it (run.ts).
-    // The fields after the title are the same for a linked event and any other.
-    const shared = () => ({
-      topics,
-      statementIds,
-      dateText: first.dateText,
-      curated: curatedFlag,
-      ...reason,
-      docIds,
-      mentionIds: group.map((e) => e.id),
-      sco,
-    });
-    let ev: LayerEvent;
-    if (link) {
-      const m = link.meeting;
-      ev = {
-        id: m.id,
-        docId: first.docId,
-        start: m.start,
-        ...(m.end !== m.start ? { end: m.end } : {}),
-        precision: 'day',
-        placeId: m.placeId ?? group.find((e) => e.placeId)?.placeId ?? null,
-        online: m.format === 'videoconference',
-        title: m.names.en,
-        ...shared(),
-        meeting: { id: m.id, body: m.body, ordinal: m.ordinal, format: m.format, names: { ...m.names } },
-        link: { reason: group.flatMap((e) => links.get(e.id)?.reason ?? []).sort(byStrength)[0]! },
-      };
-    } else {
-      ev = {
-        id: first.id,
-        docId: first.docId,
-        start: first.start,
-        ...(first.end ? { end: first.end } : {}),
-        precision: first.precision,
-        placeId: first.placeId,
-        online: group.some((e) => e.online),
-        title: first.title,
-        ...shared(),
-      };
-    }
+    const ev = layerEvent(group, { keeper, mergeReason, links, sco, forced });
     layer.push(ev);
     for (const e of group) eventOf.set(e.id, ev.id);
   }
@@ -170,6 +119,79 @@ export function buildLayer(input: LayerInput): LayerOutput {
   });
   const mentioned = new Set([...links.values()].map((l) => l.meeting.id));
   return { mentions: out, statements, layer, meetings: meetings.map((m) => ({ ...m, mentioned: mentioned.has(m.id) })), messages };
+}
+
+/** What makes one group of mentions an event besides the mentions themselves (see buildLayer). */
+export interface LayerEventContext {
+  /** The mention a merge of the corrections file names first, and the merge's reason. */
+  keeper?: Event;
+  mergeReason?: string;
+  /** Mention id → its link to a meeting. */
+  links: ReadonlyMap<string, Link>;
+  /** Whether a document names the SCO. */
+  sco: (docId: string) => boolean;
+  forced?: LayerInput['forced'];
+}
+
+/**
+ * One event of the layer from its group of mentions (in time order). Shared by buildLayer and the CLI's
+ * join of cached per-document parts (join-fast.ts), so both write the same record.
+ */
+export function layerEvent(group: readonly Event[], { keeper, mergeReason, links, sco, forced }: LayerEventContext): LayerEvent {
+  // The mention that names the event: a merge's first, else the group's first; a linked one wins.
+  const first = keeper ?? group[0]!;
+  const linked = links.has(first.id) ? first : group.find((e) => links.has(e.id));
+  const link = linked ? links.get(linked.id) : undefined;
+  const docIds = group.length === 1 ? [first.docId] : [...new Set(group.map((e) => e.docId))];
+  const statementIds = [...new Set(group.length === 1 ? first.statementIds : group.flatMap((e) => e.statementIds))].sort();
+  const topics = [...new Set(group.length === 1 ? first.topics : group.flatMap((e) => e.topics))].sort();
+  const curated = group.filter((e) => e.curated);
+  const curatedFlag = curated.length > 0 || mergeReason !== undefined || Boolean(forced && group.some((e) => forced.has(e.id)));
+  const reason = curated[0]?.reason || mergeReason ? { reason: curated[0]?.reason ?? mergeReason } : {};
+  const scoFlag = Boolean(link) || docIds.some((d) => sco(d));
+  // Field for field in the order the contract declares (LayerEvent: Event's fields, then the layer's),
+  // so what is written is what the contract reads back, without a check that reorders it (run.ts).
+  // The fields after the title are the same for a linked event and any other.
+  const shared = () => ({
+    topics,
+    statementIds,
+    dateText: first.dateText,
+    curated: curatedFlag,
+    ...reason,
+    docIds,
+    mentionIds: group.map((e) => e.id),
+    sco: scoFlag,
+  });
+  let ev: LayerEvent;
+  if (link) {
+    const m = link.meeting;
+    ev = {
+      id: m.id,
+      docId: first.docId,
+      start: m.start,
+      ...(m.end !== m.start ? { end: m.end } : {}),
+      precision: 'day',
+      placeId: m.placeId ?? group.find((e) => e.placeId)?.placeId ?? null,
+      online: m.format === 'videoconference',
+      title: m.names.en,
+      ...shared(),
+      meeting: { id: m.id, body: m.body, ordinal: m.ordinal, format: m.format, names: { ...m.names } },
+      link: { reason: group.flatMap((e) => links.get(e.id)?.reason ?? []).sort(byStrength)[0]! },
+    };
+  } else {
+    ev = {
+      id: first.id,
+      docId: first.docId,
+      start: first.start,
+      ...(first.end ? { end: first.end } : {}),
+      precision: first.precision,
+      placeId: first.placeId,
+      online: group.some((e) => e.online),
+      title: first.title,
+      ...shared(),
+    };
+  }
+  return ev;
 }
 
 /** The mentions and statements without the links the corrections file detached (changed records are copies). */

@@ -1,0 +1,265 @@
+/**
+ * The join of a cached run (issue 12, "the CLI keeps up"): every document's part (join-part.ts, kept
+ * beside its cache entry) merged into the outputs, with the records' JSON texts put together as they
+ * are instead of parsed, joined and written out again. Parsing 23 MB of entries and building the
+ * event layer over 25,000 mention objects took most of a one-document change on 1,000 documents.
+ *
+ * It gives exactly the outputs joinRun (run.ts) gives, byte for byte, and takes only the case where
+ * that is plain to see: no corrections file entries (they change records across documents), and every
+ * document with a part. Then the corrections, the statements' links and the mentions stay as extracted,
+ * and the join is: mentions sorted, grouped into events (the same keys as events/layer.ts), each event
+ * written by the layer's own `layerEvent` unless it is one plain mention (its JSON with the layer's
+ * fields added), places and time series counted from the parts by aggregate.ts. Otherwise it returns
+ * null and joinRun joins the records. Pure: parts and texts in, outputs out.
+ */
+import type { Chronology, Meeting } from '../contract/chronology.ts';
+import {
+  Documents,
+  LayerMeetings,
+  Places,
+  Report,
+  ReportEntry,
+  TimeSeries,
+  type DocumentMeta,
+  type Event,
+  type LayerEvent,
+  type Statement,
+  type Topic,
+} from '../contract/schema.ts';
+import { buildPlaces, buildTimeSeries } from './aggregate.ts';
+import { CORRECTIONS_FILE } from './corrections.ts';
+import { applyMeetingCorrections } from './events/corrections.ts';
+import { layerEvent } from './events/layer.ts';
+import type { Link } from './events/link.ts';
+import { asExtracted, makePart, meetingsHash, PART, relinked, type MentionPart, type Parted } from './join-part.ts';
+import type { DocOutcome, TextFile } from './pool-job.ts';
+import type { Outputs, RunPlan } from './run.ts';
+
+/** A mention of the join: its part, its document, and where its JSON texts are (`JoinTexts`, as plain bytes). */
+interface Item {
+  m: MentionPart;
+  docId: string;
+  events: Uint8Array;
+  /** Where its JSON starts in `events`. */
+  at: number;
+  layer: Uint8Array;
+  /** Where its layer record starts in `layer`. */
+  lat: number;
+}
+
+/**
+ * A file's bytes put together in one buffer from pieces of the kept texts, each copied as it is (a
+ * few strings, written in as UTF-8). Hand-written: Buffer.concat takes whole buffers, and cutting
+ * 50,000 Buffers out of the kept texts first (Buffer's own subarray and copy go through JavaScript),
+ * or joining everything as strings, cost more than the rest of the join; plain Uint8Array views are
+ * cut and copied by the engine's built-ins.
+ */
+class Bytes {
+  private readonly from: Uint8Array[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private size = 0;
+  add(x: Uint8Array | string, start = 0, end = x.length): void {
+    const b = typeof x === 'string' ? bytesOf(Buffer.from(x)) : x;
+    if (typeof x === 'string') end = b.length;
+    this.from.push(b);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.size += end - start;
+  }
+  done(): Buffer {
+    const out = Buffer.allocUnsafe(this.size);
+    let at = 0;
+    for (let i = 0; i < this.from.length; i++) {
+      const piece = this.from[i]!.subarray(this.starts[i], this.ends[i]);
+      out.set(piece, at);
+      at += piece.length;
+    }
+    return out;
+  }
+}
+/** A Buffer's bytes as a plain Uint8Array (whose subarray is the engine's, not Buffer's). */
+const bytesOf = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
+/** `[`, the pieces with a comma between, `]`. */
+function array<T>(xs: readonly T[], add: (into: Bytes, x: T) => void): Buffer {
+  const into = new Bytes();
+  into.add('[');
+  xs.forEach((x, i) => {
+    if (i > 0) into.add(COMMA);
+    add(into, x);
+  });
+  into.add(']');
+  return into.done();
+}
+const COMMA = bytesOf(Buffer.from(','));
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const emptyFound = { dates: 0, places: 0, events: 0, statements: 0 };
+
+/** The meetings as the layer reads them without corrections (sorted: events/corrections.ts). */
+export const meetingsFor = (chronology: Chronology): Meeting[] =>
+  applyMeetingCorrections(chronology.meetings, [], CORRECTIONS_FILE, new Set()).meetings;
+
+/**
+ * The outputs from the documents' parts, or null when this join cannot take the run (see above).
+ * Fresh outcomes (extracted in this run) get their part made here, or by the cache that stored them.
+ */
+export function fastJoin(
+  plan: RunPlan,
+  outcomes: readonly (DocOutcome | { entry: DocOutcome['entry'] })[],
+  chronology: Chronology,
+  topics: Topic[],
+): Outputs | null {
+  if (plan.corrections.entries.length > 0 || !outcomes.some((o) => PART in o)) return null;
+  const meetings = meetingsFor(chronology);
+  const hash = meetingsHash(meetings);
+  const meetingById = new Map(meetings.map((m) => [m.id, m]));
+
+  const reports: { docId: string; json: Buffer; status: ReportEntry['status']; messages: string[] }[] = [];
+  const documents: DocumentMeta[] = [];
+  const texts = new Map<string, string>();
+  const textFiles = new Map<string, TextFile>();
+  const sco = new Map<string, boolean>();
+  const placeNames = new Map<string, Set<string>>();
+  const items: Item[] = [];
+  const statementTexts: Buffer[] = [];
+  const statements: Pick<Statement, 'eventIds' | 'topics' | 'placeIds'>[] = [];
+  for (const o of outcomes as (DocOutcome & Parted)[]) {
+    const held = (o[PART] ??= makePart(o, meetings, hash));
+    const ok = o.ok;
+    const { docId, file } = held.entry;
+    if (ok && sco.has(ok.document.id)) {
+      const messages = [`${file}: another file already has the id "${docId}"; rename one of them`];
+      const entry = { docId, file, status: 'failed' as const, found: { ...emptyFound }, skipped: [], messages };
+      reports.push({ docId, json: Buffer.from(JSON.stringify(ReportEntry.parse(entry))), status: 'failed', messages });
+      continue;
+    }
+    reports.push({ docId, json: held.texts.report, status: held.entry.status, messages: held.entry.messages });
+    if (!ok) continue;
+    let part = held.part;
+    if (!part) return null;
+    if (part.meetings !== hash) part = relinked(part, held.texts, ok.document.title, meetings, hash);
+    const id = ok.document.id;
+    if (typeof ok.text === 'string') texts.set(id, ok.text);
+    else textFiles.set(id, ok.text);
+    sco.set(id, ok.sco);
+    documents.push(ok.document);
+    for (const [pid, names] of ok.placeNames) {
+      const into = placeNames.get(pid) ?? new Set<string>();
+      for (const n of names) into.add(n);
+      placeNames.set(pid, into);
+    }
+    // Where each mention's JSON and layer record are, by the lengths its part keeps.
+    const events = bytesOf(held.texts.events);
+    const layer = bytesOf(held.texts.layer);
+    let at = 1;
+    let lat = 0;
+    for (const m of part.mentions) {
+      items.push({ m, docId: id, events, at, layer, lat });
+      at += m.len + 1;
+      lat += m.llen;
+    }
+    // The part must fit its texts: '[' and each mention with the comma after it, the last one's being ']' ('[]': none).
+    if (at !== (part.mentions.length > 0 ? events.length : 1) || lat !== layer.length) return null;
+    if (held.texts.statements.length > 2) statementTexts.push(held.texts.statements.subarray(1, -1));
+    for (const s of part.statements) statements.push({ eventIds: s.events.map((i) => part.mentions[i]!.id), topics: s.topics, placeIds: s.placeIds });
+  }
+
+  items.sort((a, b) => (a.m.start < b.m.start ? -1 : a.m.start > b.m.start ? 1 : a.m.id < b.m.id ? -1 : 1));
+  const scoOf = (docId: string) => sco.get(docId) === true;
+  const notes = new Map<string, string[]>();
+  const links = new Map<string, Link>();
+  const groups = new Map<string, Item[]>();
+  for (const it of items) {
+    const { m } = it;
+    if (m.link) {
+      const meeting = meetingById.get(m.link.meetingId);
+      if (!meeting) return null;
+      links.set(m.id, { meeting, reason: m.link.reason });
+      if (m.note) notes.set(it.docId, [...(notes.get(it.docId) ?? []), m.note]);
+    }
+    const key = m.link ? `m:${m.link.meetingId}` : m.key;
+    const g = groups.get(key);
+    if (g) g.push(it);
+    else groups.set(key, [it]);
+  }
+
+  // Each event of the layer: a plain mention alone and unlinked is its kept record; any other is made
+  // by the layer's own code from its mentions read back.
+  const eventOf = new Map<Item, string>();
+  const layer: { start: string; id: string; it?: Item; json?: string }[] = [];
+  const forced = new Map<string, never>();
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    let ev: (typeof layer)[number];
+    if (group.length === 1 && !first.m.link && first.m.llen > 0) ev = { start: first.m.start, id: first.m.id, it: first };
+    else {
+      const mentions = asExtracted(group.map((it) => JSON.parse(Buffer.from(it.events.buffer, it.events.byteOffset + it.at, it.m.len).toString()) as Event));
+      const made: LayerEvent = layerEvent(mentions, { links, sco: scoOf, forced });
+      ev = { start: made.start, id: made.id, json: JSON.stringify(made) };
+    }
+    layer.push(ev);
+    for (const it of group) eventOf.set(it, ev.id);
+  }
+  layer.sort((a, b) => cmp(a.start, b.start) || cmp(a.id, b.id));
+
+  // Each mention as kept (its own event's), or, in an event of other mentions or linked, less the end
+  // that says so, with the fields the layer gives it.
+  const eventsJson = array(items, (into, it) => {
+    const { m } = it;
+    const link = links.get(m.id);
+    const eventId = eventOf.get(it)!;
+    if (!link && eventId === m.id) return into.add(it.events, it.at, it.at + m.len);
+    into.add(it.events, it.at, it.at + m.len - m.own);
+    into.add(`,"eventId":${JSON.stringify(eventId)}${link ? `,"link":${JSON.stringify({ meetingId: link.meeting.id, reason: link.reason })}` : ''}}`);
+  });
+
+  // The report: each entry's text as kept, parsed again only to add what the layer says of its document.
+  const documentsReport = reports.map((r) => {
+    const more = notes.get(r.docId);
+    if (!more) return r;
+    const entry = JSON.parse(r.json.toString()) as ReportEntry;
+    for (const m of more) entry.messages.push(m);
+    return { ...r, json: Buffer.from(JSON.stringify(entry)), messages: entry.messages };
+  });
+  const corrections = [...plan.corrections.messages];
+  const shell = JSON.stringify(Report.parse({ documents: [], corrections, ...(chronology.problems.length ? { chronology: chronology.problems } : {}) }));
+  const head = '{"documents":[]';
+  if (!shell.startsWith(head)) return null;
+  const report = new Bytes();
+  report.add('{"documents":');
+  report.add(array(documentsReport, (into, r) => into.add(r.json)));
+  report.add(shell.slice(head.length));
+
+  const mentions = items.map((it) => it.m) as unknown as Event[];
+  const mentioned = new Set([...links.values()].map((l) => l.meeting.id));
+  const json = {
+    events: eventsJson,
+    statements: array(statementTexts, (into, s) => into.add(s)),
+    layer: array(layer, (into, e) => (e.it ? into.add(e.it.layer, e.it.lat, e.it.lat + e.it.m.llen) : into.add(e.json!))),
+    report: report.done(),
+  };
+  const outputs = {
+    places: Places.parse(buildPlaces(mentions, statements as Statement[], placeNames, (id) => plan.gaz.byId.get(id), new Map())),
+    timeseries: TimeSeries.parse(buildTimeSeries(mentions, statements as Statement[])),
+    documents: Documents.parse(documents),
+    meetings: LayerMeetings.parse(meetings.map((m) => ({ ...m, mentioned: mentioned.has(m.id) }))),
+    topics,
+    texts,
+    ...(textFiles.size ? { textFiles } : {}),
+    json,
+    summary: {
+      events: items.length,
+      statements: statements.length,
+      documents: documentsReport.map(({ status, messages }) => ({ status, messages })),
+      corrections,
+    },
+    failed: reports.some((r) => r.status === 'failed') || corrections.some((m) => / skipped$|no corrections applied$/.test(m)),
+  } as Omit<Outputs, keyof typeof json>;
+  // The records are there as JSON: read back only for a caller that asks for them (the CLI does not).
+  for (const key of Object.keys(json) as (keyof typeof json)[]) {
+    let value: unknown;
+    Object.defineProperty(outputs, key, { enumerable: true, get: () => (value ??= JSON.parse(json[key].toString())) });
+  }
+  return outputs as Outputs;
+}

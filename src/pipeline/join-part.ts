@@ -1,0 +1,217 @@
+/**
+ * A document's part of the join, made once when it is extracted and kept beside its cache entry
+ * (cache.ts), so that a run over 1,000 cached documents merges 1,000 small parts (join-fast.ts) instead
+ * of parsing and joining every record again. Pure: a document's outcome and the meetings in, its part out.
+ *
+ * A part holds what the join needs of each record: a mention's date, place, kind and topics, and its
+ * link to a meeting of the chronology (worked out here, against the meetings whose hash it keeps); a
+ * statement's events, topics and places. The records themselves stay JSON text (`JoinTexts`), written
+ * out as they are: the outputs are these texts put together in the join's order.
+ *
+ * Only a document the fast join can take as it is gets a part: every record's id starts with the
+ * document's, no mention is curated or carries an event id or link already, every statement's events
+ * are this document's mentions. Any other document (none in practice: corrections are applied later)
+ * gives no part, and the run joins the whole folder the slower way (run.ts), with the same result.
+ */
+import { createHash } from 'node:crypto';
+import type { Meeting } from '../contract/chronology.ts';
+import { ReportEntry, type DocumentMeta, type Event } from '../contract/schema.ts';
+import { kindOf } from './events/layer.ts';
+import { disagreement, linkMention, mayLink } from './events/link.ts';
+import type { DocOutcome } from './pool-job.ts';
+
+/** What the join needs of one mention (events.json record). */
+export interface MentionPart {
+  id: string;
+  start: string;
+  end?: string;
+  precision: Event['precision'];
+  placeId: string | null;
+  online: boolean;
+  topics: string[];
+  /**
+   * What groups it with others when it is not linked to a meeting (events/layer.ts): its date, place
+   * (or online) and the kind of event its title names; or its own id when it has neither place nor online.
+   */
+  key: string;
+  /** The length in bytes (UTF-8) of its JSON in `JoinTexts.events`, written as its own event's (`eventId` its id). */
+  len: number;
+  /** The length of the end of that JSON that says so: `,"eventId":"<its id>"}`. */
+  own: number;
+  /**
+   * The length of its record in `JoinTexts.layer` when, alone in its event and unlinked, it is the
+   * mention with the layer's fields added (the fields of an extracted mention in the contract's order,
+   * topics and statements sorted and without repeats, not curated); else 0, and the join makes the
+   * record with the layer's own code.
+   */
+  llen: number;
+  link?: { meetingId: string; reason: string };
+  /** Where the text and the chronology disagree about its link (a line of report.json). */
+  note?: string;
+}
+
+/** What the join needs of one statement: its mentions (indexes into the document's), topics and places. */
+export interface StatementPart {
+  events: number[];
+  topics: string[];
+  placeIds: string[];
+}
+
+/** One document's part: what the join reads of it besides the JSON texts. */
+export interface JoinPart {
+  /** The hash of the meetings its links were worked out against (`meetingsHash`). */
+  meetings: string;
+  mentions: MentionPart[];
+  statements: StatementPart[];
+}
+
+/**
+ * The JSON texts of one document's records, as the outputs hold them, in UTF-8: kept as bytes (read from
+ * the cache as they are, cut and put together without being decoded into strings).
+ */
+export interface JoinTexts {
+  /** Its report entry, as the contract reads it (ReportEntry). */
+  report: Buffer;
+  /**
+   * Its mentions as one JSON array (each `MentionPart.len` bytes, a comma between), each written as its
+   * own event (with `eventId`) when the document has a part, as extracted when not; empty when it was
+   * not read whole.
+   */
+  events: Buffer;
+  /** Its mentions' records of the layer, one after the other (`MentionPart.llen` bytes each). */
+  layer: Buffer;
+  /** Its statements as one JSON array; empty when it was not read whole. */
+  statements: Buffer;
+}
+
+/** An outcome's part and texts, once made (attached by the cache, or by the join to a fresh outcome). */
+export const PART = Symbol('join part');
+export interface PartHolder {
+  part: JoinPart | null;
+  texts: JoinTexts;
+  /** What the run says of the document besides its report entry's text. */
+  entry: Pick<ReportEntry, 'docId' | 'file' | 'status' | 'messages'>;
+}
+export interface Parted {
+  [PART]?: PartHolder;
+}
+
+/** The hash the parts' links depend on: the meetings as linking reads them. */
+export const meetingsHash = (meetings: readonly Meeting[]) => createHash('sha256').update(JSON.stringify(meetings)).digest('hex');
+
+/** The fields of an extracted mention in the contract's order (Event), with and without `end`. */
+const PLAIN = ['id', 'docId', 'start', 'end', 'precision', 'placeId', 'online', 'title', 'topics', 'statementIds', 'dateText', 'curated'];
+const PLAIN_NO_END = PLAIN.filter((k) => k !== 'end');
+const sortedUnique = (xs: readonly string[]) => xs.every((x, i) => i === 0 || xs[i - 1]! < x);
+const sameKeys = (o: object, keys: readonly string[]) => {
+  const own = Object.keys(o);
+  return own.length === keys.length && own.every((k, i) => k === keys[i]);
+};
+
+/**
+ * The links of one document's mentions to the meetings, as buildLayer makes them without corrections:
+ * a mention with a meeting near its date is linked on its own sentences and its document's title.
+ */
+export function linksOf(
+  events: readonly Event[],
+  sentences: ReadonlyMap<string, string>,
+  title: string,
+  meetings: readonly Meeting[],
+): (Pick<MentionPart, 'link' | 'note'> | undefined)[] {
+  return events.map((e) => {
+    if (!mayLink(e, meetings)) return undefined;
+    const link = linkMention(e, { sentences: e.statementIds.map((id) => sentences.get(id) ?? ''), docTitle: title }, meetings);
+    if (!link) return undefined;
+    const note = disagreement(e, link.meeting);
+    return { link: { meetingId: link.meeting.id, reason: link.reason }, ...(note ? { note } : {}) };
+  });
+}
+
+/** A document's texts, and its part when the fast join can take it (see above); `meetings` sorted as the layer reads them. */
+export function makePart(outcome: DocOutcome, meetings: readonly Meeting[], hash = meetingsHash(meetings)): PartHolder {
+  const { docId, file, status, messages } = outcome.entry;
+  const entry = { docId, file, status, messages };
+  const report = Buffer.from(JSON.stringify(ReportEntry.parse(outcome.entry)));
+  const ok = outcome.ok;
+  const none = Buffer.alloc(0);
+  if (!ok) return { part: null, texts: { report, events: none, layer: none, statements: none }, entry };
+  const statements = Buffer.from(JSON.stringify(ok.statements));
+  const part = partOf(ok.document, ok.sco, ok.events, ok.statements, meetings, hash);
+  if (!part) return { part: null, texts: { report, events: Buffer.from(JSON.stringify(ok.events)), layer: none, statements }, entry };
+  return { part: part.part, texts: { report, events: part.events, layer: part.layer, statements }, entry };
+}
+
+/** The fields a mention read back from `JoinTexts.events` has besides those it was extracted with. */
+export const asExtracted = (events: (Event & { eventId?: string })[]): Event[] => {
+  for (const e of events) delete e.eventId;
+  return events;
+};
+
+function partOf(
+  document: DocumentMeta,
+  sco: boolean,
+  events: readonly Event[],
+  statements: NonNullable<DocOutcome['ok']>['statements'],
+  meetings: readonly Meeting[],
+  hash: string,
+): { part: JoinPart; events: Buffer; layer: Buffer } | null {
+  const prefix = `${document.id}:`;
+  const index = new Map<string, number>();
+  for (const [i, e] of events.entries()) {
+    if (e.docId !== document.id || !e.id.startsWith(prefix) || index.has(e.id)) return null;
+    if ('eventId' in e || 'link' in e || e.curated || e.reason !== undefined) return null;
+    index.set(e.id, i);
+  }
+  const sentences = new Map<string, string>();
+  const parts: StatementPart[] = [];
+  for (const s of statements) {
+    if (!s.id.startsWith(prefix) || sentences.has(s.id)) return null;
+    sentences.set(s.id, s.text);
+    const at = s.eventIds.map((id) => index.get(id) ?? -1);
+    if (at.includes(-1)) return null;
+    parts.push({ events: at, topics: s.topics, placeIds: s.placeIds });
+  }
+  if (events.some((e) => e.statementIds.some((id) => !sentences.has(id)))) return null;
+  const links = linksOf(events, sentences, document.title, meetings);
+  const own: string[] = [];
+  const layer: string[] = [];
+  const mentions = events.map((e, i): MentionPart => {
+    const json = JSON.stringify(e);
+    const tail = `,"eventId":${JSON.stringify(e.id)}}`;
+    own.push(json.slice(0, -1) + tail);
+    const plain = sameKeys(e, e.end !== undefined ? PLAIN : PLAIN_NO_END) && Boolean(e.end ?? true) && sortedUnique(e.topics) && sortedUnique(e.statementIds);
+    const record = plain ? `${json.slice(0, -1)},"docIds":${JSON.stringify([e.docId])},"mentionIds":${JSON.stringify([e.id])},"sco":${sco}}` : '';
+    layer.push(record);
+    return {
+      id: e.id,
+      start: e.start,
+      ...(e.end !== undefined ? { end: e.end } : {}),
+      precision: e.precision,
+      placeId: e.placeId,
+      online: e.online,
+      topics: e.topics,
+      key: e.placeId !== null || e.online ? `u:${e.start}..${e.end ?? ''}@${e.placeId ?? 'online'}:${kindOf(e.title)}` : `e:${e.id}`,
+      len: Buffer.byteLength(own[i]!),
+      own: Buffer.byteLength(tail),
+      llen: Buffer.byteLength(record),
+      ...links[i],
+    };
+  });
+  return {
+    part: { meetings: hash, mentions, statements: parts },
+    events: Buffer.from(`[${own.join(',')}]`),
+    layer: Buffer.from(layer.join('')),
+  };
+}
+
+/** A part whose links were worked out against other meetings, linked again (its records read back from its texts). */
+export function relinked(part: JoinPart, texts: JoinTexts, title: string, meetings: readonly Meeting[], hash: string): JoinPart {
+  const events = asExtracted(JSON.parse(texts.events.toString()) as Event[]);
+  const statements = JSON.parse(texts.statements.toString()) as { id: string; text: string }[];
+  const links = linksOf(events, new Map(statements.map((s) => [s.id, s.text])), title, meetings);
+  return {
+    meetings: hash,
+    statements: part.statements,
+    mentions: part.mentions.map(({ link: _link, note: _note, ...m }, i) => ({ ...m, ...links[i] })),
+  };
+}
