@@ -80,6 +80,8 @@ export function parseIso(s: string | null | undefined): YMD | null {
 }
 
 const MAYBE_DATE_ALL = new RegExp(MAYBE_DATE.source, 'g');
+/** What a date chrono reads must show: a month's name, an ISO date or a numeric one (not only a time or a weekday). */
+const CALENDAR_DATE = new RegExp(`${MONTH}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{4}`);
 
 /**
  * chrono over the text near each month name or numeric date only (windows of a few words each side,
@@ -322,7 +324,7 @@ function readWithChrono(text: string, docDate: YMD | null, mentions: DateMention
       });
       continue;
     }
-    if (!new RegExp(`${MONTH}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{4}`).test(raw)) continue; // times, weekdays
+    if (!CALENDAR_DATE.test(raw)) continue; // times, weekdays
     if (RELATIVE.test(raw)) continue;
     if (!r.start.isCertain('month')) continue;
     const from = valueFromComponents(r.start, raw, docDate, r.end ?? undefined);

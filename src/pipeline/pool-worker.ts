@@ -9,8 +9,10 @@ import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
 import { loadData } from './run.ts';
 import { TopicMatcher } from './topics.ts';
 
-const { added } = workerData as { added: GazetteerPlace[] };
-const data = loadData();
+const given = workerData as { added: GazetteerPlace[]; data?: ReturnType<typeof loadData> };
+const { added } = given;
+// The data files as the main thread read and checked them (pool.ts), else read here.
+const data = given.data ?? loadData();
 const ctx = { gaz: new Gazetteer(data.gazetteer, added), topics: new TopicMatcher(data.topics) };
 
 parentPort!.on('message', ({ id, input }: { id: number; input: DocInput }) => {

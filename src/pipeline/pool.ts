@@ -13,7 +13,7 @@ import { addedPlaces, type LoadedCorrections } from './corrections.ts';
 import { readPdfs } from './formats/index.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
 import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
-import { DATA_DIR, joinRun, MAX_DOCUMENT_BYTES, planRun, readPlanned, type Outputs, type RunOptions } from './run.ts';
+import { DATA_DIR, joinRun, loadData, MAX_DOCUMENT_BYTES, planRun, readPlanned, type Outputs, type RunOptions } from './run.ts';
 import { SourceIndex } from './source-index.ts';
 import { dirname, resolve } from 'node:path';
 
@@ -56,10 +56,16 @@ export interface EarlyWorker {
   exited?: number;
 }
 
+/**
+ * What a worker starts from: the places the corrections add, and the project's data files as this thread
+ * read and checked them (loadData, once per process), so a worker does not read and check them again.
+ */
+const workerData = (added: GazetteerPlace[]) => ({ added, data: loadData() });
+
 /** Starts `n` workers now; `extractInPool` takes them up (and `stopWorkers` ends those it did not). */
 export function spawnWorkers(added: GazetteerPlace[], n: number, script: URL = WORKER): EarlyWorker[] {
   return Array.from({ length: n }, () => {
-    const w: EarlyWorker = { worker: new Worker(script, { workerData: { added }, stderr: false }), ready: false };
+    const w: EarlyWorker = { worker: new Worker(script, { workerData: workerData(added), stderr: false }), ready: false };
     w.worker.on('message', (m: { ready?: true }) => void (m.ready && (w.ready = true)));
     w.worker.on('error', (e) => void (w.error = e));
     w.worker.on('exit', (code) => void (w.exited = code));
@@ -116,7 +122,7 @@ export function extractInPool(
     };
     const start = () => {
       const ahead = early.shift();
-      const w = ahead?.worker ?? new Worker(script, { workerData: { added }, stderr: false });
+      const w = ahead?.worker ?? new Worker(script, { workerData: workerData(added), stderr: false });
       /** What this worker was sent, in order: the first is the one it is extracting. */
       const held: number[] = [];
       let ready = false;
