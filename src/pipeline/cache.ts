@@ -13,23 +13,28 @@
  * is copied file to file when the outputs are written (write.ts). `<key>.entry` holds five lines: a
  * head (JSON: the key, the text's length in bytes, the lengths of the other lines, the report's status
  * and messages, the document's metadata, place names and its part of the join, join-part.ts), then
- * the report entry, the mentions, their records of the event layer and the statements, each as the
- * JSON text the outputs hold. A cached
- * run parses only the heads and puts the texts together (join-fast.ts); the records are parsed only
- * when the run must join them one by one (a corrections file). A part whose links were made against
- * other meetings (data/chronology.json changed) is linked again and its head written anew, named with
- * --verbose. The text is written first and the entry last, each to a temporary name and renamed, so a
- * run never reads half an entry; an entry whose lines are not the lengths its head says, or whose text
- * file is gone or of another size, is a miss. The folder
+ * the mentions, their records of the event layer, the report entry and the statements, each as the
+ * JSON text the outputs hold. A cached run reads the head and the first two lines (the last two, which
+ * it only copies, are read when the outputs are written), parses only the heads and puts the texts
+ * together (join-fast.ts); the records are parsed only when the run must join them one by one (a
+ * corrections file). A part whose links were made against other meetings (data/chronology.json
+ * changed) is linked again and its head written anew, named with --verbose. The text is written first
+ * and the entry last, each to a temporary name and renamed, so a run never reads half an entry; an
+ * entry of another size than its head gives, or whose text file is gone or of another size, is a miss.
+ * The folder
  * (.extract-cache/ at the top of the project) is git-ignored and outside public/, so nothing of it is
  * copied into a build.
  */
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   existsSync,
+  fstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -42,13 +47,36 @@ import type { Meeting } from '../contract/chronology.ts';
 import type { ReportEntry } from '../contract/schema.ts';
 import { readChronology } from './events/read.ts';
 import { meetingsFor } from './join-fast.ts';
-import { asExtracted, makePart, meetingsHash, PART, relinked, type JoinPart, type Parted, type PartHolder } from './join-part.ts';
+import {
+  asExtracted,
+  makePart,
+  meetingsHash,
+  PART,
+  readKept,
+  relinked,
+  type FileBytes,
+  type JoinPart,
+  type Parted,
+  type PartHolder,
+} from './join-part.ts';
 import type { DocOutcome } from './pool-job.ts';
 import { DATA_DIR } from './run.ts';
 
 /** The byte that ends an entry's lines, and the lines after its head, in order. */
 const NL = 0x0a;
-const LINES = ['report', 'events', 'layer', 'statements'] as const;
+const LINES = ['events', 'layer', 'report', 'statements'] as const;
+/** How many of them a run reads (the others, which the join only copies, are read when written out). */
+const READ = 2;
+
+/** Reads from `at` until `into` is full or the file ends; how far it got. */
+function readInto(fd: number, into: Buffer, at: number): number {
+  while (at < into.length) {
+    const n = readSync(fd, into, at, into.length - at, at);
+    if (n === 0) break;
+    at += n;
+  }
+  return at;
+}
 /** Bump when the entry format changes. */
 const FORMAT = 'sco-atlas-extract-cache 3';
 export const MAX_ENTRIES = 20_000;
@@ -161,29 +189,48 @@ export class ExtractCache {
    * takes the part and texts it carries instead (`[PART]`).
    */
   get(key: string): (DocOutcome & Parted) | undefined {
-    let raw: Buffer;
+    const path = this.path(key);
+    let fd: number;
     try {
-      raw = readFileSync(this.path(key));
+      fd = openSync(path, 'r');
     } catch {
       this.misses++;
       return undefined;
     }
     let used = 0;
     try {
-      const cut = raw.indexOf(NL);
+      // The head, then the lines the join reads (READ); the others stay in the file until written out.
+      const size = fstatSync(fd).size;
+      let raw = Buffer.allocUnsafe(Math.min(size, 65_536));
+      let have = readInto(fd, raw, 0);
+      let cut = raw.indexOf(NL);
+      while (cut < 0 && have < size) {
+        raw = Buffer.concat([raw.subarray(0, have), Buffer.allocUnsafe(Math.min(size - have, raw.length))]);
+        have = readInto(fd, raw, have);
+        cut = raw.indexOf(NL);
+      }
       if (cut < 0) throw new Error('cut short');
       // The head is ASCII (asciiJson); the other lines stay bytes, cut where the head says.
       const head = JSON.parse(raw.toString('latin1', 0, cut)) as Head;
       if (head.key !== key || typeof head.entry?.docId !== 'string' || !Array.isArray(head.lengths) || head.lengths.length !== LINES.length)
         throw new Error('not an entry of this cache');
+      const total = cut + 1 + head.lengths.reduce((a, n) => a + n + 1, 0) - 1;
+      if (total !== size) throw new Error(`it is ${size} bytes, not the ${total} its head gives (cut short?)`);
+      const needed = cut + 1 + head.lengths[0]! + 1 + head.lengths[1]! + 1;
+      if (raw.length < needed) {
+        raw = Buffer.concat([raw.subarray(0, have), Buffer.allocUnsafe(needed - have)]);
+        readInto(fd, raw, have);
+      }
       let at = cut + 1;
-      const [report, events, layer, statements] = head.lengths.map((n, i) => {
-        const line = raw.subarray(at, (at += n));
-        if (i < LINES.length - 1 && raw[at++] !== NL) throw new Error('its lines are not the lengths its head gives');
-        return line;
+      const lines = head.lengths.map((n, i) => {
+        const start = at;
+        at += n + 1;
+        if (i >= READ) return { path, start, length: n, size };
+        if (raw[start + n] !== NL) throw new Error('its lines are not the lengths its head gives');
+        return raw.subarray(start, start + n);
       });
-      if (at !== raw.length) throw new Error(`it is ${raw.length} bytes, not the ${at} its head gives (cut short?)`);
-      const texts = { report: report!, events: events!, layer: layer!, statements: statements! };
+      const [events, layer, report, statements] = lines as [Buffer, Buffer, FileBytes, FileBytes];
+      let texts: PartHolder['texts'] = { report, events, layer, statements };
       const ok = head.ok;
       let part: JoinPart | null = null;
       if (ok) {
@@ -196,7 +243,7 @@ export class ExtractCache {
         const linking = part ? this.meetings() : undefined;
         if (part && linking && part.meetings !== linking.hash) {
           part = relinked(part, texts, ok.document.title, linking.meetings, linking.hash);
-          this.write(key, { ...head, ok: { ...ok, part } }, texts, `its links to meetings were made against another chronology; linked again`);
+          texts = this.write(key, { ...head, ok: { ...ok, part } }, texts, `its links to meetings were made against another chronology; linked again`);
         }
       }
       this.hits++;
@@ -216,6 +263,8 @@ export class ExtractCache {
       this.problems.push(`${this.shown(this.path(key))}: unusable cache entry (${(e as Error).message}); extracted again`);
       this.misses++;
       return undefined;
+    } finally {
+      closeSync(fd);
     }
   }
 
@@ -223,9 +272,13 @@ export class ExtractCache {
     return relative(process.cwd(), path) || path;
   }
 
-  /** Writes an entry's file (to a temporary name, renamed); `why`: a rewrite, named in `problems`. */
-  private write(key: string, head: Head, texts: PartHolder['texts'], why?: string): void {
+  /**
+   * Writes an entry's file (to a temporary name, renamed); `why`: a rewrite, named in `problems`.
+   * Returns its texts, all in memory (those that were in the file it replaces are read first).
+   */
+  private write(key: string, head: Head, kept: PartHolder['texts'], why?: string): PartHolder['texts'] {
     const tmp = `${this.path(key)}.${process.pid}.tmp`;
+    const texts = { events: kept.events, layer: kept.layer, report: readKept(kept.report), statements: readKept(kept.statements) };
     const lines = LINES.map((k) => texts[k]);
     const lengths = lines.map((l) => l.length);
     try {
@@ -237,6 +290,7 @@ export class ExtractCache {
       rmSync(tmp, { force: true });
       this.problems.push(`${this.dir}: could not store a cache entry (${(e as Error).message})`);
     }
+    return texts;
   }
 
   /**
@@ -319,7 +373,7 @@ function readBack(head: Head, texts: PartHolder['texts'], part: JoinPart | null,
   let entry: ReportEntry | undefined;
   const outcome: DocOutcome & Parted = {
     get entry() {
-      return (entry ??= JSON.parse(texts.report.toString()) as ReportEntry);
+      return (entry ??= JSON.parse(readKept(texts.report).toString()) as ReportEntry);
     },
     [PART]: { part, texts, entry: head.entry },
   };
@@ -337,7 +391,7 @@ function readBack(head: Head, texts: PartHolder['texts'], part: JoinPart | null,
         return (events ??= part ? asExtracted(JSON.parse(texts.events.toString())) : JSON.parse(texts.events.toString()));
       },
       get statements() {
-        return (statements ??= JSON.parse(texts.statements.toString()));
+        return (statements ??= JSON.parse(readKept(texts.statements).toString()));
       },
     };
   }

@@ -31,7 +31,7 @@ import { CORRECTIONS_FILE } from './corrections.ts';
 import { applyMeetingCorrections } from './events/corrections.ts';
 import { layerEvent } from './events/layer.ts';
 import type { Link } from './events/link.ts';
-import { asExtracted, makePart, meetingsHash, PART, relinked, type MentionPart, type Parted } from './join-part.ts';
+import { asExtracted, inner, joinKept, makePart, meetingsHash, PART, readKept, relinked, type Kept, type MentionPart, type Parted } from './join-part.ts';
 import type { DocOutcome, TextFile } from './pool-job.ts';
 import type { Outputs, RunPlan } from './run.ts';
 
@@ -115,14 +115,14 @@ export function fastJoin(
   const hash = meetingsHash(meetings);
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
 
-  const reports: { docId: string; json: Buffer; status: ReportEntry['status']; messages: string[] }[] = [];
+  const reports: { docId: string; json: Kept; status: ReportEntry['status']; messages: string[] }[] = [];
   const documents: DocumentMeta[] = [];
   const texts = new Map<string, string>();
   const textFiles = new Map<string, TextFile>();
   const sco = new Map<string, boolean>();
   const placeNames = new Map<string, Set<string>>();
   const items: Item[] = [];
-  const statementTexts: Buffer[] = [];
+  const statementTexts: Kept[] = [];
   const statements: Pick<Statement, 'eventIds' | 'topics' | 'placeIds'>[] = [];
   for (const o of outcomes as (DocOutcome & Parted)[]) {
     const held = (o[PART] ??= makePart(o, meetings, hash));
@@ -161,7 +161,8 @@ export function fastJoin(
     }
     // The part must fit its texts: '[' and each mention with the comma after it, the last one's being ']' ('[]': none).
     if (at !== (part.mentions.length > 0 ? events.length : 1) || lat !== layer.length) return null;
-    if (held.texts.statements.length > 2) statementTexts.push(held.texts.statements.subarray(1, -1));
+    const listedStatements = inner(held.texts.statements);
+    if (listedStatements) statementTexts.push(listedStatements);
     for (const s of part.statements) statements.push({ eventIds: s.events.map((i) => part.mentions[i]!.id), topics: s.topics, placeIds: s.placeIds });
   }
 
@@ -218,7 +219,7 @@ export function fastJoin(
   const documentsReport = reports.map((r) => {
     const more = notes.get(r.docId);
     if (!more) return r;
-    const entry = JSON.parse(r.json.toString()) as ReportEntry;
+    const entry = JSON.parse(readKept(r.json).toString()) as ReportEntry;
     for (const m of more) entry.messages.push(m);
     return { ...r, json: Buffer.from(JSON.stringify(entry)), messages: entry.messages };
   });
@@ -226,18 +227,24 @@ export function fastJoin(
   const shell = JSON.stringify(Report.parse({ documents: [], corrections, ...(chronology.problems.length ? { chronology: chronology.problems } : {}) }));
   const head = '{"documents":[]';
   if (!shell.startsWith(head)) return null;
-  const report = new Bytes();
-  report.add('{"documents":');
-  report.add(array(documentsReport, (into, r) => into.add(r.json)));
-  report.add(shell.slice(head.length));
+  // The report and the statements stay where they are kept until written (write.ts): pieces in order.
+  const listed = (xs: readonly Kept[], open: string, close: string): Kept[] => [
+    Buffer.from(open),
+    ...xs.flatMap((x, i) => (i > 0 ? [COMMA, x] : [x])),
+    Buffer.from(close),
+  ];
 
   const mentions = items.map((it) => it.m) as unknown as Event[];
   const mentioned = new Set([...links.values()].map((l) => l.meeting.id));
   const json = {
     events: eventsJson,
-    statements: array(statementTexts, (into, s) => into.add(s)),
+    statements: listed(statementTexts, '[', ']'),
     layer: array(layer, (into, e) => (e.it ? into.add(e.it.layer, e.it.lat, e.it.lat + e.it.m.llen) : into.add(e.json!))),
-    report: report.done(),
+    report: listed(
+      documentsReport.map((r) => r.json),
+      '{"documents":[',
+      `]${shell.slice(head.length)}`,
+    ),
   };
   const outputs = {
     places: Places.parse(buildPlaces(mentions, statements as Statement[], placeNames, (id) => plan.gaz.byId.get(id), new Map())),
@@ -259,7 +266,7 @@ export function fastJoin(
   // The records are there as JSON: read back only for a caller that asks for them (the CLI does not).
   for (const key of Object.keys(json) as (keyof typeof json)[]) {
     let value: unknown;
-    Object.defineProperty(outputs, key, { enumerable: true, get: () => (value ??= JSON.parse(json[key].toString())) });
+    Object.defineProperty(outputs, key, { enumerable: true, get: () => (value ??= JSON.parse(joinKept(json[key]).toString())) });
   }
   return outputs as Outputs;
 }

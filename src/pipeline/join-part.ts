@@ -14,6 +14,7 @@
  * gives no part, and the run joins the whole folder the slower way (run.ts), with the same result.
  */
 import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Meeting } from '../contract/chronology.ts';
 import { ReportEntry, type DocumentMeta, type Event } from '../contract/schema.ts';
 import { kindOf } from './events/layer.ts';
@@ -65,13 +66,52 @@ export interface JoinPart {
   statements: StatementPart[];
 }
 
+/** Bytes kept in a file (a cache entry's) and read only when they are needed: the join copies them whole. */
+export interface FileBytes {
+  path: string;
+  start: number;
+  length: number;
+  /** The file's size when the run read its head: a file replaced since (of another size) is not read. */
+  size: number;
+}
+export type Kept = Uint8Array | FileBytes;
+
+/** A JSON array's items: the bytes between its brackets, or null when it has none. */
+export function inner(k: Kept): Kept | null {
+  if (k.length <= 2) return null;
+  return k instanceof Uint8Array ? k.subarray(1, -1) : { ...k, start: k.start + 1, length: k.length - 2 };
+}
+
+/** Kept pieces put together (read from their files where they are kept). */
+export const joinKept = (pieces: Kept | readonly Kept[]): Buffer =>
+  Array.isArray(pieces) ? Buffer.concat(pieces.map(readKept)) : readKept(pieces as Kept);
+
+/** Kept bytes, read when they are in a file (I/O: called by the cache, the writer, or to read records back). */
+export function readKept(k: Kept): Buffer {
+  if (k instanceof Uint8Array) return Buffer.from(k.buffer, k.byteOffset, k.length);
+  const b = Buffer.allocUnsafe(k.length);
+  const fd = openSync(k.path, 'r');
+  try {
+    if (fstatSync(fd).size !== k.size) throw new Error(`${k.path} changed while the run was going on; run again`);
+    for (let at = 0; at < k.length; ) {
+      const n = readSync(fd, b, at, k.length - at, k.start + at);
+      if (n === 0) throw new Error(`${k.path}: cut short while it was read`);
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return b;
+}
+
 /**
  * The JSON texts of one document's records, as the outputs hold them, in UTF-8: kept as bytes (read from
- * the cache as they are, cut and put together without being decoded into strings).
+ * the cache as they are, cut and put together without being decoded into strings). The report entry and
+ * the statements, which the join only copies, stay in the cache's file until the outputs are written.
  */
 export interface JoinTexts {
   /** Its report entry, as the contract reads it (ReportEntry). */
-  report: Buffer;
+  report: Kept;
   /**
    * Its mentions as one JSON array (each `MentionPart.len` bytes, a comma between), each written as its
    * own event (with `eventId`) when the document has a part, as extracted when not; empty when it was
@@ -81,7 +121,7 @@ export interface JoinTexts {
   /** Its mentions' records of the layer, one after the other (`MentionPart.llen` bytes each). */
   layer: Buffer;
   /** Its statements as one JSON array; empty when it was not read whole. */
-  statements: Buffer;
+  statements: Kept;
 }
 
 /** An outcome's part and texts, once made (attached by the cache, or by the join to a fresh outcome). */
@@ -207,7 +247,7 @@ function partOf(
 /** A part whose links were worked out against other meetings, linked again (its records read back from its texts). */
 export function relinked(part: JoinPart, texts: JoinTexts, title: string, meetings: readonly Meeting[], hash: string): JoinPart {
   const events = asExtracted(JSON.parse(texts.events.toString()) as Event[]);
-  const statements = JSON.parse(texts.statements.toString()) as { id: string; text: string }[];
+  const statements = JSON.parse(readKept(texts.statements).toString()) as { id: string; text: string }[];
   const links = linksOf(events, new Map(statements.map((s) => [s.id, s.text])), title, meetings);
   return {
     meetings: hash,

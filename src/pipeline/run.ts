@@ -30,6 +30,7 @@ import { readChronology } from './events/read.ts';
 import { SOURCE_EXT, SOURCE_EXT_LIST, type PdfTexts } from './formats/index.ts';
 import { Gazetteer, type GazetteerFile } from './gazetteer.ts';
 import { fastJoin } from './join-fast.ts';
+import type { Kept } from './join-part.ts';
 import { extractSource, type DocInput, type DocOutcome, type TextFile } from './pool-job.ts';
 import { readDataFile } from './read-data-file.ts';
 import { TopicMatcher, TopicsFile } from './topics.ts';
@@ -63,7 +64,7 @@ export interface Outputs {
    * Files already written out as JSON by the join of a cached run (join-fast.ts): written as they are,
    * and their fields above parsed from them only when read.
    */
-  json?: Partial<Record<'events' | 'statements' | 'layer' | 'report', Uint8Array>>;
+  json?: Partial<Record<'events' | 'statements' | 'layer' | 'report', Uint8Array | Kept[]>>;
   /** What the CLI prints, given with `json` so that printing it reads none of those files back. */
   summary?: {
     events: number;

@@ -28,6 +28,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DATA_FILES } from '../contract/schema.ts';
+import { joinKept, type Kept } from './join-part.ts';
 import type { TextFile } from './pool-job.ts';
 import { DATA_DIR, type Outputs } from './run.ts';
 
@@ -89,9 +90,10 @@ function currentTarget(out: string): string | null {
  */
 export function outputFiles(o: Outputs): [string, string | Uint8Array][] {
   const values = o as unknown as Record<string, unknown>;
-  const json = (o.json ?? {}) as Record<string, Uint8Array | undefined>;
+  const json = (o.json ?? {}) as Record<string, Uint8Array | Kept[] | undefined>;
   return Object.entries(DATA_FILES).flatMap(([key, name]) => {
-    const text = json[key] ?? (values[key] === undefined ? undefined : JSON.stringify(values[key]));
+    const kept = json[key];
+    const text = kept ? (kept instanceof Uint8Array ? kept : joinKept(kept)) : values[key] === undefined ? undefined : JSON.stringify(values[key]);
     return text === undefined ? [] : [[name, text] as [string, string | Uint8Array]];
   });
 }
