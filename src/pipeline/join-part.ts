@@ -118,7 +118,7 @@ export interface JoinTexts {
    * not read whole.
    */
   events: Buffer;
-  /** Its mentions' records of the layer, one after the other (`MentionPart.llen` bytes each). */
+  /** Its mentions' records of the layer, each (`MentionPart.llen` bytes) followed by a comma. */
   layer: Buffer;
   /** Its statements as one JSON array; empty when it was not read whole. */
   statements: Kept;
@@ -221,7 +221,7 @@ function partOf(
     own.push(json.slice(0, -1) + tail);
     const plain = sameKeys(e, e.end !== undefined ? PLAIN : PLAIN_NO_END) && Boolean(e.end ?? true) && sortedUnique(e.topics) && sortedUnique(e.statementIds);
     const record = plain ? `${json.slice(0, -1)},"docIds":${JSON.stringify([e.docId])},"mentionIds":${JSON.stringify([e.id])},"sco":${sco}}` : '';
-    layer.push(record);
+    if (record) layer.push(`${record},`);
     return {
       id: e.id,
       start: e.start,
