@@ -309,7 +309,8 @@ export class ExtractCache {
       textBytes: text === undefined ? 0 : Buffer.byteLength(text),
       lengths: [],
       entry: held.entry,
-      ...(ok ? { ok: { sco: ok.sco, document: ok.document, placeNames: ok.placeNames, part: held.part } } : {}),
+      // The document as the contract reads it (makePart checked it): a cached run's join does not check it again.
+      ...(ok ? { ok: { sco: ok.sco, document: held.document ?? ok.document, placeNames: ok.placeNames, part: held.part } } : {}),
     };
     const tmp = `${this.textPath(key)}.${process.pid}.tmp`;
     try {

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Meeting } from '../contract/chronology.ts';
-import { ReportEntry, type DocumentMeta, type Event } from '../contract/schema.ts';
+import { DocumentMeta, ReportEntry, type Event } from '../contract/schema.ts';
 import { kindOf } from './events/layer.ts';
 import { disagreement, linkMention, mayLink } from './events/link.ts';
 import type { DocOutcome } from './pool-job.ts';
@@ -128,6 +128,8 @@ export interface JoinTexts {
 export const PART = Symbol('join part');
 export interface PartHolder {
   part: JoinPart | null;
+  /** Its documents.json record, as the contract reads it (checked once, when the part is made). */
+  document?: DocumentMeta;
   texts: JoinTexts;
   /** What the run says of the document besides its report entry's text. */
   entry: Pick<ReportEntry, 'docId' | 'file' | 'status' | 'messages'>;
@@ -177,8 +179,9 @@ export function makePart(outcome: DocOutcome, meetings: readonly Meeting[], hash
   if (!ok) return { part: null, texts: { report, events: none, layer: none, statements: none }, entry };
   const statements = Buffer.from(JSON.stringify(ok.statements));
   const part = partOf(ok.document, ok.sco, ok.events, ok.statements, meetings, hash);
-  if (!part) return { part: null, texts: { report, events: Buffer.from(JSON.stringify(ok.events)), layer: none, statements }, entry };
-  return { part: part.part, texts: { report, events: part.events, layer: part.layer, statements }, entry };
+  const document = DocumentMeta.parse(ok.document);
+  if (!part) return { part: null, document, texts: { report, events: Buffer.from(JSON.stringify(ok.events)), layer: none, statements }, entry };
+  return { part: part.part, document, texts: { report, events: part.events, layer: part.layer, statements }, entry };
 }
 
 /** The fields a mention read back from `JoinTexts.events` has besides those it was extracted with. */
