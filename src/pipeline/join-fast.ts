@@ -43,6 +43,8 @@ interface Item {
   layer: Uint8Array;
   /** Where its layer record starts in `layer`. */
   lat: number;
+  /** The id of its event, once grouped. */
+  eventId?: string;
 }
 
 /**
@@ -170,7 +172,8 @@ export function fastJoin(
   const scoOf = (docId: string) => sco.get(docId) === true;
   const notes = new Map<string, string[]>();
   const links = new Map<string, Link>();
-  const groups = new Map<string, Item[]>();
+  // A key's first mention alone, an array from its second on (most events have one mention).
+  const groups = new Map<string, Item | Item[]>();
   for (const it of items) {
     const { m } = it;
     if (m.link) {
@@ -181,26 +184,26 @@ export function fastJoin(
     }
     const key = m.link ? `m:${m.link.meetingId}` : m.key;
     const g = groups.get(key);
-    if (g) g.push(it);
-    else groups.set(key, [it]);
+    if (g === undefined) groups.set(key, it);
+    else if (Array.isArray(g)) g.push(it);
+    else groups.set(key, [g, it]); // keeps the key's place in the map's order
   }
 
   // Each event of the layer: a plain mention alone and unlinked is its kept record; any other is made
   // by the layer's own code from its mentions read back.
-  const eventOf = new Map<Item, string>();
   const layer: { start: string; id: string; it?: Item; json?: string }[] = [];
   const forced = new Map<string, never>();
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    let ev: (typeof layer)[number];
-    if (group.length === 1 && !first.m.link && first.m.llen > 0) ev = { start: first.m.start, id: first.m.id, it: first };
-    else {
-      const mentions = asExtracted(group.map((it) => JSON.parse(Buffer.from(it.events.buffer, it.events.byteOffset + it.at, it.m.len).toString()) as Event));
-      const made: LayerEvent = layerEvent(mentions, { links, sco: scoOf, forced });
-      ev = { start: made.start, id: made.id, json: JSON.stringify(made) };
+  for (const g of groups.values()) {
+    if (!Array.isArray(g) && !g.m.link && g.m.llen > 0) {
+      g.eventId = g.m.id;
+      layer.push({ start: g.m.start, id: g.m.id, it: g });
+      continue;
     }
-    layer.push(ev);
-    for (const it of group) eventOf.set(it, ev.id);
+    const group = Array.isArray(g) ? g : [g];
+    const mentions = asExtracted(group.map((it) => JSON.parse(Buffer.from(it.events.buffer, it.events.byteOffset + it.at, it.m.len).toString()) as Event));
+    const made: LayerEvent = layerEvent(mentions, { links, sco: scoOf, forced });
+    layer.push({ start: made.start, id: made.id, json: JSON.stringify(made) });
+    for (const it of group) it.eventId = made.id;
   }
   layer.sort((a, b) => cmp(a.start, b.start) || cmp(a.id, b.id));
 
@@ -209,7 +212,7 @@ export function fastJoin(
   const eventsJson = array(items, (into, it, comma) => {
     const { m } = it;
     const link = links.get(m.id);
-    const eventId = eventOf.get(it)!;
+    const eventId = it.eventId!;
     const end = it.at + m.len;
     if (!link && eventId === m.id) {
       if (!comma) return into.add(it.events, it.at, end);
