@@ -40,6 +40,8 @@ export interface Attachment {
 }
 
 export function attach(text: string, dates: DateMention[], places: PlaceMention[]): Attachment[] {
+  // no dates, no clauses to cut (most sentences have no year alone, and attach is asked about those first)
+  if (dates.length === 0) return [];
   const cls = clauses(text);
   return dates.map((date) => {
     let clause = cls.find((c) => date.start >= c.start && date.start < c.end) ?? { start: 0, end: text.length };
