@@ -31,6 +31,19 @@ describe('decode: a source file becomes the text offsets refer to', () => {
     expect(!r.ok && r.message).toMatch(/image\.txt: looks like a binary file/);
   });
 
+  it('calls a file binary past 5% of control characters in its first 8 KB, not at 5%, nor for one past those 8 KB', () => {
+    // 20 control bytes (0x01) in 400: exactly 5% is text; one more makes it binary
+    const withControls = (n: number, total: number) => bytes('a'.repeat(total - n), new Array<number>(n).fill(0x01));
+    expect(looksBinary(withControls(20, 400))).toBe(false);
+    expect(looksBinary(withControls(21, 400))).toBe(true);
+    // tabs, line ends and form feeds are text
+    expect(looksBinary(bytes('a\tb\r\nc\f'.repeat(100)))).toBe(false);
+    // a NUL byte after the first 8 KB is not looked at; inside them it is enough
+    expect(looksBinary(bytes('a'.repeat(8192), [0x00]))).toBe(false);
+    expect(looksBinary(bytes('a'.repeat(8191), [0x00]))).toBe(true);
+    expect(looksBinary(new Uint8Array(0))).toBe(false);
+  });
+
   it('removes bidirectional overrides and invisible characters, keeping ZWNJ', () => {
     const r = decode(bytes('Mos\u200Bcow \u202Eevil\u202C text \u2066x\u2069 \uFEFFend \u0645\u06CC\u200C\u0634\u0648\u062F'), 'bidi.txt');
     expect(r.ok && r.text).toBe('Moscow evil text x end \u0645\u06CC\u200C\u0634\u0648\u062F');
