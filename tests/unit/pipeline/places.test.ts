@@ -19,6 +19,18 @@ describe('places: city names written as places', () => {
     ]);
   });
 
+  it('takes the longest name that starts at a word, with a full stop or "\'s" after it', () => {
+    // the names starting with "New" have two and three words (the scan tries only those lengths)
+    expect(places('met in New York City on 5 May')).toEqual([['New York City', 'New York']]);
+    expect(places("met in New York's financial district")).toEqual([['New York', 'New York']]);
+    expect(places('the talks in New Delhi.')).toEqual([['New Delhi', 'New Delhi']]);
+    expect(places('a New approach')).toEqual([]);
+    expect(places("held in St. Petersburg on 7 June, and Beijing's role")).toEqual([
+      ['St. Petersburg', 'Saint Petersburg'],
+      ['Beijing', 'Beijing'],
+    ]);
+  });
+
   it('knows renamed cities by their old names', () => {
     expect(places('held in Nur-Sultan on 30 October 2020')).toEqual([['Nur-Sultan', 'Astana']]);
     expect(places('from Alma-Ata to Bombay and Peking')).toEqual([
