@@ -21,10 +21,9 @@ import {
   type DocumentMeta,
   type Event,
   type LayerEvent,
-  type Statement,
   type Topic,
 } from '../contract/schema.ts';
-import { buildPlaces, buildTimeSeries } from './aggregate.ts';
+import { addPlaceCounts, placesOf, seriesOf, type PlaceCount, type SeriesCount } from './aggregate.ts';
 import { CORRECTIONS_FILE } from './corrections.ts';
 import { applyMeetingCorrections } from './events/corrections.ts';
 import { layerEvent } from './events/layer.ts';
@@ -125,7 +124,9 @@ export function fastJoin(
   const placeNames = new Map<string, Set<string>>();
   const items: Item[] = [];
   const statementTexts: Kept[] = [];
-  const statements: Pick<Statement, 'eventIds' | 'topics' | 'placeIds'>[] = [];
+  const placeCounts: Record<string, PlaceCount> = {};
+  const series: SeriesCount[] = [];
+  let statementCount = 0;
   for (const o of outcomes as (DocOutcome & Parted)[]) {
     const held = (o[PART] ??= makePart(o, meetings, hash));
     const ok = o.ok;
@@ -165,7 +166,9 @@ export function fastJoin(
     if (at !== (part.mentions.length > 0 ? events.length : 1) || lat !== layer.length) return null;
     const listedStatements = inner(held.texts.statements);
     if (listedStatements) statementTexts.push(listedStatements);
-    for (const s of part.statements) statements.push({ eventIds: s.events.map((i) => part.mentions[i]!.id), topics: s.topics, placeIds: s.placeIds });
+    addPlaceCounts(placeCounts, part.places);
+    if (part.series) series.push(part.series);
+    statementCount += part.statements;
   }
 
   items.sort((a, b) => (a.m.start < b.m.start ? -1 : a.m.start > b.m.start ? 1 : a.m.id < b.m.id ? -1 : 1));
@@ -244,7 +247,6 @@ export function fastJoin(
     Buffer.from(close),
   ];
 
-  const mentions = items.map((it) => it.m) as unknown as Event[];
   const mentioned = new Set([...links.values()].map((l) => l.meeting.id));
   const json = {
     events: eventsJson,
@@ -260,9 +262,9 @@ export function fastJoin(
     ),
   };
   const outputs = {
-    places: Places.parse(buildPlaces(mentions, statements as Statement[], placeNames, (id) => plan.gaz.byId.get(id), new Map())),
+    places: Places.parse(placesOf(placeCounts, placeNames, (id) => plan.gaz.byId.get(id), new Map())),
     // Built in the contract's form (as joinRun checks: join-fast.test compares the two), not checked again.
-    timeseries: buildTimeSeries(mentions, statements as Statement[]),
+    timeseries: seriesOf(series),
     documents,
     meetings: LayerMeetings.parse(meetings.map((m) => ({ ...m, mentioned: mentioned.has(m.id) }))),
     topics,
@@ -271,7 +273,7 @@ export function fastJoin(
     json,
     summary: {
       events: items.length,
-      statements: statements.length,
+      statements: statementCount,
       documents: documentsReport.map(({ status, messages }) => ({ status, messages })),
       corrections,
     },

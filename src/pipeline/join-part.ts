@@ -3,10 +3,11 @@
  * (cache.ts), so that a run over 1,000 cached documents merges 1,000 small parts (join-fast.ts) instead
  * of parsing and joining every record again. Pure: a document's outcome and the meetings in, its part out.
  *
- * A part holds what the join needs of each record: a mention's date, place, kind and topics, and its
- * link to a meeting of the chronology (worked out here, against the meetings whose hash it keeps); a
- * statement's events, topics and places. The records themselves stay JSON text (`JoinTexts`), written
- * out as they are: the outputs are these texts put together in the join's order.
+ * A part holds what the join needs of each mention: its date and id (the order of events.json), the
+ * key that groups it with others (date, place or online, kind of event), and its link to a meeting of
+ * the chronology (worked out here, against the meetings whose hash it keeps); and what the document
+ * adds to places.geojson and timeseries.json, counted (aggregate.ts). The records themselves stay JSON
+ * text (`JoinTexts`), written out as they are: the outputs are these texts put together in the join's order.
  *
  * Only a document the fast join can take as it is gets a part: every record's id starts with the
  * document's, no mention is curated or carries an event id or link already, every statement's events
@@ -17,19 +18,15 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Meeting } from '../contract/chronology.ts';
 import { DocumentMeta, ReportEntry, type Event } from '../contract/schema.ts';
+import { countPlaces, countSeries, type PlaceCount, type SeriesCount } from './aggregate.ts';
 import { kindOf } from './events/layer.ts';
 import { disagreement, linkMention, mayLink } from './events/link.ts';
 import type { DocOutcome } from './pool-job.ts';
 
-/** What the join needs of one mention (events.json record). */
+/** What the join needs of one mention (events.json record): what orders it, groups it and finds its JSON. */
 export interface MentionPart {
   id: string;
   start: string;
-  end?: string;
-  precision: Event['precision'];
-  placeId: string | null;
-  online: boolean;
-  topics: string[];
   /**
    * What groups it with others when it is not linked to a meeting (events/layer.ts): its date, place
    * (or online) and the kind of event its title names; or its own id when it has neither place nor online.
@@ -51,19 +48,16 @@ export interface MentionPart {
   note?: string;
 }
 
-/** What the join needs of one statement: its mentions (indexes into the document's), topics and places. */
-export interface StatementPart {
-  events: number[];
-  topics: string[];
-  placeIds: string[];
-}
-
 /** One document's part: what the join reads of it besides the JSON texts. */
 export interface JoinPart {
   /** The hash of the meetings its links were worked out against (`meetingsHash`). */
   meetings: string;
   mentions: MentionPart[];
-  statements: StatementPart[];
+  /** How many statements it has. */
+  statements: number;
+  /** What its mentions and statements add to places.geojson and timeseries.json (aggregate.ts). */
+  places: Record<string, PlaceCount>;
+  series: SeriesCount | null;
 }
 
 /** Bytes kept in a file (a cache entry's) and read only when they are needed: the join copies them whole. */
@@ -206,13 +200,9 @@ function partOf(
     index.set(e.id, i);
   }
   const sentences = new Map<string, string>();
-  const parts: StatementPart[] = [];
   for (const s of statements) {
-    if (!s.id.startsWith(prefix) || sentences.has(s.id)) return null;
+    if (!s.id.startsWith(prefix) || sentences.has(s.id) || s.eventIds.some((id) => !index.has(id))) return null;
     sentences.set(s.id, s.text);
-    const at = s.eventIds.map((id) => index.get(id) ?? -1);
-    if (at.includes(-1)) return null;
-    parts.push({ events: at, topics: s.topics, placeIds: s.placeIds });
   }
   if (events.some((e) => e.statementIds.some((id) => !sentences.has(id)))) return null;
   const links = linksOf(events, sentences, document.title, meetings);
@@ -228,11 +218,6 @@ function partOf(
     return {
       id: e.id,
       start: e.start,
-      ...(e.end !== undefined ? { end: e.end } : {}),
-      precision: e.precision,
-      placeId: e.placeId,
-      online: e.online,
-      topics: e.topics,
       key: e.placeId !== null || e.online ? `u:${e.start}..${e.end ?? ''}@${e.placeId ?? 'online'}:${kindOf(e.title)}` : `e:${e.id}`,
       len: Buffer.byteLength(own[i]!),
       own: Buffer.byteLength(tail),
@@ -241,7 +226,13 @@ function partOf(
     };
   });
   return {
-    part: { meetings: hash, mentions, statements: parts },
+    part: {
+      meetings: hash,
+      mentions,
+      statements: statements.length,
+      places: countPlaces(events, statements),
+      series: countSeries(events, statements),
+    },
     events: Buffer.from(`[${own.join(',')}]`),
     layer: Buffer.from(layer.join('')),
   };
@@ -252,9 +243,5 @@ export function relinked(part: JoinPart, texts: JoinTexts, title: string, meetin
   const events = asExtracted(JSON.parse(texts.events.toString()) as Event[]);
   const statements = JSON.parse(readKept(texts.statements).toString()) as { id: string; text: string }[];
   const links = linksOf(events, new Map(statements.map((s) => [s.id, s.text])), title, meetings);
-  return {
-    meetings: hash,
-    statements: part.statements,
-    mentions: part.mentions.map(({ link: _link, note: _note, ...m }, i) => ({ ...m, ...links[i] })),
-  };
+  return { ...part, meetings: hash, mentions: part.mentions.map(({ link: _link, note: _note, ...m }, i) => ({ ...m, ...links[i] })) };
 }
