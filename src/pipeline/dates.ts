@@ -380,8 +380,7 @@ function readMonths(
     mentions.push({ start, end, text: raw, value: { start: iso(docDate.y, mo, d), precision: 'day' } });
   }
   // "in January", "in September of that year": a month whose year is the sentence's one year, or the report's (dates-en.ts)
-  for (const r of monthsWithoutYear(text, year, carry?.anchor ?? null))
-    if (free(r.start, r.end)) mentions.push(r);
+  for (const r of monthsWithoutYear(text, year, carry?.anchor ?? null)) if (free(r.start, r.end)) mentions.push(r);
   // Every path above ends here: a year outside 1000–2999 (e.g. from a document dated "0000") is not written.
   for (let i = mentions.length - 1; i >= 0; i--) {
     const v = mentions[i]!.value;

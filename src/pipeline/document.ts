@@ -122,7 +122,8 @@ function addStatement(
     marks.push({ kind: 'place', start: dl.start, end: dl.end });
     placeIds.unshift(dateline!.place.id);
   }
-  for (let i = 0; i < places.length; i++) notePlaceName(doc, places[i]!.place.id, placeNameAsListed(lang, places[i]!.text, places[i]!.place));
+  for (let i = 0; i < places.length; i++)
+    notePlaceName(doc, places[i]!.place.id, placeNameAsListed(lang, places[i]!.text, places[i]!.place));
   if (inHeader) notePlaceName(doc, dateline!.place.id, dateline!.place.name);
   const stTopics = [...new Set([...para.headingTopics, ...doc.topics.forText(sText)])].sort();
   doc.statements.push({
@@ -167,7 +168,18 @@ function readSentence(doc: DocRun, para: ParaRun, s: Span): void {
   const attached = attach(forClauses(lang, sText), dates, places);
   // "talks in Goa on Friday, agreeing on what leaders will sign at the summit in July": the place is Friday's, not July's
   if (lang === 'en') for (const a of attached) if (a.place && placeOfNearerDate(a, attached, sText)) a.place = null;
-  const sen: SentenceScope = { start: s.start, end: s.end, text: sText, para: para.text, dateline, inHeader, headerEnd, id, blanks, core: undefined };
+  const sen: SentenceScope = {
+    start: s.start,
+    end: s.end,
+    text: sText,
+    para: para.text,
+    dateline,
+    inHeader,
+    headerEnd,
+    id,
+    blanks,
+    core: undefined,
+  };
   for (const a of attached) mentions.push(mentionOf(h, doc.gaz, mentions, sen, a));
   if (inHeader && docDate && meta.published && !dates.some((d) => d.start < headerEnd)) {
     mentions.push({

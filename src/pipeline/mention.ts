@@ -100,13 +100,19 @@ export function mentionOf(h: DocHeader, gaz: Gazetteer, mentions: Mention[], sen
   if (!place && lang !== 'en' && !a.online && atReportDayLang(lang, sText, d, carry.anchor) && !isOnlineLeadLang(lang, paraText)) {
     // where the text placed the report's day ("сегодня в Астане", "1日在天津…举行"), else the dateline's city
     place =
-      mentions.find((m) => m.place && !m.online && !m.dateline && onReportDayLang(m, carry.anchor))?.place ?? firstDateline?.[1].place ?? null;
+      mentions.find((m) => m.place && !m.online && !m.dateline && onReportDayLang(m, carry.anchor))?.place ??
+      firstDateline?.[1].place ??
+      null;
   }
   const whole = blank(sText, 0, d.start, blanks);
   // "The Council ... Organisation (SCO) held its regular meeting in ...": the clause goes on over the brackets
   // Russian and Chinese titles come from their own module, in the document's language.
   let core =
-    lang !== 'en' ? (sen.core ??= titleCore(lang, sText, blanks)) : sText[a.clause.start - 1] === ')' ? titleFromPrefix(withoutBrackets(whole)) : '';
+    lang !== 'en'
+      ? (sen.core ??= titleCore(lang, sText, blanks))
+      : sText[a.clause.start - 1] === ')'
+        ? titleFromPrefix(withoutBrackets(whole))
+        : '';
   if (!core && lang === 'en') core = titleFromPrefix(blank(sText, a.clause.start, d.start, blanks));
   if (!core && lang === 'en') core = titleFromPrefix(whole);
   if (!core && lang === 'en') core = titleFromPrefix(withoutBrackets(whole));
