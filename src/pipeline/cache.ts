@@ -203,11 +203,11 @@ export class ExtractCache {
       const size = fstatSync(fd).size;
       let raw = Buffer.allocUnsafe(Math.min(size, 65_536));
       let have = readInto(fd, raw, 0);
-      let cut = raw.indexOf(NL);
-      while (cut < 0 && have < size) {
-        raw = Buffer.concat([raw.subarray(0, have), Buffer.allocUnsafe(Math.min(size - have, raw.length))]);
+      let cut = raw.subarray(0, have).indexOf(NL);
+      while (cut < 0 && have === raw.length && have < size) {
+        raw = Buffer.concat([raw, Buffer.allocUnsafe(Math.min(size - have, raw.length))]);
         have = readInto(fd, raw, have);
-        cut = raw.indexOf(NL);
+        cut = raw.subarray(0, have).indexOf(NL);
       }
       if (cut < 0) throw new Error('cut short');
       // The head is ASCII (asciiJson); the other lines stay bytes, cut where the head says.
@@ -219,8 +219,9 @@ export class ExtractCache {
       const needed = cut + 1 + head.lengths[0]! + 1 + head.lengths[1]! + 1;
       if (raw.length < needed) {
         raw = Buffer.concat([raw.subarray(0, have), Buffer.allocUnsafe(needed - have)]);
-        readInto(fd, raw, have);
+        have = readInto(fd, raw, have);
       }
+      if (have < needed) throw new Error('cut short while it was read');
       let at = cut + 1;
       const lines = head.lengths.map((n, i) => {
         const start = at;

@@ -110,3 +110,56 @@ describe('a cache entry whose links were made against other meetings', () => {
     expect(written(o)).toEqual(reference);
   });
 });
+
+describe('a cache entry with a large head', () => {
+  it('is read whole past the first block the cache reads', () => {
+    const docId = 'long-list';
+    const events = Array.from({ length: 1500 }, (_, i) => ({
+      id: `${docId}:${1000 + i}-01-01`,
+      docId,
+      start: `${1000 + i}-01-01`,
+      precision: 'day' as const,
+      placeId: null,
+      online: false,
+      title: `Meeting number ${i}`,
+      topics: [],
+      statementIds: [],
+      dateText: `1 January ${1000 + i}`,
+      curated: false,
+    }));
+    const outcome: DocOutcome & Parted = {
+      entry: { docId, file: `${docId}.txt`, status: 'ok', found: { dates: 1500, places: 0, events: 1500, statements: 0 }, skipped: [], messages: [] },
+      ok: {
+        text: 'x',
+        sco: false,
+        events,
+        statements: [],
+        placeNames: [],
+        document: {
+          id: docId,
+          file: `${docId}.txt`,
+          title: 'A long list',
+          kind: 'other',
+          published: null,
+          source: '',
+          bytes: 1,
+          chars: 1,
+          eventCount: 1500,
+          statementCount: 0,
+          placeCount: 0,
+          textPath: `documents/${docId}.txt`,
+          lang: 'en',
+        },
+      },
+    };
+    const dir = join(tmp, 'cache-long');
+    new ExtractCache(dir).set('long', outcome);
+    const head = readFileSync(join(dir, 'long.entry')).indexOf(10);
+    expect(head).toBeGreaterThan(65_536 * 2);
+    const c = new ExtractCache(dir);
+    const back = c.get('long')!;
+    expect(c.problems).toEqual([]);
+    expect(back[PART]!.part!.mentions).toHaveLength(1500);
+    expect(back.ok!.events).toEqual(events);
+  });
+});
