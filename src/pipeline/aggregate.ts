@@ -88,7 +88,7 @@ export function placesOf(
       lastDate: c?.last ?? null,
       source: p.source ?? '',
       curated: Boolean(edit?.curated || p.curated),
-    };    // The interface's Russian and Chinese labels; a curated rename keeps them only when it renames nothing.
+    }; // The interface's Russian and Chinese labels; a curated rename keeps them only when it renames nothing.
     const ru = p.ru?.[0];
     const zh = p.zh?.[0];
     if ((ru || zh) && (!edit?.name || edit.name === p.name)) props.names = { ...(ru ? { ru } : {}), ...(zh ? { zh } : {}) };

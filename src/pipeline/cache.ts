@@ -34,7 +34,6 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -44,11 +43,10 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import type { Meeting } from '../contract/chronology.ts';
-import type { ReportEntry } from '../contract/schema.ts';
+import { LINES, NL, READ, readBack, readInto, type Head } from './cache-entry.ts';
 import { readChronology } from './events/read.ts';
 import { meetingsFor } from './join-fast.ts';
 import {
-  asExtracted,
   makePart,
   meetingsHash,
   PART,
@@ -62,21 +60,6 @@ import {
 import type { DocOutcome } from './pool-job.ts';
 import { DATA_DIR } from './run.ts';
 
-/** The byte that ends an entry's lines, and the lines after its head, in order. */
-const NL = 0x0a;
-const LINES = ['events', 'layer', 'report', 'statements'] as const;
-/** How many of them a run reads (the others, which the join only copies, are read when written out). */
-const READ = 2;
-
-/** Reads from `at` until `into` is full or the file ends; how far it got. */
-function readInto(fd: number, into: Buffer, at: number): number {
-  while (at < into.length) {
-    const n = readSync(fd, into, at, into.length - at, at);
-    if (n === 0) break;
-    at += n;
-  }
-  return at;
-}
 /** Bump when the entry format changes. */
 const FORMAT = 'sco-atlas-extract-cache 3';
 export const MAX_ENTRIES = 20_000;
@@ -244,7 +227,12 @@ export class ExtractCache {
         const linking = part ? this.meetings() : undefined;
         if (part && linking && part.meetings !== linking.hash) {
           part = relinked(part, texts, ok.document.title, linking.meetings, linking.hash);
-          texts = this.write(key, { ...head, ok: { ...ok, part } }, texts, `its links to meetings were made against another chronology; linked again`);
+          texts = this.write(
+            key,
+            { ...head, ok: { ...ok, part } },
+            texts,
+            `its links to meetings were made against another chronology; linked again`,
+          );
         }
       }
       this.hits++;
@@ -358,46 +346,6 @@ export class ExtractCache {
       rmSync(join(this.dir, `${n.slice(0, -'.entry'.length)}.txt`), { force: true });
     }
   }
-}
-
-/** An entry's first line. */
-interface Head {
-  key: string;
-  textBytes: number;
-  /** The lengths of the lines after this one (LINES), in bytes. */
-  lengths: number[];
-  entry: PartHolder['entry'];
-  ok?: { sco: boolean; document: NonNullable<DocOutcome['ok']>['document']; placeNames: [string, string[]][]; part: JoinPart | null };
-}
-
-/** An entry as an outcome: its report entry and records parsed from their JSON the first time they are read. */
-function readBack(head: Head, texts: PartHolder['texts'], part: JoinPart | null, text?: { path: string; bytes: number }): DocOutcome & Parted {
-  let entry: ReportEntry | undefined;
-  const outcome: DocOutcome & Parted = {
-    get entry() {
-      return (entry ??= JSON.parse(readKept(texts.report).toString()) as ReportEntry);
-    },
-    [PART]: { part, texts, entry: head.entry },
-  };
-  if (head.ok && text) {
-    const { sco, document, placeNames } = head.ok;
-    let events: NonNullable<DocOutcome['ok']>['events'] | undefined;
-    let statements: NonNullable<DocOutcome['ok']>['statements'] | undefined;
-    outcome.ok = {
-      text,
-      sco,
-      document,
-      placeNames,
-      get events() {
-        // Written as their own events when the document has a part (join-part.ts).
-        return (events ??= part ? asExtracted(JSON.parse(texts.events.toString())) : JSON.parse(texts.events.toString()));
-      },
-      get statements() {
-        return (statements ??= JSON.parse(readKept(texts.statements).toString()));
-      },
-    };
-  }
-  return outcome;
 }
 
 /** The cache folder of a project: `.extract-cache/` at its top. */

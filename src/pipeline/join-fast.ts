@@ -28,7 +28,19 @@ import { CORRECTIONS_FILE } from './corrections.ts';
 import { applyMeetingCorrections } from './events/corrections.ts';
 import { layerEvent } from './events/layer.ts';
 import type { Link } from './events/link.ts';
-import { asExtracted, inner, joinKept, makePart, meetingsHash, PART, readKept, relinked, type Kept, type MentionPart, type Parted } from './join-part.ts';
+import {
+  asExtracted,
+  inner,
+  joinKept,
+  makePart,
+  meetingsHash,
+  PART,
+  readKept,
+  relinked,
+  type Kept,
+  type MentionPart,
+  type Parted,
+} from './join-part.ts';
 import type { DocOutcome, TextFile } from './pool-job.ts';
 import type { Outputs, RunPlan } from './run.ts';
 
@@ -203,7 +215,9 @@ export function fastJoin(
       continue;
     }
     const group = Array.isArray(g) ? g : [g];
-    const mentions = asExtracted(group.map((it) => JSON.parse(Buffer.from(it.events.buffer, it.events.byteOffset + it.at, it.m.len).toString()) as Event));
+    const mentions = asExtracted(
+      group.map((it) => JSON.parse(Buffer.from(it.events.buffer, it.events.byteOffset + it.at, it.m.len).toString()) as Event),
+    );
     const made: LayerEvent = layerEvent(mentions, { links, sco: scoOf, forced });
     layer.push({ start: made.start, id: made.id, json: JSON.stringify(made) });
     for (const it of group) it.eventId = made.id;
@@ -237,7 +251,9 @@ export function fastJoin(
     return { ...r, json: Buffer.from(JSON.stringify(entry)), messages: entry.messages };
   });
   const corrections = [...plan.corrections.messages];
-  const shell = JSON.stringify(Report.parse({ documents: [], corrections, ...(chronology.problems.length ? { chronology: chronology.problems } : {}) }));
+  const shell = JSON.stringify(
+    Report.parse({ documents: [], corrections, ...(chronology.problems.length ? { chronology: chronology.problems } : {}) }),
+  );
   const head = '{"documents":[]';
   if (!shell.startsWith(head)) return null;
   // The report and the statements stay where they are kept until written (write.ts): pieces in order.

@@ -87,7 +87,7 @@ export function readKept(k: Kept): Buffer {
   const fd = openSync(k.path, 'r');
   try {
     if (fstatSync(fd).size !== k.size) throw new Error(`${k.path} changed while the run was going on; run again`);
-    for (let at = 0; at < k.length; ) {
+    for (let at = 0; at < k.length;) {
       const n = readSync(fd, b, at, k.length - at, k.start + at);
       if (n === 0) throw new Error(`${k.path}: cut short while it was read`);
       at += n;
@@ -174,7 +174,8 @@ export function makePart(outcome: DocOutcome, meetings: readonly Meeting[], hash
   const statements = Buffer.from(JSON.stringify(ok.statements));
   const part = partOf(ok.document, ok.sco, ok.events, ok.statements, meetings, hash);
   const document = DocumentMeta.parse(ok.document);
-  if (!part) return { part: null, document, texts: { report, events: Buffer.from(JSON.stringify(ok.events)), layer: none, statements }, entry };
+  if (!part)
+    return { part: null, document, texts: { report, events: Buffer.from(JSON.stringify(ok.events)), layer: none, statements }, entry };
   return { part: part.part, document, texts: { report, events: part.events, layer: part.layer, statements }, entry };
 }
 
@@ -212,8 +213,14 @@ function partOf(
     const json = JSON.stringify(e);
     const tail = `,"eventId":${JSON.stringify(e.id)}}`;
     own.push(json.slice(0, -1) + tail);
-    const plain = sameKeys(e, e.end !== undefined ? PLAIN : PLAIN_NO_END) && Boolean(e.end ?? true) && sortedUnique(e.topics) && sortedUnique(e.statementIds);
-    const record = plain ? `${json.slice(0, -1)},"docIds":${JSON.stringify([e.docId])},"mentionIds":${JSON.stringify([e.id])},"sco":${sco}}` : '';
+    const plain =
+      sameKeys(e, e.end !== undefined ? PLAIN : PLAIN_NO_END) &&
+      Boolean(e.end ?? true) &&
+      sortedUnique(e.topics) &&
+      sortedUnique(e.statementIds);
+    const record = plain
+      ? `${json.slice(0, -1)},"docIds":${JSON.stringify([e.docId])},"mentionIds":${JSON.stringify([e.id])},"sco":${sco}}`
+      : '';
     if (record) layer.push(`${record},`);
     return {
       id: e.id,

@@ -66,12 +66,7 @@ export interface Outputs {
    */
   json?: Partial<Record<'events' | 'statements' | 'layer' | 'report', Uint8Array | Kept[]>>;
   /** What the CLI prints, given with `json` so that printing it reads none of those files back. */
-  summary?: {
-    events: number;
-    statements: number;
-    documents: { status: ReportEntry['status']; messages: string[] }[];
-    corrections: string[];
-  };
+  summary?: { events: number; statements: number; documents: Pick<ReportEntry, 'status' | 'messages'>[]; corrections: string[] };
   failed: boolean;
 }
 

@@ -93,7 +93,13 @@ export function outputFiles(o: Outputs): [string, string | Uint8Array][] {
   const json = (o.json ?? {}) as Record<string, Uint8Array | Kept[] | undefined>;
   return Object.entries(DATA_FILES).flatMap(([key, name]) => {
     const kept = json[key];
-    const text = kept ? (kept instanceof Uint8Array ? kept : joinKept(kept)) : values[key] === undefined ? undefined : JSON.stringify(values[key]);
+    const text = kept
+      ? kept instanceof Uint8Array
+        ? kept
+        : joinKept(kept)
+      : values[key] === undefined
+        ? undefined
+        : JSON.stringify(values[key]);
     return text === undefined ? [] : [[name, text] as [string, string | Uint8Array]];
   });
 }

@@ -57,8 +57,14 @@ describe('the join of kept parts', () => {
     const o = joinRun(plan, parted);
     expect(o.json, 'the fast join took the run').toBeDefined();
     const events = JSON.parse(reference.get('event-layer.json')!.toString()) as { mentionIds: string[]; meeting?: unknown }[];
-    expect(events.some((e) => e.mentionIds.length > 1), 'some events merge mentions').toBe(true);
-    expect(events.some((e) => e.meeting), 'some are linked to meetings').toBe(true);
+    expect(
+      events.some((e) => e.mentionIds.length > 1),
+      'some events merge mentions',
+    ).toBe(true);
+    expect(
+      events.some((e) => e.meeting),
+      'some are linked to meetings',
+    ).toBe(true);
     expect(reference.get('report.json')!.toString()).toMatch(/already has the id/);
     expect(written(o)).toEqual(reference);
     // What the CLI prints comes with them.
@@ -128,7 +134,14 @@ describe('a cache entry with a large head', () => {
       curated: false,
     }));
     const outcome: DocOutcome & Parted = {
-      entry: { docId, file: `${docId}.txt`, status: 'ok', found: { dates: 1500, places: 0, events: 1500, statements: 0 }, skipped: [], messages: [] },
+      entry: {
+        docId,
+        file: `${docId}.txt`,
+        status: 'ok',
+        found: { dates: 1500, places: 0, events: 1500, statements: 0 },
+        skipped: [],
+        messages: [],
+      },
       ok: {
         text: 'x',
         sco: false,
