@@ -276,7 +276,7 @@ export class ExtractCache {
       renameSync(tmp, this.path(key));
       if (why) this.problems.push(`${this.shown(this.path(key))}: ${why}`);
     } catch (e) {
-      rmSync(tmp, { force: true });
+      removeQuietly(tmp);
       this.problems.push(`${this.dir}: could not store a cache entry (${(e as Error).message})`);
     }
     return texts;
@@ -310,7 +310,7 @@ export class ExtractCache {
         renameSync(tmp, this.textPath(key));
       }
     } catch (e) {
-      rmSync(tmp, { force: true });
+      removeQuietly(tmp);
       this.problems.push(`${this.dir}: could not store a cache entry (${(e as Error).message})`);
       return;
     }
@@ -334,17 +334,28 @@ export class ExtractCache {
     const entries = names.filter((n) => n.endsWith('.entry'));
     const keys = new Set(entries.map((n) => n.slice(0, -'.entry'.length)));
     for (const n of names)
-      if ((n.endsWith('.tmp') || (n.endsWith('.txt') && !keys.has(n.slice(0, -'.txt'.length)))) && old(n))
-        rmSync(join(this.dir, n), { force: true });
+      if ((n.endsWith('.tmp') || (n.endsWith('.txt') && !keys.has(n.slice(0, -'.txt'.length)))) && old(n)) removeQuietly(join(this.dir, n));
     if (entries.length <= max) return;
     const time = (n: string) => statSync(join(this.dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0;
     const aged = entries
       .map((n) => ({ n, t: Math.max(time(n), time(`${n.slice(0, -'.entry'.length)}.txt`)) }))
       .sort((a, b) => a.t - b.t || (a.n < b.n ? -1 : 1));
     for (const { n } of aged.slice(0, entries.length - max)) {
-      rmSync(join(this.dir, n), { force: true });
-      rmSync(join(this.dir, `${n.slice(0, -'.entry'.length)}.txt`), { force: true });
+      removeQuietly(join(this.dir, n));
+      removeQuietly(join(this.dir, `${n.slice(0, -'.entry'.length)}.txt`));
     }
+  }
+}
+
+/**
+ * Removes a file of the cache, never throwing: in a folder this user cannot write (another user's
+ * cache), what a killed run or an old entry left cannot be removed either, and the run goes on.
+ */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    /* named with the write's own failure */
   }
 }
 
