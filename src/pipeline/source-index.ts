@@ -99,7 +99,11 @@ export class SourceIndex {
       writeFileSync(tmp, JSON.stringify({ format: FORMAT, folder: this.inDir, files }));
       renameSync(tmp, this.path);
     } catch (e) {
-      rmSync(tmp, { force: true });
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        /* another user's leftover in a folder this one cannot write: named below, the run goes on */
+      }
       this.problems.push(`${this.shown()}: could not store the source index (${(e as Error).message})`);
     }
   }
