@@ -53,7 +53,9 @@ async function rebuild() {
     // except pdf.js (loaded on demand, with files of its own) and a UMD package esbuild cannot follow.
     external: ['pdfjs-dist', 'pdfjs-dist/*', 'jsonc-parser', 'esbuild', 'tsx', 'vite'],
     // Bundled CommonJS code calls require() (chardet's file reader): ESM has none, so one is made.
-    banner: { js: "import { createRequire as __sco_createRequire } from 'node:module'; const require = __sco_createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __sco_createRequire } from 'node:module'; const require = __sco_createRequire(import.meta.url);",
+    },
     outdir: tmp,
     outExtension: { '.js': '.mjs' },
     metafile: true,
