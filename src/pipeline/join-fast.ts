@@ -42,7 +42,7 @@ import {
   type Parted,
 } from './join-part.ts';
 import type { DocOutcome, TextFile } from './pool-job.ts';
-import type { Outputs, RunPlan } from './run.ts';
+import type { Outputs, RunPlan } from './run-types.ts';
 
 /** A mention of the join: its part, its document, and where its JSON texts are (`JoinTexts`, as plain bytes). */
 interface Item {

@@ -14,11 +14,8 @@ import {
   Topics,
   type DocumentMeta,
   type Event,
-  type LayerEvent,
-  type LayerMeeting,
   type ReportEntry,
   type Statement,
-  type Topic,
   LayerMeetings,
 } from '../contract/schema.ts';
 import { GazetteerFile as GazetteerSchema } from '../contract/data-files.ts';
@@ -30,7 +27,9 @@ import { readChronology } from './events/read.ts';
 import { SOURCE_EXT, SOURCE_EXT_LIST, type PdfTexts } from './formats/index.ts';
 import { Gazetteer, type GazetteerFile } from './gazetteer.ts';
 import { fastJoin } from './join-fast.ts';
-import type { Kept } from './join-part.ts';
+import type { Outputs, PlannedFile, PlannedSource, RunPlan } from './run-types.ts';
+
+export type { Outputs, PlannedFile, PlannedSource, RunPlan } from './run-types.ts';
 import { extractSource, type DocInput, type DocOutcome, type TextFile } from './pool-job.ts';
 import { readDataFile } from './read-data-file.ts';
 import { TopicMatcher, TopicsFile } from './topics.ts';
@@ -44,31 +43,6 @@ export const DATA_DIR = ((): string => {
   for (let i = 0; i < 6; i++, dir = dirname(dir)) if (existsSync(join(dir, 'data', 'gazetteer.json'))) return join(dir, 'data');
   return join(dirname(fileURLToPath(import.meta.url)), '../../data');
 })();
-
-export interface Outputs {
-  events: Event[];
-  places: Places;
-  statements: Statement[];
-  timeseries: TimeSeries;
-  documents: DocumentMeta[];
-  report: Report;
-  topics: Topic[];
-  /** The event layer (event-layer.json) and the chronology's meetings with `mentioned` (meetings.json). */
-  layer: LayerEvent[];
-  meetings: LayerMeeting[];
-  /** docId → the normalised text that statement offsets index. */
-  texts: Map<string, string>;
-  /** docId → the file that holds that text, for texts not read into memory (a cached run's: cache.ts). */
-  textFiles?: Map<string, TextFile>;
-  /**
-   * Files already written out as JSON by the join of a cached run (join-fast.ts): written as they are,
-   * and their fields above parsed from them only when read.
-   */
-  json?: Partial<Record<'events' | 'statements' | 'layer' | 'report', Uint8Array | Kept[]>>;
-  /** What the CLI prints, given with `json` so that printing it reads none of those files back. */
-  summary?: { events: number; statements: number; documents: Pick<ReportEntry, 'status' | 'messages'>[]; corrections: string[] };
-  failed: boolean;
-}
 
 let cached: { gazetteer: GazetteerFile; topics: TopicsFile } | undefined;
 /** The data files of the project (gazetteer, topics), read once per process. */
@@ -170,36 +144,11 @@ export interface RunOptions {
   onListed?: (corrections: LoadedCorrections, paths: string[]) => void;
 }
 
-/** A document of the folder whose bytes are not read yet: where it is, its file status, its side file. */
-export interface PlannedSource {
-  file: string;
-  docId: string;
-  path: string;
-  stat: BigIntStats;
-  side: DocInput['side'];
-}
-
-/**
- * One file of the folder in listing order: a document to extract, an entry already decided (skipped,
- * unreadable), or (with `defer`) a document not read yet.
- */
-export type PlannedFile = { input: DocInput } | { entry: ReportEntry } | { source: PlannedSource };
-
 /** A deferred document read: its input, or its report entry when it cannot be read (too large, gone, no permission). */
 export function readPlanned({ file, docId, path, stat, side }: PlannedSource): { input: DocInput } | { entry: ReportEntry } {
   const read = readSource(path, file, Number(stat.size));
   if (read.ok) return { input: { file, docId, bytes: read.bytes, side } };
   return { entry: { docId, file, status: 'failed', found: { ...emptyFound }, skipped: [], messages: [read.message] } };
-}
-
-/** What the run reads before any extraction: the corrections, the data built from them, and every file's bytes. */
-export interface RunPlan {
-  corrections: LoadedCorrections;
-  gaz: Gazetteer;
-  topics: TopicMatcher;
-  files: PlannedFile[];
-  /** For the listing's progress: every name of the folder, in order. */
-  names: string[];
 }
 
 /** Reads the folder (I/O): the corrections, then each file's bytes and side file. No extraction yet. */
