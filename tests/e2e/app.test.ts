@@ -231,10 +231,10 @@ describe('a person opens the atlas', () => {
     expect(count).toBe(`${n} of ${total} events match`);
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(total);
-    await page.waitForTimeout(300); // the list follows once the window settles
-    const texts = await page.locator('.side li .text').allInnerTexts();
-    expect(texts.length).toBeGreaterThan(0);
-    expect(texts.some((t) => /epidemiological/i.test(t))).toBe(true);
+    // The list follows once the window settles.
+    await expect
+      .poll(async () => (await page.locator('.side li .text').allInnerTexts()).some((t) => /epidemiological/i.test(t)))
+      .toBe(true);
     await page.getByRole('searchbox', { name: /search/i }).fill('');
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
 
@@ -369,8 +369,11 @@ describe('a person opens the atlas', () => {
     await p.goto(`${baseUrl}?data=corpora/bad-story/`);
     await p.evaluate(() => window.__atlas!.ready);
     await expect(p.getByTestId('summary').innerText()).resolves.toContain('8 events');
+    // The story is read after the data, so on a busy machine its notice may come a while later.
+    const storyNotices = async () => (await p.locator('body').innerText()).match(/story\.json: steps: expected an array/g)?.length ?? 0;
+    await expect.poll(storyNotices, { timeout: 10_000 }).toBeGreaterThan(0);
     await p.waitForTimeout(300);
-    expect((await p.locator('body').innerText()).match(/story\.json: steps: expected an array/g)).toHaveLength(1);
+    expect(await storyNotices()).toBe(1);
     expect(storyReads).toHaveLength(1);
 
     // It still opens, with the mentions' own titles and no notice about the missing layer.
