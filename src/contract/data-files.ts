@@ -11,7 +11,7 @@
  *   data/place-names-ru-zh.json                 src/pipeline/tools/build-gazetteer.ts (stops, exit 2)
  *   <corpus>/corrections.json                   src/pipeline/corrections.ts (entry by entry; a bad one is skipped)
  *   data/membership.json                        src/app/map/membership.ts (a notice; that state goes uncoloured)
- *   data/story.json (served as story.json)      src/app/present/story.ts readStoryFile (a notice; that step is skipped)
+ *   data/story.json (served as story.json)      src/app/present/story-read.ts readStoryFile (a notice; that step is skipped)
  * The checking itself (JSON by line and column, zod's issues in plain words) is data-check.ts.
  *
  * Objects that the pipeline's own tools write (the gazetteer) are loose: a field added by a newer

@@ -24,6 +24,11 @@ declare module 'virtual:sco-atlas/fast-validators/core' {
   export const places: Check;
   export const documents: Check;
   export const topics: Check;
+}
+
+/** The checks of presenting (FAST_SETS.present): story.json and a host page's messages, read by present/. */
+declare module 'virtual:sco-atlas/fast-validators/present' {
+  type Check = (json: unknown) => boolean;
   export const story: Check;
   export const inbound: Check;
 }

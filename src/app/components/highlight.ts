@@ -3,7 +3,7 @@
  * (`marks`), and the words a search matched (`searchHits`). Where a search hit overlaps a place or a
  * date, the hit shows (it is what the reader looked for); where two marks overlap, the first wins.
  */
-import MiniSearch from 'minisearch';
+import { miniSearch } from '../i18n/search.svelte';
 
 export type Kind = 'place' | 'date' | 'hit';
 
@@ -60,6 +60,9 @@ const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
  */
 export function searchHits(text: string, q: string): Span[] {
   if (!q.trim() || !text) return [];
+  // Fetched on the first search (i18n/search.svelte.ts); a view that asked before is drawn again when it is in.
+  const MiniSearch = miniSearch();
+  if (!MiniSearch) return [];
   const one = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], idField: 'id' });
   one.add({ id: 0, text });
   const found = one.search(q, { prefix: true, fuzzy: 0.15, combineWith: 'OR' })[0];

@@ -5,13 +5,13 @@
  * - per place, sorted start and end times (with statement weights) for O(log n) window counts;
  * - statements by id, by place and by event; documents and topics by id.
  */
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { DocumentMeta, Event, PlaceFeature, Statement, Topic } from '../../contract/schema';
 import { DAY } from '../days';
 import { packEventIndex, type PackedEventIndex } from './event-index';
 import type { RawData } from './load';
 import { rememberSummitHosts } from './summits';
-import { indexTerm, loadStemmer, processTerm, stemmerLoaded, tokenize } from '../i18n/search.svelte';
+import { indexTerm, loadStemmer, miniSearch, processTerm, stemmerLoaded, tokenize } from '../i18n/search.svelte';
 
 export { interval } from './event-index';
 
@@ -147,9 +147,12 @@ function statementPart(raw: RawData, events: readonly Event[]) {
     // loads on the first search; the index is built again once it is in (a reactive caller such as the
     // atlas's filter mask searches again by itself then).
     void loadStemmer();
+    // MiniSearch is fetched on the first search, like the stemmer; until it is in, nothing is found here.
+    const Search = miniSearch();
+    if (!Search) return new Set();
     if (!mini || stemmed !== stemmerLoaded()) {
       stemmed = stemmerLoaded();
-      mini = new MiniSearch<Statement>({ fields: ['text'], idField: 'id', storeFields: [], tokenize, processTerm: indexTerm, searchOptions: { processTerm } });
+      mini = new Search<Statement>({ fields: ['text'], idField: 'id', storeFields: [], tokenize, processTerm: indexTerm, searchOptions: { processTerm } });
       mini.addAll(raw.statements);
     }
     return new Set(mini.search(q, { prefix: true, fuzzy: 0.15, combineWith: 'AND' }).map((r) => String(r.id)));

@@ -12,6 +12,7 @@
  *   stemmer was in (a query in the page's address, the first letters typed) searches again once it is.
  * - Other words are lower-cased, as MiniSearch does by default.
  */
+import type MiniSearchT from 'minisearch';
 import type { Stemmer } from 'snowball-stemmers';
 
 const HAN = /\p{Script=Han}/u;
@@ -35,9 +36,32 @@ export function loadStemmer(): Promise<void> {
   return loading;
 }
 
-/** Loads the stemmer if it is not yet loading; resolves once it is in (or could not load). */
+/**
+ * MiniSearch itself (the index of statements, data/indexes.ts, and the highlighting of the words found,
+ * components/highlight.ts) is not part of the page's start either: it is fetched on the first search,
+ * or once the statements are in (`loadMiniSearch`). It is state too: a search made before it arrived
+ * (a query in the page's address, typed at once) finds only event titles, then everything once it is in.
+ */
+let miniSearchClass = $state.raw<typeof MiniSearchT | null>(null);
+let miniLoading: Promise<void> | null = null;
+
+/** Starts fetching MiniSearch (once); resolves when it is in. */
+export function loadMiniSearch(): Promise<void> {
+  miniLoading ??= import('minisearch').then((m) => {
+    miniSearchClass = m.default;
+  });
+  return miniLoading;
+}
+
+/** MiniSearch if it is in (reactive, see above); otherwise null, and it starts loading. */
+export function miniSearch(): typeof MiniSearchT | null {
+  if (!miniSearchClass) void loadMiniSearch();
+  return miniSearchClass;
+}
+
+/** Loads the search (MiniSearch and the stemmer) if it is not yet loading; resolves once it is in. */
 export function searchReady(): Promise<void> {
-  return loadStemmer();
+  return Promise.all([loadStemmer(), loadMiniSearch()]).then(() => {});
 }
 
 /** Whether the stemmer is in: an index built before it must be built again. Reactive (see above). */

@@ -15,7 +15,7 @@
  * Messages from origins that are not allowed are ignored silently (no reply: a foreign page must
  * not even learn that the atlas is there).
  */
-import * as fast from 'virtual:sco-atlas/fast-validators/core';
+import * as fast from 'virtual:sco-atlas/fast-validators/present';
 import type { InboundMessage } from '../../contract/host-messages';
 
 export type { InboundMessage };

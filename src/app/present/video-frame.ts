@@ -8,11 +8,7 @@ import { drawHtmlLabels, type Rect } from './snapshot';
 import { drawCityPanel, drawLegend, type CityPanel, type LegendLabels } from './snapshot-panels';
 import { wrapText } from './text-wrap';
 
-export const VIDEO_SIZES = [
-  { id: '720p', width: 1280, height: 720 },
-  { id: '1080p', width: 1920, height: 1080 },
-] as const;
-export type VideoSize = (typeof VIDEO_SIZES)[number]['id'];
+export { VIDEO_SIZES, type VideoSize } from './video-support';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 const BASE_W = 1280;

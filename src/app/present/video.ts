@@ -13,17 +13,10 @@ import fixWebmDuration from 'fix-webm-duration';
 import { ArrayBufferTarget, Muxer } from 'webm-muxer';
 import type { MapAdapter } from '../map/types';
 import { drawLayers } from './snapshot';
-import { drawFrame, type FrameParts, type VideoSize } from './video-frame';
+import { drawFrame, type FrameParts } from './video-frame';
+import { webmType } from './video-support';
 
-/** What the Share dialog asks of the video export (Presentation.svelte records it). */
-export interface VideoRequest {
-  what: 'story' | 'window';
-  size: VideoSize;
-  /** Per story step, or the whole playback of the window. */
-  seconds: number;
-  signal: AbortSignal;
-  onProgress(share: number): void;
-}
+export { canRecordVideo, webmType, type VideoRequest } from './video-support';
 
 /** What plays while recording: its length, and what to show at each moment (called once a frame). */
 export interface VideoScript {
@@ -44,18 +37,6 @@ export interface RecordOptions {
   onProgress?(share: number): void;
   /** Frames per second asked of the recorder (the map may draw fewer on a slow machine). */
   fps?: number;
-}
-
-/** Whether this browser can make the video at all (WebCodecs, or MediaRecorder for WebM). */
-export function canRecordVideo(): boolean {
-  return typeof VideoEncoder !== 'undefined' || webmType() !== null;
-}
-
-/** The WebM flavour this browser records, or null when it records none. */
-export function webmType(): string | null {
-  if (typeof MediaRecorder === 'undefined') return null;
-  for (const t of ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm']) if (MediaRecorder.isTypeSupported(t)) return t;
-  return null;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

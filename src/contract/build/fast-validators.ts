@@ -48,12 +48,14 @@ const REFINED = new Map<unknown, Record<string, unknown>>([
 ]);
 
 /**
- * What the page needs before its first screen (the core files, story.json, a host's messages) and what
- * it checks later or seldom (statements, time series, the meetings, the report): two modules, so the
- * page's first code carries only the first set (the second is ~40 % of the compiled source).
+ * What the page needs before its first screen (the core files), what presenting needs (story.json, a
+ * host's messages: read by present/, a chunk fetched after the first screen) and what it checks later or
+ * seldom (statements, time series, the meetings, the report): three modules, so the page's first code
+ * carries only the first set.
  */
 export const FAST_SETS = {
-  core: ['events', 'layer', 'places', 'documents', 'topics', 'story', 'inbound'],
+  core: ['events', 'layer', 'places', 'documents', 'topics'],
+  present: ['story', 'inbound'],
   later: ['statements', 'timeseries', 'report', 'meetings'],
 } as const satisfies Record<string, readonly (keyof typeof FILES)[]>;
 
@@ -93,7 +95,7 @@ export function fastValidatorsSource(names: readonly (keyof typeof FILES)[] = Ob
   return standaloneCode(ajv, refs);
 }
 
-/** `virtual:sco-atlas/fast-validators` (all of them, for tests and tools) and `.../core`, `.../later` (FAST_SETS). */
+/** `virtual:sco-atlas/fast-validators` (all of them, for tests and tools) and `.../core`, `.../present`, `.../later` (FAST_SETS). */
 export function fastValidators(): Plugin {
   const ids = new Map<string, readonly (keyof typeof FILES)[] | undefined>([
     [FAST_VALIDATORS_ID, undefined],

@@ -1,6 +1,10 @@
 /** Search hits in statements (issue 13 item 6): the words the search found, over the place and date marks. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { searchHits, segments } from '../../../src/app/components/highlight';
+import { searchReady } from '../../../src/app/i18n/search.svelte';
+
+// MiniSearch is fetched on the first search, not with the page (i18n/search.svelte.ts).
+beforeAll(() => searchReady());
 
 const text = 'The summit in Moscow on 10 November 2020 was held online.';
 const moscow = { kind: 'place' as const, start: 14, end: 20 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndexes, eventsInWindow, filterMask, interval, windowCounts } from '../../../src/app/data/indexes';
 import { loadCore, loadDeferred, loadRawData } from '../../../src/app/data/load';
 import { parseDay } from '../../../src/app/days';
+import { searchReady } from '../../../src/app/i18n/search.svelte';
 import type { Event, PlaceFeature } from '../../../src/contract/schema';
 
 const sample = join(import.meta.dirname, '../../fixtures/sample/');
@@ -99,6 +100,7 @@ describe('the window counts that size the markers', () => {
 describe('filters and lookups', () => {
   it('filters by topic, by document and by full-text search', async () => {
     const d = await sampleData();
+    await searchReady(); // MiniSearch is fetched on the first search (i18n/search.svelte.ts)
     const ids = (m: Uint8Array | null) => d.events.filter((_, i) => !m || m[i]).map((e) => e.id);
     expect(filterMask(d, { topics: [], docs: [], q: '' })).toBeNull();
     expect(ids(filterMask(d, { topics: ['covid'], docs: [], q: '' }))).toEqual(['ev-agora-2020']);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { checkMembershipFile } from '../../../src/contract/bundled.ts';
-import { readStoryFile } from '../../../src/app/present/story.ts';
+import { readStoryFile } from '../../../src/app/present/story-read.ts';
 import { parseCorrections } from '../../../src/pipeline/corrections.ts';
 import { DATA_DIR, loadData } from '../../../src/pipeline/run.ts';
 import {
