@@ -4,6 +4,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { presentationVariants } from './src/build/variants.ts';
 import { devExtract } from './src/build/dev-extract.ts';
 import { singleShell } from './src/build/single-shell.ts';
+import { preloadApp } from './src/build/preload-app.ts';
 import { fastValidators } from './src/contract/build/fast-validators.ts';
 import { checkedDataPlugin } from './src/contract/build/checked-data.ts';
 
@@ -22,6 +23,8 @@ export default defineConfig(({ mode }) => ({
     ...(mode === 'test' ? [] : [devExtract()]),
     // The single-file shell beside the app, for the page's "Download as one offline file" (issue 12).
     ...(mode === 'test' || mode === 'single' || mode === 'element' ? [] : [singleShell()]),
+    // The app's chunks named in index.html, so they load beside the first module's data requests.
+    ...(mode === 'single' || mode === 'element' ? [] : [preloadApp()]),
     // The data contract's checks compiled ahead of time, so the page checks large files fast without eval.
     fastValidators(),
     // data/membership.json and data/seas.json, checked against the contract when the app is built, not in the page.
