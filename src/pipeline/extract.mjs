@@ -12,6 +12,17 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+// TurboFan without inlining, set before any of the pipeline's code is compiled. A run is short and
+// cold: its optimising compiler ran on V8's background threads for ~3 s of CPU over the 1,000-document
+// corpus (2 threads extracting, each compiling the same hot functions; inlining makes the large ones,
+// mentionOf, extractDocument, titleFromPrefix, take 0.1-0.5 s each, several times over after a deopt),
+// and without inlining ~2.4 s, with no slower extraction seen on the threads themselves (3 interleaved
+// runs each: CPU 12.2 -> 11.5 s at load 8-10; the seeds 1.15 -> 0.98 s over 6 runs). Only a compile-time
+// choice of the optimiser: unlike --no-regexp-tier-up (taken out in a03f05f after a crash), it changes no
+// code or object already made. Skipped when the command line sets inlining itself.
+if (!process.execArgv.some((a) => a.includes('inlin'))) setFlagsFromString('--no-turbo-inlining');
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
