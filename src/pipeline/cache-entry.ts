@@ -5,7 +5,7 @@
 import { readSync } from 'node:fs';
 import type { ReportEntry } from '../contract/schema.ts';
 import { asExtracted, PART, readKept, type JoinPart, type Parted, type PartHolder } from './join-part.ts';
-import type { DocOutcome } from './pool-job.ts';
+import type { DocOutcome, TextFile } from './pool-job.ts';
 
 /** The byte that ends an entry's lines, and the lines after its head, in order. */
 export const NL = 0x0a;
@@ -32,13 +32,12 @@ export interface Head {
   ok?: { sco: boolean; document: NonNullable<DocOutcome['ok']>['document']; placeNames: [string, string[]][]; part: JoinPart | null };
 }
 
-/** An entry as an outcome: its report entry and records parsed from their JSON the first time they are read. */
-export function readBack(
-  head: Head,
-  texts: PartHolder['texts'],
-  part: JoinPart | null,
-  text?: { path: string; bytes: number },
-): DocOutcome & Parted {
+/**
+ * An entry as an outcome: its report entry and records parsed from their JSON the first time they are
+ * read. `text`: the file that keeps the document's text, or the text itself (an outcome packed where it
+ * was extracted, pool-pack.ts).
+ */
+export function readBack(head: Head, texts: PartHolder['texts'], part: JoinPart | null, text?: TextFile | string): DocOutcome & Parted {
   let entry: ReportEntry | undefined;
   const outcome: DocOutcome & Parted = {
     get entry() {
@@ -46,7 +45,7 @@ export function readBack(
     },
     [PART]: { part, texts, entry: head.entry },
   };
-  if (head.ok && text) {
+  if (head.ok && text !== undefined) {
     const { sco, document, placeNames } = head.ok;
     let events: NonNullable<DocOutcome['ok']>['events'] | undefined;
     let statements: NonNullable<DocOutcome['ok']>['statements'] | undefined;

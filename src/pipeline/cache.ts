@@ -155,9 +155,9 @@ export class ExtractCache {
     return join(this.dir, `${key}.txt`);
   }
 
-  /** The meetings the parts' links are made against (data/chronology.json, as the layer reads it), read once. */
+  /** The meetings the parts' links are made against (data/chronology.json, as the layer reads it), read once (also for the pool's packed outcomes). */
   private linking?: { meetings: Meeting[]; hash: string };
-  private meetings() {
+  meetings() {
     if (!this.linking) {
       const meetings = meetingsFor(readChronology(DATA_DIR));
       this.linking = { meetings, hash: meetingsHash(meetings) };

@@ -6,10 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Gazetteer, type GazetteerPlace } from './gazetteer.ts';
 import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
+import { pack, type Linking } from './pool-pack.ts';
 import { loadData } from './run.ts';
 import { TopicMatcher } from './topics.ts';
 
-const given = workerData as { added: GazetteerPlace[]; data?: ReturnType<typeof loadData> };
+/** `linking`: outcomes are sent packed (pool-pack.ts), their parts linked against these meetings. */
+const given = workerData as { added: GazetteerPlace[]; data?: ReturnType<typeof loadData>; linking?: Linking };
 const { added } = given;
 // The data files as the main thread read and checked them (pool.ts), else read here.
 const data = given.data ?? loadData();
@@ -30,6 +32,13 @@ parentPort!.on('message', ({ id, input }: { id: number; input: DocInput }) => {
         messages: [`${input.file}: extraction failed (${(e as Error).message}); the other documents were still processed`],
       },
     };
+  }
+  if (given.linking && outcome.ok) {
+    try {
+      return parentPort!.postMessage({ id, packed: pack(outcome, given.linking) });
+    } catch {
+      /* sent as it is: the main thread joins it the slow way */
+    }
   }
   parentPort!.postMessage({ id, outcome });
 });

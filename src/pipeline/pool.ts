@@ -13,9 +13,13 @@ import { addedPlaces, type LoadedCorrections } from './corrections.ts';
 import { readPdfs } from './formats/index.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
 import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
+import { messagesOf, pack, unpack, type Linking, type Packed } from './pool-pack.ts';
 import { DATA_DIR, joinRun, loadData, MAX_DOCUMENT_BYTES, planRun, readPlanned, type Outputs, type RunOptions } from './run.ts';
 import { SourceIndex } from './source-index.ts';
 import { dirname, resolve } from 'node:path';
+import { readChronology } from './events/read.ts';
+import { meetingsFor } from './join-fast.ts';
+import { meetingsHash } from './join-part.ts';
 
 /**
  * Below this much text to extract, one more worker is not worth its start-up (~0.2 s to load the
@@ -58,14 +62,15 @@ export interface EarlyWorker {
 
 /**
  * What a worker starts from: the places the corrections add, and the project's data files as this thread
- * read and checked them (loadData, once per process), so a worker does not read and check them again.
+ * read and checked them (loadData, once per process), so a worker does not read and check them again;
+ * with `linking`, it sends its outcomes packed (pool-pack.ts).
  */
-const workerData = (added: GazetteerPlace[]) => ({ added, data: loadData() });
+const workerData = (added: GazetteerPlace[], linking?: Linking) => ({ added, data: loadData(), ...(linking ? { linking } : {}) });
 
 /** Starts `n` workers now; `extractInPool` takes them up (and `stopWorkers` ends those it did not). */
-export function spawnWorkers(added: GazetteerPlace[], n: number, script: URL = WORKER): EarlyWorker[] {
+export function spawnWorkers(added: GazetteerPlace[], n: number, script: URL = WORKER, linking?: Linking): EarlyWorker[] {
   return Array.from({ length: n }, () => {
-    const w: EarlyWorker = { worker: new Worker(script, { workerData: workerData(added), stderr: false }), ready: false };
+    const w: EarlyWorker = { worker: new Worker(script, { workerData: workerData(added, linking), stderr: false }), ready: false };
     w.worker.on('message', (m: { ready?: true }) => void (m.ready && (w.ready = true)));
     w.worker.on('error', (e) => void (w.error = e));
     w.worker.on('exit', (code) => void (w.exited = code));
@@ -85,6 +90,8 @@ export interface PoolOptions {
    * two workers without the second's start-up and without copying half the outcomes across threads.
    */
   local?: (input: DocInput) => DocOutcome;
+  /** Outcomes packed where they are extracted, their parts linked against these meetings (pool-pack.ts). */
+  linking?: Linking;
 }
 
 /**
@@ -98,7 +105,7 @@ export function extractInPool(
   added: GazetteerPlace[],
   workers: number,
   onDone?: (i: number) => void,
-  { script = WORKER, early = [], local }: PoolOptions = {},
+  { script = WORKER, early = [], local, linking }: PoolOptions = {},
 ): Promise<DocOutcome[]> {
   const results: DocOutcome[] = new Array(inputs.length);
   // Largest first, so one large document does not start last and keep every other worker waiting.
@@ -122,7 +129,7 @@ export function extractInPool(
     };
     const start = () => {
       const ahead = early.shift();
-      const w = ahead?.worker ?? new Worker(script, { workerData: workerData(added), stderr: false });
+      const w = ahead?.worker ?? new Worker(script, { workerData: workerData(added, linking), stderr: false });
       /** What this worker was sent, in order: the first is the one it is extracting. */
       const held: number[] = [];
       let ready = false;
@@ -147,7 +154,7 @@ export function extractInPool(
         if (current !== undefined) finish(current, failed(inputs[current]!, why));
         if (queue.length > 0) start();
       };
-      const onMessage = (m: { ready?: true; id: number; outcome: DocOutcome }) => {
+      const onMessage = (m: { ready?: true; id: number; outcome?: DocOutcome; packed?: Packed }) => {
         if (m.ready) {
           ready = true;
           return send();
@@ -155,7 +162,7 @@ export function extractInPool(
         // Node delivers what a worker posted before it stopped ahead of its 'exit', so a result is never late.
         const at = held.indexOf(m.id);
         if (at >= 0) held.splice(at, 1);
-        finish(m.id, m.outcome);
+        finish(m.id, m.packed ? unpack(m.packed) : m.outcome!);
         send();
       };
       const onError = (e: Error) => {
@@ -228,10 +235,22 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
   // Without a cache every document is extracted: the workers start loading the pipeline while this
   // thread reads the folder (their start-up was a tenth of a full run's wall time, paid before any work).
   const early: EarlyWorker[] = [];
+  // Without corrections the join is the fast one (join-fast.ts), and outcomes are packed for it where
+  // they are extracted (pool-pack.ts); with them the records are joined as objects (run.ts).
+  let linking: Linking | undefined;
+  const linkingFor = (corrections: LoadedCorrections) => {
+    if (corrections.entries.length > 0) return undefined;
+    if (!linking && cache) linking = cache.meetings();
+    if (!linking) {
+      const meetings = meetingsFor(readChronology(DATA_DIR));
+      linking = { meetings, hash: meetingsHash(meetings) };
+    }
+    return linking;
+  };
   const onListed = (corrections: LoadedCorrections, paths: string[]) => {
     if (cache || !POOLED || cores < 2) return;
     const bytes = paths.reduce((n, p) => n + (statSync(p, { throwIfNoEntry: false })?.size ?? 0), 0);
-    early.push(...spawnWorkers(addedPlaces(corrections), threadsFor(bytes, paths.length) - 1));
+    early.push(...spawnWorkers(addedPlaces(corrections), threadsFor(bytes, paths.length) - 1, WORKER, linkingFor(corrections)));
   };
   // With a cache, the documents' bytes are read only when the source index does not know them (or the cache lacks their outcome).
   const plan = planRun(inDir, { ...options, defer: cache !== null, onListed });
@@ -275,9 +294,15 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
   let done = 0;
   const onDone = (i: number) => options.onFile?.(done++, misses.length, misses[i]!.input.file);
   const ctx = { gaz: plan.gaz, topics: plan.topics };
+  if (misses.length > 0) linkingFor(plan.corrections);
+  /** One document extracted on this thread, packed as a worker's are (its objects are garbage at once). */
+  const here = (input: DocInput): DocOutcome => {
+    const o = extractSource(input, ctx);
+    return linking && o.ok ? unpack(pack(o, linking)) : o;
+  };
   const inProcess = () => {
     return misses.map((m, i) => {
-      const o = extractSource(m.input, ctx);
+      const o = here(m.input);
       onDone(i);
       return o;
     });
@@ -292,7 +317,7 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
         added,
         threads - 1,
         onDone,
-        { early, local: (input) => extractSource(input, ctx) },
+        { early, local: here, linking },
       );
       used = threads;
     } catch {
@@ -304,7 +329,7 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
   misses.forEach((m, i) => {
     outcomes[m.slot] = fresh[i]!;
     // A document that failed for a reason outside its bytes (a worker that died) is not kept.
-    if (cache && !fresh[i]!.entry.messages.some((x) => x.includes('the worker '))) cache.set(m.key, fresh[i]!);
+    if (cache && !messagesOf(fresh[i]!).some((x) => x.includes('the worker '))) cache.set(m.key, fresh[i]!);
   });
   if (cache) {
     cache.prune();
