@@ -71,6 +71,7 @@ describe('axe-core finds no serious or critical violation', () => {
   it('in story mode', async () => {
     const page = await newPage();
     await openAtlas(page, baseUrl, '?story=1', { mapIdle: true });
+    await page.getByTestId('story-count').waitFor(); // the story layer is a chunk of its own
     await page.waitForTimeout(300);
     await shot(page, 'a11y-story');
     expect(await seriousViolations(page)).toEqual([]);

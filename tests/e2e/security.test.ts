@@ -138,6 +138,9 @@ describe('hostile postMessage data', () => {
     const dialogs = watchDialogs(page);
     const errors = watchErrors(page);
     await openAtlas(page, baseUrl, '?embed=1&story=1');
+    // The story (and the listener for a host's messages) is on screen: its layer is a chunk that may
+    // arrive a moment after the data.
+    await page.getByTestId('story-count').waitFor();
     await page.waitForTimeout(300);
     const before = await page.evaluate(() => location.search);
     await page.evaluate(() => {
