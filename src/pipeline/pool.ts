@@ -298,7 +298,12 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
   /** One document extracted on this thread, packed as a worker's are (its objects are garbage at once). */
   const here = (input: DocInput): DocOutcome => {
     const o = extractSource(input, ctx);
-    return linking && o.ok ? unpack(pack(o, linking)) : o;
+    if (!linking || !o.ok) return o;
+    try {
+      return unpack(pack(o, linking));
+    } catch {
+      return o; // as a worker does: left to the join, which names what is wrong
+    }
   };
   const inProcess = () => {
     return misses.map((m, i) => {
