@@ -7,11 +7,16 @@ import { singleShell } from './src/build/single-shell.ts';
 import { preloadApp } from './src/build/preload-app.ts';
 import { fastValidators } from './src/contract/build/fast-validators.ts';
 import { checkedDataPlugin } from './src/contract/build/checked-data.ts';
+import { firstChunk } from './src/build/first-chunk.ts';
 
 // Build variants (issue 4; see README "Presenting with SCO Atlas"):
 //   vite build                 the app (index.html) plus the example reveal.js deck (src/deck/index.html)
 //   vite build --mode single   one self-contained HTML (code, styles, data, basemap, worker inlined)
 //   vite build --mode element  the <sco-atlas> custom element as an ES library
+// The app's first code in one chunk (src/build/first-chunk.ts), in the page's builds (not the single file or the element).
+const first = firstChunk(/\/src\/app\/main\.ts$/, /\/src\/app\/boot\.ts$/);
+const pageBuild = (mode: string) => mode !== 'single' && mode !== 'element' && mode !== 'test';
+
 export default defineConfig(({ mode }) => ({
   // svelteTesting only under vitest's own 'test' mode: it rewrites resolve.conditions whenever VITEST is
   // set, so the browser-test build (run inside vitest) would otherwise bundle Svelte's server runtime.
@@ -29,6 +34,7 @@ export default defineConfig(({ mode }) => ({
     fastValidators(),
     // data/membership.json and data/seas.json, checked against the contract when the app is built, not in the page.
     checkedDataPlugin(),
+    ...(pageBuild(mode) ? [first.plugin] : []),
   ],
   // The loading worker (src/app/data/load.worker.ts) is bundled apart and needs the same checks.
   worker: { format: 'es', plugins: () => [fastValidators()] },
@@ -38,7 +44,7 @@ export default defineConfig(({ mode }) => ({
   // mid-extraction ("optimized dependencies changed. reloading").
   optimizeDeps: { entries: ['index.html', 'src/deck/index.html', 'src/app/**/*.{ts,svelte}'] },
   base: './',
-  build: { outDir: 'dist', sourcemap: false, ...presentationVariants.build(mode) },
+  build: { outDir: 'dist', sourcemap: false, ...first.build(presentationVariants.build(mode), pageBuild(mode)) },
   publicDir: presentationVariants.publicDir(mode),
   test: {
     projects: [

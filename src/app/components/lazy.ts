@@ -1,8 +1,7 @@
 /**
  * Parts of the page that the first screen (map, timeline, controls) does not show, each fetched as a
- * chunk of its own the first time it is asked for, and only once: the side column's statement list and
- * city panel (built after the first screen's frame anyway), the share dialog, exports and story mode
- * (present/), the document reader. Their code used to be in the page's first script, which the
+ * chunk of its own the first time it is asked for, and only once: the side column's city panel, the
+ * share dialog, exports and story mode (present/), the document reader. Their code used to be in the page's first script, which the
  * browser must download, parse and run before anything is drawn.
  */
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
@@ -14,7 +13,5 @@ const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
 export const presentLayer = once(() => import('../present/Presentation.svelte'));
 /** The document reader (DocumentView.svelte), opened from a statement or by a link. */
 export const documentView = once(() => import('./DocumentView.svelte'));
-/** The window's statement list, the side column's default content (StatementList.svelte). */
-export const statementList = once(() => import('./StatementList.svelte'));
-/** A city's or an event's statements (StatementPanel.svelte), fetched with the list so a click never waits. */
+/** A city's or an event's statements (StatementPanel.svelte), fetched after the first picture so a click never waits. */
 export const statementPanel = once(() => import('./StatementPanel.svelte'));
