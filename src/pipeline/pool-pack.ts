@@ -43,8 +43,18 @@ export function pack(outcome: DocOutcome, linking: Linking): Packed {
   };
   const { report, events, layer, statements } = held.texts;
   if (!(report instanceof Uint8Array) || !(statements instanceof Uint8Array)) throw new Error('a fresh outcome has its texts in memory');
-  return { head, texts: { report, events, layer, statements }, ...(ok && typeof ok.text === 'string' ? { text: ok.text } : {}) };
+  return {
+    head,
+    texts: { report: own(report), events: own(events), layer: own(layer), statements: own(statements) },
+    ...(ok && typeof ok.text === 'string' ? { text: ok.text } : {}),
+  };
 }
+
+/**
+ * Bytes in an array of their own: a small Buffer is a view of an 8 KB pool, which a message would copy
+ * whole, and the main thread would then keep 8 KB per piece until the run ends.
+ */
+const own = (u: Uint8Array) => (u.byteOffset === 0 && u.byteLength === u.buffer.byteLength ? u : new Uint8Array(u));
 
 const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.length);
 
