@@ -4,7 +4,6 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { presentationVariants } from './src/build/variants.ts';
 import { devExtract } from './src/build/dev-extract.ts';
 import { singleShell } from './src/build/single-shell.ts';
-import { preloadApp } from './src/build/preload-app.ts';
 import { fastValidators } from './src/contract/build/fast-validators.ts';
 import { checkedDataPlugin } from './src/contract/build/checked-data.ts';
 import { firstChunk } from './src/build/first-chunk.ts';
@@ -14,7 +13,7 @@ import { firstChunk } from './src/build/first-chunk.ts';
 //   vite build --mode single   one self-contained HTML (code, styles, data, basemap, worker inlined)
 //   vite build --mode element  the <sco-atlas> custom element as an ES library
 // The app's first code in one chunk (src/build/first-chunk.ts), in the page's builds (not the single file or the element).
-const first = firstChunk(/\/src\/app\/main\.ts$/, /\/src\/app\/boot\.ts$/);
+const first = firstChunk(/\/src\/app\/main\.ts$/);
 const pageBuild = (mode: string) => mode !== 'single' && mode !== 'element' && mode !== 'test';
 
 export default defineConfig(({ mode }) => ({
@@ -28,8 +27,6 @@ export default defineConfig(({ mode }) => ({
     ...(mode === 'test' ? [] : [devExtract()]),
     // The single-file shell beside the app, for the page's "Download as one offline file" (issue 12).
     ...(mode === 'test' || mode === 'single' || mode === 'element' ? [] : [singleShell()]),
-    // The app's chunks named in index.html, so they load beside the first module's data requests.
-    ...(mode === 'single' || mode === 'element' ? [] : [preloadApp()]),
     // The data contract's checks compiled ahead of time, so the page checks large files fast without eval.
     fastValidators(),
     // data/membership.json and data/seas.json, checked against the contract when the app is built, not in the page.

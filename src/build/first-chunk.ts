@@ -1,11 +1,11 @@
 /**
- * One chunk for the app's first code (vite.config.ts, normal builds). The page's first module (boot.ts)
- * imports the app (main.ts) dynamically, and the parts of the page fetched later (share, exports,
- * statement panels, ...) import modules the first screen has too. Rolldown then cuts each such shared
- * module into a small chunk of its own (an open chunking issue, rolldown/rolldown#10731), and the page
- * must fetch them all before the app can start: over HTTP/1.1, six requests at a time, they held the
- * app's main chunk and the first screen's data files back (A/B: first screen ~0.1 s later). Here every
- * module main.ts reaches by static imports, less those boot.ts reaches itself, is put in one chunk.
+ * One chunk for the app's first code (vite.config.ts, normal builds). The parts of the page fetched
+ * later (share, exports, statement panels, ...) import modules the first screen has too. Rolldown then
+ * cuts each such shared module into a small chunk of its own (an open chunking issue,
+ * rolldown/rolldown#10731), and the page must fetch them all before the app can start: over HTTP/1.1,
+ * six requests at a time, they held the app's main chunk and the first screen's data files back (A/B:
+ * first screen ~0.1 s later). Here every module the entry (main.ts) reaches by static imports is put in
+ * one chunk.
  */
 import type { Plugin, UserConfig } from 'vite';
 
@@ -29,7 +29,7 @@ export interface FirstChunk {
   build(build: Build, on: boolean): Build;
 }
 
-export function firstChunk(app: RegExp, boot: RegExp): FirstChunk {
+export function firstChunk(app: RegExp): FirstChunk {
   let members = new Set<string>();
   return {
     plugin: {
@@ -38,11 +38,9 @@ export function firstChunk(app: RegExp, boot: RegExp): FirstChunk {
       buildEnd() {
         const ids = [...this.getModuleIds()];
         const appId = ids.find((id) => app.test(id));
-        const bootId = ids.find((id) => boot.test(id));
         if (!appId) return;
         const infoOf = (id: string) => this.getModuleInfo(id);
-        const before = bootId ? reach(bootId, infoOf) : new Set<string>();
-        members = new Set([...reach(appId, infoOf)].filter((id) => id !== appId && !before.has(id)));
+        members = new Set([...reach(appId, infoOf)].filter((id) => id !== appId));
       },
     },
     build: (build, on) =>
@@ -51,7 +49,7 @@ export function firstChunk(app: RegExp, boot: RegExp): FirstChunk {
             ...build,
             rolldownOptions: {
               ...build.rolldownOptions,
-              // Only the modules listed, not their dependencies too (those of boot.ts stay in its chunk).
+              // Only the modules listed (the entry stays a small chunk of its own).
               output: {
                 codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'app', test: (id) => members.has(id) }] },
               },

@@ -129,7 +129,7 @@ function singleEntry(): Plugin {
       handler: (html) =>
         html
           .replace(
-            /<script type="module" src="\/src\/app\/boot.ts"><\/script>/,
+            /<script type="module" src="\/src\/app\/main.ts"><\/script>/,
             '<script type="module" src="/src/app/present/offline-entry.ts"></script>\n    $&',
           )
           // A placeholder hash, replaced by the real one once the script is inlined (singleFileCsp).

@@ -356,18 +356,8 @@ describe('a person opens the atlas', () => {
 
     const p = await browser.newPage({ viewport: { width: 1100, height: 700 } });
     foreign.push(...watchForeignRequests(p, origin));
-    // The first screen's files are asked for by the page's first module, before the app's code has
-    // loaded (boot.ts), from the folder ?data= names; the app reads those requests, not new ones.
-    const dataReads: string[] = [];
-    p.on(
-      'request',
-      (r) => void (/\/corpora\/sample\/(event-layer|places|documents|topics)\./.test(r.url()) && dataReads.push(new URL(r.url()).pathname)),
-    );
     await open(p, '?data=corpora/sample/');
     await expect(p.getByTestId('summary').innerText()).resolves.toContain('8 events');
-    expect(dataReads.sort()).toEqual(
-      ['documents.json', 'event-layer.json', 'places.geojson', 'topics.json'].map((f) => `/corpora/sample/${f}`),
-    );
     // A corpus without story.json is normal: the server's index.html answer is not reported as bad JSON.
     await p.waitForTimeout(300);
     expect(await p.locator('body').innerText()).not.toMatch(/story\.json/);

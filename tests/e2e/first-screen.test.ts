@@ -78,33 +78,3 @@ it('shows the 2D map first and swaps to the WebGL map without a visible change',
   console.info(`first screen: ${bad} of ${a.width * a.height} pixels differ (${(share * 100).toFixed(2)} %)`);
   expect(share).toBeLessThan(TOLERANCE);
 });
-
-it('asks for its data and the app code from the start, before the app has run', async () => {
-  const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await p.goto(baseUrl);
-  await p.evaluate(() => window.__atlas!.ready);
-  const { requests, mountedAt } = await p.evaluate(() => ({
-    requests: performance.getEntriesByType('resource').map((r) => ({ url: r.name, at: r.startTime })),
-    mountedAt: performance.getEntriesByName('atlas:data-start')[0]!.startTime,
-  }));
-  // The first screen's data files were asked for by the page's first module (boot.ts), before the
-  // app's code ran and could ask for them: the waiting for that code is spent on them too.
-  const first = requests.filter((r) => /\/data\/(event-layer\.json|places\.geojson|documents\.json|topics\.json)$/.test(r.url));
-  expect(first.map((r) => new URL(r.url).pathname.split('/').pop()).sort()).toEqual([
-    'documents.json',
-    'event-layer.json',
-    'places.geojson',
-    'topics.json',
-  ]);
-  for (const r of first) expect(r.at).toBeLessThan(mountedAt);
-  // Every script that ran before then is named in the page itself (the entry or a modulepreload link),
-  // so none of the app's code waited for the first module to ask for it.
-  const html = await (await fetch(baseUrl)).text();
-  const named = new Set([...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
-  const scripts = requests
-    .filter((r) => r.at < mountedAt && /\/assets\/[^/]+\.js$/.test(r.url))
-    .map((r) => new URL(r.url).pathname.slice(1));
-  expect(scripts.length).toBeGreaterThan(2);
-  expect(scripts.filter((s) => !named.has(s))).toEqual([]);
-  await p.close();
-});

@@ -13,7 +13,6 @@ import { checkAndOrderCore, orderCore, slimTimeSeries } from './core';
 import type { PackedEventIndex } from './event-index';
 import { bytesOf, type Fetch, type Got } from './fetch-bytes';
 import { inThread, SMALL, WorkerLost, type Checker, type CoreSource, type Lane } from './pool';
-import { forgetPrefetched, takePrefetched } from './prefetch';
 
 export interface RawData {
   events: Event[];
@@ -45,16 +44,12 @@ export class DataError extends Error {
 /** A file's bytes, or (handed off) the address a worker will fetch it from. */
 type Fetched = Got | { ok: true; url: string };
 
-/** The size a response's headers report, or null when they cannot tell. */
-function lengthOf(res: Response): number | null {
-  const n = Number(res.headers.get('content-length') ?? NaN);
-  return res.ok && Number.isFinite(n) ? n : null;
-}
-
 /** The size a HEAD request reports for `url`, or null when it cannot tell. */
 async function sizeOf(url: string): Promise<number | null> {
   try {
-    return lengthOf(await fetch(url, { method: 'HEAD' }));
+    const res = await fetch(url, { method: 'HEAD' });
+    const n = Number(res.headers.get('content-length') ?? NaN);
+    return res.ok && Number.isFinite(n) ? n : null;
   } catch {
     return null;
   }
@@ -78,12 +73,10 @@ async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checke
   if (handOff && checker?.fetches && (file === DATA_FILES.layer || file === DATA_FILES.events)) {
     // handOff is only asked with the browser's own fetch (loadCore), so this is what fetchFn would do.
     const url = new URL(base + file, globalThis.location?.href).href;
-    // Requested already by the page's first module (prefetch.ts): its headers tell the size.
-    const early = takePrefetched(url);
-    const abort = early?.abort ?? new AbortController();
-    const request = early?.response ?? fetch(url, { signal: abort.signal });
+    const abort = new AbortController();
+    const request = fetch(url, { signal: abort.signal });
     request.catch(() => {}); // its failure is read below, unless the file is handed off
-    const size = early ? await request.then(lengthOf, () => null) : await sizeOf(url);
+    const size = await sizeOf(url);
     if (size !== null && checker.fetches(file, size)) {
       abort.abort();
       checker.warm(file, size);
@@ -93,7 +86,7 @@ async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checke
   }
   let request: Promise<Response>;
   try {
-    request = (fetchFn === defaultFetch ? takePrefetched(base + file)?.response : undefined) ?? fetchFn(base + file);
+    request = fetchFn(base + file);
   } catch (e) {
     request = Promise.reject(e as Error);
   }
@@ -158,7 +151,6 @@ export async function loadCore(
     return all;
   };
   let got: Array<Fetched> = await fetchAll(handOff);
-  forgetPrefetched(); // requests made for another folder (or for events.json's stand-in) are not read
   const source = (g: Fetched): CoreSource => (!g.ok ? null : 'url' in g ? { url: g.url } : g.bytes);
   const sources = (g: typeof got) => ({ events: source(g[0]!), places: source(g[1]!), documents: source(g[2]!), topics: source(g[3]!) });
   let core: CoreChecked;
@@ -319,6 +311,6 @@ export async function loadDocumentText(base: string, doc: DocumentMeta, fetchFn:
   if (!res.ok) throw new Error(`${path} is missing (HTTP ${res.status})`);
   const text = await res.text();
   // Dev servers answer unknown paths with the app's own page.
-  if (/^\s*<!doctype html/i.test(text) && /\/src\/app\/(main|boot)\.ts/.test(text)) throw new Error(`${path} is missing`);
+  if (/^\s*<!doctype html/i.test(text) && text.includes('/src/app/main.ts')) throw new Error(`${path} is missing`);
   return text;
 }

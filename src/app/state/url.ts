@@ -8,7 +8,6 @@
 import { formatDay, parseDay } from '../days';
 import { LOCALES, type Locale } from '../i18n/locale.svelte';
 import { t, type MessageKey, type MessageValues } from '../i18n';
-import { safeDataFolder } from './data-folder';
 
 export interface MapView {
   lng: number;
@@ -94,10 +93,24 @@ export function emptyView(): ViewValues {
 
 // Re-exported: map/membership.ts and older imports read them from here; days.ts defines them.
 export { formatDay, parseDay };
-export { safeDataFolder };
 
 /** Ids are what the pipeline writes: short, no spaces or control characters. */
 const ID = /^[\p{L}\p{N}_.:-]{1,120}$/u;
+
+/**
+ * A data folder must stay on the app's own origin: a relative path, no scheme, no `..`, no `//`,
+ * no backslashes or query/fragment. Returns the folder with a trailing slash, or null.
+ */
+export function safeDataFolder(text: string): string | null {
+  const s = text.trim();
+  if (!s || s.length > 200) return null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(s)) return null; // any scheme: http:, javascript:, data:
+  if (s.startsWith('/') || s.includes('//') || s.includes('\\')) return null;
+  if (/[?#%\s]/.test(s)) return null; // no query, fragment or encoded tricks
+  const parts = s.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.some((p) => p === '..' || !/^[\w.-]+$/.test(p))) return null;
+  return parts.join('/') + '/';
+}
 
 function list(text: string): string[] {
   return [
