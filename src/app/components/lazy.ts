@@ -1,8 +1,8 @@
 /**
  * Parts of the page that the first screen (map, timeline, controls) does not show, each fetched as a
  * chunk of its own the first time it is asked for, and only once: the side column's city panel, the
- * share dialog, exports and story mode (present/), the document reader. Their code used to be in the page's first script, which the
- * browser must download, parse and run before anything is drawn.
+ * share dialog, exports and story mode (present/), the document reader. Their code used to be in the
+ * page's first script, which the browser must download, parse and run before anything is drawn.
  */
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   let p: Promise<T> | null = null;

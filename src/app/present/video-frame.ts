@@ -8,8 +8,6 @@ import { drawHtmlLabels, type Rect } from './snapshot';
 import { drawCityPanel, drawLegend, type CityPanel, type LegendLabels } from './snapshot-panels';
 import { wrapText } from './text-wrap';
 
-export { VIDEO_SIZES, type VideoSize } from './video-support';
-
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 const BASE_W = 1280;
 const BASE_H = 720;

@@ -16,8 +16,6 @@ import { drawLayers } from './snapshot';
 import { drawFrame, type FrameParts } from './video-frame';
 import { webmType } from './video-support';
 
-export { canRecordVideo, webmType, type VideoRequest } from './video-support';
-
 /** What plays while recording: its length, and what to show at each moment (called once a frame). */
 export interface VideoScript {
   durationMs: number;
