@@ -10,12 +10,13 @@
  *   paths.ts              great circles of the summit path
  *   capture.ts, idle.ts   PNG capture; waiting until everything is drawn
  *   engine.ts, countries.ts  MapLibre's worker and the country shapes, started by `prewarm()`
+ *   country-tiles.ts      the countries as vector tiles made from those shapes on request
  * Nothing runs at import: `prewarm()` starts the worker and the shapes, `createMap` makes a map.
  *
  * The map can be created before the data is in (`places` empty) and be given it later with
  * `setData`, so the basemap loads and draws while the data files are fetched.
  */
-import { AttributionControl, Map as MLMap, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
+import { addProtocol, AttributionControl, Map as MLMap, NavigationControl, type GeoJSONSource, type VectorTileSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // Coarse shapes first (fast first paint); the finer 1:50m shapes are fetched once someone zooms in.
 import worldDetailUrl from 'world-atlas/countries-50m.json?url';
@@ -25,8 +26,9 @@ import type { PlaceFeature } from '../../contract/schema';
 import type { MapView } from '../state/url';
 import { captureMap } from './capture';
 import { fitPlaces, placeCamera } from './camera';
-import { shapesToGeoJSON } from './basemap';
-import { coarseCountries, fetchCountries, loadCoarseCountries, type Countries } from './countries';
+import type { CountryShapes } from './basemap';
+import { coarseCountries, fetchCountries, loadCoarseCountries } from './countries';
+import { COUNTRY_SCHEME, countryTileResponse, countryTilesUrl } from './country-tiles';
 import { startEngine } from './engine';
 import { whenIdle } from './idle';
 import { cityLabels } from './labels';
@@ -48,13 +50,26 @@ export function prewarm(): Promise<void> {
   return Promise.all([loadCoarseCountries(), startEngine()]).then(() => undefined);
 }
 
+/** The shape sets the country tiles name: the coarse world, and the 1:50m one fetched on zoom (else the coarse). */
+const coarseSet = (): Promise<CountryShapes | null> => loadCoarseCountries().then(coarseCountries);
+const shapeSet = (set: string): Promise<CountryShapes | null> =>
+  set === 'detail' ? fetchCountries(worldDetailUrl).catch(coarseSet) : coarseSet();
+
+let tilesServed = false;
+/** MapLibre's protocols are global: the country tiles' one is added once per page. */
+function serveCountryTiles(): void {
+  if (tilesServed) return;
+  tilesServed = true;
+  addProtocol(COUNTRY_SCHEME, (params) => countryTileResponse(params.url, shapeSet));
+}
+
 export const createMap: MapFactory = (o) => {
   let places: PlaceFeature[] = [];
   let index = new Map<string, number>();
   let dataBbox: [number, number, number, number] | null = null;
   let hasData = o.places !== undefined;
   let destroyed = false;
-  const coarse = coarseCountries();
+  serveCountryTiles();
 
   const setPlaces = (ps: PlaceFeature[]) => {
     places = ps;
@@ -68,7 +83,7 @@ export const createMap: MapFactory = (o) => {
   performance.mark('map:create');
   const map = new MLMap({
     container: o.container,
-    style: atlasStyle(coarse && shapesToGeoJSON(coarse), summitLines(places, index, o.initial?.summits ?? []), o.initial?.date ?? null),
+    style: atlasStyle(countryTilesUrl('coarse'), summitLines(places, index, o.initial?.summits ?? []), o.initial?.date ?? null),
     center: o.view ? [o.view.lng, o.view.lat] : [75, 40],
     zoom: o.view?.zoom ?? 2.5,
     pixelRatio: Math.min(window.devicePixelRatio || 1, 1.5),
@@ -98,7 +113,6 @@ export const createMap: MapFactory = (o) => {
   labels.setSummits(o.initial?.summits ?? []);
   const membership = membershipColours(map, o.initial?.date ?? null);
 
-  let basemapReady = !!coarse;
   let styleLoaded = false;
   let lastSummits = (o.initial?.summits ?? []).join('|');
   let pendingSummits: readonly string[] | null = null;
@@ -124,31 +138,17 @@ export const createMap: MapFactory = (o) => {
     if (pendingSummits) setSummitPath(pendingSummits);
   });
 
-  const loadCountries = (shapes: Promise<Countries | null>) =>
-    shapes.then((fc) => {
-      if (!fc) throw new Error('no country shapes');
-      if (destroyed) return;
-      const setIt = () => {
-        (map.getSource('countries') as GeoJSONSource).setData(fc);
-        basemapReady = true;
-      };
-      if (styleLoaded) setIt();
-      else map.once('load', setIt);
-    });
-  if (!coarse)
-    loadCountries(
-      loadCoarseCountries().then(() => {
-        const c = coarseCountries();
-        return c && shapesToGeoJSON(c);
-      }),
-    ).catch(() => {
-      basemapReady = true; // cities still show on the plain background
-    });
+  // The country tiles wait for the coarse shapes (country-tiles.ts); zoomed in, they are made from the
+  // finer ones once those are in (the tiles are made again; the membership colours stay).
   let detailed = false;
   map.on('zoomend', () => {
     if (detailed || map.getZoom() < 3.5) return;
     detailed = true;
-    loadCountries(fetchCountries(worldDetailUrl)).catch(() => {});
+    fetchCountries(worldDetailUrl)
+      .then(() => {
+        if (!destroyed) (map.getSource('countries') as VectorTileSource).setTiles([countryTilesUrl('detail')]);
+      })
+      .catch(() => {});
   });
 
   // Clicks, taps and hover: the disc under the pointer (MapLibre's event point is in the canvas's CSS
@@ -269,10 +269,7 @@ export const createMap: MapFactory = (o) => {
       return { lng: ll.lng, lat: ll.lat };
     },
     idle: () =>
-      whenIdle(
-        () =>
-          destroyed || (hasData && overlay.drawnOnce && overlay.clean && basemapReady && styleLoaded && map.loaded() && !map.isMoving()),
-      ),
+      whenIdle(() => destroyed || (hasData && overlay.drawnOnce && overlay.clean && styleLoaded && map.loaded() && !map.isMoving())),
     resize() {
       map.resize();
     },

@@ -1,7 +1,8 @@
 /**
  * The country shapes the map draws: the coarse ones (preloaded with the page, see world.ts), kept as
- * typed arrays (basemap.ts CountryShape) for the 2D map, the names and a city's country frame, and any
- * world-atlas file fetched later as GeoJSON (the finer 1:50m shapes on zoom, for MapLibre).
+ * typed arrays (basemap.ts CountryShape) for the 2D map, the names, a city's country frame and
+ * MapLibre's tiles (country-tiles.ts), and the finer 1:50m shapes, fetched once someone zooms in and
+ * kept as typed arrays too.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
@@ -11,12 +12,15 @@ import {
   countriesFromTopology,
   shapePolygons,
   shapesFromCompact,
+  shapesFromGeoJSON,
   type CompactWorld,
   type CountryProps,
   type CountryShape,
+  type CountryShapes,
 } from './basemap';
 import { forgetWorld, preloadWorld, worldUrl } from './world';
 
+/** Countries as GeoJSON (what world-atlas files become, and what tests write by hand). */
 export type Countries = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
 
 let coarse: CountryShape[] | null = null;
@@ -44,11 +48,19 @@ export function coarseCountries(): readonly CountryShape[] | null {
   return coarse;
 }
 
-/** Fetches a world-atlas topology and turns it into GeoJSON country shapes. */
-export function fetchCountries(url: string): Promise<Countries> {
-  return fetch(url)
-    .then((r) => r.json() as Promise<Topology>)
-    .then(countriesFromTopology);
+const fetched = new Map<string, Promise<CountryShapes>>();
+
+/** Fetches a world-atlas topology once and turns it into country shapes (typed arrays). */
+export function fetchCountries(url: string): Promise<CountryShapes> {
+  let p = fetched.get(url);
+  if (!p) {
+    p = fetch(url)
+      .then((r) => r.json() as Promise<Topology>)
+      .then((t) => shapesFromGeoJSON(countriesFromTopology(t)));
+    fetched.set(url, p);
+    p.catch(() => fetched.delete(url)); // a later zoom tries again
+  }
+  return p;
 }
 
 /**

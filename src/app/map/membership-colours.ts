@@ -3,6 +3,7 @@
  * second while the date runs (a drag or playback across years of history).
  */
 import type { Map as MLMap } from 'maplibre-gl';
+import { COUNTRY_LAYER } from './country-tiles';
 import { statusAt, statusKey, type Status } from './membership';
 
 /**
@@ -36,8 +37,10 @@ export function membershipColours(map: MLMap, initial: number | null): Membershi
     const next = statusAt(t);
     const key = statusKey(next);
     if (key === shownKey) return;
-    for (const [id, st] of next) if (shown.get(id) !== st) map.setFeatureState({ source: 'countries', id }, { status: st });
-    for (const id of shown.keys()) if (!next.has(id)) map.setFeatureState({ source: 'countries', id }, { status: 'none' });
+    for (const [id, st] of next)
+      if (shown.get(id) !== st) map.setFeatureState({ source: 'countries', sourceLayer: COUNTRY_LAYER, id }, { status: st });
+    for (const id of shown.keys())
+      if (!next.has(id)) map.setFeatureState({ source: 'countries', sourceLayer: COUNTRY_LAYER, id }, { status: 'none' });
     shown = next;
     shownKey = key;
     lastPaint = performance.now();

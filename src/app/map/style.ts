@@ -1,12 +1,13 @@
 /**
- * The map's style, offline by construction: no glyphs, sprites or tile URLs — a background, country
- * fills coloured by SCO status and their outlines from the bundled world-atlas shapes, and a line for
- * the summit path. The cities are not a layer: their discs are drawn on a canvas over the map (discs.ts).
+ * The map's style, offline by construction: no glyphs, sprites or tiles from a server — a background,
+ * country fills coloured by SCO status and their outlines from the bundled world-atlas shapes (as
+ * vector tiles made in the page, country-tiles.ts), and a line for the summit path. The cities are not
+ * a layer: their discs are drawn on a canvas over the map (discs.ts).
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { LAND, STATUS_COLOURS } from '../palette';
-import type { Countries } from './countries';
+import { COUNTRY_LAYER } from './country-tiles';
 import { statusAt, type Status } from './membership';
 
 /**
@@ -36,21 +37,37 @@ export function membershipPaint(initial: number | null): ExpressionSpecification
   ] as ExpressionSpecification;
 }
 
+/** The country tiles' highest zoom; MapLibre scales the tiles of this zoom beyond it. */
+export const COUNTRY_MAX_ZOOM = 10;
+
+/** `countryTiles`: the country tiles' URL template (country-tiles.ts `countryTilesUrl`). */
 export function atlasStyle(
-  countries: Countries | null,
+  countryTiles: string,
   summits: FeatureCollection<LineString | MultiLineString>,
   date: number | null,
 ): StyleSpecification {
   return {
     version: 8,
     sources: {
-      countries: { type: 'geojson', data: countries ?? { type: 'FeatureCollection', features: [] }, promoteId: 'iso' },
+      countries: { type: 'vector', tiles: [countryTiles], maxzoom: COUNTRY_MAX_ZOOM, promoteId: 'iso' },
       summits: { type: 'geojson', data: summits },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#d7e3ea' } },
-      { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': membershipPaint(date) } },
-      { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#a9a59b', 'line-width': 0.6 } },
+      {
+        id: 'countries-fill',
+        type: 'fill',
+        source: 'countries',
+        'source-layer': COUNTRY_LAYER,
+        paint: { 'fill-color': membershipPaint(date) },
+      },
+      {
+        id: 'countries-line',
+        type: 'line',
+        source: 'countries',
+        'source-layer': COUNTRY_LAYER,
+        paint: { 'line-color': '#a9a59b', 'line-width': 0.6 },
+      },
       {
         id: 'summits',
         type: 'line',

@@ -1,0 +1,138 @@
+/**
+ * The countries as vector tiles, made when MapLibre asks for one, from the typed shapes the page
+ * already keeps (basemap.ts CountryShape). A GeoJSON source would be simpler, but MapLibre keeps a
+ * GeoJSON source's data on the page as GeoJSON (one array per point: 0.49 MB of the page's heap for
+ * the coarse world at 1,000 events, with a URL too); a tile answered here is bytes MapLibre hands to
+ * its worker, and nothing is kept but the shapes' typed arrays.
+ *
+ * A tile: each country's rings that reach it, clipped to the tile with a margin (MapLibre draws fills
+ * and lines only inside the tile, so the cut edges never show), in whole tile units, outer rings
+ * clockwise and holes the other way (as the vector tile format says), with the country's ISO numeric
+ * code as its one property (the source promotes it to the feature id for the membership colours).
+ * Not simplified: the 2D first screen draws every point too, so the two maps agree.
+ */
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import { clipPolygon } from 'lineclip';
+import type { CountryShapes } from './basemap';
+
+/** The tiles' one layer (a layer's `source-layer`). */
+export const COUNTRY_LAYER = 'countries';
+/** Tile units per tile side (the vector tile format's usual 4096). */
+export const EXTENT = 4096;
+/** Margin around a tile, in tile units, that clipped rings keep. */
+const BUFFER = 64;
+
+type TileLayers = Parameters<typeof fromGeojsonVt>[0];
+
+/** Latitude of a Web Mercator y (0 at the top of the world, 1 at the bottom). */
+function latOf(y: number): number {
+  return (360 / Math.PI) * Math.atan(Math.exp(Math.PI * (1 - 2 * y))) - 90;
+}
+
+/** Web Mercator y (0..1) of a latitude, clamped as MapLibre clamps it. */
+function yOf(lat: number): number {
+  const c = Math.max(-85.051129, Math.min(85.051129, lat));
+  return 0.5 - Math.log(Math.tan(Math.PI / 4 + (c * Math.PI) / 360)) / (2 * Math.PI);
+}
+
+/** West, south, east, north of a flat [lng, lat, ...] ring. */
+function ringBox(ring: Float64Array): [number, number, number, number] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (let k = 0; k + 1 < ring.length; k += 2) {
+    const x = ring[k]!;
+    const y = ring[k + 1]!;
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > n) n = y;
+  }
+  return [w, s, e, n];
+}
+
+/** Twice the signed area (> 0: clockwise on screen, y pointing down). */
+function area2(r: number[][]): number {
+  let a = 0;
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++) a += r[j]![0]! * r[i]![1]! - r[i]![0]! * r[j]![1]!;
+  return a;
+}
+
+/**
+ * One ring in tile units of tile (z, x, y), shifted by `shift` degrees of longitude (a ring past the
+ * antimeridian drawn on the other side), clipped, rounded, without repeated points; null when nothing
+ * with an area is left.
+ */
+function tileRing(ring: Float64Array, shift: number, z: number, x: number, y: number, outer: boolean): number[][] | null {
+  const scale = EXTENT * 2 ** z;
+  const pts: number[][] = [];
+  for (let k = 0; k + 1 < ring.length; k += 2)
+    pts.push([((ring[k]! + shift + 180) / 360) * scale - x * EXTENT, yOf(ring[k + 1]!) * scale - y * EXTENT]);
+  const out: number[][] = [];
+  for (const [px, py] of clipPolygon(pts, [-BUFFER, -BUFFER, EXTENT + BUFFER, EXTENT + BUFFER])) {
+    const p = [Math.round(px!), Math.round(py!)];
+    const last = out[out.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+  }
+  while (out.length > 1 && out[0]![0] === out[out.length - 1]![0] && out[0]![1] === out[out.length - 1]![1]) out.pop();
+  const a = area2(out);
+  if (out.length < 3 || a === 0) return null;
+  if (a > 0 !== outer) out.reverse();
+  return out;
+}
+
+/** The vector tile (z, x, y) of these countries: one layer, `COUNTRY_LAYER`, one feature per country. */
+export function countryTile(shapes: CountryShapes, z: number, x: number, y: number): Uint8Array {
+  const n = 2 ** z;
+  const pad = BUFFER / EXTENT;
+  const west = ((x - pad) / n) * 360 - 180;
+  const east = ((x + 1 + pad) / n) * 360 - 180;
+  const north = latOf((y - pad) / n);
+  const south = latOf((y + 1 + pad) / n);
+  const features: Array<{ type: 3; geometry: number[][][]; tags: { iso: string } }> = [];
+  for (const c of shapes) {
+    const rings: number[][][] = [];
+    for (const polygon of c.polygons) {
+      if (!polygon[0]) continue;
+      const [w, s, e, nn] = ringBox(polygon[0]);
+      if (s > north || nn < south) continue;
+      for (const shift of [-360, 0, 360]) {
+        if (w + shift > east || e + shift < west) continue;
+        for (let k = 0; k < polygon.length; k++) {
+          const r = tileRing(polygon[k]!, shift, z, x, y, k === 0);
+          if (r) rings.push(r);
+          else if (k === 0) break; // no outer ring here: its holes are not here either
+        }
+      }
+    }
+    if (rings.length) features.push({ type: 3, geometry: rings, tags: { iso: c.iso } });
+  }
+  // The encoder reads only `features` of a geojson-vt tile (rings of [x, y] in tile units).
+  const layer = { features } as unknown as TileLayers[string];
+  return fromGeojsonVt({ [COUNTRY_LAYER]: layer }, { version: 2, extent: EXTENT });
+}
+
+/** The shapes a tile URL names ('coarse', 'detail'), or null when they cannot be had. */
+export type ShapeSets = (set: string) => Promise<CountryShapes | null>;
+
+/** The URL scheme of the country tiles, for MapLibre's `addProtocol`. */
+export const COUNTRY_SCHEME = 'atlas-countries';
+
+/** The tile URL template of a set of shapes. */
+export function countryTilesUrl(set: string): string {
+  return `${COUNTRY_SCHEME}://${set}/{z}/{x}/{y}`;
+}
+
+/**
+ * The answer to a `countryTilesUrl` URL (MapLibre's `addProtocol` handler): the tile's bytes. A set
+ * that cannot be had gives empty tiles: the map shows its plain background.
+ */
+export async function countryTileResponse(url: string, sets: ShapeSets): Promise<{ data: ArrayBuffer }> {
+  const m = /^[\w-]+:\/\/([\w-]+)\/(\d+)\/(\d+)\/(\d+)$/.exec(url);
+  if (!m) throw new Error(`country tiles: not a tile URL: ${url}`);
+  const shapes = await sets(m[1]!);
+  const bytes = countryTile(shapes ?? [], Number(m[2]), Number(m[3]), Number(m[4]));
+  // A copy the exact size of the tile (the encoder's buffer is larger), handed to MapLibre's worker.
+  return { data: bytes.slice().buffer };
+}

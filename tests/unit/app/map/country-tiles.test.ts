@@ -1,0 +1,88 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { describe, expect, it } from 'vitest';
+import type { CountryShape } from '../../../../src/app/map/basemap';
+import { COUNTRY_LAYER, EXTENT, countryTile, countryTileResponse, countryTilesUrl } from '../../../../src/app/map/country-tiles';
+
+/** A country of one polygon from rings of [lng, lat]. */
+const country = (iso: string, ...rings: number[][][]): CountryShape => ({
+  iso,
+  name: iso,
+  polygons: [rings.map((r) => Float64Array.from(r.flat()))],
+});
+const square = (w: number, s: number, e: number, n: number) => [
+  [w, s],
+  [e, s],
+  [e, n],
+  [w, n],
+  [w, s],
+];
+
+function read(bytes: Uint8Array) {
+  const layer = new VectorTile(new PbfReader(bytes)).layers[COUNTRY_LAYER];
+  const features = [];
+  for (let i = 0; i < (layer?.length ?? 0); i++) features.push(layer!.feature(i));
+  return features;
+}
+/** Twice the signed area in tile units (> 0: clockwise on screen). */
+const area2 = (r: Array<{ x: number; y: number }>) =>
+  r.reduce((a, p, i) => a + r[(i + r.length - 1) % r.length]!.x * p.y - p.x * r[(i + r.length - 1) % r.length]!.y, 0);
+
+describe('the country tiles MapLibre draws', () => {
+  // A square country round a lake, in the northern and eastern quarter of the world.
+  const lake = country('398', square(10, 10, 50, 50), square(20, 20, 30, 30));
+
+  it('put a country where Web Mercator puts it, with its ISO code, its outline clockwise and its hole the other way', () => {
+    const [f, ...rest] = read(countryTile([lake], 0, 0, 0));
+    expect(rest).toHaveLength(0);
+    expect(f!.properties['iso']).toBe('398');
+    expect(f!.type).toBe(3);
+    const [outer, hole] = f!.loadGeometry();
+    // 10° east is at (180 + 10) / 360 of the world's width; 50° north at 0.339 of its height from the top.
+    const xs = outer!.map((p) => p.x);
+    const ys = outer!.map((p) => p.y);
+    expect(Math.min(...xs)).toBe(Math.round((190 / 360) * EXTENT));
+    expect(Math.max(...xs)).toBe(Math.round((230 / 360) * EXTENT));
+    expect(Math.min(...ys)).toBe(Math.round((0.5 - Math.log(Math.tan((70 * Math.PI) / 180)) / (2 * Math.PI)) * EXTENT));
+    expect(area2(outer!)).toBeGreaterThan(0);
+    expect(area2(hole!)).toBeLessThan(0);
+  });
+
+  it('leave a country out of the tiles it does not reach, and cut it at the tiles it crosses', () => {
+    // z1: four tiles; the lake lies in the north-east one (x 1, y 0) only.
+    expect(read(countryTile([lake], 1, 0, 0))).toHaveLength(0);
+    expect(read(countryTile([lake], 1, 1, 1))).toHaveLength(0);
+    expect(read(countryTile([lake], 1, 1, 0))).toHaveLength(1);
+    // A country across the equator is cut at the edge of each tile, with a small margin beyond it.
+    const band = country('100', square(10, -20, 50, 20));
+    for (const y of [0, 1]) {
+      const [ring] = read(countryTile([band], 1, 1, y))[0]!.loadGeometry();
+      const ys = ring!.map((p) => p.y);
+      expect(y === 0 ? Math.max(...ys) : Math.min(...ys)).toBe(y === 0 ? EXTENT + 64 : -64);
+    }
+  });
+
+  it('draw a country past the antimeridian on the other side of the world too', () => {
+    // Chukotka-like: from 170° east to 190° (that is, -170°), as the repaired shapes keep it.
+    const east = country('643', square(170, 60, 190, 70));
+    const west = read(countryTile([east], 1, 0, 0));
+    expect(west).toHaveLength(1);
+    const xs = west[0]!.loadGeometry()[0]!.map((p) => p.x);
+    // Its part west of -170° begins at the tile's west edge (clipped to the margin).
+    expect(Math.min(...xs)).toBe(-64);
+    expect(Math.max(...xs)).toBe(Math.round((10 / 180) * EXTENT));
+  });
+
+  it('answer a tile URL with the tile, and a malformed URL with an error naming it', async () => {
+    const url = countryTilesUrl('coarse').replace('{z}', '0').replace('{x}', '0').replace('{y}', '0');
+    const asked: string[] = [];
+    const { data } = await countryTileResponse(url, async (set) => (asked.push(set), [lake]));
+    expect(asked).toEqual(['coarse']);
+    expect(read(new Uint8Array(data))[0]!.properties['iso']).toBe('398');
+    const empty = await countryTileResponse(url, async () => null);
+    expect(read(new Uint8Array(empty.data))).toHaveLength(0);
+    await expect(countryTileResponse('atlas-countries://coarse/0/0', async () => [lake])).rejects.toThrow(
+      /atlas-countries:\/\/coarse\/0\/0/,
+    );
+  });
+});
