@@ -1,6 +1,6 @@
 /** The journey of the summits: great circles (turf) between consecutive summit host cities. */
 import { distance, greatCircle, point } from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
 import type { PlaceFeature } from '../../contract/schema';
 
 export type SummitLines = FeatureCollection<LineString | MultiLineString>;
@@ -22,9 +22,22 @@ export function summitLines(places: readonly PlaceFeature[], index: ReadonlyMap<
     const b = places[index.get(ids[i]!) ?? -1];
     if (!a || !b || a === b) continue;
     const [pa, pb] = [point(a.geometry.coordinates), point(b.geometry.coordinates)];
-    features.push(
-      greatCircle(pa, pb, { npoints: pointsFor(distance(pa, pb, { units: 'degrees' })) }) as Feature<LineString | MultiLineString>,
-    );
+    const arc = greatCircle(pa, pb, { npoints: pointsFor(distance(pa, pb, { units: 'degrees' })) }) as Feature<
+      LineString | MultiLineString
+    >;
+    features.push({ type: 'Feature', properties: {}, geometry: compact(arc.geometry) });
   }
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The arc's points as new two-number arrays. The arcs' own point arrays are grown point by point and
+ * keep room for 17 numbers each: kept by the WebGL map and the 2D map, the summit path at 1,000 events
+ * held 0.17 MB of the page's heap, about 3.5 times what its 1,088 points need.
+ */
+function compact(g: LineString | MultiLineString): LineString | MultiLineString {
+  const line = (l: Position[]): Position[] => l.map(([x, y]) => [x!, y!]);
+  return g.type === 'LineString'
+    ? { type: 'LineString', coordinates: line(g.coordinates) }
+    : { type: 'MultiLineString', coordinates: g.coordinates.map(line) };
 }
