@@ -23,6 +23,26 @@ export interface DocInput {
   pdf?: Decoded;
 }
 
+/**
+ * A document not read yet, as a thread of the pool is given it: the thread that extracts it reads it
+ * (run.ts `readInput`), so a run without a cache does not read every file on the main thread first and
+ * then copy half of them to a worker.
+ */
+export interface UnreadInput {
+  file: string;
+  docId: string;
+  path: string;
+  /** Its size when the folder was listed (the pool sends the largest first). */
+  size: number;
+  side: DocInput['side'];
+}
+
+/** A document for the pool: its bytes, or where to read them. */
+export type PoolInput = DocInput | UnreadInput;
+
+/** A document's size in bytes, read or not. */
+export const sizeOf = (input: PoolInput): number => ('bytes' in input ? input.bytes.length : input.size);
+
 /** A text kept in a file (a cache entry's, cache.ts): its path and length in bytes; copied, not read, when written out. */
 export interface TextFile {
   path: string;

@@ -5,9 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Gazetteer, type GazetteerPlace } from './gazetteer.ts';
-import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
+import { extractSource, type DocOutcome, type PoolInput } from './pool-job.ts';
 import { pack, type Linking } from './pool-pack.ts';
-import { loadData } from './run.ts';
+import { loadData, readInput } from './run.ts';
 import { TopicMatcher } from './topics.ts';
 
 /** `linking`: outcomes are sent packed (pool-pack.ts), their parts linked against these meetings. */
@@ -17,7 +17,11 @@ const { added } = given;
 const data = given.data ?? loadData();
 const ctx = { gaz: new Gazetteer(data.gazetteer, added), topics: new TopicMatcher(data.topics) };
 
-parentPort!.on('message', ({ id, input }: { id: number; input: DocInput }) => {
+parentPort!.on('message', ({ id, input: job }: { id: number; input: PoolInput }) => {
+  // A document sent unread is read here, in parallel with the other threads (pool-job.ts UnreadInput).
+  const loaded = 'path' in job ? readInput(job) : { input: job };
+  if ('entry' in loaded) return parentPort!.postMessage({ id, outcome: { entry: loaded.entry }, unread: true });
+  const { input } = loaded;
   let outcome: DocOutcome;
   try {
     outcome = extractSource(input, ctx);

@@ -12,9 +12,9 @@ import { contentHash, dataVersion, entryKey, ExtractCache, pipelineVersion } fro
 import { addedPlaces, type LoadedCorrections } from './corrections.ts';
 import { readPdfs } from './formats/index.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
-import { extractSource, type DocInput, type DocOutcome } from './pool-job.ts';
+import { extractSource, sizeOf, type DocOutcome, type PoolInput } from './pool-job.ts';
 import { messagesOf, pack, unpack, type Linking, type Packed } from './pool-pack.ts';
-import { DATA_DIR, joinRun, loadData, MAX_DOCUMENT_BYTES, planRun, readPlanned, type Outputs, type RunOptions } from './run.ts';
+import { DATA_DIR, joinRun, loadData, MAX_DOCUMENT_BYTES, planRun, readInput, readPlanned, type Outputs, type RunOptions } from './run.ts';
 import { SourceIndex } from './source-index.ts';
 import { dirname, resolve } from 'node:path';
 import { readChronology } from './events/read.ts';
@@ -27,7 +27,7 @@ import { meetingsHash } from './join-part.ts';
  */
 const BYTES_PER_WORKER = 1_000_000;
 
-const failed = (input: DocInput, why: string): DocOutcome => ({
+const failed = (input: PoolInput, why: string): DocOutcome => ({
   entry: {
     docId: input.docId,
     file: input.file,
@@ -89,9 +89,11 @@ export interface PoolOptions {
    * time, while the workers take the largest. On two cores one worker and this thread do the work of
    * two workers without the second's start-up and without copying half the outcomes across threads.
    */
-  local?: (input: DocInput) => DocOutcome;
+  local?: (input: PoolInput) => DocOutcome;
   /** Outcomes packed where they are extracted, their parts linked against these meetings (pool-pack.ts). */
   linking?: Linking;
+  /** Called for each document sent unread (pool-job.ts UnreadInput) that a worker could not read. */
+  onUnread?: (i: number) => void;
 }
 
 /**
@@ -101,15 +103,15 @@ export interface PoolOptions {
  * others go on.
  */
 export function extractInPool(
-  inputs: readonly DocInput[],
+  inputs: readonly PoolInput[],
   added: GazetteerPlace[],
   workers: number,
   onDone?: (i: number) => void,
-  { script = WORKER, early = [], local, linking }: PoolOptions = {},
+  { script = WORKER, early = [], local, linking, onUnread }: PoolOptions = {},
 ): Promise<DocOutcome[]> {
   const results: DocOutcome[] = new Array(inputs.length);
   // Largest first, so one large document does not start last and keep every other worker waiting.
-  const queue = inputs.map((_, i) => i).sort((a, b) => inputs[b]!.bytes.length - inputs[a]!.bytes.length || a - b);
+  const queue = inputs.map((_, i) => i).sort((a, b) => sizeOf(inputs[b]!) - sizeOf(inputs[a]!) || a - b);
   let left = inputs.length;
   let settled = false;
   return new Promise((resolve, reject) => {
@@ -154,7 +156,7 @@ export function extractInPool(
         if (current !== undefined) finish(current, failed(inputs[current]!, why));
         if (queue.length > 0) start();
       };
-      const onMessage = (m: { ready?: true; id: number; outcome?: DocOutcome; packed?: Packed }) => {
+      const onMessage = (m: { ready?: true; id: number; outcome?: DocOutcome; packed?: Packed; unread?: true }) => {
         if (m.ready) {
           ready = true;
           return send();
@@ -162,6 +164,7 @@ export function extractInPool(
         // Node delivers what a worker posted before it stopped ahead of its 'exit', so a result is never late.
         const at = held.indexOf(m.id);
         if (at >= 0) held.splice(at, 1);
+        if (m.unread) onUnread?.(m.id);
         finish(m.id, m.packed ? unpack(m.packed) : m.outcome!);
         send();
       };
@@ -252,16 +255,23 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
     const bytes = paths.reduce((n, p) => n + (statSync(p, { throwIfNoEntry: false })?.size ?? 0), 0);
     early.push(...spawnWorkers(addedPlaces(corrections), threadsFor(bytes, paths.length) - 1, WORKER, linkingFor(corrections)));
   };
-  // With a cache, the documents' bytes are read only when the source index does not know them (or the cache lacks their outcome).
-  const plan = planRun(inDir, { ...options, defer: cache !== null, onListed });
+  // With a cache, the documents' bytes are read only when the source index does not know them (or the
+  // cache lacks their outcome); without one, by the thread that extracts them (pool-job.ts UnreadInput).
+  const plan = planRun(inDir, { ...options, defer: true, onListed });
   const added = addedPlaces(plan.corrections);
   const index = options.cacheDir ? new SourceIndex(options.cacheDir, resolve(inDir)) : null;
   const versions = cache ? `${pipelineVersion(dirname(DATA_DIR))} ${dataVersion(DATA_DIR, added)}` : '';
   const outcomes: (DocOutcome | undefined)[] = plan.files.map((f) => ('entry' in f ? f : undefined));
-  const misses: { slot: number; key: string; input: DocInput }[] = [];
+  const misses: { slot: number; key: string; input: PoolInput }[] = [];
   let read = 0;
   plan.files.forEach((planned, slot) => {
     if ('entry' in planned) return;
+    // No cache to look in: nothing to read here (a PDF is, for pdf.js below).
+    // (One over the size limit is refused below without being read, as before.)
+    if (!cache && 'source' in planned && !/\.pdf$/i.test(planned.source.file) && planned.source.stat.size <= MAX_DOCUMENT_BYTES) {
+      const { file, docId, path, stat, side } = planned.source;
+      return void misses.push({ slot, key: '', input: { file, docId, path, size: Number(stat.size), side } });
+    }
     let known: string | undefined;
     if ('source' in planned) {
       const { source } = planned;
@@ -285,19 +295,27 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
   const pdfNames = misses.filter((m) => /\.pdf$/i.test(m.input.file)).map((m) => m.input.file);
   if (pdfNames.length) {
     const pdfs = await readPdfs(inDir, new Set(pdfNames));
-    for (const m of misses) m.input.pdf = pdfs.get(m.input.file);
+    for (const m of misses) if ('bytes' in m.input) m.input.pdf = pdfs.get(m.input.file);
   }
   const threads = threadsFor(
-    misses.reduce((n, m) => n + m.input.bytes.length, 0),
+    misses.reduce((n, m) => n + sizeOf(m.input), 0),
     misses.length,
   );
   let done = 0;
   const onDone = (i: number) => options.onFile?.(done++, misses.length, misses[i]!.input.file);
   const ctx = { gaz: plan.gaz, topics: plan.topics };
   if (misses.length > 0) linkingFor(plan.corrections);
+  /** Documents sent unread that could not be read (the others count as read). */
+  const unread = new Set<PoolInput>();
+  const onUnread = (i: number) => void unread.add(misses[i]!.input);
   /** One document extracted on this thread, packed as a worker's are (its objects are garbage at once). */
-  const here = (input: DocInput): DocOutcome => {
-    const o = extractSource(input, ctx);
+  const here = (job: PoolInput): DocOutcome => {
+    const loaded = 'path' in job ? readInput(job) : { input: job };
+    if ('entry' in loaded) {
+      unread.add(job);
+      return { entry: loaded.entry };
+    }
+    const o = extractSource(loaded.input, ctx);
     if (!linking || !o.ok) return o;
     try {
       return unpack(pack(o, linking));
@@ -322,7 +340,7 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
         added,
         threads - 1,
         onDone,
-        { early, local: here, linking },
+        { early, local: here, linking, onUnread },
       );
       used = threads;
     } catch {
@@ -341,9 +359,16 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
     index?.save();
     for (const p of [...(index?.problems ?? []), ...cache.problems]) options.onCacheProblem?.(p);
   }
+  read += misses.filter((m) => 'path' in m.input && !unread.has(m.input)).length;
   const outputs = joinRun(plan, outcomes as DocOutcome[]);
   return {
     outputs,
-    stats: { documents: misses.length + (cache?.hits ?? 0), cached: cache?.hits ?? 0, extracted: misses.length, workers: used, read },
+    stats: {
+      documents: misses.length - unread.size + (cache?.hits ?? 0),
+      cached: cache?.hits ?? 0,
+      extracted: misses.length - unread.size,
+      workers: used,
+      read,
+    },
   };
 }

@@ -30,7 +30,7 @@ import { fastJoin } from './join-fast.ts';
 import type { Outputs, PlannedFile, PlannedSource, RunPlan } from './run-types.ts';
 
 export type { Outputs, PlannedFile, PlannedSource, RunPlan } from './run-types.ts';
-import { extractSource, type DocInput, type DocOutcome, type TextFile } from './pool-job.ts';
+import { extractSource, type DocInput, type DocOutcome, type TextFile, type UnreadInput } from './pool-job.ts';
 import { readDataFile } from './read-data-file.ts';
 import { TopicMatcher, TopicsFile } from './topics.ts';
 
@@ -146,7 +146,12 @@ export interface RunOptions {
 
 /** A deferred document read: its input, or its report entry when it cannot be read (too large, gone, no permission). */
 export function readPlanned({ file, docId, path, stat, side }: PlannedSource): { input: DocInput } | { entry: ReportEntry } {
-  const read = readSource(path, file, Number(stat.size));
+  return readInput({ file, docId, path, size: Number(stat.size), side });
+}
+
+/** A document the pool was given unread (pool-job.ts `UnreadInput`), read where it is extracted: as `readPlanned`. */
+export function readInput({ file, docId, path, size, side }: UnreadInput): { input: DocInput } | { entry: ReportEntry } {
+  const read = readSource(path, file, size);
   if (read.ok) return { input: { file, docId, bytes: read.bytes, side } };
   return { entry: { docId, file, status: 'failed', found: { ...emptyFound }, skipped: [], messages: [read.message] } };
 }
