@@ -7,6 +7,7 @@
  * map is the whole map, measured page by page alternately with the WebGL runs.
  */
 import type { Browser } from 'playwright-core';
+import { settleBrowser } from './settle.ts';
 
 /** Plain JavaScript for addInitScript (see instrument.ts on why not a function). */
 export const FIRST_SCREEN_PROBE = `(() => {
@@ -43,6 +44,7 @@ export async function firstScreenWithoutWebgl(browser: Browser, url: string): Pr
   page.on('pageerror', (e) => errors.push(`no WebGL: pageerror: ${e.message}`));
   try {
     await page.addInitScript(FIRST_SCREEN_PROBE);
+    await settleBrowser(browser);
     await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
     const ms = (await page.evaluate(firstScreenMark)) as number | null;
     if (ms === null) errors.push('no WebGL: no first screen within 120 s');
