@@ -10,6 +10,7 @@ import type { DocumentMeta, Event, PlaceFeature, Statement, Topic } from '../../
 import { DAY } from '../days';
 import { packEventIndex, type PackedEventIndex } from './event-index';
 import type { RawData } from './load';
+import { shareStringsWhenIdle } from './share-strings';
 import { rememberSummitHosts } from './summits';
 import { indexTerm, loadStemmer, miniSearch, processTerm, stemmerLoaded, tokenize } from '../i18n/search.svelte';
 
@@ -124,6 +125,10 @@ function statementPart(raw: RawData, events: readonly Event[]) {
     if (l) l.push(s);
     else m.set(k, [s]);
   };
+  // Once the statements are in (after the first screen): their ids are the events' statement ids, and
+  // the events' ids their event ids, all arriving as separate strings from the loading worker.
+  // Shared in the page's idle moments, not before the views are drawn (share-strings.ts).
+  if (raw.statements.length) shareStringsWhenIdle([raw.statements, events, raw.places.features, raw.documents]);
   for (const s of raw.statements) {
     statementById.set(s.id, s);
     for (const p of s.placeIds) push(statementsByPlace, p, s);
