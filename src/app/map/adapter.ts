@@ -93,6 +93,9 @@ export const createMap: MapFactory = (o) => {
     pitchWithRotate: false,
     maxPitch: 0,
     reduceMotion: o.reducedMotion || undefined,
+    // The style is made here, not read from a file: checking it against the style spec compiled the
+    // spec's validators into the page's heap for nothing (the browser tests draw it).
+    validateStyle: false,
     cooperativeGestures: o.cooperativeGestures ?? false,
   });
   map.touchZoomRotate.disableRotation();
