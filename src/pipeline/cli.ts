@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { cacheDirOf } from './cache.ts';
 import { runPipelineFast } from './pool.ts';
 import { DATA_DIR, MAX_DOCUMENT_BYTES } from './run.ts';
-import { writeOutputs } from './write.ts';
+import { sweepAhead, writeOutputs } from './write.ts';
 
 const HELP = `SCO Atlas extraction: documents in, the atlas's data files out.
 
@@ -129,6 +129,8 @@ function progress(quiet: boolean) {
 const bar = progress(args.quiet);
 const started = performance.now();
 const cpuStarted = process.cpuUsage();
+// The old runs' folders are removed in the background meanwhile (write.ts).
+const swept = sweepAhead(args.outDir);
 try {
   const { outputs: o, stats } = await runPipelineFast(args.inDir, {
     onFile: bar.onFile,
@@ -139,6 +141,7 @@ try {
   bar.done();
   const extracted = performance.now();
   const cpu = process.cpuUsage(cpuStarted);
+  await swept;
   writeOutputs(args.outDir, o);
   const written = performance.now();
   // What to print: given by a cached run's join (which did not build the records), else read off them.
