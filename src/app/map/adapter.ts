@@ -16,7 +16,7 @@
  * The map can be created before the data is in (`places` empty) and be given it later with
  * `setData`, so the basemap loads and draws while the data files are fetched.
  */
-import { addProtocol, AttributionControl, Map as MLMap, NavigationControl, type GeoJSONSource, type VectorTileSource } from 'maplibre-gl';
+import { addProtocol, AttributionControl, Map as MLMap, NavigationControl, type VectorTileSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // Coarse shapes first (fast first paint); the finer 1:50m shapes are fetched once someone zooms in.
 import worldDetailUrl from 'world-atlas/countries-50m.json?url';
@@ -28,14 +28,14 @@ import { captureMap } from './capture';
 import { fitPlaces, placeCamera } from './camera';
 import type { CountryShapes } from './basemap';
 import { coarseCountries, fetchCountries, loadCoarseCountries } from './countries';
-import { COUNTRY_SCHEME, countryTileResponse, countryTilesUrl } from './country-tiles';
+import { COUNTRY_SCHEME, countryTileResponse, countryTilesUrl, forgetLines, keepLines } from './country-tiles';
 import { startEngine } from './engine';
 import { whenIdle } from './idle';
 import { cityLabels } from './labels';
 import { membershipColours } from './membership-colours';
 import { nameLayer } from './name-layer.svelte';
 import { discOverlay } from './overlay';
-import { summitLines } from './paths';
+import { flatLines, summitLines } from './paths';
 import { isTouch } from './tap';
 import { atlasStyle } from './style';
 import type { MapAdapter, MapFactory } from './types';
@@ -70,6 +70,11 @@ export const createMap: MapFactory = (o) => {
   let hasData = o.places !== undefined;
   let destroyed = false;
   serveCountryTiles();
+  // The tiles' shapes ('coarse', then 'detail' once zoomed in) and summit path (kept under a key).
+  let shapes = 'coarse';
+  let pathKey = 'none';
+  const tilesUrl = () => countryTilesUrl(shapes, pathKey);
+  const retile = () => (map.getSource('countries') as VectorTileSource).setTiles([tilesUrl()]);
 
   const setPlaces = (ps: PlaceFeature[]) => {
     places = ps;
@@ -79,11 +84,12 @@ export const createMap: MapFactory = (o) => {
       : null;
   };
   setPlaces(o.places ?? []);
+  pathKey = keepLines(flatLines(summitLines(places, index, o.initial?.summits ?? [])));
 
   performance.mark('map:create');
   const map = new MLMap({
     container: o.container,
-    style: atlasStyle(countryTilesUrl('coarse'), summitLines(places, index, o.initial?.summits ?? []), o.initial?.date ?? null),
+    style: atlasStyle(tilesUrl(), o.initial?.date ?? null),
     center: o.view ? [o.view.lng, o.view.lat] : [75, 40],
     zoom: o.view?.zoom ?? 2.5,
     pixelRatio: Math.min(window.devicePixelRatio || 1, 1.5),
@@ -131,7 +137,11 @@ export const createMap: MapFactory = (o) => {
       return;
     }
     lastSummits = key;
-    (map.getSource('summits') as GeoJSONSource).setData(summitLines(places, index, ids));
+    // New tiles with the new path (the countries' colours, feature state, stay).
+    const old = pathKey;
+    pathKey = keepLines(flatLines(summitLines(places, index, ids)));
+    retile();
+    forgetLines(old);
   }
 
   map.on('load', () => {
@@ -149,7 +159,9 @@ export const createMap: MapFactory = (o) => {
     detailed = true;
     fetchCountries(worldDetailUrl)
       .then(() => {
-        if (!destroyed) (map.getSource('countries') as VectorTileSource).setTiles([countryTilesUrl('detail')]);
+        if (destroyed) return;
+        shapes = 'detail';
+        retile();
       })
       .catch(() => {});
   });
@@ -281,6 +293,7 @@ export const createMap: MapFactory = (o) => {
     capture: () => captureMap(map, overlay, [names]),
     destroy() {
       destroyed = true;
+      forgetLines(pathKey);
       overlay.destroy();
       names.destroy();
       membership.destroy();

@@ -1,22 +1,24 @@
 /**
- * The countries as vector tiles, made when MapLibre asks for one, from the typed shapes the page
- * already keeps (basemap.ts CountryShape). A GeoJSON source would be simpler, but MapLibre keeps a
- * GeoJSON source's data on the page as GeoJSON (one array per point: 0.49 MB of the page's heap for
- * the coarse world at 1,000 events, with a URL too); a tile answered here is bytes MapLibre hands to
- * its worker, and nothing is kept but the shapes' typed arrays.
+ * The countries and the summit path as vector tiles, made when MapLibre asks for one, from the typed
+ * shapes the page already keeps (basemap.ts CountryShape) and the path's lines as typed arrays. GeoJSON
+ * sources would be simpler, but MapLibre keeps a GeoJSON source's data on the page as GeoJSON (one
+ * array per point: 0.49 MB of the page's heap for the coarse world at 1,000 events, with a URL too);
+ * a tile answered here is bytes MapLibre hands to its worker, and nothing is kept but typed arrays.
  *
  * A tile: each country's rings that reach it, clipped to the tile with a margin (MapLibre draws fills
  * and lines only inside the tile, so the cut edges never show), in whole tile units, outer rings
  * clockwise and holes the other way (as the vector tile format says), with the country's ISO numeric
  * code as its one property (the source promotes it to the feature id for the membership colours).
- * Not simplified: the 2D first screen draws every point too, so the two maps agree.
+ * Not simplified: the 2D first screen draws every point too, so the two maps agree. The summit path's
+ * lines are a second layer, clipped the same way.
  */
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import { clipPolygon } from 'lineclip';
+import { clipPolygon, clipPolyline } from 'lineclip';
 import type { CountryShapes } from './basemap';
 
-/** The tiles' one layer (a layer's `source-layer`). */
+/** The tiles' layers (a style layer's `source-layer`). */
 export const COUNTRY_LAYER = 'countries';
+export const SUMMIT_LAYER = 'summits';
 /** Tile units per tile side (the vector tile format's usual 4096). */
 export const EXTENT = 4096;
 /** Margin around a tile, in tile units, that clipped rings keep. */
@@ -65,12 +67,8 @@ function area2(r: number[][]): number {
  * with an area is left.
  */
 function tileRing(ring: Float64Array, shift: number, z: number, x: number, y: number, outer: boolean): number[][] | null {
-  const scale = EXTENT * 2 ** z;
-  const pts: number[][] = [];
-  for (let k = 0; k + 1 < ring.length; k += 2)
-    pts.push([((ring[k]! + shift + 180) / 360) * scale - x * EXTENT, yOf(ring[k + 1]!) * scale - y * EXTENT]);
   const out: number[][] = [];
-  for (const [px, py] of clipPolygon(pts, [-BUFFER, -BUFFER, EXTENT + BUFFER, EXTENT + BUFFER])) {
+  for (const [px, py] of clipPolygon(toTile(ring, shift, z, x, y), [-BUFFER, -BUFFER, EXTENT + BUFFER, EXTENT + BUFFER])) {
     const p = [Math.round(px!), Math.round(py!)];
     const last = out[out.length - 1];
     if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
@@ -82,8 +80,35 @@ function tileRing(ring: Float64Array, shift: number, z: number, x: number, y: nu
   return out;
 }
 
-/** The vector tile (z, x, y) of these countries: one layer, `COUNTRY_LAYER`, one feature per country. */
-export function countryTile(shapes: CountryShapes, z: number, x: number, y: number): Uint8Array {
+/** A ring's or line's flat [lng, lat, ...] points in tile units of tile (z, x, y), `shift` degrees east. */
+function toTile(line: Float64Array, shift: number, z: number, x: number, y: number): number[][] {
+  const scale = EXTENT * 2 ** z;
+  const pts: number[][] = [];
+  for (let k = 0; k + 1 < line.length; k += 2)
+    pts.push([((line[k]! + shift + 180) / 360) * scale - x * EXTENT, yOf(line[k + 1]!) * scale - y * EXTENT]);
+  return pts;
+}
+
+/** The parts of a line inside the tile (with its margin), rounded, without repeated points. */
+function tileLine(line: Float64Array, shift: number, z: number, x: number, y: number): number[][][] {
+  const parts: number[][][] = [];
+  for (const part of clipPolyline(toTile(line, shift, z, x, y), [-BUFFER, -BUFFER, EXTENT + BUFFER, EXTENT + BUFFER])) {
+    const out: number[][] = [];
+    for (const [px, py] of part) {
+      const p = [Math.round(px!), Math.round(py!)];
+      const last = out[out.length - 1];
+      if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+    }
+    if (out.length > 1) parts.push(out);
+  }
+  return parts;
+}
+
+/**
+ * The vector tile (z, x, y) of these countries and lines: layer `COUNTRY_LAYER` with one feature per
+ * country, layer `SUMMIT_LAYER` with one per line (flat [lng, lat, ...]).
+ */
+export function countryTile(shapes: CountryShapes, z: number, x: number, y: number, lines: readonly Float64Array[] = []): Uint8Array {
   const n = 2 ** z;
   const pad = BUFFER / EXTENT;
   const west = ((x - pad) / n) * 360 - 180;
@@ -108,9 +133,19 @@ export function countryTile(shapes: CountryShapes, z: number, x: number, y: numb
     }
     if (rings.length) features.push({ type: 3, geometry: rings, tags: { iso: c.iso } });
   }
-  // The encoder reads only `features` of a geojson-vt tile (rings of [x, y] in tile units).
-  const layer = { features } as unknown as TileLayers[string];
-  return fromGeojsonVt({ [COUNTRY_LAYER]: layer }, { version: 2, extent: EXTENT });
+  const paths: Array<{ type: 2; geometry: number[][][]; tags: Record<string, never> }> = [];
+  for (const line of lines) {
+    const [w, s, e, nn] = ringBox(line);
+    if (s > north || nn < south) continue;
+    for (const shift of [-360, 0, 360]) {
+      if (w + shift > east || e + shift < west) continue;
+      const parts = tileLine(line, shift, z, x, y);
+      if (parts.length) paths.push({ type: 2, geometry: parts, tags: {} });
+    }
+  }
+  // The encoder reads only `features` of a geojson-vt tile (rings or lines of [x, y] in tile units).
+  const layer = (f: unknown[]) => ({ features: f }) as unknown as TileLayers[string];
+  return fromGeojsonVt({ [COUNTRY_LAYER]: layer(features), [SUMMIT_LAYER]: layer(paths) }, { version: 2, extent: EXTENT });
 }
 
 /** The shapes a tile URL names ('coarse', 'detail'), or null when they cannot be had. */
@@ -119,20 +154,36 @@ export type ShapeSets = (set: string) => Promise<CountryShapes | null>;
 /** The URL scheme of the country tiles, for MapLibre's `addProtocol`. */
 export const COUNTRY_SCHEME = 'atlas-countries';
 
-/** The tile URL template of a set of shapes. */
-export function countryTilesUrl(set: string): string {
-  return `${COUNTRY_SCHEME}://${set}/{z}/{x}/{y}`;
+/** Summit paths the tile URLs name, by key (`keepLines`). */
+const kept = new Map<string, readonly Float64Array[]>();
+let keys = 0;
+
+/** Keeps lines for the tiles to draw until `forgetLines(key)`; returns their key for `countryTilesUrl`. */
+export function keepLines(lines: readonly Float64Array[]): string {
+  const key = `p${++keys}`;
+  kept.set(key, lines);
+  return key;
+}
+
+export function forgetLines(key: string): void {
+  kept.delete(key);
+}
+
+/** The tile URL template of a set of shapes with the lines kept under `lines` (none: no path). */
+export function countryTilesUrl(set: string, lines = 'none'): string {
+  return `${COUNTRY_SCHEME}://${set}/${lines}/{z}/{x}/{y}`;
 }
 
 /**
  * The answer to a `countryTilesUrl` URL (MapLibre's `addProtocol` handler): the tile's bytes. A set
- * that cannot be had gives empty tiles: the map shows its plain background.
+ * that cannot be had gives empty tiles: the map shows its plain background; lines no longer kept (a
+ * tile asked for just before the path changed) are left out.
  */
 export async function countryTileResponse(url: string, sets: ShapeSets): Promise<{ data: ArrayBuffer }> {
-  const m = /^[\w-]+:\/\/([\w-]+)\/(\d+)\/(\d+)\/(\d+)$/.exec(url);
+  const m = /^[\w-]+:\/\/([\w-]+)\/([\w-]+)\/(\d+)\/(\d+)\/(\d+)$/.exec(url);
   if (!m) throw new Error(`country tiles: not a tile URL: ${url}`);
   const shapes = await sets(m[1]!);
-  const bytes = countryTile(shapes ?? [], Number(m[2]), Number(m[3]), Number(m[4]));
+  const bytes = countryTile(shapes ?? [], Number(m[3]), Number(m[4]), Number(m[5]), kept.get(m[2]!) ?? []);
   // A copy the exact size of the tile (the encoder's buffer is larger), handed to MapLibre's worker.
   return { data: bytes.slice().buffer };
 }

@@ -41,3 +41,13 @@ function compact(g: LineString | MultiLineString): LineString | MultiLineString 
     ? { type: 'LineString', coordinates: line(g.coordinates) }
     : { type: 'MultiLineString', coordinates: g.coordinates.map(line) };
 }
+
+/** The path's lines as flat [lng, lat, ...] arrays (the WebGL map's tiles, country-tiles.ts). */
+export function flatLines(lines: SummitLines): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (const f of lines.features) {
+    const g = f.geometry;
+    for (const l of g.type === 'LineString' ? [g.coordinates] : g.coordinates) out.push(Float64Array.from(l.flatMap(([x, y]) => [x!, y!])));
+  }
+  return out;
+}

@@ -5,9 +5,8 @@
  * a layer: their discs are drawn on a canvas over the map (discs.ts).
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { LAND, STATUS_COLOURS } from '../palette';
-import { COUNTRY_LAYER } from './country-tiles';
+import { COUNTRY_LAYER, SUMMIT_LAYER } from './country-tiles';
 import { statusAt, type Status } from './membership';
 
 /**
@@ -40,17 +39,12 @@ export function membershipPaint(initial: number | null): ExpressionSpecification
 /** The country tiles' highest zoom; MapLibre scales the tiles of this zoom beyond it. */
 export const COUNTRY_MAX_ZOOM = 10;
 
-/** `countryTiles`: the country tiles' URL template (country-tiles.ts `countryTilesUrl`). */
-export function atlasStyle(
-  countryTiles: string,
-  summits: FeatureCollection<LineString | MultiLineString>,
-  date: number | null,
-): StyleSpecification {
+/** `tiles`: the URL template of the countries' and the summit path's tiles (country-tiles.ts `countryTilesUrl`). */
+export function atlasStyle(tiles: string, date: number | null): StyleSpecification {
   return {
     version: 8,
     sources: {
-      countries: { type: 'vector', tiles: [countryTiles], maxzoom: COUNTRY_MAX_ZOOM, promoteId: 'iso' },
-      summits: { type: 'geojson', data: summits },
+      countries: { type: 'vector', tiles: [tiles], maxzoom: COUNTRY_MAX_ZOOM, promoteId: { [COUNTRY_LAYER]: 'iso' } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#d7e3ea' } },
@@ -71,7 +65,8 @@ export function atlasStyle(
       {
         id: 'summits',
         type: 'line',
-        source: 'summits',
+        source: 'countries',
+        'source-layer': SUMMIT_LAYER,
         paint: { 'line-color': '#6b4c9a', 'line-width': 1.8, 'line-opacity': 0.75, 'line-dasharray': [2, 1.5] },
       },
       // No layer for the cities: their discs are drawn on the overlay canvas, and clicks, hover and

@@ -2,7 +2,16 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import type { CountryShape } from '../../../../src/app/map/basemap';
-import { COUNTRY_LAYER, EXTENT, countryTile, countryTileResponse, countryTilesUrl } from '../../../../src/app/map/country-tiles';
+import {
+  COUNTRY_LAYER,
+  EXTENT,
+  SUMMIT_LAYER,
+  countryTile,
+  countryTileResponse,
+  countryTilesUrl,
+  forgetLines,
+  keepLines,
+} from '../../../../src/app/map/country-tiles';
 
 /** A country of one polygon from rings of [lng, lat]. */
 const country = (iso: string, ...rings: number[][][]): CountryShape => ({
@@ -18,8 +27,8 @@ const square = (w: number, s: number, e: number, n: number) => [
   [w, s],
 ];
 
-function read(bytes: Uint8Array) {
-  const layer = new VectorTile(new PbfReader(bytes)).layers[COUNTRY_LAYER];
+function read(bytes: Uint8Array, name = COUNTRY_LAYER) {
+  const layer = new VectorTile(new PbfReader(bytes)).layers[name];
   const features = [];
   for (let i = 0; i < (layer?.length ?? 0); i++) features.push(layer!.feature(i));
   return features;
@@ -73,6 +82,19 @@ describe('the country tiles MapLibre draws', () => {
     expect(Math.max(...xs)).toBe(Math.round((10 / 180) * EXTENT));
   });
 
+  it('carry the summit path as lines, cut at the tile', () => {
+    // Moscow to Beijing (both in the z1 tile x 1, y 0), then on to Sydney, which leaves it southwards.
+    const path = Float64Array.from([37.62, 55.75, 116.4, 39.9, 151.2, -33.87]);
+    const [line, ...rest] = read(countryTile([], 1, 1, 0, [path]), SUMMIT_LAYER);
+    expect(rest).toHaveLength(0);
+    expect(line!.type).toBe(2);
+    const [part] = line!.loadGeometry();
+    expect(part).toHaveLength(3);
+    expect(part![0]!.x).toBe(Math.round(((37.62 + 180) / 360 - 0.5) * 2 * EXTENT));
+    expect(part![2]!.y).toBe(EXTENT + 64); // cut at the margin below the tile
+    expect(read(countryTile([], 1, 0, 1, [path]), SUMMIT_LAYER)).toHaveLength(0);
+  });
+
   it('answer a tile URL with the tile, and a malformed URL with an error naming it', async () => {
     const url = countryTilesUrl('coarse').replace('{z}', '0').replace('{x}', '0').replace('{y}', '0');
     const asked: string[] = [];
@@ -81,8 +103,14 @@ describe('the country tiles MapLibre draws', () => {
     expect(read(new Uint8Array(data))[0]!.properties['iso']).toBe('398');
     const empty = await countryTileResponse(url, async () => null);
     expect(read(new Uint8Array(empty.data))).toHaveLength(0);
-    await expect(countryTileResponse('atlas-countries://coarse/0/0', async () => [lake])).rejects.toThrow(
-      /atlas-countries:\/\/coarse\/0\/0/,
+    await expect(countryTileResponse('atlas-countries://coarse/none/0/0', async () => [lake])).rejects.toThrow(
+      /atlas-countries:\/\/coarse\/none\/0\/0/,
     );
+    // The summit path kept under a key is drawn while it is kept, and not once it is forgotten.
+    const key = keepLines([Float64Array.from([37.62, 55.75, 116.4, 39.9])]);
+    const withPath = countryTilesUrl('coarse', key).replace('{z}', '0').replace('{x}', '0').replace('{y}', '0');
+    expect(read(new Uint8Array((await countryTileResponse(withPath, async () => [lake])).data), SUMMIT_LAYER)).toHaveLength(1);
+    forgetLines(key);
+    expect(read(new Uint8Array((await countryTileResponse(withPath, async () => [lake])).data), SUMMIT_LAYER)).toHaveLength(0);
   });
 });
