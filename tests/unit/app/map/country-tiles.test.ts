@@ -12,6 +12,7 @@ import {
   forgetLines,
   keepLines,
 } from '../../../../src/app/map/country-tiles';
+import { atlasStyle } from '../../../../src/app/map/style';
 
 /** A country of one polygon from rings of [lng, lat]. */
 const country = (iso: string, ...rings: number[][][]): CountryShape => ({
@@ -112,5 +113,20 @@ describe('the country tiles MapLibre draws', () => {
     expect(read(new Uint8Array((await countryTileResponse(withPath, async () => [lake])).data), SUMMIT_LAYER)).toHaveLength(1);
     forgetLines(key);
     expect(read(new Uint8Array((await countryTileResponse(withPath, async () => [lake])).data), SUMMIT_LAYER)).toHaveLength(0);
+  });
+});
+
+describe("the WebGL map's style", () => {
+  it('has no GeoJSON source, whose data MapLibre would keep in the page as one array per point', () => {
+    const style = atlasStyle(countryTilesUrl('coarse', 'p1'), Date.UTC(2020, 0, 1));
+    const sources = Object.values(style.sources);
+    expect(sources.map((s) => s.type)).toEqual(['vector']);
+    // Countries and the summit path are both layers of the tiles made in the page.
+    const layers = style.layers.filter((l) => 'source' in l).map((l) => [l.id, (l as { 'source-layer'?: string })['source-layer']]);
+    expect(layers).toEqual([
+      ['countries-fill', COUNTRY_LAYER],
+      ['countries-line', COUNTRY_LAYER],
+      ['summits', SUMMIT_LAYER],
+    ]);
   });
 });
