@@ -5,9 +5,13 @@
  * and the outcomes come back in the inputs' order. The workers here are a stand-in script that dies on
  * purpose (pool-crash-worker.mjs); the real one is covered end to end by cache.test.ts.
  */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractInPool, spawnWorkers } from '../../../src/pipeline/pool.ts';
+import { extractInPool, runPipelineFast, spawnWorkers } from '../../../src/pipeline/pool.ts';
 import type { DocInput } from '../../../src/pipeline/pool-job.ts';
+import { DATA_DIR } from '../../../src/pipeline/run.ts';
 
 const script = new URL('./pool-crash-worker.mjs', import.meta.url);
 const doc = (file: string): DocInput => ({ file, docId: file.replace(/\.txt$/, ''), bytes: new Uint8Array(10), side: null });
@@ -73,5 +77,27 @@ describe('the extraction pool', () => {
     await expect(
       extractInPool([doc('a.txt')], [], 1, undefined, { script: new URL('./no-such-worker.mjs', import.meta.url) }),
     ).rejects.toThrow();
+  });
+});
+
+describe('a run without a cache', () => {
+  it('reads each document only when it is extracted: one gone since the folder was listed is named, the others go on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sco-unread-'));
+    const seed = join(DATA_DIR, 'sources', '000_280c4ec6c7ea0add.txt');
+    for (const f of ['a.txt', 'b.txt', 'c.txt']) cpSync(seed, join(dir, f));
+    // Called as each file is listed (before any is read), then as each is extracted: b.txt goes once c.txt is listed.
+    const onFile = (_done: number, _total: number, file: string) => void (file === 'c.txt' && rmSync(join(dir, 'b.txt'), { force: true }));
+    const { outputs, stats } = await runPipelineFast(dir, { cacheDir: null, onFile });
+    expect(outputs.report.documents.map((d) => [d.file, d.status])).toEqual([
+      ['a.txt', 'ok'],
+      ['b.txt', 'failed'],
+      ['c.txt', 'ok'],
+    ]);
+    expect(outputs.report.documents[1]!.messages).toEqual([
+      'b.txt: could not be read (it disappeared while the folder was read); the other documents were still processed',
+    ]);
+    expect(outputs.documents.map((d) => d.file)).toEqual(['a.txt', 'c.txt']);
+    expect(stats).toMatchObject({ documents: 2, extracted: 2, read: 2 });
+    rmSync(dir, { recursive: true, force: true });
   });
 });
