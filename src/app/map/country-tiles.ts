@@ -67,12 +67,9 @@ function area2(r: number[][]): number {
  * with an area is left.
  */
 function tileRing(ring: Float64Array, shift: number, z: number, x: number, y: number, outer: boolean): number[][] | null {
-  const out: number[][] = [];
-  for (const [px, py] of clipPolygon(toTile(ring, shift, z, x, y), [-BUFFER, -BUFFER, EXTENT + BUFFER, EXTENT + BUFFER])) {
-    const p = [Math.round(px!), Math.round(py!)];
-    const last = out[out.length - 1];
-    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
-  }
+  const flat = toTile(ring, shift, z, x, y);
+  // Most rings at low zooms lie wholly in the tile: rounded straight from the projected numbers.
+  const out = inside(flat) ? rounded(flat) : rounded(clipPolygon(pairs(flat), [-BUFFER, -BUFFER, EXTENT + BUFFER, EXTENT + BUFFER]).flat());
   while (out.length > 1 && out[0]![0] === out[out.length - 1]![0] && out[0]![1] === out[out.length - 1]![1]) out.pop();
   const a = area2(out);
   if (out.length < 3 || a === 0) return null;
@@ -80,25 +77,51 @@ function tileRing(ring: Float64Array, shift: number, z: number, x: number, y: nu
   return out;
 }
 
-/** A ring's or line's flat [lng, lat, ...] points in tile units of tile (z, x, y), `shift` degrees east. */
-function toTile(line: Float64Array, shift: number, z: number, x: number, y: number): number[][] {
+/** Whether every point is within the tile and its margin (nothing to clip). */
+function inside(flat: Float64Array): boolean {
+  for (let k = 0; k < flat.length; k++) if (flat[k]! < -BUFFER || flat[k]! > EXTENT + BUFFER) return false;
+  return true;
+}
+
+/** Flat [x, y, ...] as [x, y] points, rounded to whole tile units, repeated points left out. */
+function rounded(flat: ArrayLike<number>): number[][] {
+  const out: number[][] = [];
+  let lx = NaN;
+  let ly = NaN;
+  for (let k = 0; k + 1 < flat.length; k += 2) {
+    const px = Math.round(flat[k]!);
+    const py = Math.round(flat[k + 1]!);
+    if (px === lx && py === ly) continue;
+    out.push([px, py]);
+    lx = px;
+    ly = py;
+  }
+  return out;
+}
+
+/** Flat [x, y, ...] as [x, y] points (what lineclip takes). */
+function pairs(flat: Float64Array): number[][] {
+  const out: number[][] = [];
+  for (let k = 0; k + 1 < flat.length; k += 2) out.push([flat[k]!, flat[k + 1]!]);
+  return out;
+}
+
+/** A ring's or line's flat [lng, lat, ...] points as flat tile units of tile (z, x, y), `shift` degrees east. */
+function toTile(line: Float64Array, shift: number, z: number, x: number, y: number): Float64Array {
   const scale = EXTENT * 2 ** z;
-  const pts: number[][] = [];
-  for (let k = 0; k + 1 < line.length; k += 2)
-    pts.push([((line[k]! + shift + 180) / 360) * scale - x * EXTENT, yOf(line[k + 1]!) * scale - y * EXTENT]);
-  return pts;
+  const out = new Float64Array(line.length & ~1);
+  for (let k = 0; k + 1 < line.length; k += 2) {
+    out[k] = ((line[k]! + shift + 180) / 360) * scale - x * EXTENT;
+    out[k + 1] = yOf(line[k + 1]!) * scale - y * EXTENT;
+  }
+  return out;
 }
 
 /** The parts of a line inside the tile (with its margin), rounded, without repeated points. */
 function tileLine(line: Float64Array, shift: number, z: number, x: number, y: number): number[][][] {
   const parts: number[][][] = [];
-  for (const part of clipPolyline(toTile(line, shift, z, x, y), [-BUFFER, -BUFFER, EXTENT + BUFFER, EXTENT + BUFFER])) {
-    const out: number[][] = [];
-    for (const [px, py] of part) {
-      const p = [Math.round(px!), Math.round(py!)];
-      const last = out[out.length - 1];
-      if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
-    }
+  for (const part of clipPolyline(pairs(toTile(line, shift, z, x, y)), [-BUFFER, -BUFFER, EXTENT + BUFFER, EXTENT + BUFFER])) {
+    const out = rounded(part.flat());
     if (out.length > 1) parts.push(out);
   }
   return parts;
