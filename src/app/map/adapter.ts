@@ -28,7 +28,7 @@ import { captureMap } from './capture';
 import { fitPlaces, placeCamera } from './camera';
 import type { CountryShapes } from './basemap';
 import { coarseCountries, fetchCountries, loadCoarseCountries } from './countries';
-import { COUNTRY_SCHEME, countryTileResponse, countryTilesUrl, forgetLines, keepLines } from './country-tiles';
+import { COUNTRY_SCHEME, countryTileResponse, countryTilesUrl, forgetLines, keepLines, sameLines } from './country-tiles';
 import { startEngine } from './engine';
 import { whenIdle } from './idle';
 import { cityLabels } from './labels';
@@ -137,9 +137,12 @@ export const createMap: MapFactory = (o) => {
       return;
     }
     lastSummits = key;
-    // New tiles with the new path (the countries' colours, feature state, stay).
+    // New tiles with the new path (the countries' colours, feature state, stay); none when the lines
+    // are those the tiles have (the same data given again): making every tile again delayed map idle.
+    const lines = flatLines(summitLines(places, index, ids));
+    if (sameLines(pathKey, lines)) return;
     const old = pathKey;
-    pathKey = keepLines(flatLines(summitLines(places, index, ids)));
+    pathKey = keepLines(lines);
     retile();
     forgetLines(old);
   }

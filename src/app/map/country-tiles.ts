@@ -188,6 +188,16 @@ export function keepLines(lines: readonly Float64Array[]): string {
   return key;
 }
 
+/** Whether the lines kept under `key` are these, point for point. */
+export function sameLines(key: string, lines: readonly Float64Array[]): boolean {
+  const known = kept.get(key);
+  return (
+    !!known &&
+    known.length === lines.length &&
+    known.every((l, i) => l.length === lines[i]!.length && l.every((v, k) => v === lines[i]![k]))
+  );
+}
+
 export function forgetLines(key: string): void {
   kept.delete(key);
 }

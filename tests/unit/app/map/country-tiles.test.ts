@@ -11,6 +11,7 @@ import {
   countryTilesUrl,
   forgetLines,
   keepLines,
+  sameLines,
 } from '../../../../src/app/map/country-tiles';
 import { atlasStyle } from '../../../../src/app/map/style';
 
@@ -109,6 +110,8 @@ describe('the country tiles MapLibre draws', () => {
     );
     // The summit path kept under a key is drawn while it is kept, and not once it is forgotten.
     const key = keepLines([Float64Array.from([37.62, 55.75, 116.4, 39.9])]);
+    expect(sameLines(key, [Float64Array.from([37.62, 55.75, 116.4, 39.9])])).toBe(true);
+    expect(sameLines(key, [Float64Array.from([37.62, 55.75, 116.4, 40])])).toBe(false);
     const withPath = countryTilesUrl('coarse', key).replace('{z}', '0').replace('{x}', '0').replace('{y}', '0');
     expect(read(new Uint8Array((await countryTileResponse(withPath, async () => [lake])).data), SUMMIT_LAYER)).toHaveLength(1);
     forgetLines(key);
