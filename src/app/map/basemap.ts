@@ -53,8 +53,8 @@ export interface CompactWorld {
 /**
  * A country as the page keeps it: each polygon's rings as flat [lng, lat, lng, lat, ...] typed arrays.
  * The 1:110m world as GeoJSON (one array per point, ~10,600 of them) held 0.82 MB of the page's JS heap
- * (Node, --expose-gc); as typed arrays the points live outside it. GeoJSON is made from these only where
- * something needs it (shapesToGeoJSON).
+ * (Node, --expose-gc); as typed arrays the points live outside it. The MapLibre map draws them as vector
+ * tiles made from these (country-tiles.ts); GeoJSON is made only to compare shapes (shapesToGeoJSON).
  */
 export interface CountryShape {
   iso: string;
@@ -119,7 +119,7 @@ export function shapeGeometry(c: CountryShape): Polygon | MultiPolygon {
   return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
 }
 
-/** Country shapes as GeoJSON (for MapLibre where it cannot fetch the GeoJSON file itself). */
+/** Country shapes as GeoJSON (the build's test compares the compact file's shapes with the topology's this way). */
 export function shapesToGeoJSON(shapes: CountryShapes): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
   return {
     type: 'FeatureCollection',

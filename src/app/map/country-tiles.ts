@@ -15,6 +15,7 @@
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { clipPolygon, clipPolyline } from 'lineclip';
 import type { CountryShapes } from './basemap';
+import { mercatorY } from './discs';
 
 /** The tiles' layers (a style layer's `source-layer`). */
 export const COUNTRY_LAYER = 'countries';
@@ -29,12 +30,6 @@ type TileLayers = Parameters<typeof fromGeojsonVt>[0];
 /** Latitude of a Web Mercator y (0 at the top of the world, 1 at the bottom). */
 function latOf(y: number): number {
   return (360 / Math.PI) * Math.atan(Math.exp(Math.PI * (1 - 2 * y))) - 90;
-}
-
-/** Web Mercator y (0..1) of a latitude, clamped as MapLibre clamps it. */
-function yOf(lat: number): number {
-  const c = Math.max(-85.051129, Math.min(85.051129, lat));
-  return 0.5 - Math.log(Math.tan(Math.PI / 4 + (c * Math.PI) / 360)) / (2 * Math.PI);
 }
 
 /** West, south, east, north of a flat [lng, lat, ...] ring. */
@@ -112,7 +107,7 @@ function toTile(line: Float64Array, shift: number, z: number, x: number, y: numb
   const out = new Float64Array(line.length & ~1);
   for (let k = 0; k + 1 < line.length; k += 2) {
     out[k] = ((line[k]! + shift + 180) / 360) * scale - x * EXTENT;
-    out[k + 1] = yOf(line[k + 1]!) * scale - y * EXTENT;
+    out[k + 1] = mercatorY(line[k + 1]!) * scale - y * EXTENT;
   }
   return out;
 }

@@ -18,10 +18,13 @@ import { TAP_RADIUS } from './tap';
 
 /** Web Mercator x and y of a longitude/latitude, in world units (0..1), as MapLibre computes them. */
 export function mercator(lng: number, lat: number): [number, number] {
+  return [(180 + lng) / 360, mercatorY(lat)];
+}
+
+/** Web Mercator y of a latitude (0 at the top of the world, 1 at the bottom), clamped as MapLibre clamps it. */
+export function mercatorY(lat: number): number {
   const clamped = Math.max(-85.051129, Math.min(85.051129, lat));
-  const x = (180 + lng) / 360;
-  const y = (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360))) / 360;
-  return [x, y];
+  return (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360))) / 360;
 }
 
 /** Disc radii: area grows with the count, relative to the busiest city, rounded to half pixels. */
