@@ -5,6 +5,7 @@
  * (and a very long paragraph is cut into pieces of at most MAX_CHUNK at line or word boundaries).
  */
 import { sentenceAbbreviations, type Lang } from './lang/index.ts';
+import { plainAscii, sentenceStarts } from './sentence-breaks.ts';
 
 export interface Span {
   start: number;
@@ -100,6 +101,12 @@ function tailOf(s: string): string {
   return i < 0 ? '' : t.slice(i);
 }
 
+/** True when the text at `i` opens with an ASCII digit (what `\d` reads). */
+const startsWithDigit = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
 /**
  * Sentences of one paragraph. Hard-wrapped lines ("...express my\ngratitude...") belong to one
  * sentence, so single newlines are read as spaces (same length, so offsets are unchanged).
@@ -114,13 +121,19 @@ export function sentences(text: string, para: Span, lang: Lang = 'en'): Span[] {
     // Intl.Segmenter ends a sentence after any "word." followed by a capital or a digit: "Done at St. |
     // Petersburg", "Mr. | Wang", "from Aug. 31 to Sept. | 1". Such cuts are joined again.
     const segs: { index: number; length: number }[] = [];
-    for (const seg of sentenceSegmenter.segment(piece)) {
+    const take = (index: number, length: number) => {
       const prev = segs[segs.length - 1];
-      const before = prev ? tailOf(piece.slice(prev.index, seg.index)) : '';
-      if (prev && (TITLE_ABBR.test(before) || (MONTH_ABBR.test(before) && /^\d/.test(seg.segment)) || (abbr && abbr.test(before))))
-        prev.length += seg.segment.length;
-      else segs.push({ index: seg.index, length: seg.segment.length });
-    }
+      const before = prev ? tailOf(piece.slice(prev.index, index)) : '';
+      if (prev && (TITLE_ABBR.test(before) || (MONTH_ABBR.test(before) && startsWithDigit(piece, index)) || (abbr && abbr.test(before))))
+        prev.length += length;
+      else segs.push({ index, length });
+    };
+    // Plain ASCII English (nearly every paragraph of an English document) is cut by sentence-breaks.ts,
+    // which gives ICU's breaks at a fraction of the cost; the rest by Intl.Segmenter.
+    if (lang === 'en' && plainAscii(piece)) {
+      const starts = sentenceStarts(piece);
+      for (let k = 0; k < starts.length; k++) take(starts[k]!, (starts[k + 1] ?? piece.length) - starts[k]!);
+    } else for (const seg of sentenceSegmenter.segment(piece)) take(seg.index, seg.segment.length);
     for (const seg of lang === 'ru' ? segs.flatMap((g) => splitBeforeNumbers(piece, g, abbr)) : segs) {
       let s = c.start + seg.index;
       let e = s + seg.length;
