@@ -34,6 +34,7 @@ import { whenIdle } from './idle';
 import { cityLabels } from './labels';
 import { membershipColours } from './membership-colours';
 import { nameLayer } from './name-layer.svelte';
+import { releasePlacementGrids } from './placement-grids';
 import { discOverlay } from './overlay';
 import { flatLines, summitLines } from './paths';
 import { isTouch } from './tap';
@@ -104,6 +105,7 @@ export const createMap: MapFactory = (o) => {
     validateStyle: false,
     cooperativeGestures: o.cooperativeGestures ?? false,
   });
+  releasePlacementGrids(map);
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
