@@ -14,6 +14,7 @@ export function t(key: MessageKey, values?: MessageValues, locale: Locale = getL
   const own = message(locale, key);
   const m = own ?? message('en', key);
   if (!m) return key;
+  if (typeof m === 'string') return m;
   try {
     return String(m.format(values as Record<string, string | number | Date>));
   } catch (e) {
