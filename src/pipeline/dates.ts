@@ -18,6 +18,7 @@ import type { ParsedComponents } from 'chrono-node';
 const parser = new chrono.Chrono(chrono.configuration.createConfiguration(true, true));
 import type { Precision } from '../contract/schema.ts';
 import {
+  dayRangesInMonth,
   dayRangesWithoutYear,
   monthsWithoutYear,
   notAnEvent,
@@ -291,10 +292,11 @@ function readHandPatterns(text: string, docDate: YMD | null, mentions: DateMenti
   // The plain forms most dates take ("15 June 2001", "June 15, 2001", "2001-06-15") are read here, not by
   // chrono: most of chrono's cost is trying its many patterns on every window. Anything next to a range
   // word ("15-17 June", "15 June to 2 July 2019") or a time is left to chrono, which reads those.
+  const nextToRange = (start: number, end: number) =>
+    RANGE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || RANGE_AFTER.test(text.slice(end, end + 16));
+  for (const r of dayRangesInMonth(text)) if (!nextToRange(r.start, r.end)) add(r.start, r.end, r.value); // "21-23 October 2020"
   for (const m of text.matchAll(PLAIN_DATE)) {
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
-    if (RANGE_BEFORE.test(before) || RANGE_AFTER.test(after)) continue;
+    if (nextToRange(m.index, m.index + m[0].length)) continue;
     const [y, mo, d] = m[1] ? [+m[3]!, monthIndex(m[2]!), +m[1]] : m[4] ? [+m[6]!, monthIndex(m[4]!), +m[5]!] : [+m[7]!, +m[8]!, +m[9]!];
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) continue;
     add(m.index, m.index + m[0].length, { start: iso(y, mo, d), precision: 'day' });
