@@ -82,13 +82,12 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
 
   performance.mark('atlas:data-start');
   // Events, places and documents first; statements and the time series (the largest files) follow.
-  // Both are fetched here and parsed and validated in workers (this thread when none can start).
+  // Both are fetched here; large files are parsed and validated in workers (pool.ts: the events up to
+  // 8 MB in this thread), which start once a file's size says one is needed. A worker started with the
+  // page (as before 7 December) only took CPU from the first screen once the events up to 8 MB were
+  // checked here (10,000 events, 12 interleaved loads each, load ~6: first screen 1345 ms with it,
+  // 1260 ms without); at 100,000 events the HEAD, now answered at once, starts it as early.
   const checker = workerChecker();
-  // The loading worker starts with the page, not once a HEAD has told this (busy) thread that the events
-  // file is large: at 10,000 events its first task began ~1 s after navigation, and the first screen
-  // came 0.9 s sooner with it started here (A/B interleaved, 5 loads each, load 7). Where the files are
-  // small (the seeds) it stays idle and goes when the data is in.
-  checker.prestart?.();
   const core = loadCore(base, undefined, { checker });
   const loaded = core.then(({ data, problems, index }) => {
     performance.mark('atlas:data-end');

@@ -2,11 +2,12 @@
  * Loading a corpus in the browser, where the files are parsed and checked in a worker: a person still
  * sees which file is wrong and where, and a bad optional file only costs its feature.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateDataset, writeDataset } from '../../bench/generate-dataset.ts';
+import { CORE_IN_THREAD } from '../../src/app/data/pool';
 import { launch } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -15,8 +16,9 @@ let browser: Browser;
 
 /**
  * A generated (valid) corpus of `n` events, then one of its files changed by hand, as a person might.
- * From ~3,500 events on, events.json passes 1 MB: the page only asks its size (HEAD) and the loading
- * worker fetches it itself (pool.ts), so these tests cover that path's results and messages.
+ * Past 8 MB of events (pool.ts CORE_IN_THREAD, ~23,000 events) the loading worker checks them (and
+ * fetches them itself when a HEAD tells the page their size first); from ~2,500 events the statements
+ * pass 1 MB and are checked in a worker too. These tests cover those paths' results and messages.
  */
 function corpus(name: string, n: number, file?: string, edit?: (records: Record<string, unknown>[]) => void): string {
   const dir = join(served, 'corpora', name);
@@ -48,8 +50,10 @@ afterAll(async () => {
 
 describe('data files checked in a worker', () => {
   it('an invalid event record deep in event-layer.json stops the app with a notice naming the file and the record', async () => {
-    // A date the contract does not allow, in record 4321 of the events the page shows (the event layer).
-    const query = corpus('bad-event-deep', 5000, 'event-layer.json', (events) => (events[4321]!.start = 'around 2019'));
+    // A date the contract does not allow, in record 4321 of the events the page shows (the event layer),
+    // in a file large enough to be checked by the worker.
+    const query = corpus('bad-event-deep', 25_000, 'event-layer.json', (events) => (events[4321]!.start = 'around 2019'));
+    expect(statSync(join(served, 'corpora', 'bad-event-deep', 'event-layer.json')).size).toBeGreaterThan(CORE_IN_THREAD);
     const { page, workers, errors } = await newPage();
     await page.goto(baseUrl + query);
     const notice = page.getByTestId('data-error');

@@ -40,11 +40,6 @@ export interface Checker {
   readonly where: () => string;
   /** A file of `size` bytes is on its way (from its Content-Length): start a worker now if it will need one. */
   warm(file: DataFileName, size: number): void;
-  /**
-   * Starts the core files' worker now, before any size is known (the page calls it as it starts, so a
-   * large events file finds its worker ready instead of waiting for one to load).
-   */
-  prestart?(): void;
   /** Whether this checker would rather fetch a core file of `size` bytes itself (given its address in `core`). */
   fetches?(file: DataFileName, size: number): boolean;
   core(bytes: CoreSources): Promise<CoreChecked>;
@@ -154,6 +149,8 @@ class WorkerLane {
   }
 }
 
+const isEvents = (file: DataFileName) => file === DATA_FILES.layer || file === DATA_FILES.events;
+
 function failed(reply: WorkerReply): void {
   if ('failed' in reply) throw new Error(reply.failed);
 }
@@ -172,6 +169,19 @@ function filled<T>(c: Checked<T> | null, file: string | null): Checked<T> | null
 export const SMALL = 1 << 20;
 
 /**
+ * The core files (events, places, documents, topics) are checked in this thread up to this many
+ * bytes. With the compiled checks (no zod on a valid file), 10,000 events (3.6 MB) take this thread
+ * ~0.15 s to parse, check and index; the worker way costs more in all: the worker's start, a second
+ * parse (this thread parses its own copy meanwhile) and the messages, on the same two cores as
+ * everything else the page starts with. Paired A/B against the worker way (with the page's other
+ * changes of 7 December: no worker started with the page, the HEAD past the cache), 10,000 events, 12
+ * interleaved loads each, load 5-8: data in 173 ms sooner, first screen 92 ms sooner (median of the
+ * per-load differences; quartiles -157 / +77 ms); 1,000 events unchanged (+17 ms, quartiles -155 / +55).
+ * Beyond it (100,000 events: 37 MB) the worker fetches and checks them, and this thread stays free.
+ */
+export const CORE_IN_THREAD = 8 << 20;
+
+/**
  * Two worker lanes with the in-thread checker as fallback. `make` creates one worker (the default
  * is the bundled load.worker.ts); pass `null` to force the main thread.
  */
@@ -182,19 +192,16 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
   return {
     where: () => where,
     warm(file, size) {
-      if (size >= SMALL) void lanes[file === DATA_FILES.statements ? 1 : 0].start();
-    },
-    prestart() {
-      void lanes[0].start();
+      if (size >= (isEvents(file) ? CORE_IN_THREAD : SMALL)) void lanes[file === DATA_FILES.statements ? 1 : 0].start();
     },
     // A large core file is fetched by the worker itself: this thread is busy starting the map while
     // the bytes arrive, and reading them here first delayed the worker. At 100,000 events first idle
     // went from 3.16 to 2.94 s (medians of 7 interleaved page loads each, the same build).
-    fetches: (file, size) => file !== DATA_FILES.statements && size >= SMALL,
+    fetches: (file, size) => isEvents(file) && size >= CORE_IN_THREAD,
     async core(sources) {
       const buffers = [sources.events, sources.places, sources.documents, sources.topics].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
       const remote = [sources.events, sources.places, sources.documents, sources.topics].some((b) => b !== null && !(b instanceof ArrayBuffer));
-      if (!remote && buffers.reduce((n, b) => n + b.byteLength, 0) < SMALL) return checkAndOrderCore(sources as CoreBytes);
+      if (!remote && buffers.reduce((n, b) => n + b.byteLength, 0) < CORE_IN_THREAD) return checkAndOrderCore(sources as CoreBytes);
       // This thread parses its own copy of the events while the worker checks them (and would otherwise
       // wait): only the reply's verdict and index are needed afterwards. When the worker fetches the
       // events, it sends a copy as soon as they are in.

@@ -11,7 +11,7 @@ import { interval, packEventIndex, placeTimesOf } from '../../../src/app/data/ev
 import { buildIndexes } from '../../../src/app/data/indexes';
 import { loadCore, loadRawData } from '../../../src/app/data/load';
 import { summitHosts } from '../../../src/app/data/summits';
-import { workerChecker } from '../../../src/app/data/pool';
+import { CORE_IN_THREAD, workerChecker } from '../../../src/app/data/pool';
 import type { Event } from '../../../src/contract/schema';
 
 const sample = join(import.meta.dirname, '../../fixtures/sample/');
@@ -118,10 +118,11 @@ describe('the core files as the worker checks them', () => {
 
 describe('where the files are checked', () => {
   it('when no worker can start, the same files load in this thread with the same result', async () => {
-    // Big enough (over 1 MB of events) that a worker would be asked for.
+    // Big enough (over the 8 MB of events this thread checks itself) that a worker would be asked for.
     const events = JSON.parse(readFileSync(join(sample, 'event-layer.json'), 'utf8')) as Event[];
-    const many = JSON.stringify(Array.from({ length: 6000 }, (_, i) => ({ ...events[i % events.length]!, id: `e${i}` })));
-    expect(many.length).toBeGreaterThan(1 << 20);
+    const count = Math.ceil((1.2 * CORE_IN_THREAD * events.length) / JSON.stringify(events).length);
+    const many = JSON.stringify(Array.from({ length: count }, (_, i) => ({ ...events[i % events.length]!, id: `e${i}` })));
+    expect(many.length).toBeGreaterThan(CORE_IN_THREAD);
     const bigFetch = async (url: string) => (url.endsWith('event-layer.json') ? new Response(many) : fsFetch(url));
     let tried = 0;
     const checker = workerChecker(() => {
@@ -132,7 +133,7 @@ describe('where the files are checked', () => {
     const here = await loadCore(sample, bigFetch);
     expect(tried).toBe(1);
     expect(checker.where()).toBe('main thread');
-    expect(viaFallback.data.events).toHaveLength(6000);
+    expect(viaFallback.data.events).toHaveLength(count);
     expect(viaFallback.data).toEqual(here.data);
     expect(viaFallback.index).toEqual(here.index);
     checker.close();
@@ -142,11 +143,18 @@ describe('where the files are checked', () => {
 describe('a large events file handed to a worker that cannot start', () => {
   it('is fetched on the page instead, and a failed fetch of it is named rather than crashing', async () => {
     const base = 'http://atlas.test/data/';
+    const heads: string[] = [];
+    let gets = 0;
     const serve = (ok: boolean) => async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input);
       const file = url.slice(base.length);
-      // The HEAD says the events file is large, so the page hands it to the (failing) worker.
-      if (init?.method === 'HEAD') return new Response(null, { headers: { 'content-length': String(5 << 20) } });
+      // The HEAD says the events file is large (1.5 MB gzipped: ~12 MB of JSON), so the page hands it
+      // to the (failing) worker.
+      if (init?.method === 'HEAD') {
+        heads.push(init.cache ?? 'default');
+        return new Response(null, { headers: { 'content-length': String(1.5 * (1 << 20)), 'content-encoding': 'gzip' } });
+      }
+      if (file === 'event-layer.json') gets++;
       if (file === 'event-layer.json' && !ok) throw new TypeError('network down');
       return new Response(readFileSync(join(sample, file)));
     };
@@ -156,6 +164,10 @@ describe('a large events file handed to a worker that cannot start', () => {
     try {
       const good = await loadCore(base, undefined, { checker: noWorker() });
       expect(good.data.events.length).toBeGreaterThan(0);
+      // Asked past the HTTP cache (whose lock would hold the answer until the GET is done), and the
+      // page's own GET was then asked again: once aborted for the hand-off, once after the worker failed.
+      expect(heads).toEqual(['no-store']);
+      expect(gets).toBe(2);
       vi.stubGlobal('fetch', serve(false));
       await expect(loadCore(base, undefined, { checker: noWorker() })).rejects.toMatchObject({
         problems: [{ file: 'event-layer.json', message: 'could not be fetched (network down)', fatal: true }],
