@@ -6,6 +6,8 @@
  * otherwise) and App.svelte copies it here; `t()` and the formatters read it from here, so plain .ts
  * modules (exports, notices, the map's labels) speak the same language as the components.
  */
+import { loadCountryNames } from './country-names.svelte';
+
 export const LOCALES = ['en', 'ru', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -53,6 +55,8 @@ export function getLocale(): Locale {
 
 export function setLocale(l: Locale): void {
   current.value = l;
+  // The countries' names in that language, fetched now so that they are in when first drawn.
+  void loadCountryNames(l);
 }
 
 /**

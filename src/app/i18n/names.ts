@@ -1,18 +1,15 @@
 /**
  * Names of places, countries and meetings in the interface language. A city's Russian and Chinese
  * names come with the data (places.geojson `names`, from the gazetteer); countries' from
- * i18n-iso-countries (ISO 3166-1 names per language) with a few SCO usages in country-names.json;
+ * i18n-iso-countries (ISO 3166-1 names per language, fetched for the language shown: country-names.svelte.ts)
+ * with a few SCO usages in country-names.json;
  * a meeting the chronology knows has its name in every language (event-layer.json `meeting.names`).
  * Anything without a name in the language keeps the English one.
  */
-import countries from 'i18n-iso-countries';
-import ruCountries from 'i18n-iso-countries/langs/ru.json';
-import zhCountries from 'i18n-iso-countries/langs/zh.json';
+import { toAlpha2 } from './country-codes';
+import { countryNamesIn, loadCountryNames } from './country-names.svelte';
 import overrides from './country-names.json';
 import { getLocale, type Locale } from './locale.svelte';
-
-countries.registerLocale(ruCountries);
-countries.registerLocale(zhCountries);
 
 export interface Named {
   name: string;
@@ -29,12 +26,24 @@ export function countryOverride(alpha2: string, locale: 'ru' | 'zh'): string | u
   return (overrides[locale] as Record<string, string>)[alpha2.toUpperCase()];
 }
 
-/** A country by its ISO alpha-2 code, else the English name the data gave. */
+/**
+ * A country by its ISO code (alpha-2 as the data gives it), else the English name the data gave: also
+ * while the language's names are still being fetched (reactive: a template shows them once they are in).
+ */
 export function countryName(code: string | null | undefined, english: string, locale: Locale = getLocale()): string {
   if (locale === 'en' || !code) return english;
   const cc = code.toUpperCase();
   const own = (overrides[locale] as Record<string, string>)[cc];
-  return own ?? countries.getName(cc, locale, { select: 'official' }) ?? english;
+  if (own) return own;
+  const names = countryNamesIn(locale);
+  if (!names) {
+    void loadCountryNames(locale);
+    return english;
+  }
+  const a2 = toAlpha2(cc);
+  const n = a2 === undefined ? undefined : names[a2];
+  // The official name is the first of several.
+  return (typeof n === 'string' ? n : n?.[0]) ?? english;
 }
 
 export interface Titled {

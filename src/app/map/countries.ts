@@ -7,7 +7,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
-import { alpha2ToNumeric } from 'i18n-iso-countries';
+import { alpha2ToNumeric } from '../i18n/country-codes';
 import {
   countriesFromTopology,
   shapePolygons,

@@ -8,19 +8,15 @@
  * farthest from its edges, so a name sits inside Chile or Vietnam and not on a neighbour), only when
  * the name fits inside that part at the current zoom, larger countries first, and never over another
  * name. Names in the interface language: world-atlas's English names, and Russian and Chinese names
- * from i18n-iso-countries.
+ * from i18n-iso-countries once that language's are in (i18n/country-names.svelte.ts; English until then).
  */
-import { getName, numericToAlpha2, registerLocale } from 'i18n-iso-countries';
-import ruNames from 'i18n-iso-countries/langs/ru.json';
-import zhNames from 'i18n-iso-countries/langs/zh.json';
 import { seas as checkedSeas } from 'virtual:sco-atlas/checked-data';
 import { countryOverride } from '../i18n';
+import { numericToAlpha2 } from '../i18n/country-codes';
+import { countryNamesIn } from '../i18n/country-names.svelte';
 import { shapeGeometry, type CountryShapes } from './basemap';
 import { mercator, type DiscView } from './discs';
 import { labelAnchor } from './label-anchor';
-
-registerLocale(ruNames);
-registerLocale(zhNames);
 
 export type Lang = 'en' | 'ru' | 'zh';
 
@@ -56,18 +52,26 @@ const SEAS = checkedSeas.seas;
 
 /** The shortest of a language's names for a country ("Россия", not "Российская Федерация"). */
 function shortName(iso: string, lang: 'ru' | 'zh'): string | null {
+  // Nothing to look up before the language's names are in (a page in English never fetches them).
+  const names = countryNamesIn(lang);
+  if (!names) return null;
   const a2 = numericToAlpha2(iso);
   // The SCO's own usage first (Кыргызстан, Китай: src/app/i18n/country-names.json).
   const own = a2 ? countryOverride(a2, lang) : undefined;
   if (own) return own;
-  const all = a2 ? (getName(a2, lang, { select: 'all' }) as string[] | undefined) : undefined;
+  const n = a2 ? names[a2] : undefined;
+  const all = typeof n === 'string' ? [n] : n;
   if (!all?.length) return null;
   return [...all].sort((a, b) => a.length - b.length)[0]!;
 }
 
-const cache = new WeakMap<CountryShapes, NamePoint[]>();
+/** Per set of shapes, the points and which languages' names they were made with. */
+const cache = new WeakMap<CountryShapes, { points: NamePoint[]; ru: boolean; zh: boolean }>();
 
-/** Where each country and sea is named: computed once per set of shapes. */
+/**
+ * Where each country and sea is named: computed once per set of shapes, and again once the Russian or
+ * Chinese names arrive (reactive: a drawing effect that asked runs again then).
+ */
 export function namePoints(countries: CountryShapes | null): NamePoint[] {
   const seas: NamePoint[] = SEAS.map((s) => ({
     id: s.id,
@@ -80,8 +84,10 @@ export function namePoints(countries: CountryShapes | null): NamePoint[] {
     minZoom: s.minZoom,
   }));
   if (!countries) return seas;
+  const ru = countryNamesIn('ru') !== null;
+  const zh = countryNamesIn('zh') !== null;
   const known = cache.get(countries);
-  if (known) return known;
+  if (known && known.ru === ru && known.zh === zh) return known.points;
   const out: NamePoint[] = [];
   for (const f of countries) {
     // The bundled shapes carry their anchors (src/build/world-shapes.ts); others (tests) are measured here.
@@ -103,7 +109,7 @@ export function namePoints(countries: CountryShapes | null): NamePoint[] {
   // Larger countries first: they win a place over a small neighbour's name.
   out.sort((a, b) => b.spanX * b.spanY - a.spanX * a.spanY || (a.id < b.id ? -1 : 1));
   const all = [...out, ...seas];
-  cache.set(countries, all);
+  cache.set(countries, { points: all, ru, zh });
   return all;
 }
 

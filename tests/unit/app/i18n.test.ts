@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fmtDay, fmtEventDate, fmtPartial } from '../../../src/app/components/format';
 import {
   LOCALES,
@@ -15,6 +15,7 @@ import {
   t,
   withLang,
 } from '../../../src/app/i18n';
+import { loadCountryNames } from '../../../src/app/i18n/country-names.svelte';
 import { noticeOf, parseQuery, toQuery } from '../../../src/app/state/url';
 
 afterEach(() => setLocale('en'));
@@ -133,9 +134,12 @@ describe('names in the interface language', () => {
     title: '19th meeting of the SCO Council of Heads of State, Bishkek',
     meeting: { names: { en: 'x', ru: 'Заседание СГГ', zh: '元首理事会会议' } },
   };
-  it('cities, countries and linked meetings follow the language; unknown ones keep English', () => {
+  it('cities, countries and linked meetings follow the language; unknown ones keep English', async () => {
     expect([placeName(bishkek), countryName('KG', 'Kyrgyzstan'), eventTitle(summit)]).toEqual(['Bishkek', 'Kyrgyzstan', summit.title]);
     setLocale('ru');
+    // The countries' Russian names are fetched when the language is chosen; the SCO's own short forms need no fetch.
+    expect(countryName('KG', 'Kyrgyzstan')).toBe('Кыргызстан');
+    await Promise.all([loadCountryNames('ru'), loadCountryNames('zh')]);
     expect([placeName(bishkek), countryName('KG', 'Kyrgyzstan'), countryName('KZ', 'Kazakhstan'), eventTitle(summit)]).toEqual([
       'Бишкек',
       'Кыргызстан',
@@ -150,6 +154,25 @@ describe('names in the interface language', () => {
       '吉尔吉斯斯坦',
       '元首理事会会议',
     ]);
+    // Any of ISO's codes names the country; one ISO lacks keeps the data's English name.
+    expect([countryName('KAZ', 'Kazakhstan'), countryName('398', 'Kazakhstan'), countryName('ZZ', 'Nowhere')]).toEqual([
+      '哈萨克斯坦',
+      '哈萨克斯坦',
+      'Nowhere',
+    ]);
+  });
+
+  it('an English page fetches no country names; another language gets them once they are in', async () => {
+    vi.resetModules();
+    const names = await import('../../../src/app/i18n/country-names.svelte');
+    const { countryName: name } = await import('../../../src/app/i18n/names');
+    expect(name('KZ', 'Kazakhstan', 'en')).toBe('Kazakhstan');
+    expect(names.countryNamesIn('ru')).toBeNull();
+    // Asked in Russian before they are in: English for now, and the fetch starts.
+    expect(name('KZ', 'Kazakhstan', 'ru')).toBe('Kazakhstan');
+    await names.loadCountryNames('ru');
+    expect(name('KZ', 'Kazakhstan', 'ru')).toBe('Казахстан');
+    expect(names.countryNamesIn('zh')).toBeNull();
   });
 
   it('a notice keeps its English text and shows in the interface language', () => {
