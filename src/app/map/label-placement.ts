@@ -6,9 +6,10 @@
  * Greedy placement in priority order (the usual way for a few dozen point labels): each label tries a
  * few anchor positions around its disc and takes the first whose box is inside the map and touches no
  * box already taken (placed labels and the discs that carry events); a label that fits nowhere hides.
- * The box index is an R-tree (`rbush`), so a frame with hundreds of discs stays well under a millisecond.
+ * The boxes taken are kept in a grid of square cells (`BoxGrid`), so a label's tries look only at the
+ * boxes near it: a frame with hundreds of discs stays well under a millisecond. (An R-tree, rbush, did
+ * this before; its code, compiled and kept by the page, was ~40 KB of the heap for what a grid does.)
  */
-import RBush from 'rbush';
 
 /** Where the label sits relative to its disc (the side of the disc the text is on). */
 export type LabelAnchor = 'right' | 'left' | 'top' | 'bottom' | 'top-right' | 'bottom-right' | 'top-left' | 'bottom-left';
@@ -95,6 +96,52 @@ export function anchorBox(d: PlacedDisc, w: number, h: number, anchor: LabelAnch
   }
 }
 
+/** Two boxes meet, touching edges included (what the R-tree this replaced counted as a collision). */
+function meets(a: Box, b: Box): boolean {
+  return b.minX <= a.maxX && b.minY <= a.maxY && b.maxX >= a.minX && b.maxY >= a.minY;
+}
+
+/**
+ * Boxes by the square cells (CELL px) of the map they reach. Cells are counted from the map's top-left
+ * corner and clamped to one ring of cells around the map: a box off the map is kept in the edge cells it
+ * faces (it can still meet a probe there), and a huge one never walks more cells than the map has.
+ */
+const CELL = 64;
+class BoxGrid {
+  /** Cell (x, y), x and y from -1 to the last, at (x + 1) * rows + y + 1. */
+  private readonly cells: (Box[] | undefined)[];
+  private readonly nx: number;
+  private readonly ny: number;
+  constructor(width: number, height: number) {
+    this.nx = Math.max(0, Math.ceil(width / CELL));
+    this.ny = Math.max(0, Math.ceil(height / CELL));
+    this.cells = new Array<Box[] | undefined>((this.nx + 2) * (this.ny + 2));
+  }
+  /** Calls `f` with the index of each cell `b` reaches, until it answers true; says whether it did. */
+  private some(b: Box, f: (i: number) => boolean): boolean {
+    const rows = this.ny + 2;
+    const x0 = Math.min(this.nx, Math.max(-1, Math.floor(b.minX / CELL)));
+    const x1 = Math.min(this.nx, Math.max(-1, Math.floor(b.maxX / CELL)));
+    const y0 = Math.min(this.ny, Math.max(-1, Math.floor(b.minY / CELL)));
+    const y1 = Math.min(this.ny, Math.max(-1, Math.floor(b.maxY / CELL)));
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) if (f((x + 1) * rows + y + 1)) return true;
+    return false;
+  }
+  insert(b: Box): void {
+    this.some(b, (i) => {
+      (this.cells[i] ??= []).push(b);
+      return false;
+    });
+  }
+  collides(b: Box): boolean {
+    return this.some(b, (i) => {
+      const cell = this.cells[i];
+      if (cell) for (const c of cell) if (meets(b, c)) return true;
+      return false;
+    });
+  }
+}
+
 /** A disc's square, shrunk a little: a text may graze a round disc's empty corner. */
 function discBox(d: PlacedDisc): Box {
   const s = d.r * 0.85;
@@ -104,13 +151,11 @@ function discBox(d: PlacedDisc): Box {
 export function placeLabels(labels: readonly LabelRequest[], o: PlacementOptions): Placement {
   const gap = o.gap ?? 2;
   const inset = o.inset ?? 2;
-  const tree = new RBush<Box>();
+  const tree = new BoxGrid(o.width, o.height);
   // Every disc is in the way of every label but its own (whose anchors clear it by construction), so a
   // label placed early never covers a city labelled later. Zero-radius points stop nothing.
-  tree.load([
-    ...[...(o.obstacles ?? []), ...labels].filter((d) => d.r > 0).map(discBox),
-    ...(o.blocked ?? []).map((b) => ({ minX: b.x, minY: b.y, maxX: b.x + b.width, maxY: b.y + b.height })),
-  ]);
+  for (const d of [...(o.obstacles ?? []), ...labels]) if (d.r > 0) tree.insert(discBox(d));
+  for (const b of o.blocked ?? []) tree.insert({ minX: b.x, minY: b.y, maxX: b.x + b.width, maxY: b.y + b.height });
   const order = labels.map((l, i) => ({ l, i })).sort((a, b) => b.l.priority - a.l.priority || a.i - b.i);
   const shown: LabelBox[] = [];
   const hidden: (number | string)[] = [];
