@@ -5,6 +5,7 @@
  * and beside the words around it that chrono reads differently; a chrono that reads these otherwise
  * fails here, not silently in the outputs.
  */
+import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { describe, expect, it } from 'vitest';
 import { dayRangesInMonth } from '../../../src/pipeline/dates-en.ts';
@@ -14,8 +15,7 @@ import { findDates } from '../../../src/pipeline/dates.ts';
 const parser = new chrono.Chrono(chrono.configuration.createConfiguration(true, true));
 const ref = new Date(Date.UTC(2019, 5, 1, 12));
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const iso = (c: chrono.ParsedComponents) =>
-  `${c.get('year')}-${String(c.get('month')).padStart(2, '0')}-${String(c.get('day')).padStart(2, '0')}`;
+const iso = (c: ParsedComponents) => `${c.get('year')}-${String(c.get('month')).padStart(2, '0')}-${String(c.get('day')).padStart(2, '0')}`;
 
 /** What chrono reads of `range` inside `sentence`: its text (less a leading "on", as dates.ts strips it) and its days. */
 function byChrono(sentence: string, range: string) {
