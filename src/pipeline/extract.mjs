@@ -9,6 +9,7 @@
  * newer than it (its list comes from esbuild's metafile), so editing the pipeline needs no build step.
  * Without esbuild it falls back to tsx. Plain .mjs on purpose: it must run before anything is compiled.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,7 +28,10 @@ if (!process.execArgv.some((a) => a.includes('inlin'))) setFlagsFromString('--no
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const cacheDir = join(root, 'node_modules/.cache/sco-atlas');
-const bundleDir = join(cacheDir, 'extract');
+// One bundle per project folder: a second checkout whose node_modules is a link to this one's (a git
+// worktree, a copy made to compare two versions) shares this cache folder, and each judged the other's
+// bundle fresh whenever it was newer than its own sources, so a run could execute the other tree's code.
+const bundleDir = join(cacheDir, `extract-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`);
 const bundle = join(bundleDir, 'cli.mjs');
 const inputsFile = join(bundleDir, 'inputs.json');
 
