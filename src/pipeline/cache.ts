@@ -41,7 +41,7 @@ import {
   writeFileSync,
   type Dirent,
 } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { Meeting } from '../contract/chronology.ts';
 import { LINES, NL, READ, readBack, readInto, type Head } from './cache-entry.ts';
 import { readChronology } from './events/read.ts';
@@ -359,5 +359,5 @@ function removeQuietly(path: string): void {
   }
 }
 
-/** The cache folder of a project: `.extract-cache/` at its top. */
-export const cacheDirOf = (dataDir: string) => join(dirname(dataDir), '.extract-cache');
+// The cache folder of a project (`.extract-cache/` at its top) is named in paths.ts, which the command line reads first.
+export { cacheDirOf } from './paths.ts';

@@ -20,6 +20,9 @@ import { dirname, resolve } from 'node:path';
 import { readChronology } from './events/read.ts';
 import { meetingsFor } from './join-fast.ts';
 import { meetingsHash } from './join-part.ts';
+import { POOLED, watched, WORKER, type EarlyWorker } from './pool-start.ts';
+
+export type { EarlyWorker } from './pool-start.ts';
 
 /**
  * Below this much text to extract, one more worker is not worth its start-up (~0.2 s to load the
@@ -38,27 +41,11 @@ const failed = (input: PoolInput, why: string): DocOutcome => ({
   },
 });
 
-/** The worker's code: beside this module in the CLI's bundle (extract.mjs builds pool-worker.mjs). */
-const WORKER = new URL('./pool-worker.mjs', import.meta.url);
-/**
- * Node 20's workers do not take tsx's loader (--import tsx: "Unknown file extension .ts"), so run from
- * the TypeScript sources (tsx, the tests) the CLI extracts in process; the bundle (extract.mjs) pools.
- */
-const POOLED = !import.meta.url.endsWith('.ts');
-
 /**
  * Documents sent ahead to each worker: while it extracts one, the next already waits in its port, so it
  * never sits idle while this thread is busy taking in a result (a large outcome takes a while to copy).
  */
 const IN_FLIGHT = 2;
-
-/** A worker started ahead (while this thread still reads the folder), loading the pipeline meanwhile. */
-export interface EarlyWorker {
-  worker: Worker;
-  ready: boolean;
-  error?: Error;
-  exited?: number;
-}
 
 /**
  * What a worker starts from: the places the corrections add, and the project's data files as this thread
@@ -69,14 +56,13 @@ const workerData = (added: GazetteerPlace[], linking?: Linking) => ({ added, dat
 
 /** Starts `n` workers now; `extractInPool` takes them up (and `stopWorkers` ends those it did not). */
 export function spawnWorkers(added: GazetteerPlace[], n: number, script: URL = WORKER, linking?: Linking): EarlyWorker[] {
-  return Array.from({ length: n }, () => {
-    const w: EarlyWorker = { worker: new Worker(script, { workerData: workerData(added, linking), stderr: false }), ready: false };
-    w.worker.on('message', (m: { ready?: true }) => void (m.ready && (w.ready = true)));
-    w.worker.on('error', (e) => void (w.error = e));
-    w.worker.on('exit', (code) => void (w.exited = code));
-    return w;
-  });
+  return Array.from({ length: Math.max(0, n) }, () =>
+    watched(new Worker(script, { workerData: workerData(added, linking), stderr: false })),
+  );
 }
+/** Gives a worker started before the pipeline was loaded (pool-start.ts `startWorkerEarly`) what `spawnWorkers` gives at the start. */
+export const initWorker = (w: EarlyWorker, added: GazetteerPlace[], linking?: Linking) =>
+  w.worker.postMessage({ init: workerData(added, linking) });
 export const stopWorkers = (early: EarlyWorker[]) => early.splice(0).forEach((w) => void w.worker.terminate());
 
 export interface PoolOptions {
@@ -217,6 +203,11 @@ export interface FastRunOptions extends RunOptions {
   workers?: number;
   /** Called once per cache entry that could not be used or written (the CLI shows them with --verbose). */
   onCacheProblem?: (message: string) => void;
+  /**
+   * Workers started before the pipeline was loaded (cli.ts, pool-start.ts `startWorkerEarly`): given
+   * their data once the folder is listed, if the run wants them; stopped if not.
+   */
+  early?: EarlyWorker[];
 }
 
 export interface FastRunStats {
@@ -250,14 +241,26 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
     }
     return linking;
   };
+  const ahead = options.early?.splice(0) ?? [];
   const onListed = (corrections: LoadedCorrections, paths: string[]) => {
     if (cache || !POOLED || cores < 2) return;
     const bytes = paths.reduce((n, p) => n + (statSync(p, { throwIfNoEntry: false })?.size ?? 0), 0);
-    early.push(...spawnWorkers(addedPlaces(corrections), threadsFor(bytes, paths.length) - 1, WORKER, linkingFor(corrections)));
+    const wanted = threadsFor(bytes, paths.length) - 1;
+    const added = addedPlaces(corrections);
+    for (const w of ahead.splice(0, wanted)) {
+      initWorker(w, added, linkingFor(corrections));
+      early.push(w);
+    }
+    early.push(...spawnWorkers(added, wanted - early.length, WORKER, linkingFor(corrections)));
   };
   // With a cache, the documents' bytes are read only when the source index does not know them (or the
   // cache lacks their outcome); without one, by the thread that extracts them (pool-job.ts UnreadInput).
-  const plan = planRun(inDir, { ...options, defer: true, onListed });
+  let plan: ReturnType<typeof planRun>;
+  try {
+    plan = planRun(inDir, { ...options, defer: true, onListed });
+  } finally {
+    stopWorkers(ahead); // started before loading but not wanted (or the folder could not be read)
+  }
   const added = addedPlaces(plan.corrections);
   const index = options.cacheDir ? new SourceIndex(options.cacheDir, resolve(inDir)) : null;
   const versions = cache ? `${pipelineVersion(dirname(DATA_DIR))} ${dataVersion(DATA_DIR, added)}` : '';

@@ -3,8 +3,7 @@
  * corrections, aggregate and validate. Writing is left to write.ts so tests can inspect the result.
  */
 import { existsSync, readdirSync, readFileSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
 import {
   Documents,
   Events,
@@ -33,16 +32,10 @@ export type { Outputs, PlannedFile, PlannedSource, RunPlan } from './run-types.t
 import { extractSource, type DocInput, type DocOutcome, type TextFile, type UnreadInput } from './pool-job.ts';
 import { readDataFile } from './read-data-file.ts';
 import { TopicMatcher, TopicsFile } from './topics.ts';
+import { DATA_DIR, MAX_DOCUMENT_BYTES } from './paths.ts';
 
-/**
- * The project's data/ folder: the nearest one above this module that holds a gazetteer. Searched, not
- * fixed, because this module also runs from a bundle in node_modules/.cache/ (src/pipeline/extract.mjs).
- */
-export const DATA_DIR = ((): string => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++, dir = dirname(dir)) if (existsSync(join(dir, 'data', 'gazetteer.json'))) return join(dir, 'data');
-  return join(dirname(fileURLToPath(import.meta.url)), '../../data');
-})();
+// Where the data is and the size limit live in paths.ts, which the command line reads before loading the pipeline.
+export { DATA_DIR, MAX_DOCUMENT_BYTES } from './paths.ts';
 
 let cached: { gazetteer: GazetteerFile; topics: TopicsFile } | undefined;
 /** The data files of the project (gazetteer, topics), read once per process. */
@@ -67,14 +60,6 @@ function inContractOrder(events: Event[]): Event[] {
 
 const emptyFound = { dates: 0, places: 0, events: 0, statements: 0 };
 
-/**
- * The largest document read, in bytes. Extraction takes time and memory in proportion to a text's
- * dates and places: a text made only of dated, placed sentences (the worst case) ran at ~0.6 MB/s
- * with ~85 MB of memory per MB of text here, so a larger one is refused, by name, and the others still
- * go through; at the limit that worst case stays under a minute and 1 GB (bench/results/extract.md).
- * Declarations and news reports are 5-50 KB. Documented in the README ("Adding documents").
- */
-export const MAX_DOCUMENT_BYTES = 10_000_000;
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
 /** What goes into a folder's listing: files, and symlinks that lead to a file (each named if it does not). */

@@ -41,9 +41,13 @@ describe('the extraction cache', () => {
     const warm = extract('--in', docs, '--out', join(tmp, 'warm'), '--cache', cache, '--verbose');
     expect(fromCache(warm.stderr)).toEqual([sourceCount, 0]);
 
-    // Without a cache the worker starts while the folder is read.
+    // Without a cache the worker starts before this thread loads the pipeline, and gets its data once the folder is listed.
     const pooled = extract('--in', docs, '--out', join(tmp, 'pooled'), '--no-cache', '--jobs', '2', '--verbose');
     expect(pooled.stderr).toMatch(/on 2 threads \(this one and 1 worker\)/);
+    // Too little text for a second thread: the worker started ahead is stopped, and the run ends as one in process.
+    const small = extract('--in', join(root, 'data/sources'), '--out', join(tmp, 'small'), '--no-cache', '--verbose');
+    expect(small.status, small.stderr).toBe(0);
+    expect(small.stderr).not.toMatch(/threads/);
 
     const a = files(join(tmp, 'plain'));
     expect(a.get('events.json')!.length).toBeGreaterThan(1000);
@@ -82,6 +86,10 @@ describe('the extraction cache', () => {
     );
     const again = extract('--in', docs, '--out', join(tmp, 'again'), '--cache', cache, '--verbose');
     expect(fromCache(again.stderr)).toEqual([0, sourceCount + 1]);
+    // The worker started before the pipeline was loaded gets the corrections' places too: the same bytes as in process.
+    const pooled = extract('--in', docs, '--out', join(tmp, 'again-pooled'), '--no-cache', '--jobs', '2', '--verbose');
+    expect(pooled.stderr).toMatch(/on 2 threads \(this one and 1 worker\)/);
+    expect(files(join(tmp, 'again-pooled'))).toEqual(files(join(tmp, 'again')));
     rmSync(join(docs, 'corrections.json'));
     rmSync(join(docs, 'new-report.txt'));
   });
