@@ -36,9 +36,6 @@ CLASS[63] = STERM;
 for (const ch of `"'()[]{}`) CLASS[ch.charCodeAt(0)] = CLOSE;
 for (const ch of ',-:;') CLASS[ch.charCodeAt(0)] = SCONTINUE;
 
-const classAt = (s: string, i: number) => CLASS[s.charCodeAt(i)]!;
-const isLetter = (k: number) => k === LOWER || k === UPPER;
-
 /**
  * Where each sentence of `s` starts (the first at 0; none for ''), as Intl.Segmenter's sentence
  * granularity gives them. Only for `plainAscii` text. A break can only follow a full stop, "!" or "?"
@@ -46,16 +43,18 @@ const isLetter = (k: number) => k === LOWER || k === UPPER;
  * keep a sentence going holds at that point (SB6, SB7, SB8, SB8a).
  */
 export function sentenceStarts(s: string): number[] {
+  // CLASS[s.charCodeAt(i)] is written out at each use: the CLI's launcher turns TurboFan's inlining off,
+  // and a helper called per character cost as much as the scan itself.
   const n = s.length;
   const starts: number[] = n > 0 ? [0] : [];
   for (let i = 0; i < n; i++) {
-    const term = classAt(s, i);
+    const term = CLASS[s.charCodeAt(i)]!;
     if (term !== ATERM && term !== STERM) continue;
     let k = i + 1;
-    while (k < n && classAt(s, k) === CLOSE) k++;
-    while (k < n && classAt(s, k) === SP) k++;
+    while (k < n && CLASS[s.charCodeAt(k)] === CLOSE) k++;
+    while (k < n && CLASS[s.charCodeAt(k)] === SP) k++;
     if (k >= n) break; // the end of the text ends the last sentence
-    const next = classAt(s, k);
+    const next = CLASS[s.charCodeAt(k)]!;
     // SB8a: a mark, then a comma, colon, dash or another mark: the sentence goes on.
     if (next === SCONTINUE || next === ATERM || next === STERM) {
       i = k - 1;
@@ -63,15 +62,17 @@ export function sentenceStarts(s: string): number[] {
     }
     if (term === ATERM) {
       // SB6: "3.5"; SB7: "U.S" (a letter, the stop, a capital, nothing between).
-      if (k === i + 1 && (next === NUMERIC || (next === UPPER && i > 0 && isLetter(classAt(s, i - 1))))) continue;
+      const prev = i > 0 ? CLASS[s.charCodeAt(i - 1)]! : 0;
+      if (k === i + 1 && (next === NUMERIC || (next === UPPER && (prev === LOWER || prev === UPPER)))) continue;
       // SB8: after a full stop, the next letter past any digits and signs is lower case ("etc. and so").
       let m = k;
+      let c = 0;
       while (m < n) {
-        const c = classAt(s, m);
-        if (isLetter(c) || c === ATERM || c === STERM) break;
+        c = CLASS[s.charCodeAt(m)]!;
+        if (c === LOWER || c === UPPER || c === ATERM || c === STERM) break;
         m++;
       }
-      if (m < n && classAt(s, m) === LOWER) {
+      if (m < n && c === LOWER) {
         i = k - 1;
         continue;
       }
