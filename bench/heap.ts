@@ -2,8 +2,8 @@
  * Where the page's JS heap goes: `npx tsx bench/heap.ts <build dir> [events] [--no-webgl]` opens the
  * built app on a generated corpus (bench-<events>, written into the build if missing), waits until the
  * map is idle with everything in (the page as a user has it: no test script injected), collects garbage, and prints the heap used (the bench's figure) and a
- * heap snapshot's self sizes grouped by kind and by constructor or string, largest first. Self sizes
- * only (no dominator tree): enough to see whether code, strings of the data, or arrays hold the memory.
+ * heap snapshot's self sizes grouped by kind and by constructor or string, largest first, and the
+ * largest retainers of its dominator tree (what would go if the thing holding it went).
  * A last argument ending in `.heapsnapshot` saves the whole snapshot there (DevTools opens it).
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -107,6 +107,110 @@ export function codeByScript(s: Snapshot, top = 12): { byScript: Array<[string, 
   return { byScript: [...sums].sort((a, b) => b[1] - a[1]).slice(0, top), unowned };
 }
 
+/**
+ * What keeps the heap alive: the snapshot's dominator tree (Cooper, Harvey and Kennedy's iterative
+ * algorithm over a post-order of the strong edges from the root), each node's retained size counted in
+ * the JS heap only (native nodes, such as array buffers' bytes and Blink's objects, count 0: the bench's
+ * figure leaves them out). Returns the nodes retaining at least `min` bytes, `depth` levels down from
+ * the GC roots, largest first, each with the edge its dominator holds it by ("~" when the dominator
+ * reaches it only through others). How the placements' collision grids, the module scopes and the
+ * caches of 7 December were found.
+ */
+export function retainers(s: Snapshot, min = 32 * 1024, depth = 4): Array<{ depth: number; edge: string; node: string; retained: number }> {
+  const { node_fields: nf, node_types: nt, edge_fields: ef, edge_types: et } = s.snapshot.meta;
+  const N = nf.length;
+  const E = ef.length;
+  const [iType, iName, iSize, iEdges] = ['type', 'name', 'self_size', 'edge_count'].map((k) => nf.indexOf(k)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [eType, eName, eTo] = ['type', 'name_or_index', 'to_node'].map((k) => ef.indexOf(k)) as [number, number, number];
+  const count = s.nodes.length / N;
+  const firstEdge = new Uint32Array(count + 1);
+  for (let i = 0, e = 0; i < count; i++) {
+    firstEdge[i] = e;
+    e += s.nodes[i * N + iEdges]! * E;
+  }
+  firstEdge[count] = s.edges.length;
+  const strong = (e: number) => !['weak', 'shortcut'].includes(et[0][s.edges[e + eType]!] ?? '');
+  const to = (e: number) => s.edges[e + eTo]! / N;
+  // Post-order of what the root reaches by strong edges (an explicit stack: the graph is deep).
+  const order = new Int32Array(count).fill(-1);
+  const post: number[] = [];
+  const stack = [0];
+  const next = [firstEdge[0]!];
+  order[0] = -2;
+  while (stack.length) {
+    const n = stack[stack.length - 1]!;
+    const e = next[next.length - 1]!;
+    if (e < firstEdge[n + 1]!) {
+      next[next.length - 1] = e + E;
+      if (strong(e) && order[to(e)] === -1) {
+        order[to(e)] = -2;
+        stack.push(to(e));
+        next.push(firstEdge[to(e)]!);
+      }
+    } else {
+      stack.pop();
+      next.pop();
+      order[n] = post.length;
+      post.push(n);
+    }
+  }
+  const preds: number[][] = post.map(() => []);
+  for (const n of post) for (let e = firstEdge[n]!; e < firstEdge[n + 1]!; e += E) if (strong(e)) preds[order[to(e)]!]!.push(order[n]!);
+  const root = post.length - 1;
+  const idom = new Int32Array(post.length).fill(-1);
+  idom[root] = root;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let k = root - 1; k >= 0; k--) {
+      let d = -1;
+      for (const p of preds[k]!) {
+        if (idom[p] === -1) continue;
+        let [a, b] = [p, d];
+        if (d !== -1)
+          while (a !== b) {
+            while (a < b) a = idom[a]!;
+            while (b < a) b = idom[b]!;
+          }
+        d = a;
+      }
+      if (d !== -1 && idom[k] !== d) {
+        idom[k] = d;
+        changed = true;
+      }
+    }
+  }
+  const type = (n: number) => nt[0][s.nodes[n * N + iType]!] ?? '?';
+  const retained = post.map((n) => (type(n) === 'native' ? 0 : s.nodes[n * N + iSize]!));
+  for (let k = 0; k < root; k++) if (idom[k]! >= 0) retained[idom[k]!]! += retained[k]!;
+  const kids: number[][] = post.map(() => []);
+  for (let k = 0; k < root; k++) if (idom[k]! >= 0) kids[idom[k]!]!.push(k);
+  const edgeTo = (from: number, k: number) => {
+    for (let e = firstEdge[post[from]!]!; e < firstEdge[post[from]! + 1]!; e += E)
+      if (to(e) === post[k]) {
+        const t = et[0][s.edges[e + eType]!];
+        return t === 'element' || t === 'hidden' ? `[${s.edges[e + eName]}]` : (s.strings[s.edges[e + eName]!] ?? '?');
+      }
+    return '~';
+  };
+  const out: Array<{ depth: number; edge: string; node: string; retained: number }> = [];
+  const walk = (k: number, d: number) => {
+    for (const c of kids[k]!.filter((c) => retained[c]! >= min).sort((a, b) => retained[b]! - retained[a]!)) {
+      const name = (s.strings[s.nodes[post[c]! * N + iName]!] ?? '').slice(0, 60).replace(/\s+/g, ' ');
+      out.push({ depth: d, edge: edgeTo(k, c), node: `${type(post[c]!)}:${name}`, retained: retained[c]! });
+      if (d < depth) walk(c, d + 1);
+    }
+  };
+  // Below the root and its "(GC roots)" node: the first levels that say something.
+  const gcRoots = kids[root]!.find((k) => s.strings[s.nodes[post[k]! * N + iName]!] === '(GC roots)');
+  walk(gcRoots ?? root, 1);
+  return out;
+}
+
 /** A heap snapshot of the page, summarised (self sizes by kind, then the largest groups). */
 export async function heapReport(cdp: CDPSession, saveTo?: string): Promise<string> {
   const chunks: string[] = [];
@@ -127,6 +231,9 @@ export async function heapReport(cdp: CDPSession, saveTo?: string): Promise<stri
     'compiled code by script:',
     ...code.byScript.map(([f, n]) => `  ${mb(n)} MB  ${f}`),
     `  ${mb(code.unowned)} MB  (no script: built-ins, regular expressions)`,
+    '',
+    'largest retainers (dominator tree; JS heap only, native objects count 0):',
+    ...retainers(snapshot).map((r) => `  ${mb(r.retained)} MB  ${'  '.repeat(r.depth - 1)}${r.edge} -> ${r.node}`),
     '',
     'largest groups (self size, count):',
     ...byName.map(([k, n, c]) => `  ${mb(n)} MB  ${String(c).padStart(7)}  ${k}`),
