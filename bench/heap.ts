@@ -49,14 +49,10 @@ export function summariseSnapshot(s: Snapshot, top = 25): { byType: Array<[strin
 }
 
 /**
- * Compiled code (bytecode, baseline and optimised code, feedback, scope infos: every node of kind
- * "code") by the script it was compiled from: each function's SharedFunctionInfo names its script, and
- * the code nodes it reaches (without passing through another function or a script) are counted for it.
- * Shows whether the code held is MapLibre's, the app's first chunks or a lazily loaded part, largest
- * first (file names without their content hash). Code no function owns (built-ins, regular
- * expressions' code) is left out and its total said.
+ * A snapshot's flat arrays as a graph: the field offsets of nodes and edges, the node count, and where
+ * each node's edges start in `edges` (node i's are firstEdge[i] .. firstEdge[i + 1], step E).
  */
-export function codeByScript(s: Snapshot, top = 12): { byScript: Array<[string, number]>; unowned: number } {
+function graphOf(s: Snapshot) {
   const { node_fields: nf, node_types: nt, edge_fields: ef, edge_types: et } = s.snapshot.meta;
   const N = nf.length;
   const E = ef.length;
@@ -74,6 +70,19 @@ export function codeByScript(s: Snapshot, top = 12): { byScript: Array<[string, 
     e += s.nodes[i * N + iEdges]! * E;
   }
   firstEdge[count] = s.edges.length;
+  return { nt, et, N, E, iType, iName, iSize, eType, eName, eTo, count, firstEdge };
+}
+
+/**
+ * Compiled code (bytecode, baseline and optimised code, feedback, scope infos: every node of kind
+ * "code") by the script it was compiled from: each function's SharedFunctionInfo names its script, and
+ * the code nodes it reaches (without passing through another function or a script) are counted for it.
+ * Shows whether the code held is MapLibre's, the app's first chunks or a lazily loaded part, largest
+ * first (file names without their content hash). Code no function owns (built-ins, regular
+ * expressions' code) is left out and its total said.
+ */
+export function codeByScript(s: Snapshot, top = 12): { byScript: Array<[string, number]>; unowned: number } {
+  const { nt, et, N, E, iType, iName, iSize, eType, eName, eTo, count, firstEdge } = graphOf(s);
   const isCode = (i: number) => nt[0][s.nodes[i * N + iType]!] === 'code';
   const name = (i: number) => s.strings[s.nodes[i * N + iName]!] ?? '';
   const named = (e: number) => !['element', 'hidden'].includes(et[0][s.edges[e + eType]!] ?? '');
@@ -117,23 +126,7 @@ export function codeByScript(s: Snapshot, top = 12): { byScript: Array<[string, 
  * caches of 7 December were found.
  */
 export function retainers(s: Snapshot, min = 32 * 1024, depth = 4): Array<{ depth: number; edge: string; node: string; retained: number }> {
-  const { node_fields: nf, node_types: nt, edge_fields: ef, edge_types: et } = s.snapshot.meta;
-  const N = nf.length;
-  const E = ef.length;
-  const [iType, iName, iSize, iEdges] = ['type', 'name', 'self_size', 'edge_count'].map((k) => nf.indexOf(k)) as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  const [eType, eName, eTo] = ['type', 'name_or_index', 'to_node'].map((k) => ef.indexOf(k)) as [number, number, number];
-  const count = s.nodes.length / N;
-  const firstEdge = new Uint32Array(count + 1);
-  for (let i = 0, e = 0; i < count; i++) {
-    firstEdge[i] = e;
-    e += s.nodes[i * N + iEdges]! * E;
-  }
-  firstEdge[count] = s.edges.length;
+  const { nt, et, N, E, iType, iName, iSize, eType, eName, eTo, count, firstEdge } = graphOf(s);
   const strong = (e: number) => !['weak', 'shortcut'].includes(et[0][s.edges[e + eType]!] ?? '');
   const to = (e: number) => s.edges[e + eTo]! / N;
   // Post-order of what the root reaches by strong edges (an explicit stack: the graph is deep).
