@@ -4,6 +4,7 @@
  * what the pipeline itself writes, and a changed source file must be picked up without a build step.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,13 @@ it('writes the same bytes as the pipeline, and rebuilds its bundle when a source
   for (const f of ['events.json', 'statements.json', 'places.geojson', 'documents.json', 'report.json']) {
     expect(readFileSync(join(tmp, 'a', f), 'utf8'), f).toBe(readFileSync(join(tmp, 'direct', f), 'utf8'));
   }
-  const bundle = join(root, 'node_modules/.cache/sco-atlas/extract/cli.mjs');
+  // One bundle per project folder, named by a hash of its path (extract.mjs): other checkouts may share node_modules.
+  const bundle = join(
+    root,
+    'node_modules/.cache/sco-atlas',
+    `extract-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`,
+    'cli.mjs',
+  );
   const before = statSync(bundle).mtimeMs;
   const source = join(root, 'src/pipeline/titles.ts');
   const now = new Date(Date.now() + 2000);
