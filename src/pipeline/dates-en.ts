@@ -20,6 +20,17 @@ const isoDay = (t: number) => {
 const DAY = 86_400_000;
 const realDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 
+/** The days a to b of month mo of year y, as the mention `m` matched; null unless both are real days, a before b. */
+function dayRange(m: RegExpExecArray, a: number, b: number, mo: number, y: number): DateMention | null {
+  if (a >= b || !realDay(y, mo, a) || !realDay(y, mo, b)) return null;
+  return {
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+    value: { start: `${y}-${pad(mo)}-${pad(a)}`, end: `${y}-${pad(mo)}-${pad(b)}`, precision: 'day' },
+  };
+}
+
 /** "3-4.07.2024", "9-17.08.2007", "29–31.10.2020": two days of one month, the month and year written once. */
 const NUMERIC_RANGE = /(?<![\d.])(\d{1,2})\s?[-–—]\s?(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.]\d)/g;
 export function numericDayRanges(text: string): DateMention[] {
@@ -27,13 +38,8 @@ export function numericDayRanges(text: string): DateMention[] {
   if (!/\d\s?[-–—]\s?\d{1,2}\.\d/.test(text)) return out;
   for (const m of text.matchAll(NUMERIC_RANGE)) {
     const [a, b, mo, y] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!];
-    if (a >= b || !realDay(y, mo, a) || !realDay(y, mo, b)) continue;
-    out.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      value: { start: `${y}-${pad(mo)}-${pad(a)}`, end: `${y}-${pad(mo)}-${pad(b)}`, precision: 'day' },
-    });
+    const r = dayRange(m, a, b, mo, y);
+    if (r) out.push(r);
   }
   return out;
 }
@@ -207,13 +213,8 @@ export function dayRangesInMonth(text: string): DateMention[] {
   const out: DateMention[] = [];
   for (const m of text.matchAll(DAY_RANGE_IN_MONTH)) {
     const [a, b, mo, y] = [+m[1]!, +m[2]!, MONTHS_EN.indexOf(m[3]!.toLowerCase()) + 1, +m[4]!];
-    if (a >= b || !realDay(y, mo, a) || !realDay(y, mo, b)) continue;
-    out.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      value: { start: `${y}-${pad(mo)}-${pad(a)}`, end: `${y}-${pad(mo)}-${pad(b)}`, precision: 'day' },
-    });
+    const r = dayRange(m, a, b, mo, y);
+    if (r) out.push(r);
   }
   return out;
 }

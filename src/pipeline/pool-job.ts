@@ -43,6 +43,18 @@ export type PoolInput = DocInput | UnreadInput;
 /** A document's size in bytes, read or not. */
 export const sizeOf = (input: PoolInput): number => ('bytes' in input ? input.bytes.length : input.size);
 
+/** What a document whose extraction threw (or whose thread was lost) comes back as: failed, by name, and why. */
+export const failed = (input: PoolInput, why: string): DocOutcome => ({
+  entry: {
+    docId: input.docId,
+    file: input.file,
+    status: 'failed',
+    found: { dates: 0, places: 0, events: 0, statements: 0 },
+    skipped: [],
+    messages: [`${input.file}: extraction failed (${why}); the other documents were still processed`],
+  },
+});
+
 /** A text kept in a file (a cache entry's, cache.ts): its path and length in bytes; copied, not read, when written out. */
 export interface TextFile {
   path: string;

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Gazetteer, type GazetteerPlace } from './gazetteer.ts';
-import { extractSource, type DocOutcome, type PoolInput } from './pool-job.ts';
+import { extractSource, failed, type DocOutcome, type PoolInput } from './pool-job.ts';
 import { pack, type Linking } from './pool-pack.ts';
 import { loadData, readInput } from './run.ts';
 import { TopicMatcher } from './topics.ts';
@@ -31,16 +31,7 @@ function serve(given: Given): void {
     try {
       outcome = extractSource(input, ctx);
     } catch (e) {
-      outcome = {
-        entry: {
-          docId: input.docId,
-          file: input.file,
-          status: 'failed',
-          found: { dates: 0, places: 0, events: 0, statements: 0 },
-          skipped: [],
-          messages: [`${input.file}: extraction failed (${(e as Error).message}); the other documents were still processed`],
-        },
-      };
+      outcome = failed(input, (e as Error).message);
     }
     if (given.linking && outcome.ok) {
       try {

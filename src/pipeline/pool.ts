@@ -12,7 +12,7 @@ import { contentHash, dataVersion, entryKey, ExtractCache, pipelineVersion } fro
 import { addedPlaces, type LoadedCorrections } from './corrections.ts';
 import { readPdfs } from './formats/index.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
-import { extractSource, sizeOf, type DocOutcome, type PoolInput } from './pool-job.ts';
+import { extractSource, failed, sizeOf, type DocOutcome, type PoolInput } from './pool-job.ts';
 import { messagesOf, pack, unpack, type Linking, type Packed } from './pool-pack.ts';
 import { DATA_DIR, joinRun, loadData, MAX_DOCUMENT_BYTES, planRun, readInput, readPlanned, type Outputs, type RunOptions } from './run.ts';
 import { SourceIndex } from './source-index.ts';
@@ -29,17 +29,6 @@ export type { EarlyWorker } from './pool-start.ts';
  * pipeline and build the gazetteer, measured here): the seeds (92 KB) run in process.
  */
 const BYTES_PER_WORKER = 1_000_000;
-
-const failed = (input: PoolInput, why: string): DocOutcome => ({
-  entry: {
-    docId: input.docId,
-    file: input.file,
-    status: 'failed',
-    found: { dates: 0, places: 0, events: 0, statements: 0 },
-    skipped: [],
-    messages: [`${input.file}: extraction failed (${why}); the other documents were still processed`],
-  },
-});
 
 /**
  * Documents sent ahead to each worker: while it extracts one, the next already waits in its port, so it
