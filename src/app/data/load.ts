@@ -12,7 +12,7 @@ import { checkCoreMeaning, checkFile, checkStatementLinks, type Checked, type Co
 import { checkAndOrderCore, orderCore, slimTimeSeries } from './core';
 import type { PackedEventIndex } from './event-index';
 import { bytesOf, type Fetch, type Got } from './fetch-bytes';
-import { inThread, SMALL, WorkerLost, type Checker, type CoreSource, type Lane } from './pool';
+import { inThread, isEvents, SMALL, WorkerLost, type Checker, type CoreSource, type Lane } from './pool';
 
 export interface RawData {
   events: Event[];
@@ -81,7 +81,7 @@ async function sizeOf(url: string): Promise<number | null> {
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker?: Checker): Promise<Got>;
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker: Checker, handOff: boolean): Promise<Fetched>;
 async function getBytes(base: string, file: DataFileName, fetchFn: Fetch, checker?: Checker, handOff = false): Promise<Fetched> {
-  if (handOff && checker?.fetches && (file === DATA_FILES.layer || file === DATA_FILES.events)) {
+  if (handOff && checker?.fetches && isEvents(file)) {
     // handOff is only asked with the browser's own fetch (loadCore), so this is what fetchFn would do.
     const url = new URL(base + file, globalThis.location?.href).href;
     const abort = new AbortController();

@@ -149,7 +149,8 @@ class WorkerLane {
   }
 }
 
-const isEvents = (file: DataFileName) => file === DATA_FILES.layer || file === DATA_FILES.events;
+/** The events file the page shows: the event layer, or the mentions of an older data folder. */
+export const isEvents = (file: DataFileName) => file === DATA_FILES.layer || file === DATA_FILES.events;
 
 function failed(reply: WorkerReply): void {
   if ('failed' in reply) throw new Error(reply.failed);
