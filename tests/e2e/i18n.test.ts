@@ -90,6 +90,8 @@ describe('the atlas in Russian and Chinese', () => {
     await page.getByTestId('lang-switch').selectOption('zh');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('lang') === 'zh');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh');
+    // The interface turns once the Chinese messages are in (fetched on the switch: i18n/message-files.ts).
+    await page.getByRole('heading', { level: 1, name: '上合组织地图集' }).waitFor();
     await expect(page.locator('h1').innerText()).resolves.toBe('上合组织地图集');
     await expect(panel.locator('#panel-heading').innerText()).resolves.toBe('比什凯克');
     await expect(quote.locator('mark.date').innerText()).resolves.toBe('13—14 июня 2019 года');
@@ -121,6 +123,7 @@ describe('the atlas in Russian and Chinese', () => {
     if (await menu.isVisible()) await menu.click();
     await page.getByTestId('lang-switch').selectOption('ru');
     await page.waitForFunction(() => document.documentElement.lang === 'ru');
+    await panel.locator('#panel-heading', { hasText: 'Циндао' }).waitFor();
     await expect(panel.locator('#panel-heading').innerText()).resolves.toBe('Циндао');
     await expect(quote.getAttribute('lang')).resolves.toBe('zh');
     await shot(page, 'i18n-ru-qingdao-phone');

@@ -1,16 +1,17 @@
 /**
  * The message files (messages/{en,ru,zh}.json: flat `"area.key": "ICU message"` objects a translator
- * edits) checked and compiled with intl-messageformat. English is the reference: a key missing from
- * another file, one that is not text, one that is not a valid ICU message, or one that drops or renames a
- * placeholder of the English message is reported by file and key, and the English message is used.
- * `t()` compiles and checks each message the first time it is shown (`message`); `catalog` checks a
- * whole language at once (the unit test, tools).
+ * edits) checked and read with icu.ts. English is the reference: a key missing from another file, one
+ * that is not text, one that is not a valid message, or one that drops or renames a placeholder of the
+ * English message is reported by file and key, and the English message is used. `t()` reads and checks
+ * each message the first time it is shown (`message`); `catalog` checks a whole language at once (the
+ * unit test, tools).
  */
-import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import en from './messages/en.json';
-import ru from './messages/ru.json';
-import zh from './messages/zh.json';
+import { argNames, formatMessage, parseMessage, type Formatting, type Msg, type Values } from './icu';
 import { intlTag, type Locale } from './locale.svelte';
+import { files, loadMessages, messagesIn } from './message-files';
+
+export { loadMessages, messagesIn };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -21,81 +22,53 @@ export interface MessageProblem {
   message: string;
 }
 
-const RAW: Record<Locale, unknown> = { en, ru, zh };
-
-/** The placeholders a message uses (`{n}`, `{n, plural, ...}`, `{d, date}`), nested ones too. */
-export function placeholders(m: IntlMessageFormat): string[] {
-  const out = new Set<string>();
-  const walk = (els: unknown[]): void => {
-    for (const el of els as Array<{
-      type: number;
-      value?: unknown;
-      options?: Record<string, { value: unknown[] }>;
-      children?: unknown[];
-    }>) {
-      // Literal (0) and pound (7) carry no name; every other element is a named argument or a tag.
-      if (el.type !== 0 && el.type !== 7 && typeof el.value === 'string') out.add(el.value);
-      if (el.options) for (const o of Object.values(el.options)) walk(o.value);
-      if (el.children) walk(el.children);
-    }
-  };
-  walk(m.getAst() as unknown[]);
-  return [...out].sort();
+/** The names a message asks for (`{n}`, `{n, plural, ...}`), nested ones too, sorted. */
+export function placeholders(m: Shown): string[] {
+  return typeof m === 'string' ? [] : argNames(m);
 }
 
-// Each new IntlMessageFormat asks Intl which of its locales are supported (supportedLocalesOf, slow in V8:
-// 132 ms of the seeds' page load over the first screen's few dozen messages) and makes its own number and
-// plural formatters. Our locales are three fixed tags, passed one at a time: for a single tag the library's
-// answer is `new Intl.Locale(tag)` whether or not Intl lists it, so that is what is made here (once per
-// tag), without asking. Asking cost the first screen V8's one-time list of number-format locales: 30-90 ms
-// in a trace of the seeds' load (bench/tmp, 7 December).
-const resolveLocale = IntlMessageFormat.resolveLocale;
-const resolved = new Map<string, ReturnType<typeof resolveLocale>>();
-IntlMessageFormat.resolveLocale = (locales) => {
-  const key = String(locales);
-  if (!resolved.has(key)) resolved.set(key, typeof locales === 'string' && Intl.Locale ? new Intl.Locale(locales) : resolveLocale(locales));
-  return resolved.get(key);
-};
-/** One formatter per locale and options, made once: what the library does per message, shared by all. */
-function memo<A extends unknown[], T>(make: (...args: A) => T): (...args: A) => T {
-  const made = new Map<string, T>();
-  return (...args) => {
-    const key = JSON.stringify(args);
-    let v = made.get(key);
-    if (v === undefined) made.set(key, (v = make(...args)));
-    return v;
-  };
-}
-const numberFormats = memo((locales?: string | string[], opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, opts));
+const numberFormats = new Map<string, Intl.NumberFormat>();
 /**
- * The number in a plural (`# events`) or a plain `{n, number}`. The first Intl.NumberFormat a page makes
- * pays V8's one-time set-up (the same 30-90 ms as above), and the first screen's messages only count
- * small things. A whole number from 0 to 999 is written the same in all three languages, plain digits
- * with no grouping (a unit test holds this against Intl for each), so it is written here; any other
- * number goes to Intl, made on first need. Written by hand because no formatter library can skip that
- * set-up: they all stand on Intl.
+ * The number in a plural (`# events`). The first Intl.NumberFormat a page makes pays V8's one-time
+ * set-up (30-90 ms in a trace of the seeds' load, 7 December), and the first screen's messages only
+ * count small things. A whole number from 0 to 999 is written the same in all three languages, plain
+ * digits with no grouping (a unit test holds this against Intl for each), so it is written here; any
+ * other number goes to Intl, made on first need. Written by hand because no formatter library can skip
+ * that set-up: they all stand on Intl.
  */
-function plainNumbers(locales?: string | string[], opts?: Intl.NumberFormatOptions): Intl.NumberFormat {
-  if (opts && Object.keys(opts).length) return numberFormats(locales, opts);
-  let real: Intl.NumberFormat | null = null;
-  const format = (n: number | bigint): string =>
-    typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0)
-      ? String(n)
-      : (real ??= numberFormats(locales)).format(n);
-  return { format } as Intl.NumberFormat;
+function plainNumber(tag: string, n: number): string {
+  if (Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0)) return String(n);
+  let f = numberFormats.get(tag);
+  if (!f) numberFormats.set(tag, (f = new Intl.NumberFormat(tag)));
+  return f.format(n);
 }
-const formatters: Formatters = {
-  getNumberFormat: memo(plainNumbers),
-  getDateTimeFormat: memo((...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a)),
-  getPluralRules: memo((...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a)),
-};
+const formatting = new Map<Locale, Formatting>();
+/** A language's number writing and plural categories, made once. */
+function formattingOf(locale: Locale): Formatting {
+  let f = formatting.get(locale);
+  if (!f) {
+    const tag = intlTag(locale);
+    let rules: Intl.PluralRules | null = null;
+    f = { number: (n) => plainNumber(tag, n), plural: (n) => (rules ??= new Intl.PluralRules(tag)).select(n) };
+    formatting.set(locale, f);
+  }
+  return f;
+}
 
-function compile(text: string, locale: Locale): IntlMessageFormat {
-  return new IntlMessageFormat(text, intlTag(locale), undefined, { ignoreTag: true, formatters });
+/** A shown message written with `values` in `locale`'s numbers and plurals (throws as icu.ts says). */
+export function formatShown(m: Shown, locale: Locale, values?: Values): string {
+  return typeof m === 'string' ? m : formatMessage(m, values, formattingOf(locale));
+}
+
+/** A message read: its text when it asks for nothing (no placeholder, plural or quote), else its pieces. */
+function read(text: string): Shown {
+  if (plain(text)) return text;
+  const m = parseMessage(text);
+  return m.every((p) => typeof p === 'string') ? m.join('') : m;
 }
 
 export interface Catalog {
-  messages: Map<string, IntlMessageFormat>;
+  messages: Map<string, Shown>;
   problems: MessageProblem[];
 }
 
@@ -103,8 +76,8 @@ export interface Catalog {
  * Checks one message file against the English reference. Pure: the unit test feeds it broken files.
  * `reference` null means this is the reference itself (only its own messages are checked).
  */
-export function checkMessages(file: string, locale: Locale, raw: unknown, reference: Catalog | null): Catalog {
-  const messages = new Map<string, IntlMessageFormat>();
+export function checkMessages(file: string, raw: unknown, reference: Catalog | null): Catalog {
+  const messages = new Map<string, Shown>();
   const problems: MessageProblem[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.push({ file, key: '(whole file)', message: 'is not an object of "key": "message" pairs; English is used for every message.' });
@@ -120,9 +93,9 @@ export function checkMessages(file: string, locale: Locale, raw: unknown, refere
       problems.push({ file, key, message: 'is not text; English is used.' });
       continue;
     }
-    let m: IntlMessageFormat;
+    let m: Shown;
     try {
-      m = compile(text, locale);
+      m = read(text);
     } catch (e) {
       problems.push({ file, key, message: `is not a valid ICU message (${(e as Error).message}); English is used.` });
       continue;
@@ -148,12 +121,13 @@ export function checkMessages(file: string, locale: Locale, raw: unknown, refere
 
 const catalogs = new Map<Locale, Catalog>();
 
-/** The checked messages of a language (checked on first use, then kept). */
-export function catalog(locale: Locale): Catalog {
+/** The checked messages of a language (its file fetched and checked on first use, then kept). */
+export async function catalog(locale: Locale): Promise<Catalog> {
   let c = catalogs.get(locale);
   if (!c) {
-    const reference = locale === 'en' ? null : catalog('en');
-    c = checkMessages(`src/app/i18n/messages/${locale}.json`, locale, RAW[locale], reference);
+    const reference = locale === 'en' ? null : await catalog('en');
+    await loadMessages(locale);
+    c = checkMessages(`src/app/i18n/messages/${locale}.json`, files[locale], reference);
     catalogs.set(locale, c);
     // A translator sees these in the console; the app still speaks, in English where the file fails.
     for (const p of c.problems) console.warn(`${p.file}: "${p.key}" ${p.message}`);
@@ -162,12 +136,11 @@ export function catalog(locale: Locale): Catalog {
 }
 
 /**
- * A message as `t()` formats it: compiled, or its text when it has no placeholder, plural or quote (about
- * 7 in 10 of en.json). Such a message formats to its own text whatever the values, so it needs no
- * IntlMessageFormat: each of those kept its syntax tree and options, ~0.06 MB for the messages a page at
- * 1,000 events had shown (heap snapshot, dominator tree).
+ * A message as `t()` formats it: read into pieces, or its text when it has no placeholder, plural or
+ * quote (about 7 in 10 of en.json). Such a message formats to its own text whatever the values, so
+ * nothing of it is kept but the text.
  */
-export type Shown = IntlMessageFormat | string;
+export type Shown = Msg | string;
 const plain = (text: string) => !/[{}']/.test(text);
 
 const one = new Map<string, Shown | null>();
@@ -179,19 +152,21 @@ const warn = (file: string, key: string, message: string) => {
 };
 
 /**
- * One message of a language, compiled and checked against English the first time it is shown; null when
- * the file lacks it or it fails (the caller then uses English). What `t()` asks: the first screen shows
- * a few dozen of the files' hundreds of messages, and compiling every one of a language up front (as
- * `catalog` does for the unit test) kept ~0.3 MB of message syntax trees and their code on the page.
- * A translator sees each problem in the console when its message is first shown.
+ * One message of a language, read and checked against English the first time it is shown; null when
+ * the file lacks it, is not in yet (`loadMessages`) or it fails (the caller then uses English). What
+ * `t()` asks: the first screen shows a few dozen of the files' hundreds of messages, and compiling every
+ * one of a language up front (as `catalog` does for the unit test) kept ~0.3 MB of message syntax trees
+ * and their code on the page. A translator sees each problem in the console when its message is first
+ * shown.
  */
 export function message(locale: Locale, key: string): Shown | null {
+  if (!messagesIn(locale)) return null;
   const id = `${locale}\u0000${key}`;
   const known = one.get(id);
   if (known !== undefined) return known;
   let m: Shown | null = null;
   const file = `src/app/i18n/messages/${locale}.json`;
-  const raw = RAW[locale];
+  const raw = files[locale];
   const entries = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
   const text = entries && Object.hasOwn(entries, key) ? entries[key] : undefined;
   if (!entries) warn(file, '(whole file)', 'is not an object of "key": "message" pairs; English is used for every message.');
@@ -200,7 +175,7 @@ export function message(locale: Locale, key: string): Shown | null {
   } else if (typeof text !== 'string') warn(file, key, 'is not text; English is used.');
   else
     try {
-      const c = plain(text) ? text : compile(text, locale);
+      const c = read(text);
       const ref = locale === 'en' ? null : message('en', key);
       const want = ref !== null && typeof ref !== 'string' ? placeholders(ref).join(', ') : '';
       const got = ref !== null && typeof c !== 'string' ? placeholders(c).join(', ') : '';
@@ -217,6 +192,3 @@ export function message(locale: Locale, key: string): Shown | null {
 export function hasMessage(key: string): boolean {
   return Object.hasOwn(en, key);
 }
-
-/** The raw message files, for the unit test's completeness check. */
-export const MESSAGE_FILES: Record<Locale, unknown> = RAW;

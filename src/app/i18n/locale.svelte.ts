@@ -7,6 +7,7 @@
  * modules (exports, notices, the map's labels) speak the same language as the components.
  */
 import { loadCountryNames } from './country-names.svelte';
+import { loadMessages, messagesIn } from './message-files';
 
 export const LOCALES = ['en', 'ru', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -53,10 +54,25 @@ export function getLocale(): Locale {
   return current.value;
 }
 
-export function setLocale(l: Locale): void {
-  current.value = l;
+let wanted: Locale = 'en';
+
+/**
+ * Turns the interface to `l`: at once when its messages are in (English, or a language shown before),
+ * else once its message file has arrived (message-files.ts), so the page never shows a mix of the two
+ * languages' words; resolves then. Should the file fail, the interface turns anyway, its words in English.
+ */
+export function setLocale(l: Locale): Promise<void> {
+  wanted = l;
   // The countries' names in that language, fetched now so that they are in when first drawn.
   void loadCountryNames(l);
+  if (messagesIn(l)) {
+    current.value = l;
+    return Promise.resolve();
+  }
+  const turn = () => {
+    if (wanted === l) current.value = l;
+  };
+  return loadMessages(l).then(turn, turn);
 }
 
 /**

@@ -2,7 +2,7 @@
  * `t(key, values)`: the interface's words in the current language, for .svelte and .ts alike.
  * In a template or `$derived` it re-runs when the language changes (the locale is `$state`).
  */
-import { hasMessage, message, type MessageKey } from './catalog';
+import { formatShown, hasMessage, message, type MessageKey } from './catalog';
 import { getLocale, type Locale } from './locale.svelte';
 
 export type MessageValues = Record<string, string | number | Date | null | undefined>;
@@ -16,7 +16,7 @@ export function t(key: MessageKey, values?: MessageValues, locale: Locale = getL
   if (!m) return key;
   if (typeof m === 'string') return m;
   try {
-    return String(m.format(values as Record<string, string | number | Date>));
+    return formatShown(m, own ? locale : 'en', values);
   } catch (e) {
     // A value missing at the call site: say which message, once, and fall back to English (or the key).
     const tag = `${locale}:${key}`;

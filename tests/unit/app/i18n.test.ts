@@ -21,16 +21,16 @@ import { noticeOf, parseQuery, toQuery } from '../../../src/app/state/url';
 afterEach(() => setLocale('en'));
 
 describe('the message files a translator edits', () => {
-  it('have every English key in Russian and Chinese, each a valid message with the same placeholders', () => {
-    for (const l of LOCALES) expect(catalog(l).problems, `${l}.json`).toEqual([]);
-    const keys = [...catalog('en').messages.keys()].sort();
+  it('have every English key in Russian and Chinese, each a valid message with the same placeholders', async () => {
+    for (const l of LOCALES) expect((await catalog(l)).problems, `${l}.json`).toEqual([]);
+    const keys = [...(await catalog('en')).messages.keys()].sort();
     expect(keys.length).toBeGreaterThan(0);
-    expect([...catalog('ru').messages.keys()].sort()).toEqual(keys);
-    expect([...catalog('zh').messages.keys()].sort()).toEqual(keys);
+    expect([...(await catalog('ru')).messages.keys()].sort()).toEqual(keys);
+    expect([...(await catalog('zh')).messages.keys()].sort()).toEqual(keys);
   });
 
-  it('report a missing, malformed or renamed message by file and key, and English stands in', () => {
-    const en = catalog('en');
+  it('report a missing, malformed or renamed message by file and key, and English stands in', async () => {
+    const en = await catalog('en');
     const broken = {
       'lang.label': 'Язык',
       'count.events': '{n, plural, one {# событие} few {# события}', // unclosed
@@ -38,7 +38,7 @@ describe('the message files a translator edits', () => {
       'count.places': 7,
       'no.such.key': 'лишнее',
     };
-    const c = checkMessages('ru.json', 'ru', broken, en);
+    const c = checkMessages('ru.json', broken, en);
     const by = Object.fromEntries(c.problems.map((p) => [p.key, p]));
     expect(c.problems.every((p) => p.file === 'ru.json')).toBe(true);
     expect(by['count.events']?.message).toMatch(/not a valid ICU message/);
@@ -48,14 +48,14 @@ describe('the message files a translator edits', () => {
     expect(by['count.documents']?.message).toMatch(/missing/);
     expect(c.messages.has('lang.label')).toBe(true);
     expect(c.messages.has('count.events')).toBe(false);
-    expect(checkMessages('zh.json', 'zh', ['not', 'an', 'object'], en).problems[0]).toMatchObject({ key: '(whole file)' });
+    expect(checkMessages('zh.json', ['not', 'an', 'object'], en).problems[0]).toMatchObject({ key: '(whole file)' });
   });
 });
 
 describe('plurals follow each language', () => {
-  it('counts events in English, Russian and Chinese', () => {
+  it('counts events in English, Russian and Chinese', async () => {
     expect([1, 2, 5].map((n) => t('count.events', { n }))).toEqual(['1 event', '2 events', '5 events']);
-    setLocale('ru');
+    await setLocale('ru');
     expect([1, 2, 5, 21, 12].map((n) => t('count.events', { n }))).toEqual([
       '1 событие',
       '2 события',
@@ -63,21 +63,21 @@ describe('plurals follow each language', () => {
       '21 событие',
       '12 событий',
     ]);
-    setLocale('zh');
+    await setLocale('zh');
     expect(t('count.events', { n: 3 })).toBe('3 个事件');
   });
 
-  it('writes numbers as the language does', () => {
+  it('writes numbers as the language does', async () => {
     expect(fmtNumber(12345)).toBe('12,345');
-    setLocale('ru');
+    await setLocale('ru');
     expect(fmtNumber(12345).replace(/\s/g, ' ')).toBe('12 345');
   });
 
-  it('writes the count in a message as Intl does, small and large, in every language', () => {
-    // Small whole numbers skip Intl (i18n/catalog.ts, plainNumbers): the words must not change for it.
+  it('writes the count in a message as Intl does, small and large, in every language', async () => {
+    // Small whole numbers skip Intl (i18n/catalog.ts, plainNumber): the words must not change for it.
     const ns = [0, 1, 2, 5, 21, 999, 1000, 1001, 12345, 1234567, 2.5, -3];
     for (const l of LOCALES) {
-      setLocale(l);
+      await setLocale(l);
       const got = ns.map((n) => t('count.events', { n }));
       const digits = ns.map((n) => new Intl.NumberFormat(l === 'en' ? 'en-GB' : l === 'ru' ? 'ru-RU' : 'zh-CN').format(n));
       got.forEach((text, i) => expect(text.startsWith(digits[i]!), `${l}: ${text} for ${ns[i]}`).toBe(true));
@@ -93,12 +93,12 @@ describe('dates in the interface language', () => {
     expect(fmtPartial('2018-06')).toBe('June 2018');
     expect(fmtEventDate({ start: '2018-06-09', end: '2018-06-10' })).toBe('9 Jun 2018 – 10 Jun 2018');
   });
-  it('Russian and Chinese write their own month names and spans', () => {
-    setLocale('ru');
+  it('Russian and Chinese write their own month names and spans', async () => {
+    await setLocale('ru');
     expect(fmtDay(jun9)).toMatch(/^9 июн\.? 2018/);
     expect(fmtPartial('2018-06')).toMatch(/^июнь 2018/);
     expect(fmtEventDate({ start: '2018-06-09', end: '2018-06-10' })).toMatch(/^9\s*[–-]\s*10 июн/);
-    setLocale('zh');
+    await setLocale('zh');
     expect(fmtDay(jun9)).toBe('2018年6月9日');
     expect(fmtPartial('2018')).toBe('2018年');
     expect(fmtEventDate({ start: '2018-06-09', end: '2018-06-10' })).toBe('2018年6月9日至2018年6月10日');
@@ -136,7 +136,7 @@ describe('names in the interface language', () => {
   };
   it('cities, countries and linked meetings follow the language; unknown ones keep English', async () => {
     expect([placeName(bishkek), countryName('KG', 'Kyrgyzstan'), eventTitle(summit)]).toEqual(['Bishkek', 'Kyrgyzstan', summit.title]);
-    setLocale('ru');
+    await setLocale('ru');
     // The countries' Russian names are fetched when the language is chosen; the SCO's own short forms need no fetch.
     expect(countryName('KG', 'Kyrgyzstan')).toBe('Кыргызстан');
     await Promise.all([loadCountryNames('ru'), loadCountryNames('zh')]);
@@ -148,7 +148,7 @@ describe('names in the interface language', () => {
     ]);
     expect(placeName({ name: 'Goa' })).toBe('Goa');
     expect(eventTitle({ title: 'Саммит в Бишкеке' })).toBe('Саммит в Бишкеке');
-    setLocale('zh');
+    await setLocale('zh');
     expect([placeName(bishkek), countryName('KG', 'Kyrgyzstan'), eventTitle(summit)]).toEqual([
       '比什凯克',
       '吉尔吉斯斯坦',
@@ -175,10 +175,10 @@ describe('names in the interface language', () => {
     expect(names.countryNamesIn('zh')).toBeNull();
   });
 
-  it('a notice keeps its English text and shows in the interface language', () => {
+  it('a notice keeps its English text and shows in the interface language', async () => {
     const n = noticeOf('place', 'url.noPlace', { id: 'atlantis' });
     expect(n.message).toBe('No place “atlantis” in this data; ignored.');
-    setLocale('ru');
+    await setLocale('ru');
     expect(t(n.key!, n.values)).toBe('В этих данных нет места «atlantis»; пропущено.');
   });
 

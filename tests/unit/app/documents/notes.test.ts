@@ -3,9 +3,10 @@
  * sentences come from the real code that writes them (the decoder, the document stage, the page's
  * readers), so a reworded sentence that no pattern knows any more fails here, not silently in the page.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractText } from '../../../../src/app/documents/extract';
 import { noteText } from '../../../../src/app/documents/notes';
+import { loadMessages } from '../../../../src/app/i18n/message-files';
 import { readFile } from '../../../../src/app/documents/read-file';
 import { decode } from '../../../../src/pipeline/decode';
 import { context } from '../../../../src/pipeline/testing';
@@ -28,6 +29,8 @@ async function sentences(): Promise<string[]> {
 }
 
 describe("notes on an added document, in the interface's language", () => {
+  // The page fetches a language's messages when the interface turns to it; here both are asked for at once.
+  beforeAll(() => Promise.all([loadMessages('ru'), loadMessages('zh')]));
   it('every note the readers and the pipeline write here is said in Russian and Chinese, after the file it names', async () => {
     const notes = await sentences();
     // the kinds this test means to cover are all there (if a reader stops writing one, the list says so)

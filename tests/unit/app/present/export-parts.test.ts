@@ -33,7 +33,7 @@ describe('the PNG panel of a selected city', () => {
     expect(cityPanel(data, null, data.events)).toBeNull();
     expect(cityPanel(data, 'no-such-place', data.events)).toBeNull();
     expect(legendLabels().partner).toBe('Dialogue partner');
-    setLocale('ru');
+    await setLocale('ru');
     try {
       expect(legendLabels().member).toBe('Государство-член');
     } finally {
