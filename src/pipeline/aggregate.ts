@@ -117,17 +117,32 @@ export interface SeriesCount {
 
 const monthNumber = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
 
+/**
+ * The key of a topic's or place's row (`t:<topic>`, `p:<place id>`), made once per name: made for every
+ * record, each was a new string hashed again by the map (countSeries was a fifth of packing a document's
+ * part, join-part.ts, on every thread). Names are few (topics, gazetteer places), so these stay small.
+ */
+const topicKeys = new Map<string, string>();
+const placeKeys = new Map<string, string>();
+function keyOf(keys: Map<string, string>, prefix: string, name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) keys.set(name, (key = prefix + name));
+  return key;
+}
+
 /** The records' counts: events by start month, statements by their events' months (each month once); null without dated events. */
 export function countSeries(
   events: readonly Pick<Event, 'id' | 'precision' | 'start' | 'topics' | 'placeId'>[],
   statements: readonly Pick<Statement, 'eventIds' | 'topics' | 'placeIds'>[],
 ): SeriesCount | null {
   const eventMonth = new Map<string, number>();
+  /** Each event's month (none for a year), worked out once. */
+  const monthOf: number[] = new Array(events.length);
   let first = Infinity;
   let last = -Infinity;
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
     if (e.precision === 'year') continue;
-    const k = monthNumber(e.start);
+    const k = (monthOf[i] = monthNumber(e.start));
     eventMonth.set(e.id, k);
     if (k < first) first = k;
     if (k > last) last = k;
@@ -141,12 +156,12 @@ export function countSeries(
     if (!c) months.set(k, (c = [0, 0]));
     return c;
   };
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
     if (e.precision === 'year') continue;
-    const k = monthNumber(e.start);
+    const k = monthOf[i]!;
     cell('', k)[0]++;
-    for (const t of e.topics) cell(`t:${t}`, k)[0]++;
-    if (e.placeId) cell(`p:${e.placeId}`, k)[0]++;
+    for (const t of e.topics) cell(keyOf(topicKeys, 't:', t), k)[0]++;
+    if (e.placeId) cell(keyOf(placeKeys, 'p:', e.placeId), k)[0]++;
   }
   const seen: number[] = [];
   for (const s of statements) {
@@ -158,12 +173,16 @@ export function countSeries(
     }
     for (const k of seen) {
       cell('', k)[1]++;
-      for (const t of s.topics) cell(`t:${t}`, k)[1]++;
-      for (const p of s.placeIds) cell(`p:${p}`, k)[1]++;
+      for (const t of s.topics) cell(keyOf(topicKeys, 't:', t), k)[1]++;
+      for (const p of s.placeIds) cell(keyOf(placeKeys, 'p:', p), k)[1]++;
     }
   }
   const cells: Record<string, number[]> = {};
-  for (const [key, months] of series) cells[key] = [...months].flatMap(([k, [ev, st]]) => [k, ev, st]);
+  for (const [key, months] of series) {
+    const row: number[] = [];
+    for (const [k, c] of months) row.push(k, c[0], c[1]);
+    cells[key] = row;
+  }
   return { first, last, cells };
 }
 
