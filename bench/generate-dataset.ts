@@ -34,6 +34,7 @@ import {
   type Statement,
   type Topic,
 } from '../src/contract/schema.ts';
+import { EVENT_INDEX_FILE, eventIndexFile } from '../src/contract/event-index-file.ts';
 import { buildTimeSeries } from '../src/pipeline/aggregate.ts';
 import { buildLayer } from '../src/pipeline/events/layer.ts';
 import type { Outputs } from '../src/pipeline/run.ts';
@@ -262,11 +263,17 @@ export function generateDataset(eventCount: number, seed = 1): Dataset {
     docs: new Map(documents.map((d) => [d.id, { title: d.title, sco: true }])),
     meetings: [],
   });
+  const places = placesOf(allCities, events);
   return {
     events: layered.mentions,
     layer: layered.layer,
     meetings: layered.meetings,
-    places: placesOf(allCities, events),
+    // The pipeline's own first-screen index (contract/event-index-file.ts), as every data folder has.
+    eventIndex: eventIndexFile(
+      layered.layer,
+      places.features.map((f) => f.properties.id),
+    ),
+    places,
     statements,
     // The pipeline's own aggregation stage, so the time series has exactly its shape and rules.
     timeseries: buildTimeSeries(events, statements),
@@ -322,6 +329,7 @@ export function writeDataset(ds: Dataset, outDir: string): void {
     [DATA_FILES.topics, ds.topics, Topics],
     [DATA_FILES.layer, ds.layer, LayerEvents],
     [DATA_FILES.meetings, ds.meetings, LayerMeetings],
+    [EVENT_INDEX_FILE, ds.eventIndex, { parse: (x: unknown) => x }],
   ];
   for (const [, value, schema] of files) schema.parse(value);
   mkdirSync(join(outDir, 'documents'), { recursive: true });

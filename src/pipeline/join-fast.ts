@@ -26,6 +26,7 @@ import {
 import { addPlaceCounts, placesOf, seriesOf, type PlaceCount, type SeriesCount } from './aggregate.ts';
 import { CORRECTIONS_FILE } from './corrections.ts';
 import { applyMeetingCorrections } from './events/corrections.ts';
+import { eventIndexFile, type IndexRow } from '../contract/event-index-file.ts';
 import { layerEvent } from './events/layer.ts';
 import type { Link } from './events/link.ts';
 import {
@@ -37,6 +38,7 @@ import {
   PART,
   readKept,
   relinked,
+  rowOf,
   type Kept,
   type MentionPart,
   type Parted,
@@ -206,12 +208,13 @@ export function fastJoin(
 
   // Each event of the layer: a plain mention alone and unlinked is its kept record; any other is made
   // by the layer's own code from its mentions read back.
-  const layer: { start: string; id: string; it?: Item; json?: string }[] = [];
+  const layer: { start: string; id: string; it?: Item; json?: string; row: IndexRow }[] = [];
   const forced = new Map<string, never>();
   for (const g of groups.values()) {
     if (!Array.isArray(g) && !g.m.link && g.m.llen > 0) {
       g.eventId = g.m.id;
-      layer.push({ start: g.m.start, id: g.m.id, it: g });
+      if (!g.m.brief) return null;
+      layer.push({ start: g.m.start, id: g.m.id, it: g, row: rowOf(g.m.id, g.m.start, g.m.brief) });
       continue;
     }
     const group = Array.isArray(g) ? g : [g];
@@ -219,7 +222,7 @@ export function fastJoin(
       group.map((it) => JSON.parse(Buffer.from(it.events.buffer, it.events.byteOffset + it.at, it.m.len).toString()) as Event),
     );
     const made: LayerEvent = layerEvent(mentions, { links, sco: scoOf, forced });
-    layer.push({ start: made.start, id: made.id, json: JSON.stringify(made) });
+    layer.push({ start: made.start, id: made.id, json: JSON.stringify(made), row: made });
     for (const it of group) it.eventId = made.id;
   }
   layer.sort((a, b) => cmp(a.start, b.start) || cmp(a.id, b.id));
@@ -277,8 +280,14 @@ export function fastJoin(
       `]${shell.slice(head.length)}`,
     ),
   };
+  const places = Places.parse(placesOf(placeCounts, placeNames, (id) => plan.gaz.byId.get(id), new Map()));
   const outputs = {
-    places: Places.parse(placesOf(placeCounts, placeNames, (id) => plan.gaz.byId.get(id), new Map())),
+    places,
+    // From the rows the parts keep and the events made here: the layer's records are not read back.
+    eventIndex: eventIndexFile(
+      layer.map((e) => e.row),
+      places.features.map((f) => f.properties.id),
+    ),
     // Built in the contract's form (as joinRun checks: join-fast.test compares the two), not checked again.
     timeseries: seriesOf(series),
     documents,

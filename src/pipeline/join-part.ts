@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Meeting } from '../contract/chronology.ts';
+import { summitByWords, type IndexRow } from '../contract/event-index-file.ts';
 import { DocumentMeta, ReportEntry, type Event } from '../contract/schema.ts';
 import { countPlaces, countSeries, type PlaceCount, type SeriesCount } from './aggregate.ts';
 import { kindOf } from './events/layer.ts';
@@ -43,10 +44,31 @@ export interface MentionPart {
    * record with the layer's own code.
    */
   llen: number;
+  /**
+   * With `llen`: what event-index.json says of its event (contract/event-index-file.ts), so the join
+   * writes that file without reading the layer's records back.
+   */
+  brief?: Brief;
   link?: { meetingId: string; reason: string };
   /** Where the text and the chronology disagree about its link (a line of report.json). */
   note?: string;
 }
+
+/** A mention's fields that event-index.json reads, less those the part has already (id, start). */
+export type Brief = Pick<IndexRow, 'end' | 'placeId' | 'online' | 'precision' | 'sco'> & {
+  topic?: string;
+  statements: number;
+  summitWords: boolean;
+};
+
+/** A brief as the row event-index.json is written from. */
+export const rowOf = (id: string, start: string, b: Brief): IndexRow => ({
+  id,
+  start,
+  ...b,
+  topics: b.topic === undefined ? [] : [b.topic],
+  statementIds: { length: b.statements },
+});
 
 /** One document's part: what the join reads of it besides the JSON texts. */
 export interface JoinPart {
@@ -179,6 +201,18 @@ export function makePart(outcome: DocOutcome, meetings: readonly Meeting[], hash
   return { part: part.part, document, texts: { report, events: part.events, layer: part.layer, statements }, entry };
 }
 
+/** What event-index.json reads of a plain mention alone in its event (its layer record: `sco` its document's). */
+const briefOf = (e: Event, sco: boolean): Brief => ({
+  ...(e.end !== undefined ? { end: e.end } : {}),
+  placeId: e.placeId,
+  online: e.online,
+  precision: e.precision,
+  ...(e.topics.length ? { topic: e.topics[0] } : {}),
+  statements: e.statementIds.length,
+  sco,
+  summitWords: summitByWords(e),
+});
+
 /** The fields a mention read back from `JoinTexts.events` has besides those it was extracted with. */
 export const asExtracted = (events: (Event & { eventId?: string })[]): Event[] => {
   for (const e of events) delete e.eventId;
@@ -229,6 +263,7 @@ function partOf(
       len: Buffer.byteLength(own[i]!),
       own: Buffer.byteLength(tail),
       llen: Buffer.byteLength(record),
+      ...(record ? { brief: briefOf(e, sco) } : {}),
       ...links[i],
     };
   });

@@ -15,6 +15,7 @@ import type {
   TimeSeries,
   Topic,
 } from '../contract/schema.ts';
+import type { EventIndexFile } from '../contract/event-index-file.ts';
 import type { LoadedCorrections } from './corrections.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import type { Kept } from './join-part.ts';
@@ -32,6 +33,8 @@ export interface Outputs {
   /** The event layer (event-layer.json) and the chronology's meetings with `mentioned` (meetings.json). */
   layer: LayerEvent[];
   meetings: LayerMeeting[];
+  /** What the page's first screen draws of the layer's events (event-index.json). */
+  eventIndex: EventIndexFile;
   /** docId → the normalised text that statement offsets index. */
   texts: Map<string, string>;
   /** docId → the file that holds that text, for texts not read into memory (a cached run's: cache.ts). */

@@ -17,6 +17,7 @@ import {
   type Statement,
   LayerMeetings,
 } from '../contract/schema.ts';
+import { eventIndexFile } from '../contract/event-index-file.ts';
 import { GazetteerFile as GazetteerSchema } from '../contract/data-files.ts';
 import { buildPlaces, buildTimeSeries } from './aggregate.ts';
 import { addedPlaces, applyCorrections, CORRECTIONS_FILE, parseCorrections, type LoadedCorrections } from './corrections.ts';
@@ -308,13 +309,14 @@ export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry:
       `${CORRECTIONS_FILE}: ${corrections.entries.length - applied.messages.length - layered.correctionMessages.length} of ${corrections.entries.length + corrections.messages.length} corrections applied`,
     );
 
+  const places = Places.parse(buildPlaces(events, statements, placeNames, (id) => gaz.byId.get(id), applied.placeEdits));
   const outputs: Outputs = {
     // Each document's events and statements were checked on their own above; what changed since is the
     // corrections' events (checked here) and statements' id lists (filtered, same shape). Checking all of
     // them again cost ~10% of a large run.
     events: inContractOrder(events),
     statements,
-    places: Places.parse(buildPlaces(events, statements, placeNames, (id) => gaz.byId.get(id), applied.placeEdits)),
+    places,
     timeseries: TimeSeries.parse(buildTimeSeries(events, statements)),
     documents: Documents.parse(documents),
     report: Report.parse({
@@ -328,6 +330,10 @@ export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry:
     // contract reads it back unchanged, corrections and all.
     layer: layered.layer,
     meetings: LayerMeetings.parse(layered.meetings),
+    eventIndex: eventIndexFile(
+      layered.layer,
+      places.features.map((f) => f.properties.id),
+    ),
     topics: topics(),
     texts,
     ...(textFiles.size ? { textFiles } : {}),

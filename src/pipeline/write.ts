@@ -32,6 +32,7 @@ import {
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { EVENT_INDEX_FILE } from '../contract/event-index-file.ts';
 import { DATA_FILES } from '../contract/schema.ts';
 import { joinKept, readKept, type Kept } from './join-part.ts';
 import type { TextFile } from './pool-job.ts';
@@ -122,10 +123,12 @@ export const outputFiles = (o: Outputs): [string, string | Uint8Array][] =>
 function outputPieces(o: Outputs): [string, string | Uint8Array | Kept[]][] {
   const values = o as unknown as Record<string, unknown>;
   const json = (o.json ?? {}) as Record<string, Uint8Array | Kept[] | undefined>;
-  return Object.entries(DATA_FILES).flatMap(([key, name]) => {
+  const files = Object.entries(DATA_FILES).flatMap(([key, name]) => {
     const text = json[key] ?? (values[key] === undefined ? undefined : JSON.stringify(values[key]));
     return text === undefined ? [] : [[name, text] as [string, string | Uint8Array | Kept[]]];
   });
+  // The page's first screen reads it before the events (contract/event-index-file.ts).
+  return o.eventIndex ? [...files, [EVENT_INDEX_FILE, JSON.stringify(o.eventIndex)]] : files;
 }
 
 /** At most this many pieces per writev(2) (IOV_MAX is 1024 on Linux; a longer list is cut short). */

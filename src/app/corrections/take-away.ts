@@ -11,6 +11,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { Meeting } from '../../contract/chronology';
 import type { Correction } from '../../contract/data-files';
+import { EVENT_INDEX_FILE, eventIndexFile } from '../../contract/event-index-file';
 import { DATA_FILES, type DocumentMeta, type Event, type LayerEvent, type PlaceFeature, type Statement } from '../../contract/schema';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
 import { joinCorpus, type AddedDocument, type BundledCorpus, type JoinedCorpus } from '../documents/corpus';
@@ -20,7 +21,7 @@ import type { OfflineFiles } from './single-file';
 /** A fixed modification time for every entry (zip needs one; the files' own would change the bytes). */
 const STAMP = new Date(Date.UTC(2001, 5, 15));
 /** The files of a data folder besides the pipeline's own, when it has them: the story steps, the fixes it was made with. */
-const EXTRA_FILES = ['story.json', 'corrections.json'];
+const EXTRA_FILES = ['story.json', 'corrections.json', EVENT_INDEX_FILE];
 
 /** What the page shows: its data folder, the user's documents (extracted) and fixes. */
 export interface ShownAtlas {
@@ -73,6 +74,16 @@ function setCorpus(files: Map<string, string>, c: JoinedCorpus): void {
   files.set(DATA_FILES.statements, json(c.statements));
   files.set(DATA_FILES.documents, json(c.documents));
   files.set(DATA_FILES.timeseries, json(c.timeseries));
+  // The first screen's index of these events, as the pipeline writes it (else the page would draw the served one's).
+  files.set(
+    EVENT_INDEX_FILE,
+    json(
+      eventIndexFile(
+        c.events,
+        c.places.features.map((f) => f.properties.id),
+      ),
+    ),
+  );
 }
 
 /** Every document's text, as `documents/<id>.txt` (its textPath): the added ones from the page, the rest as served. */

@@ -2,14 +2,12 @@
  * Which events are summits, for the great-circle "journey of the summits". The rule reads the data
  * (topics and titles), not a list of cities, so new summits join the path as the corpus grows.
  */
+import { findSummitRows, SUMMIT_RULE, type IndexSummit } from '../../contract/event-index-file';
 import type { Event } from '../../contract/schema';
 
-type Events = readonly Event[];
+export { SUMMIT_RULE };
 
-export const SUMMIT_RULE = {
-  topics: ['summit'],
-  title: /\bsummit\b|council of (the )?heads of state/i,
-};
+type Events = readonly Event[];
 
 /**
  * Place ids of summit host cities in date order (repeats in a row skipped). A summit held by video
@@ -37,8 +35,17 @@ export function rememberSummitHosts(events: Events, hosts: readonly string[]): v
   memo.set(events, { rule: SUMMIT_RULE, hosts: [...hosts] });
 }
 
-/** An event the chronology knows as a meeting of the Council of Heads of State (event-layer.json). */
-const headsOfState = (e: Event) => (e as Event & { meeting?: { body: string } }).meeting?.body === 'heads-of-state';
+/**
+ * The summits of the event index (event-index.json) for the first screen's events array, before the
+ * events themselves are in: the path and the legend's words are drawn from them.
+ */
+export function rememberSummits(events: Events, summits: readonly IndexSummit[]): void {
+  const rows = summits as unknown as Event[];
+  found.set(events, { rule: SUMMIT_RULE, summits: rows });
+  const hosts: string[] = [];
+  for (const s of rows) if (hosts[hosts.length - 1] !== s.placeId) hosts.push(s.placeId!);
+  memo.set(events, { rule: SUMMIT_RULE, hosts });
+}
 
 export function findSummitHosts(events: Events, rule = SUMMIT_RULE): string[] {
   const out: string[] = [];
@@ -62,28 +69,8 @@ export function findSummits(events: Events, rule = SUMMIT_RULE): Event[] {
 
 const found = new WeakMap<Events, { rule: typeof SUMMIT_RULE; summits: Event[] }>();
 
-function scan(events: Events, rule: typeof SUMMIT_RULE): Event[] {
-  // With the event layer, the chronology says which events are summits, and the words of titles
-  // (which also catch summits mentioned in passing) are only for data without it.
-  const linked = events.some(headsOfState);
-  const byYear = new Map<string, Map<string, { e: Event; n: number }>>();
-  for (const e of events) {
-    if (!e.placeId) continue;
-    if (linked ? !headsOfState(e) : !e.topics.some((t) => rule.topics.includes(t)) && !rule.title.test(e.title)) continue;
-    const year = e.start.slice(0, 4);
-    const key = `${e.start}|${e.placeId}`;
-    const inYear = byYear.get(year) ?? byYear.set(year, new Map()).get(year)!;
-    const c = inYear.get(key);
-    if (c) c.n++;
-    else inYear.set(key, { e, n: 1 });
-  }
-  return [...byYear.keys()].sort().map(
-    (year) =>
-      [...byYear.get(year)!.values()].sort(
-        (a, b) => b.n - a.n || (a.e.start < b.e.start ? -1 : a.e.start > b.e.start ? 1 : a.e.placeId! < b.e.placeId! ? -1 : 1),
-      )[0]!.e,
-  );
-}
+/** With the event layer, the chronology says which events are summits; else their titles (contract). */
+const scan = (events: Events, rule: typeof SUMMIT_RULE): Event[] => findSummitRows(events as readonly (Event & { meeting?: { body: string } })[], rule);
 
 /**
  * "Summits in order" in words, as the map's legend says it: "Qingdao 2018 (9 Jun 2018 – 10 Jun 2018)
