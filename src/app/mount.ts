@@ -5,6 +5,7 @@
 import { mount, unmount } from 'svelte';
 import App from './App.svelte';
 import { buildIndexes, type AtlasData } from './data/indexes';
+import { loadFirst } from './data/first-index';
 import { loadCore, loadDeferred } from './data/load';
 import { workerChecker } from './data/pool';
 import type { MapAdapter, MapFactory } from './map/types';
@@ -88,7 +89,24 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
   // checked here (10,000 events, 12 interleaved loads each, load ~6: first screen 1345 ms with it,
   // 1260 ms without); at 100,000 events the HEAD, now answered at once, starts it as early.
   const checker = workerChecker();
-  const core = loadCore(base, undefined, { checker });
+  // The first screen from event-index.json (data/first-index.ts): drawn before the events file is
+  // checked, which waits for it (gate) once it is on screen. Only for a page that asks for nothing the
+  // events themselves answer (a search, a filter, a chosen city or event, a story, an embed's panel),
+  // and with a map to draw it on.
+  const quick =
+    !state.q &&
+    !state.topics.length &&
+    !state.docs.length &&
+    !state.place &&
+    !state.event &&
+    !presentation.storyOn &&
+    !presentation.embed &&
+    options.mapFactory !== null;
+  const first = quick ? loadFirst(base) : null;
+  let onScreen: () => void = () => {};
+  const drawn = new Promise<void>((r) => (onScreen = r));
+  const gate = first?.then((f) => (f.ok ? drawn : undefined));
+  const core = loadCore(base, undefined, { checker, gate });
   const loaded = core.then(({ data, problems, index }) => {
     performance.mark('atlas:data-end');
     performance.measure('atlas:data', 'atlas:data-start', 'atlas:data-end');
@@ -132,6 +150,7 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
     target,
     props: {
       view: state,
+      first: first?.then((f) => (f.ok ? f.data : null)),
       loaded,
       more,
       // The map starts as a 2D canvas once the country shapes are in (map/canvas2d/hybrid.ts); maplibre-gl
@@ -179,6 +198,11 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
   void orAfter(firstIdle(), 4000).then(firstScreenDrawn, firstScreenDrawn);
   const firstPicture = mapReady.then(() => adapter?.firstDrawn?.());
   void orAfter(firstPicture, 4000).then(pictureDrawn, pictureDrawn);
+  // The events are checked once the first screen (from the index) is on the glass (the task after its
+  // frame), in the same turn as the map starts MapLibre (map/canvas2d/hybrid.ts) and before MapLibre's
+  // code arrives: one frame later (first-paint.ts) let MapLibre's start cut into the check (10,000
+  // events, load ~6: the events in 0.85 s after the first screen).
+  void picture.then(() => requestAnimationFrame(() => setTimeout(onScreen, 0)));
   // The first Intl.NumberFormat pays V8's one-time set-up (30-90 ms), which the first screen skips
   // (i18n/catalog.ts): it is paid here, when the page has a moment, rather than in the first click that
   // shows a count over 999.

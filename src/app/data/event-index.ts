@@ -71,17 +71,31 @@ export function packEventIndex(events: readonly Event[], places: readonly PlaceF
   const evEnd = new Float64Array(n);
   const evPlace = new Int32Array(n);
   const np = places.length;
-  const count = new Uint32Array(np);
   for (let i = 0; i < n; i++) {
     const j = order[i]!;
     evStart[i] = s0[j]!;
     evEnd[i] = e0[j]!;
     const pid = events[j]!.placeId;
-    const p = pid === null ? -1 : (placeIndex.get(pid) ?? -1);
-    evPlace[i] = p;
-    if (p >= 0) count[p]!++;
+    evPlace[i] = pid === null ? -1 : (placeIndex.get(pid) ?? -1);
   }
 
+  return { order, evStart, evEnd, evPlace, ...packPlaces(evStart, evEnd, evPlace, np, (i) => events[order[i]!]!.statementIds.length) };
+}
+
+/**
+ * The per-place part of the index from the events' spans and places in time order; `weight(i)` is the
+ * statement count of the i-th event in that order.
+ */
+export function packPlaces(
+  evStart: Float64Array,
+  evEnd: Float64Array,
+  evPlace: Int32Array,
+  np: number,
+  weight: (i: number) => number,
+): Pick<PackedEventIndex, 'off' | 'starts' | 'startW' | 'ends' | 'endW'> {
+  const n = evStart.length;
+  const count = new Uint32Array(np);
+  for (let i = 0; i < n; i++) if (evPlace[i]! >= 0) count[evPlace[i]!]!++;
   const off = new Uint32Array(np + 1);
   for (let p = 0; p < np; p++) off[p + 1] = off[p]! + count[p]!;
   const m = off[np]!;
@@ -96,7 +110,6 @@ export function packEventIndex(events: readonly Event[], places: readonly PlaceF
   const ends = new Float64Array(m);
   const startW = new Float64Array(m + np);
   const endW = new Float64Array(m + np);
-  const weight = (i: number) => events[order[i]!]!.statementIds.length;
   for (let p = 0; p < np; p++) {
     const a = off[p]!;
     const b = off[p + 1]!;
@@ -119,7 +132,7 @@ export function packEventIndex(events: readonly Event[], places: readonly PlaceF
       endW[k + p + 1] = w;
     }
   }
-  return { order, evStart, evEnd, evPlace, off, starts, startW, ends, endW };
+  return { off, starts, startW, ends, endW };
 }
 
 /** Per-place views into a packed index (no copies). */

@@ -27,6 +27,16 @@ export interface AtlasData {
   evPlace: Int32Array;
   /** Events that are online or have no place (few), in time order: the "Online or no city" list. */
   offMap: Int32Array;
+  /** The statement count of each of those events (the summary counts the placeless ones' statements). */
+  offStatements: Uint32Array;
+  /**
+   * True on the first screen drawn from event-index.json (first-index.ts): `events` is still empty
+   * while every array above (spans, places, times) is there, and views that need an event itself (its
+   * id, title, statements) wait for the events file.
+   */
+  eventsPending: boolean;
+  /** The timeline marks' styles when known without the events (the first screen's); else from `events`. */
+  styles: Uint16Array | null;
   eventIndex: Map<string, number>;
   places: PlaceFeature[];
   placeIndex: Map<string, number>;
@@ -88,6 +98,7 @@ export function buildIndexes(raw: RawData, base = './data/', index: PackedEventI
   const off: number[] = [];
   for (let i = 0; i < n; i++) if (evPlace[i]! < 0 || events[i]!.online) off.push(i);
   const offMap = Int32Array.from(off);
+  const offStatements = Uint32Array.from(off, (i) => events[i]!.statementIds.length);
 
   const topicList: Topic[] = raw.topics ?? [...new Set(events.flatMap((e) => e.topics))].sort().map((id) => ({ id, label: id }));
   const topicIndex = new Map(topicList.map((t, i) => [t.id, i]));
@@ -103,7 +114,7 @@ export function buildIndexes(raw: RawData, base = './data/', index: PackedEventI
   }
 
   return {
-    base, events, evStart, evEnd, evPlace, offMap, eventIndex, places, placeIndex, times: packed,
+    base, events, evStart, evEnd, evPlace, offMap, offStatements, eventsPending: false, styles: null, eventIndex, places, placeIndex, times: packed,
     documents: new Map(raw.documents.map((d) => [d.id, d])), topics: topicList, topicIndex, extent,
     ...statementPart(raw, events),
     // In time order, so that building again from `raw` (with the statements added) finds the index above.
@@ -199,6 +210,8 @@ export interface WindowCounts {
   statements: Float64Array;
   /** Event indexes of online or placeless events in the window (online events with a host city also count there). */
   online: number[];
+  /** Statements of the placeless events in the window (those of the others are in `statements`). */
+  offStatements: number;
   total: number;
 }
 
@@ -212,6 +225,7 @@ export function windowCounts(d: AtlasData, from: number, toEx: number, mask: Uin
   const statements = new Float64Array(np);
   const online: number[] = [];
   let total = 0;
+  let offStatements = 0;
   const last = lowerBound(d.evStart, toEx); // events [0, last) start before the window ends
   if (!mask) {
     const { off, starts, startW, ends, endW } = d.times;
@@ -227,13 +241,18 @@ export function windowCounts(d: AtlasData, from: number, toEx: number, mask: Uin
     }
     // Only the few online or placeless events, not every event before the window's end (a brush move
     // at 100,000 events would otherwise scan them all).
-    for (const i of d.offMap) {
+    for (let k = 0; k < d.offMap.length; k++) {
+      const i = d.offMap[k]!;
       if (i >= last) break;
       if (d.evEnd[i]! <= from) continue;
-      online.push(i);
-      if (d.evPlace[i]! < 0) total++;
+      // The list names them: not before the events themselves are in.
+      if (!d.eventsPending) online.push(i);
+      if (d.evPlace[i]! < 0) {
+        total++;
+        offStatements += d.offStatements[k]!;
+      }
     }
-    return { events, statements, online, total };
+    return { events, statements, online, offStatements, total };
   }
   for (let i = 0; i < last; i++) {
     if (!mask[i] || d.evEnd[i]! <= from) continue;
@@ -243,9 +262,9 @@ export function windowCounts(d: AtlasData, from: number, toEx: number, mask: Uin
     if (p >= 0) {
       events[p]! += 1;
       statements[p]! += d.events[i]!.statementIds.length;
-    }
+    } else offStatements += d.events[i]!.statementIds.length;
   }
-  return { events, statements, online, total };
+  return { events, statements, online, offStatements, total };
 }
 
 /** Indexes of events overlapping [from, toEx) that pass the mask, in time order. */

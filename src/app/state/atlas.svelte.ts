@@ -90,7 +90,7 @@ export class AtlasState {
     const d = this.data;
     if (!d) return 0;
     const m = this.mask;
-    return m ? m.reduce((n, v) => n + v, 0) : d.events.length;
+    return m ? m.reduce((n, v) => n + v, 0) : d.evStart.length;
   });
   /** The open document and the statement marked in it, when the data has them. */
   readonly reading = $derived.by(() => {
@@ -139,7 +139,8 @@ export class AtlasState {
     const data = this.data;
     const win = this.window;
     const view = this.view;
-    if (!data || !win) return;
+    // On the first screen from the event index there is no event to step to yet (a moment later there is).
+    if (!data || !win || data.eventsPending) return;
     const mask = this.mask;
     const ok = (i: number) => !mask || mask[i] === 1;
     const cur = view.event ? data.eventIndex.get(view.event) : undefined;

@@ -13,9 +13,8 @@ export function windowSummary(atlas: AtlasState): string {
   const win = atlas.window;
   const counts = atlas.counts;
   if (!data || !win || !counts) return '';
-  let stCount = 0;
+  let stCount = counts.offStatements;
   for (const v of counts.statements) stCount += v;
-  for (const i of counts.online) if (data.evPlace[i]! < 0) stCount += data.events[i]!.statementIds.length;
   const parts = [t('summary.window', { events: counts.total, statements: stCount, from: fmtDay(win.from), to: fmtDay(win.upTo - DAY) })];
   const { place, event } = atlas.view;
   if (place) {

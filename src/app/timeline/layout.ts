@@ -38,13 +38,13 @@ export interface Layout {
  * (fit.ts squeezes long empty stretches).
  */
 export function layoutLanes(
-  d: Pick<AtlasData, 'events' | 'evStart' | 'evEnd'>,
+  d: Pick<AtlasData, 'evStart' | 'evEnd'>,
   mask: Uint8Array | null,
   domain: readonly number[],
   range: readonly number[],
   lanes: number,
 ): Layout {
-  const n = d.events.length;
+  const n = d.evStart.length;
   const idx = new Int32Array(n);
   const x0 = new Float32Array(n);
   const x1 = new Float32Array(n);
@@ -84,7 +84,9 @@ export function layoutLanes(
 }
 
 /** Per event: topic colour slot * 2 + (1 when month/year precision), computed once per data set. */
-export function eventStyles(d: Pick<AtlasData, 'events' | 'topicIndex'>): Uint16Array {
+export function eventStyles(d: Pick<AtlasData, 'events' | 'topicIndex' | 'styles'>): Uint16Array {
+  // The first screen's, from event-index.json, before the events are in (data/first-index.ts).
+  if (d.styles) return d.styles;
   const out = new Uint16Array(d.events.length);
   for (let i = 0; i < out.length; i++) {
     const e = d.events[i]!;
