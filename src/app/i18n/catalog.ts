@@ -143,7 +143,8 @@ export async function catalog(locale: Locale): Promise<Catalog> {
 export type Shown = Msg | string;
 const plain = (text: string) => !/[{}']/.test(text);
 
-const one = new Map<string, Shown | null>();
+// By language, then by key: a key made of both was a new string per message shown, kept for the page's life.
+const one: Record<Locale, Map<string, Shown | null>> = { en: new Map(), ru: new Map(), zh: new Map() };
 const said = new Set<string>();
 const warn = (file: string, key: string, message: string) => {
   if (said.has(`${file}:${key}`)) return;
@@ -161,8 +162,7 @@ const warn = (file: string, key: string, message: string) => {
  */
 export function message(locale: Locale, key: string): Shown | null {
   if (!messagesIn(locale)) return null;
-  const id = `${locale}\u0000${key}`;
-  const known = one.get(id);
+  const known = one[locale].get(key);
   if (known !== undefined) return known;
   let m: Shown | null = null;
   const file = `src/app/i18n/messages/${locale}.json`;
@@ -184,7 +184,7 @@ export function message(locale: Locale, key: string): Shown | null {
     } catch (e) {
       warn(file, key, `is not a valid ICU message (${(e as Error).message}); English is used.`);
     }
-  one.set(id, m);
+  one[locale].set(key, m);
   return m;
 }
 

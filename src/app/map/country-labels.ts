@@ -16,7 +16,7 @@ import { numericToAlpha2 } from '../i18n/country-codes';
 import { countryNamesIn } from '../i18n/country-names.svelte';
 import { shapeGeometry, type CountryShapes } from './basemap';
 import { mercator, type DiscView } from './discs';
-import { labelAnchor } from './label-anchor';
+import { labelAnchor, type LabelAnchor } from './label-anchor';
 
 export type Lang = 'en' | 'ru' | 'zh';
 
@@ -25,11 +25,12 @@ export interface NamePoint {
   id: string;
   kind: 'country' | 'sea';
   names: Record<Lang, string>;
-  lng: number;
-  lat: number;
-  /** Width and height of the country's largest part in Mercator units (0..1 of the world); 0 for a sea. */
-  spanX: number;
-  spanY: number;
+  /**
+   * [lng, lat, spanX, spanY]: where the name goes, and the width and height of the country's largest
+   * part in Mercator units (0..1 of the world; 0 for a sea). A country's is its shape's own anchor, not
+   * a copy: four numbers as fields of each point were ~180 × 4 boxed numbers in the page's heap.
+   */
+  at: LabelAnchor;
   /** Seas: the zoom from which they are named. */
   minZoom: number;
 }
@@ -77,10 +78,7 @@ export function namePoints(countries: CountryShapes | null): NamePoint[] {
     id: s.id,
     kind: 'sea',
     names: s.names,
-    lng: s.lng,
-    lat: s.lat,
-    spanX: 0,
-    spanY: 0,
+    at: [s.lng, s.lat, 0, 0],
     minZoom: s.minZoom,
   }));
   if (!countries) return seas;
@@ -93,21 +91,17 @@ export function namePoints(countries: CountryShapes | null): NamePoint[] {
     // The bundled shapes carry their anchors (src/build/world-shapes.ts); others (tests) are measured here.
     const anchor = f.label ?? labelAnchor(shapeGeometry(f));
     if (!anchor || !f.name) continue;
-    const [lng, lat, spanX, spanY] = anchor;
     const en = f.name;
     out.push({
       id: f.iso,
       kind: 'country',
       names: { en, ru: shortName(f.iso, 'ru') ?? en, zh: shortName(f.iso, 'zh') ?? en },
-      lng,
-      lat,
-      spanX,
-      spanY,
+      at: anchor,
       minZoom: 0,
     });
   }
   // Larger countries first: they win a place over a small neighbour's name.
-  out.sort((a, b) => b.spanX * b.spanY - a.spanX * a.spanY || (a.id < b.id ? -1 : 1));
+  out.sort((a, b) => b.at[2] * b.at[3] - a.at[2] * a.at[3] || (a.id < b.id ? -1 : 1));
   const all = [...out, ...seas];
   cache.set(countries, { points: all, ru, zh });
   return all;
@@ -136,8 +130,9 @@ export function placeNames(
     const size = nameSize(zoom, p.kind);
     const w = measure(text, size);
     // A country's name only where it fits inside the country (with some slack for long thin ones).
-    if (p.kind === 'country' && (w > p.spanX * v.worldSize * 0.9 || size * 1.2 > p.spanY * v.worldSize)) continue;
-    const [mx, my] = mercator(p.lng, p.lat);
+    const [lng, lat, spanX, spanY] = p.at;
+    if (p.kind === 'country' && (w > spanX * v.worldSize * 0.9 || size * 1.2 > spanY * v.worldSize)) continue;
+    const [mx, my] = mercator(lng, lat);
     // The world copy nearest the view's centre (the map repeats sideways).
     let x = v.originX + mx * v.worldSize;
     const shift = Math.round((v.width / 2 - x) / v.worldSize);
@@ -156,16 +151,18 @@ export function placeNames(
 /**
  * Text widths in the names' font, remembered for the page's life (the same few hundred names at a few
  * sizes; measuring them anew on every draw, with a font set for each, took 20-30 ms per 2D map draw).
+ * By size, then by the name itself: a key made of both was a new string per entry, kept for the page's life.
  */
-const widths = new Map<string, number>();
+const widths = new Map<number, Map<string, number>>();
 export function nameMeasure(ctx: CanvasRenderingContext2D): (text: string, size: number) => number {
   return (text, size) => {
-    const key = `${size}|${text}`;
-    let w = widths.get(key);
+    let bySize = widths.get(size);
+    if (!bySize) widths.set(size, (bySize = new Map()));
+    let w = bySize.get(text);
     if (w === undefined) {
       ctx.font = `600 ${size}px system-ui, sans-serif`;
       w = ctx.measureText(text).width;
-      widths.set(key, w);
+      bySize.set(text, w);
     }
     return w;
   };

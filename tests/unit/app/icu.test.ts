@@ -10,7 +10,7 @@ import en from '../../../src/app/i18n/messages/en.json';
 import ru from '../../../src/app/i18n/messages/ru.json';
 import zh from '../../../src/app/i18n/messages/zh.json';
 import { formatShown } from '../../../src/app/i18n/catalog';
-import { argNames, parseMessage, type Msg } from '../../../src/app/i18n/icu';
+import { argNames, isIdentChar, isSpace, parseMessage, type Msg } from '../../../src/app/i18n/icu';
 
 const TAGS = { en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN' } as const;
 type Locale = keyof typeof TAGS;
@@ -112,6 +112,16 @@ describe('icu.ts against intl-messageformat', () => {
     expect(ours('{x}|{y}|{z}|{w}', 'en', { x: null, y: undefined, z: 0, w: '' })).toBe(
       theirs('{x}|{y}|{z}|{w}', 'en', { x: null, y: undefined, z: 0, w: '' }),
     );
+  });
+
+  it("reads white space and identifiers by Unicode's properties, every code unit of the BMP", () => {
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (isSpace(c) !== /\p{White_Space}/u.test(ch) || isIdentChar(c) !== /[^\p{White_Space}\p{Pattern_Syntax}]/u.test(ch))
+        wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('names the placeholders, nested ones too', () => {

@@ -59,7 +59,10 @@ export function prewarm(): Promise<void> {
 const GL_START_AT_MOST_MS = 2500;
 
 export const createMap: MapFactory = (o) => {
-  const flat: Map2DAdapter = createMap2D(o);
+  // The 2D map until the swap; then null, so that nothing of it (its canvas's state, its shapes' paths,
+  // its closures: ~17 KB of the page's heap at 1,000 events) outlives it.
+  let flat: Map2DAdapter | null = createMap2D(o);
+  const firstScreen = flat.firstScreen;
   let glMap: MapAdapter | null = null;
   let front: MapAdapter = flat;
   let failed = false;
@@ -82,7 +85,7 @@ export const createMap: MapFactory = (o) => {
     glMap?.destroy();
     glMap = null;
     // What the 2D map lacks, said once at its foot when it is the whole map (in the interface language).
-    flat.setNote(t('map.flatNote'));
+    flat?.setNote(t('map.flatNote'));
     performance.mark('map2d:fallback');
     console.info('SCO Atlas: the map is drawn in 2D.', why instanceof Error ? why.message : why);
     swapped();
@@ -93,7 +96,7 @@ export const createMap: MapFactory = (o) => {
    * it frames the data itself (fitPlaces), as the 2D map did with the same arithmetic, and stays free
    * to frame it again when the map's size settles.
    */
-  const chosenView = () => !!o.view || flat.userMoved;
+  const chosenView = () => !!o.view || !!flat?.userMoved;
   /** Whether two views draw the same picture (centre within a hundredth of a pixel, same zoom). */
   const same = (a: MapView, b: MapView) => {
     const px = 512 * 2 ** a.zoom;
@@ -104,7 +107,7 @@ export const createMap: MapFactory = (o) => {
   };
 
   const build = (m: GL) => {
-    if (destroyed || failed) return;
+    if (destroyed || failed || !flat) return;
     const view = chosenView() ? flat.getView() : null;
     try {
       glMap = m.createMap({
@@ -122,7 +125,10 @@ export const createMap: MapFactory = (o) => {
       return;
     }
     // Built under the 2D map and out of sight (its zoom buttons too) until it takes over; it draws all the same.
-    const hidden = [...o.container.children].filter((c): c is HTMLElement => c instanceof HTMLElement && c !== flat.root);
+    // A loop, not a callback: a closure made here naming the 2D map's root would keep it (and, through
+    // its listeners, the whole 2D map) alive with the WebGL map's callbacks, which share this scope.
+    const hidden: HTMLElement[] = [];
+    for (const c of o.container.children) if (c instanceof HTMLElement && c !== flat?.root) hidden.push(c);
     for (const c of hidden) c.style.visibility = 'hidden';
     const reveal = () => hidden.forEach((c) => (c.style.visibility = ''));
     if (selected) glMap.setSelected(selected);
@@ -131,9 +137,9 @@ export const createMap: MapFactory = (o) => {
       // Idle with the data drawn, then (if the 2D map was moved meanwhile) idle again at its camera.
       for (let tries = 0; tries < 4; tries++) {
         const g = glMap;
-        if (!g || destroyed) return;
+        if (!g || destroyed || !flat) return;
         await g.idle();
-        if (destroyed || glMap !== g) return;
+        if (destroyed || glMap !== g || !flat) return;
         const a = flat.getView();
         if (same(a, g.getView())) break;
         g.setView(a);
@@ -141,7 +147,8 @@ export const createMap: MapFactory = (o) => {
       if (!glMap || destroyed) return;
       front = glMap;
       reveal();
-      flat.destroy();
+      flat?.destroy();
+      flat = null;
       performance.mark('map:swap');
       swapped();
     };
@@ -155,12 +162,12 @@ export const createMap: MapFactory = (o) => {
     else loadGL().then(build, fallBack);
   };
   let glStarted = false;
-  void flat.firstScreen.then(() => requestAnimationFrame(() => setTimeout(startGL, 0)));
+  void firstScreen.then(() => requestAnimationFrame(() => setTimeout(startGL, 0)));
   setTimeout(startGL, GL_START_AT_MOST_MS);
 
   /** A call for every map there is (the 2D one until the swap, and the WebGL one once built). */
   const each = (f: (a: MapAdapter) => void) => {
-    if (front === flat) f(flat);
+    if (flat && front === flat) f(flat);
     toGL(f);
   };
   /**
@@ -178,7 +185,7 @@ export const createMap: MapFactory = (o) => {
   const holdUntilDrawn = () => {
     if (held) return;
     held = [];
-    void flat.idle().then(() => {
+    void (flat?.idle() ?? Promise.resolve()).then(() => {
       const calls = held ?? [];
       held = null;
       for (const f of calls) if (glMap) f(glMap);
@@ -193,14 +200,15 @@ export const createMap: MapFactory = (o) => {
         date = initial.date;
         summits = initial.summits;
       }
-      if (front === flat) {
-        flat.setData(ps, labelled, initial);
+      const f = flat;
+      if (f && front === f) {
+        f.setData(ps, labelled, initial);
         // The WebGL map frames the data as the 2D map did, or takes the camera the user chose.
         if (glMap) {
           holdUntilDrawn();
           toGL((g) => {
             g.setData(ps, labelled, initial);
-            if (chosenView()) g.setView(flat.getView());
+            if (chosenView()) g.setView(f.getView());
           });
         }
       } else front.setData(ps, labelled, initial);
@@ -227,7 +235,8 @@ export const createMap: MapFactory = (o) => {
     },
     flyTo(id) {
       front.flyTo(id);
-      if (front === flat) toGL((g) => g.setView(flat.getView()));
+      const f = flat;
+      if (f && front === f) toGL((g) => g.setView(f.getView()));
     },
     fitToData() {
       each((a) => a.fitToData());
@@ -239,7 +248,7 @@ export const createMap: MapFactory = (o) => {
     screenPoint: (id) => front.screenPoint(id),
     unproject: (x, y) => front.unproject?.(x, y) ?? null,
     /** The 2D map's first screen (the data's discs and the shapes drawn), or the swap if that came first. */
-    firstDrawn: () => Promise.race([flat.firstScreen, swap]),
+    firstDrawn: () => Promise.race([firstScreen, swap]),
     /** The WebGL map's idle once it has taken over; the 2D map's where it is the whole map. */
     async idle() {
       await swap;
@@ -253,7 +262,7 @@ export const createMap: MapFactory = (o) => {
     capture: () => front.capture?.() ?? Promise.reject(new Error('This map cannot be copied.')),
     destroy() {
       destroyed = true;
-      flat.destroy();
+      flat?.destroy();
       glMap?.destroy();
       swapped();
     },
