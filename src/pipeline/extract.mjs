@@ -76,6 +76,9 @@ async function rebuild() {
     metafile: true,
     logLevel: 'warning',
     absWorkingDir: root,
+    // The project this bundle is for (paths.ts DATA_DIR): not the folder above the bundle, which in a
+    // checkout linking another's node_modules is the other checkout.
+    define: { __SCO_ATLAS_PROJECT__: JSON.stringify(root) },
   });
   writeFileSync(join(tmp, 'inputs.json'), JSON.stringify(Object.keys(result.metafile.inputs).sort()));
   const old = join(cacheDir, `extract.${process.pid}.old`);

@@ -6,11 +6,19 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The project folder the launcher's bundle was built for (extract.mjs defines it); undefined when run from the sources. */
+declare const __SCO_ATLAS_PROJECT__: string | undefined;
+
 /**
- * The project's data/ folder: the nearest one above this module that holds a gazetteer. Searched, not
- * fixed, because this module also runs from a bundle in node_modules/.cache/ (src/pipeline/extract.mjs).
+ * The project's data/ folder. In the launcher's bundle (src/pipeline/extract.mjs), that of the folder it
+ * was built for: the bundle lives in node_modules/.cache/, and in a second checkout whose node_modules
+ * is a link to this one's (a git worktree to compare two versions), the folders above the bundle are
+ * this one's, so a search from there found this checkout's data, cache and sources (the cache key's
+ * pipeline version) instead of the worktree's. Otherwise the nearest data/ above this module that
+ * holds a gazetteer.
  */
 export const DATA_DIR = ((): string => {
+  if (typeof __SCO_ATLAS_PROJECT__ === 'string') return join(__SCO_ATLAS_PROJECT__, 'data');
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++, dir = dirname(dir)) if (existsSync(join(dir, 'data', 'gazetteer.json'))) return join(dir, 'data');
   return join(dirname(fileURLToPath(import.meta.url)), '../../data');

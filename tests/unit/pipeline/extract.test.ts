@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -43,4 +43,24 @@ it('writes the same bytes as the pipeline, and rebuilds its bundle when a source
   run(join(tmp, 'b'));
   expect(statSync(bundle).mtimeMs).toBeGreaterThan(before);
   expect(readFileSync(join(tmp, 'b', 'events.json'), 'utf8')).toBe(readFileSync(join(tmp, 'a', 'events.json'), 'utf8'));
+}, 60_000);
+
+it("runs on the data of the checkout it was started from, also one that links this one's node_modules", () => {
+  // A second checkout as `git worktree add` + a link to node_modules makes one: its bundle is kept in this
+  // checkout's node_modules/.cache, yet it reads its own data/ and package.json, not this one's.
+  const other = join(tmp, 'checkout');
+  for (const d of ['src', 'data']) cpSync(join(root, d), join(other, d), { recursive: true });
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  writeFileSync(join(other, 'package.json'), JSON.stringify({ ...pkg, version: `${pkg.version}-other` }));
+  symlinkSync(join(root, 'node_modules'), join(other, 'node_modules'), 'dir');
+  const hash = createHash('sha256').update(other).digest('hex').slice(0, 12);
+  try {
+    const said = execFileSync(process.execPath, [join(other, 'src/pipeline/extract.mjs'), '--version'], { cwd: other, encoding: 'utf8' });
+    expect(said.trim()).toBe(`sco-atlas ${pkg.version}-other`);
+    expect(
+      execFileSync(process.execPath, [join(root, 'src/pipeline/extract.mjs'), '--version'], { cwd: root, encoding: 'utf8' }).trim(),
+    ).toBe(`sco-atlas ${pkg.version}`);
+  } finally {
+    rmSync(join(root, 'node_modules/.cache/sco-atlas', `extract-${hash}`), { recursive: true, force: true });
+  }
 }, 60_000);
