@@ -117,7 +117,7 @@ export function markdown(results: ReturnType<typeof summarise>): string {
     ['firstScreenNoWebglMs', '… the same without WebGL (--disable-3d-apis; the 2D map is the map) (ms)'],
     ['firstIdleMs', 'map idle: the WebGL map has taken over, places and events drawn (ms)'],
     ['scriptStartMs', '… app script running (ms)'],
-    ['dataLoadedMs', '… data loaded and validated (ms)'],
+    ['dataLoadedMs', '… events loaded and validated (ms; after the first screen, which is drawn from event-index.json)'],
     ['readyMs', '… statements in too, views redrawn (ms)'],
     ['allIdleMs', 'map idle with everything in, statements too (ms)'],
     ['scrubP50Ms', 'scrub cost p50 (ms)'],
@@ -160,7 +160,7 @@ export function markdown(results: ReturnType<typeof summarise>): string {
     '',
     `Pipeline throughput (\`npm run bench:extract\`, generated corpus): ${results.pipeline.mbPerSec ?? '–'} MB/s extraction in process, ${results.pipeline.cliMBps ?? '–'} MB/s through the CLI including start-up; seeds end to end ${results.pipeline.seedsWallSeconds ?? '–'} s.`,
     '',
-    "First screen is navigation → the first animation frame with the map drawn with the cities (the 2D map, src/app/map/canvas2d/, shown while MapLibre loads) and the timeline's marks: the page can be read and used. Map idle is navigation → the WebGL map's first idle with the places and events drawn, when it replaces the 2D map (same pixels). Statements, the largest file and only needed by the reading panel (which says they are loading), are still arriving then; the next rows time them and the idle with everything in. " +
+    "First screen is navigation → the first animation frame with the map drawn with the cities (the 2D map, src/app/map/canvas2d/, shown while MapLibre loads) and the timeline's marks: the page can be read and used. Both are drawn from event-index.json (src/contract/event-index-file.ts: per event its days, place, topic, statement count and flags); the events file is fetched meanwhile and checked in the task after that frame, and until it is in, what names an event (hover, lists) waits. Map idle is navigation → the WebGL map's first idle with the places and events drawn, when it replaces the 2D map (same pixels). Statements, the largest file and only needed by the reading panel (which says they are loading), are still arriving then; the next rows time them and the idle with everything in. " +
       'Scrub cost is the app\'s own work per brush move (performance measure `scrub`: state → timeline redraw → the map\'s data call returned; the map then redraws its city discs in the next animation frame, timed separately as "one disc canvas redraw"). Map repaints run on SwiftShader (software WebGL) here, where one blocks the page for tens of milliseconds; the city discs are therefore drawn on a 2D canvas over the map, so a brush drag or play changes only that canvas and repaints the WebGL map not at all (the basemap did not change). "One map repaint" is measured while panning the map, the one gesture that still repaints it on every frame.',
   ];
   const errs = Object.entries(results.sizes).flatMap(([s, r]) => r.errors.map((e) => `- ${s}: ${e}`));
