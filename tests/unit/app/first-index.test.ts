@@ -2,10 +2,8 @@
  * The first screen drawn from event-index.json must be the screen the events themselves give: the
  * same marks (spans, lanes, colours), the same discs (per-city counts in any window), the same summit
  * path and legend words. Checked against the page's own indexes of the same events, for a generated
- * corpus with merged events and for the sample folder (mentions, no event layer).
+ * corpus with merged events and for the sample folder (linked to the chronology's meetings).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../bench/generate-dataset';
 import { loadFirst, firstIndexes } from '../../../src/app/data/first-index';
@@ -16,15 +14,9 @@ import { eventStyles, layoutLanes } from '../../../src/app/timeline/layout';
 import { DAY } from '../../../src/app/days';
 import { EVENT_INDEX_FILE, eventIndexFile, readEventIndex, type IndexRow } from '../../../src/contract/event-index-file';
 import type { Event } from '../../../src/contract/schema';
+import { fsFetch, SAMPLE } from './sample';
 
-const sample = join(import.meta.dirname, '../../fixtures/sample/');
-const fsFetch = async (url: string) => {
-  try {
-    return new Response(readFileSync(url, 'utf8'));
-  } catch {
-    return new Response('nope', { status: 404 });
-  }
-};
+const sample = SAMPLE;
 
 /** The index file as the pipeline writes it, read back as the page reads it. */
 function firstOf(raw: RawData): AtlasData {
@@ -104,13 +96,13 @@ describe('the first screen from event-index.json', () => {
     );
   });
 
-  it('draws what the events draw: the sample folder (mentions only, partial dates, online events)', async () => {
+  it('draws what the events draw: the sample folder (event layer linked to the chronology, partial dates, online events)', async () => {
     const { data } = await loadRawData(sample, fsFetch);
     expectSameScreen(firstOf(data), buildIndexes(data));
   });
 
   it('is not used, with a message naming the file, when missing or out of step with places.geojson', async () => {
-    // The sample folder has none: a folder written before the file existed.
+    // The sample folder has none, as a folder written before the file existed.
     const missing = await loadFirst(sample, fsFetch);
     expect(missing.ok).toBe(false);
     expect(!missing.ok && missing.message).toMatch(/^event-index\.json: is missing/);
