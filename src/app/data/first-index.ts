@@ -79,10 +79,12 @@ export function firstIndexes(
   const topicIndex = new Map(topicList.map((t, i) => [t.id, i]));
   // As layout.ts `eventStyles` makes them from the events: topic colour slot * 2 + (1 when not a day).
   const styles = new Uint16Array(n);
+  const slots = f.topics.map((id) => topicSlot(topicIndex, id)); // a few topics: looked up once each
+  const none = topicSlot(topicIndex, undefined);
   for (let i = 0; i < n; i++) {
     const fl = f.flags[i]!;
-    const topic = fl & FLAG_NOT_SCO || f.topic[i]! < 0 ? undefined : f.topics[f.topic[i]!];
-    styles[i] = topicSlot(topicIndex, topic) * 2 + (fl & FLAG_PARTIAL ? 1 : 0);
+    const slot = fl & FLAG_NOT_SCO || f.topic[i]! < 0 ? none : slots[f.topic[i]!]!;
+    styles[i] = slot * 2 + (fl & FLAG_PARTIAL ? 1 : 0);
   }
   let last = 0;
   for (let i = 0; i < n; i++) last = Math.max(last, evEnd[i]!);
