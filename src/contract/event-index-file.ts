@@ -30,6 +30,8 @@ export interface IndexRow {
   title?: string;
   /** Whether its topics or title name a summit (SUMMIT_RULE), when known already (the pipeline's cached join). */
   summitWords?: boolean;
+  /** Its `spanOf(start, end)`, when known already (the pipeline's cached join keeps it per mention). */
+  span?: readonly [number, number];
 }
 
 /** The file's name in the data folder (not among DATA_FILES: those are the contract's zod-checked files). */
@@ -82,7 +84,7 @@ function dayNumber(text: string, last: boolean): number | null {
 }
 
 /** [first day, days] of a start and end, as the page's `interval` reads them (at least one day). */
-function span(start: string, end: string | undefined): [number, number] {
+export function spanOf(start: string, end: string | undefined): [number, number] {
   const s = dayNumber(start, false) ?? 0;
   const e = (dayNumber(end ?? start, true) ?? s) + 1;
   return [s, Math.max(e - s, 1)];
@@ -133,34 +135,62 @@ export function findSummitRows<T extends Pick<IndexRow, 'placeId' | 'start' | 't
     );
 }
 
-/** The file for these events (any order) and places (features in file order). */
+/**
+ * The file for these events (any order) and places (features in file order). Run by the CLI on every
+ * run, a one-document change included: each distinct date read once (many events share one), and the
+ * order found over an index array (the pipeline's order, by date text then id, is nearly this one, which
+ * V8's sort takes in about one pass). 24,000 events: ~150 ms cold with a row object and a date read per
+ * event, now a fraction of it (bench/tmp idxcost, see the commit).
+ */
 export function eventIndexFile(events: readonly IndexRow[], placeIds: readonly string[]): EventIndexFile {
+  const n = events.length;
   const place = new Map(placeIds.map((id, i) => [id, i]));
-  const rows = events.map((e) => ({ e, s: span(e.start, e.end) }));
-  rows.sort((a, b) => a.s[0] - b.s[0] || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
+  const spans = new Map<string, readonly [number, number]>();
+  const first = new Float64Array(n);
+  const days = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = events[i]!;
+    let s = e.span;
+    if (!s) {
+      const key = e.end === undefined ? e.start : `${e.start}/${e.end}`;
+      s = spans.get(key);
+      if (!s) spans.set(key, (s = spanOf(e.start, e.end)));
+    }
+    first[i] = s[0];
+    days[i] = s[1];
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => first[a]! - first[b]! || (events[a]!.id < events[b]!.id ? -1 : events[a]!.id > events[b]!.id ? 1 : 0));
   const topics: string[] = [];
   const topicAt = new Map<string, number>();
   const out: EventIndexFile = {
     format: 1,
     places: placeIds.length,
     topics,
-    start: [],
-    days: [],
-    place: [],
-    topic: [],
-    statements: [],
-    flags: [],
+    start: new Array<number>(n),
+    days: new Array<number>(n),
+    place: new Array<number>(n),
+    topic: new Array<number>(n),
+    statements: new Array<number>(n),
+    flags: new Array<number>(n),
     summits: [],
   };
-  for (const { e, s } of rows) {
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const e = events[i]!;
     const t = e.topics[0];
-    if (t !== undefined && !topicAt.has(t)) topicAt.set(t, topics.push(t) - 1);
-    out.start.push(s[0]);
-    out.days.push(s[1]);
-    out.place.push(e.placeId === null ? -1 : (place.get(e.placeId) ?? -1));
-    out.topic.push(t === undefined ? -1 : topicAt.get(t)!);
-    out.statements.push(e.statementIds.length);
-    out.flags.push((e.online ? FLAG_ONLINE : 0) | (e.precision !== 'day' ? FLAG_PARTIAL : 0) | (e.sco === false ? FLAG_NOT_SCO : 0));
+    let ti = -1;
+    if (t !== undefined) {
+      const known = topicAt.get(t);
+      if (known === undefined) topicAt.set(t, (ti = topics.push(t) - 1));
+      else ti = known;
+    }
+    out.start[k] = first[i]!;
+    out.days[k] = days[i]!;
+    out.place[k] = e.placeId === null ? -1 : (place.get(e.placeId) ?? -1);
+    out.topic[k] = ti;
+    out.statements[k] = e.statementIds.length;
+    out.flags[k] = (e.online ? FLAG_ONLINE : 0) | (e.precision !== 'day' ? FLAG_PARTIAL : 0) | (e.sco === false ? FLAG_NOT_SCO : 0);
   }
   out.summits = findSummitRows(events).map((e) => ({
     placeId: e.placeId!,

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Meeting } from '../contract/chronology.ts';
-import { summitByWords, type IndexRow } from '../contract/event-index-file.ts';
+import { spanOf, summitByWords, type IndexRow } from '../contract/event-index-file.ts';
 import { DocumentMeta, ReportEntry, type Event } from '../contract/schema.ts';
 import { countPlaces, countSeries, type PlaceCount, type SeriesCount } from './aggregate.ts';
 import { kindOf } from './events/layer.ts';
@@ -55,7 +55,7 @@ export interface MentionPart {
 }
 
 /** A mention's fields that event-index.json reads, less those the part has already (id, start). */
-export type Brief = Pick<IndexRow, 'end' | 'placeId' | 'online' | 'precision' | 'sco'> & {
+export type Brief = Pick<IndexRow, 'end' | 'placeId' | 'online' | 'precision' | 'sco' | 'span'> & {
   topic?: string;
   statements: number;
   summitWords: boolean;
@@ -211,6 +211,8 @@ const briefOf = (e: Event, sco: boolean): Brief => ({
   statements: e.statementIds.length,
   sco,
   summitWords: summitByWords(e),
+  // Its days, worked out here (on the extracting thread, and kept in the cache) rather than in each join.
+  span: spanOf(e.start, e.end),
 });
 
 /** The fields a mention read back from `JoinTexts.events` has besides those it was extracted with. */
