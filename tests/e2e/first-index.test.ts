@@ -75,7 +75,7 @@ for (const [name, query] of [
       await page.waitForFunction(() => performance.getEntriesByName('map2d:first-screen').length > 0, undefined, { timeout: 20_000 });
       await page.waitForFunction(() => (document.querySelector<HTMLCanvasElement>('.timeline .plot canvas')?.width ?? 0) > 0);
       await frames(page);
-      expect(asked()).toBe(true); // the events were asked for, and are still on their way
+      expect(asked()).toBe(true); // asked for once the first screen was on screen, and still on their way
       expect(await page.getByTestId('summary').textContent()).toMatch(/\d/);
       // The map below its top strip and above its foot, where buttons and notes join once everything is in
       // ("Online or no city", "Share / Embed", the attribution's button).

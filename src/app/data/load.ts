@@ -133,14 +133,6 @@ export interface LoadOptions {
   checker?: Checker;
 }
 
-export interface CoreOptions extends LoadOptions {
-  /**
-   * The events are fetched at once but checked in this thread only once it settles: the app passes
-   * "the first screen drawn from event-index.json is on screen" (data/first-index.ts).
-   */
-  gate?: Promise<unknown>;
-}
-
 /**
  * What the first screen needs: events, places, documents, topics. Statements and the time series
  * (the two largest files: 42 MB and 7 MB at 100,000 events) follow in `loadDeferred`, so the timeline
@@ -153,7 +145,7 @@ export interface CoreOptions extends LoadOptions {
 export async function loadCore(
   base: string,
   fetchFn: Fetch = defaultFetch,
-  { checker = inThread, gate }: CoreOptions = {},
+  { checker = inThread }: LoadOptions = {},
 ): Promise<{ data: RawData; problems: DataProblem[]; index: PackedEventIndex | null }> {
   // The events shown are the event layer (event-layer.json); a data folder written before the layer
   // existed has only the per-document mentions (events.json), which the views read just as well.
@@ -174,11 +166,10 @@ export async function loadCore(
   const sources = (g: typeof got) => ({ events: source(g[0]!), places: source(g[1]!), documents: source(g[2]!), topics: source(g[3]!) });
   let core: CoreChecked;
   try {
-    core = await checker.core(sources(got), gate);
+    core = await checker.core(sources(got));
   } catch (e) {
     if (!(e instanceof WorkerLost)) throw e;
     got = await fetchAll(false); // the worker had the bytes: read them again and check them here
-    await gate;
     const b = (g: Fetched) => (g.ok && 'bytes' in g ? g.bytes : null);
     core = await checkAndOrderCore({ events: b(got[0]!), places: b(got[1]!), documents: b(got[2]!), topics: b(got[3]!) });
   }

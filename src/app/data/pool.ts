@@ -42,12 +42,7 @@ export interface Checker {
   warm(file: DataFileName, size: number): void;
   /** Whether this checker would rather fetch a core file of `size` bytes itself (given its address in `core`). */
   fetches?(file: DataFileName, size: number): boolean;
-  /**
-   * Checks the core files. With `gate`, this thread's share of the work (all of it up to
-   * CORE_IN_THREAD, the parse of its own copy beyond) waits for it: the first screen drawn from the
-   * event index is put on screen first (data/first-index.ts); a worker starts at once regardless.
-   */
-  core(bytes: CoreSources, gate?: Promise<unknown>): Promise<CoreChecked>;
+  core(bytes: CoreSources): Promise<CoreChecked>;
   file(file: DataFileName, bytes: ArrayBuffer, lane: Lane): Promise<Checked>;
   close(): void;
 }
@@ -56,10 +51,7 @@ export interface Checker {
 export const inThread: Checker = {
   where: () => 'main thread',
   warm() {},
-  core: async (sources, gate) => {
-    await gate;
-    return checkHere(sources);
-  },
+  core: (sources) => checkHere(sources),
   file: (file, bytes) => checkFile(file, bytes),
   close() {},
 };
@@ -207,13 +199,10 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
     // the bytes arrive, and reading them here first delayed the worker. At 100,000 events first idle
     // went from 3.16 to 2.94 s (medians of 7 interleaved page loads each, the same build).
     fetches: (file, size) => isEvents(file) && size >= CORE_IN_THREAD,
-    async core(sources, gate) {
+    async core(sources) {
       const buffers = [sources.events, sources.places, sources.documents, sources.topics].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
       const remote = [sources.events, sources.places, sources.documents, sources.topics].some((b) => b !== null && !(b instanceof ArrayBuffer));
-      if (!remote && buffers.reduce((n, b) => n + b.byteLength, 0) < CORE_IN_THREAD) {
-        await gate;
-        return checkAndOrderCore(sources as CoreBytes);
-      }
+      if (!remote && buffers.reduce((n, b) => n + b.byteLength, 0) < CORE_IN_THREAD) return checkAndOrderCore(sources as CoreBytes);
       // This thread parses its own copy of the events while the worker checks them (and would otherwise
       // wait): only the reply's verdict and index are needed afterwards. When the worker fetches the
       // events, it sends a copy as soon as they are in.
@@ -223,14 +212,12 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
       const posted = await lanes[0].post({ kind: 'core', bytes: sources }, buffers, early);
       if (!posted) {
         where = 'main thread';
-        await gate;
         return checkHere(sources);
       }
       let parsed: unknown = undefined;
       try {
         // The worker always answers (with the copy first, or a verdict that it could not fetch them).
         const copy = await Promise.race([mine, posted.reply.then(() => null)]);
-        await gate;
         parsed = parse(copy);
       } catch {
         // Not JSON: the worker's verdict says so, with the message people read.
