@@ -1,31 +1,11 @@
 /**
  * UTC day arithmetic shared by the data indexes, the view state and the URL: one day in milliseconds,
- * and the partial dates of the contract (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) read as UTC days. No DOM,
- * no Svelte: the loading worker uses it too.
+ * and the partial dates of the contract read as UTC days (their reader is the contract's, which the
+ * pipeline uses too). No DOM, no Svelte: the loading worker uses it too.
  */
-export const DAY = 86_400_000;
+import { DAY } from '../contract/days';
 
-/**
- * Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as a UTC day. A partial date means its first day, or its
- * last day when `end` is set (so `to=2020` covers the whole of 2020). Returns null when malformed or
- * not a real calendar date (2021-02-30).
- */
-export function parseDay(text: string, end = false): number | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = m[2] === undefined ? null : Number(m[2]);
-  const d = m[3] === undefined ? null : Number(m[3]);
-  if (mo !== null && (mo < 1 || mo > 12)) return null;
-  if (d !== null) {
-    const t = Date.UTC(y, mo! - 1, d);
-    const back = new Date(t);
-    if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo! - 1 || back.getUTCDate() !== d) return null;
-    return t;
-  }
-  if (mo !== null) return end ? Date.UTC(y, mo, 1) - DAY : Date.UTC(y, mo - 1, 1);
-  return end ? Date.UTC(y + 1, 0, 1) - DAY : Date.UTC(y, 0, 1);
-}
+export { DAY, parseDay } from '../contract/days';
 
 /** A UTC time as `YYYY-MM-DD`. */
 export function formatDay(t: number): string {

@@ -12,6 +12,8 @@
  * No zod: the page reads it before anything else and checks it with `readEventIndex` (a few loops).
  */
 
+import { DAY, parseDay } from './days';
+
 /** What the file says of one event (an Event of events.json or event-layer.json has all of it). */
 export interface IndexRow {
   id: string;
@@ -71,22 +73,10 @@ export const FLAG_ONLINE = 1;
 export const FLAG_PARTIAL = 2;
 export const FLAG_NOT_SCO = 4;
 
-const DAY = 86_400_000;
-
-/** A partial date of the contract (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) as its first (or last) UTC day number. */
-function dayNumber(text: string, last: boolean): number | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
-  if (!m) return null;
-  const y = Number(m[1]);
-  if (m[3] !== undefined) return Date.UTC(y, Number(m[2]) - 1, Number(m[3])) / DAY;
-  if (m[2] !== undefined) return (last ? Date.UTC(y, Number(m[2]), 1) - DAY : Date.UTC(y, Number(m[2]) - 1, 1)) / DAY;
-  return (last ? Date.UTC(y + 1, 0, 1) - DAY : Date.UTC(y, 0, 1)) / DAY;
-}
-
 /** [first day, days] of a start and end, as the page's `interval` reads them (at least one day). */
 export function spanOf(start: string, end: string | undefined): [number, number] {
-  const s = dayNumber(start, false) ?? 0;
-  const e = (dayNumber(end ?? start, true) ?? s) + 1;
+  const s = (parseDay(start) ?? 0) / DAY;
+  const e = (parseDay(end ?? start, true) ?? s * DAY) / DAY + 1;
   return [s, Math.max(e - s, 1)];
 }
 

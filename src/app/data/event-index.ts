@@ -5,13 +5,24 @@
  * arrays (the main thread then only wraps them).
  */
 import type { Event, PlaceFeature } from '../../contract/schema';
-import { DAY, parseDay } from '../days';
+import { spanOf } from '../../contract/event-index-file';
+import { DAY } from '../days';
 
 /** The span a partial date covers: [start, endExclusive) in UTC ms. `2021` covers all of 2021. */
 export function interval(start: string, end?: string): [number, number] {
-  const s = parseDay(start, false) ?? 0;
-  const e = (parseDay(end ?? start, true) ?? s) + DAY;
-  return [s, Math.max(e, s + DAY)];
+  const [s, days] = spanOf(start, end); // the contract's reading, as event-index.json has it, in days
+  return [s * DAY, (s + days) * DAY];
+}
+
+/** The data's extent [first start, last end) in ms; a one-year span from this year's start when there are no events. */
+export function extentOf(evStart: Float64Array, evEnd: Float64Array): [number, number] {
+  if (evStart.length === 0) {
+    const now = Date.UTC(new Date().getUTCFullYear(), 0, 1);
+    return [now, now + 365 * DAY];
+  }
+  let last = 0;
+  for (let i = 0; i < evEnd.length; i++) last = Math.max(last, evEnd[i]!);
+  return [evStart[0]!, last];
 }
 
 export interface PlaceTimes {

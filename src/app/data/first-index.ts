@@ -12,7 +12,7 @@ import type { DocumentMeta, Event, Places, Topic } from '../../contract/schema';
 import { DAY } from '../days';
 import { topicSlot } from '../palette';
 import { checkFile, type Checked } from './check';
-import { packPlaces } from './event-index';
+import { extentOf, packPlaces } from './event-index';
 import { bytesOf, type Fetch } from './fetch-bytes';
 import type { AtlasData } from './indexes';
 import { rememberSummits } from './summits';
@@ -28,13 +28,8 @@ const decoder = new TextDecoder();
  * screen from it, and a message saying why (for tests and the curious; the page shows nothing).
  */
 export async function loadFirst(base: string, fetchFn: Fetch = (u) => fetch(u)): Promise<FirstData> {
-  const get = async (file: string) => {
-    try {
-      return await bytesOf(await fetchFn(base + file));
-    } catch (e) {
-      return { ok: false as const, message: `could not be fetched (${(e as Error).message})` };
-    }
-  };
+  // bytesOf words a failed fetch as the loader does; a fetch function that throws at once is one too.
+  const get = (file: string) => bytesOf(Promise.resolve().then(() => fetchFn(base + file)));
   const [index, places, topics, documents] = await Promise.all([get(EVENT_INDEX_FILE), get(DATA_FILES.places), get(DATA_FILES.topics), get(DATA_FILES.documents)]);
   if (!index.ok) return { ok: false, message: `${EVENT_INDEX_FILE}: ${index.message}` };
   if (!places.ok || !documents.ok) return { ok: false, message: 'places or documents missing' };
@@ -86,9 +81,6 @@ export function firstIndexes(
     const slot = fl & FLAG_NOT_SCO || f.topic[i]! < 0 ? none : slots[f.topic[i]!]!;
     styles[i] = slot * 2 + (fl & FLAG_PARTIAL ? 1 : 0);
   }
-  let last = 0;
-  for (let i = 0; i < n; i++) last = Math.max(last, evEnd[i]!);
-  const now = Date.UTC(new Date().getUTCFullYear(), 0, 1);
   const events: Event[] = [];
   rememberSummits(events, f.summits);
   return {
@@ -113,7 +105,7 @@ export function firstIndexes(
     documents: new Map(documents.map((d) => [d.id, d])),
     topics: topicList,
     topicIndex,
-    extent: n > 0 ? [evStart[0]!, last] : [now, now + 365 * DAY],
+    extent: extentOf(evStart, evEnd),
     search: () => new Set(),
     pending: true,
   };

@@ -7,8 +7,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { DocumentMeta, Event, PlaceFeature, Statement, Topic } from '../../contract/schema';
-import { DAY } from '../days';
-import { packEventIndex, type PackedEventIndex } from './event-index';
+import { extentOf, packEventIndex, type PackedEventIndex } from './event-index';
 import type { RawData } from './load';
 import { shareStringsWhenIdle } from './share-strings';
 import { rememberSummitHosts } from './summits';
@@ -103,15 +102,7 @@ export function buildIndexes(raw: RawData, base = './data/', index: PackedEventI
   const topicList: Topic[] = raw.topics ?? [...new Set(events.flatMap((e) => e.topics))].sort().map((id) => ({ id, label: id }));
   const topicIndex = new Map(topicList.map((t, i) => [t.id, i]));
 
-  let extent: [number, number];
-  if (n > 0) {
-    let last = 0;
-    for (let i = 0; i < n; i++) last = Math.max(last, evEnd[i]!);
-    extent = [evStart[0]!, last];
-  } else {
-    const now = Date.UTC(new Date().getUTCFullYear(), 0, 1);
-    extent = [now, now + 365 * DAY];
-  }
+  const extent = extentOf(evStart, evEnd);
 
   return {
     base, events, evStart, evEnd, evPlace, offMap, offStatements, eventsPending: false, styles: null, eventIndex, places, placeIndex, times: packed,
