@@ -7,7 +7,7 @@ import App from './App.svelte';
 import { buildIndexes, type AtlasData } from './data/indexes';
 import { loadFirst } from './data/first-index';
 import { loadCore, loadDeferred, type RawData } from './data/load';
-import { workerChecker } from './data/pool';
+import { EARLY_EVENTS, workerChecker } from './data/pool';
 import type { MapAdapter, MapFactory } from './map/types';
 import { preloadWorld } from './map/world';
 import { fmtNumber } from './i18n';
@@ -108,16 +108,20 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
   // The places drawn from the index, kept (not a second copy of places.geojson) when the file is the same,
   // so the map keeps its labels and discs instead of placing them again.
   let firstPlaces: RawData['places'] | null = null;
+  let early = false;
   const gate = first?.then((f) => {
     if (!f.ok) return undefined;
     firstPlaces = f.data.raw.places;
-    return drawn;
+    early = f.data.evStart.length >= EARLY_EVENTS;
+    return early ? undefined : drawn;
   });
   // The events (and the core files beside them) are fetched only once that first screen is on screen:
   // fetched with the page, the 3.6 MB of 10,000 events coming in took the page's thread from the first
   // screen (paired A/B, 8 loads each, load ~2: first screen 753 -> 592 ms, quartiles of the per-load
-  // difference -244 / -44; map idle -59 ms; the events in no later, -23 ms).
-  const core = gate ? gate.then(() => loadCore(base, undefined, { checker })) : loadCore(base, undefined, { checker });
+  // difference -244 / -44; map idle -59 ms; the events in no later, -23 ms). Past EARLY_EVENTS they are
+  // asked for at once: the loading worker fetches and checks them on its own thread, and only this
+  // thread's parse of its copy waits for the first screen (parseAfter).
+  const core = (gate ?? Promise.resolve()).then(() => loadCore(base, undefined, { checker, parseAfter: early ? drawn : undefined }));
   const loaded = core.then(({ data, problems, index }) => {
     performance.mark('atlas:data-end');
     performance.measure('atlas:data', 'atlas:data-start', 'atlas:data-end');

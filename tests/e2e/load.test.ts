@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateDataset, writeDataset } from '../../bench/generate-dataset.ts';
-import { CORE_IN_THREAD } from '../../src/app/data/pool';
+import { CORE_IN_THREAD, EARLY_EVENTS } from '../../src/app/data/pool';
 import { launch } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -20,10 +20,12 @@ let browser: Browser;
  * fetches them itself when a HEAD tells the page their size first); from ~2,500 events the statements
  * pass 1 MB and are checked in a worker too. These tests cover those paths' results and messages.
  */
+const generated = new Map<number, ReturnType<typeof generateDataset>>();
 function corpus(name: string, n: number, file?: string, edit?: (records: Record<string, unknown>[]) => void): string {
   const dir = join(served, 'corpora', name);
   mkdirSync(dir, { recursive: true });
-  writeDataset(generateDataset(n), dir);
+  if (!generated.has(n)) generated.set(n, generateDataset(n));
+  writeDataset(generated.get(n)!, dir);
   if (file && edit) {
     const records = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>[];
     edit(records);
@@ -41,6 +43,11 @@ async function newPage(): Promise<{ page: Page; workers: string[]; errors: strin
   return { page, workers, errors };
 }
 
+/** Events enough (in the event layer and event-index.json: the mentions merge into a few fewer) for the worker's path. */
+const LARGE = 26_000;
+const indexCount = (name: string) =>
+  (JSON.parse(readFileSync(join(served, 'corpora', name, 'event-index.json'), 'utf8')) as { start: unknown[] }).start.length;
+
 beforeAll(async () => {
   browser = await launch();
 });
@@ -52,8 +59,10 @@ describe('data files checked in a worker', () => {
   it('an invalid event record deep in event-layer.json stops the app with a notice naming the file and the record', async () => {
     // A date the contract does not allow, in record 4321 of the events the page shows (the event layer),
     // in a file large enough to be checked by the worker.
-    const query = corpus('bad-event-deep', 25_000, 'event-layer.json', (events) => (events[4321]!.start = 'around 2019'));
+    const query = corpus('bad-event-deep', LARGE, 'event-layer.json', (events) => (events[4321]!.start = 'around 2019'));
     expect(statSync(join(served, 'corpora', 'bad-event-deep', 'event-layer.json')).size).toBeGreaterThan(CORE_IN_THREAD);
+    // So many that the page asks for them beside the first screen (mount.ts), not after it.
+    expect(indexCount('bad-event-deep')).toBeGreaterThanOrEqual(EARLY_EVENTS);
     const { page, workers, errors } = await newPage();
     await page.goto(baseUrl + query);
     const notice = page.getByTestId('data-error');
@@ -62,6 +71,28 @@ describe('data files checked in a worker', () => {
     expect(text).toMatch(/event-layer\.json\s+does not match the data contract: \[4321\]\.start: expected YYYY, YYYY-MM or YYYY-MM-DD/);
     expect(text).toContain('corpora/bad-event-deep/');
     // It was checked off the page's thread.
+    expect(workers.some((u) => /load\.worker/.test(u))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an event whose place is unknown, deep in a large event layer, is named while the rest opens', async () => {
+    // The page asks what the events mean on its own copy while the worker checks them against the
+    // contract; a problem found there must still reach the notices, and the event is kept without a place.
+    let bad = '';
+    const query = corpus('bad-place-deep', LARGE, 'event-layer.json', (events) => {
+      events[4321]!.placeId = 'atlantis';
+      bad = String(events[4321]!.id);
+    });
+    const { page, workers, errors } = await newPage();
+    await page.goto(baseUrl + query);
+    await page.waitForFunction(() => !!window.__atlas, null, { timeout: 60_000 });
+    await page.evaluate(() => window.__atlas!.ready);
+    const notices = await page.getByRole('status', { name: 'Notices' }).innerText();
+    expect(notices).toContain(`event-layer.json: event ${bad}: place "atlantis" is not in places.geojson; shown without a place`);
+    await page.waitForFunction(() => !!window.__atlas!.data);
+    const kept = await page.evaluate((id) => window.__atlas!.data!.events.find((e) => e.id === id)?.placeId, bad);
+    expect(kept).toBeNull();
     expect(workers.some((u) => /load\.worker/.test(u))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

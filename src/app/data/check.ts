@@ -126,6 +126,11 @@ export interface CoreChecked {
    * are both valid, and `events` above is then in time order.
    */
   index: PackedEventIndex | null;
+  /**
+   * True when `checkCoreMeaning` is known to find nothing in these events (the page asked while the
+   * loading worker checked them: pool.ts), so it need not be asked again.
+   */
+  meaningClean?: boolean;
 }
 
 /** Checks the four core files; ordering and indexing the events is `orderCore`'s job (core.ts). */
@@ -154,6 +159,19 @@ export function checkCoreMeaning(core: CoreChecked): string[] {
   const r = checkMeaning({ events: events.data, placeIds: places.data.features.map((f) => f.properties.id), documentIds: documents.data.map((d) => d.id), statements: null });
   if (r.problems.length) events.data = r.events;
   return r.problems;
+}
+
+/**
+ * Whether `checkCoreMeaning` would find nothing, asked of events parsed from the same bytes a worker is
+ * checking against the contract (so perhaps not events at all: false when unsure). Each check is of one
+ * event alone or of its id against the others', so the events' order does not change the answer.
+ */
+export function meaningIsClean(events: unknown, ids: { places: string[]; documents: string[] }): boolean {
+  try {
+    return Array.isArray(events) && checkMeaning({ events: events as Event[], placeIds: ids.places, documentIds: ids.documents, statements: null }).problems.length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /**

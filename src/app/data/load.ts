@@ -131,6 +131,11 @@ const defaultFetch: Fetch = (u) => fetch(u);
 export interface LoadOptions {
   /** Where files are parsed and validated (default: this thread; the app passes `workerChecker()`). */
   checker?: Checker;
+  /**
+   * loadCore: this thread parses and checks nothing before it settles (the first screen is on screen);
+   * the fetches go out at once, and a loading worker given the events' address fetches and checks them meanwhile.
+   */
+  parseAfter?: Promise<unknown>;
 }
 
 /**
@@ -145,7 +150,7 @@ export interface LoadOptions {
 export async function loadCore(
   base: string,
   fetchFn: Fetch = defaultFetch,
-  { checker = inThread }: LoadOptions = {},
+  { checker = inThread, parseAfter }: LoadOptions = {},
 ): Promise<{ data: RawData; problems: DataProblem[]; index: PackedEventIndex | null }> {
   // The events shown are the event layer (event-layer.json); a data folder written before the layer
   // existed has only the per-document mentions (events.json), which the views read just as well.
@@ -166,10 +171,11 @@ export async function loadCore(
   const sources = (g: typeof got) => ({ events: source(g[0]!), places: source(g[1]!), documents: source(g[2]!), topics: source(g[3]!) });
   let core: CoreChecked;
   try {
-    core = await checker.core(sources(got));
+    core = await checker.core(sources(got), parseAfter);
   } catch (e) {
     if (!(e instanceof WorkerLost)) throw e;
     got = await fetchAll(false); // the worker had the bytes: read them again and check them here
+    await parseAfter?.catch(() => {});
     const b = (g: Fetched) => (g.ok && 'bytes' in g ? g.bytes : null);
     core = await checkAndOrderCore({ events: b(got[0]!), places: b(got[1]!), documents: b(got[2]!), topics: b(got[3]!) });
   }
@@ -183,7 +189,7 @@ export async function loadCore(
     else if (c && !c.ok) problems.push({ file, message: c.message, fatal });
   });
   if (problems.some((p) => p.fatal)) throw new DataError(problems, base);
-  const meaning = checkCoreMeaning(core);
+  const meaning = core.meaningClean ? [] : checkCoreMeaning(core);
   if (meaning.length) orderCore(core); // broken records were left out: the events are ordered and indexed again, here
   for (const line of meaning.map(eventsFrom(files[0]!))) problems.push(meaningProblem(line));
   const data = (c: Checked | null) => (c?.ok ? c.data : null);

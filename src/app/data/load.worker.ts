@@ -7,7 +7,8 @@
  *
  *   in:  { id, kind: 'core', bytes: { events, places, documents, topics } }  → { id, core: verdicts + index, texts }
  *        (each file as bytes, or as { url } to fetch here; a fetched events.json is first sent back
- *        as text, { id, early }, so the page can parse it while this worker checks it)
+ *        as text with the place and document ids, { id, early, ids }, so the page can parse it and
+ *        check what it means while this worker checks it against the contract)
  *   in:  { id, kind: 'file', file, bytes }                                    → { id, checked: verdict, text }
  *   out at start: { ready: true }
  */
@@ -17,7 +18,7 @@ import { DATA_FILES } from '../../contract/files';
 import type { TimeSeries } from '../../contract/schema';
 import { transferables } from './event-index';
 import { bytesOfSource } from './fetch-bytes';
-import type { CoreSource, CoreTexts, WorkerReply, WorkerJob } from './pool';
+import type { CoreIds, CoreSource, CoreTexts, WorkerReply, WorkerJob } from './pool';
 
 const post = (msg: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
 
@@ -40,16 +41,26 @@ async function resolve(s: CoreSource): Promise<{ text: string | null; problem: C
 
 const decoder = new TextDecoder();
 
+/** The place and document ids of files not yet checked (null when they are not what they should be). */
+function idsOf(places: string | null, documents: string | null): CoreIds | null {
+  try {
+    const p = JSON.parse(places!) as { features: { properties: { id: string } }[] };
+    const d = JSON.parse(documents!) as { id: string }[];
+    return { places: p.features.map((f) => f.properties.id), documents: d.map((x) => x.id) };
+  } catch {
+    return null;
+  }
+}
+
 self.onmessage = async (e: MessageEvent<WorkerJob>) => {
   const job = e.data;
   try {
     if (job.kind === 'core') {
       const src = job.bytes;
-      const events = await resolve(src.events);
+      const [events, places, documents, topics] = await Promise.all([resolve(src.events), resolve(src.places), resolve(src.documents), resolve(src.topics)]);
       // The page parses its own copy of the events while this worker checks them (when the page
-      // fetched them itself, it kept a copy of the bytes).
-      if (events.text !== null && !(src.events instanceof ArrayBuffer)) post({ id: job.id, early: events.text });
-      const [places, documents, topics] = await Promise.all([resolve(src.places), resolve(src.documents), resolve(src.topics)]);
+      // fetched them itself, it kept a copy of the bytes), and with the ids it asks what they mean together.
+      if (events.text !== null && !(src.events instanceof ArrayBuffer)) post({ id: job.id, early: events.text, ids: idsOf(places.text, documents.text) });
       const core = await checkAndOrderCore({ events: events.text, places: places.text, documents: documents.text, topics: topics.text });
       const slim: CoreChecked = {
         events: events.problem ?? verdict(core.events),

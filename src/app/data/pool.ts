@@ -7,7 +7,7 @@
  */
 import { DATA_FILES } from '../../contract/files';
 import type { Event } from '../../contract/schema';
-import { checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
+import { checkFile, meaningIsClean, type Checked, type CoreChecked, type DataFileName } from './check';
 import { checkAndOrderCore } from './core';
 import { bytesOfSource, type Got, type Source } from './fetch-bytes';
 
@@ -26,11 +26,18 @@ export type CoreTexts = { places: string | null; documents: string | null; topic
  */
 export type WorkerReply =
   | { ready: true }
-  /** The text of events.json the worker fetched, sent before it checks it, for this thread to parse meanwhile. */
-  | { id: number; early: string }
+  /**
+   * The text of events.json the worker fetched, sent before it checks it, with the ids of places and
+   * documents (null: those files are not what they should be), for this thread to parse and to check
+   * what the events mean (contract/checks.ts) meanwhile.
+   */
+  | { id: number; early: string; ids: CoreIds | null }
   | { id: number; core: CoreChecked; texts: CoreTexts }
   | { id: number; checked: Checked; text: string }
   | { id: number; failed: string };
+
+/** The ids the events may name: places.geojson's and documents.json's. */
+export type CoreIds = { places: string[]; documents: string[] };
 
 /** Lane 0 takes the core files (then the small deferred ones), lane 1 the statements. */
 export type Lane = 0 | 1;
@@ -42,7 +49,11 @@ export interface Checker {
   warm(file: DataFileName, size: number): void;
   /** Whether this checker would rather fetch a core file of `size` bytes itself (given its address in `core`). */
   fetches?(file: DataFileName, size: number): boolean;
-  core(bytes: CoreSources): Promise<CoreChecked>;
+  /**
+   * Checks the core files. `parseAfter`: this thread parses (or checks) nothing before it settles (the
+   * first screen is drawn), while a worker may fetch and check meanwhile on its own thread.
+   */
+  core(bytes: CoreSources, parseAfter?: Promise<unknown>): Promise<CoreChecked>;
   file(file: DataFileName, bytes: ArrayBuffer, lane: Lane): Promise<Checked>;
   close(): void;
 }
@@ -51,7 +62,7 @@ export interface Checker {
 export const inThread: Checker = {
   where: () => 'main thread',
   warm() {},
-  core: (sources) => checkHere(sources),
+  core: (sources, parseAfter) => checkHere(sources, parseAfter),
   file: (file, bytes) => checkFile(file, bytes),
   close() {},
 };
@@ -61,8 +72,9 @@ export const inThread: Checker = {
  * without a worker does. A file that cannot be fetched gets the problem as its verdict, in the same
  * words the worker would use.
  */
-async function checkHere(sources: CoreSources): Promise<CoreChecked> {
+async function checkHere(sources: CoreSources, parseAfter: Promise<unknown> = Promise.resolve()): Promise<CoreChecked> {
   const [e, p, d, t] = await Promise.all([bytesOfSource(sources.events), bytesOfSource(sources.places), bytesOfSource(sources.documents), bytesOfSource(sources.topics)]);
+  await parseAfter.catch(() => {});
   const bytes = (g: Got | null) => (g?.ok ? g.bytes : null);
   const core = await checkAndOrderCore({ events: bytes(e), places: bytes(p), documents: bytes(d), topics: bytes(t) });
   const or = <T>(g: Got | null, c: Checked<T> | null): Checked<T> | null => (g && !g.ok ? g : c);
@@ -76,7 +88,7 @@ export class WorkerLost extends Error {}
 class WorkerLane {
   private worker: Worker | null = null;
   private started: Promise<boolean> | null = null;
-  private readonly waiting = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void; early?: (text: string) => void }>();
+  private readonly waiting = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void; early?: (text: string, ids: CoreIds | null) => void }>();
   private next = 1;
 
   constructor(private readonly make: () => Worker | Promise<Worker>) {}
@@ -96,7 +108,7 @@ class WorkerLane {
           }
           const w = this.waiting.get(msg.id);
           if ('early' in msg) {
-            w?.early?.(msg.early);
+            w?.early?.(msg.early, msg.ids);
             return;
           }
           this.waiting.delete(msg.id);
@@ -130,7 +142,7 @@ class WorkerLane {
    * Posts the job once the worker is up and resolves then, with the reply still to come; null when this
    * lane has no worker (run it in this thread instead).
    */
-  async post(job: JobBody, transfer: Transferable[], early?: (text: string) => void): Promise<{ reply: Promise<WorkerReply> } | null> {
+  async post(job: JobBody, transfer: Transferable[], early?: (text: string, ids: CoreIds | null) => void): Promise<{ reply: Promise<WorkerReply> } | null> {
     if (!(await this.start()) || !this.worker) return null;
     const id = this.next++;
     const reply = new Promise<WorkerReply>((resolve, reject) => this.waiting.set(id, { resolve, reject, early }));
@@ -183,6 +195,14 @@ export const SMALL = 1 << 20;
 export const CORE_IN_THREAD = 8 << 20;
 
 /**
+ * From this many events in event-index.json, the page asks for the events file with the first screen
+ * rather than after it (mount.ts): it is then large enough for the loading worker (CORE_IN_THREAD, ~22,000
+ * events of the bench's ~360 bytes; a real event with its title and links is larger), which fetches
+ * and checks it on its own thread, and this thread parses its copy once the first screen is drawn.
+ */
+export const EARLY_EVENTS = 25_000;
+
+/**
  * Two worker lanes with the in-thread checker as fallback. `make` creates one worker (the default
  * is the bundled load.worker.ts); pass `null` to force the main thread.
  */
@@ -199,26 +219,32 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
     // the bytes arrive, and reading them here first delayed the worker. At 100,000 events first idle
     // went from 3.16 to 2.94 s (medians of 7 interleaved page loads each, the same build).
     fetches: (file, size) => isEvents(file) && size >= CORE_IN_THREAD,
-    async core(sources) {
+    async core(sources, parseAfter = Promise.resolve()) {
       const buffers = [sources.events, sources.places, sources.documents, sources.topics].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
       const remote = [sources.events, sources.places, sources.documents, sources.topics].some((b) => b !== null && !(b instanceof ArrayBuffer));
-      if (!remote && buffers.reduce((n, b) => n + b.byteLength, 0) < CORE_IN_THREAD) return checkAndOrderCore(sources as CoreBytes);
+      if (!remote && buffers.reduce((n, b) => n + b.byteLength, 0) < CORE_IN_THREAD) return checkHere(sources, parseAfter);
       // This thread parses its own copy of the events while the worker checks them (and would otherwise
       // wait): only the reply's verdict and index are needed afterwards. When the worker fetches the
       // events, it sends a copy as soon as they are in.
-      let early: (text: string) => void = () => {};
-      const theirs = new Promise<string>((r) => (early = r));
-      const mine = sources.events instanceof ArrayBuffer ? Promise.resolve(sources.events.slice(0)) : sources.events ? theirs : Promise.resolve(null);
+      let early: (text: string, ids: CoreIds | null) => void = () => {};
+      const theirs = new Promise<{ text: string; ids: CoreIds | null }>((r) => (early = (text, ids) => r({ text, ids })));
+      const mine = sources.events instanceof ArrayBuffer ? Promise.resolve({ text: sources.events.slice(0), ids: null }) : sources.events ? theirs : Promise.resolve(null);
       const posted = await lanes[0].post({ kind: 'core', bytes: sources }, buffers, early);
       if (!posted) {
         where = 'main thread';
-        return checkHere(sources);
+        return checkHere(sources, parseAfter);
       }
       let parsed: unknown = undefined;
+      let meaningClean = false;
       try {
         // The worker always answers (with the copy first, or a verdict that it could not fetch them).
         const copy = await Promise.race([mine, posted.reply.then(() => null)]);
-        parsed = parse(copy);
+        await parseAfter.catch(() => {});
+        parsed = parse(copy?.text ?? null);
+        // While the worker checks the contract, this thread asks what the events mean together (at
+        // 100,000 events ~0.15-0.25 s, which came after the worker's verdict); the answer counts only
+        // with a valid verdict on these same bytes.
+        if (copy?.ids) meaningClean = meaningIsClean(parsed, copy.ids);
       } catch {
         // Not JSON: the worker's verdict says so, with the message people read.
       }
@@ -242,6 +268,7 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
         documents: filled(core.documents, back.documents),
         topics: filled(core.topics, back.topics),
         index: core.index,
+        meaningClean: meaningClean && !!events?.ok,
       };
     },
     async file(file, bytes, lane) {
