@@ -44,7 +44,6 @@ import {
 import { basename, join, relative } from 'node:path';
 import type { Meeting } from '../contract/chronology.ts';
 import { LINES, NL, READ, readBack, readInto, type Head } from './cache-entry.ts';
-import { readChronology } from './events/read.ts';
 import { meetingsFor } from './join-fast.ts';
 import {
   makePart,
@@ -58,6 +57,7 @@ import {
   type PartHolder,
 } from './join-part.ts';
 import type { DocOutcome } from './pool-job.ts';
+import { readChronologyChecked, type CheckedStore } from './read-data-file.ts';
 import { DATA_DIR } from './run.ts';
 
 /** Bump when the entry format changes. */
@@ -145,8 +145,11 @@ export class ExtractCache {
   readonly problems: string[] = [];
   hits = 0;
   misses = 0;
-  constructor(dir: string) {
+  /** Where the chronology's check is remembered (read-data-file.ts), usually this folder. */
+  private readonly checks?: CheckedStore;
+  constructor(dir: string, checks?: CheckedStore) {
     this.dir = dir;
+    this.checks = checks;
   }
   private path(key: string) {
     return join(this.dir, `${key}.entry`);
@@ -159,7 +162,7 @@ export class ExtractCache {
   private linking?: { meetings: Meeting[]; hash: string };
   meetings() {
     if (!this.linking) {
-      const meetings = meetingsFor(readChronology(DATA_DIR));
+      const meetings = meetingsFor(readChronologyChecked(DATA_DIR, this.checks));
       this.linking = { meetings, hash: meetingsHash(meetings) };
     }
     return this.linking;

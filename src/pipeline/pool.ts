@@ -15,6 +15,7 @@ import type { GazetteerPlace } from './gazetteer.ts';
 import { extractSource, failed, sizeOf, type DocOutcome, type PoolInput } from './pool-job.ts';
 import { messagesOf, pack, unpack, type Linking, type Packed } from './pool-pack.ts';
 import { DATA_DIR, joinRun, loadData, MAX_DOCUMENT_BYTES, planRun, readInput, readPlanned, type Outputs, type RunOptions } from './run.ts';
+import { readChronologyChecked } from './read-data-file.ts';
 import { SourceIndex } from './source-index.ts';
 import { dirname, resolve } from 'node:path';
 import { readChronology } from './events/read.ts';
@@ -210,7 +211,9 @@ export interface FastRunStats {
 
 /** runPipeline for the CLI: the cache first, then the pool for the rest; the same outputs, byte for byte. */
 export async function runPipelineFast(inDir: string, options: FastRunOptions): Promise<{ outputs: Outputs; stats: FastRunStats }> {
-  const cache = options.cacheDir ? new ExtractCache(options.cacheDir) : null;
+  // With a cache, the data files' checks are remembered beside it (read-data-file.ts), keyed like its entries.
+  const checks = options.cacheDir ? { dir: options.cacheDir, version: pipelineVersion(dirname(DATA_DIR)) } : undefined;
+  const cache = options.cacheDir ? new ExtractCache(options.cacheDir, checks) : null;
   const cores = options.workers ?? availableParallelism();
   /** Threads worth running for this much text: one per core, fewer for little text (--jobs N: N). */
   const threadsFor = (bytes: number, docs: number) =>
@@ -246,13 +249,13 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
   // cache lacks their outcome); without one, by the thread that extracts them (pool-job.ts UnreadInput).
   let plan: ReturnType<typeof planRun>;
   try {
-    plan = planRun(inDir, { ...options, defer: true, onListed });
+    plan = planRun(inDir, { ...options, defer: true, onListed, checks });
   } finally {
     stopWorkers(ahead); // started before loading but not wanted (or the folder could not be read)
   }
   const added = addedPlaces(plan.corrections);
   const index = options.cacheDir ? new SourceIndex(options.cacheDir, resolve(inDir)) : null;
-  const versions = cache ? `${pipelineVersion(dirname(DATA_DIR))} ${dataVersion(DATA_DIR, added)}` : '';
+  const versions = checks ? `${checks.version} ${dataVersion(DATA_DIR, added)}` : '';
   const outcomes: (DocOutcome | undefined)[] = plan.files.map((f) => ('entry' in f ? f : undefined));
   const misses: { slot: number; key: string; input: PoolInput }[] = [];
   let read = 0;
@@ -352,7 +355,7 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
     for (const p of [...(index?.problems ?? []), ...cache.problems]) options.onCacheProblem?.(p);
   }
   read += misses.filter((m) => 'path' in m.input && !unread.has(m.input)).length;
-  const outputs = joinRun(plan, outcomes as DocOutcome[]);
+  const outputs = joinRun(plan, outcomes as DocOutcome[], readChronologyChecked(DATA_DIR, checks));
   return {
     outputs,
     stats: {

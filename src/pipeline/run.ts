@@ -31,7 +31,7 @@ import type { Outputs, PlannedFile, PlannedSource, RunPlan } from './run-types.t
 
 export type { Outputs, PlannedFile, PlannedSource, RunPlan } from './run-types.ts';
 import { extractSource, type DocInput, type DocOutcome, type TextFile, type UnreadInput } from './pool-job.ts';
-import { readDataFile } from './read-data-file.ts';
+import { readDataFile, type CheckedStore } from './read-data-file.ts';
 import { TopicMatcher, TopicsFile } from './topics.ts';
 import { DATA_DIR, MAX_DOCUMENT_BYTES } from './paths.ts';
 
@@ -39,12 +39,15 @@ import { DATA_DIR, MAX_DOCUMENT_BYTES } from './paths.ts';
 export { DATA_DIR, MAX_DOCUMENT_BYTES } from './paths.ts';
 
 let cached: { gazetteer: GazetteerFile; topics: TopicsFile } | undefined;
-/** The data files of the project (gazetteer, topics), read once per process. */
-export function loadData(dataDir = DATA_DIR) {
+/**
+ * The data files of the project (gazetteer, topics), read once per process; `checks`: where what their
+ * checks gave is remembered between runs (read-data-file.ts).
+ */
+export function loadData(dataDir = DATA_DIR, checks?: CheckedStore) {
   if (!cached || dataDir !== DATA_DIR) {
     // Checked against the contract: a bad file stops the run with its name and entry (DataFileError).
-    const gazetteer: GazetteerFile = readDataFile(join(dataDir, 'gazetteer.json'), GazetteerSchema);
-    const topics = readDataFile(join(dataDir, 'topics.json'), TopicsFile);
+    const gazetteer: GazetteerFile = readDataFile(join(dataDir, 'gazetteer.json'), GazetteerSchema, checks);
+    const topics = readDataFile(join(dataDir, 'topics.json'), TopicsFile, checks);
     const loaded = { gazetteer, topics };
     if (dataDir !== DATA_DIR) return loaded;
     cached = loaded;
@@ -128,6 +131,8 @@ export interface RunOptions {
   defer?: boolean;
   /** Called once the folder is listed, before any document is read: the corrections and the documents' paths. */
   onListed?: (corrections: LoadedCorrections, paths: string[]) => void;
+  /** Where the data files' checks are remembered between runs (read-data-file.ts; the CLI's cache). */
+  checks?: CheckedStore;
 }
 
 /** A deferred document read: its input, or its report entry when it cannot be read (too large, gone, no permission). */
@@ -143,9 +148,9 @@ export function readInput({ file, docId, path, size, side }: UnreadInput): { inp
 }
 
 /** Reads the folder (I/O): the corrections, then each file's bytes and side file. No extraction yet. */
-export function planRun(inDir: string, { onFile, defer = false, onListed }: RunOptions = {}): RunPlan {
+export function planRun(inDir: string, { onFile, defer = false, onListed, checks }: RunOptions = {}): RunPlan {
   if (!existsSync(inDir) || !statSync(inDir).isDirectory()) throw new Error(`input folder not found: ${inDir}`);
-  const data = loadData();
+  const data = loadData(DATA_DIR, checks);
   const correctionsPath = join(inDir, CORRECTIONS_FILE);
   let corrections: LoadedCorrections = { entries: [], messages: [] };
   if (existsSync(correctionsPath)) {
@@ -222,12 +227,16 @@ export function runPipeline(inDir: string, pdfs?: PdfTexts, options: RunOptions 
 
 /**
  * Everything after the documents: their outcomes (one per planned file, in the plan's order) joined in
- * that order, the corrections applied, the event layer built (with data/chronology.json), the outputs checked.
+ * that order, the corrections applied, the event layer built (with data/chronology.json, read here
+ * unless given), the outputs checked.
  */
-export function joinRun(plan: RunPlan, outcomes: readonly (DocOutcome | { entry: ReportEntry })[]): Outputs {
+export function joinRun(
+  plan: RunPlan,
+  outcomes: readonly (DocOutcome | { entry: ReportEntry })[],
+  chronology = readChronology(DATA_DIR),
+): Outputs {
   const { corrections, gaz } = plan;
   const data = loadData();
-  const chronology = readChronology(DATA_DIR);
   const topics = () => Topics.parse(data.topics.topics.map((t) => ({ id: t.id, label: t.label })));
   // A cached run's documents come with their parts of the join: merged as they are when nothing forbids it.
   const fast = fastJoin(plan, outcomes, chronology, topics());
