@@ -9,6 +9,7 @@
 import type { DateMention } from './dates.ts';
 import type { PlaceMention } from './places.ts';
 import type { Span } from './segment.ts';
+import { allMatches } from './lang/matches.ts';
 
 const CLAUSE_BREAK =
   /;|\(|\)|\s[—–]\s|,\s+and\s|,\s+while\s|,\s+whereas\s|,\s+which\s|\s+and\s+(?=(?:in|at|on|from)\s)|(?<!\b(?:St|Ste|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Gov|Jr|Sr|Mt|Ft|Hon|No|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.\s/g;
@@ -24,7 +25,7 @@ const MAX_DISTANCE = 150;
 export function clauses(text: string): Span[] {
   const out: Span[] = [];
   let from = 0;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
+  for (const m of allMatches(CLAUSE_BREAK, text)) {
     if (m.index > from) out.push({ start: from, end: m.index });
     from = m.index + m[0].length;
   }
@@ -56,7 +57,7 @@ export function attach(text: string, dates: DateMention[], places: PlaceMention[
       if (next) clause = { start: clause.start, end: next.end };
     }
     const clauseText = text.slice(clause.start, clause.end);
-    const onlines = [...clauseText.matchAll(ONLINE)].map((m) => ({
+    const onlines = allMatches(ONLINE, clauseText).map((m) => ({
       start: clause.start + m.index,
       end: clause.start + m.index + m[0].length,
     }));

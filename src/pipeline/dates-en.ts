@@ -11,6 +11,7 @@
  * Hand-written, as the rest of dates.ts: these are conventions of SCO texts, not general date parsing.
  */
 import type { DateMention, YMD } from './lang/common.ts';
+import { allMatches } from './lang/matches.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (t: number) => {
@@ -36,7 +37,7 @@ const NUMERIC_RANGE = /(?<![\d.])(\d{1,2})\s?[-–—]\s?(\d{1,2})\.(\d{1,2})\.(
 export function numericDayRanges(text: string): DateMention[] {
   const out: DateMention[] = [];
   if (!/\d\s?[-–—]\s?\d{1,2}\.\d/.test(text)) return out;
-  for (const m of text.matchAll(NUMERIC_RANGE)) {
+  for (const m of allMatches(NUMERIC_RANGE, text)) {
     const [a, b, mo, y] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!];
     const r = dayRange(m, a, b, mo, y);
     if (r) out.push(r);
@@ -65,7 +66,7 @@ export function relativeDays(text: string, anchor: YMD | null): DateMention[] {
   const at = Date.UTC(anchor.y, anchor.m - 1, anchor.d);
   const dow = new Date(at).getUTCDay();
   const back = (name: string) => at - ((dow - WEEKDAYS.indexOf(name.toLowerCase()) + 7) % 7) * DAY;
-  for (const m of text.matchAll(WEEKDAY_RE)) {
+  for (const m of allMatches(WEEKDAY_RE, text)) {
     const first = back(m[1]!);
     const second = m[2] ? back(m[2]) : null;
     const value =
@@ -75,7 +76,7 @@ export function relativeDays(text: string, anchor: YMD | null): DateMention[] {
     if (second !== null && second !== first + DAY) continue; // "Monday and Thursday": two days, too loose to guess
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value });
   }
-  for (const m of text.matchAll(DAY_BEFORE))
+  for (const m of allMatches(DAY_BEFORE, text))
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: isoDay(at - DAY), precision: 'day' } });
   return out;
 }
@@ -110,12 +111,12 @@ const TODAY =
 export function relativeMonths(text: string, anchor: YMD | null): DateMention[] {
   const out: DateMention[] = [];
   if (!anchor || !/last|today|ago/i.test(text)) return out;
-  for (const m of text.matchAll(LAST_MONTH)) {
+  for (const m of allMatches(LAST_MONTH, text)) {
     const mo = MONTHS_EN.indexOf((m[1] ?? m[2])!.toLowerCase()) + 1;
     const y = m[1] ? anchor.y - 1 : mo < anchor.m ? anchor.y : anchor.y - 1;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: `${y}-${pad(mo)}`, precision: 'month' } });
   }
-  for (const m of text.matchAll(MONTH_BACK)) {
+  for (const m of allMatches(MONTH_BACK, text)) {
     const t = new Date(Date.UTC(anchor.y, anchor.m - 2, 1));
     out.push({
       start: m.index,
@@ -124,7 +125,7 @@ export function relativeMonths(text: string, anchor: YMD | null): DateMention[] 
       value: { start: `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`, precision: 'month' },
     });
   }
-  for (const m of text.matchAll(TODAY)) {
+  for (const m of allMatches(TODAY, text)) {
     const at = m.index + m[0].length - m[1]!.length;
     out.push({ start: at, end: at + 5, text: m[1]!, value: { start: `${anchor.y}-${pad(anchor.m)}-${pad(anchor.d)}`, precision: 'day' } });
   }
@@ -167,7 +168,7 @@ const YEARS_BACK = /(?<![\w-])(?:last\s+year|(a|one|two|three|four|five|six|seve
 export function relativeYears(text: string, anchor: YMD | null): DateMention[] {
   const out: DateMention[] = [];
   if (!anchor || !/last\s+year|years?\s+ago/i.test(text)) return out;
-  for (const m of text.matchAll(YEARS_BACK)) {
+  for (const m of allMatches(YEARS_BACK, text)) {
     const n = m[1] ? (COUNT[m[1].toLowerCase()] ?? +m[1]) : 1;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: String(anchor.y - n), precision: 'year' } });
   }
@@ -185,7 +186,7 @@ const MONTH_NO_YEAR = new RegExp(
 );
 export function monthsWithoutYear(text: string, sentenceYear: number | null, anchor: YMD | null): DateMention[] {
   const out: DateMention[] = [];
-  for (const m of text.matchAll(MONTH_NO_YEAR)) {
+  for (const m of allMatches(MONTH_NO_YEAR, text)) {
     const mo = MONTHS_EN.indexOf(m[1]!.toLowerCase()) + 1;
     const which = m[2]?.toLowerCase();
     const y = which === 'this' ? anchor?.y : (sentenceYear ?? (anchor && !which && mo <= anchor.m ? anchor.y : undefined));
@@ -211,7 +212,7 @@ export function monthsWithoutYear(text: string, sentenceYear: number | null, anc
 const DAY_RANGE_IN_MONTH = new RegExp(`(?<![^\\s(])(\\d{1,2})[-–](\\d{1,2}) ${MONTH_NAME} ((?:19|20)\\d{2})\\b`, 'g');
 export function dayRangesInMonth(text: string): DateMention[] {
   const out: DateMention[] = [];
-  for (const m of text.matchAll(DAY_RANGE_IN_MONTH)) {
+  for (const m of allMatches(DAY_RANGE_IN_MONTH, text)) {
     const [a, b, mo, y] = [+m[1]!, +m[2]!, MONTHS_EN.indexOf(m[3]!.toLowerCase()) + 1, +m[4]!];
     const r = dayRange(m, a, b, mo, y);
     if (r) out.push(r);
@@ -227,7 +228,7 @@ const DAYS_NO_YEAR = new RegExp(
 export function dayRangesWithoutYear(text: string, year: number | null): DateMention[] {
   const out: DateMention[] = [];
   if (year === null) return out;
-  for (const m of text.matchAll(DAYS_NO_YEAR)) {
+  for (const m of allMatches(DAYS_NO_YEAR, text)) {
     const [a, b, mo] = [+m[1]!, +m[2]!, MONTHS_EN.indexOf(m[3]!.toLowerCase()) + 1];
     const y = m[4] ? year - 1 : year;
     if (a >= b || !realDay(y, mo, a) || !realDay(y, mo, b) || (/\sand\s/.test(m[0]) && b !== a + 1)) continue;
@@ -246,7 +247,7 @@ export function dayRangesWithoutYear(text: string, year: number | null): DateMen
  * them — two or more in the sentence; one alone is more often an edition ("Health Regulations (2005)").
  */
 export function bracketYears(text: string): RegExpExecArray[] {
-  const found = text.includes('(') ? [...text.matchAll(/(?<=\p{Lu}[\p{L}-]+\s\()((?:19|20)\d{2})(?=\))/gu)] : [];
+  const found = text.includes('(') ? allMatches(/(?<=\p{Lu}[\p{L}-]+\s\()((?:19|20)\d{2})(?=\))/gu, text) : [];
   return found.length >= 2 ? found : [];
 }
 
@@ -262,7 +263,7 @@ export function datelineByWeekday(header: string, text: string): YMD | null {
   const mo = MONTHS_EN.findIndex((n) => n.startsWith((md[1] ?? md[4])!.slice(0, 3).toLowerCase())) + 1;
   const d = +(md[2] ?? md[3])!;
   const dow = WEEKDAYS.indexOf(wd[1]!.toLowerCase());
-  const named = [...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => +m[1]!);
+  const named = allMatches(/\b((?:19|20)\d{2})\b/g, text).map((m) => +m[1]!);
   const years = new Set(named.flatMap((y) => [y - 1, y, y + 1]));
   const fit = [...years].filter((y) => realDay(y, mo, d) && new Date(Date.UTC(y, mo - 1, d)).getUTCDay() === dow);
   if (fit.length <= 1) return fit.length ? { y: fit[0]!, m: mo, d } : null;
@@ -291,7 +292,7 @@ const PLAN =
 /** A verb that says it did happen, between the plan word and the date: "will welcome the summit held on ...". */
 const HAPPENED_BETWEEN = /(?<!\bbe\s)\b(?:held|adopted|signed|approved|took\s+place|hosted|convened|established|founded|launched|met)\b/i;
 function planned(clause: string): boolean {
-  const last = [...clause.matchAll(PLAN)].pop();
+  const last = allMatches(PLAN, clause).pop();
   if (!last) return false;
   const between = clause.slice(last.index + last[0].length);
   return between.replace(/\s+/g, ' ').trim().length <= 150 && !HAPPENED_BETWEEN.test(between);

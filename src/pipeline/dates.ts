@@ -35,6 +35,7 @@ export { findPeriods, findYears } from './years.ts';
 // The shapes every language's date finder returns live in lang/common.ts, so that the per-language
 // modules need nothing from this one (no import circle); re-exported here for the stages.
 import type { DateMention, DateValue, SkippedDate, YMD } from './lang/common.ts';
+import { allMatches } from './lang/matches.ts';
 export type { DateMention, DateValue, SkippedDate, YMD };
 
 const MONTH =
@@ -96,7 +97,7 @@ interface Found {
 }
 function parseWindows(text: string, ref: Date, known: DateMention[]): Found[] {
   const windows: [number, number][] = [];
-  for (const m of text.matchAll(MAYBE_DATE_ALL)) {
+  for (const m of allMatches(MAYBE_DATE_ALL, text)) {
     if (known.some((k) => k.start <= m.index && m.index < k.end)) continue; // already read by a hand pattern
     let a = Math.max(0, m.index - 40);
     let b = Math.min(text.length, m.index + m[0].length + 45);
@@ -186,7 +187,7 @@ export function findDates(
   // "In 2019 the summit took place in Bishkek (13–14 June)": a lone year in the sentence beats the document's.
   // (not a target or a period's end: "approved the Development Strategy until 2025" leaves "On 10 July" in the document's year)
   const years = new Set(
-    [...text.matchAll(/(?<![\d-–])(?<!\b(?:until|till|through|by|to|for|before)\s)(?:19|20)\d{2}(?![\d-–])/g)].map((m) => +m[0]),
+    allMatches(/(?<![\d-–])(?<!\b(?:until|till|through|by|to|for|before)\s)(?:19|20)\d{2}(?![\d-–])/g, text).map((m) => +m[0]),
   );
   const docDate: YMD | null = years.size === 1 ? { y: [...years][0]!, m: docDateIn?.m ?? 1, d: docDateIn?.d ?? 1 } : docDateIn;
 
@@ -205,7 +206,7 @@ export function findDates(
     }
   // A date inside a web address ("https://.../2024/07/04/...") is part of the address.
   if (text.includes('://') || text.includes('www.')) {
-    const urls = [...text.matchAll(/(?:https?:\/\/|www\.)\S+/g)].map((u) => [u.index, u.index + u[0].length] as const);
+    const urls = allMatches(/(?:https?:\/\/|www\.)\S+/g, text).map((u) => [u.index, u.index + u[0].length] as const);
     const inUrl = (m: { start: number; end: number }) => urls.some(([a, b]) => m.start < b && a < m.end);
     return { mentions: mentions.filter((m) => !inUrl(m)).sort((a, b) => a.start - b.start), skipped: skipped.filter((m) => !inUrl(m)) };
   }
@@ -220,7 +221,7 @@ export function findDates(
 
 /** Ranges and plain dates read by hand patterns, before chrono. */
 function readHandPatterns(text: string, docDate: YMD | null, mentions: DateMention[], skipped: SkippedDate[]): void {
-  for (const m of text.matchAll(DAY_MONTH_YEAR)) {
+  for (const m of allMatches(DAY_MONTH_YEAR, text)) {
     const y = +m[3]!;
     const mo = monthIndex(m[2]!);
     if (+m[1]! > daysInMonth(y, mo) || +m[1]! === 0)
@@ -233,7 +234,7 @@ function readHandPatterns(text: string, docDate: YMD | null, mentions: DateMenti
   };
   for (const r of numericDayRanges(text)) add(r.start, r.end, r.value); // "3-4.07.2024"
   for (const r of dayRangesWithoutYear(text, docDate?.y ?? null)) add(r.start, r.end, r.value); // "from 4 to 5 May"
-  for (const m of text.matchAll(DAYS_AND)) {
+  for (const m of allMatches(DAYS_AND, text)) {
     const [, between, a, b, month, year] = m;
     const y = +year!;
     const mo = monthIndex(month!);
@@ -250,7 +251,7 @@ function readHandPatterns(text: string, docDate: YMD | null, mentions: DateMenti
       add(secondAt, end, { start: iso(y, mo, d2), precision: 'day' });
     }
   }
-  for (const m of text.matchAll(MONTH_DAYS_AND)) {
+  for (const m of allMatches(MONTH_DAYS_AND, text)) {
     const [, month, a, b, year] = m;
     const y = +year!;
     const mo = monthIndex(month!);
@@ -263,13 +264,13 @@ function readHandPatterns(text: string, docDate: YMD | null, mentions: DateMenti
       d2 === d1 + 1 ? { start: iso(y, mo, d1), end: iso(y, mo, d2), precision: 'day' } : { start: iso(y, mo, d1), precision: 'day' },
     );
   }
-  for (const m of text.matchAll(YMD_SLASH)) {
+  for (const m of allMatches(YMD_SLASH, text)) {
     // "2010/06/11", as Chinese and Japanese sites write dates; chrono does not read it
     const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))
       add(m.index, m.index + m[0].length, { start: iso(y, mo, d), precision: 'day' });
   }
-  for (const m of text.matchAll(CROSS_MONTH)) {
+  for (const m of allMatches(CROSS_MONTH, text)) {
     const [, a, m1, b, m2, year] = m;
     const y2 = +year!;
     const mo1 = monthIndex(m1!);
@@ -278,7 +279,7 @@ function readHandPatterns(text: string, docDate: YMD | null, mentions: DateMenti
     if (+a! < 1 || +a! > daysInMonth(y1, mo1) || +b! < 1 || +b! > daysInMonth(y2, mo2)) continue;
     add(m.index, m.index + m[0].length, { start: iso(y1, mo1, +a!), end: iso(y2, mo2, +b!), precision: 'day' });
   }
-  for (const m of text.matchAll(MONTH_DAY_CROSS)) {
+  for (const m of allMatches(MONTH_DAY_CROSS, text)) {
     const [, m1, a, m2, b, year] = m;
     const y2 = year ? +year : docDate?.y;
     if (!y2) continue;
@@ -295,7 +296,7 @@ function readHandPatterns(text: string, docDate: YMD | null, mentions: DateMenti
   const nextToRange = (start: number, end: number) =>
     RANGE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || RANGE_AFTER.test(text.slice(end, end + 16));
   for (const r of dayRangesInMonth(text)) if (!nextToRange(r.start, r.end)) add(r.start, r.end, r.value); // "21-23 October 2020"
-  for (const m of text.matchAll(PLAIN_DATE)) {
+  for (const m of allMatches(PLAIN_DATE, text)) {
     if (nextToRange(m.index, m.index + m[0].length)) continue;
     const [y, mo, d] = m[1] ? [+m[3]!, monthIndex(m[2]!), +m[1]] : m[4] ? [+m[6]!, monthIndex(m[4]!), +m[5]!] : [+m[7]!, +m[8]!, +m[9]!];
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) continue;
@@ -358,13 +359,13 @@ function readMonths(
   // Strict chrono leaves out a month with only a year ("in June 2018") and a month and day with no
   // year ("June 11"); both are plain enough to read here.
   const free = (a: number, b: number) => !mentions.some((x) => x.start < b && a < x.end) && !skipped.some((x) => x.start < b && a < x.end);
-  for (const m of text.matchAll(MONTH_YEAR)) {
+  for (const m of allMatches(MONTH_YEAR, text)) {
     const start = m.index + m[1]!.length;
     const end = m.index + m[0].length;
     if (!free(start, end)) continue;
     mentions.push({ start, end, text: text.slice(start, end), value: { start: iso(+m[3]!, monthIndex(m[2]!)), precision: 'month' } });
   }
-  for (const m of text.matchAll(MONTH_DAY)) {
+  for (const m of allMatches(MONTH_DAY, text)) {
     const start = m.index + m[1]!.length;
     const end = m.index + m[0].length;
     if (!free(start, end)) continue;

@@ -100,15 +100,30 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
   const rejected: RejectedPlace[] = [];
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(text); m; m = CAPITALISED.exec(text)) {
-    let maxN = gaz.maxWords.get(m[0]) ?? 0; // "St." keeps its dot
-    // the lengths in words worth a look-up (Gazetteer.wordCounts): a name of n words starts with this very word
-    let counts = gaz.wordCounts.get(m[0]) ?? 0;
-    if (m[0].endsWith('.') || m[0].endsWith('s')) {
-      // "Moscow." at a sentence end, "Beijing's": only these two endings need another look-up
-      const first = m[0].replace(/\.$/, '');
-      const bare = first.replace(/['’]s$/, '');
-      maxN = Math.max(maxN, gaz.maxWords.get(first) ?? 0, gaz.maxWords.get(bare) ?? 0);
-      counts |= (gaz.wordCounts.get(first) ?? 0) | (gaz.wordCounts.get(bare) ?? 0);
+    const w0 = m[0];
+    let maxN = gaz.maxWords.get(w0) ?? 0; // "St." keeps its dot
+    // the lengths in words worth a look-up (Gazetteer.wordCounts): a name of n words starts with this very word.
+    // Both maps have the same keys, so a word no name starts with (most capitalised words) costs one look-up.
+    let counts = maxN === 0 ? 0 : gaz.wordCounts.get(w0)!;
+    if (w0.endsWith('.') || w0.endsWith('s')) {
+      // "Moscow." at a sentence end, "Beijing's": only these two endings need another look-up, and only
+      // when they are there ("States" ends in s and is looked up once)
+      const first = w0.endsWith('.') ? w0.slice(0, -1) : w0;
+      const bare = first.endsWith("'s") || first.endsWith('’s') ? first.slice(0, -2) : first;
+      if (first !== w0) {
+        const n = gaz.maxWords.get(first) ?? 0;
+        if (n !== 0) {
+          maxN = Math.max(maxN, n);
+          counts |= gaz.wordCounts.get(first)!;
+        }
+      }
+      if (bare !== first) {
+        const n = gaz.maxWords.get(bare) ?? 0;
+        if (n !== 0) {
+          maxN = Math.max(maxN, n);
+          counts |= gaz.wordCounts.get(bare)!;
+        }
+      }
     }
     if (maxN === 0) continue;
     // The words that follow, each after a single space: "New" → "New Delhi", "New York City".

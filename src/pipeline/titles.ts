@@ -3,6 +3,7 @@
  * meeting ("5th Meeting of the Heads of Science and Technology Ministries") or its noun phrase
  * ("24th summit", "regular meeting"). Hand-written because no library names events from clauses.
  */
+import { allMatches } from './lang/matches.ts';
 export const MAX = 90;
 const CONNECTOR = new Set([
   'of',
@@ -71,7 +72,7 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
     const before = titleFromPrefix(prefix.slice(0, quoted.index), placeNames);
     return before || capitalise(clip(quoted[1]!.trim()));
   }
-  const words = [...prefix.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const words = allMatches(WORD, prefix).map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   const gapOk = (a: number, b: number) => !/[,;:()"“”|]/.test(prefix.slice(words[a]!.end, words[b]!.start));
   const isCap = (k: number) => /^[\p{Lu}\d]/u.test(words[k]!.text) || ORDINAL.test(words[k]!.text);
   const isNoun = (k: number) => EVENT_NOUN.test(words[k]!.text) && !/^\p{Lu}/u.test(words[k]!.text);
@@ -226,7 +227,7 @@ const OWNER =
   /\b(?:the\s+)?((?:SCO\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,5}(?:Council|Committee|Secretariat|Forum|Organi[sz]ation|Commission|Assembly|Centre|Center|Structure|Association|Club|Network|Union|Board|Group|Bank|Parliament|Government))\b/gu;
 /** The nearest body named before a possessive, as "the X" reads it. */
 function ownerBefore(before: string): string {
-  const m = [...before.matchAll(OWNER)].pop();
+  const m = allMatches(OWNER, before).pop();
   return m && before.length - (m.index + m[0].length) < 120 ? m[1]!.replace(/\s+/g, ' ') : '';
 }
 /** "development of collaboration between rail administrations based on the": what the text is about. */
@@ -270,7 +271,9 @@ export function titleFromSuffix(suffix: string): string {
   // "on 15 June 2001 the heads of six states met in Shanghai": their meeting
   const met = /^[\s,|]*(the\s+)?((?:[\p{Ll}\d-]+\s+){0,4}?[\p{L}-]+)\s+(?:met|gathered|convened)\b/u.exec(suffix);
   if (met) return clip(`Meeting of ${met[1] ? 'the ' : ''}${met[2]}`);
-  const words = [...suffix.matchAll(WORD)].slice(0, 40).map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const words = allMatches(WORD, suffix)
+    .slice(0, 40)
+    .map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   const cap = (k: number) => /^\p{Lu}/u.test(words[k]!.text) && words[k]!.text !== 'The';
   for (let i = 0; i < Math.min(words.length, 14); i++) {
     if (!cap(i)) continue;

@@ -4,6 +4,7 @@
  */
 import { bracketYears, notAnEvent, relativeYears } from './dates-en.ts';
 import type { DateMention, SkippedDate, YMD } from './lang/common.ts';
+import { allMatches } from './lang/matches.ts';
 
 const HAS_PERIOD = /\d{4}\s?[-–—]/;
 const YEAR_PERIOD = /\b((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)?\d{2})\b/g;
@@ -14,7 +15,7 @@ export const saneYear = (isoDate: string) => /^[12]\d{3}(?:-|$)/.test(isoDate);
 export function findPeriods(text: string): SkippedDate[] {
   const out: SkippedDate[] = [];
   if (!HAS_PERIOD.test(text)) return out;
-  for (const m of text.matchAll(YEAR_PERIOD)) {
+  for (const m of allMatches(YEAR_PERIOD, text)) {
     const a = +m[1]!;
     const bRaw = m[2]!;
     const b = bRaw.length === 2 ? Math.floor(a / 100) * 100 + +bRaw : +bRaw;
@@ -53,7 +54,7 @@ export function findYears(text: string, taken: DateMention[], anchor: YMD | null
     if (sameYearNear(b) || taken.some((d) => d.start < b.end && b.start < d.end)) continue;
     if (!notAnEvent(text, b, [])) out.push(b);
   }
-  for (const m of [...text.matchAll(YEAR_ALONE), ...bracketYears(text)]) {
+  for (const m of [...allMatches(YEAR_ALONE, text), ...bracketYears(text)]) {
     const year = m[1]!;
     const start = m.index + m[0].length - year.length;
     const end = start + year.length;

@@ -8,6 +8,7 @@
 import * as chrono from 'chrono-node/ru';
 import type { DateMention, DateValue, SkippedDate } from './common.ts';
 import { isoOf, shiftDay, validDay, type DateCarry } from './common.ts';
+import { allMatches } from './matches.ts';
 
 const parser = new chrono.Chrono(chrono.createConfiguration(true));
 
@@ -100,7 +101,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
 
   // Each pattern below costs a scan with Unicode look-behinds: skipped when its key part is absent.
   const hasMon = HAS_MON.test(text);
-  for (const m of hasMon && /\s+года/i.test(text) ? text.matchAll(MONTH_OF_YEAR) : []) {
+  for (const m of hasMon && /\s+года/i.test(text) ? allMatches(MONTH_OF_YEAR, text) : []) {
     const [, d, mon, which] = m;
     const shift = YEAR_SHIFT[which!.toLowerCase()];
     const start = m.index! + lead(m);
@@ -112,7 +113,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       add(start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!), +d), precision: 'day' });
     else skip(start, end, 'not a real calendar date');
   }
-  for (const m of carry.anchor && /месяц/i.test(text) ? text.matchAll(MONTH_SHIFT) : []) {
+  for (const m of carry.anchor && /месяц/i.test(text) ? allMatches(MONTH_SHIFT, text) : []) {
     const [, ahead, back, which] = m;
     const n = ahead
       ? MONTHS_N[ahead.toLowerCase().replace(/\s+/g, ' ')]!
@@ -124,7 +125,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     const t = new Date(Date.UTC(carry.anchor!.y, carry.anchor!.m - 1 + n, 1));
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1), precision: 'month' });
   }
-  for (const m of hasMon && MAYBE_CROSS.test(text) ? text.matchAll(CROSS) : []) {
+  for (const m of hasMon && MAYBE_CROSS.test(text) ? allMatches(CROSS, text) : []) {
     const [, a, m1, b, m2, y] = m;
     const y2 = yearFor(y);
     const mo1 = monthOf(m1!);
@@ -140,7 +141,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     }
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y1, mo1, +a!), end: isoOf(y2, mo2, +b!), precision: 'day' });
   }
-  for (const m of hasMon && MAYBE_SAME.test(text) ? text.matchAll(SAME) : []) {
+  for (const m of hasMon && MAYBE_SAME.test(text) ? allMatches(SAME, text) : []) {
     const [, a, b, mon, y] = m;
     const yy = yearFor(y);
     const mo = monthOf(mon!);
@@ -161,7 +162,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       add(second, end, { start: isoOf(yy, mo, +b!), precision: 'day' });
     } else add(start, end, { start: isoOf(yy, mo, +a!), end: isoOf(yy, mo, +b!), precision: 'day' });
   }
-  for (const m of hasMon ? text.matchAll(DAY) : []) {
+  for (const m of hasMon ? allMatches(DAY, text) : []) {
     const [, d, mon, y] = m;
     const yy = yearFor(y);
     const mo = monthOf(mon!);
@@ -175,7 +176,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     }
     add(m.index!, m.index! + m[0].length, { start: isoOf(yy, mo, +d!), precision: 'day' });
   }
-  for (const m of /\d\.\d/.test(text) ? text.matchAll(NUMERIC) : []) {
+  for (const m of /\d\.\d/.test(text) ? allMatches(NUMERIC, text) : []) {
     const [, d, mo, y] = m;
     if (!validDay(+y!, +mo!, +d!)) {
       skip(m.index!, m.index! + m[0].length, 'not a real calendar date');
@@ -183,13 +184,13 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     }
     add(m.index!, m.index! + m[0].length, { start: isoOf(+y!, +mo!, +d!), precision: 'day' });
   }
-  for (const m of hasMon && MAYBE_MONTH_YEAR.test(text) ? text.matchAll(MONTH_YEAR) : []) {
+  for (const m of hasMon && MAYBE_MONTH_YEAR.test(text) ? allMatches(MONTH_YEAR, text) : []) {
     const before = text.slice(Math.max(0, m.index! - 4), m.index!);
     if (/\d\s*$/.test(before)) continue; // the month of a day already read
     add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(+m[2]!, monthOf(m[1]!)), precision: 'month' });
   }
   if ((sentenceYear || carry.anchor) && hasMon) {
-    for (const m of text.matchAll(MONTH_ALONE)) {
+    for (const m of allMatches(MONTH_ALONE, text)) {
       // with no year in the sentence, a month of a dated report is the last such month up to the report's own
       // ("в марте" in a report of May); a later month would be a guess between last year and a plan
       const mo = monthOf(m[1]!);
@@ -197,26 +198,26 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       if (y) add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y, mo), precision: 'month' });
     }
   }
-  for (const m of MAYBE_YEAR_ALONE.test(text) ? text.matchAll(YEAR_ALONE) : []) {
+  for (const m of MAYBE_YEAR_ALONE.test(text) ? allMatches(YEAR_ALONE, text) : []) {
     const start = m.index! + lead(m);
     if (mentions.some((x) => x.value.start.startsWith(m[1]!))) continue; // the year of a date already read
     add(start, m.index! + m[0].length, { start: m[1]!, precision: 'year' });
   }
-  for (const m of /\d\s+и\s+\d/.test(text) ? text.matchAll(YEAR_LIST) : []) {
+  for (const m of /\d\s+и\s+\d/.test(text) ? allMatches(YEAR_LIST, text) : []) {
     // each year of the list where it stands
     const at = m.index! + m[0].indexOf(m[1]!);
-    for (const y of m[1]!.matchAll(/(?:19|20)\d{2}/g)) {
+    for (const y of allMatches(/(?:19|20)\d{2}/g, m[1]!)) {
       if (mentions.some((x) => x.value.start.startsWith(y[0]))) continue;
       add(at + y.index!, at + y.index! + 4, { start: y[0], precision: 'year' });
     }
   }
-  for (const m of /ранее|раньше|прошлом|назад/i.test(text) ? text.matchAll(YEAR_BEFORE) : []) {
+  for (const m of /ранее|раньше|прошлом|назад/i.test(text) ? allMatches(YEAR_BEFORE, text) : []) {
     const from = m[1] ? carry.y : (carry.anchor?.y ?? docYear);
     const back = m[3] ? (YEARS_BACK[m[3].toLowerCase().replace(/\s+/g, ' ')] ?? 1) : 1;
     if (from) add(m.index!, m.index! + m[0].length, { start: String(from - back), precision: 'year' });
   }
   // chrono for what the patterns left: only near a month name, and only when nothing there was read.
-  for (const w of hasMon ? text.matchAll(MON_WORD) : []) {
+  for (const w of hasMon ? allMatches(MON_WORD, text) : []) {
     if (taken(w.index!, w.index! + w[0].length)) continue;
     const a = Math.max(0, w.index! - 30);
     const b = Math.min(text.length, w.index! + w[0].length + 30);
@@ -241,7 +242,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     }
   }
   if (carry.anchor && MAYBE_RELATIVE.test(text)) {
-    for (const m of text.matchAll(RELATIVE)) {
+    for (const m of allMatches(RELATIVE, text)) {
       const back = { сегодня: 0, вчера: -1, позавчера: -2 }[m[1]!.toLowerCase() as 'сегодня'] ?? 0;
       add(m.index!, m.index! + m[0].length, { start: shiftDay(carry.anchor, back), precision: 'day' });
     }

@@ -10,6 +10,7 @@
 import { newStemmer } from 'snowball-stemmers';
 import type { Gazetteer, GazetteerPlace } from '../gazetteer.ts';
 import type { Dateline, PlaceMention, RejectedPlace } from '../places.ts';
+import { allMatches } from './matches.ts';
 
 const stemmer = newStemmer('russian');
 const stemCache = new Map<string, string>();
@@ -114,7 +115,7 @@ export function findPlacesRu(text: string, gaz: Gazetteer): { mentions: PlaceMen
   const ix = indexOf(gaz);
   // each capital's pattern is a scan of the paragraph: only where "столиц…" is written at all
   for (const c of text.includes('столиц') ? ix.capitals : []) {
-    for (const m of text.matchAll(c.re))
+    for (const m of allMatches(c.re, text))
       mentions.push({
         start: m.index!,
         end: m.index! + m[0].length,
@@ -126,7 +127,7 @@ export function findPlacesRu(text: string, gaz: Gazetteer): { mentions: PlaceMen
       });
   }
   const inCapital = (i: number) => mentions.some((m) => m.start <= i && i < m.end);
-  for (const m of text.matchAll(WORD_RU)) {
+  for (const m of allMatches(WORD_RU, text)) {
     const word = m[0];
     const start = m.index!;
     const end = start + word.length;

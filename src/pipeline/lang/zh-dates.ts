@@ -9,6 +9,7 @@
 import * as chrono from 'chrono-node/zh';
 import type { DateMention, DateValue, SkippedDate } from './common.ts';
 import { isoOf, shiftDay, validDay, type DateCarry, type YMD } from './common.ts';
+import { allMatches } from './matches.ts';
 
 /** A number as Chinese texts write it: ASCII or full-width digits, or Chinese numerals (〇 and 零 too). */
 const N = '[0-9０-９〇○零一二三四五六七八九十两]';
@@ -85,7 +86,7 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   /** Mentions are read left to right, each taking year and month from the one before. */
   const found: { start: number; end: number; read: (c: DateCarry) => DateValue | string }[] = [];
 
-  for (const m of /[去今前明]年/u.test(text) ? text.matchAll(REL_MONTH) : []) {
+  for (const m of /[去今前明]年/u.test(text) ? allMatches(REL_MONTH, text) : []) {
     const [, word, mo1, d1, d2] = m;
     found.push({
       start: m.index!,
@@ -105,7 +106,7 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
       },
     });
   }
-  for (const m of text.matchAll(FULL)) {
+  for (const m of allMatches(FULL, text)) {
     const [, y1, m1, d1, y2, m2, d2] = m;
     found.push({
       start: m.index!,
@@ -131,11 +132,11 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
     });
   }
   const free = (a: number, b: number) => !found.some((f) => f.start < b && a < f.end);
-  for (const m of text.matchAll(MONTH_RANGE)) {
+  for (const m of allMatches(MONTH_RANGE, text)) {
     if (free(m.index!, m.index! + m[0].length))
       found.push({ start: m.index!, end: m.index! + m[0].length, read: () => 'a span of months, not a dated event' });
   }
-  for (const m of text.matchAll(YEAR_MONTH)) {
+  for (const m of allMatches(YEAR_MONTH, text)) {
     if (!free(m.index!, m.index! + m[0].length)) continue;
     const y = zhNumber(m[1]!);
     const mo = zhNumber(m[2]!);
@@ -146,7 +147,7 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
         y >= 1000 && y <= 2999 && mo >= 1 && mo <= 12 ? { start: isoOf(y, mo), precision: 'month' } : 'not a real calendar date',
     });
   }
-  for (const m of text.matchAll(DAY_RANGE)) {
+  for (const m of allMatches(DAY_RANGE, text)) {
     if (!free(m.index!, m.index! + m[0].length)) continue;
     found.push({
       start: m.index!,
@@ -162,7 +163,7 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
       },
     });
   }
-  for (const m of text.matchAll(DAY_ONLY)) {
+  for (const m of allMatches(DAY_ONLY, text)) {
     if (!free(m.index!, m.index! + m[0].length)) continue;
     found.push({
       start: m.index!,
@@ -174,7 +175,7 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
       },
     });
   }
-  for (const m of text.matchAll(YEAR_ALONE)) {
+  for (const m of allMatches(YEAR_ALONE, text)) {
     if (!free(m.index!, m.index! + m[0].length)) continue;
     const y = zhNumber(m[1]!);
     found.push({
@@ -184,7 +185,7 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
     });
   }
   if (carry.anchor) {
-    for (const m of text.matchAll(RELATIVE)) {
+    for (const m of allMatches(RELATIVE, text)) {
       if (!free(m.index!, m.index! + m[0].length)) continue;
       const word = m[1]!;
       found.push({
@@ -199,14 +200,14 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
       });
     }
   }
-  for (const m of carry.anchor && text.includes('上') ? text.matchAll(LAST_MONTH) : []) {
+  for (const m of carry.anchor && text.includes('上') ? allMatches(LAST_MONTH, text) : []) {
     if (!free(m.index!, m.index! + m[0].length)) continue;
     const t = new Date(Date.UTC(carry.anchor!.y, carry.anchor!.m - 2, 1));
     const v: DateValue = { start: isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1), precision: 'month' };
     found.push({ start: m.index!, end: m.index! + m[0].length, read: () => v });
   }
   // chrono (simplified and traditional) for what is left next to a 年 or 月: rare forms the patterns miss.
-  for (const w of text.matchAll(/[年月]/gu)) {
+  for (const w of allMatches(/[年月]/gu, text)) {
     // a date has a number right before its 年 or 月: "周年", "今年", "年度", "月底" never start chrono (two parsers each)
     if (!free(w.index!, w.index! + 1) || !NUMERAL_BEFORE.test(text.slice(Math.max(0, w.index! - 1), w.index!))) continue;
     const a = Math.max(0, w.index! - 8);
