@@ -5,22 +5,27 @@
  */
 import type { Event, TimeSeries } from '../../contract/schema';
 import { checkCore, type CoreChecked } from './check';
-import { packEventIndex } from './event-index';
+import { packEventIndex, type PackedEventIndex } from './event-index';
 import { findSummitHosts } from './summits';
 
 /** When events and places are valid: sorts the events (in place in `c`) and fills `c.index`. */
 export function orderCore(c: CoreChecked): CoreChecked {
   const { events, places } = c;
   if (!events?.ok || !places?.ok) return c;
-  const index = packEventIndex(events.data, places.data.features);
-  const unsorted = events.data;
-  const sorted: Event[] = new Array(unsorted.length);
-  for (let i = 0; i < sorted.length; i++) sorted[i] = unsorted[index.order[i]!]!;
+  const { sorted, index } = ordered(events.data, places.data.features);
   events.data = sorted;
-  // The summit path too (one pass over every title, ~50 ms at 100,000 events), while this is the worker.
-  index.summits = findSummitHosts(sorted);
   c.index = index;
   return c;
+}
+
+/** The events in time order, their packed index and the summit path (places: only their ids are read). */
+export function ordered(events: Event[], places: Parameters<typeof packEventIndex>[1]): { sorted: Event[]; index: PackedEventIndex } {
+  const index = packEventIndex(events, places);
+  const sorted: Event[] = new Array(events.length);
+  for (let i = 0; i < sorted.length; i++) sorted[i] = events[index.order[i]!]!;
+  // The summit path too (one pass over every title, ~50 ms at 100,000 events), while this is the worker.
+  index.summits = findSummitHosts(sorted);
+  return { sorted, index };
 }
 
 /** Checks the four core files, then orders and indexes the events (see `orderCore`). */

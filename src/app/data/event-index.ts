@@ -4,7 +4,7 @@
  * Svelte, so the loading worker can build it next to the validation and hand it over as transferable
  * arrays (the main thread then only wraps them).
  */
-import type { Event, PlaceFeature } from '../../contract/schema';
+import type { Event } from '../../contract/schema';
 import { spanOf } from '../../contract/event-index-file';
 import { DAY } from '../days';
 
@@ -58,7 +58,7 @@ export function transferables(p: PackedEventIndex): ArrayBuffer[] {
   return [p.order, p.evStart, p.evEnd, p.evPlace, p.off, p.starts, p.startW, p.ends, p.endW].map((a) => a.buffer as ArrayBuffer);
 }
 
-export function packEventIndex(events: readonly Event[], places: readonly PlaceFeature[]): PackedEventIndex {
+export function packEventIndex(events: readonly Event[], places: readonly { properties: { id: string } }[]): PackedEventIndex {
   const n = events.length;
   const placeIndex = new Map(places.map((f, i) => [f.properties.id, i]));
   // Many events share a date (100,000 events over ~20 years have a few thousand distinct spans):

@@ -5,14 +5,15 @@
  * page hands over; other files the page fetches (so its own fetch, e.g. the single file's inlined
  * data, still answers) and transfers here.
  *
- *   in:  { id, kind: 'core', bytes: { events, places, documents, topics } }  → { id, core: verdicts + index, texts }
+ *   in:  { id, kind: 'core', bytes: { events, places, documents, topics }, order }  → { id, core: verdicts + index, texts }
+ *        (no index when `order` is false: the page orders the events it parsed itself)
  *        (each file as bytes, or as { url } to fetch here; a fetched events.json is first sent back
  *        as text with the place and document ids, { id, early, ids }, so the page can parse it and
  *        check what it means while this worker checks it against the contract)
  *   in:  { id, kind: 'file', file, bytes }                                    → { id, checked: verdict, text }
  *   out at start: { ready: true }
  */
-import { checkFile, type Checked, type CoreChecked } from './check';
+import { checkCore, checkFile, type Checked, type CoreChecked } from './check';
 import { checkAndOrderCore, slimTimeSeries } from './core';
 import { DATA_FILES } from '../../contract/files';
 import type { TimeSeries } from '../../contract/schema';
@@ -61,7 +62,8 @@ self.onmessage = async (e: MessageEvent<WorkerJob>) => {
       // The page parses its own copy of the events while this worker checks them (when the page
       // fetched them itself, it kept a copy of the bytes), and with the ids it asks what they mean together.
       if (events.text !== null && !(src.events instanceof ArrayBuffer)) post({ id: job.id, early: events.text, ids: idsOf(places.text, documents.text) });
-      const core = await checkAndOrderCore({ events: events.text, places: places.text, documents: documents.text, topics: topics.text });
+      const text = { events: events.text, places: places.text, documents: documents.text, topics: topics.text };
+      const core = job.order ? await checkAndOrderCore(text) : await checkCore(text);
       const slim: CoreChecked = {
         events: events.problem ?? verdict(core.events),
         places: places.problem ?? verdict(core.places),

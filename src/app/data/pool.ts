@@ -8,7 +8,7 @@
 import { DATA_FILES } from '../../contract/files';
 import type { Event } from '../../contract/schema';
 import { checkFile, meaningIsClean, type Checked, type CoreChecked, type DataFileName } from './check';
-import { checkAndOrderCore } from './core';
+import { checkAndOrderCore, orderCore, ordered } from './core';
 import { bytesOfSource, type Got, type Source } from './fetch-bytes';
 
 export type CoreBytes = { events: ArrayBuffer | null; places: ArrayBuffer | null; documents: ArrayBuffer | null; topics: ArrayBuffer | null };
@@ -16,7 +16,8 @@ export type CoreBytes = { events: ArrayBuffer | null; places: ArrayBuffer | null
 export type CoreSource = Source;
 export type CoreSources = { [K in keyof CoreBytes]: CoreSource };
 
-type JobBody = { kind: 'core'; bytes: CoreSources } | { kind: 'file'; file: DataFileName; bytes: ArrayBuffer };
+/** `order`: false when this thread orders and indexes the events itself (the worker only checks them). */
+type JobBody = { kind: 'core'; bytes: CoreSources; order: boolean } | { kind: 'file'; file: DataFileName; bytes: ArrayBuffer };
 export type WorkerJob = JobBody & { id: number };
 /** The decoded text of each core file but events.json, as the worker read it (null: none). */
 export type CoreTexts = { places: string | null; documents: string | null; topics: string | null };
@@ -229,13 +230,17 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
       let early: (text: string, ids: CoreIds | null) => void = () => {};
       const theirs = new Promise<{ text: string; ids: CoreIds | null }>((r) => (early = (text, ids) => r({ text, ids })));
       const mine = sources.events instanceof ArrayBuffer ? Promise.resolve({ text: sources.events.slice(0), ids: null }) : sources.events ? theirs : Promise.resolve(null);
-      const posted = await lanes[0].post({ kind: 'core', bytes: sources }, buffers, early);
+      // A worker that fetches the events sends this thread a copy with the ids to order them by, and
+      // leaves the ordering and indexing to it (see below).
+      const fetched = sources.events !== null && !(sources.events instanceof ArrayBuffer);
+      const posted = await lanes[0].post({ kind: 'core', bytes: sources, order: !fetched }, buffers, early);
       if (!posted) {
         where = 'main thread';
         return checkHere(sources, parseAfter);
       }
       let parsed: unknown = undefined;
       let meaningClean = false;
+      let mineOrdered: ReturnType<typeof ordered> | null = null;
       try {
         // The worker always answers (with the copy first, or a verdict that it could not fetch them).
         const copy = await Promise.race([mine, posted.reply.then(() => null)]);
@@ -245,8 +250,12 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
         // 100,000 events ~0.15-0.25 s, which came after the worker's verdict); the answer counts only
         // with a valid verdict on these same bytes.
         if (copy?.ids) meaningClean = meaningIsClean(parsed, copy.ids);
+        // And orders and indexes them (~0.3 s at 100,000 events, load ~4), which the worker used to do
+        // before its verdict while this thread waited. Events with problems are ordered once they
+        // are left out (load.ts).
+        if (copy?.ids && meaningClean) mineOrdered = ordered(parsed as Event[], copy.ids.places.map((id) => ({ properties: { id } })));
       } catch {
-        // Not JSON: the worker's verdict says so, with the message people read.
+        // Not JSON, or not events: the worker's verdict says so, with the message people read.
       }
       const reply = await posted.reply;
       where = 'worker';
@@ -254,15 +263,7 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
       if (!('core' in reply)) throw new Error('unexpected reply from the loading worker');
       const { core, texts: back } = reply;
       const events = core.events?.ok ? ({ ok: true, data: parsed as Event[] } as Checked<Event[]>) : core.events;
-      // The worker sorted its copy; this one is put in the same (time) order.
-      if (events?.ok && core.index) {
-        const raw = events.data;
-        const order = core.index.order;
-        const sorted = new Array<(typeof raw)[number]>(raw.length);
-        for (let i = 0; i < sorted.length; i++) sorted[i] = raw[order[i]!]!;
-        events.data = sorted;
-      }
-      return {
+      const out: CoreChecked = {
         events,
         places: filled(core.places, back.places),
         documents: filled(core.documents, back.documents),
@@ -270,6 +271,19 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
         index: core.index,
         meaningClean: meaningClean && !!events?.ok,
       };
+      if (!events?.ok) return out;
+      if (mineOrdered) {
+        events.data = mineOrdered.sorted;
+        out.index = mineOrdered.index;
+      } else if (core.index) {
+        // The worker sorted its copy; this one is put in the same (time) order.
+        const raw = events.data;
+        const order = core.index.order;
+        const sorted = new Array<(typeof raw)[number]>(raw.length);
+        for (let i = 0; i < sorted.length; i++) sorted[i] = raw[order[i]!]!;
+        events.data = sorted;
+      } else orderCore(out); // left to this thread, which could not do it while it waited
+      return out;
     },
     async file(file, bytes, lane) {
       if (bytes.byteLength < SMALL) return checkFile(file, bytes);
