@@ -21,7 +21,9 @@
  * changed) is linked again and its head written anew, named with --verbose. The text is written first
  * and the entry last, each to a temporary name and renamed, so a run never reads half an entry; an
  * entry of another size than its head gives, or whose text file is gone or of another size, is a miss.
- * The folder
+ * Beside the entries, `<file>.checked` (gazetteer.json, topics.json, chronology.json): what the check of
+ * that data file gave, keyed by its text and the pipeline's version, so a cached run does not check the
+ * same files again (read-data-file.ts); one file each, replaced when either changes. The folder
  * (.extract-cache/ at the top of the project) is git-ignored and outside public/, so nothing of it is
  * copied into a build.
  */
