@@ -90,6 +90,33 @@ async function tap(page: Page, cdp: CDPSession, x: number, y: number): Promise<v
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+describe('on a 390x844 touch phone, while the page loads', () => {
+  it("the map and the timeline stay put when the documents' buttons join the header", async () => {
+    const { context, page } = await phone();
+    // The events are held back, so the first screen (drawn from the event index) is measured before them.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/event-layer\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const tops = () =>
+      page.evaluate(() =>
+        ['[data-testid="map"]', '[data-testid="window-text"]'].map((q) =>
+          Math.round(document.querySelector(q)!.getBoundingClientRect().top),
+        ),
+      );
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => performance.getEntriesByName('map2d:first-screen').length > 0);
+    const first = await tops();
+    release();
+    await page.getByTestId('add-documents').waitFor();
+    // On this narrow screen the buttons have a row of their own, held for them from the start.
+    expect(await tops()).toEqual(first);
+    await context.close();
+  });
+});
+
 describe('on a 390x844 touch phone (one page, steps in order), then at 1280x800', () => {
   let context: BrowserContext;
   let page: Page;
