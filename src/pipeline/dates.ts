@@ -20,6 +20,7 @@ import type { Precision } from '../contract/schema.ts';
 import {
   dayRangesInMonth,
   dayRangesWithoutYear,
+  inMonthYear,
   monthsWithoutYear,
   notAnEvent,
   numericDayRanges,
@@ -302,6 +303,9 @@ function readHandPatterns(text: string, docDate: YMD | null, mentions: DateMenti
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) continue;
     add(m.index, m.index + m[0].length, { start: iso(y, mo, d), precision: 'day' });
   }
+  // "In June 2007": a month strict chrono never reads, read here so that no chrono window opens on it (dates-en.ts)
+  for (const r of inMonthYear(text))
+    if (!nextToRange(r.start, r.end) && !skipped.some((x) => x.start < r.end && r.start < x.end)) add(r.start, r.end, r.value);
 }
 
 /** What chrono reads near the month names and numeric dates the hand patterns left. */
