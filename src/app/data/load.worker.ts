@@ -8,8 +8,8 @@
  *   in:  { id, kind: 'core', bytes: { events, places, documents, topics }, order }  → { id, core: verdicts + index, texts }
  *        (no index when `order` is false: the page orders the events it parsed itself)
  *        (each file as bytes, or as { url } to fetch here; a fetched events.json is first sent back
- *        as text with the place and document ids, { id, early, ids }, so the page can parse it and
- *        check what it means while this worker checks it against the contract)
+ *        as a copy of its bytes with the place and document ids, { id, early, ids }, so the page can
+ *        parse it, check what it means and order it while this worker checks it against the contract)
  *   in:  { id, kind: 'file', file, bytes }                                    → { id, checked: verdict, text }
  *   out at start: { ready: true }
  */
@@ -27,7 +27,9 @@ const post = (msg: WorkerReply, transfer: Transferable[] = []) => (self as unkno
  * The verdicts and the index go back, and so does each file's text: the page parses valid files
  * itself, because V8 rebuilds objects from JSON text ~2x faster than from a structured clone (100,000
  * events: JSON.parse ~300 ms, structured-clone deserialisation ~500-700 ms), and a string crosses
- * threads as one copy, where decoding the bytes again on the page cost ~0.3 s for 29 MB.
+ * threads as one copy, where decoding the bytes again on the page cost ~0.3 s for 29 MB. The events
+ * this worker fetched are the exception: their bytes go to the page before this worker decodes them
+ * (`early`), because with the first screen drawn first the page's thread is the one that waits.
  */
 const verdict = (c: Checked | null): Checked | null => (c === null || !c.ok ? c : { ok: true, data: null });
 
@@ -58,10 +60,16 @@ self.onmessage = async (e: MessageEvent<WorkerJob>) => {
   try {
     if (job.kind === 'core') {
       const src = job.bytes;
-      const [events, places, documents, topics] = await Promise.all([resolve(src.events), resolve(src.places), resolve(src.documents), resolve(src.topics)]);
-      // The page parses its own copy of the events while this worker checks them (when the page
-      // fetched them itself, it kept a copy of the bytes), and with the ids it asks what they mean together.
-      if (events.text !== null && !(src.events instanceof ArrayBuffer)) post({ id: job.id, early: events.text, ids: idsOf(places.text, documents.text) });
+      const [got, places, documents, topics] = await Promise.all([bytesOfSource(src.events), resolve(src.places), resolve(src.documents), resolve(src.topics)]);
+      // The page decodes and parses its own copy of the events while this worker checks them (when the
+      // page fetched them itself, it kept a copy of the bytes), and with the ids it asks what they mean
+      // together and orders them. The bytes go before this worker decodes them: on two cores the page's
+      // thread waits for this one, not the other way round (see EARLY in pool.ts).
+      if (got?.ok && !(src.events instanceof ArrayBuffer)) {
+        const copy = got.bytes.slice(0);
+        post({ id: job.id, early: copy, ids: idsOf(places.text, documents.text) }, [copy]);
+      }
+      const events = got?.ok ? { text: decoder.decode(got.bytes), problem: null } : { text: null, problem: got };
       const text = { events: events.text, places: places.text, documents: documents.text, topics: topics.text };
       const core = job.order ? await checkAndOrderCore(text) : await checkCore(text);
       const slim: CoreChecked = {
