@@ -7,7 +7,7 @@ import App from './App.svelte';
 import { buildIndexes, type AtlasData } from './data/indexes';
 import { loadFirst } from './data/first-index';
 import { loadCore, loadDeferred, type RawData } from './data/load';
-import { EARLY_EVENTS, workerChecker } from './data/pool';
+import { EARLY_EVENTS, preloadWorkerModule, workerChecker } from './data/pool';
 import type { MapAdapter, MapFactory } from './map/types';
 import { preloadWorld } from './map/world';
 import { fmtNumber } from './i18n';
@@ -121,7 +121,10 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
   // difference -244 / -44; map idle -59 ms; the events in no later, -23 ms). Past EARLY_EVENTS they are
   // asked for at once: the loading worker fetches and checks them on its own thread, and only this
   // thread's parse of its copy waits for the first screen (parseAfter).
-  const core = (gate ?? Promise.resolve()).then(() => loadCore(base, undefined, { checker, parseAfter: early ? drawn : undefined }));
+  if (quick) preloadWorkerModule();
+  const core = (gate ?? Promise.resolve()).then(() =>
+    loadCore(base, undefined, { checker, parseAfter: early ? drawn : undefined, large: early }),
+  );
   const loaded = core.then(({ data, problems, index }) => {
     performance.mark('atlas:data-end');
     performance.measure('atlas:data', 'atlas:data-start', 'atlas:data-end');

@@ -127,8 +127,8 @@ export interface CoreChecked {
    */
   index: PackedEventIndex | null;
   /**
-   * True when `checkCoreMeaning` is known to find nothing in these events (the page asked while the
-   * loading worker checked them: pool.ts), so it need not be asked again.
+   * True when `checkCoreMeaning` is known to find nothing in these events (the loading worker asked it
+   * of its own copy of the same bytes: pool.ts), so the page need not ask again.
    */
   meaningClean?: boolean;
 }
@@ -159,19 +159,6 @@ export function checkCoreMeaning(core: CoreChecked): string[] {
   const r = checkMeaning({ events: events.data, placeIds: places.data.features.map((f) => f.properties.id), documentIds: documents.data.map((d) => d.id), statements: null });
   if (r.problems.length) events.data = r.events;
   return r.problems;
-}
-
-/**
- * Whether `checkCoreMeaning` would find nothing, asked of events parsed from the same bytes a worker is
- * checking against the contract (so perhaps not events at all: false when unsure). Each check is of one
- * event alone or of its id against the others', so the events' order does not change the answer.
- */
-export function meaningIsClean(events: unknown, ids: { places: string[]; documents: string[] }): boolean {
-  try {
-    return Array.isArray(events) && checkMeaning({ events: events as Event[], placeIds: ids.places, documentIds: ids.documents, statements: null }).problems.length === 0;
-  } catch {
-    return false;
-  }
 }
 
 /**

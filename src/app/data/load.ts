@@ -132,6 +132,13 @@ export interface LoadOptions {
   /** Where files are parsed and validated (default: this thread; the app passes `workerChecker()`). */
   checker?: Checker;
   /**
+   * loadCore: event-index.json says the events file is large. Every core file is handed to the checker
+   * by address at once (no size asked, nothing fetched here), so a loading worker fetches and checks
+   * them while this thread draws the first screen; hops through this thread (a HEAD's answer, the
+   * small files' bodies, the worker's hello) waited for that drawing, ~1 s at 100,000 events.
+   */
+  large?: boolean;
+  /**
    * loadCore: this thread parses and checks nothing before it settles (the first screen is on screen);
    * the fetches go out at once, and a loading worker given the events' address fetches and checks them meanwhile.
    */
@@ -150,7 +157,7 @@ export interface LoadOptions {
 export async function loadCore(
   base: string,
   fetchFn: Fetch = defaultFetch,
-  { checker = inThread, parseAfter }: LoadOptions = {},
+  { checker = inThread, parseAfter, large = false }: LoadOptions = {},
 ): Promise<{ data: RawData; problems: DataProblem[]; index: PackedEventIndex | null }> {
   // The events shown are the event layer (event-layer.json); a data folder written before the layer
   // existed has only the per-document mentions (events.json), which the views read just as well.
@@ -166,12 +173,17 @@ export async function loadCore(
     }
     return all;
   };
-  let got: Array<Fetched> = await fetchAll(handOff);
+  const byAddress = (): Fetched[] => files.map((f) => ({ ok: true, url: new URL(base + f, globalThis.location?.href).href }));
+  let got: Array<Fetched> = large && handOff && checker.fetches ? byAddress() : await fetchAll(handOff);
   const source = (g: Fetched): CoreSource => (!g.ok ? null : 'url' in g ? { url: g.url } : g.bytes);
   const sources = (g: typeof got) => ({ events: source(g[0]!), places: source(g[1]!), documents: source(g[2]!), topics: source(g[3]!) });
   let core: CoreChecked;
   try {
     core = await checker.core(sources(got), parseAfter);
+    if (large && core.events && !core.events.ok && core.events.message.startsWith('is missing')) {
+      // No event layer where the index said events were: read the folder the usual way (events.json).
+      return loadCore(base, fetchFn, { checker, parseAfter });
+    }
   } catch (e) {
     if (!(e instanceof WorkerLost)) throw e;
     got = await fetchAll(false); // the worker had the bytes: read them again and check them here

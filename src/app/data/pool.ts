@@ -7,7 +7,7 @@
  */
 import { DATA_FILES } from '../../contract/files';
 import type { Event } from '../../contract/schema';
-import { checkFile, meaningIsClean, type Checked, type CoreChecked, type DataFileName } from './check';
+import { checkFile, type Checked, type CoreChecked, type DataFileName } from './check';
 import { checkAndOrderCore, orderCore, ordered } from './core';
 import { bytesOfSource, type Got, type Source } from './fetch-bytes';
 
@@ -92,17 +92,26 @@ export class WorkerLost extends Error {}
 class WorkerLane {
   private worker: Worker | null = null;
   private started: Promise<boolean> | null = null;
+  /** Settles once the worker exists (true) or cannot (false), before it has said hello. */
+  private created: Promise<boolean> | null = null;
   private readonly waiting = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void; early?: (bytes: ArrayBuffer, ids: CoreIds | null) => void }>();
   private next = 1;
 
   constructor(private readonly make: () => Worker | Promise<Worker>) {}
 
   start(): Promise<boolean> {
+    let made: (ok: boolean) => void = () => {};
+    this.created ??= new Promise<boolean>((r) => (made = r));
     this.started ??= new Promise<boolean>((resolve) => {
       const start = (worker: Worker) => {
         this.worker = worker;
-        // A worker that never says hello (it could not load) is not waited for long.
-        const timer = setTimeout(() => resolve(false), 10_000);
+        made(true);
+        // A worker that never says hello (it could not load) is not waited for long, nor are the jobs
+        // posted to it before its hello.
+        const timer = setTimeout(() => {
+          resolve(false);
+          this.fail('the loading worker did not start');
+        }, 10_000);
         worker.onmessage = (e: MessageEvent<WorkerReply>) => {
           const msg = e.data;
           if ('ready' in msg) {
@@ -128,8 +137,12 @@ class WorkerLane {
       };
       // A SecurityError (a script on another origin), no Worker at all, or its module not loading.
       try {
-        Promise.resolve(this.make()).then(start, () => resolve(false));
+        Promise.resolve(this.make()).then(start, () => {
+          made(false);
+          resolve(false);
+        });
       } catch {
+        made(false);
         resolve(false);
       }
     });
@@ -146,8 +159,17 @@ class WorkerLane {
    * Posts the job once the worker is up and resolves then, with the reply still to come; null when this
    * lane has no worker (run it in this thread instead).
    */
-  async post(job: JobBody, transfer: Transferable[], early?: (bytes: ArrayBuffer, ids: CoreIds | null) => void): Promise<{ reply: Promise<WorkerReply> } | null> {
-    if (!(await this.start()) || !this.worker) return null;
+  async post(
+    job: JobBody,
+    transfer: Transferable[],
+    early?: (bytes: ArrayBuffer, ids: CoreIds | null) => void,
+    eager = false,
+  ): Promise<{ reply: Promise<WorkerReply> } | null> {
+    // Eager: posted as soon as the worker exists (it reads its messages once it has loaded), not after
+    // its hello, which this thread hears only once it is free (after the first screen); a worker that
+    // then fails rejects the job (WorkerLost), and the caller reads the files itself.
+    const up = this.start();
+    if (!(await (eager ? this.created! : up)) || !this.worker) return null;
     const id = this.next++;
     const reply = new Promise<WorkerReply>((resolve, reject) => this.waiting.set(id, { resolve, reject, early }));
     this.worker.postMessage({ ...job, id }, transfer);
@@ -236,27 +258,23 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
       // A worker that fetches the events sends this thread a copy with the ids to order them by, and
       // leaves the ordering and indexing to it (see below).
       const fetched = sources.events !== null && !(sources.events instanceof ArrayBuffer);
-      const posted = await lanes[0].post({ kind: 'core', bytes: sources, order: !fetched }, buffers, early);
+      const posted = await lanes[0].post({ kind: 'core', bytes: sources, order: !fetched }, buffers, early, true);
       if (!posted) {
         where = 'main thread';
         return checkHere(sources, parseAfter);
       }
       let parsed: unknown = undefined;
-      let meaningClean = false;
       let mineOrdered: ReturnType<typeof ordered> | null = null;
       try {
         // The worker always answers (with the copy first, or a verdict that it could not fetch them).
         const copy = await Promise.race([mine, posted.reply.then(() => null)]);
         await parseAfter.catch(() => {});
         parsed = parse(copy?.text ?? null);
-        // While the worker checks the contract, this thread asks what the events mean together (at
-        // 100,000 events ~0.15-0.25 s, which came after the worker's verdict); the answer counts only
-        // with a valid verdict on these same bytes.
-        if (copy?.ids) meaningClean = meaningIsClean(parsed, copy.ids);
-        // And orders and indexes them (~0.3 s at 100,000 events, load ~4), which the worker used to do
-        // before its verdict while this thread waited. Events with problems are ordered once they
-        // are left out (load.ts).
-        if (copy?.ids && meaningClean) mineOrdered = ordered(parsed as Event[], copy.ids.places.map((id) => ({ properties: { id } })));
+        // While the worker checks the contract and what the events mean together, this thread orders
+        // and indexes its copy (~0.3 s at 100,000 events, load ~4), which the worker used to do before
+        // its verdict while this thread waited. Events with problems are ordered again once they are
+        // left out (load.ts).
+        if (copy?.ids) mineOrdered = ordered(parsed as Event[], copy.ids.places.map((id) => ({ properties: { id } })));
       } catch {
         // Not JSON, or not events: the worker's verdict says so, with the message people read.
       }
@@ -272,7 +290,7 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
         documents: filled(core.documents, back.documents),
         topics: filled(core.topics, back.topics),
         index: core.index,
-        meaningClean: meaningClean && !!events?.ok,
+        meaningClean: core.meaningClean === true && !!events?.ok,
       };
       if (!events?.ok) return out;
       if (mineOrdered) {
@@ -310,5 +328,17 @@ function defaultWorker(): (() => Promise<Worker>) | null {
   // The single offline file carries its data inside itself and runs from file://, where a module
   // worker cannot load: it parses in this thread (its corpus is small), and ships no worker.
   if (import.meta.env.MODE === 'single' || typeof Worker === 'undefined') return null;
-  return () => import('./spawn').then((m) => m.spawnLoadWorker());
+  return () => spawnModule().then((m) => m.spawnLoadWorker());
+}
+
+let spawning: Promise<typeof import('./spawn')> | null = null;
+const spawnModule = () => (spawning ??= import('./spawn'));
+
+/**
+ * Loads the (tiny) module that starts a loading worker, without starting one: a page that may need the
+ * worker at once (a large corpus, known from event-index.json) then creates it in the same turn as it
+ * learns so, not once the first screen has let this thread run the module.
+ */
+export function preloadWorkerModule(): void {
+  if (defaultWorker()) void spawnModule().catch(() => {});
 }

@@ -177,3 +177,33 @@ describe('a large events file handed to a worker that cannot start', () => {
     }
   });
 });
+
+describe('a large corpus handed over by address (event-index.json said so)', () => {
+  it('is read whole from its addresses, and a folder without an event layer falls back to its mentions', async () => {
+    const base = 'http://atlas.test/data/';
+    const asked: string[] = [];
+    const serve = (layer: boolean) => async (input: RequestInfo | URL) => {
+      const file = String(input).slice(base.length);
+      asked.push(file);
+      if (file === 'event-layer.json' && !layer) return new Response('not here', { status: 404 });
+      return new Response(readFileSync(join(sample, file)));
+    };
+    // No worker can start here, so the same addresses are read on this thread: the loader, the checks
+    // and the fallback are the real ones, only the network is stood in for.
+    const noWorker = () => workerChecker(() => Promise.reject(new Error('no workers here')));
+    vi.stubGlobal('fetch', serve(true));
+    try {
+      const layer = await loadCore(base, undefined, { checker: noWorker(), large: true });
+      const events = JSON.parse(readFileSync(join(sample, 'event-layer.json'), 'utf8')) as unknown[];
+      expect(layer.data.events).toHaveLength(events.length);
+      expect(layer.problems).toEqual([]);
+      expect(asked.sort()).toEqual(['documents.json', 'event-layer.json', 'places.geojson', 'topics.json']);
+      vi.stubGlobal('fetch', serve(false));
+      const mentions = await loadCore(base, undefined, { checker: noWorker(), large: true });
+      const raw = JSON.parse(readFileSync(join(sample, 'events.json'), 'utf8')) as unknown[];
+      expect(mentions.data.events).toHaveLength(raw.length);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndexes } from '../../../src/app/data/indexes';
 import { loadRawData } from '../../../src/app/data/load';
-import { meaningIsClean } from '../../../src/app/data/check';
 import type { Event, Statement } from '../../../src/contract/schema';
 
 const sample = join(import.meta.dirname, '../../fixtures/sample/');
@@ -72,23 +71,5 @@ describe('the meaning of what the app loads', () => {
     const got = await loadRawData('mem/', serve({}));
     expect(got.problems).toEqual([]);
     expect(got.data.events).toHaveLength(events.length);
-  });
-
-  it('is asked ahead of the contract check (while a worker checks the bytes): clean only when nothing would be said', () => {
-    const ids = {
-      places: (JSON.parse(read('places.geojson')) as { features: { properties: { id: string } }[] }).features.map((f) => f.properties.id),
-      documents: (JSON.parse(read('documents.json')) as { id: string }[]).map((d) => d.id),
-    };
-    expect(meaningIsClean(events, ids)).toBe(true);
-    // In any order: the page asks before the events are sorted.
-    expect(meaningIsClean([...events].reverse(), ids)).toBe(true);
-    const unknownPlace = structuredClone(events);
-    unknownPlace[events.length - 1]!.placeId = 'atlantis';
-    expect(meaningIsClean(unknownPlace, ids)).toBe(false);
-    const twice = [...events, events[0]!];
-    expect(meaningIsClean(twice, ids)).toBe(false);
-    // Not events at all (the worker's verdict will say why): never clean, never a throw.
-    expect(meaningIsClean({ events }, ids)).toBe(false);
-    expect(meaningIsClean([null, 3], ids)).toBe(false);
   });
 });
