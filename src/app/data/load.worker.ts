@@ -8,8 +8,8 @@
  *   in:  { id, kind: 'core', bytes: { events, places, documents, topics }, order }  → { id, core: verdicts + index, texts }
  *        (no index when `order` is false: the page orders the events it parsed itself)
  *        (each file as bytes, or as { url } to fetch here; a fetched events.json is first sent back
- *        as a copy of its bytes with the place and document ids, { id, early, ids }, so the page can
- *        parse it, check what it means and order it while this worker checks it against the contract)
+ *        as a copy of its bytes with the place ids, { id, early, ids }, so the page can
+ *        parse and order it while this worker checks it against the contract and what it means)
  *   in:  { id, kind: 'file', file, bytes }                                    → { id, checked: verdict, text }
  *   out at start: { ready: true }
  */
@@ -44,12 +44,11 @@ async function resolve(s: CoreSource): Promise<{ text: string | null; problem: C
 
 const decoder = new TextDecoder();
 
-/** The place and document ids of files not yet checked (null when they are not what they should be). */
-function idsOf(places: string | null, documents: string | null): CoreIds | null {
+/** The place ids of a places.geojson not yet checked (null when it is not what it should be). */
+function idsOf(places: string | null): CoreIds | null {
   try {
     const p = JSON.parse(places!) as { features: { properties: { id: string } }[] };
-    const d = JSON.parse(documents!) as { id: string }[];
-    return { places: p.features.map((f) => f.properties.id), documents: d.map((x) => x.id) };
+    return { places: p.features.map((f) => f.properties.id) };
   } catch {
     return null;
   }
@@ -66,7 +65,7 @@ self.onmessage = async (e: MessageEvent<WorkerJob>) => {
       // bytes go before this worker decodes them (see `early` in pool.ts).
       if (got?.ok && !(src.events instanceof ArrayBuffer)) {
         const copy = got.bytes.slice(0);
-        post({ id: job.id, early: copy, ids: idsOf(places.text, documents.text) }, [copy]);
+        post({ id: job.id, early: copy, ids: idsOf(places.text) }, [copy]);
       }
       const events = got?.ok ? { text: decoder.decode(got.bytes), problem: null } : { text: null, problem: got };
       const text = { events: events.text, places: places.text, documents: documents.text, topics: topics.text };

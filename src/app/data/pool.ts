@@ -29,8 +29,8 @@ export type WorkerReply =
   | { ready: true }
   /**
    * A copy of the bytes of the events file the worker fetched, sent before it decodes and checks them,
-   * with the ids of places and documents (null: those files are not what they should be), for this
-   * thread to decode, parse, check what the events mean (contract/checks.ts) and order meanwhile. Bytes,
+   * with the ids of the places (null: places.geojson is not what it should be), for this thread to
+   * decode, parse and order meanwhile. Bytes,
    * not the text: the worker's decoding and its string's copy (0.1-0.7 s at 100,000 events, by load)
    * came before this thread could start, and it waited. Paired A/B at 100,000 events (6 loads each,
    * load ~5): the events in 1238 ms sooner (quartiles -1424 / -719), map idle 298 ms sooner (-815 / -167).
@@ -40,8 +40,8 @@ export type WorkerReply =
   | { id: number; checked: Checked; text: string }
   | { id: number; failed: string };
 
-/** The ids the events may name: places.geojson's and documents.json's. */
-export type CoreIds = { places: string[]; documents: string[] };
+/** The places' ids, in places.geojson's order: what the events are ordered and indexed by. */
+export type CoreIds = { places: string[] };
 
 /** Lane 0 takes the core files (then the small deferred ones), lane 1 the statements. */
 export type Lane = 0 | 1;
