@@ -253,8 +253,8 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
       // wait): only the reply's verdict and index are needed afterwards. When the worker fetches the
       // events, it sends a copy as soon as they are in.
       let early: (bytes: ArrayBuffer, ids: CoreIds | null) => void = () => {};
-      const theirs = new Promise<{ text: ArrayBuffer; ids: CoreIds | null }>((r) => (early = (text, ids) => r({ text, ids })));
-      const mine = sources.events instanceof ArrayBuffer ? Promise.resolve({ text: sources.events.slice(0), ids: null }) : sources.events ? theirs : Promise.resolve(null);
+      const theirs = new Promise<{ bytes: ArrayBuffer; ids: CoreIds | null }>((r) => (early = (bytes, ids) => r({ bytes, ids })));
+      const mine = sources.events instanceof ArrayBuffer ? Promise.resolve({ bytes: sources.events.slice(0), ids: null }) : sources.events ? theirs : Promise.resolve(null);
       // A worker that fetches the events sends this thread a copy with the ids to order them by, and
       // leaves the ordering and indexing to it (see below).
       const fetched = sources.events !== null && !(sources.events instanceof ArrayBuffer);
@@ -269,7 +269,7 @@ export function workerChecker(make: (() => Worker | Promise<Worker>) | null = de
         // The worker always answers (with the copy first, or a verdict that it could not fetch them).
         const copy = await Promise.race([mine, posted.reply.then(() => null)]);
         await parseAfter.catch(() => {});
-        parsed = parse(copy?.text ?? null);
+        parsed = parse(copy?.bytes ?? null);
         // While the worker checks the contract and what the events mean together, this thread orders
         // and indexes its copy (~0.3 s at 100,000 events, load ~4), which the worker used to do before
         // its verdict while this thread waited. Events with problems are ordered again once they are
