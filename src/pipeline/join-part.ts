@@ -212,18 +212,22 @@ export function makePart(outcome: DocOutcome, meetings: readonly Meeting[], hash
 }
 
 /** What event-index.json reads of a plain mention alone in its event (its layer record: `sco` its document's). */
-const briefOf = (e: Event, sco: boolean): Brief => ({
-  ...(e.end !== undefined ? { end: e.end } : {}),
-  placeId: e.placeId,
-  online: e.online,
-  precision: e.precision,
-  ...(e.topics.length ? { topic: e.topics[0] } : {}),
-  statements: e.statementIds.length,
-  sco,
-  summitWords: summitByWords(e),
-  // Its days, worked out here (on the extracting thread, and kept in the cache) rather than in each join.
-  span: spanOf(e.start, e.end),
-});
+const briefOf = (e: Event, sco: boolean): Brief => {
+  const { start, end, topics } = e;
+  const brief: Brief = {
+    placeId: e.placeId,
+    online: e.online,
+    precision: e.precision,
+    statements: e.statementIds.length,
+    sco,
+    summitWords: summitByWords(e),
+    // Its days, worked out here (on the extracting thread, and kept in the cache) rather than in each join.
+    span: spanOf(start, end),
+  };
+  if (end !== undefined) brief.end = end;
+  if (topics.length) brief.topic = topics[0];
+  return brief;
+};
 
 /** The fields a mention read back from `JoinTexts.events` has besides those it was extracted with. */
 export const asExtracted = (events: (Event & { eventId?: string })[]): Event[] => {
@@ -255,29 +259,36 @@ function partOf(
   const links = linksOf(events, sentences, document.title, meetings);
   const own: string[] = [];
   const layer: string[] = [];
+  // Each event's fields read once, and each part built field by field: the events come in several
+  // shapes (with or without an end...), which makes every read of them slow, and spreads slower still.
   const mentions = events.map((e, i): MentionPart => {
+    const { id, start, end, placeId, online } = e;
     const json = JSON.stringify(e);
-    const tail = `,"eventId":${JSON.stringify(e.id)}}`;
-    own.push(json.slice(0, -1) + tail);
+    const idJson = JSON.stringify(id);
+    const body = json.slice(0, -1);
+    const tail = `,"eventId":${idJson}}`;
+    const ownJson = body + tail;
+    own.push(ownJson);
     const plain =
-      sameKeys(e, e.end !== undefined ? PLAIN : PLAIN_NO_END) &&
-      Boolean(e.end ?? true) &&
+      sameKeys(e, end !== undefined ? PLAIN : PLAIN_NO_END) &&
+      Boolean(end ?? true) &&
       sortedUnique(e.topics) &&
       sortedUnique(e.statementIds);
-    const record = plain
-      ? `${json.slice(0, -1)},"docIds":${JSON.stringify([e.docId])},"mentionIds":${JSON.stringify([e.id])},"sco":${sco}}`
-      : '';
+    const record = plain ? `${body},"docIds":[${JSON.stringify(e.docId)}],"mentionIds":[${idJson}],"sco":${sco}}` : '';
     if (record) layer.push(`${record},`);
-    return {
-      id: e.id,
-      start: e.start,
-      key: e.placeId !== null || e.online ? `u:${e.start}..${e.end ?? ''}@${e.placeId ?? 'online'}:${kindOf(e.title)}` : `e:${e.id}`,
-      len: Buffer.byteLength(own[i]!),
+    const part: MentionPart = {
+      id,
+      start,
+      key: placeId !== null || online ? `u:${start}..${end ?? ''}@${placeId ?? 'online'}:${kindOf(e.title)}` : `e:${id}`,
+      len: Buffer.byteLength(ownJson),
       own: Buffer.byteLength(tail),
       llen: Buffer.byteLength(record),
-      ...(record ? { brief: briefOf(e, sco) } : {}),
-      ...links[i],
     };
+    if (record) part.brief = briefOf(e, sco);
+    const linked = links[i];
+    if (linked?.link) part.link = linked.link;
+    if (linked?.note) part.note = linked.note;
+    return part;
   });
   return {
     part: {
