@@ -9,7 +9,10 @@
  *   Council of Heads of Government met in 2001 (Almaty), then yearly from 2003 (Beijing), so its n-th
  *   (n ≥ 2) is in 2001 + n (20th: 2021) — the SCO Secretariat's lists of both councils' meetings;
  * - the previous meeting's year plus one ("Предыдущая встреча ... в июне 2018 года", "上一次元首理事会
- *   会议于2019年6月"), or the next one's minus one ("следующий саммит ... в 2023 году");
+ *   会议于2019年6月"), or the next one's minus one ("следующий саммит ... в 2023 году"): councils meet
+ *   yearly. When the text gives that meeting's month and the dateline its own, a previous meeting in
+ *   an earlier month, or a next one in a later month, is taken to be in the report's own year
+ *   ("下一次政府首脑理事会会议将于2025年11月在莫斯科举行" under a dateline of 5月14日: 2025);
  * - the organisation's anniversary this year ("今年是上海合作组织成立20周年": founded 2001).
  * None of these: null, and the caller falls back to a full date in the dateline's month.
  */
@@ -37,21 +40,34 @@ const ORDINAL = {
   ru: /(\d{1,2})-?(?:е|го|м|ое|ого|ом)\s+(?:очередно\p{L}*\s+)?заседани\p{L}*\s+Совета\s+глав\s+(государств|правительств)/iu,
   zh: new RegExp(`(元首|政府首脑|政府首腦)(?:[（(](?:总理|總理)[）)])?理事[会會]第${ZH_N}次(?:会议|會議)`, 'u'),
 };
+/** A Russian month's name, any case ("ноябрь", "ноябре", "июня"), in the calendar's order. */
+const RU_MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма[йяе]', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+const RU_MONTH = `(?:(${RU_MONTHS.join('|')})\\p{L}*\\s+)?`;
+/** The meeting's year (group 1 in Chinese, 2 in Russian) and, when given, its month (2 in Chinese, 1 in Russian). */
 const PREVIOUS = {
-  ru: new RegExp(`(?:Предыдущ|Прошлогодн)\\p{L}*\\s+(?:саммит|встреч|заседани)[^.!?]{0,100}?${Y}\\s+год`, 'iu'),
-  zh: new RegExp(`(?:上一次|上次|上一届|上届|上一屆|上屆)[^。！？]{0,40}?${Y}年`, 'u'),
+  ru: new RegExp(`(?:Предыдущ|Прошлогодн)\\p{L}*\\s+(?:саммит|встреч|заседани)[^.!?]{0,100}?${RU_MONTH}${Y}\\s+год`, 'iu'),
+  zh: new RegExp(`(?:上一次|上次|上一届|上届|上一屆|上屆)[^。！？]{0,40}?${Y}年(?:(\\d{1,2})月)?`, 'u'),
 };
 const NEXT = {
-  ru: new RegExp(`следующ\\p{L}*\\s+(?:саммит|встреч|заседани)[^.!?]{0,100}?${Y}\\s+год`, 'iu'),
-  zh: new RegExp(`(?:下一次|下次|下一届|下届|下一屆|下屆)[^。！？]{0,40}?${Y}年`, 'u'),
+  ru: new RegExp(`следующ\\p{L}*\\s+(?:саммит|встреч|заседани)[^.!?]{0,100}?${RU_MONTH}${Y}\\s+год`, 'iu'),
+  zh: new RegExp(`(?:下一次|下次|下一届|下届|下一屆|下屆)[^。！？]{0,40}?${Y}年(?:(\\d{1,2})月)?`, 'u'),
 };
+/** A PREVIOUS or NEXT match's year and month (undefined when the text gives none). */
+function yearMonth(lang: 'ru' | 'zh', m: RegExpExecArray): { y: number; month?: number } {
+  if (lang === 'zh') return { y: +m[1]!, ...(m[2] ? { month: +m[2] } : {}) };
+  const month = m[1] ? RU_MONTHS.findIndex((stem) => new RegExp(`^${stem}`, 'iu').test(m[1]!)) + 1 : 0;
+  return { y: +m[2]!, ...(month > 0 ? { month } : {}) };
+}
 const ANNIVERSARY = {
   ru: /(?:в\s+этом\s+году|нынешн\p{L}*\s+год\p{L}*)[^.!?]{0,60}?(\d{1,2})-?лети\p{L}*\s+(?:ШОС|Шанхайской\s+организации)/iu,
   zh: new RegExp(`今年是(?:上海合作组织|上合组织|上海合作組織|上合組織)成立${ZH_N}周年`, 'u'),
 };
 
-/** The report's year (and day, from a stamp) as its text says it, or null. */
-export function reportYearLang(lang: 'ru' | 'zh', text: string, title: string): ReportYear | null {
+/**
+ * The report's year (and day, from a stamp) as its text says it, or null. `datelineMonth`: the month
+ * of the dateline's date, when it has one.
+ */
+export function reportYearLang(lang: 'ru' | 'zh', text: string, title: string, datelineMonth?: number): ReportYear | null {
   const top = text.slice(0, 1500);
   const s = STAMP[lang].exec(top);
   if (s) {
@@ -69,9 +85,17 @@ export function reportYearLang(lang: 'ru' | 'zh', text: string, title: string): 
       return { y: (ofState ? SCO_FOUNDED - 1 : SCO_FOUNDED) + n, why: `the ordinal of the council's meeting (${n})` };
   }
   const p = PREVIOUS[lang].exec(text);
-  if (p) return { y: +p[1]! + 1, why: "the previous meeting's year" };
+  if (p) {
+    const { y, month } = yearMonth(lang, p);
+    const sameYear = month !== undefined && datelineMonth !== undefined && month < datelineMonth;
+    return { y: sameYear ? y : y + 1, why: "the previous meeting's year" };
+  }
   const x = NEXT[lang].exec(text);
-  if (x) return { y: +x[1]! - 1, why: "the next meeting's year" };
+  if (x) {
+    const { y, month } = yearMonth(lang, x);
+    const sameYear = month !== undefined && datelineMonth !== undefined && month > datelineMonth;
+    return { y: sameYear ? y : y - 1, why: "the next meeting's year" };
+  }
   const a = ANNIVERSARY[lang].exec(text);
   if (a) {
     const n = lang === 'zh' ? zhNumber(a[1]!) : +a[1]!;

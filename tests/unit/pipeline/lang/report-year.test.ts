@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../../src/pipeline/document.ts';
 import { context } from '../../../../src/pipeline/testing.ts';
+import { reportYearLang } from '../../../../src/pipeline/lang/report-year.ts';
 
 const days = (text: string) => extractDocument('w', text, null, context()).events.map((e) => `${e.start}${e.end ? '..' + e.end : ''}`);
 
@@ -33,5 +34,25 @@ describe('a wire whose dateline has no year takes the year its text says', () =>
       ),
     ).toContain('2020-11-10');
     expect(days('新华社北京11月10日电 上合组织峰会星期二在北京举行。2020年7月的会议被推迟。')).toContain('2020-11-10');
+  });
+});
+
+describe("the previous or next meeting's year, against the dateline's month", () => {
+  const year = (lang: 'ru' | 'zh', text: string, month?: number) => reportYearLang(lang, text, '', month)?.y;
+  it('a next meeting later in the year is in the report’s own year', () => {
+    const zh = '新华社比什凯克5月14日电 外长理事会会议14日举行。下一次政府首脑理事会会议将于2025年11月在莫斯科举行。';
+    expect(year('zh', zh, 5)).toBe(2025);
+    const ru = 'БИШКЕК, 14 мая. Министры провели встречу. Следующая встреча глав правительств намечена на ноябрь 2025 года в Москве.';
+    expect(year('ru', ru, 5)).toBe(2025);
+  });
+  it('a next meeting in an earlier or the same month, or with no month, is the next year’s', () => {
+    expect(year('zh', '新华社青岛6月10日电 峰会举行。下一次元首理事会会议将于2019年6月举行。', 6)).toBe(2018);
+    expect(year('ru', 'БИШКЕК, 14 июня. Индия примет следующий саммит в 2023 году.', 6)).toBe(2022);
+    expect(year('ru', 'Следующая встреча пройдет в ноябре 2025 года.')).toBe(2024); // no dateline month: as before
+  });
+  it('a previous meeting earlier in the year is in the report’s own year; in the same month, the year before', () => {
+    expect(year('ru', 'ТАШКЕНТ, 20 сентября. Предыдущая встреча министров прошла в марте 2025 года в Астане.', 9)).toBe(2025);
+    expect(year('ru', 'БИШКЕК, 14 июня. Предыдущая встреча лидеров ШОС состоялась в июне 2018 года в Циндао.', 6)).toBe(2019);
+    expect(year('zh', '上一次会议于2024年10月在伊斯兰堡举行。', 3)).toBe(2025);
   });
 });
