@@ -13,14 +13,56 @@ export const LINES = ['events', 'layer', 'report', 'statements'] as const;
 /** How many of them a run reads (the others, which the join only copies, are read when written out). */
 export const READ = 2;
 
-/** Reads from `at` until `into` is full or the file ends; how far it got. */
-export function readInto(fd: number, into: Buffer, at: number): number {
-  while (at < into.length) {
-    const n = readSync(fd, into, at, into.length - at, at);
+/**
+ * Reads the file's bytes from `from + at` into `into` from `at` until `end` (or the file ends); how far
+ * it got.
+ */
+export function readInto(fd: number, into: Buffer, at: number, end = into.length, from = 0): number {
+  while (at < end) {
+    const n = readSync(fd, into, at, end - at, from + at);
     if (n === 0) break;
     at += n;
   }
   return at;
+}
+
+/**
+ * The bytes a run keeps of its entries (their mentions and layer records), cut from blocks of 1 MB
+ * shared by many entries. Why: reading each whole entry into a buffer of its own (~32 KB, most of it
+ * the report and statements the join only copies later) cost a cached run over 1,000 entries 32 MB of
+ * buffers outside the heap, which the engine counts towards its next full collection.
+ */
+const BLOCK = 1 << 20;
+let block = Buffer.allocUnsafeSlow(0);
+let blockAt = 0;
+export function keptBytes(n: number): Buffer {
+  if (blockAt + n > block.length) {
+    block = Buffer.allocUnsafeSlow(Math.max(BLOCK, n));
+    blockAt = 0;
+  }
+  const bytes = block.subarray(blockAt, blockAt + n);
+  blockAt += n;
+  return bytes;
+}
+/** Where entries' heads are read (they are parsed, not kept): one buffer for all, grown for a larger head. */
+let scratch = Buffer.allocUnsafeSlow(1 << 16);
+
+/**
+ * An entry's head line (its text, ASCII), read from the file's start, and how many bytes of the file
+ * the scratch buffer then holds (from 0): the caller takes what follows the head from there first.
+ */
+export function readHeadLine(fd: number, size: number): { line: string; cut: number; have: number; scratch: Buffer } {
+  let have = readInto(fd, scratch, 0, Math.min(size, scratch.length));
+  let cut = scratch.subarray(0, have).indexOf(NL);
+  while (cut < 0 && have < size && have === scratch.length) {
+    const larger = Buffer.allocUnsafeSlow(scratch.length * 2);
+    scratch.copy(larger, 0, 0, have);
+    scratch = larger;
+    have = readInto(fd, scratch, have, Math.min(size, scratch.length));
+    cut = scratch.subarray(0, have).indexOf(NL);
+  }
+  if (cut < 0) throw new Error('cut short');
+  return { line: scratch.toString('latin1', 0, cut), cut, have, scratch };
 }
 /** An entry's first line. */
 export interface Head {
@@ -62,35 +104,32 @@ const store = (m: MentionPart): StoredMention => [
   m.note ?? 0,
   ...(m.brief ? storedBrief(m.brief) : []),
 ];
+// Read by index, not destructured: a cold run's destructuring of an array goes through its iterator.
 function stored(m: StoredMention): MentionPart {
-  const [id, start, key, len, own, llen, link, note] = m as [
-    string,
-    string,
-    string,
-    number,
-    number,
-    number,
-    [string, string] | 0,
-    string | 0,
-  ];
-  const part: MentionPart = { id, start, key, len, own, llen };
+  const v = m as (string | number | boolean | [string, string] | [number, number])[];
+  const part: MentionPart = {
+    id: v[0] as string,
+    start: v[1] as string,
+    key: v[2] as string,
+    len: v[3] as number,
+    own: v[4] as number,
+    llen: v[5] as number,
+  };
+  const link = v[6] as [string, string] | 0;
   if (link) part.link = { meetingId: link[0], reason: link[1] };
-  if (note) part.note = note;
-  if (m.length > 8) {
-    const [end, placeId, online, precision, topic, statements, sco, summitWords, span] = m.slice(8) as [
-      string | 0,
-      string | 0,
-      boolean,
-      string,
-      string | 0,
-      number,
-      boolean,
-      boolean,
-      [number, number] | 0,
-    ];
-    const brief: Brief = { placeId: placeId || null, online, precision, statements, sco, summitWords, ...(span ? { span } : {}) };
-    if (end) brief.end = end;
-    if (topic) brief.topic = topic;
+  if (v[7]) part.note = v[7] as string;
+  if (v.length > 8) {
+    const brief: Brief = {
+      placeId: (v[9] as string | 0) || null,
+      online: v[10] as boolean,
+      precision: v[11] as string,
+      statements: v[13] as number,
+      sco: v[14] as boolean,
+      summitWords: v[15] as boolean,
+    };
+    if (v[16]) brief.span = v[16] as [number, number];
+    if (v[8]) brief.end = v[8] as string;
+    if (v[12]) brief.topic = v[12] as string;
     part.brief = brief;
   }
   return part;

@@ -46,7 +46,7 @@ import {
 } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Meeting } from '../contract/chronology.ts';
-import { headOf, LINES, NL, READ, readBack, readInto, storeHead, type Head } from './cache-entry.ts';
+import { headOf, keptBytes, LINES, NL, READ, readBack, readHeadLine, readInto, storeHead, type Head } from './cache-entry.ts';
 import { meetingsFor } from './join-fast.ts';
 import {
   makePart,
@@ -195,34 +195,28 @@ export class ExtractCache {
     try {
       // The head, then the lines the join reads (READ); the others stay in the file until written out.
       const size = fstatSync(fd).size;
-      let raw = Buffer.allocUnsafe(Math.min(size, 65_536));
-      let have = readInto(fd, raw, 0);
-      let cut = raw.subarray(0, have).indexOf(NL);
-      while (cut < 0 && have === raw.length && have < size) {
-        raw = Buffer.concat([raw, Buffer.allocUnsafe(Math.min(size - have, raw.length))]);
-        have = readInto(fd, raw, have);
-        cut = raw.subarray(0, have).indexOf(NL);
-      }
-      if (cut < 0) throw new Error('cut short');
+      const { line, cut, have, scratch } = readHeadLine(fd, size);
       // The head is ASCII (asciiJson); the other lines stay bytes, cut where the head says.
-      const head = headOf(JSON.parse(raw.toString('latin1', 0, cut)));
+      const head = headOf(JSON.parse(line));
       if (head.key !== key || typeof head.entry?.docId !== 'string' || !Array.isArray(head.lengths) || head.lengths.length !== LINES.length)
         throw new Error('not an entry of this cache');
       const total = cut + 1 + head.lengths.reduce((a, n) => a + n + 1, 0) - 1;
       if (total !== size) throw new Error(`it is ${size} bytes, not the ${total} its head gives (cut short?)`);
-      const needed = cut + 1 + head.lengths[0]! + 1 + head.lengths[1]! + 1;
-      if (raw.length < needed) {
-        raw = Buffer.concat([raw.subarray(0, have), Buffer.allocUnsafe(needed - have)]);
-        have = readInto(fd, raw, have);
-      }
-      if (have < needed) throw new Error('cut short while it was read');
-      let at = cut + 1;
+      // The lines the join reads (READ), each with the newline after it, into bytes kept for the run;
+      // what the head's read brought in already is copied, the rest read.
+      const first = cut + 1;
+      const needed = head.lengths[0]! + 1 + head.lengths[1]! + 1;
+      const kept = keptBytes(needed);
+      const inHand = Math.max(0, Math.min(have - first, needed));
+      scratch.copy(kept, 0, first, first + inHand);
+      if (readInto(fd, kept, inHand, needed, first) < needed) throw new Error('cut short while it was read');
+      let at = first;
       const lines = head.lengths.map((n, i) => {
         const start = at;
         at += n + 1;
         if (i >= READ) return { path, start, length: n, size };
-        if (raw[start + n] !== NL) throw new Error('its lines are not the lengths its head gives');
-        return raw.subarray(start, start + n);
+        if (kept[start - first + n] !== NL) throw new Error('its lines are not the lengths its head gives');
+        return kept.subarray(start - first, start - first + n);
       });
       const [events, layer, report, statements] = lines as [Buffer, Buffer, FileBytes, FileBytes];
       let texts: PartHolder['texts'] = { report, events, layer, statements };
