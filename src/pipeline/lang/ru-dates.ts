@@ -9,6 +9,7 @@ import * as chrono from 'chrono-node/ru';
 import type { DateMention, DateValue, SkippedDate } from './common.ts';
 import { isoOf, shiftDay, validDay, type DateCarry } from './common.ts';
 import { allMatches } from './matches.ts';
+import { matchesAfter, notAfterWordChar } from './scan.ts';
 
 const parser = new chrono.Chrono(chrono.createConfiguration(true));
 
@@ -24,21 +25,21 @@ const YEAR = '((?:19|20)\\d{2})';
 /** "года", "г.", "гг." after a year (not part of the date's meaning, part of its text). */
 const YEAR_WORD = '(?:\\s*(?:года|году|год|гг\\.|г\\.|г)(?![а-яё]))?';
 const DASH = '\\s*[-–—]\\s*';
-const B = '(?<![\\d\\p{L}])';
+// B, the look-behind `(?<![\\d\\p{L}])` every pattern below opens with, is asked in code (scan.ts matchesAfter).
 const E = '(?![\\p{L}\\d])';
 
 /** A day, "5" or "5-го". */
 const DD = '(\\d{1,2})(?:-?го)?';
-const CROSS = new RegExp(`${B}(?:с\\s+)?${DD}\\s+${MON}(?:${DASH}|\\s+по\\s+)${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
-const SAME = new RegExp(`${B}(?:с\\s+)?${DD}(?:${DASH}|\\s+по\\s+|\\s+и\\s+)${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
-const DAY = new RegExp(`${B}${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
-const NUMERIC = new RegExp(`${B}(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}${YEAR_WORD}${E}`, 'gu');
-const MONTH_YEAR = new RegExp(`${B}(?:(?:в|во)\\s+)?${MON}\\s+${YEAR}${YEAR_WORD}${E}`, 'giu');
+const CROSS = new RegExp(`(?:с\\s+)?${DD}\\s+${MON}(?:${DASH}|\\s+по\\s+)${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
+const SAME = new RegExp(`(?:с\\s+)?${DD}(?:${DASH}|\\s+по\\s+|\\s+и\\s+)${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
+const DAY = new RegExp(`${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
+const NUMERIC = new RegExp(`(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}${YEAR_WORD}${E}`, 'gu');
+const MONTH_YEAR = new RegExp(`(?:(?:в|во)\\s+)?${MON}\\s+${YEAR}${YEAR_WORD}${E}`, 'giu');
 /** "в 2001 году", "в 2001 г.": a year as the time of something (the caller's clause must say what). */
-const YEAR_ALONE = new RegExp(`${B}(?:в|с)\\s+${YEAR}(?:\\s*(?:году|г\\.|г)(?![а-яё]))${E}`, 'giu');
+const YEAR_ALONE = new RegExp(`(?:в|с)\\s+${YEAR}(?:\\s*(?:году|г\\.|г)(?![а-яё]))${E}`, 'giu');
 /** "в августе" with no year: read only when the sentence gives one year ("1999 год — в августе …"). */
 const MONTH_ALONE = new RegExp(
-  `${B}(?:в|во)\\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\\s+(?:19|20)\\d{2})${E}`,
+  `(?:в|во)\\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\\s+(?:19|20)\\d{2})${E}`,
   'giu',
 );
 const RELATIVE = /(?<![\p{L}])(сегодня|вчера|позавчера)(?![\p{L}])/giu;
@@ -55,7 +56,7 @@ const YEAR_BEFORE =
  * года"; "следующего года" is a plan, not an event.
  */
 const MONTH_OF_YEAR = new RegExp(
-  `${B}(?:(\\d{1,2})\\s+|(?:в|во)\\s+)?${MON}\\s+(позапрошлого|прошлого|этого|текущего|нынешнего|следующего|будущего)\\s+года${E}`,
+  `(?:(\\d{1,2})\\s+|(?:в|во)\\s+)?${MON}\\s+(позапрошлого|прошлого|этого|текущего|нынешнего|следующего|будущего)\\s+года${E}`,
   'giu',
 );
 const YEAR_SHIFT: Record<string, number> = { позапрошлого: -2, прошлого: -1, этого: 0, текущего: 0, нынешнего: 0 };
@@ -69,49 +70,66 @@ const MAYBE_RELATIVE = /сегодня|вчера/i;
 /** Every date form read here has a number in it, or is "сегодня"/"вчера"/"годом ранее"…: a cheap test before the patterns. */
 const MAYBE =
   /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|следующего|будущего|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)е/iu;
-const MON_WORD = new RegExp(`${B}${MON}${E}`, 'giu');
+const MON_WORD = new RegExp(`${MON}${E}`, 'giu');
 const HAS_MON = new RegExp(MON, 'iu');
 // Cheap tests (no Unicode look-behind, which makes V8 try the pattern at every position) before each pattern.
 const MAYBE_CROSS = /\d\s+[а-яё]+\s*(?:[-–—]|\sпо\s)\s*\d/i;
 const MAYBE_SAME = /\d\s*(?:[-–—]|\sпо\s|\sи\s)\s*\d/;
 const MAYBE_MONTH_YEAR = /[а-яё]\s+(?:19|20)\d{2}/i;
 const MAYBE_YEAR_ALONE = /[вс]\s+(?:19|20)\d{2}/i;
+/** The year word MONTH_OF_YEAR needs ("прошлого года"), not any "года": nearly every Russian date has one. */
+const MAYBE_MONTH_OF_YEAR = /(?:прошлого|этого|текущего|нынешнего|следующего|будущего)\s+года/iu;
 
 /** Words that say something happened: a year alone is an event only in a clause with one of them. */
 export const HAPPENED_RU =
   /(?<![\p{L}])(?:основан|создан|учрежд|состоял|прош[её]л|прошл[аио]|провед|вступил|подписал|подписан|принят|приняла|приняли|саммит|заседани|встреч|визит|учени|форум|конференци|сесси|стал[аи]?\s+(?:полноправн\p{L}*\s+)?член|член\p{L}*\s+стал|присоедин|открыт|торжеств|годовщин|принимал|собирал|собрал|утвержд|утвердил|одобр|сделан\p{L}*\s+в|преобразова)/iu;
 
+/** A sentence being read: what it found so far (module functions, not closures made per sentence: those cost more than most patterns). */
+interface Reading {
+  text: string;
+  mentions: DateMention[];
+  skipped: SkippedDate[];
+}
+function taken(r: Reading, a: number, b: number): boolean {
+  for (const x of r.mentions) if (x.start < b && a < x.end) return true;
+  for (const x of r.skipped) if (x.start < b && a < x.end) return true;
+  return false;
+}
+function add(r: Reading, start: number, end: number, value: DateValue): void {
+  if (!taken(r, start, end)) r.mentions.push({ start, end, text: r.text.slice(start, end), value });
+}
+function skip(r: Reading, start: number, end: number, why: string): void {
+  if (!taken(r, start, end)) r.skipped.push({ start, end, text: r.text.slice(start, end), why });
+}
+/** Where a date opening with "с", "в" or "во" starts: after that word. */
+const lead = (m: RegExpMatchArray) => (/^(?:с|в|во)\s/i.test(m[0]) ? m[0].indexOf(' ') + 1 : 0);
+/** Every match of a pattern written without its look-behind B, where B holds. */
+const scan = (re: RegExp, text: string) => matchesAfter(re, text, notAfterWordChar);
+
 export function findDatesRu(text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = [];
   if (!MAYBE.test(text)) return { mentions, skipped };
-  const taken = (a: number, b: number) => mentions.some((x) => x.start < b && a < x.end) || skipped.some((x) => x.start < b && a < x.end);
-  const add = (start: number, end: number, value: DateValue) => {
-    if (!taken(start, end)) mentions.push({ start, end, text: text.slice(start, end), value });
-  };
-  const skip = (start: number, end: number, why: string) => {
-    if (!taken(start, end)) skipped.push({ start, end, text: text.slice(start, end), why });
-  };
+  const r: Reading = { text, mentions, skipped };
   // A year that opens the sentence ("2009 год — 15–16 июня, Екатеринбург", "В 2019 году … 13–14 июня")
   // beats the one carried from before; a year elsewhere ("первым с 2019 года") does not.
   const lead0 = /^\W*(?:[Вв]\s+)?((?:19|20)\d{2})\s*(?:год[ау]?|г\.)?(?![\d.])/u.exec(text);
   const sentenceYear = lead0 ? +lead0[1]! : null;
-  const yearFor = (y: string | undefined) => (y ? +y : (sentenceYear ?? carry.y ?? docYear ?? null));
-  const lead = (m: RegExpMatchArray) => (/^(?:с|в|во)\s/i.test(m[0]) ? m[0].indexOf(' ') + 1 : 0);
+  const otherYear = sentenceYear ?? carry.y ?? docYear ?? null;
 
   // Each pattern below costs a scan with Unicode look-behinds: skipped when its key part is absent.
   const hasMon = HAS_MON.test(text);
-  for (const m of hasMon && /\s+года/i.test(text) ? allMatches(MONTH_OF_YEAR, text) : []) {
+  for (const m of hasMon && MAYBE_MONTH_OF_YEAR.test(text) ? scan(MONTH_OF_YEAR, text) : []) {
     const [, d, mon, which] = m;
     const shift = YEAR_SHIFT[which!.toLowerCase()];
     const start = m.index! + lead(m);
     const end = m.index! + m[0].length;
-    if (shift === undefined) skip(start, end, 'next year: a plan, not an event');
-    else if (!carry.anchor) skip(start, end, "a year counted from the report's, and the report has no date");
-    else if (!d) add(start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!)), precision: 'month' });
+    if (shift === undefined) skip(r, start, end, 'next year: a plan, not an event');
+    else if (!carry.anchor) skip(r, start, end, "a year counted from the report's, and the report has no date");
+    else if (!d) add(r, start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!)), precision: 'month' });
     else if (validDay(carry.anchor.y + shift, monthOf(mon!), +d))
-      add(start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!), +d), precision: 'day' });
-    else skip(start, end, 'not a real calendar date');
+      add(r, start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!), +d), precision: 'day' });
+    else skip(r, start, end, 'not a real calendar date');
   }
   for (const m of carry.anchor && /месяц/i.test(text) ? allMatches(MONTH_SHIFT, text) : []) {
     const [, ahead, back, which] = m;
@@ -123,128 +141,128 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
           ? -1
           : 0;
     const t = new Date(Date.UTC(carry.anchor!.y, carry.anchor!.m - 1 + n, 1));
-    add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1), precision: 'month' });
+    add(r, m.index! + lead(m), m.index! + m[0].length, { start: isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1), precision: 'month' });
   }
-  for (const m of hasMon && MAYBE_CROSS.test(text) ? allMatches(CROSS, text) : []) {
+  for (const m of hasMon && MAYBE_CROSS.test(text) ? scan(CROSS, text) : []) {
     const [, a, m1, b, m2, y] = m;
-    const y2 = yearFor(y);
+    const y2 = y ? +y : otherYear;
     const mo1 = monthOf(m1!);
     const mo2 = monthOf(m2!);
     if (y2 === null) {
-      skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
+      skip(r, m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
       continue;
     }
     const y1 = mo1 > mo2 ? y2 - 1 : y2;
     if (!validDay(y1, mo1, +a!) || !validDay(y2, mo2, +b!)) {
-      skip(m.index!, m.index! + m[0].length, 'not a real calendar date');
+      skip(r, m.index!, m.index! + m[0].length, 'not a real calendar date');
       continue;
     }
-    add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y1, mo1, +a!), end: isoOf(y2, mo2, +b!), precision: 'day' });
+    add(r, m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y1, mo1, +a!), end: isoOf(y2, mo2, +b!), precision: 'day' });
   }
-  for (const m of hasMon && MAYBE_SAME.test(text) ? allMatches(SAME, text) : []) {
+  for (const m of hasMon && MAYBE_SAME.test(text) ? scan(SAME, text) : []) {
     const [, a, b, mon, y] = m;
-    const yy = yearFor(y);
+    const yy = y ? +y : otherYear;
     const mo = monthOf(mon!);
     if (yy === null) {
-      skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
+      skip(r, m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
       continue;
     }
     if (!validDay(yy, mo, +a!) || !validDay(yy, mo, +b!) || +a! >= +b!) {
-      skip(m.index!, m.index! + m[0].length, 'not a real calendar date');
+      skip(r, m.index!, m.index! + m[0].length, 'not a real calendar date');
       continue;
     }
     const start = m.index! + lead(m);
     const end = m.index! + m[0].length;
     // "9 и 12 июня": two separate days; "9 и 10 июня", "9—12 июня", "с 9 по 12 июня": one span
     if (/\sи\s/.test(m[0]) && +b! !== +a! + 1) {
-      add(start, start + a!.length, { start: isoOf(yy, mo, +a!), precision: 'day' });
+      add(r, start, start + a!.length, { start: isoOf(yy, mo, +a!), precision: 'day' });
       const second = m.index! + m[0].search(/\sи\s/) + 3;
-      add(second, end, { start: isoOf(yy, mo, +b!), precision: 'day' });
-    } else add(start, end, { start: isoOf(yy, mo, +a!), end: isoOf(yy, mo, +b!), precision: 'day' });
+      add(r, second, end, { start: isoOf(yy, mo, +b!), precision: 'day' });
+    } else add(r, start, end, { start: isoOf(yy, mo, +a!), end: isoOf(yy, mo, +b!), precision: 'day' });
   }
-  for (const m of hasMon ? allMatches(DAY, text) : []) {
+  for (const m of hasMon ? scan(DAY, text) : []) {
     const [, d, mon, y] = m;
-    const yy = yearFor(y);
+    const yy = y ? +y : otherYear;
     const mo = monthOf(mon!);
     if (yy === null) {
-      skip(m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
+      skip(r, m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
       continue;
     }
     if (!validDay(yy, mo, +d!)) {
-      skip(m.index!, m.index! + m[0].length, 'not a real calendar date');
+      skip(r, m.index!, m.index! + m[0].length, 'not a real calendar date');
       continue;
     }
-    add(m.index!, m.index! + m[0].length, { start: isoOf(yy, mo, +d!), precision: 'day' });
+    add(r, m.index!, m.index! + m[0].length, { start: isoOf(yy, mo, +d!), precision: 'day' });
   }
-  for (const m of /\d\.\d/.test(text) ? allMatches(NUMERIC, text) : []) {
+  for (const m of /\d\.\d/.test(text) ? scan(NUMERIC, text) : []) {
     const [, d, mo, y] = m;
     if (!validDay(+y!, +mo!, +d!)) {
-      skip(m.index!, m.index! + m[0].length, 'not a real calendar date');
+      skip(r, m.index!, m.index! + m[0].length, 'not a real calendar date');
       continue;
     }
-    add(m.index!, m.index! + m[0].length, { start: isoOf(+y!, +mo!, +d!), precision: 'day' });
+    add(r, m.index!, m.index! + m[0].length, { start: isoOf(+y!, +mo!, +d!), precision: 'day' });
   }
-  for (const m of hasMon && MAYBE_MONTH_YEAR.test(text) ? allMatches(MONTH_YEAR, text) : []) {
+  for (const m of hasMon && MAYBE_MONTH_YEAR.test(text) ? scan(MONTH_YEAR, text) : []) {
     const before = text.slice(Math.max(0, m.index! - 4), m.index!);
     if (/\d\s*$/.test(before)) continue; // the month of a day already read
-    add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(+m[2]!, monthOf(m[1]!)), precision: 'month' });
+    add(r, m.index! + lead(m), m.index! + m[0].length, { start: isoOf(+m[2]!, monthOf(m[1]!)), precision: 'month' });
   }
   if ((sentenceYear || carry.anchor) && hasMon) {
-    for (const m of allMatches(MONTH_ALONE, text)) {
+    for (const m of scan(MONTH_ALONE, text)) {
       // with no year in the sentence, a month of a dated report is the last such month up to the report's own
       // ("в марте" in a report of May); a later month would be a guess between last year and a plan
       const mo = monthOf(m[1]!);
       const y = sentenceYear ?? (carry.anchor && mo <= carry.anchor.m ? carry.anchor.y : null);
-      if (y) add(m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y, mo), precision: 'month' });
+      if (y) add(r, m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y, mo), precision: 'month' });
     }
   }
-  for (const m of MAYBE_YEAR_ALONE.test(text) ? allMatches(YEAR_ALONE, text) : []) {
+  for (const m of MAYBE_YEAR_ALONE.test(text) ? scan(YEAR_ALONE, text) : []) {
     const start = m.index! + lead(m);
     if (mentions.some((x) => x.value.start.startsWith(m[1]!))) continue; // the year of a date already read
-    add(start, m.index! + m[0].length, { start: m[1]!, precision: 'year' });
+    add(r, start, m.index! + m[0].length, { start: m[1]!, precision: 'year' });
   }
   for (const m of /\d\s+и\s+\d/.test(text) ? allMatches(YEAR_LIST, text) : []) {
     // each year of the list where it stands
     const at = m.index! + m[0].indexOf(m[1]!);
     for (const y of allMatches(/(?:19|20)\d{2}/g, m[1]!)) {
       if (mentions.some((x) => x.value.start.startsWith(y[0]))) continue;
-      add(at + y.index!, at + y.index! + 4, { start: y[0], precision: 'year' });
+      add(r, at + y.index!, at + y.index! + 4, { start: y[0], precision: 'year' });
     }
   }
   for (const m of /ранее|раньше|прошлом|назад/i.test(text) ? allMatches(YEAR_BEFORE, text) : []) {
     const from = m[1] ? carry.y : (carry.anchor?.y ?? docYear);
     const back = m[3] ? (YEARS_BACK[m[3].toLowerCase().replace(/\s+/g, ' ')] ?? 1) : 1;
-    if (from) add(m.index!, m.index! + m[0].length, { start: String(from - back), precision: 'year' });
+    if (from) add(r, m.index!, m.index! + m[0].length, { start: String(from - back), precision: 'year' });
   }
   // chrono for what the patterns left: only near a month name, and only when nothing there was read.
-  for (const w of hasMon ? allMatches(MON_WORD, text) : []) {
-    if (taken(w.index!, w.index! + w[0].length)) continue;
+  for (const w of hasMon ? scan(MON_WORD, text) : []) {
+    if (taken(r, w.index!, w.index! + w[0].length)) continue;
     const a = Math.max(0, w.index! - 30);
     const b = Math.min(text.length, w.index! + w[0].length + 30);
     if (!/\d/.test(text.slice(a, b))) continue; // a month name with no number near it is no date
     const ref = new Date(Date.UTC(carry.y ?? docYear ?? 2000, (carry.m ?? 1) - 1, 15, 12));
-    for (const r of parser.parse(text.slice(a, b), ref)) {
-      const s = a + r.index;
-      const e = s + r.text.length;
-      if (taken(s, e) || !r.start.isCertain('month')) continue;
-      const y = r.start.isCertain('year') ? r.start.get('year')! : (carry.y ?? docYear);
+    for (const p of parser.parse(text.slice(a, b), ref)) {
+      const s = a + p.index;
+      const e = s + p.text.length;
+      if (taken(r, s, e) || !p.start.isCertain('month')) continue;
+      const y = p.start.isCertain('year') ? p.start.get('year')! : (carry.y ?? docYear);
       if (!y) continue;
-      const mo = r.start.get('month')!;
-      const value: DateValue = r.start.isCertain('day')
-        ? { start: isoOf(y, mo, r.start.get('day')!), precision: 'day' }
+      const mo = p.start.get('month')!;
+      const value: DateValue = p.start.isCertain('day')
+        ? { start: isoOf(y, mo, p.start.get('day')!), precision: 'day' }
         : { start: isoOf(y, mo), precision: 'month' };
-      if (value.precision === 'day' && !validDay(y, mo, r.start.get('day')!)) continue;
-      if (r.end && value.precision === 'day' && r.end.isCertain('day')) {
-        const endIso = isoOf(r.end.isCertain('year') ? r.end.get('year')! : y, r.end.get('month')!, r.end.get('day')!);
+      if (value.precision === 'day' && !validDay(y, mo, p.start.get('day')!)) continue;
+      if (p.end && value.precision === 'day' && p.end.isCertain('day')) {
+        const endIso = isoOf(p.end.isCertain('year') ? p.end.get('year')! : y, p.end.get('month')!, p.end.get('day')!);
         if (endIso > value.start) value.end = endIso;
       }
-      add(s, e, value);
+      add(r, s, e, value);
     }
   }
   if (carry.anchor && MAYBE_RELATIVE.test(text)) {
     for (const m of allMatches(RELATIVE, text)) {
       const back = { сегодня: 0, вчера: -1, позавчера: -2 }[m[1]!.toLowerCase() as 'сегодня'] ?? 0;
-      add(m.index!, m.index! + m[0].length, { start: shiftDay(carry.anchor, back), precision: 'day' });
+      add(r, m.index!, m.index! + m[0].length, { start: shiftDay(carry.anchor, back), precision: 'day' });
     }
   }
   mentions.sort((a, b) => a.start - b.start);

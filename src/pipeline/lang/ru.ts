@@ -92,7 +92,19 @@ export function dictionaryFormRu(written: string, place: GazetteerPlace): string
 }
 
 /** An adjective made from a city's name ("Душанбинская", "Шанхайской", "Московская"): that city. */
+const cityOfAdjectiveCache = new WeakMap<Gazetteer, Map<string, GazetteerPlace | null>>();
 export function cityOfAdjectiveRu(word: string, gaz: Gazetteer): GazetteerPlace | null {
+  // every capitalised word that names no place comes here: the answer is kept per word, as placeOfWordRu's
+  let cache = cityOfAdjectiveCache.get(gaz);
+  if (!cache) cityOfAdjectiveCache.set(gaz, (cache = new Map()));
+  let p = cache.get(word);
+  if (p === undefined) {
+    p = cityOfAdjectiveUncached(word, gaz);
+    if (cache.size < 50_000) cache.set(word, p);
+  }
+  return p;
+}
+function cityOfAdjectiveUncached(word: string, gaz: Gazetteer): GazetteerPlace | null {
   const w = word.toLowerCase().replace(/ё/g, 'е');
   if (!/ск(?:ая|ой|ую|ий|ого|ому|им|ом|ое|ие|их|ими)$/.test(w)) return null;
   for (const a of indexOf(gaz).adjectives) {

@@ -10,7 +10,8 @@ import type { Gazetteer, GazetteerPlace } from '../gazetteer.ts';
 import type { Dateline, PlaceMention, RejectedPlace } from '../places.ts';
 
 interface Index {
-  byFirst: Map<string, { name: string; place: GazetteerPlace }[]>;
+  /** Names by the code unit they start with (a number: text[i] made a string of every character read). */
+  byFirst: Map<number, { name: string; place: GazetteerPlace }[]>;
 }
 const indexes = new WeakMap<Gazetteer, Index>();
 function indexOf(gaz: Gazetteer): Index {
@@ -18,9 +19,9 @@ function indexOf(gaz: Gazetteer): Index {
   if (ix) return ix;
   ix = { byFirst: new Map() };
   const add = (name: string, place: GazetteerPlace) => {
-    const list = ix!.byFirst.get(name[0]!) ?? [];
+    const list = ix!.byFirst.get(name.charCodeAt(0)) ?? [];
     if (!list.some((x) => x.name === name)) list.push({ name, place });
-    ix!.byFirst.set(name[0]!, list);
+    ix!.byFirst.set(name.charCodeAt(0), list);
   };
   for (const p of [...gaz.byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     for (const n of p.zh ?? []) add(n, p);
@@ -33,7 +34,7 @@ function indexOf(gaz: Gazetteer): Index {
 
 /** The longest place name starting at `at`, or null. */
 function nameAt(text: string, at: number, ix: Index): { name: string; place: GazetteerPlace } | null {
-  const list = ix.byFirst.get(text[at]!);
+  const list = ix.byFirst.get(text.charCodeAt(at));
   if (!list) return null;
   for (const c of list) if (text.startsWith(c.name, at)) return c;
   return null;
