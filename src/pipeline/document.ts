@@ -6,7 +6,16 @@ import type { Event, Statement } from '../contract/schema.ts';
 import { assemble, isFewDays, type Mention } from './assemble.ts';
 import { readHeader, type DocHeader } from './doc-header.ts';
 import { attach } from './clauses.ts';
-import { findDates, findPeriods, findYears, mayContainDate, precisionOf, type DateMention, type DateValue } from './dates.ts';
+import {
+  findDates,
+  findPeriods,
+  findYears,
+  mayContainDate,
+  noDateWordsEn,
+  precisionOf,
+  type DateMention,
+  type DateValue,
+} from './dates.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { MetaSideFile, type DocMeta } from './meta.ts';
 import { mentionOf, type SentenceScope } from './mention.ts';
@@ -85,6 +94,7 @@ const rel = <T extends Span>(x: T, p: Span, s: Span): T => ({ ...x, start: x.sta
 function datesOf(doc: DocRun, s: Span, sText: string, places: PlaceMention[]): DateMention[] {
   const { mentions, enCarry } = doc;
   const { lang, docDate, carry, stampAt } = doc.h;
+  if (lang === 'en' && noDateWordsEn(sText)) return []; // most sentences: nothing below would find a date in them
   const { mentions: found, skipped: sk } = findDates(sText, docDate, lang, lang === 'en' ? enCarry : carry);
   for (let i = 0; i < sk.length; i++) skip(doc, sk[i]!.text, s.start + sk[i]!.start, sk[i]!.why);
   const dates = found.filter((d) => !stampAt.has(s.start + d.start));

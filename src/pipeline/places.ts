@@ -94,13 +94,100 @@ function wordAt(text: string, at: number): Word | null {
   return m ? { start: at, end: at + m[0].length, text: m[0] } : null;
 }
 
+/**
+ * A filter over the first words of the gazetteer's names, by their first two characters and their length
+ * (a bit per hash of the three): a capitalised word whose bit is clear starts no name, and is passed over
+ * without cutting it out of the text or looking it up. Why: the place scan reads every capitalised word of
+ * every paragraph, and nearly none starts a name; cutting each out and hashing it in two Maps was most of
+ * this stage's time. Built once per gazetteer (its names never change after it is made).
+ */
+const FIRST_WORD_BITS = 1 << 16;
+const firstWordFilters = new WeakMap<Gazetteer, Uint8Array>();
+const firstWordHash = (c0: number, c1: number, length: number) =>
+  (Math.imul(c0, 40503) ^ Math.imul(c1, 9973) ^ Math.imul(length, 31)) & 0xffff;
+function firstWordFilter(gaz: Gazetteer): Uint8Array {
+  let bits = firstWordFilters.get(gaz);
+  if (!bits) {
+    bits = new Uint8Array(FIRST_WORD_BITS);
+    for (const w of gaz.maxWords.keys()) bits[firstWordHash(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)] = 1;
+    firstWordFilters.set(gaz, bits);
+  }
+  return bits;
+}
+
+/** ASCII letters and digits (what [\p{L}\p{M}\d] reads among ASCII) are 1, the separators of CAPITALISED 2. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (/[A-Za-z0-9]/.test(String.fromCharCode(c))) ASCII_WORD[c] = 1;
+for (const ch of "-'.") ASCII_WORD[ch.charCodeAt(0)] = 2;
+/** Where a match of CAPITALISED can start: an ASCII capital, or any character past ASCII (left to the pattern). */
+const CAPITAL_OR_WIDE = /[A-Z\u0080-\uffff]/g;
+
+/**
+ * Where the capitalised word CAPITALISED would match at `start` (an ASCII capital) ends, computed by hand;
+ * -1 when a character outside ASCII takes part, which the pattern itself then reads. The pattern has nothing
+ * after its optional full stop that could fail, so its greedy path is the match: letters and digits, then
+ * each separator that a letter or digit follows with those, then a full stop if there is one. (The table
+ * is read inline: the CLI runs with TurboFan's inlining off, and a call per character doubled this scan.)
+ */
+function asciiCapitalisedEnd(text: string, start: number): number {
+  const size = text.length;
+  let j = start + 1;
+  for (;;) {
+    let c = 0;
+    while (j < size && (c = text.charCodeAt(j)) < 128 && ASCII_WORD[c] === 1) j++;
+    if (j >= size) return j;
+    if (c >= 128) return -1;
+    if (ASCII_WORD[c] !== 2) return j;
+    if (j + 1 >= size) return c === 46 ? j + 1 : j;
+    const d = text.charCodeAt(j + 1);
+    if (d >= 128) return -1;
+    if (ASCII_WORD[d] === 1) j += 2;
+    else return c === 46 ? j + 1 : j;
+  }
+}
+
 /** All places named in `text` (offsets relative to `text`). */
 export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMention[]; rejected: RejectedPlace[] } {
   const mentions: PlaceMention[] = [];
   const rejected: RejectedPlace[] = [];
-  CAPITALISED.lastIndex = 0;
-  for (let m = CAPITALISED.exec(text); m; m = CAPITALISED.exec(text)) {
-    const w0 = m[0];
+  const filter = firstWordFilter(gaz);
+  const size = text.length;
+  let at = 0;
+  while (at < size) {
+    // The next match of CAPITALISED from `at`: in ASCII only A-Z starts one, and the word is read here; from
+    // any other character on, the pattern itself finds it.
+    let index: number;
+    let end: number;
+    CAPITAL_OR_WIDE.lastIndex = at;
+    if (!CAPITAL_OR_WIDE.test(text)) break;
+    at = CAPITAL_OR_WIDE.lastIndex - 1;
+    const c = text.charCodeAt(at);
+    end = c < 128 ? asciiCapitalisedEnd(text, at) : -1;
+    if (end >= 0) {
+      index = at;
+      const len = end - at;
+      const c1 = len > 1 ? text.charCodeAt(at + 1) : 0;
+      const last = text.charCodeAt(end - 1);
+      // the word, or without its full stop or its 's (below): only these lengths can be looked up
+      const maybe =
+        filter[firstWordHash(c, c1, len)] === 1 ||
+        ((last === 46 || last === 115) &&
+          ((len > 1 && filter[firstWordHash(c, len > 2 ? c1 : 0, len - 1)] === 1) ||
+            (len > 2 && filter[firstWordHash(c, len > 3 ? c1 : 0, len - 2)] === 1) ||
+            (len > 3 && filter[firstWordHash(c, len > 4 ? c1 : 0, len - 3)] === 1)));
+      if (!maybe) {
+        at = end;
+        continue;
+      }
+    } else {
+      CAPITALISED.lastIndex = at;
+      const m = CAPITALISED.exec(text);
+      if (!m) break;
+      index = m.index;
+      end = m.index + m[0].length;
+    }
+    at = end;
+    const w0 = text.slice(index, end);
     let maxN = gaz.maxWords.get(w0) ?? 0; // "St." keeps its dot
     // the lengths in words worth a look-up (Gazetteer.wordCounts): a name of n words starts with this very word.
     // Both maps have the same keys, so a word no name starts with (most capitalised words) costs one look-up.
@@ -127,7 +214,7 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
     }
     if (maxN === 0) continue;
     // The words that follow, each after a single space: "New" → "New Delhi", "New York City".
-    const words: Word[] = [{ start: m.index, end: m.index + m[0].length, text: m[0] }];
+    const words: Word[] = [{ start: index, end, text: w0 }];
     while (words.length < maxN + 1) {
       const last = words[words.length - 1]!;
       if (text[last.end] !== ' ') break;
@@ -160,7 +247,7 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
           place,
           preposition: PREPOSITION.test(text.slice(Math.max(0, w.start - 20), w.start)),
         });
-      CAPITALISED.lastIndex = words[n - 1]!.end;
+      at = words[n - 1]!.end;
       break;
     }
   }
