@@ -221,7 +221,7 @@ export function reportDateLang(
   title: string,
   datelineHeader: string | null,
 ): { date: YMD; day?: YMD; why: string } | null {
-  let r = reportYearLang(lang, text, title);
+  let r = reportYearLang(lang, text, title, datelineHeader ? datelineMonthLang(lang, datelineHeader) : undefined);
   if (!r && datelineHeader) {
     // no other sign of the year: the weekday the text gives ("во вторник") against the dateline's day
     const md = findDatesLang(lang, datelineHeader, 2000, { y: 2000 }).mentions[0];

@@ -10,9 +10,11 @@
  *   (n ≥ 2) is in 2001 + n (20th: 2021) — the SCO Secretariat's lists of both councils' meetings;
  * - the previous meeting's year plus one ("Предыдущая встреча ... в июне 2018 года", "上一次元首理事会
  *   会议于2019年6月"), or the next one's minus one ("следующий саммит ... в 2023 году"): councils meet
- *   yearly. When the text gives that meeting's month and the dateline its own, a previous meeting in
- *   an earlier month, or a next one in a later month, is taken to be in the report's own year
- *   ("下一次政府首脑理事会会议将于2025年11月在莫斯科举行" under a dateline of 5月14日: 2025);
+ *   yearly. A next meeting in a later month than the dateline's is taken to be in the report's own
+ *   year ("下一次政府首脑理事会会议将于2025年11月在莫斯科举行" under a dateline of 5月14日: 2025,
+ *   eleven months at most rather than thirteen at least). Not so the previous one: a yearly council's
+ *   meetings move between months ("Предыдущее заседание совета прошло 15-16 октября 2024 года" under
+ *   a dateline of 18 ноября is of 2025);
  * - the organisation's anniversary this year ("今年是上海合作组织成立20周年": founded 2001).
  * None of these: null, and the caller falls back to a full date in the dateline's month.
  */
@@ -85,11 +87,7 @@ export function reportYearLang(lang: 'ru' | 'zh', text: string, title: string, d
       return { y: (ofState ? SCO_FOUNDED - 1 : SCO_FOUNDED) + n, why: `the ordinal of the council's meeting (${n})` };
   }
   const p = PREVIOUS[lang].exec(text);
-  if (p) {
-    const { y, month } = yearMonth(lang, p);
-    const sameYear = month !== undefined && datelineMonth !== undefined && month < datelineMonth;
-    return { y: sameYear ? y : y + 1, why: "the previous meeting's year" };
-  }
+  if (p) return { y: yearMonth(lang, p).y + 1, why: "the previous meeting's year" };
   const x = NEXT[lang].exec(text);
   if (x) {
     const { y, month } = yearMonth(lang, x);

@@ -50,9 +50,20 @@ describe("the previous or next meeting's year, against the dateline's month", ()
     expect(year('ru', 'БИШКЕК, 14 июня. Индия примет следующий саммит в 2023 году.', 6)).toBe(2022);
     expect(year('ru', 'Следующая встреча пройдет в ноябре 2025 года.')).toBe(2024); // no dateline month: as before
   });
-  it('a previous meeting earlier in the year is in the report’s own year; in the same month, the year before', () => {
-    expect(year('ru', 'ТАШКЕНТ, 20 сентября. Предыдущая встреча министров прошла в марте 2025 года в Астане.', 9)).toBe(2025);
+  it('a previous meeting is the year before, whatever its month: a yearly council moves between months', () => {
+    expect(year('ru', 'МОСКВА, 18 ноября. Предыдущее заседание совета прошло 15-16 октября 2024 года в Исламабаде.', 11)).toBe(2025);
     expect(year('ru', 'БИШКЕК, 14 июня. Предыдущая встреча лидеров ШОС состоялась в июне 2018 года в Циндао.', 6)).toBe(2019);
     expect(year('zh', '上一次会议于2024年10月在伊斯兰堡举行。', 3)).toBe(2025);
+  });
+});
+
+describe('a wire read whole', () => {
+  it('whose next meeting is later in the same year takes that year for its dateline and "this year"', () => {
+    const got = days(
+      '新华社比什凯克5月14日电 上海合作组织成员国外长理事会会议14日在比什凯克举行。今年3月在塔什干举行了专家磋商。下一次政府首脑理事会会议将于2025年11月在莫斯科举行。',
+    );
+    expect(got).toContain('2025-05-14');
+    expect(got).toContain('2025-03');
+    expect(got.some((d) => d.startsWith('2024'))).toBe(false);
   });
 });
