@@ -42,7 +42,14 @@ export interface DateCarry {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-export const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days in month m (1-12) of year y, by the Gregorian rule as Date counts them (a Date per call: 110 ms of the 1.6 s a profile of the lang-speed bench's Russian gave the date finder). */
+export const daysIn = (y: number, m: number) =>
+  m >= 1 && m <= 12 && Number.isInteger(m) && Number.isInteger(y) && y >= 100 && y <= 9999
+    ? m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)
+      ? 29
+      : MONTH_DAYS[m - 1]!
+    : new Date(Date.UTC(y, m, 0)).getUTCDate();
 export const isoOf = (y: number, m?: number, d?: number) => (m ? (d ? `${y}-${pad(m)}-${pad(d)}` : `${y}-${pad(m)}`) : `${y}`);
 export const validDay = (y: number, m: number, d: number) => y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
 /** The day before (or after, for +1) a date, as an ISO string. */

@@ -14,13 +14,18 @@ import { allMatches } from './matches.ts';
 
 const stemmer = newStemmer('russian');
 const stemCache = new Map<string, string>();
+/** The stem of each word as written: the same words come back for every place mention (dictionaryFormRu stems each of the place's names). */
+const writtenCache = new Map<string, string>();
 export function stemRu(word: string): string {
+  let s = writtenCache.get(word);
+  if (s !== undefined) return s;
   const w = word.toLowerCase().replace(/ё/g, 'е');
-  let s = stemCache.get(w);
+  s = stemCache.get(w);
   if (s === undefined) {
     s = stemmer.stem(w);
     if (stemCache.size < 50_000) stemCache.set(w, s);
   }
+  if (writtenCache.size < 50_000) writtenCache.set(word, s);
   return s;
 }
 

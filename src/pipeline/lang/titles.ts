@@ -62,6 +62,7 @@ function clip(s: string, max = MAX): string {
   const sp = cut.lastIndexOf(' ');
   return (sp > max / 2 ? cut.slice(0, sp) : cut) + '…';
 }
+const trimmed = (m: string) => m.trim();
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 function titleRu(text: string, blanks: Span[]): string {
@@ -82,8 +83,10 @@ function titleRu(text: string, blanks: Span[]): string {
       out.push(bare);
       if (bare !== w) break; // punctuation ends the phrase
     }
-    const phrase = SHORT_RU(out.join(' ').replace(/\s*[—–]\s*$/, ''));
-    if (phrase.split(' ').length >= 1 && phrase !== 'ШОС') return cap(clip(phrase));
+    // (the dash pattern, anchored at the end, is tried from every space: only where a dash is)
+    const joined = out.join(' ');
+    const phrase = SHORT_RU(joined.includes('—') || joined.includes('–') ? joined.replace(/\s*[—–]\s*$/, '') : joined);
+    if (phrase !== 'ШОС') return cap(clip(phrase));
   }
   // no meeting word: what was done ("основана Шанхайская организация сотрудничества" → "Основана ШОС")
   // a preposition before a blank or a meeting word ("на | саммите в |") ends what was done
@@ -104,7 +107,7 @@ function titleRu(text: string, blanks: Span[]): string {
       .slice(0, 10)
       .join(' ')
       .replace(/[.,;:]+$/u, '')
-      .replace(/\s+[,;:]/g, (m) => m.trim()),
+      .replace(/\s+[,;:]/g, trimmed),
   );
   return phrase.length >= 3 && phrase !== 'ШОС' ? cap(clip(phrase)) : '';
 }
