@@ -21,6 +21,8 @@ const ONLINE = new RegExp(
 );
 /** A place further from its date than this (in characters) is too far to be where it happened. */
 const MAX_DISTANCE = 150;
+/** Any letter (a module constant: see titles.ts on patterns with \p{…}). */
+const LETTER = /\p{L}/u;
 
 export function clauses(text: string): Span[] {
   const out: Span[] = [];
@@ -50,7 +52,7 @@ export function attach(text: string, dates: DateMention[], places: PlaceMention[
     const last = cls.find((c) => date.end > c.start && date.end <= c.end);
     if (last && last.end > clause.end) clause = { start: clause.start, end: last.end };
     const rest = text.slice(clause.start, date.start) + text.slice(date.end, clause.end);
-    if (/^[\W_]*$/.test(rest) && !/\p{L}/u.test(rest)) {
+    if (/^[\W_]*$/.test(rest) && !LETTER.test(rest)) {
       // (\W also matches every Chinese character)
       // "10–11 July 2019 — joint exercise in Dushanbe": a date alone before a dash heads the next clause
       const next = cls.find((c) => c.start >= clause.end);

@@ -260,12 +260,14 @@ export function dayRangesWithoutYear(text: string, year: number | null): DateMen
   return out;
 }
 
+/** (A module constant: see titles.ts on patterns with \p{…}.) */
+const BRACKET_YEAR = /(?<=\p{Lu}[\p{L}-]+\s\()((?:19|20)\d{2})(?=\))/gu;
 /**
  * "Almaty (1998), Bishkek (1999)": years in brackets right after names, as lists of meetings write
  * them — two or more in the sentence; one alone is more often an edition ("Health Regulations (2005)").
  */
 export function bracketYears(text: string): RegExpExecArray[] {
-  const found = text.includes('(') ? allMatches(/(?<=\p{Lu}[\p{L}-]+\s\()((?:19|20)\d{2})(?=\))/gu, text) : [];
+  const found = text.includes('(') ? allMatches(BRACKET_YEAR, text) : [];
   return found.length >= 2 ? found : [];
 }
 

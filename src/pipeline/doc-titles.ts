@@ -5,6 +5,9 @@
  */
 import { capitalise, clip, MAX } from './titles.ts';
 
+/** (A module constant: see titles.ts on patterns with \p{…}.) */
+const CAP_START = /^\p{Lu}/u;
+
 /**
  * A long name written out in full when the text also uses its acronym: "the UN Economic and Social
  * Commission for Asia and the Pacific" → "ESCAP" when the text says ESCAP. So a document's title fits
@@ -12,18 +15,25 @@ import { capitalise, clip, MAX } from './titles.ts';
  */
 export function abbreviate(title: string, text: string): string {
   if (title.length <= MAX) return title;
-  const acronyms = new Set(text.match(/\b[A-Z]{3,7}\b/g) ?? []);
+  // Whether the text uses an acronym: a whole word of 3 to 7 capitals (what /\b[A-Z]{3,7}\b/g finds), asked of the
+  // few initials a title gives instead of collecting every such word of the text (a scan of its whole length).
+  const used = new Map<string, boolean>();
+  const usesAcronym = (initials: string) => {
+    let yes = used.get(initials);
+    if (yes === undefined) used.set(initials, (yes = /^[A-Z]{3,7}$/.test(initials) && new RegExp(`\\b${initials}\\b`).test(text)));
+    return yes;
+  };
   // Runs of capitalised words joined by little words; within each, the longest tail whose initials the text uses.
   return title.replace(/\p{Lu}[\p{L}-]*(?:\s+(?:(?:and|for|of|the|on|in)\s+)*\p{Lu}[\p{L}-]*)+/gu, (run) => {
     const words = run.split(/\s+/);
     for (let k = 0; k < words.length - 2; k++) {
-      if (!/^\p{Lu}/u.test(words[k]!)) continue;
+      if (!CAP_START.test(words[k]!)) continue;
       const initials = words
         .slice(k)
-        .filter((w) => /^\p{Lu}/u.test(w) && w !== 'UN')
+        .filter((w) => CAP_START.test(w) && w !== 'UN')
         .map((w) => w[0])
         .join('');
-      if (initials.length >= 3 && acronyms.has(initials))
+      if (initials.length >= 3 && usesAcronym(initials))
         return [
           ...words
             .slice(0, k)

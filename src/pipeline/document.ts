@@ -48,6 +48,8 @@ export interface DocResult {
 }
 
 const MAX_SKIPPED = 200;
+/** A comma and a word after it (a module constant: see titles.ts on patterns with \p{…}). */
+const COMMA_THEN_WORD = /,\s+\p{L}/u;
 /** Words that say something happened, which a year alone needs in its clause to be an event. */
 const HAPPENED =
   /\b(?:summits?|meetings?|met|held|hosted|founded|established|created|set\s+up|signed|adopted|joined|became|admitted|launched|started|began|opened|took\s+place|received|granted|applied|expanded|entered\s+into\s+force|(?:came|entered)\s+into\s+effect|took\s+effect|assumed|(?:are|became|become|as)\s+(?:full\s+)?members?|anniversary|accession|visit(?:ed)?|sessions?|conferences?|forums?|exercises?)\b/i;
@@ -62,7 +64,7 @@ function placeOfNearerDate(a: Attachment, all: Attachment[], text: string): bool
     if (b === a || b.place !== a.place) return false;
     const [from, to] = at < a.date.start ? [b.date.end, a.date.start] : [a.date.end, b.date.start];
     const nearer = at < a.date.start ? b.date.start > at && b.date.end <= a.date.start : b.date.end < at && b.date.start >= a.date.end;
-    return nearer && to - from > 30 && /,\s+\p{L}/u.test(text.slice(from, to));
+    return nearer && to - from > 30 && COMMA_THEN_WORD.test(text.slice(from, to));
   });
 }
 

@@ -35,6 +35,10 @@ const FILLER =
   /^(?:held|hold|holding|on|in|at|from|between|via|by|videoconference|video|conference|dated|adopted|approved|signed|which|is|was|were|be|will|to|take|place|taking|foreseen|scheduled|planned|organised|organized|titled|entitled|called|named|met|meet|meets|convened|gathered|took|opened|closed|launched|founded|established|created|signed|visited|attended|here|there|its|their|the|a|an|of|and|that|date|during|format|city|capital|town|hosted|chaired|co-chaired|presided|passed|led|headed)$/i;
 
 const WORD = /[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*|&/gu;
+// Patterns with \p{…} outside a class are kept here, not written where they are used: the bundler the CLI runs
+// through (esbuild, target node20) rewrites such a literal as `new RegExp(…)`, built anew at every call (~0.2 µs).
+const CAP_START = /^\p{Lu}/u;
+const TRAILING_PREPOSITION = /\s+(?:on|at|in|for|of|with)\s+(?:the\s+)?\p{L}+$/u;
 
 /** Words a long SCO name can do without: "between the SCO Member States", "in the Sphere of" → "in". */
 function compress(s: string): string {
@@ -54,7 +58,7 @@ export function clip(s: string, max = MAX): string {
   );
   let out = (at > max / 2 ? cut.slice(0, at) : cut.slice(0, cut.lastIndexOf(' ')) + '…').trim();
   // "... at the reception on the occasion" reads as cut off: end before the dangling phrase
-  const stub = /\s+(?:on|at|in|for|of|with)\s+(?:the\s+)?\p{L}+$/u.exec(out);
+  const stub = TRAILING_PREPOSITION.exec(out);
   if (stub && stub.index > max / 2) out = out.slice(0, stub.index);
   return out;
 }
@@ -75,7 +79,7 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
   const words = allMatches(WORD, prefix).map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   const gapOk = (a: number, b: number) => !/[,;:()"“”|]/.test(prefix.slice(words[a]!.end, words[b]!.start));
   const isCap = (k: number) => /^[\p{Lu}\d]/u.test(words[k]!.text) || ORDINAL.test(words[k]!.text);
-  const isNoun = (k: number) => EVENT_NOUN.test(words[k]!.text) && !/^\p{Lu}/u.test(words[k]!.text);
+  const isNoun = (k: number) => EVENT_NOUN.test(words[k]!.text) && !CAP_START.test(words[k]!.text);
   /** Index of the first modifier of the noun at k ("its regular meeting" → "regular"). */
   const modifiersFrom = (k: number) => {
     let j = k;
@@ -85,7 +89,7 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
       gapOk(j - 1, j) &&
       !STOP.test(words[j - 1]!.text) &&
       !/['’]s$/.test(words[j - 1]!.text) &&
-      (!/^\p{Lu}/u.test(words[j - 1]!.text) || ORDINAL.test(words[j - 1]!.text))
+      (!CAP_START.test(words[j - 1]!.text) || ORDINAL.test(words[j - 1]!.text))
     )
       j--;
     return j;
@@ -114,7 +118,7 @@ export function titleFromPrefix(prefix: string, placeNames: string[] = []): stri
   }
   // "held in Russia in 2002", "in the Russian Federation in": where, not what (a country is no place of ours)
   while (i >= 0) {
-    if (i < 0 || !/^\p{Lu}/u.test(words[i]!.text) || OPENER.test(words[i]!.text)) break;
+    if (i < 0 || !CAP_START.test(words[i]!.text) || OPENER.test(words[i]!.text)) break;
     let k = nameStart(i) - 1;
     if (k >= 0 && /^the$/i.test(words[k]!.text)) k--;
     // ... and "hosted by India", "passed to India", "chaired by Kazakhstan": who, not what
@@ -274,7 +278,7 @@ export function titleFromSuffix(suffix: string): string {
   const words = allMatches(WORD, suffix)
     .slice(0, 40)
     .map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
-  const cap = (k: number) => /^\p{Lu}/u.test(words[k]!.text) && words[k]!.text !== 'The';
+  const cap = (k: number) => CAP_START.test(words[k]!.text) && words[k]!.text !== 'The';
   for (let i = 0; i < Math.min(words.length, 14); i++) {
     if (!cap(i)) continue;
     // the chair of the meeting ("under the chairmanship of the Prime Minister of ...") is not its name

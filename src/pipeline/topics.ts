@@ -13,6 +13,8 @@ const norm = (s: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** (A module constant: see titles.ts on patterns with \p{…}.) */
+const CAP_START = /^\p{Lu}/u;
 
 export class TopicMatcher {
   private readonly headings = new Map<string, string>();
@@ -65,5 +67,5 @@ export class TopicMatcher {
 export function isHeading(para: string): boolean {
   if (para.length > 120) return false;
   const t = para.replace(/\*+|^\s*#+\s*/g, '').trim();
-  return t.length >= 3 && t.length <= 80 && !t.includes('\n') && /^\p{Lu}/u.test(t) && !/[.:;,!?)]$/.test(t) && !/\d{4}/.test(t);
+  return t.length >= 3 && t.length <= 80 && !t.includes('\n') && CAP_START.test(t) && !/[.:;,!?)]$/.test(t) && !/\d{4}/.test(t);
 }

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paragraphs, sentences } from '../../../src/pipeline/segment.ts';
 
@@ -8,6 +9,35 @@ describe('segment: paragraphs and sentences as offsets into the text', () => {
   it('splits paragraphs at blank lines, trimmed, with exact offsets', () => {
     const ps = paragraphs(text).map((p) => text.slice(p.start, p.end));
     expect(ps).toEqual(['Title line', 'First sentence here. Second one follows!', 'A hard-wrapped\nsentence ends here.']);
+  });
+
+  it('cuts at every blank line as the pattern /\\n[ \\t]*\\n/ finds them, whatever the mix of newlines, spaces and tabs', () => {
+    // the cuts as first written, with the pattern (segment.ts now finds them with indexOf)
+    const byPattern = (t: string) => {
+      const out: { start: number; end: number }[] = [];
+      const push = (s: number, e: number) => {
+        while (s < e && /\s/.test(t[s]!)) s++;
+        while (e > s && /\s/.test(t[e - 1]!)) e--;
+        if (e > s) out.push({ start: s, end: e });
+      };
+      const re = /\n[ \t]*\n/g;
+      let from = 0;
+      for (let m = re.exec(t); m; m = re.exec(t)) {
+        push(from, m.index);
+        from = m.index + m[0].length;
+      }
+      push(from, t.length);
+      return out;
+    };
+    const t = fc
+      .array(fc.constantFrom('\n', '\n', ' ', '\t', '\r', 'a', 'Bc.', '\u00a0', '\u2028'), { maxLength: 40 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(t, (s) => {
+        expect(paragraphs(s)).toEqual(byPattern(s));
+      }),
+      { numRuns: 5000, seed: 3 },
+    );
   });
 
   it('finds sentences inside a paragraph, reading single newlines as spaces', () => {

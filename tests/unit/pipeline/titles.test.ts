@@ -126,6 +126,9 @@ describe('titles that say what happened (issue 10)', () => {
       'Video Message by SCO Secretary-General Zhang Ming for the 80th Session of ESCAP',
     );
     expect(abbreviate(title, 'no acronym here')).toBe(title);
+    // only a whole word of capitals is the acronym: not inside a longer one, a word or a number
+    for (const text of ['ESCAPE', 'xESCAP', 'ESCAP1', 'ESCAP_', 'the UNESCAP office']) expect(abbreviate(title, text), text).toBe(title);
+    for (const text of ['(ESCAP)', 'ESCAP-led', 'at ESCAP.', 'ESCAP']) expect(abbreviate(title, text), text).not.toBe(title);
   });
 
   it('a news report is named after the meeting it speaks of, never after its headline', () => {
