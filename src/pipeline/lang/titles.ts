@@ -142,7 +142,9 @@ function titleZh(text: string, blanks: Span[]): string {
   const kept = blanks.filter(
     (b) => !ZH_KIND_AT_START.test(text.slice(b.end, b.end + 4)) || !/\p{Script=Han}/u.test(text.slice(b.start, b.end)),
   );
-  const t = blanked(text, 0, text.length, kept, '|').replace(/^[^，。|]{0,12}\|+[电電](?:[（(][^）)]*[）)])?\s*/u, '');
+  const b = blanked(text, 0, text.length, kept, '|');
+  // (the dateline head has a 电 or 電: without one the pattern is not run)
+  const t = !b.includes('电') && !b.includes('電') ? b : b.replace(/^[^，。|]{0,12}\|+[电電](?:[（(][^）)]*[）)])?\s*/u, '');
   const segments = splitZh(t);
   // the segment holding the last meeting word that is not right after a blank ("在|举行会议" keeps "会议")
   for (const seg of segments) {

@@ -19,7 +19,10 @@ const DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2
 export function zhNumber(s: string): number {
   // ASCII digits (most dates) skip normalize(), which cost a third of the Chinese date finder's time
   if (/^[0-9]+$/.test(s)) return +s;
-  const t = s.normalize('NFKC');
+  // full-width digits are what NFKC makes ASCII digits of, and Chinese numerals are left as they are by it:
+  // read both without normalize(), which the bench's full-width and numeral dates called for every number
+  if (/^[０-９]+$/u.test(s)) return +String.fromCharCode(...Array.from(s, (c) => c.charCodeAt(0) - 0xff10 + 48));
+  const t = /^[〇○零一二三四五六七八九十两]+$/u.test(s) ? s : s.normalize('NFKC');
   if (/^\d+$/.test(t)) return +t;
   if (t.includes('十')) {
     const [tens, ones] = t.split('十');
@@ -71,9 +74,17 @@ const hans = chrono.hans.strict;
 /** The year in which a month and day lie nearest a report's own day (a report of 10 January speaks of "12月28日" last year). */
 function nearestYear(anchor: YMD, mo: number, d: number): number {
   const at = Date.UTC(anchor.y, anchor.m - 1, anchor.d);
-  return [anchor.y - 1, anchor.y, anchor.y + 1]
-    .map((y) => [y, Math.abs(Date.UTC(y, mo - 1, d) - at)] as const)
-    .sort((a, b) => a[1] - b[1])[0]![0];
+  // the first of the three years at the least distance (as a stable sort by distance would give), without arrays
+  let best = anchor.y - 1;
+  let least = Math.abs(Date.UTC(best, mo - 1, d) - at);
+  for (const y of [anchor.y, anchor.y + 1]) {
+    const far = Math.abs(Date.UTC(y, mo - 1, d) - at);
+    if (far < least) {
+      best = y;
+      least = far;
+    }
+  }
+  return best;
 }
 
 /**
