@@ -19,6 +19,7 @@ const parser = new chrono.Chrono(chrono.configuration.createConfiguration(true, 
 import type { Precision } from '../contract/schema.ts';
 import {
   dayRangesInMonth,
+  daysInMonth,
   dayRangesWithoutYear,
   inMonthYear,
   monthsWithoutYear,
@@ -72,7 +73,6 @@ const LEADING_WORDS = /^(?:(?:on|from|in|at|of|since|by|dated|the|until|till)\s+
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
-export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 export const iso = (y: number, m?: number, d?: number) => (m ? (d ? `${y}-${pad(m)}-${pad(d)}` : `${y}-${pad(m)}`) : `${y}`);
 
 /** The precision a partial ISO date is written at. */

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { daysInMonth } from '../../../src/pipeline/dates-en.ts';
 import { findDates, findYears, mayContainDate, noDateWordsEn } from '../../../src/pipeline/dates.ts';
 
 /** Words from every form findDates and findYears read, with their near misses, so that sentences mix them. */
@@ -173,5 +174,15 @@ describe('the check that a paragraph may hold a date', () => {
     );
     expect(yes).toBeGreaterThan(1000);
     expect(yes).toBeLessThan(5500);
+  });
+});
+
+describe('the days of a month', () => {
+  const byDate = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+  it('are what Date gives, for every month of every year the dates read, and for odd years and months too', () => {
+    for (let y = 100; y <= 9999; y++) for (let m = 1; m <= 12; m++) if (daysInMonth(y, m) !== byDate(y, m)) expect([y, m]).toBe('');
+    for (const y of [-1, 0, 4, 50, 99, 1900.5, 10000, 12345, NaN])
+      for (const m of [0, 1, 2, 12, 13, 2.5]) expect(daysInMonth(y, m), `${y}-${m}`).toEqual(byDate(y, m));
+    expect([daysInMonth(2000, 2), daysInMonth(1900, 2), daysInMonth(2024, 2), daysInMonth(2023, 2)]).toEqual([29, 28, 29, 28]);
   });
 });
