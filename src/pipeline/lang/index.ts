@@ -25,6 +25,8 @@ import { findDatesZh, HAPPENED_ZH } from './zh-dates.ts';
 
 export type { DateCarry, Lang } from './common.ts';
 export { LANGS } from './common.ts';
+/** Sentence starts of Russian or Chinese text as ICU gives them, or null (segment.ts asks ICU then). */
+export { sentenceStartsLang } from './sentences.ts';
 
 /**
  * What `franc(sample, { only: ['eng', 'rus', 'cmn'], minLength: 10 })` answers, without its trigram
