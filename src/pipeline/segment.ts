@@ -4,7 +4,7 @@
  * Intl.Segmenter slows with the square of its input on Node 20, so it only ever sees one paragraph
  * (and a very long paragraph is cut into pieces of at most MAX_CHUNK at line or word boundaries).
  */
-import { sentenceAbbreviations, type Lang } from './lang/index.ts';
+import { sentenceAbbreviations, sentenceStartsLang, type Lang } from './lang/index.ts';
 import { plainAscii, sentenceStarts } from './sentence-breaks.ts';
 
 export interface Span {
@@ -135,12 +135,12 @@ export function sentences(text: string, para: Span, lang: Lang = 'en'): Span[] {
         prev.length += length;
       else segs.push({ index, length });
     };
-    // Plain ASCII English (nearly every paragraph of an English document) is cut by sentence-breaks.ts,
-    // which gives ICU's breaks at a fraction of the cost; the rest by Intl.Segmenter.
-    if (lang === 'en' && plainAscii(piece)) {
-      const starts = sentenceStarts(piece);
-      for (let k = 0; k < starts.length; k++) take(starts[k]!, (starts[k + 1] ?? piece.length) - starts[k]!);
-    } else for (const seg of sentenceSegmenter.segment(piece)) take(seg.index, seg.segment.length);
+    // Plain ASCII English (nearly every paragraph of an English document) is cut by sentence-breaks.ts, and
+    // Russian and Chinese of the characters their documents use by lang/sentences.ts: ICU's breaks at a
+    // fraction of the cost. The rest (null: a character those scans do not read) by Intl.Segmenter.
+    const starts = lang === 'en' ? (plainAscii(piece) ? sentenceStarts(piece) : null) : sentenceStartsLang(piece);
+    if (starts) for (let k = 0; k < starts.length; k++) take(starts[k]!, (starts[k + 1] ?? piece.length) - starts[k]!);
+    else for (const seg of sentenceSegmenter.segment(piece)) take(seg.index, seg.segment.length);
     for (const seg of lang === 'ru' ? segs.flatMap((g) => splitBeforeNumbers(piece, g, abbr)) : segs) {
       let s = c.start + seg.index;
       let e = s + seg.length;
