@@ -40,9 +40,12 @@ export function isFewDays(v: DateValue): boolean {
 function foldIntoMeetings(mentions: Mention[], lang: Lang): void {
   const meetings = mentions.filter((m) => m.value.end && isFewDays(m.value));
   // "МОСКВА, 4 июля. /ТАСС/. Лидеры ШОС сегодня в Астане …": the dateline's day is where the text places that day
-  if (lang !== 'en')
-    for (const m of mentions)
-      if (m.dateline && mentions.some((o) => !o.dateline && o.place && !o.value.end && o.value.start === m.value.start)) m.place = null;
+  if (lang !== 'en') {
+    // The days placed elsewhere in the text, looked up once (asked of every mention for each dateline
+    // one, it grew with the square of a long document's mentions).
+    const placedDays = new Set(mentions.filter((o) => !o.dateline && o.place && !o.value.end).map((o) => o.value.start));
+    for (const m of mentions) if (m.dateline && placedDays.has(m.value.start)) m.place = null;
+  }
   for (const m of mentions) {
     const inside = (r: Mention) => r.value.start <= m.value.start && m.value.start <= r.value.end!;
     // (a dateline's day that nothing else in the text names is only the report's date: it joins its meeting)

@@ -62,7 +62,7 @@ async function rebuild() {
     splitting: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'es2022',
     // The packages are bundled too (each thread loaded ~40 of their files through Node's ESM loader and lexed
     // the CommonJS ones for their exports: a worker's start-up 0.8 -> 0.45 s of CPU, the seeds' run 1.55 -> 1.03 s),
     // except pdf.js (loaded on demand, with files of its own) and a UMD package esbuild cannot follow.
