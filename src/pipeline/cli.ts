@@ -2,13 +2,13 @@
  * npm run extract [-- --in DIR --out DIR --quiet]: the command line around the pipeline. `--help` says
  * everything (options, exit codes, file formats); the arguments are read by node's util.parseArgs.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliArgs } from './cli-run.ts';
 import { cacheDirOf, DATA_DIR, MAX_DOCUMENT_BYTES } from './paths.ts';
-import { POOLED, startWorkerEarly } from './pool-start.ts';
+import { OVERLAP_ENTRIES, POOLED, startWorkerEarly } from './pool-start.ts';
 
 const HELP = `SCO Atlas extraction: documents in, the atlas's data files out.
 
@@ -102,9 +102,19 @@ try {
 
 // The pool's worker is started now, before this thread loads the pipeline (~0.2 s of CPU per thread, side
 // by side rather than one after the other), and given its data once the run knows it wants it (pool.ts):
-// without a cache every document is extracted on one thread per core; with one, the documents that
-// changed are extracted while this thread reads the other documents' entries. A run that wants no
-// worker (nothing changed) stops it.
-const early = POOLED && args.jobs !== 1 && (args.jobs ?? availableParallelism()) > 1 ? [startWorkerEarly()] : [];
+// without a cache every document is extracted on one thread per core; with one, when the folder is large
+// enough (OVERLAP_ENTRIES), the documents that changed are extracted while this thread reads the other
+// documents' entries. A run that wants no worker (nothing changed, or too little text) stops it.
+const large = (dir: string) => {
+  try {
+    return readdirSync(dir).length >= OVERLAP_ENTRIES;
+  } catch {
+    return false; // the run says what is wrong with the folder
+  }
+};
+const early =
+  POOLED && args.jobs !== 1 && (args.jobs ?? availableParallelism()) > 1 && (args.cacheDir === null || large(args.inDir))
+    ? [startWorkerEarly()]
+    : [];
 const { run } = await import('./cli-run.ts');
 await run(args, early);

@@ -13,6 +13,15 @@ export const WORKER = new URL('./pool-worker.mjs', import.meta.url);
  */
 export const POOLED = !import.meta.url.endsWith('.ts');
 
+/**
+ * From this many cache entries to read, a cached run extracts its changed documents on a worker while
+ * this thread reads the entries (pool.ts, cache-lookup.ts), however little they hold: reading costs
+ * ~0.5 ms an entry, a worker's start-up ~0.2 s of CPU on another core. The command line starts that
+ * worker before it loads the pipeline when the input folder holds this many files (cli.ts); below
+ * that (the seeds) a worker would only take CPU from a run that needs none.
+ */
+export const OVERLAP_ENTRIES = 200;
+
 /** A worker started ahead (while this thread still loads or reads the folder), loading the pipeline meanwhile. */
 export interface EarlyWorker {
   worker: Worker;

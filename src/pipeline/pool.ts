@@ -22,7 +22,7 @@ import { dirname, resolve } from 'node:path';
 import { readChronology } from './events/read.ts';
 import { meetingsFor } from './join-fast.ts';
 import { meetingsHash } from './join-part.ts';
-import { POOLED, watched, WORKER, type EarlyWorker } from './pool-start.ts';
+import { OVERLAP_ENTRIES, POOLED, watched, WORKER, type EarlyWorker } from './pool-start.ts';
 
 export type { EarlyWorker } from './pool-start.ts';
 
@@ -37,13 +37,6 @@ const BYTES_PER_WORKER = 1_000_000;
  * never sits idle while this thread is busy taking in a result (a large outcome takes a while to copy).
  */
 const IN_FLIGHT = 2;
-
-/**
- * From this many cache entries to read, a cached run extracts its changed documents on a worker while
- * this thread reads the entries (cache-lookup.ts), however little they hold: reading costs ~0.5 ms an
- * entry here, a worker's start-up ~0.2 s (on another core, from the run's start: cli.ts).
- */
-const OVERLAP_ENTRIES = 200;
 
 /**
  * What a worker starts from: the places the corrections add, and the project's data files as this thread
