@@ -14,15 +14,24 @@ const PLAIN = /^[\t\x20-\x7e]*$/;
 /** True when `s` is text `sentenceStarts` reads as ICU does. */
 export const plainAscii = (s: string): boolean => PLAIN.test(s);
 
-// The UAX #29 sentence-break classes of the ASCII characters (SentenceBreakProperty.txt); 0 for the others.
-const SP = 1; // tab, space
-const LOWER = 2;
-const UPPER = 3;
-const NUMERIC = 4;
-const ATERM = 5; // .
-const STERM = 6; // ! ?
-const CLOSE = 7; // " ' ( ) [ ] { }
-const SCONTINUE = 8; // , - : ;
+/**
+ * The UAX #29 sentence-break classes a scan reads (SentenceBreakProperty.txt), numbered once for every
+ * table that gives them (this module's for ASCII, lang/sentences.ts's for Cyrillic and Han); 0 for a
+ * character with no rule of its own here (% & * +, ...).
+ */
+export const SB = {
+  OTHER: 0,
+  SP: 1, // tab, space (and the wide space)
+  LOWER: 2,
+  UPPER: 3,
+  OLETTER: 4, // letters with no case (Han)
+  NUMERIC: 5,
+  ATERM: 6, // .
+  STERM: 7, // ! ? and the sentence marks of other scripts
+  CLOSE: 8, // quotes and brackets
+  SCONTINUE: 9, // , - : ; and the like
+} as const;
+const { SP, LOWER, UPPER, OLETTER, NUMERIC, ATERM, STERM, CLOSE, SCONTINUE } = SB;
 
 const CLASS = new Uint8Array(128);
 CLASS[9] = SP;
@@ -42,19 +51,22 @@ for (const ch of ',-:;') CLASS[ch.charCodeAt(0)] = SCONTINUE;
  * (SB11: after the mark, its closing quotes or brackets and its spaces), unless one of the rules that
  * keep a sentence going holds at that point (SB6, SB7, SB8, SB8a).
  */
-export function sentenceStarts(s: string): number[] {
-  // CLASS[s.charCodeAt(i)] is written out at each use: the CLI's launcher turns TurboFan's inlining off,
+export const sentenceStarts = (s: string): number[] => startsByClass(s, CLASS);
+
+/** The scan of `sentenceStarts`, over a table of the classes (SB) of every character `s` holds. */
+export function startsByClass(s: string, cls: Uint8Array): number[] {
+  // cls[s.charCodeAt(i)] is written out at each use: the CLI's launcher turns TurboFan's inlining off,
   // and a helper called per character cost as much as the scan itself.
   const n = s.length;
   const starts: number[] = n > 0 ? [0] : [];
   for (let i = 0; i < n; i++) {
-    const term = CLASS[s.charCodeAt(i)]!;
+    const term = cls[s.charCodeAt(i)]!;
     if (term !== ATERM && term !== STERM) continue;
     let k = i + 1;
-    while (k < n && CLASS[s.charCodeAt(k)] === CLOSE) k++;
-    while (k < n && CLASS[s.charCodeAt(k)] === SP) k++;
+    while (k < n && cls[s.charCodeAt(k)] === CLOSE) k++;
+    while (k < n && cls[s.charCodeAt(k)] === SP) k++;
     if (k >= n) break; // the end of the text ends the last sentence
-    const next = CLASS[s.charCodeAt(k)]!;
+    const next = cls[s.charCodeAt(k)]!;
     // SB8a: a mark, then a comma, colon, dash or another mark: the sentence goes on.
     if (next === SCONTINUE || next === ATERM || next === STERM) {
       i = k - 1;
@@ -62,14 +74,14 @@ export function sentenceStarts(s: string): number[] {
     }
     if (term === ATERM) {
       // SB6: "3.5"; SB7: "U.S" (a letter, the stop, a capital, nothing between).
-      const prev = i > 0 ? CLASS[s.charCodeAt(i - 1)]! : 0;
+      const prev = i > 0 ? cls[s.charCodeAt(i - 1)]! : 0;
       if (k === i + 1 && (next === NUMERIC || (next === UPPER && (prev === LOWER || prev === UPPER)))) continue;
-      // SB8: after a full stop, the next letter past any digits and signs is lower case ("etc. and so").
+      // SB8: after a full stop, the next letter past any digits and signs is lower case ("etc. and so", "г. в Ташкенте").
       let m = k;
       let c = 0;
       while (m < n) {
-        c = CLASS[s.charCodeAt(m)]!;
-        if (c === LOWER || c === UPPER || c === ATERM || c === STERM) break;
+        c = cls[s.charCodeAt(m)]!;
+        if (c === LOWER || c === UPPER || c === OLETTER || c === ATERM || c === STERM) break;
         m++;
       }
       if (m < n && c === LOWER) {

@@ -11,20 +11,14 @@
  * tests/unit/pipeline/lang/sentences.test.ts holds the scan to ICU's answers, random texts included.
  */
 
-// The UAX #29 sentence-break class of each character read here (SentenceBreakProperty.txt); UNKNOWN for the rest.
-const UNKNOWN = 0;
-const OTHER = 1; // digits' and letters' neighbours with no rule of their own: % & * + / < = > @ # $ ^ _ ` | ~ … · №
-const SP = 2;
-const LOWER = 3;
-const UPPER = 4;
-const OLETTER = 5; // Han
-const NUMERIC = 6;
-const ATERM = 7; // . and the full-width ．
-const STERM = 8; // ! ? 。！？
-const CLOSE = 9; // quotes and brackets
-const SCONTINUE = 10; // , - : ; – — and their full-width forms, 、
+import { SB, startsByClass } from '../sentence-breaks.ts';
 
-const CLASS = new Uint8Array(0x10000);
+// The UAX #29 sentence-break class of each character read here (SentenceBreakProperty.txt, numbered as
+// sentence-breaks.ts numbers them); UNKNOWN for the rest.
+const UNKNOWN = 255;
+const { OTHER, SP, LOWER, UPPER, OLETTER, NUMERIC, ATERM, STERM, CLOSE, SCONTINUE } = SB;
+
+const CLASS = new Uint8Array(0x10000).fill(UNKNOWN);
 const set = (chars: string, c: number) => {
   for (const ch of chars) CLASS[ch.charCodeAt(0)] = c;
 };
@@ -57,39 +51,5 @@ set(',-:;\u2013\u2014\u3001\uff0c\uff0d\uff1a\uff1b', SCONTINUE);
 export function sentenceStartsLang(s: string): number[] | null {
   const n = s.length;
   for (let i = 0; i < n; i++) if (CLASS[s.charCodeAt(i)] === UNKNOWN) return null;
-  const starts: number[] = n > 0 ? [0] : [];
-  for (let i = 0; i < n; i++) {
-    const term = CLASS[s.charCodeAt(i)]!;
-    if (term !== ATERM && term !== STERM) continue;
-    let k = i + 1;
-    while (k < n && CLASS[s.charCodeAt(k)] === CLOSE) k++;
-    while (k < n && CLASS[s.charCodeAt(k)] === SP) k++;
-    if (k >= n) break; // the end of the text ends the last sentence
-    const next = CLASS[s.charCodeAt(k)]!;
-    // SB8a: a mark, then a comma, colon, dash or another mark: the sentence goes on.
-    if (next === SCONTINUE || next === ATERM || next === STERM) {
-      i = k - 1;
-      continue;
-    }
-    if (term === ATERM) {
-      // SB6: "3.5"; SB7: "т.Е" (a letter, the stop, a capital, nothing between).
-      const prev = i > 0 ? CLASS[s.charCodeAt(i - 1)]! : 0;
-      if (k === i + 1 && (next === NUMERIC || (next === UPPER && (prev === LOWER || prev === UPPER)))) continue;
-      // SB8: after a full stop, the next letter past any digits and signs is lower case ("г. в Ташкенте").
-      let m = k;
-      let c = 0;
-      while (m < n) {
-        c = CLASS[s.charCodeAt(m)]!;
-        if (c === LOWER || c === UPPER || c === OLETTER || c === ATERM || c === STERM) break;
-        m++;
-      }
-      if (m < n && c === LOWER) {
-        i = k - 1;
-        continue;
-      }
-    }
-    starts.push(k);
-    i = k - 1;
-  }
-  return starts;
+  return startsByClass(s, CLASS);
 }
