@@ -45,19 +45,21 @@ const ORDINAL = {
 /** A Russian month's name, any case ("ноябрь", "ноябре", "июня"), in the calendar's order. */
 const RU_MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма[йяе]', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
 const RU_MONTH = `(?:(${RU_MONTHS.join('|')})\\p{L}*\\s+)?`;
-/** The meeting's year (group 1 in Chinese, 2 in Russian) and, when given, its month (2 in Chinese, 1 in Russian). */
+/** The previous meeting's year (group 1). */
 const PREVIOUS = {
-  ru: new RegExp(`(?:Предыдущ|Прошлогодн)\\p{L}*\\s+(?:саммит|встреч|заседани)[^.!?]{0,100}?${RU_MONTH}${Y}\\s+год`, 'iu'),
-  zh: new RegExp(`(?:上一次|上次|上一届|上届|上一屆|上屆)[^。！？]{0,40}?${Y}年(?:(\\d{1,2})月)?`, 'u'),
+  ru: new RegExp(`(?:Предыдущ|Прошлогодн)\\p{L}*\\s+(?:саммит|встреч|заседани)[^.!?]{0,100}?${Y}\\s+год`, 'iu'),
+  zh: new RegExp(`(?:上一次|上次|上一届|上届|上一屆|上屆)[^。！？]{0,40}?${Y}年`, 'u'),
 };
+/** The next meeting's year (group 1 in Chinese, 2 in Russian) and, when given, its month (2 in Chinese, 1 in Russian). */
 const NEXT = {
   ru: new RegExp(`следующ\\p{L}*\\s+(?:саммит|встреч|заседани)[^.!?]{0,100}?${RU_MONTH}${Y}\\s+год`, 'iu'),
   zh: new RegExp(`(?:下一次|下次|下一届|下届|下一屆|下屆)[^。！？]{0,40}?${Y}年(?:(\\d{1,2})月)?`, 'u'),
 };
-/** A PREVIOUS or NEXT match's year and month (undefined when the text gives none). */
+const RU_MONTH_AT = RU_MONTHS.map((stem) => new RegExp(`^${stem}`, 'iu'));
+/** A NEXT match's year and month (undefined when the text gives none). */
 function yearMonth(lang: 'ru' | 'zh', m: RegExpExecArray): { y: number; month?: number } {
   if (lang === 'zh') return { y: +m[1]!, ...(m[2] ? { month: +m[2] } : {}) };
-  const month = m[1] ? RU_MONTHS.findIndex((stem) => new RegExp(`^${stem}`, 'iu').test(m[1]!)) + 1 : 0;
+  const month = m[1] ? RU_MONTH_AT.findIndex((at) => at.test(m[1]!)) + 1 : 0;
   return { y: +m[2]!, ...(month > 0 ? { month } : {}) };
 }
 const ANNIVERSARY = {
@@ -87,7 +89,7 @@ export function reportYearLang(lang: 'ru' | 'zh', text: string, title: string, d
       return { y: (ofState ? SCO_FOUNDED - 1 : SCO_FOUNDED) + n, why: `the ordinal of the council's meeting (${n})` };
   }
   const p = PREVIOUS[lang].exec(text);
-  if (p) return { y: yearMonth(lang, p).y + 1, why: "the previous meeting's year" };
+  if (p) return { y: +p[1]! + 1, why: "the previous meeting's year" };
   const x = NEXT[lang].exec(text);
   if (x) {
     const { y, month } = yearMonth(lang, x);

@@ -54,19 +54,26 @@ function indexOf(gaz: Gazetteer): Index {
   indexes.set(gaz, ix);
   return ix;
 }
-/** The place a single (possibly hyphenated) word names, in any case form; null when none. */
-const placeOfWordCache = new WeakMap<Gazetteer, Map<string, GazetteerPlace | null>>();
-export function placeOfWordRu(word: string, gaz: Gazetteer): GazetteerPlace | null {
-  // every capitalised word of a Russian text comes here: the answer is kept per word (as the stems are)
-  let cache = placeOfWordCache.get(gaz);
-  if (!cache) placeOfWordCache.set(gaz, (cache = new Map()));
-  let p = cache.get(word);
-  if (p === undefined) {
-    p = placeOfWordUncached(word, gaz);
-    if (cache.size < 50_000) cache.set(word, p);
-  }
-  return p;
+/**
+ * `find` with its answers kept per gazetteer and word (up to 50,000 words): every capitalised word of a
+ * Russian text asks placeOfWordRu, and every one that names no place asks cityOfAdjectiveRu.
+ */
+function perWord(find: (word: string, gaz: Gazetteer) => GazetteerPlace | null): (word: string, gaz: Gazetteer) => GazetteerPlace | null {
+  const caches = new WeakMap<Gazetteer, Map<string, GazetteerPlace | null>>();
+  return (word, gaz) => {
+    let cache = caches.get(gaz);
+    if (!cache) caches.set(gaz, (cache = new Map()));
+    let p = cache.get(word);
+    if (p === undefined) {
+      p = find(word, gaz);
+      if (cache.size < 50_000) cache.set(word, p);
+    }
+    return p;
+  };
 }
+
+/** The place a single (possibly hyphenated) word names, in any case form; null when none. */
+export const placeOfWordRu = perWord(placeOfWordUncached);
 function placeOfWordUncached(word: string, gaz: Gazetteer): GazetteerPlace | null {
   const ix = indexOf(gaz);
   const stem = stemRu(word);
@@ -97,18 +104,7 @@ export function dictionaryFormRu(written: string, place: GazetteerPlace): string
 }
 
 /** An adjective made from a city's name ("Душанбинская", "Шанхайской", "Московская"): that city. */
-const cityOfAdjectiveCache = new WeakMap<Gazetteer, Map<string, GazetteerPlace | null>>();
-export function cityOfAdjectiveRu(word: string, gaz: Gazetteer): GazetteerPlace | null {
-  // every capitalised word that names no place comes here: the answer is kept per word, as placeOfWordRu's
-  let cache = cityOfAdjectiveCache.get(gaz);
-  if (!cache) cityOfAdjectiveCache.set(gaz, (cache = new Map()));
-  let p = cache.get(word);
-  if (p === undefined) {
-    p = cityOfAdjectiveUncached(word, gaz);
-    if (cache.size < 50_000) cache.set(word, p);
-  }
-  return p;
-}
+export const cityOfAdjectiveRu = perWord(cityOfAdjectiveUncached);
 function cityOfAdjectiveUncached(word: string, gaz: Gazetteer): GazetteerPlace | null {
   const w = word.toLowerCase().replace(/ё/g, 'е');
   if (!/ск(?:ая|ой|ую|ий|ого|ому|им|ом|ое|ие|их|ими)$/.test(w)) return null;
