@@ -22,12 +22,14 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '../src/pipeline/node-flags.mjs';
 import { runPipeline } from '../src/pipeline/run.ts';
 import { writeCorpus } from './corpus.ts';
 import { runShapes, type ShapeResult } from './shapes.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The command `npm run extract` runs (without npm's own start-up): the launcher and its cached bundle.
+// The command `npm run extract` runs (without npm's own start-up): the launcher and its cached bundle,
+// with the Node flags its script gives (node-flags.mjs).
 const launcher = join(root, 'src/pipeline/extract.mjs');
 const tmp = join(root, 'bench/tmp');
 const CORPUS_DOCS = Number(process.env.BENCH_DOCS ?? 1000);
@@ -59,7 +61,7 @@ function wall(args: string[], label?: string): number {
   const t = performance.now();
   const c = childCpu();
   try {
-    execFileSync(process.execPath, [launcher, ...args], { stdio: 'pipe', cwd: root });
+    execFileSync(process.execPath, [...NODE_FLAGS, launcher, ...args], { stdio: 'pipe', cwd: root });
   } catch (e) {
     // exit code 1 means some document failed; the run itself still counts
     if ((e as { status?: number }).status !== 1) throw e;
@@ -122,7 +124,7 @@ console.log('corpus: one document added to a cached run');
 /** One CLI run with --verbose: its wall time and the seconds (wall and CPU) its "time:" line gives besides writing. */
 function timedRun(args: string[]): { wall: number; besidesWriting: number; besidesWritingCpu: number; stderr: string } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [launcher, ...args, '--verbose'], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, launcher, ...args, '--verbose'], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0 && r.status !== 1) throw new Error(`extract exited ${r.status}: ${r.stderr}`);
   const m = /time: ([\d.]+) s to read and extract(?: \(CPU ([\d.]+) s\))?/.exec(r.stderr);
   return {

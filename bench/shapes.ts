@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NODE_FLAGS } from '../src/pipeline/node-flags.mjs';
 
 /** "The leaders met in <city> on <date>." sentences, a paragraph break every fifth unless `oneLine`. */
 export function denseText(bytes: number, oneLine = false): string {
@@ -65,7 +66,7 @@ export function runShapes(launcher: string, root: string, tmp: string): ShapeRes
     const t = performance.now();
     const r = spawnSync(
       process.execPath,
-      ['--import', REPORT_RSS, launcher, '--in', dir, '--out', join(tmp, `shape-out-${s.file}`), '--quiet'],
+      ['--import', REPORT_RSS, ...NODE_FLAGS, launcher, '--in', dir, '--out', join(tmp, `shape-out-${s.file}`), '--quiet'],
       { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     const wall = (performance.now() - t) / 1000;

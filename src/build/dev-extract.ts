@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
+import { NODE_FLAGS } from '../pipeline/node-flags.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEBOUNCE_MS = 300;
@@ -44,7 +45,7 @@ export function devExtract(options: DevExtractOptions = {}): Plugin {
         const started = Date.now();
         const child = spawn(
           process.execPath,
-          [join(ROOT, 'src/pipeline/extract.mjs'), '--in', sources, '--out', out, '--quiet', ...(options.args ?? [])],
+          [...NODE_FLAGS, join(ROOT, 'src/pipeline/extract.mjs'), '--in', sources, '--out', out, '--quiet', ...(options.args ?? [])],
           {
             cwd: ROOT,
             stdio: ['ignore', 'pipe', 'pipe'],

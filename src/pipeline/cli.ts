@@ -7,13 +7,14 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliArgs } from './cli-run.ts';
+import { NODE_FLAGS } from './node-flags.mjs';
 import { cacheDirOf, DATA_DIR, MAX_DOCUMENT_BYTES } from './paths.ts';
 import { OVERLAP_ENTRIES, POOLED, startWorkerEarly } from './pool-start.ts';
 
 const HELP = `SCO Atlas extraction: documents in, the atlas's data files out.
 
 Usage: npm run extract -- [options]
-       node src/pipeline/extract.mjs [options]
+       node ${NODE_FLAGS.join(' ')} src/pipeline/extract.mjs [options]
 
 Options:
   --in DIR       the folder of documents to read (default: data/sources)

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { NODE_FLAGS } from './node-flags.mjs';
 
 // TurboFan without inlining, set before any of the pipeline's code is compiled. A run is short and
 // cold: its optimising compiler ran on V8's background threads for ~3 s of CPU over the 1,000-document
@@ -24,6 +25,9 @@ import { setFlagsFromString } from 'node:v8';
 // choice of the optimiser: unlike --no-regexp-tier-up (taken out in a03f05f after a crash), it changes no
 // code or object already made. Skipped when the command line sets inlining itself.
 if (!process.execArgv.some((a) => a.includes('inlin'))) setFlagsFromString('--no-turbo-inlining');
+// The flags a run wants for its heaps (node-flags.mjs): given on the command line they reach this thread;
+// set here, the workers' heaps get them too when the command line did not give them.
+for (const flag of NODE_FLAGS) if (!process.execArgv.some((a) => a.startsWith(flag.split('=')[0]))) setFlagsFromString(flag);
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');

@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utime
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { NODE_FLAGS } from '../../../src/pipeline/node-flags.mjs';
 import { runPipeline } from '../../../src/pipeline/run.ts';
 import { writeOutputs } from '../../../src/pipeline/write.ts';
 
@@ -16,12 +17,16 @@ const root = join(import.meta.dirname, '../../..');
 const tmp = mkdtempSync(join(tmpdir(), 'sco-launcher-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const inDir = join(root, 'tests/fixtures/unseen');
+// What `npm run extract` runs: its script's words after `node` (Node's flags, then the launcher).
+const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.extract!;
+const [node, ...words] = script.split(' ');
 const run = (out: string) =>
-  execFileSync(process.execPath, [join(root, 'src/pipeline/extract.mjs'), '--in', inDir, '--out', out], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: 'pipe',
-  });
+  execFileSync(process.execPath, [...words, '--in', inDir, '--out', out], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+
+it("gives the launcher the Node flags the CLI's thread wants (node-flags.mjs), as the dev server and the bench do", () => {
+  expect(node).toBe('node');
+  expect(words).toEqual([...NODE_FLAGS, 'src/pipeline/extract.mjs']);
+});
 
 it('writes the same bytes as the pipeline, and rebuilds its bundle when a source is newer', () => {
   writeOutputs(join(tmp, 'direct'), runPipeline(inDir));

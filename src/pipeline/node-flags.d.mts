@@ -1,0 +1,2 @@
+/** Node's flags for the extraction CLI's own thread (node-flags.mjs). */
+export declare const NODE_FLAGS: readonly string[];
