@@ -39,6 +39,8 @@ export interface DateCarry {
   m?: number;
   /** The report's own day (from its dateline): what "today"/"yesterday" count from. */
   anchor?: YMD;
+  /** The last day read ("次日", the day after, counts from it across sentences). */
+  last?: { value: { start: string; end?: string; precision: string } };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -57,12 +57,17 @@ const YEARS_FROM: Record<string, number> = { 前年: -2, 去年: -1, 今年: 0 }
 const DAY_ONLY = new RegExp(`(?<![${N.slice(1, -1)}月日年])([0-9０-９]{1,2}|[一二三四五六七八九十]{2,3})[日号](?![本内前后])`, 'gu');
 /** A year alone as the time of something, never a target ("2025年前"), a period or a decade. */
 const YEAR_ALONE = new RegExp(`(?<!${N}|[-–—~～－至到]\\s?)(${N}{4})年(?!${N}|代|度|前|后|以来|以后|以前|起|至|到|底|初|[-–—~～－])`, 'gu');
-const RELATIVE = /(今天|今日|当天|当日|昨天|昨日|前天)/gu;
+const RELATIVE = /(今天|今日|当天|当日|昨天|昨日|前天|次日|翌日)/gu;
 /** "上个月", "上月" (last month): the month before the report's own. */
 const LAST_MONTH = /上个?月(?![0-9０-９一二三四五六七八九十]{1,3}[日号])/gu;
 const NUMERAL_BEFORE = new RegExp(`${N}$`, 'u');
 const DAY_CHAR = /[日号]/;
-const MAYBE = new RegExp(`${N}[年月日号]|今天|今日|当天|当日|昨天|昨日|前天|上个?月`, 'u');
+const MAYBE = new RegExp(`${N}[年月日号]|今天|今日|当天|当日|昨天|昨日|前天|次日|翌日|上个?月`, 'u');
+/**
+ * A table row whose first cell is the year ("| 2018 | 4月24日 | 北京 |", a list of meetings by year): the
+ * row's days without a year are of that year, not of the date last read (the row before) or the report's.
+ */
+const ROW_YEAR = /^[\s|]*((?:19|20)\d{2})年?\s*\|/u;
 
 /** Words that say something happened: a year alone is an event only in a sentence with one of them. */
 /** Simplified and traditional forms ('举办'/'舉辦', '通过'/'通過', '主办'/'主辦'). */
@@ -180,10 +185,17 @@ function readFound(f: Found, r: Reading): DateValue | string {
       return validDay(c.y, c.m, d) ? { start: isoOf(c.y, c.m, d), precision: 'day' } : 'not a real calendar date';
     }
     case 'relDay': {
-      // "当天" (that day) is the day last named; "今天" and "昨天" count from the report's own day
+      // "当天" (that day) is the day last named, "次日" the day after it (after a span, after its last day);
+      // "今天" and "昨天" count from the report's own day
       const word = m[1]!;
       const last = r.mentions.at(-1);
       if (/当/.test(word) && c.y && c.m && last?.value.precision === 'day') return { start: last.value.start, precision: 'day' };
+      if (/[次翌]/.test(word)) {
+        const before = last ?? c.last;
+        if (before?.value.precision !== 'day') return 'the day after a day the text has not named';
+        const [y, mo, d] = (before.value.end ?? before.value.start).split('-').map(Number) as [number, number, number];
+        return { start: shiftDay({ y, m: mo, d }, 1), precision: 'day' };
+      }
       return { start: shiftDay(c.anchor!, word.startsWith('昨') ? -1 : word.startsWith('前') ? -2 : 0), precision: 'day' };
     }
     default:
@@ -235,8 +247,9 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
       ),
     );
   }
-  if (carry.anchor) {
+  if (carry.anchor || text.includes('次') || text.includes('翌')) {
     for (const m of allMatches(RELATIVE, text)) {
+      if (!carry.anchor && !/[次翌]/u.test(m[1]!)) continue; // "今天" with no report's day to count from
       if (!overlaps(all, m.index, m.index + m[0].length)) all.push(found(m.index, m.index + m[0].length, 'relDay', m));
     }
   }
@@ -272,6 +285,11 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   }
   all.sort((a, b) => a.start - b.start);
   const reading: Reading = { docYear, carry, mentions, yearHere: false };
+  const row = text.includes('|') ? ROW_YEAR.exec(text) : null;
+  if (row) {
+    carry.y = +row[1]!;
+    reading.yearHere = true;
+  }
   for (const f of all) {
     if (overlaps(mentions, f.start, f.end) || overlaps(skipped, f.start, f.end)) continue;
     const v = readFound(f, reading);
@@ -283,6 +301,7 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
     if (/年/u.test(text.slice(f.start, f.end))) reading.yearHere = true;
     carry.y = +v.start.slice(0, 4);
     if (v.start.length >= 7) carry.m = +v.start.slice(5, 7);
+    if (v.precision === 'day') carry.last = { value: v };
   }
   return { mentions, skipped };
 }
