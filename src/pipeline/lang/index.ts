@@ -79,7 +79,7 @@ const ANNIVERSARY_AFTER = {
 /** A publication or revision stamp: "Дата публикации: 05.07.2024", "Обновлено: …", "发布时间：…". */
 const STAMP_BEFORE = {
   ru: /(?:Дата\s+(?:публикации|обновления)|Опубликован\p{L}*|Обновлен\p{L}*|Изменен\p{L}*)\s*:?\s*$/iu,
-  zh: /(?:发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|来源|來源|(?:最后|最後)?(?:修订|修訂|更新|整理|编辑|編輯)[于於])\s*[:：]?\s*$/u,
+  zh: /(?:发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|来源|來源|(?:最后|最後)?(?:修订|修訂|更新|整理|编辑|編輯)[于於])\s*[:：]?\s*$|《(?:人民日报|人民日報)(?:海外版)?》\s*[（(]?\s*$/u,
 };
 
 /**
@@ -91,11 +91,15 @@ const MAYBE_PLAN = {
   zh: /[将將拟擬计計原预預定]/u,
 };
 const MAYBE_ANNIVERSARY = { ru: /отметил|отмечал|исполнил|исполняется/iu, zh: /迎[来來]/u };
-const MAYBE_STAMP = { ru: /дата|опубликован|обновлен|изменен/iu, zh: /[发發更来來最修整编編]/u };
+const MAYBE_STAMP = { ru: /дата|опубликован|обновлен|изменен/iu, zh: /[发發更来來最修整编編》]/u };
+
+/** The day things are counted to ("资料截至2025年8月", "截至2023年底", "по состоянию на 1 января 2024 года"): no happening. */
+const AS_OF_BEFORE = { ru: /по\s+состоянию\s+на\s*$/iu, zh: /(?:截至|截止)(?:到|于|於)?\s*$/u };
 
 /** Why a date the finder read is no event: a plan, an anniversary, a publication stamp; null when it may be one. */
 function notAnEvent(lang: 'ru' | 'zh', text: string, m: DateMention): string | null {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
+  if (AS_OF_BEFORE[lang].test(before.slice(-20))) return 'the day a count or a record is made to, not an event';
   if (MAYBE_PLAN[lang].test(before) && PLAN_BEFORE[lang].test(before)) return 'a plan or an expectation, not a dated event';
   const after = text.slice(m.end, m.end + 40);
   if (MAYBE_ANNIVERSARY[lang].test(after) && ANNIVERSARY_AFTER[lang].test(after)) return 'an anniversary, not a happening';
@@ -202,7 +206,8 @@ export function firstFullDateLang(lang: 'ru' | 'zh', text: string, datelineMonth
 
 const ONLINE = {
   ru: /видеоконференц|видеосвяз|онлайн-формат|в режиме онлайн|в онлайн[- ]режиме|в виртуальном формате|дистанционно/iu,
-  zh: /(?<!线上|線上)(?:以视频方式|以視頻方式|视频会议|視頻會議|视频连线|視頻連線|线上(?!线下)|線上(?!線下)|云会议|雲會議)/u,
+  // (Taiwan's word for video is 視訊: "以視訊方式舉行", "視訊會議")
+  zh: /(?<!线上|線上)(?:以视频方式|以視頻方式|以視訊方式|视频会议|視頻會議|視訊會議|视频连线|視頻連線|視訊連線|透過視訊|线上(?!线下)|線上(?!線下)|云会议|雲會議)/u,
 };
 /** A sentence that says the meeting was held by video link (not a hybrid "线上线下相结合"). */
 export const isOnlineLang = (lang: 'ru' | 'zh', sentence: string) => ONLINE[lang].test(sentence);
@@ -245,7 +250,9 @@ export function reportDateLang(
   const d = header ? findDatesLang(lang, header, r.y, { y: r.y }).mentions[0] : undefined;
   const [y, m, dd] = d?.value.precision === 'day' ? (d.value.start.split('-').map(Number) as [number, number, number]) : [];
   const day = y && m && dd ? { y, m, d: dd } : undefined;
-  if (r.m && r.d && validDay(r.y, r.m, r.d)) return { date: { y: r.y, m: r.m, d: r.d }, ...(day ? { day } : {}), why: r.why };
+  // a stamp's day is the report's own when no dateline gives one: "昨天" under "（《人民日报》2024年07月05日 第01版）" is 4 July
+  if (r.m && r.d && validDay(r.y, r.m, r.d))
+    return { date: { y: r.y, m: r.m, d: r.d }, day: day ?? { y: r.y, m: r.m, d: r.d }, why: r.why };
   return day ? { date: day, day, why: r.why } : null;
 }
 

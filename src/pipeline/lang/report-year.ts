@@ -38,6 +38,31 @@ const STAMP = {
     'u',
   ),
 };
+/**
+ * Chinese stamps a paper or an agency puts at the head or the foot of its own text: People's Daily's
+ * "（《人民日报》2024年07月05日 第01版）" (its date and page), and the Central News Agency's closing
+ * "（編輯：…）1120704" (year of the Republic 112 = 2023, then month and day), on every wire it files.
+ */
+const PAPER_STAMP_ZH = new RegExp(`《(?:人民日报|人民日報)(?:海外版)?》\\s*[（(]?\\s*${Y}年(\\d{1,2})月(\\d{1,2})日`, 'u');
+const CNA_STAMP_ZH = /[（(](?:編輯|编辑)[:：][^）)\n]{1,16}[）)]\s*(1\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$/u;
+/** A press conference's title opens with its day: "2024年7月5日外交部发言人毛宁主持例行记者会". */
+const BRIEFING_TITLE_ZH = new RegExp(
+  `^\\s*${Y}年(\\d{1,2})月(\\d{1,2})日[^。\\n]{0,20}?(?:例行记者会|例行記者會|记者会|記者會|新闻发布会|新聞發布會|吹风会|吹風會)`,
+  'u',
+);
+const ROC_YEAR_ZERO = 1911;
+/** The day a Chinese paper's or agency's stamp, or a press conference's title, gives its text; null when none. */
+function ownStampZh(text: string, title: string): ReportYear | null {
+  const b = BRIEFING_TITLE_ZH.exec(title);
+  if (b) return { y: +b[1]!, m: +b[2]!, d: +b[3]!, why: "the press conference's day in its title" };
+  const foot = text.slice(-400);
+  const p = PAPER_STAMP_ZH.exec(text.slice(0, 1500)) ?? PAPER_STAMP_ZH.exec(foot);
+  if (p) return { y: +p[1]!, m: +p[2]!, d: +p[3]!, why: "the paper's date stamp" };
+  const c = CNA_STAMP_ZH.exec(foot.trimEnd());
+  if (c) return { y: ROC_YEAR_ZERO + +c[1]!, m: +c[2]!, d: +c[3]!, why: "the agency's closing stamp (a year of the Republic)" };
+  return null;
+}
+
 const ORDINAL = {
   ru: /(\d{1,2})-?(?:е|го|м|ое|ого|ом)\s+(?:очередно\p{L}*\s+)?заседани\p{L}*\s+Совета\s+глав\s+(государств|правительств)/iu,
   zh: new RegExp(`(元首|政府首脑|政府首腦)(?:[（(](?:总理|總理)[）)])?理事[会會]第${ZH_N}次(?:会议|會議)`, 'u'),
@@ -78,6 +103,8 @@ export function reportYearLang(lang: 'ru' | 'zh', text: string, title: string, d
     const [y, m, d] = lang === 'zh' ? [+s[1]!, +s[2]!, +s[3]!] : s[3] ? [+s[3], +s[2]!, +s[1]!] : [+s[4]!, +s[5]!, +s[6]!];
     if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return { y, m, d, why: 'the publication stamp' };
   }
+  const own = lang === 'zh' ? ownStampZh(text, title) : null;
+  if (own && own.m! >= 1 && own.m! <= 12 && own.d! >= 1 && own.d! <= 31) return own;
   // the meeting the report is about: its title or its first paragraphs, not history recalled further on
   const head = `${title}\n${text.slice(0, 400)}`;
   const o = ORDINAL[lang].exec(head);

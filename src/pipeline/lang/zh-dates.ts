@@ -250,6 +250,7 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   if (carry.anchor || text.includes('次') || text.includes('翌')) {
     for (const m of allMatches(RELATIVE, text)) {
       if (!carry.anchor && !/[次翌]/u.test(m[1]!)) continue; // "今天" with no report's day to count from
+      if (m[1] === '今天' && text[m.index - 1] === '的') continue; // "在百年变局加速演进的今天": nowadays, not a day
       if (!overlaps(all, m.index, m.index + m[0].length)) all.push(found(m.index, m.index + m[0].length, 'relDay', m));
     }
   }

@@ -25,3 +25,29 @@ describe('Chinese tables and days counted from a day', () => {
     expect(events('2020年9月9日，外长们抵达莫斯科。\n\n外长理事会会议次日在莫斯科举行。')).toContain('2020-09-10@moscow-ru');
   });
 });
+
+describe("a Chinese text's own day from its stamp or title", () => {
+  it("People's Daily's stamp at the foot dates the text: '7月4日' and '去年7月' count from it, and the stamp is no event", () => {
+    const got = events(
+      '携手前行\n\n本报评论员\n\n7月4日，上海合作组织成员国元首理事会第二十四次会议在哈萨克斯坦首都举行。去年7月，伊朗成为正式成员国。在百年变局加速演进的今天，合作尤为珍贵。\n\n（《人民日报》2024年07月05日 第01版）',
+    );
+    expect(got).toEqual(['2023-07@-', '2024-07-04@astana-kz']);
+  });
+  it('a Central News Agency wire takes its day from its closing stamp (a year of the Republic), and 以視訊方式 is a video link', () => {
+    const got = events(
+      '上合峰會視訊登場\n\n（中央社新德里4日綜合外電報導）上海合作組織今天以視訊方式舉行元首理事會第二十三次會議。今年5月4日至5日，上合外長理事會在印度果阿邦舉行。去年9月，上合在烏茲別克撒馬爾罕舉行峰會。（編輯：張小文）1120704',
+    );
+    expect(got).toContain('2023-07-04@online');
+    expect(got).toContain('2023-05-04..2023-05-05@panaji-in');
+    expect(got).toContain('2022-09@samarkand-uz');
+  });
+  it("a press conference's title gives its day: '昨天' is the day before", () => {
+    const got = events(
+      '2024年7月5日外交部发言人主持例行记者会\n\n记者：峰会已经闭幕。\n\n发言人：昨天，习近平主席在阿斯塔纳出席了上海合作组织成员国元首理事会第二十四次会议。',
+    );
+    expect(got).toContain('2024-07-04@astana-kz');
+  });
+  it('a date things are counted to is no event', () => {
+    expect(events('2019年6月14日，峰会在比什凯克举行。\n\n资料截至2025年8月。')).toEqual(['2019-06-14@bishkek-kg']);
+  });
+});
