@@ -2,7 +2,8 @@
  * The atlas embedded in a slide at 960×540 and 640×360 (issue 13), as a presenter would see it:
  * "Open full view ↗" never covers the zoom buttons, the legend is not under the attribution (or is a
  * button that opens it), "Summits in order" is never cut, eastern China is in the opening view, and a
- * story step on Moscow keeps Russia in the frame and says the meeting was a videoconference.
+ * story step on Moscow keeps Russia in the frame and says the meeting was a videoconference. In the small
+ * frame the map keeps off the timeline's window bar, and a story's step, title and buttons stay in view.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -32,6 +33,20 @@ async function open(width: number, height: number, query: string): Promise<Page>
 }
 
 const box = async (page: Page, selector: string): Promise<Box | null> => page.locator(selector).first().boundingBox();
+
+/** True when a click at the middle of the element would reach it (nothing drawn over it, inside the frame). */
+const reachable = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (r.width === 0 || y < 0 || y > innerHeight || x < 0 || x > innerWidth) return false;
+      const top = document.elementFromPoint(x, y);
+      return !!top && (el === top || el.contains(top));
+    });
 
 /** The legend is shown and clear of the attribution, or collapsed to its button; "Summits in order" whole either way. */
 async function checkLegend(page: Page): Promise<'shown' | 'collapsed'> {
@@ -72,6 +87,10 @@ describe('the embed at slide sizes', () => {
       }
       const map = (await box(page, '[data-testid=map]'))!;
       expect(overlaps(link, map)).toBe(true); // over the map, not somewhere else on the page
+      // The map keeps to its own area: at 640×360 it used to run over the timeline's window bar and zoom buttons.
+      for (const selector of ['[data-testid=window-text]', '.timeline button[aria-label="Zoom timeline in"]']) {
+        expect(await reachable(page, selector), selector).toBe(true);
+      }
       await checkLegend(page);
       for (const id of ['beijing-cn', 'qingdao-cn', 'shanghai-cn']) {
         const p = await page.evaluate((id) => (window as AtlasWindow).__atlas!.placePoint(id), id);
@@ -97,6 +116,21 @@ describe('the embed at slide sizes', () => {
     }
     await checkLegend(page);
     await shot(page, 'embed-chrome-story-960x540');
+    await page.close();
+  });
+
+  it('640×360 story: the step, its title and the Next button are in the frame, not under the map', async () => {
+    const page = await open(640, 360, 'embed=1&story=1&step=2');
+    for (const selector of [
+      '[data-testid=story-count]',
+      '[data-testid=story] .title',
+      '[data-testid=story] button[aria-label="Next step"]',
+    ]) {
+      expect(await reachable(page, selector), selector).toBe(true);
+    }
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect.poll(() => page.getByTestId('story-count').textContent()).toContain('3');
+    await shot(page, 'embed-chrome-story-640x360');
     await page.close();
   });
 });
