@@ -79,6 +79,11 @@ export function readHeader(original: string, side: MetaSideFile | null, ctx: { g
     : null;
   const lines = dateLines(text, lang);
   const inferred = inferMeta(text, datelines.size > 0, datelineDate, lines, lang);
+  // A Russian or Chinese wire under a site's ISO stamp ("发布时间：2025-09-02 08:30" over "中新网9月1日电"): its
+  // dateline, not the stamp of the next morning, is the day "当天" and "вчера" count from (lang/report-year.ts).
+  const datelineText = firstDateline ? text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd) : null;
+  if (lang !== 'en' && lines.find((l) => l.start < 1200)?.iso && reportDateLang(lang, text, inferred.title, datelineText))
+    inferred.published = null;
   if (firstDateline) inferred.source = inferSource(text, text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd));
   else inferred.source = inferSource(text, '');
   const given = (m: MetaSideFile | null) => Object.fromEntries(Object.entries(m ?? {}).filter(([, v]) => v !== undefined));

@@ -53,6 +53,8 @@ export interface DateLine {
   end: number;
   date: string;
   stamp: boolean;
+  /** An ISO stamp of a Russian or Chinese page ("2024-05-21 20:15"): the page's date only where no wire's dateline gives the report's (doc-header.ts). */
+  iso?: true;
 }
 
 const clean = (s: string) =>
@@ -70,6 +72,10 @@ const DELIVERY = new RegExp(
   `^(?:\\s*,\\s*${CITY})?\\s*[—–-]*\\s*(?:\\(?\\s*(?:[Aa]s\\s+delivered|[Cc]heck\\s+against\\s+delivery)\\s*\\)?)?\\s*$`,
   'u',
 );
+
+/** A line that is an ISO date, with a short label before it, a time and a source after it: group 2 the date. */
+const ISO_STAMP =
+  /^(\s*(?:[\p{L}\s]{1,20}[:：]\s*)?)((?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+(?:来源|來源|Источник|Source)\s*[:：][^\n]{0,40})?\s*$/u;
 
 /** Lines made of a date and nothing else worth reading; `stamp` when it is a "date | section" byline. */
 export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
@@ -89,7 +95,13 @@ export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
     if (line.length > 80 || /^\s*(?:[|*+•-]|\d{1,3}[.)])\s/.test(line) || /^\s*\|/.test(line)) continue; // long lines, list items and table rows are not date lines
     const { mentions } = findDates(line, null, lang, {});
     const only = mentions.filter((d) => d.value.precision === 'day');
-    if (only.length !== 1) continue;
+    if (only.length !== 1) {
+      // A web page's stamp in ISO form ("2024-05-21 20:15", "发布时间：2024-05-21", "Дата: 2024-07-04"), which
+      // the Russian and Chinese date readers leave alone: in their texts it is never a date of the story.
+      const iso = lang === 'en' ? null : ISO_STAMP.exec(line);
+      if (iso) out.push({ start: m.index + iso[1]!.length, end: m.index + iso[0].length, date: iso[2]!, stamp: true, iso: true });
+      continue;
+    }
     const d = only[0]!;
     // A speech's line under its heading: "Astana, 4 July 2024 — as delivered", "Delivered in Tashkent, 12 May 2023":
     // the city before the date and the words of delivery are part of a date line, not a sentence

@@ -8,6 +8,7 @@
  * the segmenter sees the page's own paragraphs. Nothing from the page is ever kept as markup.
  */
 import { Parser } from 'htmlparser2';
+import { FURNITURE_LINE, RELATED_HEADINGS } from './furniture-words.ts';
 
 /** Elements whose content is never part of the document's text. */
 const DROP = new Set([
@@ -58,9 +59,11 @@ const LINE = new Set(['br', 'li', 'tr', 'dt', 'dd', 'caption']);
 /** Cells of a row are kept apart by a bar, so neighbouring cells do not run together. */
 const CELL = new Set(['td', 'th']);
 /** Class or id words that mark page furniture on sites that use plain divs and links for it. */
-const FURNITURE_HINT = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|cookie|share|sharing|social|sidebar|footer|header|banner|skip)($|[\s_-])/i;
+const FURNITURE_HINT =
+  /(^|[\s_-])(nav|navbar|topnav|mainnav|subnav|navigation|menu|menubar|topbar|breadcrumbs?|cookie|share|sharing|social|sidebar|footer|header|banner|skip|related|recommended|popular|latest|comments?|pagination|pager|popup|promo|sponsored|widget|calendar|subscribe|newsletter|rss)($|[\s_-])/i;
 /** Inside an article a "header" or "footer" class is the article's own (its title, date, source). */
-const ARTICLE_FURNITURE_HINT = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|cookie|share|sharing|social|skip)($|[\s_-])/i;
+const ARTICLE_FURNITURE_HINT =
+  /(^|[\s_-])(nav|navbar|topnav|mainnav|subnav|navigation|menu|menubar|topbar|breadcrumbs?|cookie|share|sharing|social|skip|related|recommended|popular|latest|comments?|pagination|pager|popup|promo|sponsored|widget|calendar|subscribe|newsletter|rss)($|[\s_-])/i;
 /** Never dropped by a class hint: a page that calls its body "has-header" is still the page. */
 const NEVER_HINTED = new Set(['html', 'body', 'main', 'article']);
 
@@ -112,15 +115,27 @@ export function htmlToText(html: string): string {
   const out: string[] = [];
   let line = '';
   let skipDepth = 0;
-  const stack: Array<{ name: string; skip: boolean }> = [];
+  // `cut`: where in `out` a heading over other pages' headlines began (furniture-words.ts): at the
+  // element's end, the lines from there on are taken out again.
+  const stack: Array<{ name: string; skip: boolean; cut?: number }> = [];
   /** Open <article>/<main> elements: a header or footer inside one is the article's own (title, date). */
   let inArticle = 0;
   let pre = 0;
 
   const flushLine = () => {
     const l = pre ? line.replace(/\s+$/, '') : line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim();
-    if (l) out.push(l);
     line = '';
+    if (!l || (!pre && FURNITURE_LINE.test(l))) return;
+    const around = stack[stack.length - 1];
+    if (!pre && around && around.cut === undefined && l.length <= 40 && RELATED_HEADINGS.has(l.replace(/\s*[:：]$/, '').toLowerCase()))
+      around.cut = out.length;
+    out.push(l);
+  };
+  /** Takes out what an open element's heading over other pages' headlines began (at its end, or where an article starts). */
+  const cutBack = (open: { cut?: number }) => {
+    if (open.cut === undefined) return;
+    out.length = Math.min(out.length, open.cut);
+    open.cut = undefined;
   };
   const endParagraph = () => {
     flushLine();
@@ -142,7 +157,12 @@ export function htmlToText(html: string): string {
         stack.push({ name, skip });
         if (skip) skipDepth++;
         if (skipDepth) return;
-        if (name === 'article' || name === 'main') inArticle++;
+        if (name === 'article' || name === 'main') {
+          // An article after a column of other pages' headlines in the same element is kept.
+          flushLine();
+          for (const open of stack) cutBack(open);
+          inArticle++;
+        }
         if (name === 'pre') pre++;
         if (PARAGRAPH.has(name)) endParagraph();
         else if (LINE.has(name)) flushLine();
@@ -169,6 +189,10 @@ export function htmlToText(html: string): string {
         if (skipDepth) return;
         if (PARAGRAPH.has(name)) endParagraph();
         else if (LINE.has(name)) flushLine();
+        if (open?.cut !== undefined) {
+          flushLine();
+          cutBack(open);
+        }
         if (name === 'pre') pre = Math.max(0, pre - 1);
         if (name === 'article' || name === 'main') inArticle = Math.max(0, inArticle - 1);
       },
