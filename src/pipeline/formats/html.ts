@@ -60,10 +60,10 @@ const LINE = new Set(['br', 'li', 'tr', 'dt', 'dd', 'caption']);
 const CELL = new Set(['td', 'th']);
 /** Class or id words that mark page furniture on sites that use plain divs and links for it. */
 const FURNITURE_HINT =
-  /(^|[\s_-])(nav|navbar|topnav|mainnav|subnav|navigation|menu|menubar|topbar|breadcrumbs?|cookie|share|sharing|social|sidebar|footer|header|banner|skip|related|recommended|popular|latest|comments?|pagination|pager|popup|promo|sponsored|widget|calendar|subscribe|newsletter|rss)($|[\s_-])/i;
+  /(^|[\s_-])(nav|navbar|topnav|mainnav|subnav|navigation|menu|menubar|topbar|breadcrumbs?|cookie|share|sharing|social|sidebar|footer|header|banner|skip|related|recommended|popular|latest|comments?|pagination|pager|popup|promo|sponsored|widget|subscribe|newsletter|rss)($|[\s_-])/i;
 /** Inside an article a "header" or "footer" class is the article's own (its title, date, source). */
 const ARTICLE_FURNITURE_HINT =
-  /(^|[\s_-])(nav|navbar|topnav|mainnav|subnav|navigation|menu|menubar|topbar|breadcrumbs?|cookie|share|sharing|social|skip|related|recommended|popular|latest|comments?|pagination|pager|popup|promo|sponsored|widget|calendar|subscribe|newsletter|rss)($|[\s_-])/i;
+  /(^|[\s_-])(nav|navbar|topnav|mainnav|subnav|navigation|menu|menubar|topbar|breadcrumbs?|cookie|share|sharing|social|skip|related|recommended|popular|latest|comments?|pagination|pager|popup|promo|sponsored|widget|subscribe|newsletter|rss)($|[\s_-])/i;
 /** Never dropped by a class hint: a page that calls its body "has-header" is still the page. */
 const NEVER_HINTED = new Set(['html', 'body', 'main', 'article']);
 

@@ -111,3 +111,11 @@ describe("a Chinese wire under its site's ISO stamp", () => {
     expect(o.events).toContainEqual(expect.objectContaining({ start: '2025-09-01', placeId: 'tianjin-cn' }));
   });
 });
+
+describe('a calendar of events is the page, not a widget', () => {
+  it('keeps a list whose class says "calendar"', () => {
+    const html = `<body><h1>Calendar of events</h1><div class="calendar events-calendar"><ul>
+      <li>21 May 2024: Council of Foreign Ministers, Astana</li><li>3–4 July 2024: Council of Heads of State, Astana</li></ul></div></body>`;
+    expect(htmlToText(html)).toContain('3–4 July 2024: Council of Heads of State, Astana');
+  });
+});
