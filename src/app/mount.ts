@@ -190,7 +190,9 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
         // The data's own maps answer "is there such an id" (no copies of 100,000 ids into Sets).
         const known = { places: data.placeIndex, events: data.eventIndex, topics: data.topicIndex, docs: data.documents };
         state.replaceNext = true;
-        state.applyQuery(state.query(), known);
+        // Outside an embed the browser's own documents come back next (documents/DocumentsLayer): a city
+        // or event of theirs in the link waits for them instead of being dropped (view.held).
+        state.applyQuery(state.query(), known, !(options.embed ?? presentation.embed));
         if (syncUrl) stopSync = syncWithLocation(state, () => known);
         if (options.mapFactory === null) mapSeen?.();
       },

@@ -162,7 +162,15 @@ describe('your own documents', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('one is removed; after a reload the others are still there and it is not', async () => {
+  it('one is removed; after a reload the others are still there and it is not, and the added city chosen stays chosen', async () => {
+    // A city only an added document has, chosen before the reload: the link keeps it (place=), and the
+    // reload must show it again once the documents are back, not drop it as unknown to the bundled data.
+    const almaty = await page.evaluate(() =>
+      [...document.querySelectorAll('.atlas-city-label')].find((e) => e.textContent === 'Almaty')?.getAttribute('data-place'),
+    );
+    expect(almaty).toBeTruthy();
+    await page.evaluate((id) => window.__atlas!.state.select(id!), almaty);
+    await page.waitForFunction((id) => new URLSearchParams(location.search).get('place') === id, almaty);
     await open();
     await item('samarkand.docx').getByRole('button', { name: 'Remove samarkand.docx' }).click();
     // Removing goes through IndexedDB and a new join of the corpus: the row leaves once both are done.
@@ -178,6 +186,9 @@ describe('your own documents', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('title')));
     expect(names).toEqual(['almaty-notes.txt', 'tianjin-declaration.pdf', 'yekaterinburg.txt']);
     await page.waitForFunction(() => [...document.querySelectorAll('.atlas-city-label')].some((e) => e.textContent === 'Almaty'));
+    await page.getByTestId('statement-panel').getByRole('heading', { level: 2, name: 'Almaty' }).waitFor();
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get('place'))).toBe(almaty);
+    expect(await page.locator('body').innerText()).not.toContain('No place');
     await shot(page, 'documents-after-reload');
   });
 

@@ -91,9 +91,17 @@ export class UserDocuments {
       stored = await this.store.list();
     } catch (e) {
       this.notice = (e as Error).message;
+      this.releaseView();
       return;
     }
     if (stored.length) await this.send(stored, true);
+    else this.releaseView();
+  }
+
+  /** The link's city, event or document held for these documents (view.held) is settled against the data now. */
+  private releaseView(): void {
+    const d = this.atlas.data;
+    if (d) this.atlas.view.release({ places: d.placeIndex, events: d.eventIndex, topics: d.topicIndex, docs: d.documents });
   }
 
   /** Files from the picker or a drop. */
@@ -233,6 +241,7 @@ export class UserDocuments {
     const w = await this.ensureWorker();
     if (!w) {
       for (const d of docs) this.update(d.id, { stage: 'failed', messages: [this.notice ?? 'the documents worker could not start'] });
+      this.releaseView();
       return;
     }
     const jobs: DocJob[] = docs.map((d) => ({ id: d.id, name: d.name, bytes: d.bytes.slice(0), ...(d.title ? { title: d.title } : {}) }));
@@ -258,6 +267,7 @@ export class UserDocuments {
     this.worker.onerror = (e) => {
       this.notice = t('docs.workerStopped', { error: e.message || t('docs.workerNotLoaded') });
       for (const d of this.docs) if (d.stage !== 'done' && d.stage !== 'failed') this.update(d.id, { stage: 'failed' });
+      this.releaseView();
     };
     return this.worker;
   }
@@ -281,12 +291,14 @@ export class UserDocuments {
       if (this.progress) this.progress = { ...this.progress, done: this.progress.done + 1 };
     } else if (m.type === 'joined') {
       this.merge(m.corpus);
+      this.releaseView();
       for (const d of this.docs) if (d.stage === 'joining') this.update(d.id, { stage: 'done' });
       if (this.progress && this.progress.done >= this.progress.total) this.progress = null;
     } else if (m.type === 'failed') {
       this.notice = t('docs.notJoined', { error: m.message });
       for (const d of this.docs) if (d.stage !== 'done' && d.stage !== 'failed') this.update(d.id, { stage: 'failed' });
       this.progress = null;
+      this.releaseView();
     }
   }
 

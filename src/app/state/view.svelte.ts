@@ -26,6 +26,8 @@ export interface StoryView {
   autoplay: number | null;
 }
 const STORY_PARAMS = ['story', 'step', 'autoplay'];
+/** The link's ids that the browser's own documents may bring (see `held`). */
+const HELD = ['place', 'event', 'read'] as const;
 
 export class ViewState {
   from = $state<number | null>(null);
@@ -64,6 +66,12 @@ export class ViewState {
   gesture = $state(false); // reactive: views that wait for the drop (the window list) follow its end
   /** The next URL write replaces the entry (map moves, corrections). */
   replaceNext = false;
+  /**
+   * The link's city, event and open document that the bundled data does not have, held (with their
+   * notices) until this browser's own documents are back: a reload of a city from an added document
+   * dropped it with "No place … in this data" before the documents were read again. `release` settles it.
+   */
+  held: { values: Pick<ViewValues, 'place' | 'event' | 'read'>; notices: Notice[] } | null = null;
 
   values(): ViewValues {
     return {
@@ -100,14 +108,27 @@ export class ViewState {
   }
 
   /** Reads a query string into the view; bad parameters become notices. */
-  applyQuery(search: string, known?: Known): void {
+  applyQuery(search: string, known?: Known, hold = false): void {
     const parsed = parseQuery(search);
     let { values } = parsed;
     const notices = [...parsed.notices];
+    this.held = null;
     if (known) {
       const checked = checkAgainstData(values, known);
+      const later = hold ? checked.notices.filter((n) => HELD.includes(n.param as (typeof HELD)[number])) : [];
+      if (later.length) {
+        const kept = checked.values;
+        this.held = {
+          values: {
+            place: kept.place === null ? values.place : null,
+            event: kept.event === null ? values.event : null,
+            read: kept.read === null ? values.read : null,
+          },
+          notices: later,
+        };
+      }
       values = checked.values;
-      notices.push(...checked.notices);
+      notices.push(...checked.notices.filter((n) => !later.includes(n)));
     }
     this.extra = parsed.extra.filter(([k]) => !STORY_PARAMS.includes(k));
     this.story = storyOf(parsed.extra);
@@ -138,6 +159,26 @@ export class ViewState {
     if (this.reading) void (this.reading.docId, this.reading.statementId);
     if (this.story) void (this.story.step, this.story.autoplay);
     for (const e of this.extra) void (e[0], e[1]);
+  }
+
+  /**
+   * The held ids against the data as it is now (the browser's documents joined, or none to come): each
+   * one it has comes back, unless something else was chosen meanwhile; the rest get their notice.
+   */
+  release(known: Known): void {
+    const h = this.held;
+    if (!h) return;
+    this.held = null;
+    const { values, notices } = checkAgainstData({ ...emptyView(), ...h.values }, known);
+    const back: Partial<ViewValues> = {};
+    if (values.place && this.place === null) back.place = values.place;
+    if (values.event && this.event === null) back.event = values.event;
+    if (values.read && this.reading === null) back.read = values.read;
+    if (Object.keys(back).length) {
+      this.replaceNext = true;
+      this.set(back);
+    }
+    for (const n of notices) this.notify(n);
   }
 
   notify(n: Notice): void {
