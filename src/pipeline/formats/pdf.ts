@@ -40,6 +40,45 @@ function lineStep(lines: Array<{ y: number; h: number }>): Map<number, number> {
   return out;
 }
 
+interface Line {
+  y: number;
+  h: number;
+  text: string;
+}
+
+/** The end of a sentence (its closing quotes and brackets after it), and a line that goes on with one. */
+const SENTENCE_END = /[.!?。！？…:;]["'»”’)\]]*$/u;
+const RUNS_ON = /^[\p{Ll}\p{Script=Han}]/u;
+
+/** How many lines at the top and at the bottom of a page may be its running head or foot. */
+const EDGE = 2;
+/** A page number alone on its line: "3", "- 3 -", "— 3 —", "3 / 12", "Page 3 of 12", "Стр. 3", "第3页" (not "2024", a year). */
+const PAGE_NUMBER =
+  /^(?:[-–—\s]*\d{1,3}[-–—\s]*|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p\.|стр\.?|страница|с\.)\s*\d{1,3}(?:\s*(?:of|из|\/)\s*\d{1,3})?|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)$/i;
+
+/**
+ * The running heads and feet of a document of several pages, left out of its text: the lines among the
+ * first and last EDGE of a page that recur on at least half of the pages (digits aside: "Page 3",
+ * "4 July 2024 | SCO/CHS/2024"), and page numbers alone on their line. Kept, they broke the sentence that
+ * runs over a page into two statements and gave each page's header date as one more mention.
+ * Hand-written: pdf.js gives text runs, not a page's layout roles, and no library we know does this for it.
+ */
+function runningLines(pages: readonly Line[][]): Set<Line> {
+  const out = new Set<Line>();
+  if (pages.length < 2) return out;
+  const key = (l: Line) => l.text.replace(/\s+/g, ' ').trim().replace(/\d+/g, '#');
+  const edges = pages.map((lines) => {
+    const shown = lines.filter((l) => l.text.trim());
+    return [...new Set([...shown.slice(0, EDGE), ...shown.slice(-EDGE)])];
+  });
+  const seen = new Map<string, number>();
+  for (const edge of edges) for (const k of new Set(edge.map(key))) seen.set(k, (seen.get(k) ?? 0) + 1);
+  const recurring = Math.max(2, Math.ceil(pages.length / 2));
+  for (const edge of edges)
+    for (const l of edge) if ((seen.get(key(l)) ?? 0) >= recurring || PAGE_NUMBER.test(l.text.replace(/\s+/g, ' ').trim())) out.add(l);
+  return out;
+}
+
 export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; pages: number }> {
   let doc;
   try {
@@ -58,11 +97,12 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
   }
   const paragraphs: string[] = [];
   try {
+    const pages: Line[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const lines: Array<{ y: number; h: number; text: string }> = [];
-      let cur: { y: number; h: number; text: string } | null = null;
+      const lines: Line[] = [];
+      let cur: Line | null = null;
       for (const raw of content.items) {
         if (!('str' in raw)) continue;
         const item = raw as TextItem;
@@ -79,11 +119,22 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
         }
       }
       if (cur) lines.push(cur);
+      pages.push(lines);
+      page.cleanup();
+    }
+    const running = runningLines(pages);
+    let para = '';
+    for (const all of pages) {
+      const lines = all.filter((l) => !running.has(l));
       const step = lineStep(lines);
-      let para = '';
       let prev: { y: number; h: number } | null = null;
       for (const l of lines) {
         const text = l.text.replace(/\s+/g, ' ').trim();
+        // A page ends a paragraph, unless its sentence runs on over the page ("...agreed" / "to strengthen...").
+        if (!prev && text && para && (SENTENCE_END.test(para) || !RUNS_ON.test(text))) {
+          paragraphs.push(para);
+          para = '';
+        }
         const h = Math.max(prev?.h ?? 0, l.h);
         // a gap clearly taller than the page's own line spacing (a text set at 1.6 lines has gaps of 1.6 lines inside its paragraphs)
         if (prev && prev.y - l.y > Math.max(h * 1.6, (step.get(Math.round(h)) ?? 0) * 1.25) && para) {
@@ -93,9 +144,8 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
         if (text) para = para ? para + (CJK_END.test(para) || CJK_START.test(text) ? '' : '\n') + text : text;
         prev = l;
       }
-      if (para) paragraphs.push(para);
-      page.cleanup();
     }
+    if (para) paragraphs.push(para);
     return { text: paragraphs.length ? `${paragraphs.join('\n\n')}\n` : '', pages: doc.numPages };
   } finally {
     await doc.destroy();

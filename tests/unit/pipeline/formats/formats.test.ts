@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pdfFile } from './pdf-file.ts';
+import { makePdf } from './pdf-file.ts';
 import { runPipeline } from '../../../../src/pipeline/run.ts';
 import { htmlToText } from '../../../../src/pipeline/formats/html.ts';
 import { readPdfs } from '../../../../src/pipeline/formats/index.ts';
@@ -87,28 +87,6 @@ describe('a saved web page is read as its article text', () => {
     expect(o.events.some((e) => e.start === '2020-06-01')).toBe(false); // the aside's news item
   });
 });
-
-/**
- * A small but real PDF (PDF 1.4, Helvetica, one text line per `T*`), written here so the test does not
- * depend on a binary fixture. An empty string in a page makes a blank line (a paragraph break).
- */
-function makePdf(pages: string[][]): Uint8Array {
-  const objects: string[] = [];
-  const pageIds: number[] = [];
-  const esc = (t: string) => t.replace(/[\\()]/g, (c) => `\\${c}`);
-  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
-  let id = 4;
-  for (const lines of pages) {
-    const stream = `BT /F1 11 Tf 14 TL 60 780 Td ${lines.map((l) => (l ? `(${esc(l)}) Tj T*` : 'T*')).join(' ')} ET`;
-    objects[id] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
-    objects[id + 1] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id} 0 R >>`;
-    pageIds.push(id + 1);
-    id += 2;
-  }
-  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((p) => `${p} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
-  return pdfFile(objects);
-}
 
 describe('a PDF is read through its text layer', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sco-pdf-'));
