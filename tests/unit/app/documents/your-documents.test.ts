@@ -1,9 +1,9 @@
 /**
  * "Your documents" as a user reads it once their files are done: each row shows the document's own
  * title, and also the file the user chose whenever the title is something else (a Word press release
- * titled only "Пресс-релиз" must still be findable as ru-cfm-astana.docx).
+ * titled only "Пресс-релиз" must still be findable as ru-cfm-astana.docx); Escape closes it.
  */
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import YourDocuments from '../../../../src/app/documents/YourDocuments.svelte';
 import type { UserDocument, UserDocuments } from '../../../../src/app/documents/documents.svelte';
@@ -40,5 +40,16 @@ describe('Your documents', () => {
     expect(within(txt!).getAllByText('notes.txt')).toHaveLength(1);
     // Nor pasted text, whose file is its title.
     expect(within(pasted!).queryByTestId('document-file')).toBeNull();
+  });
+
+  it('closes on Escape from inside the list, and the focus goes back to its button', async () => {
+    list([row('notes.txt', 'notes.txt')]);
+    const remove = screen.getByRole('button', { name: 'Remove notes.txt' });
+    remove.focus();
+    await fireEvent.keyDown(remove, { key: 'Escape' });
+    expect(screen.queryByTestId('your-documents')).toBeNull();
+    const toggle = screen.getByTestId('your-documents-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
   });
 });
