@@ -59,11 +59,42 @@ const LINE = new Set(['br', 'li', 'tr', 'dt', 'dd', 'caption']);
 /** Cells of a row are kept apart by a bar, so neighbouring cells do not run together. */
 const CELL = new Set(['td', 'th']);
 /** Class or id words that mark page furniture on sites that use plain divs and links for it. */
-const FURNITURE_HINT =
-  /(^|[\s_-])(nav|navbar|topnav|mainnav|subnav|navigation|menu|menubar|topbar|breadcrumbs?|cookie|share|sharing|social|sidebar|footer|header|banner|skip|related|recommended|popular|latest|comments?|pagination|pager|popup|promo|sponsored|widget|subscribe|newsletter|rss)($|[\s_-])/i;
+const HINT_WORDS = [
+  'nav',
+  'navbar',
+  'topnav',
+  'mainnav',
+  'subnav',
+  'navigation',
+  'menu',
+  'menubar',
+  'topbar',
+  'breadcrumbs?',
+  'cookie',
+  'share',
+  'sharing',
+  'social',
+  'skip',
+  // columns of other pages' headlines, readers' comments, paging, promotions
+  'related',
+  'recommended',
+  'popular',
+  'latest',
+  'comments?',
+  'pagination',
+  'pager',
+  'popup',
+  'promo',
+  'sponsored',
+  'widget',
+  'subscribe',
+  'newsletter',
+  'rss',
+];
+const hint = (words: string[]) => new RegExp(`(^|[\\s_-])(${words.join('|')})($|[\\s_-])`, 'i');
+const FURNITURE_HINT = hint([...HINT_WORDS, 'sidebar', 'footer', 'header', 'banner']);
 /** Inside an article a "header" or "footer" class is the article's own (its title, date, source). */
-const ARTICLE_FURNITURE_HINT =
-  /(^|[\s_-])(nav|navbar|topnav|mainnav|subnav|navigation|menu|menubar|topbar|breadcrumbs?|cookie|share|sharing|social|skip|related|recommended|popular|latest|comments?|pagination|pager|popup|promo|sponsored|widget|subscribe|newsletter|rss)($|[\s_-])/i;
+const ARTICLE_FURNITURE_HINT = hint(HINT_WORDS);
 /** Never dropped by a class hint: a page that calls its body "has-header" is still the page. */
 const NEVER_HINTED = new Set(['html', 'body', 'main', 'article']);
 
