@@ -5,8 +5,19 @@
  */
 import { distance } from '@turf/turf';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
+import { countryName, placeName } from '../i18n';
+import { getLocale, type Locale } from '../i18n/locale.svelte';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+/**
+ * A gazetteer place as the editor lists it, in the interface language: "Тяньцзинь, Китай", not
+ * "Tianjin, Китай" (the city kept its English name while its country was translated).
+ */
+export function gazetteerLabel(p: GazetteerPlace, locale: Locale = getLocale()): string {
+  const name = placeName({ name: p.name, names: { ru: p.ru?.[0], zh: p.zh?.[0] } }, locale);
+  return `${name}, ${countryName(p.countryCode, p.country, locale)}`;
+}
 
 export function searchPlaces(gaz: ReadonlyMap<string, GazetteerPlace>, query: string, limit: number): GazetteerPlace[] {
   const q = fold(query.trim());

@@ -2,14 +2,15 @@
 /**
  * What the event editor offers (issue 12): to link, the chronology meetings nearest the event's date
  * first, or those whose name (any language) or alias holds what was typed; to merge, the other events
- * nearest in time, never the event itself; and for a point clicked on the map, the nearest gazetteer place.
+ * nearest in time, never the event itself; and for a point clicked on the map, the nearest gazetteer place;
+ * a place found is named in the interface language.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadChronologyText } from '../../../../src/contract/chronology';
 import { eventChoices, meetingChoices } from '../../../../src/app/corrections/choices';
-import { nearestPlace } from '../../../../src/app/corrections/places';
+import { gazetteerLabel, nearestPlace, searchPlaces } from '../../../../src/app/corrections/places';
 import { DATA_DIR, loadData } from '../../../../src/pipeline/run';
 
 const { meetings } = loadChronologyText(readFileSync(join(DATA_DIR, 'chronology.json'), 'utf8'));
@@ -49,5 +50,12 @@ describe('a point picked on the map', () => {
   it('becomes the nearest gazetteer place', () => {
     expect(nearestPlace(gaz, 69.25, 41.3)!.id).toBe('tashkent-uz');
     expect(nearestPlace(gaz, 74.6, 42.87)!.id).toBe('bishkek-kg');
+  });
+  it('found by name instead, is listed under its name in the interface language, as the map names it', () => {
+    const [tianjin] = searchPlaces(gaz, 'Тянь', 1);
+    expect(tianjin!.id).toBe('tianjin-cn');
+    expect(gazetteerLabel(tianjin!, 'ru')).toMatch(/^Тяньцзинь, /);
+    expect(gazetteerLabel(tianjin!, 'zh')).toMatch(/^天津, /);
+    expect(gazetteerLabel(tianjin!, 'en')).toBe('Tianjin, China');
   });
 });
