@@ -59,3 +59,19 @@ export function shiftDay(a: YMD, days: number): string {
   const t = new Date(Date.UTC(a.y, a.m - 1, a.d + days));
   return isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
+
+/** The year in which a month and day lie nearest a report's own day (a report of 10 January speaks of "12月28日" last year). */
+export function nearestYear(anchor: YMD, mo: number, d: number): number {
+  const at = Date.UTC(anchor.y, anchor.m - 1, anchor.d);
+  // the first of the three years at the least distance (as a stable sort by distance would give), without arrays
+  let best = anchor.y - 1;
+  let least = Math.abs(Date.UTC(best, mo - 1, d) - at);
+  for (const y of [anchor.y, anchor.y + 1]) {
+    const far = Math.abs(Date.UTC(y, mo - 1, d) - at);
+    if (far < least) {
+      best = y;
+      least = far;
+    }
+  }
+  return best;
+}

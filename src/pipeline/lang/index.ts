@@ -250,9 +250,10 @@ export function reportDateLang(
   const d = header ? findDatesLang(lang, header, r.y, { y: r.y }).mentions[0] : undefined;
   const [y, m, dd] = d?.value.precision === 'day' ? (d.value.start.split('-').map(Number) as [number, number, number]) : [];
   const day = y && m && dd ? { y, m, d: dd } : undefined;
-  // a stamp's day is the report's own when no dateline gives one: "昨天" under "（《人民日报》2024年07月05日 第01版）" is 4 July
-  if (r.m && r.d && validDay(r.y, r.m, r.d))
-    return { date: { y: r.y, m: r.m, d: r.d }, day: day ?? { y: r.y, m: r.m, d: r.d }, why: r.why };
+  // a Chinese stamp's day is the report's own when no dateline gives one: "昨天" under "（《人民日报》2024年07月05日
+  // 第01版）" is 4 July. Not a Russian "Опубликовано: 09.07.2025" over a feature recalling "9 июля" ten years back.
+  const own = r.m && r.d && validDay(r.y, r.m, r.d) ? { y: r.y, m: r.m, d: r.d } : null;
+  if (own) return { date: own, ...(day ? { day } : lang === 'zh' ? { day: own } : {}), why: r.why };
   return day ? { date: day, day, why: r.why } : null;
 }
 

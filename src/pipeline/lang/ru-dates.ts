@@ -7,7 +7,7 @@
  */
 import * as chrono from 'chrono-node/ru';
 import type { DateMention, DateValue, SkippedDate } from './common.ts';
-import { isoOf, shiftDay, validDay, type DateCarry } from './common.ts';
+import { isoOf, nearestYear, shiftDay, validDay, type DateCarry } from './common.ts';
 import { allMatches } from './matches.ts';
 import { matchesAfter, notAfterWordChar } from './scan.ts';
 
@@ -116,6 +116,11 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   const lead0 = /^\W*(?:[Вв]\s+)?((?:19|20)\d{2})\s*(?:год[ау]?|г\.)?(?![\d.])/u.exec(text);
   const sentenceYear = lead0 ? +lead0[1]! : null;
   const otherYear = sentenceYear ?? carry.y ?? docYear ?? null;
+  // A report with a day of its own (a dateline, a stamp) that recalls "20–21 мая" in a sentence naming no
+  // year means the May nearest that day, not the year of a date recalled a sentence before ("годом ранее,
+  // 4 июля 2023 года, …" in a briefing of 10 July 2024), as Chinese reports are read (zh-dates.ts).
+  const yearOf = (at: number, mo: number, d: number) =>
+    sentenceYear ?? (carry.anchor && !/(?:19|20)\d{2}/.test(text.slice(0, at)) ? nearestYear(carry.anchor, mo, d) : otherYear);
 
   // Each pattern below costs a scan with Unicode look-behinds: skipped when its key part is absent.
   const hasMon = HAS_MON.test(text);
@@ -161,8 +166,8 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   }
   for (const m of hasMon && MAYBE_SAME.test(text) ? scan(SAME, text) : []) {
     const [, a, b, mon, y] = m;
-    const yy = y ? +y : otherYear;
     const mo = monthOf(mon!);
+    const yy = y ? +y : yearOf(m.index!, mo, +a!);
     if (yy === null) {
       skip(r, m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
       continue;
@@ -182,8 +187,8 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   }
   for (const m of hasMon ? scan(DAY, text) : []) {
     const [, d, mon, y] = m;
-    const yy = y ? +y : otherYear;
     const mo = monthOf(mon!);
+    const yy = y ? +y : yearOf(m.index!, mo, +d!);
     if (yy === null) {
       skip(r, m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
       continue;

@@ -33,12 +33,38 @@ interface Index {
   stems: Map<string, GazetteerPlace>;
   adjectives: { stem: string; place: GazetteerPlace }[];
   capitals: { re: RegExp; place: GazetteerPlace }[];
+  /** The capital of each country by the genitive capitalOf lists ("Казахстана" → Astana). */
+  capitalByCountry: Map<string, GazetteerPlace>;
 }
+
+/**
+ * "в казахстанской столице", "в пакистанскую столицу", "российская столица": the capital named by its
+ * country's adjective, as news writes it to avoid naming the city twice. Each stem stands for the
+ * country's genitive as the gazetteer's capitalOf lists it (data/place-names-ru-zh.json).
+ */
+const COUNTRY_ADJECTIVES: [stem: string, genitive: string][] = [
+  ['китайск', 'Китая'],
+  ['российск', 'России'],
+  ['казахстанск', 'Казахстана'],
+  ['кыргызск', 'Кыргызстана'],
+  ['киргизск', 'Кыргызстана'],
+  ['таджикск', 'Таджикистана'],
+  ['узбекск', 'Узбекистана'],
+  ['индийск', 'Индии'],
+  ['пакистанск', 'Пакистана'],
+  ['иранск', 'Ирана'],
+  ['белорусск', 'Белоруссии'],
+  ['монгольск', 'Монголии'],
+];
+const ADJECTIVE_CAPITAL = new RegExp(
+  `(?<![\\p{L}])(${COUNTRY_ADJECTIVES.map(([a]) => a).join('|')})(?:ая|ой|ую|ие|их|им)\\s+столиц(?:а|е|ы|у|ей|ой)(?![\\p{L}])`,
+  'giu',
+);
 const indexes = new WeakMap<Gazetteer, Index>();
 function indexOf(gaz: Gazetteer): Index {
   let ix = indexes.get(gaz);
   if (ix) return ix;
-  ix = { stems: new Map(), adjectives: [], capitals: [] };
+  ix = { stems: new Map(), adjectives: [], capitals: [], capitalByCountry: new Map() };
   for (const p of [...gaz.byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     for (const name of p.ru ?? []) {
       const stem = stemRu(name);
@@ -46,6 +72,7 @@ function indexOf(gaz: Gazetteer): Index {
       if (stem.length >= 4) ix.adjectives.push({ stem, place: p });
     }
     for (const a of p.ruAdjective ?? []) ix.adjectives.push({ stem: a, place: p });
+    for (const n of p.capitalOf?.ru ?? []) if (!ix.capitalByCountry.has(n)) ix.capitalByCountry.set(n, p);
     if (p.capitalOf?.ru?.length) {
       const names = p.capitalOf.ru.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
       ix.capitals.push({ re: new RegExp(`(?<![\\p{L}])столиц[аеыуой]{1,2}\\s+(?:${names})(?![\\p{L}])`, 'gu'), place: p });
@@ -138,6 +165,20 @@ export function findPlacesRu(text: string, gaz: Gazetteer): { mentions: PlaceMen
           PREPOSITION.test(text.slice(Math.max(0, m.index! - 12), m.index!)) ||
           /^в\s/i.test(text.slice(Math.max(0, m.index! - 2), m.index!)),
       });
+  }
+  if (text.includes('столиц')) {
+    for (const m of allMatches(ADJECTIVE_CAPITAL, text)) {
+      const genitive = COUNTRY_ADJECTIVES.find(([a]) => a === m[1]!.toLowerCase())![1];
+      const place = ix.capitalByCountry.get(genitive);
+      if (!place || mentions.some((x) => x.start < m.index! + m[0].length && m.index! < x.end)) continue;
+      mentions.push({
+        start: m.index!,
+        end: m.index! + m[0].length,
+        text: m[0],
+        place,
+        preposition: /(?:^|\s)(?:в|во|из|до)\s+$/iu.test(text.slice(Math.max(0, m.index! - 4), m.index!)),
+      });
+    }
   }
   const inCapital = (i: number) => mentions.some((m) => m.start <= i && i < m.end);
   for (const m of allMatches(WORD_RU, text)) {

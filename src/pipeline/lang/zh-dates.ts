@@ -8,7 +8,7 @@
  */
 import * as chrono from 'chrono-node/zh';
 import type { DateMention, DateValue, SkippedDate } from './common.ts';
-import { isoOf, shiftDay, validDay, type DateCarry, type YMD } from './common.ts';
+import { isoOf, nearestYear, shiftDay, validDay, type DateCarry } from './common.ts';
 import { allMatches } from './matches.ts';
 
 /** A number as Chinese texts write it: ASCII or full-width digits, or Chinese numerals (〇 and 零 too). */
@@ -75,22 +75,6 @@ export const HAPPENED_ZH =
   /成立|建立|[创創]立|[举舉]行|[举舉]办|[举舉]辦|主[办辦]|召[开開]|[签簽][署订訂]|通[过過]|加入|[成][为為].{0,8}成[员員]|峰[会會]|[会會][议議]|[会會]晤|[访訪][问問]|演[习習]|[论論][坛壇]|[启啟][动動]|[开開]幕|[闭閉]幕|[周週]年|生效/u;
 
 const hans = chrono.hans.strict;
-
-/** The year in which a month and day lie nearest a report's own day (a report of 10 January speaks of "12月28日" last year). */
-function nearestYear(anchor: YMD, mo: number, d: number): number {
-  const at = Date.UTC(anchor.y, anchor.m - 1, anchor.d);
-  // the first of the three years at the least distance (as a stable sort by distance would give), without arrays
-  let best = anchor.y - 1;
-  let least = Math.abs(Date.UTC(best, mo - 1, d) - at);
-  for (const y of [anchor.y, anchor.y + 1]) {
-    const far = Math.abs(Date.UTC(y, mo - 1, d) - at);
-    if (far < least) {
-      best = y;
-      least = far;
-    }
-  }
-  return best;
-}
 
 /**
  * What a pattern found, read once all are found, left to right, each taking year and month from the

@@ -51,3 +51,22 @@ describe("a Chinese text's own day from its stamp or title", () => {
     expect(events('2019年6月14日，峰会在比什凯克举行。\n\n资料截至2025年8月。')).toEqual(['2019-06-14@bishkek-kg']);
   });
 });
+
+describe('Russian capitals named by their country', () => {
+  it("'в казахстанскую столицу', 'в пакистанской столице', 'российская столица' are Astana, Islamabad, Moscow", () => {
+    const got = events(
+      'Министр иностранных дел в ходе визита в казахстанскую столицу 21 мая 2024 года принял участие в заседании СМИД ШОС.\n\nЗаседание Совета глав правительств прошло в пакистанской столице 16 октября 2024 года.\n\nРоссийская столица приняла встречу министров 3 июня 2015 года.',
+    );
+    expect(got).toEqual(['2015-06-03@moscow-ru', '2024-05-21@astana-kz', '2024-10-16@islamabad-pk']);
+  });
+});
+
+describe("a Russian report's day and the dates it recalls", () => {
+  it("'20–21 мая' in a briefing of 10 July 2024 is May 2024, not the year of the date recalled a sentence before", () => {
+    const got = events(
+      'Москва, 10 июля 2024 года\n\nНапомню, что годом ранее, 4 июля 2023 года, на саммите в онлайн-формате членом ШОС стал Иран.\n\nВ ходе визита в казахстанскую столицу 20–21 мая Министр принял участие в заседании СМИД ШОС.',
+    );
+    expect(got).toContain('2024-05-20..2024-05-21@astana-kz');
+    expect(got).not.toContain('2023-05-20..2023-05-21@astana-kz');
+  });
+});
