@@ -218,11 +218,12 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
       }
     }
     if (maxN === 0) continue;
-    // The words that follow, each after a single space: "New" → "New Delhi", "New York City".
+    // The words that follow, each after a single space or line break: "New" → "New Delhi", "New York City";
+    // a hard-wrapped text or a PDF's lines break "New\nDelhi" as often as any other two words.
     const words: Word[] = [{ start: index, end, text: w0 }];
     while (words.length < maxN + 1) {
       const last = words[words.length - 1]!;
-      if (text[last.end] !== ' ') break;
+      if (text[last.end] !== ' ' && text[last.end] !== '\n') break;
       const w = wordAt(text, last.end + 1);
       if (!w) break;
       words.push(w);
@@ -232,6 +233,7 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
       const w = words[0]!;
       let end = words[n - 1]!.end;
       let name = text.slice(w.start, end);
+      if (n > 1 && name.includes('\n')) name = name.replace(/\n/g, ' ');
       if (name.endsWith('.') && !gaz.lookup(name)) {
         name = name.slice(0, -1);
         end--;
@@ -263,7 +265,8 @@ function partOfLongerName(text: string, start: number, end: number, next: Word |
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 2);
   if (/[\p{L}\d]-\s?$/u.test(before) || /^-[\p{L}\d]/u.test(after)) return 'part of a hyphenated name';
-  if (next && next.start === end + 1) {
+  // (only on the same line: a city at a line's end is not part of a name with the next line's first word)
+  if (next && next.start === end + 1 && text.charCodeAt(end) === 32) {
     if (CAP_START.test(next.text) && !FREE_AFTER.has(next.text.replace(/\.$/, '')) && !ALL_CAPS.test(next.text))
       return `part of the name "${text.slice(start, next.end)}…"`;
     if (NAME_AFTER.test(next.text)) return `names a ${next.text.toLowerCase()}, not a place`;
