@@ -66,6 +66,8 @@ const WEEKDAY_RE = new RegExp(
   `(?<!\\b(?:next|coming|following|last|every|each|this)\\s)\\b${WEEKDAY}(?:\\s+and\\s+${WEEKDAY})?\\b(?![,.]?\\s*(?:the\\s+)?\\d|,?\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d)`,
   'g',
 );
+/** "met here last Wednesday": the latest such weekday before the report's own day (a week back when it is that weekday). */
+const LAST_WEEKDAY = new RegExp(`\\b[Ll]ast\\s+${WEEKDAY}\\b`, 'g');
 const DAY_BEFORE =
   /\b(?:[Tt]he\s+(?:day|evening|night)\s+before|[Yy]esterday|(?:On\s+|on\s+)?the\s+eve(?!\s+of)|[Tt]he\s+previous\s+day)\b/g;
 
@@ -89,6 +91,15 @@ export function relativeDays(text: string, anchor: YMD | null): DateMention[] {
         : { start: isoDay(first), precision: 'day' as const };
     if (second !== null && second !== first + DAY) continue; // "Monday and Thursday": two days, too loose to guess
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value });
+  }
+  for (const m of /ast\s/.test(text) ? allMatches(LAST_WEEKDAY, text) : []) {
+    const t = back(m[1]!);
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      value: { start: isoDay(t === at ? t - 7 * DAY : t), precision: 'day' },
+    });
   }
   for (const m of allMatches(DAY_BEFORE, text))
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: { start: isoDay(at - DAY), precision: 'day' } });
@@ -114,7 +125,7 @@ const MONTH_NAME = '(January|February|March|April|May|June|July|August|September
 const MONTH_ABBR =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 /** "in November last year", "last July": a month counted back from the report's own date. */
-const LAST_MONTH = new RegExp(`\\b(?:${MONTH_NAME}\\s+(?:of\\s+)?last\\s+year|last\\s+${MONTH_NAME})\\b`, 'g');
+const LAST_MONTH = new RegExp(`\\b(?:${MONTH_NAME}\\s+(?:of\\s+)?last\\s+year|[Ll]ast\\s+${MONTH_NAME})\\b`, 'g');
 /** "last month", "a month ago": the month before the report's own. */
 const MONTH_BACK = /\b(?:last\s+month|(?:a|one)\s+month\s+ago)\b/gi;
 /** "was held ... today" in a dated release: the release's own day (never "today's world" or a sentence opening "Today,"). */
@@ -166,12 +177,26 @@ export const inThisCity = (clause: string) => /\b(?:in|at)\s+this\s+(?:same\s+|v
 /** A date the text counts from the report's own day, or says happened "here": it took place at the dateline's city. */
 export function atDateline(text: string, m: DateMention): boolean {
   return (
-    /^(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|the\s+day\s+before|yesterday|today)\b/i.test(m.text) ||
+    /^(?:(?:last\s+)?(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)|the\s+day\s+before|yesterday|today)\b/i.test(m.text) ||
     /\bhere\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start))
   );
 }
 
 const COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/**
+ * "last year's meeting of heads of government in Bishkek on October 26": a sentence that speaks of last
+ * year and writes no year puts its days and months in the year before the report's, not the report's own.
+ */
+export function inLastYear(text: string, mentions: DateMention[], docYear: number): void {
+  if (!/\b[Ll]ast\s+year['’]s\b/.test(text) || /(?:19|20)\d{2}/.test(text)) return;
+  const y = String(docYear);
+  for (const m of mentions) {
+    if (!m.value.start.startsWith(y) || m.value.precision === 'year') continue;
+    const back = String(docYear - 1);
+    m.value = { ...m.value, start: back + m.value.start.slice(4), ...(m.value.end ? { end: back + m.value.end.slice(4) } : {}) };
+  }
+}
+
 /** "last year", "two years ago", "a year ago": a year counted back from the report's own date. */
 const YEARS_BACK = /(?<![\w-])(?:last\s+year|(a|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?)\s+years?\s+ago)\b/gi;
 /**

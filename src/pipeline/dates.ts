@@ -21,6 +21,7 @@ import {
   dayRangesInMonth,
   daysInMonth,
   dayRangesWithoutYear,
+  inLastYear,
   inMonthYear,
   monthsWithoutYear,
   notAnEvent,
@@ -193,6 +194,7 @@ export function findDates(
   readHandPatterns(text, docDate, mentions, skipped);
   readWithChrono(text, docDate, mentions, skipped);
   readMonths(text, docDate, years.size === 1 ? [...years][0]! : null, carry, mentions, skipped);
+  if (docDate && years.size === 0) inLastYear(text, mentions, docDate.y); // "last year's meeting ... on October 26"
   // Days named from the report's own date ("on Tuesday", "the day before"); then what is no event's date:
   // a publication stamp, a plan, a reporting period (dates-en.ts).
   const free = (a: number, b: number) => !mentions.some((x) => x.start < b && a < x.end) && !skipped.some((x) => x.start < b && a < x.end);

@@ -70,3 +70,22 @@ describe("a Russian report's day and the dates it recalls", () => {
     expect(got).not.toContain('2023-05-20..2023-05-21@astana-kz');
   });
 });
+
+describe('English days and months counted from a dated page', () => {
+  const page = (body: string) => `After the SCO meeting\n\nOctober 21, 2024\n\n${body}`;
+  it("'met here last Wednesday' under a page of Monday 21 October 2024 is 16 October, at the dateline's city", () => {
+    expect(events(page('ISLAMABAD: Prime ministers met here last Wednesday at the convention centre.'))).toContain(
+      '2024-10-16@islamabad-pk',
+    );
+  });
+  it("'last year's meeting ... in Bishkek on October 26' is of the year before the page's", () => {
+    const got = events(
+      page("Pakistan has taken part in every council, including last year's meeting of heads of government in Bishkek on October 26."),
+    );
+    expect(got).toContain('2023-10-26@bishkek-kg');
+    expect(got).not.toContain('2024-10-26@bishkek-kg');
+  });
+  it("'Last July' opening a sentence is the July before the page", () => {
+    expect(events(page('Last July, the summit was held virtually.'))).toContain('2024-07@online');
+  });
+});
