@@ -107,6 +107,8 @@ function eventsOfGroup(docId: string, group: Mention[], byStatement: Map<string,
       if (place && !st.placeIds.includes(place.id)) st.placeIds.push(place.id);
     }
     const eventTopics = [...new Set(statementIds.flatMap((sid) => byStatement.get(sid)?.topics ?? []))].sort();
+    // A clock time and no word (", 11:30," of a stamp "4 июля 2024 года, 11:30, Астана") names nothing: the fallback does.
+    const core = /\b\d{1,2}:\d{2}\b/.test(best.core) && !/\p{L}/u.test(best.core) ? '' : best.core;
     const ev: Event = {
       id,
       docId,
@@ -115,10 +117,11 @@ function eventsOfGroup(docId: string, group: Mention[], byStatement: Map<string,
       precision: v.precision,
       placeId: place?.id ?? null,
       online: ms.some((m) => m.online),
-      title:
+      title: oneLine(
         lang === 'en'
-          ? eventTitle(best.core, best.core ? '' : best.fallback(), place?.name ?? null)
-          : eventTitleIn(lang, best.core, best.core ? '' : best.fallback(), place),
+          ? eventTitle(core, core ? '' : best.fallback(), place?.name ?? null)
+          : eventTitleIn(lang, core, core ? '' : best.fallback(), place),
+      ),
       topics: eventTopics,
       statementIds,
       dateText: first.dateText,
@@ -126,6 +129,19 @@ function eventsOfGroup(docId: string, group: Mention[], byStatement: Map<string,
     };
     events.push(ev);
   }
+}
+
+/**
+ * A title on one line: the words of a sentence that a hard-wrapped text or a PDF breaks over lines
+ * ("Meeting of the SCO member\nstates") are joined by a space, Chinese characters by nothing; and the
+ * commas left where a date was taken out of the words ("Накануне, 3 июля, лидеры") are not doubled.
+ */
+function oneLine(title: string): string {
+  if (!title.includes('\n') && !/,\s*,/.test(title)) return title;
+  return title
+    .replace(/(\p{Script=Han})\s*\n\s*(?=\p{Script=Han})/gu, '$1')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/,(?:\s*,)+/g, ',');
 }
 
 /**
