@@ -342,12 +342,12 @@ export function titleCaseMonths(text: string): string {
   return /[A-Z]{3}/.test(text) ? text.replace(CAPS_MONTH, (m) => m[0] + m.slice(1).toLowerCase()) : text;
 }
 
-/** Words before a date that make it a stamp on the page, not a happening. */
+/** Words before a date that make it a stamp on the page, not a happening (a byline too: "By our Staff Reporter · October 21, 2024"). */
 const STAMP_BEFORE =
-  /(?:\b(?:Updated|Published|Posted|Modified|Revised|Released|Issued|Last\s+(?:updated|revised|modified|edited|reviewed)|Page\s+last\s+(?:updated|modified|revised)|Last\s+check(?:ed)?(?:\s+of\s+the\s+sources)?|As\s+of|Date\s+of\s+publication|Publication\s+date|Accessed|Retrieved)(?:\s+(?:on|at))?\s*[:|·–—-]?\s*)$/i;
+  /(?:\b(?:Updated|Published|Posted|Modified|Revised|Released|Issued|Last\s+(?:updated|revised|modified|edited|reviewed)|Page\s+last\s+(?:updated|modified|revised)|Last\s+check(?:ed)?(?:\s+of\s+the\s+sources)?|As\s+of|Date\s+of\s+publication|Publication\s+date|Accessed|Retrieved)(?:\s+(?:on|at))?\s*[:|·–—-]?\s*|\bBy\s+[A-Za-z .'’-]{2,40}?\s*[·|]\s*)$/i;
 /** Words that make what follows something planned (at the time of writing), not something that happened. */
 const PLAN =
-  /\b(?:will|shall|(?:is|are|was|were)\s+(?:to|due\s+to|expected\s+to|scheduled\s+to|set\s+to|planned\s+to|foreseen\s+to|supposed\s+to|going\s+to)|(?:is|are)\s+(?:scheduled|planned|foreseen|expected|due)|to\s+be\s+(?:held|convened|published|hosted|opened)|upcoming|(?:had\s+)?originally\s+been\s+planned|(?:proposal|proposes|proposed|plans?|intends?|intention)\s+to\s+(?:hold|host|convene|organi[sz]e|stage)|deadline|(?:registration|accreditation|applications?)\s+(?:closes|closed|close|opens|opened|ends|ended|is\s+open|was\s+open))\b/gi;
+  /\b(?:will|shall|(?:is|are|was|were)\s+(?:to|due\s+to|expected\s+to|scheduled\s+to|set\s+to|planned\s+to|foreseen\s+to|supposed\s+to|going\s+to)|(?:is|are)\s+(?:scheduled|planned|foreseen|expected|due)|to\s+be\s+(?:held|convened|published|hosted|opened)|upcoming|(?:had\s+)?originally\s+been\s+planned|(?:proposal|proposes|proposed|plans?|intends?|intention)\s+to\s+(?:hold|host|convene|organi[sz]e|stage)|deadline|\b(?:we|I)\s+(?:expect|hope|intend)\b|(?:registration|accreditation|applications?)\s+(?:closes|closed|close|opens|opened|ends|ended|is\s+open|was\s+open))\b/gi;
 /** A verb that says it did happen, between the plan word and the date: "will welcome the summit held on ...". */
 const HAPPENED_BETWEEN = /(?<!\bbe\s)\b(?:held|adopted|signed|approved|took\s+place|hosted|convened|established|founded|launched|met)\b/i;
 function planned(clause: string): boolean {

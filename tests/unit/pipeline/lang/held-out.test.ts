@@ -89,3 +89,27 @@ describe('English days and months counted from a dated page', () => {
     expect(events(page('Last July, the summit was held virtually.'))).toContain('2024-07@online');
   });
 });
+
+describe('stamps and expectations', () => {
+  it("a byline's date ('By our Staff Reporter · October 21, 2024') is no event", () => {
+    expect(
+      events(
+        'After the meeting\n\nBy our Staff Reporter · October 21, 2024\n\nThe heads of government met in Islamabad on 16 October 2024.',
+      ),
+    ).toEqual(['2024-10-16@islamabad-pk']);
+  });
+  it("what 'we expect' to happen on a day is a plan", () => {
+    expect(
+      events(
+        'Published 24 June 2024\n\nForeign ministers met in Astana on 21 May 2024. We expect the heads of state to take the final decision in Astana on July 4.',
+      ),
+    ).toEqual(['2024-05-21@astana-kz']);
+  });
+  it("a Russian footnote's access date ('дата обращения: 25.10.2024') is no event", () => {
+    expect(
+      events(
+        'Заседание прошло в Исламабаде 16 октября 2024 г.¹\n\n¹ Совместное коммюнике // Сайт ШОС. URL: https://example.org (дата обращения: 25.10.2024).',
+      ),
+    ).toEqual(['2024-10-16@islamabad-pk']);
+  });
+});
