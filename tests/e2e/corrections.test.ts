@@ -175,6 +175,17 @@ describe('fixing an event in the page', () => {
     await expect.poll(() => panel.locator(`li.group[data-event="${council}"]`).count()).toBe(1);
     await expect.poll(() => panel.locator(`li.group[data-event="${resolution}"]`).count()).toBe(0);
     await expect.poll(() => page.evaluate((id) => window.__atlas!.data!.statementsByEvent.get(id)?.length, council)).toBe(2);
+    // The panel was open while the fix rebuilt it: every row is measured again, none drawn over another.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const overlapping = await panel.locator('[data-row]').evaluateAll((rows) =>
+      rows.flatMap((a, i) =>
+        rows.slice(i + 1).flatMap((b) => {
+          const [p, q] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+          return p.top < q.bottom - 1 && q.top < p.bottom - 1 ? [`${a.textContent!.slice(0, 30)} / ${b.textContent!.slice(0, 30)}`] : [];
+        }),
+      ),
+    );
+    expect(overlapping).toEqual([]);
   });
 
   it('detaches a statement from the merged event; it stays with its city', async () => {

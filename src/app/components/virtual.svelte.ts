@@ -205,6 +205,24 @@ export class VirtualList extends VirtualRows {
     this.focusRow = null;
     if (this.#box) this.#box.scrollTop = 0;
     this.scrollTop = 0;
+    this.#remeasure();
+  }
+
+  /**
+   * Rows already in the page are measured again. A row keeps its element across a new list when its
+   * key does (the same statement, now at another index): the observer only reports a size that changed,
+   * so that row kept its estimate and the rows under it were placed over it (a city chosen with one of
+   * its events, or the list rebuilt when added documents came in: one card's text drawn over another's).
+   * Observing anew makes the observer report every row's size once, after the new list is laid out.
+   */
+  #remeasure(): void {
+    const box = this.#box;
+    const ro = this.#ro;
+    if (!box || !ro) return;
+    for (const el of box.querySelectorAll<HTMLElement>('[data-row]')) {
+      ro.unobserve(el);
+      ro.observe(el);
+    }
   }
 
   /** Rows to render, in order: the ones near the viewport plus the focused one. */
