@@ -144,8 +144,11 @@ function cityOfAdjectiveUncached(word: string, gaz: Gazetteer): GazetteerPlace |
 
 /** Organisation and document names with a city in them: never a place on their own. */
 const NOT_PLACES = /Шанхайск\p{L}*\s+(?:организаци|пят[её]рк|дух|конвенци)|ШОС/u;
-/** Words after a city adjective that make it the name of where a meeting was: "Циндаоский саммит". */
-const MEETING_AFTER = /^\s+(?:саммит\p{L}*|встреч\p{L}*)/u;
+/** Words after a city adjective that make it where a meeting was ("Циндаоский саммит") or a building of that city ("в уфимском конгресс-холле"). */
+const MEETING_AFTER = /^\s+(?:саммит\p{L}*|встреч\p{L}*|конгресс-(?:холл|центр)\p{L}*|двор[ец]\p{L}*)/u;
+/** The same adjective in lower case, as it stands mid-sentence ("на уфимском саммите"): the capitalised-word scan never sees it. */
+const LOWER_ADJECTIVE =
+  /(?<![\p{L}-])([а-яё]{3,}ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими))(?=\s+(?:саммит|встреч|конгресс-(?:холл|центр)|двор[ец]))/gu;
 const PREPOSITION = /(?:^|[\s(«"„])(?:в|во|из|на|до|под|около|близ|г\.|город[еау]?|столиц[еаыуой]{1,2})(?:\s+г\.)?\s+$/iu;
 const WORD_RU = /[А-ЯЁ][А-ЯЁа-яё]*(?:-[А-ЯЁа-яё]+)*/gu;
 
@@ -209,6 +212,10 @@ export function findPlacesRu(text: string, gaz: Gazetteer): { mentions: PlaceMen
           ? "part of an organisation's name"
           : `names a document or body of ${city.name}, not a place`,
       });
+  }
+  for (const m of /саммит|встреч|конгресс-|двор[ец]/u.test(text) ? allMatches(LOWER_ADJECTIVE, text) : []) {
+    const city = cityOfAdjectiveRu(m[1]!, gaz);
+    if (city) mentions.push({ start: m.index!, end: m.index! + m[1]!.length, text: m[1]!, place: city, preposition: false });
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, rejected };

@@ -113,3 +113,17 @@ describe('stamps and expectations', () => {
     ).toEqual(['2024-10-16@islamabad-pk']);
   });
 });
+
+describe('Russian city adjectives in lower case', () => {
+  it("'в уфимском конгресс-холле', 'уфимский саммит' place their dates in Ufa", () => {
+    const got = events(
+      'XV заседание Совета глав государств прошло в уфимском конгресс-холле 9–10 июля 2015 года.\n\nДля организации уфимский саммит 10 июля 2015 года стал поворотным.',
+    );
+    expect(got).toEqual(['2015-07-09..2015-07-10@ufa-ru', '2015-07-10@ufa-ru']);
+  });
+  it('but not an adjective before a name of an organisation or a document', () => {
+    expect(events('7 июня 2002 года в Санкт-Петербурге подписана Хартия Шанхайской организации сотрудничества.')).toEqual([
+      '2002-06-07@saint-petersburg-ru',
+    ]);
+  });
+});
