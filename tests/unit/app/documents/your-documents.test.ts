@@ -52,4 +52,16 @@ describe('Your documents', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(toggle);
   });
+
+  it('closes on Escape pressed anywhere on the page, but not while a dialog over it has the key', async () => {
+    list([row('notes.txt', 'notes.txt')]);
+    const dialog = document.body.appendChild(document.createElement('div'));
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    await fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByTestId('your-documents')).not.toBeNull();
+    dialog.remove();
+    await fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByTestId('your-documents')).toBeNull();
+  });
 });
