@@ -106,6 +106,16 @@ const lead = (m: RegExpMatchArray) => (/^(?:с|в|во)\s/i.test(m[0]) ? m[0].in
 /** Every match of a pattern written without its look-behind B, where B holds. */
 const scan = (re: RegExp, text: string) => matchesAfter(re, text, notAfterWordChar);
 
+/**
+ * "организация была создана 15 июня 2001 года в Шанхае, а сегодня к ней тянутся десятки стран": "а сегодня"
+ * set against an earlier year of the same sentence means nowadays, not the report's day (whose place it would take).
+ */
+function nowadays(text: string, at: number, reportYear: number): boolean {
+  if (!/,\s*а\s+$/u.test(text.slice(Math.max(0, at - 6), at))) return false;
+  for (const y of allMatches(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, text.slice(0, at))) if (+y[0] < reportYear) return true;
+  return false;
+}
+
 export function findDatesRu(text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = [];
@@ -267,6 +277,10 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   if (carry.anchor && MAYBE_RELATIVE.test(text)) {
     for (const m of allMatches(RELATIVE, text)) {
       const back = { сегодня: 0, вчера: -1, позавчера: -2 }[m[1]!.toLowerCase() as 'сегодня'] ?? 0;
+      if (back === 0 && nowadays(text, m.index!, carry.anchor.y)) {
+        skip(r, m.index!, m.index! + m[0].length, "nowadays, set against a past year, not the report's day");
+        continue;
+      }
       add(r, m.index!, m.index! + m[0].length, { start: shiftDay(carry.anchor, back), precision: 'day' });
     }
   }

@@ -127,3 +127,17 @@ describe('Russian city adjectives in lower case', () => {
     ]);
   });
 });
+
+describe("Russian 'а сегодня' against a past year", () => {
+  it("is nowadays, and the briefing's own day stays at its city", () => {
+    const got = events(
+      'Москва, 10 июля 2024 года\n\nОрганизация была создана 15 июня 2001 года в Шанхае, а сегодня к ней тянутся десятки стран.',
+    );
+    expect(got).toEqual(['2001-06-15@shanghai-cn', '2024-07-10@moscow-ru']);
+  });
+  it("but 'а сегодня' after yesterday's talks is the report's day", () => {
+    expect(events('АСТАНА, 4 июля 2024 года. /ТАСС/. Вчера прошли переговоры, а сегодня в Астане лидеры подписали декларацию.')).toContain(
+      '2024-07-04@astana-kz',
+    );
+  });
+});
