@@ -156,6 +156,7 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
   const mentions: PlaceMention[] = [];
   const rejected: RejectedPlace[] = [];
   const filter = firstWordFilter(gaz);
+  const { maxWords, wordCounts } = gaz.names(); // once per text, not a getter per word
   const size = text.length;
   let at = 0;
   while (at < size) {
@@ -193,27 +194,27 @@ export function findPlaces(text: string, gaz: Gazetteer): { mentions: PlaceMenti
     }
     at = end;
     const w0 = text.slice(index, end);
-    let maxN = gaz.maxWords.get(w0) ?? 0; // "St." keeps its dot
+    let maxN = maxWords.get(w0) ?? 0; // "St." keeps its dot
     // the lengths in words worth a look-up (Gazetteer.wordCounts): a name of n words starts with this very word.
     // Both maps have the same keys, so a word no name starts with (most capitalised words) costs one look-up.
-    let counts = maxN === 0 ? 0 : gaz.wordCounts.get(w0)!;
+    let counts = maxN === 0 ? 0 : wordCounts.get(w0)!;
     if (w0.endsWith('.') || w0.endsWith('s')) {
       // "Moscow." at a sentence end, "Beijing's": only these two endings need another look-up, and only
       // when they are there ("States" ends in s and is looked up once)
       const first = w0.endsWith('.') ? w0.slice(0, -1) : w0;
       const bare = first.endsWith("'s") || first.endsWith('’s') ? first.slice(0, -2) : first;
       if (first !== w0) {
-        const n = gaz.maxWords.get(first) ?? 0;
+        const n = maxWords.get(first) ?? 0;
         if (n !== 0) {
           maxN = Math.max(maxN, n);
-          counts |= gaz.wordCounts.get(first)!;
+          counts |= wordCounts.get(first)!;
         }
       }
       if (bare !== first) {
-        const n = gaz.maxWords.get(bare) ?? 0;
+        const n = maxWords.get(bare) ?? 0;
         if (n !== 0) {
           maxN = Math.max(maxN, n);
-          counts |= gaz.wordCounts.get(bare)!;
+          counts |= wordCounts.get(bare)!;
         }
       }
     }
