@@ -69,6 +69,26 @@ describe('a person opens the atlas', () => {
     ).resolves.toBe(true);
     expect(query(page).get('place')).toBe('moscow-ru');
     await shot(page, 'app-moscow');
+    // Its last event chosen with no city open (as its mark on the timeline does): its card is brought into the panel's view
+    // and stays there while the rows above it are measured (it used to end up below the panel's edge).
+    await page.evaluate(() => window.__atlas!.state.select(null));
+    await panel.getByRole('heading', { level: 2, name: 'Moscow' }).waitFor({ state: 'detached' });
+    const mapTop = async () => (await page.getByTestId('map').boundingBox())!.y;
+    const before = await mapTop();
+    await page.evaluate(() => window.__atlas!.state.select('moscow-ru', 'chs-2020'));
+    const card = panel.locator('li.group[data-event="chs-2020"]');
+    await card.waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const seen = await card.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const b = el.closest('[data-testid=panel-list]')!.getBoundingClientRect();
+      return r.top >= b.top - 1 && r.top < b.bottom - 40;
+    });
+    expect(seen).toBe(true);
+    // The summary naming the long meeting keeps to the title bar's line: nothing below it jumps down.
+    expect(await mapTop()).toBe(before);
+    await page.evaluate(() => window.__atlas!.state.select('moscow-ru'));
+    await panel.getByTestId('panel-list').evaluate((el) => (el.scrollTop = 0));
   });
 
   it('“Read in context” opens the document scrolled to the sentence, highlighted', async () => {

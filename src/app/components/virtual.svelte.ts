@@ -122,6 +122,12 @@ export class VirtualList extends VirtualRows {
   #box: HTMLElement | null = null;
   #ro: ResizeObserver | undefined;
   #focusTarget: string;
+  /**
+   * A row revealed at the top, held there while the rows are measured (their estimates were short, and
+   * the box could not yet scroll far enough), until the user scrolls. `#pinAt`: where it was put.
+   */
+  #pin: number | null = null;
+  #pinAt = -1;
 
   constructor(focusTarget: string) {
     super();
@@ -141,8 +147,10 @@ export class VirtualList extends VirtualRows {
         if (d && above && box) {
           box.scrollTop += d;
           this.scrollTop = box.scrollTop;
+          this.#pinAt = box.scrollTop;
         }
       }
+      if (this.#pin !== null) this.#repin();
     });
   }
 
@@ -203,9 +211,22 @@ export class VirtualList extends VirtualRows {
   restart(n: number, estimate: (i: number) => number): void {
     this.reset(n, estimate);
     this.focusRow = null;
+    this.#pin = null;
     if (this.#box) this.#box.scrollTop = 0;
     this.scrollTop = 0;
     this.#remeasure();
+  }
+
+  /** The pinned row back at the top, once the list's new height is in the page (next frame). */
+  #repin(): void {
+    requestAnimationFrame(() => {
+      const box = this.#box;
+      const k = this.#pin;
+      if (!box || k === null || k >= this.count) return;
+      box.scrollTop = this.offset(k);
+      this.#pinAt = box.scrollTop;
+      this.scrollTop = box.scrollTop;
+    });
   }
 
   /**
@@ -243,7 +264,9 @@ export class VirtualList extends VirtualRows {
   };
 
   onscroll = () => {
-    if (this.#box) this.scrollTop = this.#box.scrollTop;
+    if (!this.#box) return;
+    this.scrollTop = this.#box.scrollTop;
+    if (this.#pin !== null && Math.abs(this.#box.scrollTop - this.#pinAt) > 2) this.#pin = null;
   };
 
   /** Scrolls so that row k is in view (its top at the top when `top`, else as little as needed). */
@@ -256,6 +279,17 @@ export class VirtualList extends VirtualRows {
     if (top || a < box.scrollTop) box.scrollTop = a;
     else if (b > box.scrollTop + view) box.scrollTop = Math.max(0, b - view);
     this.scrollTop = box.scrollTop;
+    this.#pin = top ? k : null;
+    this.#pinAt = box.scrollTop;
+    if (top) this.#repin();
+  }
+
+  /** Whether row k is wholly inside the scrolling box now (by its measured or estimated height). */
+  inView(k: number): boolean {
+    const box = this.#box;
+    if (!box) return false;
+    const a = this.offset(k);
+    return a >= box.scrollTop && a + this.height(k) <= box.scrollTop + (box.clientHeight || this.viewport);
   }
 
   /** Scrolls row k into view, renders it, and focuses it. */
