@@ -198,7 +198,10 @@ export function findDates(
   // Days named from the report's own date ("on Tuesday", "the day before"); then what is no event's date:
   // a publication stamp, a plan, a reporting period (dates-en.ts).
   const free = (a: number, b: number) => !mentions.some((x) => x.start < b && a < x.end) && !skipped.some((x) => x.start < b && a < x.end);
-  for (const r of [...relativeDays(text, docDateIn), ...relativeMonths(text, docDateIn)]) if (free(r.start, r.end)) mentions.push(r);
+  // (not "last month" of "met in Astana last month, on May 21": a day of the same sentence dates that month)
+  const dated = (r: DateMention) => r.value.precision === 'month' && mentions.some((d) => d.value.start.startsWith(`${r.value.start}-`));
+  for (const r of [...relativeDays(text, docDateIn), ...relativeMonths(text, docDateIn)])
+    if (free(r.start, r.end) && !dated(r)) mentions.push(r);
   const notEvent = mentions.map((m) => notAnEvent(text, m, mentions));
   for (let i = mentions.length - 1; i >= 0; i--)
     if (notEvent[i]) {

@@ -94,6 +94,10 @@ const MAYBE_PLAN = {
 const MAYBE_ANNIVERSARY = { ru: /отметил|отмечал|исполнил|исполняется/iu, zh: /迎[来來]/u };
 const MAYBE_STAMP = { ru: /дата|опубликован|обновлен|изменен/iu, zh: /[发發更来來最修整编編》]/u };
 
+/** Verbs in the future tense that say a meeting is still ahead ("пройдёт", "состоится", "примет", "будет проведён"). */
+const FUTURE_AFTER_RU =
+  /(?<![\p{L}])(?:пройд[её]т|состоится|состоятся|примет|прим[еу]т|провед[её]т|проведут|будет|будут|откроется|станет)(?![\p{L}])/iu;
+
 /** The day things are counted to ("资料截至2025年8月", "截至2023年底", "по состоянию на 1 января 2024 года"): no happening. */
 const AS_OF_BEFORE = { ru: /по\s+состоянию\s+на\s*$/iu, zh: /(?:截至|截止)(?:到|于|於)?\s*$/u };
 
@@ -102,6 +106,9 @@ function notAnEvent(lang: 'ru' | 'zh', text: string, m: DateMention): string | n
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   if (AS_OF_BEFORE[lang].test(before.slice(-20))) return 'the day a count or a record is made to, not an event';
   if (MAYBE_PLAN[lang].test(before) && PLAN_BEFORE[lang].test(before)) return 'a plan or an expectation, not a dated event';
+  // "В 2025 году, как уже было сказано, саммит организации примет Китай": a year whose sentence goes on in the future tense
+  if (lang === 'ru' && m.value.precision === 'year' && FUTURE_AFTER_RU.test(text.slice(m.end, m.end + 100).split(/[.!?;]/)[0]!))
+    return 'a plan or an expectation, not a dated event';
   const after = text.slice(m.end, m.end + 40);
   if (MAYBE_ANNIVERSARY[lang].test(after) && ANNIVERSARY_AFTER[lang].test(after)) return 'an anniversary, not a happening';
   const stamp = text.slice(Math.max(0, m.start - 24), m.start);
@@ -130,6 +137,15 @@ export function findDatesLang(
       if (m.value.precision === 'year') years = true;
     }
   }
+  // "2020年会议于9月9日举行": a year alone that a day or month of the same sentence already dates is that date's year
+  if (years && mentions.length > 1)
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const y = mentions[i]!;
+      if (y.value.precision !== 'year' || !mentions.some((d) => d.value.precision !== 'year' && d.value.start.startsWith(y.value.start)))
+        continue;
+      mentions.splice(i, 1);
+      notEvents.push({ start: y.start, end: y.end, text: y.text, why: 'the year of a date the sentence gives' });
+    }
   const skipped = notEvents.length ? [...r0.skipped, ...notEvents] : r0.skipped;
   if (!years || (lang === 'ru' ? HAPPENED_RU : HAPPENED_ZH).test(text)) return { mentions, skipped };
   const kept: DateMention[] = [];

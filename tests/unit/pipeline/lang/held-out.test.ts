@@ -141,3 +141,19 @@ describe("Russian 'а сегодня' against a past year", () => {
     );
   });
 });
+
+describe('a date given twice in one sentence, and a year still ahead', () => {
+  it("'met in Astana last month, on May 21' is one event, not May 21 and May", () => {
+    expect(events('Published 24 June 2024\n\nForeign ministers met in Astana last month, on May 21, and agreed on the documents.')).toEqual(
+      ['2024-05-21@astana-kz'],
+    );
+  });
+  it("'2020年会议于9月9日举行' is 9 September 2020, not also the year 2020", () => {
+    expect(events('2020年会议于9月9日在莫斯科举行欢迎活动。')).toEqual(['2020-09-09@moscow-ru']);
+  });
+  it('a Russian year whose sentence goes on in the future tense is a plan', () => {
+    expect(events('Москва, 10 июля 2024 года\n\nВ 2025 году, как уже было сказано, саммит организации примет Китай.')).toEqual([
+      '2024-07-10@moscow-ru',
+    ]);
+  });
+});
