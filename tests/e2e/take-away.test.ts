@@ -128,6 +128,11 @@ describe('taking the atlas away', () => {
       );
       await shot(p, 'take-away-single-file');
       await p.keyboard.press('Escape');
+      // From disc no document can be added (no worker from file://): no Add or Paste, and the list says why.
+      await expect(p.getByTestId('add-documents').count()).resolves.toBe(0);
+      await expect(p.getByTestId('paste-text').count()).resolves.toBe(0);
+      await p.getByTestId('your-documents-toggle').click();
+      await expect(p.getByTestId('documents-empty').innerText()).resolves.toMatch(/open the atlas from a server/);
       // A single file makes a single file: the same data, from its own page.
       const again = await download(p, 'html', join(tmp, 'from-single.html'));
       const data = (b: Buffer) =>

@@ -64,4 +64,10 @@ describe('Your documents', () => {
     await fireEvent.keyDown(document.body, { key: 'Escape' });
     expect(screen.queryByTestId('your-documents')).toBeNull();
   });
+
+  it('opened from disc (the single offline file), says documents are added from a served atlas', () => {
+    const state = { docs: [], notice: null, progress: null, takeAway: null, busy: false } as unknown as UserDocuments;
+    render(YourDocuments, { props: { docs: state, open: true, canAdd: false } });
+    expect(screen.getByTestId('documents-empty').textContent).toMatch(/open the atlas from a server/);
+  });
 });
