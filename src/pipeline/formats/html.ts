@@ -149,6 +149,8 @@ export function htmlToText(html: string): string {
   // `cut`: where in `out` a heading over other pages' headlines began (furniture-words.ts): at the
   // element's end, the lines from there on are taken out again.
   const stack: Array<{ name: string; skip: boolean; cut?: number }> = [];
+  /** How many open elements have a `cut`: an article looks for them only then (a page 100,000 deep has none). */
+  let cuts = 0;
   /** Open <article>/<main> elements: a header or footer inside one is the article's own (title, date). */
   let inArticle = 0;
   let pre = 0;
@@ -158,8 +160,10 @@ export function htmlToText(html: string): string {
     line = '';
     if (!l || (!pre && FURNITURE_LINE.test(l))) return;
     const around = stack[stack.length - 1];
-    if (!pre && around && around.cut === undefined && l.length <= 40 && RELATED_HEADINGS.has(l.replace(/\s*[:：]$/, '').toLowerCase()))
+    if (!pre && around && around.cut === undefined && l.length <= 40 && RELATED_HEADINGS.has(l.replace(/\s*[:：]$/, '').toLowerCase())) {
       around.cut = out.length;
+      cuts++;
+    }
     out.push(l);
   };
   /** Takes out what an open element's heading over other pages' headlines began (at its end, or where an article starts). */
@@ -167,6 +171,7 @@ export function htmlToText(html: string): string {
     if (open.cut === undefined) return;
     out.length = Math.min(out.length, open.cut);
     open.cut = undefined;
+    cuts--;
   };
   const endParagraph = () => {
     flushLine();
@@ -190,8 +195,10 @@ export function htmlToText(html: string): string {
         if (skipDepth) return;
         if (name === 'article' || name === 'main') {
           // An article after a column of other pages' headlines in the same element is kept.
-          flushLine();
-          for (const open of stack) cutBack(open);
+          if (cuts > 0) {
+            flushLine();
+            for (const open of stack) cutBack(open);
+          }
           inArticle++;
         }
         if (name === 'pre') pre++;
