@@ -128,12 +128,16 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
       const lines = all.filter((l) => !running.has(l));
       const step = lineStep(lines);
       let prev: { y: number; h: number } | null = null;
+      let first = true;
       for (const l of lines) {
         const text = l.text.replace(/\s+/g, ' ').trim();
         // A page ends a paragraph, unless its sentence runs on over the page ("...agreed" / "to strengthen...").
-        if (!prev && text && para && (SENTENCE_END.test(para) || !RUNS_ON.test(text))) {
-          paragraphs.push(para);
-          para = '';
+        if (first && text) {
+          first = false;
+          if (para && (SENTENCE_END.test(para) || !RUNS_ON.test(text))) {
+            paragraphs.push(para);
+            para = '';
+          }
         }
         const h = Math.max(prev?.h ?? 0, l.h);
         // a gap clearly taller than the page's own line spacing (a text set at 1.6 lines has gaps of 1.6 lines inside its paragraphs)
