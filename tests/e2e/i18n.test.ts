@@ -98,6 +98,10 @@ describe('the atlas in Russian and Chinese', () => {
     await expect(page.locator('.atlas-city-label[data-place="bishkek-kg"]').innerText()).resolves.toBe('比什凯克');
     await shot(page, 'i18n-zh-after-switch');
     expect(await clipped(page)).toEqual([]);
+    // The embed code names its frame in the view's language too (it said "SCO Atlas" in every language).
+    await page.getByRole('button', { name: '分享 / 嵌入' }).click();
+    await expect(page.getByTestId('embed-snippet').inputValue()).resolves.toContain('title="上合组织地图集"');
+    await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);
