@@ -42,6 +42,8 @@ export interface DocHeader {
   carry: DateCarry;
   titleCity: string | undefined;
   titlePlace: GazetteerPlace | null;
+  /** The publication date is a stamp's (a time of day, a byline): when the page was put up, not a meeting's day. */
+  publishedByStamp: boolean;
   headline: boolean;
   docTitle: () => string;
   /** Offsets of dates on publication-stamp lines (never events) and on signature or date-only lines. */
@@ -188,6 +190,7 @@ export function readHeader(original: string, side: MetaSideFile | null, ctx: { g
     headline,
     docTitle,
     stampAt,
+    publishedByStamp: !!meta.published && lines.some((l) => l.stamp && l.date === meta.published),
     actAt,
   };
 }

@@ -284,7 +284,8 @@ export function extractDocument(docId: string, original: string, side: MetaSideF
     // the document's date, or a meeting of a few days that includes it
     const covers = (v: DateValue) => v.start === pub || (pub.length === 10 && isFewDays(v) && v.start <= pub && (v.end ?? v.start) >= pub);
     for (const m of mentions) if (!m.place && covers(m.value)) m.place = titlePlace;
-    if (!mentions.some((m) => covers(m.value))) {
+    // (not a page's stamp: "22.05.2024 09:10" under "Ministers meet in Astana" is when the report was put up)
+    if (!h.publishedByStamp && !mentions.some((m) => covers(m.value))) {
       const first = statements[0];
       if (first)
         mentions.push({

@@ -77,6 +77,11 @@ const DELIVERY = new RegExp(
 const ISO_STAMP =
   /^(\s*(?:[\p{L}\s]{1,20}[:：]\s*)?)((?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+(?:来源|來源|Источник|Source)\s*[:：][^\n]{0,40})?\s*$/u;
 
+/** A byline's fields: "来源：环球时报    2024-07-05 00:15    字号：大 中 小    分享到：微信 微博". */
+const BYLINE_LABEL = /(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|字号|字號|分享到|发布时间|發布時間|Источник|Автор)\s*[:：]/u;
+/** The ISO date of such a byline (group 2), what stands before it group 1. */
+const ISO_IN_BYLINE = /^(.{0,60}?)((?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d-])/u;
+
 /** Lines made of a date and nothing else worth reading; `stamp` when it is a "date | section" byline. */
 export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
   const out: DateLine[] = [];
@@ -98,7 +103,7 @@ export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
     if (only.length !== 1) {
       // A web page's stamp in ISO form ("2024-05-21 20:15", "发布时间：2024-05-21", "Дата: 2024-07-04"), which
       // the Russian and Chinese date readers leave alone: in their texts it is never a date of the story.
-      const iso = lang === 'en' ? null : ISO_STAMP.exec(line);
+      const iso = lang === 'en' ? null : (ISO_STAMP.exec(line) ?? (BYLINE_LABEL.test(line) ? ISO_IN_BYLINE.exec(line) : null));
       if (iso) out.push({ start: m.index + iso[1]!.length, end: m.index + iso[0].length, date: iso[2]!, stamp: true, iso: true });
       continue;
     }
@@ -111,13 +116,20 @@ export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
       '',
     );
     // "Source: Xinhua | Editor: Liu Mei | 2025-07-15 21:40:12": a byline of short fields, one of them the date
-    const byline = line.includes('|') && line.split('|').every((f) => f.trim().length <= 40);
+    const labelled = lang !== 'en' && BYLINE_LABEL.test(line);
+    const byline = (line.includes('|') && line.split('|').every((f) => f.trim().length <= 40)) || labelled;
     if (rest.length > (lang === 'zh' ? 3 : 12) && !byline) continue; // "| Events" is fine, a sentence is not (Chinese says more in fewer characters)
     out.push({
       start: m.index + d.start,
       end: m.index + d.end,
       date: d.value.start,
-      stamp: line.includes('|') || /\b(?:published|updated|posted)\b/i.test(line),
+      // a date line with a time of day ("21.05.2024 18:45", "02 сен 2025, 14:05") is when the page was put up
+      stamp:
+        line.includes('|') ||
+        labelled ||
+        /\b(?:published|updated|posted)\b/i.test(line) ||
+        /(?<![\d:])\d{1,2}:\d{2}(?![\d:]|\s*[-–—]\s*\d)/.test(line),
+      ...(lang !== 'en' && /^(?:19|20)\d{2}-\d{2}-\d{2}/.test(d.text) ? { iso: true as const } : {}),
     });
   }
   return out;

@@ -34,6 +34,9 @@ const CROSS = new RegExp(`(?:с\\s+)?${DD}\\s+${MON}(?:${DASH}|\\s+по\\s+)${DD
 const SAME = new RegExp(`(?:с\\s+)?${DD}(?:${DASH}|\\s+по\\s+|\\s+и\\s+)${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
 const DAY = new RegExp(`${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
 const NUMERIC = new RegExp(`(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}${YEAR_WORD}${E}`, 'gu');
+/** A day, a month cut short and a year, as page stamps and tables write them: "02 сен 2025", "16 сент. 2022 г.". */
+const ABBR_DAY = new RegExp(`${DD}\\s+(янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\\.?\\s+${YEAR}${YEAR_WORD}${E}`, 'giu');
+const MAYBE_ABBR = /\d\s+[а-яё]{3,4}\.?\s+(?:19|20)\d\d/iu;
 const MONTH_YEAR = new RegExp(`(?:(?:в|во)\\s+)?${MON}\\s+${YEAR}${YEAR_WORD}${E}`, 'giu');
 /** "в 2001 году", "в 2001 г.": a year as the time of something (the caller's clause must say what). */
 const YEAR_ALONE = new RegExp(`(?:в|с)\\s+${YEAR}(?:\\s*(?:году|г\\.|г)(?![а-яё]))${E}`, 'giu');
@@ -216,6 +219,12 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       continue;
     }
     add(r, m.index!, m.index! + m[0].length, { start: isoOf(+y!, +mo!, +d!), precision: 'day' });
+  }
+  for (const m of MAYBE_ABBR.test(text) ? scan(ABBR_DAY, text) : []) {
+    const [, d, mon, y] = m;
+    const mo = monthOf(mon!);
+    if (validDay(+y!, mo, +d!)) add(r, m.index!, m.index! + m[0].length, { start: isoOf(+y!, mo, +d!), precision: 'day' });
+    else skip(r, m.index!, m.index! + m[0].length, 'not a real calendar date');
   }
   for (const m of hasMon && MAYBE_MONTH_YEAR.test(text) ? scan(MONTH_YEAR, text) : []) {
     const before = text.slice(Math.max(0, m.index! - 4), m.index!);

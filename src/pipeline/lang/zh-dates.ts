@@ -62,7 +62,14 @@ const RELATIVE = /(今天|今日|当天|当日|昨天|昨日|前天|次日|翌�
 const LAST_MONTH = /上个?月(?![0-9０-９一二三四五六七八九十]{1,3}[日号])/gu;
 const NUMERAL_BEFORE = new RegExp(`${N}$`, 'u');
 const DAY_CHAR = /[日号]/;
-const MAYBE = new RegExp(`${N}[年月日号]|今天|今日|当天|当日|昨天|昨日|前天|次日|翌日|上个?月`, 'u');
+const MAYBE = new RegExp(`${N}[年月日号]|今天|今日|当天|当日|昨天|昨日|前天|次日|翌日|上个?月|\\d[./-]\\d`, 'u');
+/**
+ * A date in figures with its year first, as lists and timelines write it: "2004/01/15", "2001.6.15",
+ * "2024-07-05" (a page's stamp of that form is no event: meta.ts, document.ts), with an optional end day
+ * or date ("2009.6.15—16", "2024/7/3-7/4"). Never inside a longer run of figures or dots (a version number).
+ */
+const NUMERIC =
+  /(?<![\d./-])((?:19|20)\d{2})([./-])(\d{1,2})\2(\d{1,2})(?:\s*(?:至|到|[-–—~～－])\s*(?:(\d{1,2})[./-])?(\d{1,2})(?![\d./]))?(?![\d./])/gu;
 /**
  * A table row whose first cell is the year ("| 2018 | 4月24日 | 北京 |", a list of meetings by year): the
  * row's days without a year are of that year, not of the date last read (the row before) or the report's.
@@ -126,7 +133,11 @@ function readRelMonth(m: RegExpExecArray, carry: DateCarry): DateValue | string 
 }
 
 function readFull(m: RegExpExecArray, r: Reading): DateValue | string {
-  const [, y1, m1, d1, y2, m2, d2] = m;
+  // the end's groups: 4-6 after a first day with its 日 ("15日至16日"), 7-9 after one without ("15—16日")
+  const [, y1, m1, d1] = m;
+  const y2 = m[4] ?? m[7];
+  const m2 = m[5] ?? m[8];
+  const d2 = m[6] ?? m[9];
   const c = r.carry;
   const mo = zhNumber(m1!);
   const d = zhNumber(d1!);
@@ -141,6 +152,23 @@ function readFull(m: RegExpExecArray, r: Reading): DateValue | string {
     const ed = zhNumber(d2);
     if (!validDay(ey, em, ed)) return 'not a real calendar date';
     const end = isoOf(ey, em, ed);
+    if (end > value.start) value.end = end;
+  }
+  return value;
+}
+
+/** "2004/01/15", "2001.6.15", "2009.6.15—16", "2024/7/3-7/4" (NUMERIC's groups). */
+function numericDate(m: RegExpExecArray): DateValue | string {
+  const y = +m[1]!;
+  const mo = +m[3]!;
+  const d = +m[4]!;
+  if (!validDay(y, mo, d)) return 'not a real calendar date';
+  const value: DateValue = { start: isoOf(y, mo, d), precision: 'day' };
+  if (m[6]) {
+    const em = m[5] ? +m[5] : mo;
+    const ed = +m[6];
+    if (!validDay(y, em, ed)) return 'not a real calendar date';
+    const end = isoOf(y, em, ed);
     if (end > value.start) value.end = end;
   }
   return value;
@@ -200,6 +228,9 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
 
   for (const m of /[去今前明]年/u.test(text) ? allMatches(REL_MONTH, text) : []) all.push(found(m.index, m.index + m[0].length, 'rel', m));
   for (const m of hasMonth ? allMatches(FULL, text) : []) all.push(found(m.index, m.index + m[0].length, 'full', m));
+  for (const m of /\d[./-]\d/.test(text) ? allMatches(NUMERIC, text) : []) {
+    if (!overlaps(all, m.index, m.index + m[0].length)) all.push(found(m.index, m.index + m[0].length, 'fixed', m, numericDate(m)));
+  }
   for (const m of hasYear && hasMonth ? allMatches(MONTH_RANGE, text) : []) {
     if (!overlaps(all, m.index, m.index + m[0].length))
       all.push(found(m.index, m.index + m[0].length, 'fixed', m, 'a span of months, not a dated event'));
