@@ -5,7 +5,7 @@
  */
 import { distance } from '@turf/turf';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
-import { countryName, placeName } from '../i18n';
+import { countryName, placeName, t } from '../i18n';
 import { getLocale, type Locale } from '../i18n/locale.svelte';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
@@ -16,7 +16,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLo
  */
 export function gazetteerLabel(p: GazetteerPlace, locale: Locale = getLocale()): string {
   const name = placeName({ name: p.name, names: { ru: p.ru?.[0], zh: p.zh?.[0] } }, locale);
-  return `${name}, ${countryName(p.countryCode, p.country, locale)}`;
+  return t('place.inCountry', { place: name, country: countryName(p.countryCode, p.country, locale) }, locale);
 }
 
 export function searchPlaces(gaz: ReadonlyMap<string, GazetteerPlace>, query: string, limit: number): GazetteerPlace[] {

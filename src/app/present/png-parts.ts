@@ -62,7 +62,13 @@ export function cityPanel(data: AtlasData, placeId: string | null, events: reado
 export function storyCard(s: StoryStep, total: number): StoryCard {
   const format = s.format === 'videoconference' ? t('story.videoconference') : s.format === 'hybrid' ? t('story.hybrid') : '';
   const city = s.placeName ? placeName({ name: s.placeName, names: s.placeNames }) : '';
-  const where = city ? `${city}${s.country ? `, ${countryName(s.countryCode, s.country)}` : ''}` : s.online ? t('place.online') : '';
+  const where = city
+    ? s.country
+      ? t('place.inCountry', { place: city, country: countryName(s.countryCode, s.country) })
+      : city
+    : s.online
+      ? t('place.online')
+      : '';
   const source = s.docTitle
     ? [s.docTitle, s.docKind ? docKind(s.docKind) : null, s.docPublished ? fmtPartial(s.docPublished, 'long') : null]
         .filter(Boolean)

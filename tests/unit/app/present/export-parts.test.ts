@@ -58,6 +58,24 @@ describe('the video', () => {
     expect(first.title.length).toBeGreaterThan(0);
   });
 
+  it("the story card's city and country are joined as each language writes them", async () => {
+    const data = await sampleData();
+    const story = buildStory({
+      events: data.events,
+      places: data.places,
+      statements: data.statements,
+      documents: [...data.documents.values()],
+    });
+    const step = story.steps.find((s) => s.placeName && s.country)!;
+    expect(storyCard(step, story.steps.length).where).toMatch(/^[^，]+, [^，]+$/);
+    await setLocale('zh');
+    try {
+      expect(storyCard(step, story.steps.length).where).toMatch(/^[^,]+，[^,]+$/); // "比什凯克，吉尔吉斯斯坦"
+    } finally {
+      setLocale('en');
+    }
+  });
+
   it('a story script holds each step its seconds, in order, once each', () => {
     const shown: number[] = [];
     const s = storyScript(1, 3, 2, (n) => shown.push(n));
