@@ -93,7 +93,17 @@ describe('a person opens the atlas', () => {
 
   it('“Read in context” opens the document scrolled to the sentence, highlighted', async () => {
     const panel = page.getByTestId('statement-panel');
-    const first = (await panel.locator('blockquote').first().innerText()).trim();
+    // The list settles first: the test before scrolled it back to its top, and its rows are laid out again
+    // over a frame or two (on a busy machine the first quote read and the first button clicked were of
+    // two different layouts).
+    const firstQuote = async () => (await panel.locator('blockquote').first().innerText()).trim();
+    let first = await firstQuote();
+    for (let i = 0; i < 20; i++) {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const again = await firstQuote();
+      if (again === first) break;
+      first = again;
+    }
     await panel.getByRole('button', { name: 'Read in context' }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('#context-mark').waitFor();

@@ -95,7 +95,14 @@ describe('the atlas in Russian and Chinese', () => {
     await expect(page.locator('h1').innerText()).resolves.toBe('上合组织地图集');
     await expect(panel.locator('#panel-heading').innerText()).resolves.toBe('比什凯克');
     await expect(quote.locator('mark.date').innerText()).resolves.toBe('13—14 июня 2019 года');
-    await expect(page.locator('.atlas-city-label[data-place="bishkek-kg"]').innerText()).resolves.toBe('比什凯克');
+    // The map's labels are set again on the map's next frame after the switch: waited for, not read at once.
+    await page.waitForFunction(
+      () => (document.querySelector('.atlas-city-label[data-place="bishkek-kg"]') as HTMLElement | null)?.innerText === '比什凯克',
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
     await shot(page, 'i18n-zh-after-switch');
     expect(await clipped(page)).toEqual([]);
     // The embed code names its frame in the view's language too (it said "SCO Atlas" in every language).
