@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The benchmark corpus must look to the app exactly like pipeline output, or the bench measures the
  * wrong thing: every file passes the contract, statement offsets index the stored text, and the same

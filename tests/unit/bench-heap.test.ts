@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** bench/heap.ts reading a heap snapshot: what each object keeps alive, in the JS heap only. */
 import { describe, expect, it } from 'vitest';
 import { retainers } from '../../bench/heap';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The ahead-of-time compiled checks (src/contract/build/fast-validators.ts) that the page runs before
  * zod: whatever they accept, the contract must accept too, or a broken file could reach the map

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** Dates typed into From and To, as people type them (issue 13 item 1). */
 import { describe, expect, it } from 'vitest';
 import { dateEntry, readDate } from '../../../src/app/components/date-entry';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The first screen drawn from event-index.json must be the screen the events themselves give: the
  * same marks (spans, lanes, colours), the same discs (per-city counts in any window), the same summit

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** A city's Russian and Chinese names reach places.geojson, so the map can label it in the interface language. */
 import { describe, expect, it } from 'vitest';
 import { buildPlaces } from '../../../src/pipeline/aggregate.ts';

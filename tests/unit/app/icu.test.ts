@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * i18n/icu.ts reads and writes messages as intl-messageformat (which the page used before) does: every
  * message of every language file, with counts that take each plural form and each select's options,

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * What the loading worker runs (check.ts, event-index.ts), called directly: the same code decides
  * whether a file fits the contract and builds the event index, in the worker or in this thread.

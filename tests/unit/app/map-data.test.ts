@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { Discs, mercator, radii, type DiscContext, type DiscView } from '../../../src/app/map/discs';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Issue 14 item 4: data that fits the contract's shapes but not its meaning. Before, "2020-02-31" made
  * the window read "1 Jan 1970 – 4 Jul 2024", a duplicated event id threw `each_key_duplicate`, and an end

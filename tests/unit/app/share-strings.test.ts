@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { shareStrings, shareStringsWhenIdle } from '../../../src/app/data/share-strings';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../../src/app/days';
 import { checkAgainstData, emptyView, parseQuery, safeDataFolder, toQuery } from '../../../src/app/state/url';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../../src/app/days';
 import { DAY } from '../../../src/app/days';

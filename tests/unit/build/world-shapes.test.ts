@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The country shapes the first screen draws (src/app/map/world/countries-110m.json) are made ahead of
  * time from world-atlas by src/build/world-shapes.ts. The committed file must be exactly what that

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The reference chronology (data/chronology.json) as a user of the atlas relies on it: it loads
  * cleanly, a broken entry is named and the rest still loads, every host city is on the map, and the

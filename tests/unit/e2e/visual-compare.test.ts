@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The screenshot comparison of the visual regression tests (tests/e2e/visual.ts) on made-up pictures:
  * the same picture passes, a changed one fails (and leaves its diff to look at) until it is accepted,

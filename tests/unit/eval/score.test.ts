@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The scoring rules of `npm run eval` on small hand-made predicted/gold pairs: what counts as found, what
  * as a false hit, and how year-only events and online meetings are judged.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { documentId } from '../../../src/pipeline/doc-id.ts';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The corrections file's entries on events as a person sees them (issue 12): `merge-events` makes two
  * events one (one mark, one card, every source and statement under one name), `detach-statement`

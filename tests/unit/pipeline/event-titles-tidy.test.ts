@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Event titles as the timeline and the lists show them: on one line however the text was wrapped, without
  * the doubled commas a date taken out of the words leaves, and never a bare clock time from a page's stamp.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * How pages and lists write their dates, in the three languages: a stamp with a time of day or in a
  * byline dates the page and is no event; Chinese lists write "2004/01/15" and "2001.6.15", and ranges

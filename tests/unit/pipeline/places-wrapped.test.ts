@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Hard-wrapped text (a .txt copied from an e-mail, a PDF's lines) breaks a city's name over two lines as
  * often as any other two words: "New\nDelhi" is still New Delhi, and a city at a line's end is not taken

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { csvCell, eventsToCsv, eventsToGeoJSON, exportFileName } from '../../../src/app/present/export-data';
 import { corpus } from './fixture';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { announceTargets, isAllowed, nextStepNumber, parseInbound, parseOrigins } from '../../../src/app/present/protocol';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { embedUrl, fullViewUrl, iframeSnippet, shareUrl } from '../../../src/app/present/share';
 import { parsePresentParams } from '../../../src/app/present/params';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { captionText, layoutSnapshot, wrapText } from '../../../src/app/present/snapshot';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { applyMove, buildStory, clampStep, keyToMove } from '../../../src/app/present/story';
 import { StoryFile } from '../../../src/contract/data-files';

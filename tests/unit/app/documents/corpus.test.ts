@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * A user's documents join the bundled corpus through the pipeline's own stages: a text about the
  * Astana summit lands in the bundled summit event (not a second one), a new city appears on the map

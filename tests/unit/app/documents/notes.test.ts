@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * What the readers and the pipeline say about an added document, in the interface's language: the
  * sentences come from the real code that writes them (the decoder, the document stage, the page's

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The page's readers for what only the page reads: a workbook (.xlsx, exceljs) becomes rows with the
  * sheet's own row numbers and typed dates, a Word file (.docx, mammoth) its text, and anything else is

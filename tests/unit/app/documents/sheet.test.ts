@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Sheets of events: the columns a user's own sheet may have (in English, Russian or Chinese), the
  * rows that load and the rows that are named by number and skipped.

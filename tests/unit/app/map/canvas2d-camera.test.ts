@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The 2D map's camera (src/app/map/canvas2d/camera.ts, base.ts): the country shapes and the city discs
  * land on the same pixels, as MapLibre's would; a drag moves the map

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * "Pick on map" on the 2D map (no WebGL): a click on the pixel where a city is drawn gives back that
  * city's longitude and latitude, also across the antimeridian, so the editor picks the place the user saw.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * A finger on the map (issue 13): a tap near Tashkent, Bishkek and Dushanbe at the opening zoom means
  * any of the three, so all three are offered, nearest first; a city far from the finger, or one with

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * City labels placed without collisions (issue 13): whatever the discs and the map's size, no two shown
  * labels overlap, none leaves the map, none covers another city's disc, and the most important city

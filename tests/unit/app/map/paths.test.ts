@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { distance, greatCircle, point } from '@turf/turf';
 import type { LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The kept placements' collision grids after the map is idle (src/app/map/placement-grids.ts), with
  * MapLibre's own grid class: empty ones give way to one 1×1 grid that answers every query with nothing,

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The embed's chrome at small sizes (issue 13): the legend keeps clear of the attribution and collapses
  * when it cannot, the "Open full view" link keeps off the zoom buttons, and a city's view keeps its

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The words and timing of the PNG and video exports (issue 13): the selected city's panel with dated
  * statements, the story card, and scripts that keep each step its time.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** The story card says how a meeting was held (issue 13: Moscow 2020 was a videoconference). */
 import { describe, expect, it } from 'vitest';
 import { buildStory } from '../../../../src/app/present/story';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * A fingertip on the timeline (issue 13): marks are drawn 4 px wide, far below the 24 x 24 px WCAG 2.2
  * asks of a target, so a tap picks the mark within ~12 px of it; where two marks compete, the one under

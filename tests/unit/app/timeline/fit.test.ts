@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The timeline fits the events at the default zoom (issue 13 item 6): a long empty stretch, such as the
  * bundled corpus's early 2022 to late 2023, is drawn narrow instead of taking a third of the width.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The timeline's lane layout without any canvas: events that overlap in time stack into lanes, what
  * does not fit becomes a "+n" badge a click can zoom into, and a point finds the mark under it.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The event layer: mentions of one meeting from several documents become one event with the
  * meeting's span and name and every source; unlinked mentions of the same date, place and kind

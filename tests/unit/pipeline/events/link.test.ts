@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Linking a document's dated mention to a meeting of the reference chronology: only when the text
  * supports it (a document of the meeting, its name or ordinal, or its date and place), with the

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Pages as news sites and ministries serve them (tests/fixtures/pages, composed for these tests; see
  * tests/fixtures/pages.README.md): the article is read, and the columns of other pages' dated headlines,

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * A PDF of several pages as ministries publish declarations: a running head with the document's number
  * and date on every page, "Page n of m" at the foot, and sentences that run over a page break.

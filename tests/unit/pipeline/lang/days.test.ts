@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { daysIn, validDay } from '../../../../src/pipeline/lang/common.ts';
 

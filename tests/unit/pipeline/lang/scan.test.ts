@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { allMatches } from '../../../../src/pipeline/lang/matches.ts';
 import { matchesAfter, notAfterClass, notAfterLetter, notAfterWordChar } from '../../../../src/pipeline/lang/scan.ts';
