@@ -43,15 +43,15 @@ describe('the PNG panel of a selected city', () => {
   });
 });
 
+/** The story of the sample data, as story mode builds it. */
+async function sampleStory() {
+  const data = await sampleData();
+  return buildStory({ events: data.events, places: data.places, statements: data.statements, documents: [...data.documents.values()] });
+}
+
 describe('the video', () => {
   it("the story card says a videoconference and names the step's source", async () => {
-    const data = await sampleData();
-    const story = buildStory({
-      events: data.events,
-      places: data.places,
-      statements: data.statements,
-      documents: [...data.documents.values()],
-    });
+    const story = await sampleStory();
     const online = story.steps.find((s) => s.format === 'videoconference');
     if (online) expect(storyCard(online, story.steps.length).format).toBe('held by videoconference');
     const first = storyCard(story.steps[0]!, story.steps.length);
@@ -60,13 +60,7 @@ describe('the video', () => {
   });
 
   it("the story card's city and country are joined as each language writes them", async () => {
-    const data = await sampleData();
-    const story = buildStory({
-      events: data.events,
-      places: data.places,
-      statements: data.statements,
-      documents: [...data.documents.values()],
-    });
+    const story = await sampleStory();
     const step = story.steps.find((s) => s.placeName && s.country)!;
     expect(storyCard(step, story.steps.length).where).toMatch(/^[^，]+, [^，]+$/);
     await setLocale('zh');
