@@ -68,8 +68,10 @@ const MAYBE = new RegExp(`${N}[年月日号]|今天|今日|当天|当日|昨天|
  * "2024-07-05" (a page's stamp of that form is no event: meta.ts, document.ts), with an optional end day
  * or date ("2009.6.15—16", "2024/7/3-7/4"). Never inside a longer run of figures or dots (a version number).
  */
-const NUMERIC =
-  /(?<![\d./-])((?:19|20)\d{2})([./-])(\d{1,2})\2(\d{1,2})(?:\s*(?:至|到|[-–—~～－])\s*(?:(\d{1,2})[./-])?(\d{1,2})(?![\d./]))?(?![\d./])/gu;
+const NUMERIC = new RegExp(
+  `(?<![\\d./-])((?:19|20)\\d{2})([./-])(\\d{1,2})\\2(\\d{1,2})(?:${TO}(?:(\\d{1,2})[./-])?(\\d{1,2})(?![\\d./]))?(?![\\d./])`,
+  'gu',
+);
 /**
  * A table row whose first cell is the year ("| 2018 | 4月24日 | 北京 |", a list of meetings by year): the
  * row's days without a year are of that year, not of the date last read (the row before) or the report's.
