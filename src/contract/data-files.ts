@@ -240,10 +240,22 @@ const EventFields = z.object({
   title: z.string().min(1).optional(),
   topics: z.array(z.string()).optional(),
 });
+/**
+ * An update's fields. `"end": null` takes the last day away (a two-day event made one day): read as an
+ * end that is there and undefined, so the update's fields, laid over the event, leave it none; JSON
+ * has no undefined, and an end left out keeps the event's own.
+ */
+const UpdateFields = EventFields.partial()
+  .extend({
+    end: RealDate.nullable()
+      .transform((v) => (v === null ? undefined : v))
+      .optional(),
+  })
+  .strict();
 export const Correction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('add-event'), docId: z.string().min(1), ...EventFields.shape, title: z.string().min(1), reason }).strict(),
   z.object({ action: z.literal('remove-event'), id: z.string().min(1), reason }).strict(),
-  z.object({ action: z.literal('update-event'), id: z.string().min(1), set: EventFields.partial().strict(), reason }).strict(),
+  z.object({ action: z.literal('update-event'), id: z.string().min(1), set: UpdateFields, reason }).strict(),
   z
     .object({
       action: z.literal('add-place'),
@@ -272,6 +284,8 @@ export const Correction = z.discriminatedUnion('action', [
   ...LINK_CORRECTIONS,
 ]);
 export type Correction = z.infer<typeof Correction>;
+/** A correction as it is written (before the check): an update's `end` may be null. */
+export type CorrectionEntry = z.input<typeof Correction>;
 /** The file's frame; its entries are checked one by one against `Correction`, so one bad entry hides no other. */
 export const CorrectionsFile = z.object({ about: z.string().optional(), corrections: z.array(z.unknown()) }).strict();
 

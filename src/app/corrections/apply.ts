@@ -6,7 +6,7 @@
  * downloaded from the page and run through `npm run extract` gives the same events (browser test).
  * Pure: records in, records out.
  */
-import type { Correction } from '../../contract/data-files';
+import type { CorrectionEntry } from '../../contract/data-files';
 import type { Statement } from '../../contract/schema';
 import { applyCorrections, CORRECTIONS_FILE, parseCorrections } from '../../pipeline/corrections';
 import { applyLayerFixes, applyMeetingCorrections } from '../../pipeline/events/corrections';
@@ -59,7 +59,7 @@ function folderMerges(folder: BundledCorpus): { mentionIds: string[]; reason: st
  */
 export function applyFixes(
   folder: BundledCorpus,
-  fixes: readonly Correction[],
+  fixes: readonly CorrectionEntry[],
   place: (id: string) => GazetteerPlace | undefined,
   added: readonly AddedDocument[] = [],
 ): FixedCorpus {

@@ -5,7 +5,7 @@
  * One per atlas, made by CorrectionsLayer.svelte once the bundled data is in.
  */
 import type { Meeting } from '../../contract/chronology';
-import type { Correction } from '../../contract/data-files';
+import type { CorrectionEntry } from '../../contract/data-files';
 import type { Event, LayerEvent } from '../../contract/schema';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
 import { withAdded, type AddedDocument, type JoinedCorpus } from '../documents/corpus';
@@ -31,7 +31,7 @@ export const loadGazetteer = () =>
 
 export class Fixes {
   /** The fixes, in the order they were made (the order corrections.json lists them). */
-  list = $state.raw<Correction[]>([]);
+  list = $state.raw<CorrectionEntry[]>([]);
   /** Fixes that match nothing in the data any more, each with why. */
   stale = $state.raw<StaleFix[]>([]);
   notice = $state<string | null>(null);
@@ -39,8 +39,8 @@ export class Fixes {
   canRedo = $state(false);
   /** The data folder's records with the fixes applied, as data files hold them (for the zip), or null before any fix. */
   private fixed: JoinedCorpus | null = null;
-  private undos: Correction[][] = [];
-  private redos: Correction[][] = [];
+  private undos: CorrectionEntry[][] = [];
+  private redos: CorrectionEntry[][] = [];
 
   constructor(
     private readonly atlas: AtlasState,
@@ -50,7 +50,7 @@ export class Fixes {
   /** The fixes kept in this browser from an earlier visit, applied again. */
   async restore(): Promise<void> {
     try {
-      const saved = await this.store.get<Correction[]>(STORE_KEY);
+      const saved = await this.store.get<CorrectionEntry[]>(STORE_KEY);
       if (saved?.length) {
         this.list = saved;
         await this.apply();
@@ -61,7 +61,7 @@ export class Fixes {
   }
 
   /** Adds fixes as one step (one undo takes them all back); `follow` is a mention whose event is selected after. */
-  async add(entries: Correction[], follow?: string): Promise<void> {
+  async add(entries: CorrectionEntry[], follow?: string): Promise<void> {
     if (!entries.length) return;
     this.undos.push(this.list);
     this.redos = [];

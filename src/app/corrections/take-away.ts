@@ -10,7 +10,7 @@
  */
 import { zipSync, strToU8 } from 'fflate';
 import type { Meeting } from '../../contract/chronology';
-import type { Correction } from '../../contract/data-files';
+import type { CorrectionEntry } from '../../contract/data-files';
 import { EVENT_INDEX_FILE, eventIndexFile } from '../../contract/event-index-file';
 import { DATA_FILES, type DocumentMeta, type Event, type LayerEvent, type PlaceFeature, type Statement } from '../../contract/schema';
 import type { GazetteerPlace } from '../../pipeline/gazetteer';
@@ -28,7 +28,7 @@ export interface ShownAtlas {
   /** The data folder's address, absolute. */
   base: string;
   added: readonly AddedDocument[];
-  fixes: readonly Correction[];
+  fixes: readonly CorrectionEntry[];
 }
 
 async function fetchText(base: string, file: string): Promise<string | null> {
@@ -101,10 +101,10 @@ async function addTexts(files: Map<string, string>, base: string, added: readonl
  * after those of the folder's own corrections.json (a folder taken away earlier with its fixes: they
  * are in its records already, and the CLI run from the documents needs both).
  */
-function correctionsFile(fixes: readonly Correction[], earlier: string | undefined): string {
-  let before: Correction[];
+function correctionsFile(fixes: readonly CorrectionEntry[], earlier: string | undefined): string {
+  let before: CorrectionEntry[];
   try {
-    before = earlier ? ((JSON.parse(earlier) as { corrections?: Correction[] }).corrections ?? []) : [];
+    before = earlier ? ((JSON.parse(earlier) as { corrections?: CorrectionEntry[] }).corrections ?? []) : [];
   } catch {
     before = []; // not ours to judge here: the CLI names a broken file when it reads it
   }

@@ -9,7 +9,7 @@
  * as the bundled files (buildIndexes), so everything the bundled events have, the added ones have.
  * A reload reads the stored files and sends them to the worker again.
  */
-import type { Correction } from '../../contract/data-files';
+import type { CorrectionEntry } from '../../contract/data-files';
 import type { Event, Statement } from '../../contract/schema';
 import { documentId } from '../../pipeline/doc-id';
 import { buildIndexes } from '../data/indexes';
@@ -160,7 +160,7 @@ export class UserDocuments {
     if (this.takeAway && !this.takeAway.error) return null;
     this.takeAway = { kind };
     try {
-      const fixes = (await this.store.get<Correction[]>(FIXES_KEY).catch(() => undefined)) ?? [];
+      const fixes = (await this.store.get<CorrectionEntry[]>(FIXES_KEY).catch(() => undefined)) ?? [];
       const { atlasFiles, zipFolder } = await import('../corrections/take-away');
       const files = await atlasFiles({ base: this.base(), added: this.atlas.addedDocuments, fixes });
       let out: { name: string; blob: Blob };
