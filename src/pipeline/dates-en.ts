@@ -364,6 +364,8 @@ function planned(clause: string): boolean {
 export function notAnEvent(text: string, m: DateMention, all: readonly DateMention[]): string | null {
   const before = text.slice(Math.max(0, m.start - 160), m.start);
   if (STAMP_BEFORE.test(before)) return 'a publication stamp, not a dated event';
+  // "Abstracts due by 15 February 2026", "no later than 30 September": the day something must be done by
+  if (/\b(?:by|no\s+later\s+than|not\s+later\s+than)\s+$/i.test(before)) return 'a deadline, not a dated event';
   // the clause before the date only: "The leaders, who will meet again in 2025, signed on 4 July 2024" keeps 4 July
   // (a name in brackets does not end the clause: "will chair the 21st meeting of ... (SCO) via video link on Tuesday")
   const clause = before

@@ -98,6 +98,26 @@ const MAYBE_STAMP = { ru: /дата|опубликован|обновлен|из
 const FUTURE_AFTER_RU =
   /(?<![\p{L}])(?:пройд[её]т|состоится|состоятся|примет|прим[еу]т|провед[её]т|проведут|будет|будут|откроется|станет)(?![\p{L}])/iu;
 
+/**
+ * The day something must be done by: "до 20 февраля", "не позднее 10 марта" before the date; "前", "之前",
+ * "以前" after a Chinese date with its month ("请于2025年10月31日前报送", "于11月5日前提出").
+ */
+const DEADLINE_BEFORE_RU = /(?<![\p{L}])(?:до|не\s+позднее|не\s+позже)\s+$/iu;
+const DEADLINE_AFTER_ZH = /^(?:之|以)?前/u;
+/**
+ * A Chinese date whose clause goes on in the future tense before any verb of happening: "11月17日至18日，…会议将在
+ * 莫斯科举行", "2023年峰会将由印度主办". A 将 after a verb of happening ("举行，将…") is another clause's plan.
+ */
+const WILL_ZH = /[将將拟擬]/u;
+const HELD_ZH = /[举舉]行|召[开開]|[举舉][办辦]|主[办辦]|[会會]晤|[签簽]署/u;
+function plannedAfterZh(after: string): boolean {
+  const clause = after.split(/[。；;！？!?]/u)[0]!;
+  const will = clause.search(WILL_ZH);
+  if (will < 0) return false;
+  const held = clause.search(HELD_ZH);
+  return held > will;
+}
+
 /** The day things are counted to ("资料截至2025年8月", "截至2023年底", "по состоянию на 1 января 2024 года"): no happening. */
 const AS_OF_BEFORE = { ru: /по\s+состоянию\s+на\s*$/iu, zh: /(?:截至|截止)(?:到|于|於)?\s*$/u };
 
@@ -106,6 +126,14 @@ function notAnEvent(lang: 'ru' | 'zh', text: string, m: DateMention): string | n
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   if (AS_OF_BEFORE[lang].test(before.slice(-20))) return 'the day a count or a record is made to, not an event';
   if (MAYBE_PLAN[lang].test(before) && PLAN_BEFORE[lang].test(before)) return 'a plan or an expectation, not a dated event';
+  if (
+    lang === 'ru'
+      ? DEADLINE_BEFORE_RU.test(before.slice(-16))
+      : m.value.precision === 'day' && DEADLINE_AFTER_ZH.test(text.slice(m.end, m.end + 2))
+  )
+    return 'a deadline, not a dated event';
+  if (lang === 'zh' && m.value.precision !== 'year' && plannedAfterZh(text.slice(m.end, m.end + 60)))
+    return 'a plan or an expectation, not a dated event';
   // "В 2025 году, как уже было сказано, саммит организации примет Китай": a year whose sentence goes on in the future tense
   if (lang === 'ru' && m.value.precision === 'year' && FUTURE_AFTER_RU.test(text.slice(m.end, m.end + 100).split(/[.!?;]/)[0]!))
     return 'a plan or an expectation, not a dated event';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Forms the held-out texts of eval/dev (composed for it, annotated before the pipeline read them) showed
  * the pipeline missing: each a sentence or a few lines in, the event's date and place out.
@@ -155,5 +156,27 @@ describe('a date given twice in one sentence, and a year still ahead', () => {
     expect(events('Москва, 10 июля 2024 года\n\nВ 2025 году, как уже было сказано, саммит организации примет Китай.')).toEqual([
       '2024-07-10@moscow-ru',
     ]);
+  });
+});
+
+describe('deadlines and plans of the third held-out batch (calls for papers, notices, news pages)', () => {
+  it("'by 15 February 2026' is a deadline, not an event", () => {
+    expect(events('Abstracts are due by 15 February 2026. The heads of government met in Moscow on 17-18 November 2025.')).toEqual([
+      '2025-11-17..2025-11-18@moscow-ru',
+    ]);
+  });
+  it("'до 20 февраля' and 'не позднее 10 марта' are deadlines", () => {
+    expect(
+      events(
+        'Заявки принимаются до 20 февраля 2026 года, итоги объявят не позднее 10 марта 2026 года. Саммит прошел в Екатеринбурге 15–16 июня 2009 года.',
+      ),
+    ).toEqual(['2009-06-15..2009-06-16@yekaterinburg-ru']);
+  });
+  it('a Chinese date followed by 前 is a deadline, and one whose clause goes on with 将…举行 a plan', () => {
+    expect(
+      events(
+        '请各地于2025年10月31日前报送。11月17日至18日，上合组织成员国政府首脑理事会会议将在莫斯科举行。2024年10月15日至16日，政府首脑理事会会议在伊斯兰堡举行。',
+      ),
+    ).toEqual(['2024-10-15..2024-10-16@islamabad-pk']);
   });
 });
