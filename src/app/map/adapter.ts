@@ -31,7 +31,7 @@ import { coarseCountries, fetchCountries, loadCoarseCountries } from './countrie
 import { COUNTRY_SCHEME, countryTileResponse, countryTilesUrl, forgetLines, keepLines, sameLines } from './country-tiles';
 import { startEngine } from './engine';
 import { whenIdle } from './idle';
-import { cityLabels } from './labels';
+import { cityLabels, nameObstacles } from './labels';
 import { membershipColours } from './membership-colours';
 import { nameLayer } from './name-layer.svelte';
 import { releasePlacementGrids } from './placement-grids';
@@ -115,13 +115,14 @@ export const createMap: MapFactory = (o) => {
   );
 
   const overlay = discOverlay(map, o.container, () => hasData);
-  const names = nameLayer(map); // country and sea names, between the map and the discs
   const discs = overlay.discs;
   discs.setPlaces(places.map((p) => p.geometry.coordinates));
   if (o.initial) discs.setCounts(o.initial.events, o.initial.statements);
   const labels = cityLabels(map, overlay);
   labels.set(places, index, o.labelled ?? []);
   labels.setSummits(o.initial?.summits ?? []);
+  // Country and sea names, between the map and the discs, placed after the city labels and clear of them.
+  const names = nameLayer(map, overlay, (v) => nameObstacles(discs, v, labels.shown(), labels.blocked()));
   const membership = membershipColours(map, o.initial?.date ?? null);
 
   let styleLoaded = false;

@@ -111,9 +111,18 @@ export function namePoints(countries: CountryShapes | null): NamePoint[] {
 export const nameSize = (zoom: number, kind: 'country' | 'sea') =>
   Math.round(Math.min(15, Math.max(9, 8 + zoom * 1.4)) - (kind === 'sea' ? 1 : 0));
 
+/** A box on the map, [left, top, right, bottom] in CSS pixels. */
+export type NameBox = readonly [number, number, number, number];
+
+/** Where a name may go from its anchor, in lines of its size: there, else a line or two below or above. */
+const SHIFTS = [0, 1.3, -1.3, 2.6, -2.6];
+
 /**
  * The names to write in a view, without overlaps: pure, with a measuring function (canvas measureText
- * in the browser, a stub in tests), so the same view always gives the same names.
+ * in the browser, a stub in tests), so the same view always gives the same names. `avoid`: what the
+ * names must not run under (the city discs and their labels, drawn over them: 'Казахстан' sat under
+ * Astana's disc, 'Франция' under Geneva's label). A country tall enough may move its name a line or two
+ * down or up to clear them; otherwise the name is left out at that zoom.
  */
 export function placeNames(
   points: readonly NamePoint[],
@@ -121,8 +130,10 @@ export function placeNames(
   zoom: number,
   lang: Lang,
   measure: (text: string, size: number) => number,
+  avoid: readonly NameBox[] = [],
 ): PlacedName[] {
-  const boxes: Array<[number, number, number, number]> = [];
+  const boxes: NameBox[] = [];
+  const meets = (box: NameBox) => (b: NameBox) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3];
   const out: PlacedName[] = [];
   for (const p of points) {
     if (p.kind === 'sea' && zoom < p.minZoom) continue;
@@ -137,13 +148,18 @@ export function placeNames(
     let x = v.originX + mx * v.worldSize;
     const shift = Math.round((v.width / 2 - x) / v.worldSize);
     x += shift * v.worldSize;
-    const y = v.originY + my * v.worldSize;
-    const box: [number, number, number, number] = [x - w / 2 - 3, y - size * 0.7, x + w / 2 + 3, y + size * 0.7];
-    // Whole names only: one cut by the map's edge ('merica') is left out.
-    if (box[0] < 0 || box[2] > v.width || box[1] < 0 || box[3] > v.height) continue;
-    if (boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
-    boxes.push(box);
-    out.push({ text, kind: p.kind, x, y, size });
+    for (const lines of p.kind === 'country' ? SHIFTS : SHIFTS.slice(0, 1)) {
+      // Moved only as far as the country's height leaves room on that side (about half of it).
+      if ((Math.abs(lines) * 2 + 1.2) * size > spanY * v.worldSize) continue;
+      const y = v.originY + my * v.worldSize + lines * size;
+      const box: NameBox = [x - w / 2 - 3, y - size * 0.7, x + w / 2 + 3, y + size * 0.7];
+      // Whole names only: one cut by the map's edge ('merica') is left out.
+      if (box[0] < 0 || box[2] > v.width || box[1] < 0 || box[3] > v.height) continue;
+      if (boxes.some(meets(box)) || avoid.some(meets(box))) continue;
+      boxes.push(box);
+      out.push({ text, kind: p.kind, x, y, size });
+      break;
+    }
   }
   return out;
 }

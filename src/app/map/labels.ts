@@ -13,17 +13,22 @@ import type { Map as MLMap } from 'maplibre-gl';
 import type { PlaceFeature } from '../../contract/schema';
 import { placeName } from '../i18n';
 import { DISC_STYLE, type Discs, type DiscView } from './discs';
-import { placeLabels, type LabelRequest, type Placement, type PlacedDisc, type PlacementOptions } from './label-placement';
+import type { NameBox } from './country-labels';
+import { placeLabels, type LabelBox, type LabelRequest, type Placement, type PlacedDisc, type PlacementOptions } from './label-placement';
 import type { DiscOverlay } from './overlay';
 
 export interface Labels {
   set(places: readonly PlaceFeature[], index: ReadonlyMap<string, number>, ids: readonly string[]): void;
   /** Summit hosts (place ids) keep their labels before other cities of their size. */
   setSummits(ids: readonly string[]): void;
+  /** The labels shown since the last draw of the discs, in the map's CSS pixels. */
+  shown(): readonly LabelBox[];
+  /** What floats over the map (buttons, legend, badges), in the map's CSS pixels. */
+  blocked(): Blocked;
   destroy(): void;
 }
 
-type Blocked = NonNullable<PlacementOptions['blocked']>;
+export type Blocked = NonNullable<PlacementOptions['blocked']>;
 
 /** Label text size (CSS px) for a place index; the caller measures (DOM box or canvas `measureText`). */
 export type LabelSize = (i: number) => { width: number; height: number } | null;
@@ -33,6 +38,23 @@ export function drawnDisc(discs: Discs, i: number, v: DiscView): PlacedDisc {
   const p = discs.point(i, v);
   const { n, r } = discs.count(i);
   return { x: p.x, y: p.y, r: (n > 0 ? r : DISC_STYLE.emptyRadius) + DISC_STYLE.plain.strokeWidth };
+}
+
+/**
+ * What the country and sea names keep out from under (country-labels.ts): the discs with events in the
+ * window, as drawn, the city labels shown and what floats over the map (a name half under the legend
+ * read 'Lib'). Faint dots may sit under a name, as under a city label.
+ */
+export function nameObstacles(discs: Discs, v: DiscView, shown: readonly LabelBox[], blocked: Blocked = []): NameBox[] {
+  const out: NameBox[] = [];
+  for (let i = 0; i < discs.size; i++) {
+    if (discs.count(i).n <= 0) continue;
+    const d = drawnDisc(discs, i, v);
+    if (d.x + d.r >= 0 && d.y + d.r >= 0 && d.x - d.r <= v.width && d.y - d.r <= v.height)
+      out.push([d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r]);
+  }
+  for (const b of [...shown, ...blocked]) out.push([b.x, b.y, b.x + b.width, b.y + b.height]);
+  return out;
 }
 
 /**
@@ -198,6 +220,8 @@ export function cityLabels(map: MLMap, overlay: DiscOverlay): Labels {
       resolveSummits();
       overlay.schedule();
     },
+    shown: () => last?.shown ?? [],
+    blocked: blockers,
     destroy() {
       off();
       layer.remove();

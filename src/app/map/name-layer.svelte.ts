@@ -1,13 +1,15 @@
 /**
  * The canvas the country and sea names are drawn on (country-labels.ts), right above MapLibre's canvas
- * and under the discs' canvas: redrawn in each frame MapLibre draws and when the interface language
- * changes. A .svelte.ts module so that it can follow the locale (a `$state`) with an effect.
+ * and under the discs' canvas: redrawn after each draw of the discs and their labels (every frame
+ * MapLibre draws, and every change of the discs), and when the interface language changes. A
+ * .svelte.ts module so that it can follow the locale (a `$state`) with an effect.
  */
 import type { Map as MLMap } from 'maplibre-gl';
 import { getLocale } from '../i18n';
 import { coarseCountries } from './countries';
-import { drawNames, nameMeasure, namePoints, placeNames } from './country-labels';
-import { discView } from './overlay';
+import { drawNames, nameMeasure, namePoints, placeNames, type NameBox, type PlacedName } from './country-labels';
+import type { DiscView } from './discs';
+import { discView, type DiscOverlay } from './overlay';
 
 export interface NameLayer {
   readonly canvas: HTMLCanvasElement;
@@ -15,7 +17,16 @@ export interface NameLayer {
   destroy(): void;
 }
 
-export function nameLayer(map: MLMap): NameLayer {
+/** Same names at the same spots: nothing to draw again (the discs change in every frame of Play). */
+const same = (a: readonly PlacedName[], b: readonly PlacedName[]) =>
+  a.length === b.length && a.every((n, i) => n.text === b[i]!.text && n.x === b[i]!.x && n.y === b[i]!.y && n.size === b[i]!.size);
+
+/**
+ * `avoid`: what the names keep out from under in a view (the discs and the city labels just placed):
+ * asked after the overlay's draw, whose `onDraw` callbacks run in the order they were added, so the
+ * layer is made after the city labels.
+ */
+export function nameLayer(map: MLMap, overlay: DiscOverlay, avoid: (v: DiscView) => readonly NameBox[]): NameLayer {
   const canvas = document.createElement('canvas');
   canvas.className = 'atlas-names';
   canvas.setAttribute('aria-hidden', 'true');
@@ -23,7 +34,9 @@ export function nameLayer(map: MLMap): NameLayer {
   map.getCanvas().after(canvas);
   const ctx = canvas.getContext('2d');
   const measure = ctx ? nameMeasure(ctx) : (text: string, size: number) => text.length * size * 0.6;
-  const draw = () => {
+  let drawn: PlacedName[] | null = null;
+  let drawnLocale = '';
+  const draw = (given?: DiscView) => {
     if (!ctx) return;
     const src = map.getCanvas();
     const w = src.clientWidth;
@@ -35,13 +48,19 @@ export function nameLayer(map: MLMap): NameLayer {
       canvas.height = Math.round(h * pr);
       canvas.style.width = `${w}px`;
       canvas.style.height = `${h}px`;
+      drawn = null; // a resized canvas is blank
     }
+    const v = given ?? discView(map, w, h);
+    const locale = getLocale();
+    const names = placeNames(namePoints(coarseCountries()), v, map.getZoom(), locale, measure, avoid(v));
+    if (drawn && locale === drawnLocale && same(drawn, names)) return;
+    drawn = names;
+    drawnLocale = locale;
     ctx.setTransform(pr, 0, 0, pr, 0, 0);
     ctx.clearRect(0, 0, w, h);
-    const names = placeNames(namePoints(coarseCountries()), discView(map, w, h), map.getZoom(), getLocale(), measure);
     drawNames(ctx, names);
   };
-  map.on('render', draw);
+  const off = overlay.onDraw(draw);
   const stop = $effect.root(() => {
     $effect(() => {
       getLocale();
@@ -50,10 +69,10 @@ export function nameLayer(map: MLMap): NameLayer {
   });
   return {
     canvas,
-    draw,
+    draw: () => draw(),
     destroy() {
       stop();
-      map.off('render', draw);
+      off();
       canvas.remove();
     },
   };
