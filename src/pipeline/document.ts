@@ -12,6 +12,7 @@ import {
   findYears,
   mayContainDate,
   noDateWordsEn,
+  parseIso,
   precisionOf,
   type DateMention,
   type DateValue,
@@ -100,6 +101,14 @@ function datesOf(doc: DocRun, s: Span, sText: string, places: PlaceMention[]): D
   const { mentions: found, skipped: sk } = findDates(sText, docDate, lang, lang === 'en' ? enCarry : carry);
   for (let i = 0; i < sk.length; i++) skip(doc, sk[i]!.text, s.start + sk[i]!.start, sk[i]!.why);
   const dates = found.filter((d) => !stampAt.has(s.start + d.start));
+  // A feed's day heading ("——— 4 июля 2024 ———" over a channel's posts, a live page's next day): what follows
+  // says "сегодня", "今天" of that day, not of the feed's first day. Only forward, and within a month of it.
+  const own = carry.anchor;
+  if (lang !== 'en' && own && dates.length === 1 && doc.h.actAt.has(s.start + dates[0]!.start)) {
+    const day = parseIso(dates[0]!.value.start);
+    const ahead = day ? Date.UTC(day.y, day.m - 1, day.d) - Date.UTC(own.y, own.m - 1, own.d) : 0;
+    if (day && ahead > 0 && ahead <= 31 * 86_400_000) carry.anchor = day;
+  }
   if (lang === 'en' && !/(?<![\d-–])(?<!\b(?:until|till|through|by|to|for|before)\s)(?:19|20)\d{2}/.test(sText))
     for (const d of dates) inMeetingYear(d, mentions);
   // A year alone is an event when its clause says what happened then ("In 2001 the SCO was founded").

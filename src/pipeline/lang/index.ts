@@ -118,6 +118,13 @@ function plannedAfterZh(after: string): boolean {
   return held > will;
 }
 
+/** The next meeting named before its date ("следующий саммит — в Китае, в 2025 году", "下一届峰会2014年在杜尚别举行"): a plan. */
+const NEXT_BEFORE = {
+  ru: /следующ\p{L}*\s+(?:саммит|встреч|заседани|сесси)\p{L}*[^.!?;]{0,40}$/iu,
+  zh: /(?:下一?[届屆次]|下次)[^。；;！？]{0,20}$/u,
+};
+const MAYBE_NEXT = { ru: /следующ/iu, zh: /下/u };
+
 /** The day things are counted to ("资料截至2025年8月", "截至2023年底", "по состоянию на 1 января 2024 года"): no happening. */
 const AS_OF_BEFORE = { ru: /по\s+состоянию\s+на\s*$/iu, zh: /(?:截至|截止)(?:到|于|於)?\s*$/u };
 
@@ -132,6 +139,7 @@ function notAnEvent(lang: 'ru' | 'zh', text: string, m: DateMention): string | n
       : m.value.precision === 'day' && DEADLINE_AFTER_ZH.test(text.slice(m.end, m.end + 2))
   )
     return 'a deadline, not a dated event';
+  if (MAYBE_NEXT[lang].test(before) && NEXT_BEFORE[lang].test(before)) return 'the next meeting: a plan, not a dated event';
   if (lang === 'zh' && m.value.precision !== 'year' && plannedAfterZh(text.slice(m.end, m.end + 60)))
     return 'a plan or an expectation, not a dated event';
   // "В 2025 году, как уже было сказано, саммит организации примет Китай": a year whose sentence goes on in the future tense

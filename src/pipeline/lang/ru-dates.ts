@@ -39,7 +39,13 @@ const ABBR_DAY = new RegExp(`${DD}\\s+(янв|февр?|мар|апр|июн|и�
 const MAYBE_ABBR = /\d\s+[а-яё]{3,4}\.?\s+(?:19|20)\d\d/iu;
 const MONTH_YEAR = new RegExp(`(?:(?:в|во)\\s+)?${MON}\\s+${YEAR}${YEAR_WORD}${E}`, 'giu');
 /** "в 2001 году", "в 2001 г.": a year as the time of something (the caller's clause must say what). */
-const YEAR_ALONE = new RegExp(`(?:в|с)\\s+${YEAR}(?:\\s*(?:году|г\\.|г)(?![а-яё]))${E}`, 'giu');
+const YEAR_ALONE = new RegExp(`(?:в|с)\\s+${YEAR}(?:\\s*(?:году|г\\.|г)(?![а-яё])|-м(?:\\s+году)?(?![а-яё]))${E}`, 'giu');
+/**
+ * A year that times what follows it in the sentence: "в 1999 г. — в Бишкеке (25 августа)", "в 2018-м саммит принял
+ * Циндао (9–10 июня)" (the case ending of speech), found where it ends; a day written after it with no other
+ * figure between takes it.
+ */
+const YEAR_MARK = /(?<![\p{L}\d])[вВ]о?\s+((?:19|20)\d{2})(?:\s*(?:году|г\.|г(?![а-яё]))|-м(?![а-яё]))/gu;
 /** "в августе" with no year: read only when the sentence gives one year ("1999 год — в августе …"). */
 const MONTH_ALONE = new RegExp(
   `(?:в|во)\\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\\s+(?:19|20)\\d{2})${E}`,
@@ -119,6 +125,36 @@ function nowadays(text: string, at: number, reportYear: number): boolean {
   return false;
 }
 
+/** Where a year that times what follows ends, and the year: "в 1999 г.", "в 2018-м", "в прошлом году", "год назад". */
+interface YearMark {
+  end: number;
+  y: number;
+}
+function yearMarks(text: string, docYear: number | null, carry: DateCarry): YearMark[] {
+  const marks: YearMark[] = [];
+  for (const m of /\d/.test(text) ? allMatches(YEAR_MARK, text) : []) marks.push({ end: m.index! + m[0].length, y: +m[1]! });
+  for (const m of /ранее|раньше|прошлом|назад/i.test(text) ? allMatches(YEAR_BEFORE, text) : []) {
+    const from = m[1] ? carry.y : (carry.anchor?.y ?? docYear);
+    const back = m[3] ? (YEARS_BACK[m[3].toLowerCase().replace(/\s+/g, ' ')] ?? 1) : 1;
+    if (from) marks.push({ end: m.index! + m[0].length, y: from - back });
+  }
+  return marks.length > 1 ? marks.sort((a, b) => a.end - b.end) : marks;
+}
+/** The year of the last mark before `at` with no figure between them (a figure there is another date's). */
+function markedYear(marks: YearMark[], text: string, at: number): number | null {
+  let y: number | null = null;
+  for (const k of marks) if (k.end <= at && !/\d/.test(text.slice(k.end, at))) y = k.y;
+  return y;
+}
+const YEAR_WORD_AFTER = /^\s+(позапрошлого|прошлого|этого|текущего|нынешнего|следующего|будущего)\s+года(?![\p{L}])/iu;
+/** "15–16 октября прошлого года": the year counted from the report's own; 'plan' for next year's. */
+function yearAfter(text: string, end: number, carry: DateCarry): number | 'plan' | null {
+  const w = YEAR_WORD_AFTER.exec(text.slice(end, end + 24));
+  if (!w || !carry.anchor) return null;
+  const shift = YEAR_SHIFT[w[1]!.toLowerCase()];
+  return shift === undefined ? 'plan' : carry.anchor.y + shift;
+}
+
 export function findDatesRu(text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = [];
@@ -132,23 +168,14 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   // A report with a day of its own (a dateline, a stamp) that recalls "20–21 мая" in a sentence naming no
   // year means the May nearest that day, not the year of a date recalled a sentence before ("годом ранее,
   // 4 июля 2023 года, …" in a briefing of 10 July 2024), as Chinese reports are read (zh-dates.ts).
+  const marks = yearMarks(text, docYear, carry);
   const yearOf = (at: number, mo: number, d: number) =>
-    sentenceYear ?? (carry.anchor && !/(?:19|20)\d{2}/.test(text.slice(0, at)) ? nearestYear(carry.anchor, mo, d) : otherYear);
+    markedYear(marks, text, at) ??
+    sentenceYear ??
+    (carry.anchor && !/(?:19|20)\d{2}/.test(text.slice(0, at)) ? nearestYear(carry.anchor, mo, d) : otherYear);
 
   // Each pattern below costs a scan with Unicode look-behinds: skipped when its key part is absent.
   const hasMon = HAS_MON.test(text);
-  for (const m of hasMon && MAYBE_MONTH_OF_YEAR.test(text) ? scan(MONTH_OF_YEAR, text) : []) {
-    const [, d, mon, which] = m;
-    const shift = YEAR_SHIFT[which!.toLowerCase()];
-    const start = m.index! + lead(m);
-    const end = m.index! + m[0].length;
-    if (shift === undefined) skip(r, start, end, 'next year: a plan, not an event');
-    else if (!carry.anchor) skip(r, start, end, "a year counted from the report's, and the report has no date");
-    else if (!d) add(r, start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!)), precision: 'month' });
-    else if (validDay(carry.anchor.y + shift, monthOf(mon!), +d))
-      add(r, start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!), +d), precision: 'day' });
-    else skip(r, start, end, 'not a real calendar date');
-  }
   for (const m of carry.anchor && /месяц/i.test(text) ? allMatches(MONTH_SHIFT, text) : []) {
     const [, ahead, back, which] = m;
     const n = ahead
@@ -163,7 +190,12 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   }
   for (const m of hasMon && MAYBE_CROSS.test(text) ? scan(CROSS, text) : []) {
     const [, a, m1, b, m2, y] = m;
-    const y2 = y ? +y : otherYear;
+    const counted = yearAfter(text, m.index! + m[0].length, carry);
+    if (counted === 'plan') {
+      skip(r, m.index!, m.index! + m[0].length, 'next year: a plan, not an event');
+      continue;
+    }
+    const y2 = y ? +y : (counted ?? markedYear(marks, text, m.index!) ?? otherYear);
     const mo1 = monthOf(m1!);
     const mo2 = monthOf(m2!);
     if (y2 === null) {
@@ -180,7 +212,12 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   for (const m of hasMon && MAYBE_SAME.test(text) ? scan(SAME, text) : []) {
     const [, a, b, mon, y] = m;
     const mo = monthOf(mon!);
-    const yy = y ? +y : yearOf(m.index!, mo, +a!);
+    const counted = yearAfter(text, m.index! + m[0].length, carry);
+    if (counted === 'plan') {
+      skip(r, m.index!, m.index! + m[0].length, 'next year: a plan, not an event');
+      continue;
+    }
+    const yy = y ? +y : (counted ?? yearOf(m.index!, mo, +a!));
     if (yy === null) {
       skip(r, m.index!, m.index! + m[0].length, 'day and month without a year, and the document has no date');
       continue;
@@ -197,6 +234,19 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       const second = m.index! + m[0].search(/\sи\s/) + 3;
       add(r, second, end, { start: isoOf(yy, mo, +b!), precision: 'day' });
     } else add(r, start, end, { start: isoOf(yy, mo, +a!), end: isoOf(yy, mo, +b!), precision: 'day' });
+  }
+  // after the ranges, which read "прошлого года" after their last day themselves
+  for (const m of hasMon && MAYBE_MONTH_OF_YEAR.test(text) ? scan(MONTH_OF_YEAR, text) : []) {
+    const [, d, mon, which] = m;
+    const shift = YEAR_SHIFT[which!.toLowerCase()];
+    const start = m.index! + lead(m);
+    const end = m.index! + m[0].length;
+    if (shift === undefined) skip(r, start, end, 'next year: a plan, not an event');
+    else if (!carry.anchor) skip(r, start, end, "a year counted from the report's, and the report has no date");
+    else if (!d) add(r, start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!)), precision: 'month' });
+    else if (validDay(carry.anchor.y + shift, monthOf(mon!), +d))
+      add(r, start, end, { start: isoOf(carry.anchor.y + shift, monthOf(mon!), +d), precision: 'day' });
+    else skip(r, start, end, 'not a real calendar date');
   }
   for (const m of hasMon ? scan(DAY, text) : []) {
     const [, d, mon, y] = m;
@@ -256,7 +306,9 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   for (const m of /ранее|раньше|прошлом|назад/i.test(text) ? allMatches(YEAR_BEFORE, text) : []) {
     const from = m[1] ? carry.y : (carry.anchor?.y ?? docYear);
     const back = m[3] ? (YEARS_BACK[m[3].toLowerCase().replace(/\s+/g, ' ')] ?? 1) : 1;
-    if (from) add(r, m.index!, m.index! + m[0].length, { start: String(from - back), precision: 'year' });
+    // "Год назад, 4 июля, …": the year of a day already read is not an event of its own
+    if (from && !mentions.some((x) => x.value.start.startsWith(String(from - back))))
+      add(r, m.index!, m.index! + m[0].length, { start: String(from - back), precision: 'year' });
   }
   // chrono for what the patterns left: only near a month name, and only when nothing there was read.
   for (const w of hasMon ? scan(MON_WORD, text) : []) {

@@ -180,3 +180,28 @@ describe('deadlines and plans of the third held-out batch (calls for papers, not
     ).toEqual(['2024-10-15..2024-10-16@islamabad-pk']);
   });
 });
+
+describe('Russian years the third held-out batch gave in other ways (dossiers, news pages, channels)', () => {
+  it('a list of years, each with its day in brackets, dates each day by its own year', () => {
+    expect(
+      events(
+        'Затем встречи проходили ежегодно: в 1998 г. — в Алма-Ате (3 июля), в 1999 г. — в Бишкеке (25 августа), в 2000 г. — в Душанбе (5 июля).',
+      ),
+    ).toEqual(['1998-07-03@almaty-kz', '1999-08-25@bishkek-kg', '2000-07-05@dushanbe-tj']);
+  });
+  it("'в 2017-м', a year with the ending of speech, is a year", () => {
+    expect(events('А в 2017-м в Астане членами стали Индия и Пакистан.')).toEqual(['2017@astana-kz']);
+  });
+  it("under a page's date with its views ('15.01.2026 Просмотров: 1 284'), 'в прошлом году' and 'прошлого года' date the days they go with", () => {
+    const got = events(
+      'Новости\n\n15.01.2026 Просмотров: 1 284\n\nИдея форума появилась в прошлом году, после заседания Совета глав правительств ШОС, которое прошло в Москве 17–18 ноября. Предыдущее заседание состоялось 15–16 октября позапрошлого года в Исламабаде, а саммит — в Тяньцзине 31 августа — 1 сентября прошлого года.',
+    );
+    expect(got).toEqual(['2024-10-15..2024-10-16@islamabad-pk', '2025-08-31..2025-09-01@tianjin-cn', '2025-11-17..2025-11-18@moscow-ru']);
+  });
+  it("a channel's day heading is the day its posts' 'сегодня' means; the next summit is a plan", () => {
+    const got = events(
+      'Канал\n\n——— 3 июля 2024 ———\n\nСаммит ШОС открылся сегодня в Астане.\n\n——— 4 июля 2024 ———\n\nБелоруссия стала членом ШОС: решение приняли сегодня в Астане. Следующий саммит — в Китае, в 2025 году.',
+    );
+    expect(got).toEqual(['2024-07-03@astana-kz', '2024-07-04@astana-kz']);
+  });
+});
