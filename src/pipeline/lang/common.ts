@@ -60,14 +60,19 @@ export function shiftDay(a: YMD, days: number): string {
   return isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
-/** The year in which a month and day lie nearest a report's own day (a report of 10 January speaks of "12月28日" last year). */
+/**
+ * The year in which a month and day lie nearest a report's own day (a report of 10 January speaks of "12月28日"
+ * last year). A day ahead counts twice its distance: a report recalls more than it announces, so a year-end
+ * review's "5月21日举行的外长理事会会议" is this May, not next.
+ */
 export function nearestYear(anchor: YMD, mo: number, d: number): number {
   const at = Date.UTC(anchor.y, anchor.m - 1, anchor.d);
+  const distance = (t: number) => (t > at ? 2 * (t - at) : at - t);
   // the first of the three years at the least distance (as a stable sort by distance would give), without arrays
   let best = anchor.y - 1;
-  let least = Math.abs(Date.UTC(best, mo - 1, d) - at);
+  let least = distance(Date.UTC(best, mo - 1, d));
   for (const y of [anchor.y, anchor.y + 1]) {
-    const far = Math.abs(Date.UTC(y, mo - 1, d) - at);
+    const far = distance(Date.UTC(y, mo - 1, d));
     if (far < least) {
       best = y;
       least = far;

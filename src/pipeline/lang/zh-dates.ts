@@ -52,12 +52,22 @@ const DAY_RANGE = new RegExp(
   'gu',
 );
 /** A month counted from the report's own year: "去年9月" (last year), "今年3月", "前年", "明年" (a plan), with a day or days. */
-const REL_MONTH = new RegExp(`(去年|今年|前年|明年)${M}(?:(${N}{1,3})[日号](?:${TO}(${N}{1,3})[日号])?)?`, 'gu');
-const YEARS_FROM: Record<string, number> = { 前年: -2, 去年: -1, 今年: 0 };
+const REL_MONTH = new RegExp(
+  `(去年|今年|前年|明年|一年前的|两年前的|兩年前的|次年|翌年|同年)${M}(?:(${N}{1,3})[日号](?:${TO}(${N}{1,3})[日号])?)?`,
+  'gu',
+);
+const YEARS_FROM: Record<string, number> = { 前年: -2, 去年: -1, 今年: 0, 一年前的: -1, 两年前的: -2, 兩年前的: -2 };
+/** Years counted from the date last read, not from the report's: "次年4月" (the year after), "同年9月" (the same year). */
+const YEARS_AFTER_LAST: Record<string, number> = { 次年: 1, 翌年: 1, 同年: 0 };
 const DAY_ONLY = new RegExp(`(?<![${N.slice(1, -1)}月日年])([0-9０-９]{1,2}|[一二三四五六七八九十]{2,3})[日号](?![本内前后])`, 'gu');
 /** A year alone as the time of something, never a target ("2025年前"), a period or a decade. */
 const YEAR_ALONE = new RegExp(`(?<!${N}|[-–—~～－至到]\\s?)(${N}{4})年(?!${N}|代|度|前|后|以来|以后|以前|起|至|到|底|初|[-–—~～－])`, 'gu');
 const RELATIVE = /(今天|今日|当天|当日|昨天|昨日|前天|次日|翌日)/gu;
+/**
+ * A month alone ("盛夏7月，阿斯塔纳峰会如期举行。4日，…"): no event of its own (a month with no year may be any
+ * year's, "每年7月"), but the month a bare day after it ("4日") is in.
+ */
+const MONTH_CONTEXT = new RegExp(`(?<![${N.slice(1, -1)}年])(${N}{1,2})月(?!${N}|[日号份]|${TO})`, 'gu');
 /** "上个月", "上月" (last month): the month before the report's own. */
 const LAST_MONTH = /上个?月(?![0-9０-９一二三四五六七八九十]{1,3}[日号])/gu;
 const NUMERAL_BEFORE = new RegExp(`${N}$`, 'u');
@@ -93,7 +103,7 @@ const hans = chrono.hans.strict;
 interface Found {
   start: number;
   end: number;
-  kind: 'rel' | 'full' | 'dayRange' | 'day' | 'relDay' | 'fixed';
+  kind: 'rel' | 'full' | 'dayRange' | 'day' | 'relDay' | 'fixed' | 'monthContext';
   m: RegExpExecArray | null;
   v: DateValue | string | null;
 }
@@ -121,10 +131,12 @@ const found = (start: number, end: number, kind: Found['kind'], m: RegExpExecArr
 /** "去年9月", "今年3月5日至6日": a month (and days) of a year counted from the report's own. */
 function readRelMonth(m: RegExpExecArray, carry: DateCarry): DateValue | string {
   const [, word, mo1, d1, d2] = m;
+  const after = YEARS_AFTER_LAST[word!];
   const back = YEARS_FROM[word!];
-  if (back === undefined) return 'next year: a plan, not an event';
-  if (!carry.anchor) return 'a year counted from the report, and the report has no date';
-  const y = carry.anchor.y + back;
+  if (after === undefined && back === undefined) return 'next year: a plan, not an event';
+  if (after !== undefined && !carry.y) return 'a year counted from a date the text has not given';
+  if (after === undefined && !carry.anchor) return 'a year counted from the report, and the report has no date';
+  const y = after !== undefined ? carry.y! + after : carry.anchor!.y + back!;
   const mo = zhNumber(mo1!);
   if (!d1) return mo >= 1 && mo <= 12 ? { start: isoOf(y, mo), precision: 'month' } : 'not a real calendar date';
   const d = zhNumber(d1);
@@ -228,7 +240,8 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   /** Mentions are read left to right, each taking year and month from the one before. */
   const all: Found[] = [];
 
-  for (const m of /[去今前明]年/u.test(text) ? allMatches(REL_MONTH, text) : []) all.push(found(m.index, m.index + m[0].length, 'rel', m));
+  for (const m of /[去今前明次翌同]年|年前的/u.test(text) ? allMatches(REL_MONTH, text) : [])
+    all.push(found(m.index, m.index + m[0].length, 'rel', m));
   for (const m of hasMonth ? allMatches(FULL, text) : []) all.push(found(m.index, m.index + m[0].length, 'full', m));
   for (const m of /\d[./-]\d/.test(text) ? allMatches(NUMERIC, text) : []) {
     if (!overlaps(all, m.index, m.index + m[0].length)) all.push(found(m.index, m.index + m[0].length, 'fixed', m, numericDate(m)));
@@ -250,6 +263,9 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   }
   for (const m of hasDay ? allMatches(DAY_ONLY, text) : []) {
     if (!overlaps(all, m.index, m.index + m[0].length)) all.push(found(m.index, m.index + m[0].length, 'day', m));
+  }
+  for (const m of hasMonth ? allMatches(MONTH_CONTEXT, text) : []) {
+    if (!overlaps(all, m.index, m.index + m[0].length)) all.push(found(m.index, m.index + m[0].length, 'monthContext', m));
   }
   for (const m of hasYear ? allMatches(YEAR_ALONE, text) : []) {
     if (overlaps(all, m.index, m.index + m[0].length)) continue;
@@ -310,6 +326,11 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   }
   for (const f of all) {
     if (overlaps(mentions, f.start, f.end) || overlaps(skipped, f.start, f.end)) continue;
+    if (f.kind === 'monthContext') {
+      const mo = zhNumber(f.m![1]!);
+      if (mo >= 1 && mo <= 12) carry.m = mo;
+      continue;
+    }
     const v = readFound(f, reading);
     if (typeof v === 'string') {
       skipped.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), why: v });

@@ -205,3 +205,18 @@ describe('Russian years the third held-out batch gave in other ways (dossiers, n
     expect(got).toEqual(['2024-07-03@astana-kz', '2024-07-04@astana-kz']);
   });
 });
+
+describe('Chinese years and months the third held-out batch gave in other ways (a year-end review, a Q&A)', () => {
+  it('次年 is the year after the date last read', () => {
+    expect(events('1996年4月26日，五国元首在上海举行首次会晤。次年4月，五国元首在莫斯科再次会晤。')).toEqual([
+      '1996-04-26@shanghai-cn',
+      '1997-04@moscow-ru',
+    ]);
+  });
+  it("a year-end review's '5月21日' is this May, '盛夏7月' is the month of the next '4日', '一年前的7月4日' is last year's", () => {
+    const got = events(
+      '新华网 | 2024年12月20日 10:32 | 来源：新华社\n\n5月21日举行的成员国外长理事会会议在阿斯塔纳举行。盛夏7月，阿斯塔纳峰会如期举行。4日，成员国元首签署《阿斯塔纳宣言》。一年前的7月4日，伊朗在以视频方式举行的峰会上成为成员国。',
+    );
+    expect(got).toEqual(['2023-07-04@online', '2024-05-21@astana-kz', '2024-07-04@astana-kz']);
+  });
+});
