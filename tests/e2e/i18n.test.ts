@@ -61,6 +61,23 @@ function clipped(page: Page): Promise<string[]> {
   });
 }
 
+/** The map's attribution line, as shown (MapLibre's control, in the interface language). */
+const attribution = (page: Page) => page.locator('.maplibregl-ctrl-attrib-inner').innerText();
+
+/** Waits until the legend (or its button) and the attribution do not overlap (the legend refits on resize). */
+async function legendClearOfAttribution(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const a = document.querySelector('.maplibregl-ctrl-attrib')?.getBoundingClientRect();
+      const l = document.querySelector('[data-testid=legend-button], [data-testid=legend] .legend:not(.measure)')?.getBoundingClientRect();
+      if (!a || !l || !l.width) return false;
+      return !(a.left < l.right && l.left < a.right && a.top < l.bottom && l.top < a.bottom);
+    },
+    null,
+    { timeout: 5_000 },
+  );
+}
+
 describe('the atlas in Russian and Chinese', () => {
   it('speaks Russian from ?lang=ru, names the city in Russian, shows its Russian statements with the date marked, and switches to Chinese', async () => {
     const page = await newPage(1280, 800);
@@ -73,6 +90,9 @@ describe('the atlas in Russian and Chinese', () => {
     await expect(page.getByTestId('summary').innerText()).resolves.toMatch(/^2 события и \d+ высказывани/);
     await expect(page.getByTestId('window-text').innerText()).resolves.toMatch(/Все даты, 9 июн\.? 2018/);
     await expect(page.locator('.atlas-city-label[data-place="bishkek-kg"]').innerText()).resolves.toBe('Бишкек');
+    // MapLibre's own words too: the attribution line (it stayed English) and the zoom buttons.
+    await expect(attribution(page)).resolves.toBe('Границы стран: Natural Earth (world-atlas)');
+    await expect(page.getByRole('button', { name: 'Приблизить', exact: true }).isVisible()).resolves.toBe(true);
 
     await clickCity(page, 'bishkek-kg');
     const panel = page.getByTestId('statement-panel');
@@ -103,6 +123,8 @@ describe('the atlas in Russian and Chinese', () => {
         timeout: 10_000,
       },
     );
+    await expect(attribution(page)).resolves.toBe('国界：Natural Earth（world-atlas）');
+    await expect(page.getByRole('button', { name: '放大', exact: true }).isVisible()).resolves.toBe(true);
     await shot(page, 'i18n-zh-after-switch');
     expect(await clipped(page)).toEqual([]);
     // The embed code names its frame in the view's language too (it said "SCO Atlas" in every language).
@@ -137,6 +159,11 @@ describe('the atlas in Russian and Chinese', () => {
     await panel.locator('#panel-heading', { hasText: 'Циндао' }).waitFor();
     await expect(panel.locator('#panel-heading').innerText()).resolves.toBe('Циндао');
     await expect(quote.getAttribute('lang')).resolves.toBe('zh');
+    // The legend, collapsed to "Легенда" on the phone, sat under the open attribution: opened again
+    // here by its ⓘ (folded when the atlas opened in Chinese), the button moves above it.
+    await page.locator('.maplibregl-ctrl-attrib-button').evaluate((el) => (el as HTMLElement).click());
+    await expect(attribution(page)).resolves.toBe('Границы стран: Natural Earth (world-atlas)');
+    await legendClearOfAttribution(page);
     await shot(page, 'i18n-ru-qingdao-phone');
     expect(await axe(page)).toEqual([]);
     expect(await clipped(page)).toEqual([]);

@@ -32,6 +32,7 @@ import { COUNTRY_SCHEME, countryTileResponse, countryTilesUrl, forgetLines, keep
 import { startEngine } from './engine';
 import { whenIdle } from './idle';
 import { cityLabels, nameObstacles } from './labels';
+import { attributionText, followLanguage, mapLocale } from './map-strings.svelte';
 import { membershipColours } from './membership-colours';
 import { nameLayer } from './name-layer.svelte';
 import { releasePlacementGrids } from './placement-grids';
@@ -104,15 +105,15 @@ export const createMap: MapFactory = (o) => {
     // spec's validators into the page's heap for nothing (the browser tests draw it).
     validateStyle: false,
     cooperativeGestures: o.cooperativeGestures ?? false,
+    locale: mapLocale(),
   });
   releasePlacementGrids(map);
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(
-    new AttributionControl({ compact: true, customAttribution: 'Country shapes: Natural Earth (world-atlas)' }),
-    'bottom-right',
-  );
+  const attribution = new AttributionControl({ compact: true, customAttribution: attributionText() });
+  map.addControl(attribution, 'bottom-right');
+  const stopStrings = followLanguage(map, attribution);
 
   const overlay = discOverlay(map, o.container, () => hasData);
   const discs = overlay.discs;
@@ -302,6 +303,7 @@ export const createMap: MapFactory = (o) => {
       forgetLines(pathKey);
       overlay.destroy();
       names.destroy();
+      stopStrings();
       membership.destroy();
       labels.destroy();
       map.remove();

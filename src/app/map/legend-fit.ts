@@ -24,6 +24,10 @@ export interface LegendSizes {
   itemWidths: readonly number[];
   /** One row's height. */
   rowHeight: number;
+  /** The collapsed legend's button (swatches and "Legend" in the interface language); 0 if unknown. */
+  buttonWidth?: number;
+  /** Whether the attribution may be folded: not once a reader has opened it again. Default true. */
+  mayFold?: boolean;
 }
 
 export interface LegendPlacement {
@@ -57,13 +61,18 @@ export function placeLegend(s: LegendSizes): LegendPlacement {
   const beside = s.mapWidth - s.attribWidth - 3 * LEGEND_GAP;
   if (rowsFor(s.itemWidths, beside - BOX_PAD) <= MAX_ROWS) return { collapsed: false, maxWidth: beside, bottom: LEGEND_GAP };
   const folded = s.mapWidth - Math.min(s.attribWidth, FOLDED_ATTRIBUTION) - 3 * LEGEND_GAP;
-  if (s.attribWidth > FOLDED_ATTRIBUTION && rowsFor(s.itemWidths, folded - BOX_PAD) <= MAX_ROWS)
+  const mayFold = (s.mayFold ?? true) && s.attribWidth > FOLDED_ATTRIBUTION;
+  if (mayFold && rowsFor(s.itemWidths, folded - BOX_PAD) <= MAX_ROWS)
     return { collapsed: false, maxWidth: folded, bottom: LEGEND_GAP, foldAttribution: true };
   const above = s.mapWidth - 2 * LEGEND_GAP;
   const bottom = s.attribHeight + 2 * LEGEND_GAP;
   const rows = rowsFor(s.itemWidths, above - BOX_PAD);
   if (rows <= MAX_ROWS && rows * s.rowHeight + 8 <= s.mapHeight / 3) return { collapsed: false, maxWidth: above, bottom };
-  // The button sits beside the attribution when there is room for it, else above it; its panel opens
-  // upwards across the map's width.
-  return { collapsed: true, maxWidth: above, bottom: beside >= 40 ? LEGEND_GAP : bottom };
+  // The button sits beside the attribution when it fits there, else beside the attribution folded to
+  // its button (a phone in Russian: "Легенда" ran under the open attribution), else above it; its
+  // panel opens upwards across the map's width.
+  const button = Math.max(s.buttonWidth ?? 0, 40);
+  if (button <= beside) return { collapsed: true, maxWidth: above, bottom: LEGEND_GAP };
+  if (mayFold && button <= folded) return { collapsed: true, maxWidth: above, bottom: LEGEND_GAP, foldAttribution: true };
+  return { collapsed: true, maxWidth: above, bottom };
 }

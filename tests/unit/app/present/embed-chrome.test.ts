@@ -38,6 +38,20 @@ describe('legend placement', () => {
     expect(p.collapsed).toBe(true);
   });
 
+  it('collapsed on a phone, its button keeps off the attribution: beside it, beside it folded, or above it', () => {
+    // 390x844 in Russian: the items too wide for two rows, "Легенда" 108 px, the attribution open 262 px.
+    const ru = { mapWidth: 390, mapHeight: 330, attribHeight: 24, itemWidths: [118, 96, 140, 118, 150], rowHeight: 16, buttonWidth: 108 };
+    const open = placeLegend({ ...ru, attribWidth: 262 });
+    expect(open).toMatchObject({ collapsed: true, bottom: 8, foldAttribution: true });
+    // Once folded, the button fits beside the ⓘ; a reader who opens the attribution again pushes it above.
+    expect(placeLegend({ ...ru, attribWidth: 30, mayFold: false })).toMatchObject({ collapsed: true, bottom: 8 });
+    const reopened = placeLegend({ ...ru, attribWidth: 262, mayFold: false });
+    expect(reopened).toMatchObject({ collapsed: true, bottom: 24 + 16 });
+    expect(reopened.foldAttribution).toBeUndefined();
+    // A short attribution leaves room for the button beside it as it is.
+    expect(placeLegend({ ...ru, attribWidth: 200 })).toEqual({ collapsed: true, maxWidth: 390 - 16, bottom: 8 });
+  });
+
   it('never lets an item be cut: an item wider than the room makes the rows infinite', () => {
     expect(rowsFor([50, 130], 120)).toBe(Infinity);
     expect(rowsFor([50, 60], 121)).toBe(1);
