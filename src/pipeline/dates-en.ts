@@ -188,10 +188,20 @@ const COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4,
  * year and writes no year puts its days and months in the year before the report's, not the report's own.
  */
 export function inLastYear(text: string, mentions: DateMention[], docYear: number): void {
-  if (!/\b[Ll]ast\s+year['’]s\b/.test(text) || /(?:19|20)\d{2}/.test(text)) return;
+  if (/(?:19|20)\d{2}/.test(text)) return;
+  // the whole sentence after "last year's"; only the words just after "last year," or "a year ago" (not "over
+  // the last year", the twelve months to now, nor a sentence that sets "this year" beside it)
+  let from = 0;
+  let to = text.length;
+  if (!/\b[Ll]ast\s+year['’]s\b/.test(text)) {
+    const said = /(?<!\bthe\s)\b[Ll]ast\s+year\b|\b(?:[Aa]|[Oo]ne)\s+year\s+ago\b/.exec(text);
+    if (!said || /\bthis\s+year\b/i.test(text)) return;
+    from = said.index + said[0].length;
+    to = from + 80;
+  }
   const y = String(docYear);
   for (const m of mentions) {
-    if (!m.value.start.startsWith(y) || m.value.precision === 'year') continue;
+    if (!m.value.start.startsWith(y) || m.value.precision === 'year' || m.start < from || m.start > to) continue;
     const back = String(docYear - 1);
     m.value = { ...m.value, start: back + m.value.start.slice(4), ...(m.value.end ? { end: back + m.value.end.slice(4) } : {}) };
   }

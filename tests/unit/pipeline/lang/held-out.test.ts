@@ -220,3 +220,18 @@ describe('Chinese years and months the third held-out batch gave in other ways (
     expect(got).toEqual(['2023-07-04@online', '2024-05-21@astana-kz', '2024-07-04@astana-kz']);
   });
 });
+
+describe('an English op-ed of the third held-out batch', () => {
+  it("'last year, … on July 4' under the page's stamp is last year's 4 July; 'a year ago' reaches only the words just after it", () => {
+    expect(
+      events(
+        'Opinion\n\nPublished October 18, 2024\n\nThen, last year, India chose to hold its summit virtually, on July 4, a decision many read as a snub.',
+      ),
+    ).toEqual(['2023-07-04@online']);
+    expect(
+      events(
+        'Leaders meet\n\nASTANA, July 4 (Reuters) - Iran, which became a full member a year ago at a summit hosted online by India, was represented by its acting president after the death of President Ebrahim Raisi in a helicopter crash in May.',
+      ).some((e) => e.startsWith('2023-05')),
+    ).toBe(false);
+  });
+});
