@@ -13,6 +13,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot } from './browser';
+import { makeChinesePdf } from '../unit/pipeline/formats/pdf-file';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -203,8 +204,16 @@ describe('your own documents', () => {
       file('events.csv', 'text/csv', Buffer.from(csv)),
       file('broken.pdf', 'application/pdf', Buffer.from('this is not a PDF at all')),
       file('fine.txt', 'text/plain', Buffer.from('The SCO Council of Foreign Ministers met in Tashkent on 28-29 April 2016.\n')),
+      // Chinese in a font that is not embedded: read through the CMaps the build carries (Tianjin Declaration, 2025).
+      file(
+        'tianjin-zh.pdf',
+        'application/pdf',
+        Buffer.from(makeChinesePdf(['2025年8月31日至9月1日，上海合作组织成员国元首理事会会议在天津举行。'])),
+      ),
     ]);
-    await settled(['events.csv', 'broken.pdf', 'fine.txt']);
+    await settled(['events.csv', 'broken.pdf', 'fine.txt', 'tianjin-zh.pdf']);
+    expect(await stageOf('tianjin-zh.pdf')).toBe('done');
+    expect(await item('tianjin-zh.pdf').getByTestId('document-counts').innerText()).toMatch(/\b1 event\b/);
     expect(await stageOf('events.csv')).toBe('done');
     expect(await item('events.csv').getByTestId('document-problems').innerText()).toContain('events.csv: row 3: "sometime" is not a date');
     expect(await stageOf('broken.pdf')).toBe('failed');

@@ -20,6 +20,25 @@ function fromDecoded(d: Decoded): ReadResult {
   return d.ok ? { kind: 'text', text: d.text, messages: d.messages } : { kind: 'failed', message: d.message };
 }
 
+/**
+ * pdf.js's packed CMaps of Chinese fonts (GB for simplified, CNS and Big5 for traditional; pipeline
+ * formats/pdf.ts CMapBytes), copied into the build as files of their own and fetched from this origin
+ * only when a PDF asks for one (~800 KB in all, the largest 50 KB; here only their addresses).
+ */
+const CMAPS: Record<string, string> = import.meta.glob('/node_modules/pdfjs-dist/cmaps/{*GB*,*CNS*,*B5*}.bcmap', {
+  // Files, never data: URLs (which the page's policy on what may be fetched would not allow).
+  query: '?url&no-inline',
+  import: 'default',
+  eager: true,
+});
+async function cmapBytes(name: string): Promise<Uint8Array> {
+  const url = CMAPS[`/node_modules/pdfjs-dist/cmaps/${name}.bcmap`];
+  if (!url) throw new Error(`no CMap named ${name} in this build`);
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`the CMap ${name} could not be fetched (${r.status})`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
 async function readPdf(name: string, bytes: Uint8Array): Promise<ReadResult> {
   // pdf.js runs its parser in this worker already: handing it the parser module ("fake worker")
   // keeps it from starting a worker of its own. Once loaded, the parser also listens and speaks on this
@@ -28,7 +47,7 @@ async function readPdf(name: string, bytes: Uint8Array): Promise<ReadResult> {
   g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   const { pdfToText, PdfError } = await import('../../pipeline/formats/pdf');
   try {
-    const { text, pages } = await pdfToText(bytes);
+    const { text, pages } = await pdfToText(bytes, cmapBytes);
     const messages = [`${name}: read as a PDF (${pages} page${pages === 1 ? '' : 's'})`];
     if (!text.trim())
       return { kind: 'failed', message: `${name}: the PDF has no text layer (a scan?); run it through OCR and add the text` };

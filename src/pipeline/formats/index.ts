@@ -5,7 +5,9 @@
  * handed to the synchronous `runPipeline`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
 import { decode, decodeUtf8, normalise, type Decoded } from '../decode.ts';
 import { htmlToText } from './html.ts';
 
@@ -61,9 +63,12 @@ export async function readPdfs(inDir: string, only?: ReadonlySet<string>): Promi
   if (!files.length) return out;
   // Loaded only when there is a PDF: pdf.js is large, and most runs read text files.
   const { PdfError, pdfToText } = await import('./pdf.ts');
+  // The CMaps of Chinese fonts (pdf.ts CMapBytes), from pdfjs-dist's own folder.
+  const cmapDir = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+  const cmaps = async (name: string) => new Uint8Array(await readFile(join(cmapDir, `${name}.bcmap`)));
   for (const file of files) {
     try {
-      const { text, pages } = await pdfToText(readFileSync(join(inDir, file)));
+      const { text, pages } = await pdfToText(readFileSync(join(inDir, file)), cmaps);
       const messages = [`${file}: read as a PDF (${pages} page${pages === 1 ? '' : 's'})`];
       if (!text.trim()) messages.push(`${file}: the PDF has no text layer (a scan?); run it through OCR and add the text`);
       // The same clean-up as a text file gets (invisible characters, line ends).

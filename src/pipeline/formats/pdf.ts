@@ -13,6 +13,23 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 
 export class PdfError extends Error {}
 
+/**
+ * The packed CMap (pdf.js's `.bcmap`) of a given name, found where the caller keeps them: the CLI reads
+ * pdfjs-dist's folder, the page fetches the copies its build made. A Chinese PDF whose font is not
+ * embedded, or names its characters through a predefined CMap (UniGB-UCS2-H, GBK-EUC-H, ...: iText's
+ * STSong-Light, common in generated Chinese documents), has no text without one: pdf.js then gave "".
+ */
+export type CMapBytes = (name: string) => Promise<Uint8Array>;
+
+/** pdf.js's CMap reader (its `CMapReaderFactory` option) that asks `cmaps`; only plain names, never a path. */
+const cmapReader = (cmaps: CMapBytes) =>
+  class {
+    async fetch({ name }: { name: string }) {
+      if (!/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`no CMap named ${JSON.stringify(name)}`);
+      return { cMapData: await cmaps(name), isCompressed: true };
+    }
+  };
+
 /** Chinese and Japanese run on without spaces: a line broken there joins the next with nothing between them. */
 const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef“”‘’]$/u;
 const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef“”‘’]/u;
@@ -79,7 +96,7 @@ function runningLines(pages: readonly Line[][]): Set<Line> {
   return out;
 }
 
-export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; pages: number }> {
+export async function pdfToText(bytes: Uint8Array, cmaps?: CMapBytes): Promise<{ text: string; pages: number }> {
   let doc;
   try {
     // A copy: pdf.js takes ownership of (detaches) the buffer it is given.
@@ -90,6 +107,8 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
       useSystemFonts: false,
       verbosity: VerbosityLevel.ERRORS,
       stopAtErrors: false,
+      // A base is needed for pdf.js to ask for a CMap at all; the reader finds the bytes by name.
+      ...(cmaps ? { cMapUrl: 'cmaps/', cMapPacked: true, CMapReaderFactory: cmapReader(cmaps) } : {}),
     }).promise;
   } catch (e) {
     const m = (e as Error).message || String(e);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makePdf } from './pdf-file.ts';
+import { makeChinesePdf, makePdf } from './pdf-file.ts';
 import { runPipeline } from '../../../../src/pipeline/run.ts';
 import { htmlToText } from '../../../../src/pipeline/formats/html.ts';
 import { readPdfs } from '../../../../src/pipeline/formats/index.ts';
@@ -148,5 +148,17 @@ describe('a PDF printed by a browser (subset fonts, as publishers make them)', (
     const o = runPipeline(dir, pdfs);
     expect(o.events.find((e) => e.start === '2025-08-31')).toMatchObject({ end: '2025-09-01', placeId: 'tianjin-cn' });
     expect(o.events.find((e) => e.start === '2001-06-15')).toMatchObject({ placeId: 'shanghai-cn' });
+  });
+});
+
+describe('a Chinese PDF whose font is not embedded (a predefined CMap, as iText writes them)', () => {
+  it('reads its text through the CMaps of pdf.js, and the pipeline finds the summit in Tianjin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sco-pdf-zh-'));
+    // The Tianjin summit: 31 August - 1 September 2025 (Tianjin Declaration, 2025).
+    writeFileSync(join(dir, 'tianjin-zh.pdf'), makeChinesePdf(['2025年8月31日至9月1日，上海合作组织成员国元首理事会会议在天津举行。']));
+    const d = (await readPdfs(dir)).get('tianjin-zh.pdf')!;
+    expect(d).toMatchObject({ ok: true, text: '2025年8月31日至9月1日，上海合作组织成员国元首理事会会议在天津举行。\n' });
+    const o = runPipeline(dir, new Map([['tianjin-zh.pdf', d]]));
+    expect(o.events.find((e) => e.start === '2025-08-31')).toMatchObject({ end: '2025-09-01', placeId: 'tianjin-cn' });
   });
 });

@@ -40,3 +40,24 @@ export function makePdf(pages: string[][]): Uint8Array {
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((p) => `${p} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
   return pdfFile(objects);
 }
+
+/**
+ * A PDF whose Chinese text names its characters through a predefined CMap (UniGB-UCS2-H) in a font that
+ * is not embedded (STSong-Light), as iText and other generators of Chinese documents write them: pdf.js
+ * reads no text from it without its packed CMaps. One line per entry of `lines`.
+ */
+export function makeChinesePdf(lines: string[]): Uint8Array {
+  const hex = (t: string) => [...t].map((c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+  const stream = `BT /F1 12 Tf 16 TL 60 780 Td ${lines.map((l) => `<${hex(l)}> Tj T*`).join(' ')} ET`;
+  const objects: string[] = [];
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[2] = '<< /Type /Pages /Kids [5 0 R] /Count 1 >>';
+  objects[3] = '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>';
+  objects[4] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  objects[5] = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>';
+  objects[6] =
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>';
+  objects[7] =
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>';
+  return pdfFile(objects);
+}
