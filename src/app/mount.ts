@@ -14,6 +14,7 @@ import { fmtNumber } from './i18n';
 // The 2D map is the first screen: part of the page's own code, not a chunk fetched and run after it
 // (as a dynamic import it ran only once the busy first render let it, after the data had arrived).
 import * as map2d from './map/canvas2d/hybrid';
+import type { AtlasState } from './state/atlas.svelte';
 import { ViewState, syncWithLocation } from './state/view.svelte';
 import { Presentation } from './present/controller.svelte';
 import { parsePresentParams } from './present/params';
@@ -166,6 +167,7 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
   const full = new Promise<AtlasData>((r) => (resolveData = r));
 
   let adapter: MapAdapter | null = null;
+  let atlas: AtlasState | null = null;
   let mapSeen: (() => void) | null = null;
   const mapReady = new Promise<void>((r) => (mapSeen = r));
   let stopSync = () => {};
@@ -193,15 +195,18 @@ export function mountAtlas(target: HTMLElement, options: AtlasOptions = {}): Atl
       presentation,
       page: options.page ?? syncUrl,
       appUrl: options.appUrl,
+      onstate: (a: AtlasState) => (atlas = a),
       onready: (data: AtlasData) => {
         // Now that the data is known, drop ids it does not have (a stale link), with a notice.
         // The data's own maps answer "is there such an id" (no copies of 100,000 ids into Sets).
-        const known = { places: data.placeIndex, events: data.eventIndex, topics: data.topicIndex, docs: data.documents };
+        const knownIn = (d: AtlasData) => ({ places: d.placeIndex, events: d.eventIndex, topics: d.topicIndex, docs: d.documents });
         state.replaceNext = true;
         // Outside an embed the browser's own documents come back next (documents/DocumentsLayer): a city
         // or event of theirs in the link waits for them instead of being dropped (view.held).
-        state.applyQuery(state.query(), known, !(options.embed ?? presentation.embed));
-        if (syncUrl) stopSync = syncWithLocation(state, () => known);
+        state.applyQuery(state.query(), knownIn(data), !(options.embed ?? presentation.embed));
+        // Back and Forward check the ids against the data as it is then, with the user's documents and
+        // fixes joined: a city only an added document has was dropped as "No place … in this data".
+        if (syncUrl) stopSync = syncWithLocation(state, () => knownIn(atlas?.data ?? data));
         if (options.mapFactory === null) mapSeen?.();
       },
       onfull: (data: AtlasData) => {
