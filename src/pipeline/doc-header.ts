@@ -18,6 +18,7 @@ import {
   findPlacesLang,
   firstFullDateLang,
   isInfoboxDateLang,
+  ownCityLang,
   reportDateLang,
   type DateCarry,
   type Lang,
@@ -67,7 +68,9 @@ export function readHeader(original: string, side: MetaSideFile | null, ctx: { g
   }
   const paras = paragraphs(text);
   const lang: Lang = side?.lang ?? fmMeta.lang ?? detectLang(text).lang;
-  const placesIn = (t: string) => (lang === 'en' ? findPlaces(t, gaz) : findPlacesLang(lang, t, gaz));
+  // a city government's page says "我市" for its city (lang/zh.ts)
+  const ownCity = lang === 'en' ? null : ownCityLang(lang, text, gaz);
+  const placesIn = (t: string) => (lang === 'en' ? findPlaces(t, gaz) : findPlacesLang(lang, t, gaz, ownCity));
 
   const datelines = new Map<number, Dateline>();
   for (const p of paras) {

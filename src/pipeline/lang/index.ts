@@ -20,7 +20,7 @@ import {
   maskAbbreviationsRu,
 } from './ru.ts';
 import { findDatesRu, HAPPENED_RU } from './ru-dates.ts';
-import { cityOfDocumentZh, DATELINE_HEAD_ZH, findDatelineZh, findPlacesZh, kindZh } from './zh.ts';
+import { cityOfDocumentZh, DATELINE_HEAD_ZH, findDatelineZh, findPlacesZh, kindZh, ownCityZh } from './zh.ts';
 import { findDatesZh, HAPPENED_ZH } from './zh-dates.ts';
 
 export type { DateCarry, Lang } from './common.ts';
@@ -198,8 +198,14 @@ const MAYBE_RU =
 const MAYBE_ZH = /[0-9０-９〇○零一二三四五六七八九十][年月日号]|今天|当天|昨天|今日|当日|昨日|上个?月/u;
 export const mayContainDateLang = (lang: 'ru' | 'zh', text: string) => (lang === 'ru' ? MAYBE_RU : MAYBE_ZH).test(text);
 
-export function findPlacesLang(lang: 'ru' | 'zh', text: string, gaz: Gazetteer): { mentions: PlaceMention[]; rejected: RejectedPlace[] } {
-  return lang === 'ru' ? findPlacesRu(text, gaz) : findPlacesZh(text, gaz);
+/** `ownCity`: the city a Chinese page speaks as, which its "我市" names (zh.ts ownCityZh). */
+export function findPlacesLang(
+  lang: 'ru' | 'zh',
+  text: string,
+  gaz: Gazetteer,
+  ownCity: GazetteerPlace | null = null,
+): { mentions: PlaceMention[]; rejected: RejectedPlace[] } {
+  return lang === 'ru' ? findPlacesRu(text, gaz) : findPlacesZh(text, gaz, ownCity);
 }
 
 export function findDatelineLang(lang: 'ru' | 'zh', para: string, gaz: Gazetteer): Dateline | null {
@@ -363,3 +369,7 @@ export const inForceLang = (lang: 'ru' | 'zh', sentence: string, d: DateMention)
   lang === 'ru'
     ? IN_FORCE_BEFORE.test(sentence.slice(Math.max(0, d.start - 30), d.start))
     : IN_FORCE_AFTER.test(sentence.slice(d.end, d.end + 8));
+
+/** The city a page speaks as, for its "我市" (Chinese only: null for Russian). */
+export const ownCityLang = (lang: 'ru' | 'zh', text: string, gaz: Gazetteer): GazetteerPlace | null =>
+  lang === 'zh' ? ownCityZh(text, gaz) : null;

@@ -48,7 +48,35 @@ const DOCUMENT_AFTER = /^(?:宣言|公报|公報|声明|聲明|公约|公約|倡
 /** "在青岛", "于北京", "赴莫斯科", "抵达…": where something happens. */
 const PREPOSITION = /(?:在|于|於|赴|抵达|抵達|到|来到|來到|前往|飞抵|飛抵|访问|訪問)$/u;
 
-export function findPlacesZh(text: string, gaz: Gazetteer): { mentions: PlaceMention[]; rejected: RejectedPlace[] } {
+/**
+ * One-character names Chinese news gives a few cities after a verb of coming or being ("在京举行", "来沪访问",
+ * "在津召开"), read only there and before a verb or a pause: alone the characters are parts of other words
+ * ("东京", "津巴布韦", "京津冀").
+ */
+const SHORT_NAMES: Record<string, string> = { 京: 'beijing-cn', 沪: 'shanghai-cn', 滬: 'shanghai-cn', 津: 'tianjin-cn' };
+const SHORT_NAME_AT = /(?<=[在来來抵赴离離返回访訪驻駐])([京沪滬津])(?=[召举舉出会會期开開主参參与與访訪考调調发發，、。；的])/gu;
+/** "我市", "本市": the city whose government, paper or station the page is (ownCityZh). */
+const OWN_CITY = /[我本]市(?![民场場长長委])/gu;
+
+/** The city a Chinese page speaks as ("天津市人民政府", "主办：青岛市政府办公厅"): the name before 市 at its head or foot. */
+export function ownCityZh(text: string, gaz: Gazetteer): GazetteerPlace | null {
+  const ix = indexOf(gaz);
+  const ends = text.length > 1600 ? text.slice(0, 800) + '\n' + text.slice(-800) : text;
+  for (const m of ends.matchAll(/市(?:人民政府|政府|委)/gu)) {
+    for (let k = 4; k >= 2; k--) {
+      const name = ends.slice(Math.max(0, m.index - k), m.index);
+      const hit = name.length === k ? nameAt(name, 0, ix) : null;
+      if (hit && hit.name === name) return hit.place;
+    }
+  }
+  return null;
+}
+
+export function findPlacesZh(
+  text: string,
+  gaz: Gazetteer,
+  ownCity: GazetteerPlace | null = null,
+): { mentions: PlaceMention[]; rejected: RejectedPlace[] } {
   const ix = indexOf(gaz);
   const mentions: PlaceMention[] = [];
   const rejected: RejectedPlace[] = [];
@@ -69,7 +97,17 @@ export function findPlacesZh(text: string, gaz: Gazetteer): { mentions: PlaceMen
     }
     i = end - 1;
   }
-  return { mentions, rejected };
+  const more: PlaceMention[] = [];
+  if (/[京沪滬津]/u.test(text))
+    for (const m of text.matchAll(SHORT_NAME_AT)) {
+      const place = gaz.byId.get(SHORT_NAMES[m[1]!]!);
+      if (place) more.push({ start: m.index, end: m.index + 1, text: m[1]!, place, preposition: true });
+    }
+  if (ownCity && /[我本]市/u.test(text))
+    for (const m of text.matchAll(OWN_CITY)) more.push({ start: m.index, end: m.index + 2, text: m[0], place: ownCity, preposition: true });
+  if (more.length === 0) return { mentions, rejected };
+  const fresh = more.filter((x) => !mentions.some((y) => y.start < x.end && x.start < y.end));
+  return { mentions: [...mentions, ...fresh].sort((a, b) => a.start - b.start), rejected };
 }
 
 /** The city a document's name begins with ("青岛宣言" → Qingdao), for a meeting that adopted it. */

@@ -235,3 +235,19 @@ describe('an English op-ed of the third held-out batch', () => {
     ).toBe(false);
   });
 });
+
+describe("a Chinese city government's page (third held-out batch)", () => {
+  it("'在津召开' and '在京举行' are Tianjin and Beijing; '东京' and '京津冀' are not", () => {
+    expect(events('2025年7月15日，外长理事会会议在津召开。2024年6月，论坛在京举行。会议在东京举行。京津冀协同发展。')).toEqual([
+      '2024-06@beijing-cn',
+      '2025-07-15@tianjin-cn',
+    ]);
+  });
+  it("'我市' on the page of 天津市人民政府 is Tianjin", () => {
+    expect(
+      events(
+        '天津市人民政府 首页 政务公开\n\n我市圆满完成峰会服务保障工作\n\n2025年8月31日至9月1日，上海合作组织成员国元首理事会第二十五次会议在我市成功举行。',
+      ),
+    ).toEqual(['2025-08-31..2025-09-01@tianjin-cn']);
+  });
+});
