@@ -145,6 +145,9 @@ function notAnEvent(lang: 'ru' | 'zh', text: string, m: DateMention): string | n
   // "В 2025 году, как уже было сказано, саммит организации примет Китай": a year whose sentence goes on in the future tense
   if (lang === 'ru' && m.value.precision === 'year' && FUTURE_AFTER_RU.test(text.slice(m.end, m.end + 100).split(/[.!?;]/)[0]!))
     return 'a plan or an expectation, not a dated event';
+  // "31 августа — 1 сентября в китайском Тяньцзине пройдет очередное заседание": a day whose own clause goes on in the future tense
+  if (lang === 'ru' && m.value.precision !== 'year' && FUTURE_AFTER_RU.test(text.slice(m.end, m.end + 60).split(/[.!?;,]/)[0]!))
+    return 'a plan or an expectation, not a dated event';
   const after = text.slice(m.end, m.end + 40);
   if (MAYBE_ANNIVERSARY[lang].test(after) && ANNIVERSARY_AFTER[lang].test(after)) return 'an anniversary, not a happening';
   const stamp = text.slice(Math.max(0, m.start - 24), m.start);
@@ -194,7 +197,7 @@ export function findDatesLang(
 }
 
 const MAYBE_RU =
-  /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)е/iu;
+  /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|понедельник|вторник|в\s+среду|четверг|пятницу|субботу|воскресенье|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)е/iu;
 const MAYBE_ZH = /[0-9０-９〇○零一二三四五六七八九十][年月日号]|今天|当天|昨天|今日|当日|昨日|上个?月/u;
 export const mayContainDateLang = (lang: 'ru' | 'zh', text: string) => (lang === 'ru' ? MAYBE_RU : MAYBE_ZH).test(text);
 

@@ -33,7 +33,8 @@ const DD = '(\\d{1,2})(?:-?го)?';
 const CROSS = new RegExp(`(?:с\\s+)?${DD}\\s+${MON}(?:${DASH}|\\s+по\\s+)${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
 const SAME = new RegExp(`(?:с\\s+)?${DD}(?:${DASH}|\\s+по\\s+|\\s+и\\s+)${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
 const DAY = new RegExp(`${DD}\\s+${MON}(?:\\s+${YEAR}${YEAR_WORD})?${E}`, 'giu');
-const NUMERIC = new RegExp(`(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}${YEAR_WORD}${E}`, 'gu');
+/** "14.06.2019", and a range of days of one month written so: "8–9.06.2017". */
+const NUMERIC = new RegExp(`(?:(\\d{1,2})${DASH})?(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}${YEAR_WORD}${E}`, 'gu');
 /** A day, a month cut short and a year, as page stamps and tables write them: "02 сен 2025", "16 сент. 2022 г.". */
 const ABBR_DAY = new RegExp(`${DD}\\s+(янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\\.?\\s+${YEAR}${YEAR_WORD}${E}`, 'giu');
 const MAYBE_ABBR = /\d\s+[а-яё]{3,4}\.?\s+(?:19|20)\d\d/iu;
@@ -52,6 +53,11 @@ const MONTH_ALONE = new RegExp(
   'giu',
 );
 const RELATIVE = /(?<![\p{L}])(сегодня|вчера|позавчера)(?![\p{L}])/giu;
+/** A weekday the report names ("во вторник"), Sunday first as Date counts them. */
+const WEEKDAYS = ['воскресенье', 'понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу'];
+const WEEKDAY = /(?<![\p{L}])(?:в|во)\s+(воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?![\p{L}])/giu;
+const MAYBE_WEEKDAY = /воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу/i;
+const HABIT = /(?:как\s+правило|обычно|ежегодно|традиционно)[^.!?]{0,24}$/iu;
 /** "в 2004 и 2010 гг.", "в 2004, 2010 и 2015 годах": several years, each the time of something. */
 const YEAR_LIST = /(?<![\p{L}])[вВ]\s+((?:19|20)\d{2}(?:\s*,\s*(?:19|20)\d{2})*\s+и\s+(?:19|20)\d{2})\s*(?:гг\.|годах)/gu;
 /**
@@ -78,7 +84,7 @@ const YEARS_BACK: Record<string, number> = { год: 1, 'два года': 2, '�
 const MAYBE_RELATIVE = /сегодня|вчера/i;
 /** Every date form read here has a number in it, or is "сегодня"/"вчера"/"годом ранее"…: a cheap test before the patterns. */
 const MAYBE =
-  /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|следующего|будущего|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)е/iu;
+  /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|понедельник|вторник|в\s+среду|четверг|пятницу|субботу|воскресенье|следующего|будущего|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)е/iu;
 const MON_WORD = new RegExp(`${MON}${E}`, 'giu');
 const HAS_MON = new RegExp(MON, 'iu');
 // Cheap tests (no Unicode look-behind, which makes V8 try the pattern at every position) before each pattern.
@@ -263,12 +269,13 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
     add(r, m.index!, m.index! + m[0].length, { start: isoOf(yy, mo, +d!), precision: 'day' });
   }
   for (const m of /\d\.\d/.test(text) ? scan(NUMERIC, text) : []) {
-    const [, d, mo, y] = m;
-    if (!validDay(+y!, +mo!, +d!)) {
+    const [, a, d, mo, y] = m;
+    if (!validDay(+y!, +mo!, +d!) || (a && !(+a < +d!))) {
       skip(r, m.index!, m.index! + m[0].length, 'not a real calendar date');
       continue;
     }
-    add(r, m.index!, m.index! + m[0].length, { start: isoOf(+y!, +mo!, +d!), precision: 'day' });
+    const end = a ? { end: isoOf(+y!, +mo!, +d!) } : {};
+    add(r, m.index!, m.index! + m[0].length, { start: isoOf(+y!, +mo!, +(a ?? d!)), ...end, precision: 'day' });
   }
   for (const m of MAYBE_ABBR.test(text) ? scan(ABBR_DAY, text) : []) {
     const [, d, mon, y] = m;
@@ -286,6 +293,8 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       // with no year in the sentence, a month of a dated report is the last such month up to the report's own
       // ("в марте" in a report of May); a later month would be a guess between last year and a plan
       const mo = monthOf(m[1]!);
+      // "как правило, в июне или июле": a habit, not a date
+      if (HABIT.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
       const y = sentenceYear ?? (carry.anchor && mo <= carry.anchor.m ? carry.anchor.y : null);
       if (y) add(r, m.index! + lead(m), m.index! + m[0].length, { start: isoOf(y, mo), precision: 'month' });
     }
@@ -293,6 +302,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   for (const m of MAYBE_YEAR_ALONE.test(text) ? scan(YEAR_ALONE, text) : []) {
     const start = m.index! + lead(m);
     if (mentions.some((x) => x.value.start.startsWith(m[1]!))) continue; // the year of a date already read
+    if (/начиная\s+$/iu.test(text.slice(Math.max(0, m.index! - 9), m.index!))) continue; // "Начиная с 2002 г.": since, not when
     add(r, start, m.index! + m[0].length, { start: m[1]!, precision: 'year' });
   }
   for (const m of /\d\s+и\s+\d/.test(text) ? allMatches(YEAR_LIST, text) : []) {
@@ -343,6 +353,14 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
         continue;
       }
       add(r, m.index!, m.index! + m[0].length, { start: shiftDay(carry.anchor, back), precision: 'day' });
+    }
+  }
+  if (carry.anchor && mentions.length === 0 && MAYBE_WEEKDAY.test(text)) {
+    // "Во вторник главы правительств утвердили …" in a comment of Wednesday 19 November: the last Tuesday up to the report's day
+    for (const m of allMatches(WEEKDAY, text)) {
+      const day = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+      const back = (new Date(Date.UTC(carry.anchor.y, carry.anchor.m - 1, carry.anchor.d)).getUTCDay() - day + 7) % 7;
+      add(r, m.index! + lead(m), m.index! + m[0].length, { start: shiftDay(carry.anchor, -back), precision: 'day' });
     }
   }
   mentions.sort((a, b) => a.start - b.start);

@@ -251,3 +251,19 @@ describe("a Chinese city government's page (third held-out batch)", () => {
     ).toEqual(['2025-08-31..2025-09-01@tianjin-cn']);
   });
 });
+
+describe("a Russian dossier and a spokesperson's comment (third held-out batch)", () => {
+  it("'во вторник' in a comment of Wednesday 19 November is the 18th; '8–9.06.2017' is a range; 'как правило, в июне' is a habit", () => {
+    expect(
+      events('Комментарий\n\n19 ноября 2025 г. 14:20\n\nВо вторник главы правительств стран ШОС утвердили в Москве бюджет организации.'),
+    ).toEqual(['2025-11-18@moscow-ru']);
+    expect(
+      events('Начиная с 2002 г. саммиты проходят, как правило, в июне или июле. 8–9.06.2017, Астана: Индия и Пакистан стали членами.'),
+    ).toEqual(['2017-06-08..2017-06-09@astana-kz']);
+  });
+  it('a day whose clause goes on in the future tense is a plan', () => {
+    expect(events('МОСКВА, 29 августа 2025. 31 августа — 1 сентября в Тяньцзине пройдет саммит ШОС.')).not.toContain(
+      '2025-08-31..2025-09-01@tianjin-cn',
+    );
+  });
+});
