@@ -100,7 +100,14 @@ describe('taking the atlas away', () => {
     await editor.getByRole('button', { name: 'Save fix' }).click();
     await expect.poll(async () => (await summitOn(page, summit))?.placeId).toBe('samarkand-uz');
 
-    html = await download(page, 'html', join(tmp, 'sco-atlas.html'));
+    // The offline page as a development server gives it the first time (built on request, 15-20 s),
+    // here held back 1.5 s: the panel says which step the download is at while it waits.
+    await page.route('**/single-shell.html', (r) => setTimeout(() => void r.continue(), 1500), { times: 1 });
+    const made = download(page, 'html', join(tmp, 'sco-atlas.html'));
+    await page.getByTestId('take-away-progress').filter({ hasText: 'Step 2 of 3: getting the offline page' }).waitFor();
+    await shot(page, 'take-away-progress');
+    html = await made;
+    await expect(page.getByTestId('take-away-progress').count()).resolves.toBe(0);
     await shot(page, 'take-away-panel');
     // Same atlas, same bytes.
     expect((await download(page, 'html', join(tmp, 'again.html'))).equals(html)).toBe(true);

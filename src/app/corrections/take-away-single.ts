@@ -20,7 +20,12 @@ async function fetchShell(): Promise<string> {
   return html;
 }
 
+/** The single file's page with an empty data block: its own in a single file, else fetched from beside the app. */
+export async function offlineShell(): Promise<string> {
+  return embeddedShell() ?? (await fetchShell());
+}
+
 /** The offline file's HTML for a data folder (atlasFiles in take-away.ts). */
 export async function singleFileHtml(files: Readonly<OfflineFiles>): Promise<string> {
-  return fillShell(embeddedShell() ?? (await fetchShell()), files);
+  return fillShell(await offlineShell(), files);
 }

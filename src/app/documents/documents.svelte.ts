@@ -54,6 +54,18 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** The two downloads of the whole atlas (corrections/take-away.ts). */
 export type TakeAwayKind = 'zip' | 'html';
+/**
+ * Where a download is: the data folder with the user's documents and fixes, the offline page (the
+ * single file's shell: a development server builds it on first use, 15-20 s), the file itself.
+ */
+export type TakeAwayStep = 'files' | 'shell' | 'file';
+export interface TakeAway {
+  kind: TakeAwayKind;
+  step?: TakeAwayStep;
+  /** When it began (Date.now()), for the seconds shown while it runs. */
+  since?: number;
+  error?: string;
+}
 /** The key the fixes keep their list under in the same store (corrections/fixes.svelte.ts STORE_KEY). */
 const FIXES_KEY = 'corrections';
 
@@ -64,7 +76,7 @@ export class UserDocuments {
   /** The current batch: how many documents are done of how many. */
   progress = $state<{ done: number; total: number } | null>(null);
   /** A download of the whole atlas being made, or the reason the last one failed. */
-  takeAway = $state<{ kind: TakeAwayKind; error?: string } | null>(null);
+  takeAway = $state<TakeAway | null>(null);
   private worker: Worker | null = null;
   /** Each read document's records, for the atlas state (`addedDocuments`: fixes rebuild with them). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read only when the data is rebuilt, never rendered
@@ -158,17 +170,25 @@ export class UserDocuments {
    */
   async download(kind: TakeAwayKind): Promise<{ name: string; blob: Blob } | null> {
     if (this.takeAway && !this.takeAway.error) return null;
-    this.takeAway = { kind };
+    const since = Date.now();
+    const step = (s: TakeAwayStep) => (this.takeAway = { kind, step: s, since });
+    step('files');
     try {
+      // The offline page is asked for at once, beside the data folder: it is the long part, the first time.
+      const shell = kind === 'html' ? import('../corrections/take-away-single').then((m) => m.offlineShell()) : null;
+      shell?.catch(() => {}); // its failure is reported where it is awaited
       const fixes = (await this.store.get<CorrectionEntry[]>(FIXES_KEY).catch(() => undefined)) ?? [];
       const { atlasFiles, zipFolder } = await import('../corrections/take-away');
       const files = await atlasFiles({ base: this.base(), added: this.atlas.addedDocuments, fixes });
       let out: { name: string; blob: Blob };
-      if (kind === 'zip')
+      if (kind === 'zip') {
+        step('file');
         out = { name: 'sco-atlas-data.zip', blob: new Blob([zipFolder(files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) };
-      else {
-        const { singleFileHtml } = await import('../corrections/take-away-single');
-        out = { name: 'sco-atlas.html', blob: new Blob([await singleFileHtml(files)], { type: 'text/html' }) };
+      } else {
+        step('shell');
+        const [{ fillShell }, page] = await Promise.all([import('../corrections/single-file'), shell!]);
+        step('file');
+        out = { name: 'sco-atlas.html', blob: new Blob([fillShell(page, files)], { type: 'text/html' }) };
       }
       this.takeAway = null;
       return out;

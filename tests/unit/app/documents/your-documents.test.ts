@@ -1,7 +1,9 @@
 /**
  * "Your documents" as a user reads it once their files are done: each row shows the document's own
  * title, and also the file the user chose whenever the title is something else (a Word press release
- * titled only "Пресс-релиз" must still be findable as ru-cfm-astana.docx); Escape closes it.
+ * titled only "Пресс-релиз" must still be findable as ru-cfm-astana.docx); Escape closes it; a
+ * download of the whole atlas says which step it is at and for how long (the first offline file from a
+ * development server took 15-20 s behind a bare "Building…").
  */
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
@@ -69,5 +71,17 @@ describe('Your documents', () => {
     const state = { docs: [], notice: null, progress: null, takeAway: null, busy: false } as unknown as UserDocuments;
     render(YourDocuments, { props: { docs: state, open: true, canAdd: false } });
     expect(screen.getByTestId('documents-empty').textContent).toMatch(/open the atlas from a server/);
+  });
+
+  it('while the offline file is made, says which step it is at and for how long, and the step to a screen reader', () => {
+    const takeAway = { kind: 'html', step: 'shell', since: Date.now() - 5_000 };
+    const state = { docs: [], notice: null, progress: null, takeAway, busy: false } as unknown as UserDocuments;
+    render(YourDocuments, { props: { docs: state, open: true } });
+    const shown = screen.getByTestId('take-away-progress');
+    expect(shown.textContent!.trim()).toMatch(/^Step 2 of 3: getting the offline page \(the first time, a development server builds it/);
+    expect(shown.textContent!.trim()).toMatch(/5 s$/);
+    expect(shown.querySelector('progress')).not.toBeNull();
+    expect(screen.getByRole('status').textContent).toMatch(/^Step 2 of 3: getting the offline page/);
+    expect(screen.getByTestId('download-html').textContent).toMatch(/Building/);
   });
 });
