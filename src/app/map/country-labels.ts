@@ -185,6 +185,10 @@ export function nameMeasure(ctx: CanvasRenderingContext2D): (text: string, size:
 }
 
 /** Draws placed names: countries in faint grey capitals' colour, seas in italic blue. */
+/** Same names at the same spots: nothing to draw again (the discs change in every frame of Play). */
+export const sameNames = (a: readonly PlacedName[], b: readonly PlacedName[]) =>
+  a.length === b.length && a.every((n, i) => n.text === b[i]!.text && n.x === b[i]!.x && n.y === b[i]!.y && n.size === b[i]!.size);
+
 export function drawNames(ctx: CanvasRenderingContext2D, names: readonly PlacedName[]): void {
   ctx.save();
   ctx.textAlign = 'center';

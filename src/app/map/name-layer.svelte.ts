@@ -7,7 +7,7 @@
 import type { Map as MLMap } from 'maplibre-gl';
 import { getLocale } from '../i18n';
 import { coarseCountries } from './countries';
-import { drawNames, nameMeasure, namePoints, placeNames, type NameBox, type PlacedName } from './country-labels';
+import { drawNames, nameMeasure, namePoints, placeNames, sameNames, type NameBox, type PlacedName } from './country-labels';
 import type { DiscView } from './discs';
 import { discView, type DiscOverlay } from './overlay';
 
@@ -16,10 +16,6 @@ export interface NameLayer {
   draw(): void;
   destroy(): void;
 }
-
-/** Same names at the same spots: nothing to draw again (the discs change in every frame of Play). */
-const same = (a: readonly PlacedName[], b: readonly PlacedName[]) =>
-  a.length === b.length && a.every((n, i) => n.text === b[i]!.text && n.x === b[i]!.x && n.y === b[i]!.y && n.size === b[i]!.size);
 
 /**
  * `avoid`: what the names keep out from under in a view (the discs and the city labels just placed):
@@ -53,7 +49,7 @@ export function nameLayer(map: MLMap, overlay: DiscOverlay, avoid: (v: DiscView)
     const v = given ?? discView(map, w, h);
     const locale = getLocale();
     const names = placeNames(namePoints(coarseCountries()), v, map.getZoom(), locale, measure, avoid(v));
-    if (drawn && locale === drawnLocale && same(drawn, names)) return;
+    if (drawn && locale === drawnLocale && sameNames(drawn, names)) return;
     drawn = names;
     drawnLocale = locale;
     ctx.setTransform(pr, 0, 0, pr, 0, 0);

@@ -12,7 +12,7 @@ import { CITY_ZOOM, fitPadding, placeCamera } from '../camera';
 import { coarseCountries, loadCoarseCountries } from '../countries';
 import { whenIdle } from '../idle';
 import type { Map as MLMap } from 'maplibre-gl';
-import { cityLabels } from '../labels';
+import { cityLabels, nameObstacles } from '../labels';
 import type { DiscOverlay } from '../overlay';
 import { statusAt } from '../membership';
 import { summitLines } from '../paths';
@@ -87,6 +87,8 @@ export function createMap2D(o: MapAdapterOptions): Map2DAdapter {
   // which the layer offers (checked here), so it is given the layer as both.
   const host: Pick<MLMap, 'getCanvasContainer'> & Pick<DiscOverlay, 'discs' | 'onDraw' | 'schedule'> = layer;
   const labels = cityLabels(host as unknown as MLMap, host as unknown as DiscOverlay);
+  // The country and sea names keep clear of the discs, the labels just placed and the map's controls (labels.ts).
+  layer.setNameObstacles((v) => nameObstacles(discs, v, labels.shown(), labels.blocked()));
   const setShapes = () => {
     shapesSettled = true;
     layer.setScene({ countries: coarseCountries() });

@@ -1,7 +1,7 @@
 /**
  * What the 2D map draws under the discs, with the MapLibre style's own colours and widths (style.ts):
- * the sea, the countries filled by SCO status at a date, their outlines, the summit path, and the
- * country and sea names. The shapes are drawn as MapLibre draws them: Web Mercator, straight edges
+ * the sea, the countries filled by SCO status at a date, their outlines and the summit path (the
+ * country and sea names have a canvas of their own, layer.ts). The shapes are drawn as MapLibre draws them: Web Mercator, straight edges
  * between the points (no resampling), world copies side by side. Each ring is turned into Mercator
  * units once per set of shapes and into a Path2D once per zoom; a pan only moves the canvas transform.
  * Written by hand rather than with d3-geo's projection and path: its rotation, antimeridian clipping
@@ -10,9 +10,7 @@
  */
 import type { FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
 import { LAND, STATUS_COLOURS } from '../../palette';
-import { getLocale } from '../../i18n';
 import type { CountryShapes } from '../basemap';
-import { drawNames, nameMeasure, namePoints, placeNames } from '../country-labels';
 import { mercator } from '../discs';
 import type { Status } from '../membership';
 import { viewOf, type Camera } from './camera';
@@ -110,10 +108,6 @@ export function drawBase(ctx: BaseContext, scene: BaseScene, cam: Camera, width:
     drawWorld(ctx, scene, size);
   }
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-  // Country and sea names over the shapes and the summit path, under the discs, placed and written as
-  // on the MapLibre map (country-labels.ts, in the interface language).
-  const names = placeNames(namePoints(scene.countries), v, cam.zoom, getLocale(), nameMeasure(ctx));
-  drawNames(ctx, names);
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * A PNG-ready copy of the 2D map as it is now: the base canvas, the discs over it and the city labels
+ * A PNG-ready copy of the 2D map as it is now: the base canvas, the names and discs over it and the city labels
  * written in, as the app's export (present/snapshot.ts) takes it from `MapAdapter.capture`. The labels
  * are HTML on screen; here they are drawn with the same font and white halo.
  */
@@ -14,6 +14,7 @@ export function captureLayer(layer: Layer): HTMLCanvasElement {
   const c = copy.getContext('2d');
   if (!c || !width || !height) return copy;
   c.drawImage(layer.base, 0, 0);
+  c.drawImage(layer.namesCanvas, 0, 0);
   c.drawImage(layer.discCanvas, 0, 0);
   c.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   const box = layer.root.getBoundingClientRect();

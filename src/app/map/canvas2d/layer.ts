@@ -1,11 +1,12 @@
 /**
- * The 2D map in the page: a layer of two canvases (the base: sea, countries, summit path; over it the
- * city discs) and the city labels as HTML, laid over the map's container, with its own zoom buttons
+ * The 2D map in the page: a layer of three canvases (the base: sea, countries, summit path; the
+ * country and sea names; over them the city discs) and the city labels as HTML, laid over the map's container, with its own zoom buttons
  * and gestures. It draws in animation frames, only what changed: a camera move redraws both canvases,
  * a new window only the discs. The adapter (adapter2d.ts) feeds it the app's state; this module knows
  * only cameras, scenes and pixels.
  */
-import { t } from '../../i18n';
+import { getLocale, t } from '../../i18n';
+import { drawNames, nameMeasure, namePoints, placeNames, sameNames, type NameBox, type PlacedName } from '../country-labels';
 import { Discs, type DiscView } from '../discs';
 import { drawBase, forgetShapes, type BaseScene } from './base';
 import { constrain, viewOf, type Camera } from './camera';
@@ -56,12 +57,17 @@ export function createLayer(o: LayerOptions) {
   root.dataset['testid'] = 'map2d';
   const base = document.createElement('canvas');
   base.className = 'atlas-map2d-base';
+  // Country and sea names between the shapes and the discs, as on the MapLibre map (name-layer.svelte.ts).
+  const namesCanvas = document.createElement('canvas');
+  namesCanvas.className = 'atlas-names';
   const discCanvas = document.createElement('canvas');
   discCanvas.className = 'atlas-discs';
-  for (const c of [base, discCanvas]) c.setAttribute('aria-hidden', 'true');
-  root.append(base, discCanvas);
+  const canvases = [base, namesCanvas, discCanvas];
+  for (const c of canvases) c.setAttribute('aria-hidden', 'true');
+  root.append(...canvases);
   o.container.append(root);
   const baseCtx = base.getContext('2d');
+  const namesCtx = namesCanvas.getContext('2d');
   const discCtx = discCanvas.getContext('2d');
 
   const discs = new Discs();
@@ -77,6 +83,9 @@ export function createLayer(o: LayerOptions) {
   let frame = 0;
   let destroyed = false;
   const drawnListeners: Array<() => void> = [];
+  /** What the names keep out from under (the adapter's discs and city labels), and the names drawn. */
+  let nameObstacles: (v: DiscView) => readonly NameBox[] = () => [];
+  let names: readonly PlacedName[] | null = null;
 
   const measure = (): boolean => {
     const w = o.container.clientWidth;
@@ -87,7 +96,8 @@ export function createLayer(o: LayerOptions) {
     width = w;
     height = h;
     pr = r;
-    for (const c of [base, discCanvas]) {
+    names = null; // a resized canvas is blank
+    for (const c of canvases) {
       c.width = Math.round(w * r);
       c.height = Math.round(h * r);
       c.style.width = `${w}px`;
@@ -114,10 +124,20 @@ export function createLayer(o: LayerOptions) {
       discs.draw(discCtx, v, pr);
       performance.measure('map:discs', { start: t0, end: performance.now() });
       for (const f of afterDraw) f(v);
+      // After the city labels have placed themselves, as the MapLibre map places its names.
+      if (namesCtx) drawNamesFor(namesCtx, v);
     }
     baseDirty = discsDirty = false;
     o.onDrawn?.();
     for (const f of drawnListeners.splice(0)) f();
+  };
+  const drawNamesFor = (ctx: CanvasRenderingContext2D, v: DiscView) => {
+    const placed = placeNames(namePoints(scene.countries), v, cam.zoom, getLocale(), nameMeasure(ctx), nameObstacles(v));
+    if (names && sameNames(names, placed)) return;
+    names = placed;
+    ctx.setTransform(pr, 0, 0, pr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    drawNames(ctx, placed);
   };
   const schedule = (what: 'base' | 'discs') => {
     if (what === 'base') baseDirty = true;
@@ -183,6 +203,7 @@ export function createLayer(o: LayerOptions) {
     root,
     discs,
     base,
+    namesCanvas,
     discCanvas,
     get camera() {
       return cam;
@@ -202,6 +223,11 @@ export function createLayer(o: LayerOptions) {
       return () => afterDraw.delete(fn);
     },
     schedule: () => schedule('discs'),
+    /** What the country and sea names keep out from under, asked after each draw of the discs and labels. */
+    setNameObstacles(fn: (v: DiscView) => readonly NameBox[]) {
+      nameObstacles = fn;
+      schedule('discs');
+    },
     /** The city labels shown now (for the PNG copy). */
     get labels(): HTMLElement[] {
       return [...root.querySelectorAll<HTMLElement>('.atlas-city-label')].filter((el) => el.style.display !== 'none');
@@ -241,7 +267,7 @@ export function createLayer(o: LayerOptions) {
       // The hybrid map keeps this layer's adapter after the swap: let the shapes, summit lines and
       // canvas pixels go with it (0.25 MB of great-circle coordinates alone at 1,000 events).
       scene = { countries: null, statuses: new Map(), summits: { type: 'FeatureCollection', features: [] } };
-      for (const c of [base, discCanvas]) c.width = c.height = 0;
+      for (const c of canvases) c.width = c.height = 0;
       forgetShapes();
     },
   };
