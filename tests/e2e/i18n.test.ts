@@ -93,6 +93,7 @@ describe('the atlas in Russian and Chinese', () => {
     // MapLibre's own words too: the attribution line (it stayed English) and the zoom buttons.
     await expect(attribution(page)).resolves.toBe('Границы стран: Natural Earth (world-atlas)');
     await expect(page.getByRole('button', { name: 'Приблизить', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.maplibregl-canvas').getAttribute('aria-label')).resolves.toBe('Карта');
 
     await clickCity(page, 'bishkek-kg');
     const panel = page.getByTestId('statement-panel');
@@ -125,6 +126,7 @@ describe('the atlas in Russian and Chinese', () => {
     );
     await expect(attribution(page)).resolves.toBe('国界：Natural Earth（world-atlas）');
     await expect(page.getByRole('button', { name: '放大', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.maplibregl-canvas').getAttribute('aria-label')).resolves.toBe('地图');
     await shot(page, 'i18n-zh-after-switch');
     expect(await clipped(page)).toEqual([]);
     // The embed code names its frame in the view's language too (it said "SCO Atlas" in every language).

@@ -1,6 +1,7 @@
 /**
  * MapLibre's own words in the interface language: the attribution line (it stayed English in Russian
- * and Chinese), its fold button and the zoom buttons' names. Given when the map is made, and given again
+ * and Chinese), its fold button, the zoom buttons' names, the map canvas's name ("Map" to a screen
+ * reader in every language) and an embed's gesture hint ("Use Ctrl + scroll to zoom the map"). Given when the map is made, and given again
  * when the language changes (an effect: a .svelte.ts module).
  */
 import { untrack } from 'svelte';
@@ -13,6 +14,11 @@ export function mapLocale(): Record<string, string> {
     'AttributionControl.ToggleAttribution': t('map.attributionToggle'),
     'NavigationControl.ZoomIn': t('map.zoomIn'),
     'NavigationControl.ZoomOut': t('map.zoomOut'),
+    'Map.Title': t('map.canvas'),
+    // An embed's map asks for Ctrl (⌘) or two fingers, so the host page still scrolls.
+    'CooperativeGesturesHandler.WindowsHelpText': t('map.gestureCtrl'),
+    'CooperativeGesturesHandler.MacHelpText': t('map.gestureMac'),
+    'CooperativeGesturesHandler.MobileHelpText': t('map.gestureTouch'),
   };
 }
 
@@ -39,6 +45,15 @@ export function followLanguage(map: MLMap, attribution: AttributionControl): () 
         name('.maplibregl-ctrl-attrib-button', strings['AttributionControl.ToggleAttribution']!);
         name('.maplibregl-ctrl-zoom-in', strings['NavigationControl.ZoomIn']!);
         name('.maplibregl-ctrl-zoom-out', strings['NavigationControl.ZoomOut']!);
+        map.getCanvas().setAttribute('aria-label', strings['Map.Title']!);
+        // The embed's gesture hint, made once by MapLibre when the map is: its words set again.
+        const mac = /Mac/.test(navigator.userAgent);
+        const say = (selector: string, text: string) => root.querySelector(selector)?.replaceChildren(text);
+        say(
+          '.maplibregl-desktop-message',
+          strings[mac ? 'CooperativeGesturesHandler.MacHelpText' : 'CooperativeGesturesHandler.WindowsHelpText']!,
+        );
+        say('.maplibregl-mobile-message', strings['CooperativeGesturesHandler.MobileHelpText']!);
       });
     });
   });
