@@ -17,4 +17,4 @@ export {
   withLang,
   type Locale,
 } from './locale.svelte';
-export { countryName, countryOverride, eventTitle, placeName, type Named, type Titled } from './names';
+export { countryName, countryOverride, eventTitle, linkReason, placeName, type Named, type Titled } from './names';

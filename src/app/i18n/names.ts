@@ -10,6 +10,9 @@ import { toAlpha2 } from './country-codes';
 import { countryNamesIn, loadCountryNames } from './country-names.svelte';
 import overrides from './country-names.json';
 import { getLocale, type Locale } from './locale.svelte';
+import { REASONS } from '../../pipeline/events/link';
+import type { MessageKey } from './catalog';
+import { t } from './t';
 
 export interface Named {
   name: string;
@@ -54,4 +57,25 @@ export interface Titled {
 /** An event's title: a linked meeting's name in the interface language, else the title its document gave. */
 export function eventTitle(e: Titled, locale: Locale = getLocale()): string {
   return locale !== 'en' && e.meeting ? e.meeting.names[locale] : e.title;
+}
+
+const REASON_KEYS = new Map<string, MessageKey>([
+  [REASONS.document, 'link.document'],
+  [REASONS.name, 'link.name'],
+  [REASONS.datePlace, 'link.datePlace'],
+  [REASONS.dateOnline, 'link.dateOnline'],
+  [REASONS.curated, 'link.curated'],
+]);
+
+/**
+ * Why an event is tied to a chronology meeting (the data writes it in English, REASONS of
+ * pipeline/events/link.ts), in the interface language: a Russian reader heard "linked: date and place
+ * match the meeting" on the timeline. A corrections file's own reason after its prefix stays as written.
+ */
+export function linkReason(reason: string): string {
+  const own = REASON_KEYS.get(reason);
+  if (own) return t(own);
+  const curated = `${REASONS.curated}: `;
+  if (reason.startsWith(curated)) return `${t('link.curated')}: ${reason.slice(curated.length)}`;
+  return reason;
 }

@@ -5,7 +5,7 @@
  */
 import type { AtlasData } from '../data/indexes';
 import { notSco } from '../data/layer';
-import { eventTitle, placeName, t } from '../i18n';
+import { eventTitle, linkReason, placeName, t } from '../i18n';
 import { DAY } from '../days';
 import type { EffectiveWindow } from '../state/window';
 import { fmtEventDate } from '../components/format';
@@ -73,6 +73,6 @@ export function describe(d: AtlasData, i: number): { text: string; sub: string; 
   const place = city ? (e.online ? t('event.videoconference', { city }) : city) : e.online ? t('place.onlineLower') : t('place.noneLower');
   const prec = e.precision === 'day' ? '' : t('event.precision', { precision: e.precision });
   const sources = e.docIds && e.docIds.length > 1 ? t('count.documents', { n: e.docIds.length }) : '';
-  const why = [notSco(e) ? t('event.notSco') : '', e.link?.reason, sources].filter(Boolean).join(' · ');
+  const why = [notSco(e) ? t('event.notSco') : '', e.link ? linkReason(e.link.reason) : '', sources].filter(Boolean).join(' · ');
   return { text: eventTitle(e), sub: `${fmtEventDate(e)}${prec} · ${place}`, ...(why ? { why } : {}) };
 }

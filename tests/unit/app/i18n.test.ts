@@ -8,6 +8,7 @@ import {
   countryName,
   eventTitle,
   fmtNumber,
+  linkReason,
   localeFromLanguages,
   parseLocale,
   placeName,
@@ -17,6 +18,8 @@ import {
 } from '../../../src/app/i18n';
 import { loadCountryNames } from '../../../src/app/i18n/country-names.svelte';
 import { noticeOf, parseQuery, toQuery } from '../../../src/app/state/url';
+import { describe as describeEvent } from '../../../src/app/timeline/keyboard';
+import { sampleData } from './sample';
 
 afterEach(() => setLocale('en'));
 
@@ -160,6 +163,20 @@ describe('names in the interface language', () => {
       '哈萨克斯坦',
       'Nowhere',
     ]);
+  });
+
+  it('why an event is tied to a meeting (the data says it in English) is said in the language, on the timeline too', async () => {
+    const data = await sampleData();
+    const summit = data.eventIndex.get('chs-2020')!;
+    expect(describeEvent(data, summit).why).toContain('linked: a document adopted at this meeting');
+    await setLocale('ru');
+    expect(describeEvent(data, summit).why).toContain('связано: документ, принятый на этой встрече');
+    expect(linkReason('linked: date and place match the meeting')).toBe('связано: дата и место совпадают со встречей');
+    // A corrections file's own words stay as written after the prefix.
+    expect(linkReason('linked by the corrections file: seen at the venue')).toBe('связано файлом исправлений: seen at the venue');
+    await setLocale('zh');
+    expect(linkReason("linked: held by video on the meeting's date")).toBe('关联依据：会议当日以视频方式举行');
+    expect(linkReason('something else')).toBe('something else');
   });
 
   it('an English page fetches no country names; another language gets them once they are in', async () => {
