@@ -18,6 +18,7 @@ import {
   findPlacesLang,
   firstFullDateLang,
   isInfoboxDateLang,
+  overviewLang,
   ownCityLang,
   reportDateLang,
   type DateCarry,
@@ -47,6 +48,8 @@ export interface DocHeader {
   publishedByStamp: boolean;
   headline: boolean;
   docTitle: () => string;
+  /** An overview or a dossier (lang/index.ts overviewLang): its dateline's day is no event. */
+  overview: boolean;
   /** Offsets of dates on publication-stamp lines (never events) and on signature or date-only lines. */
   stampAt: Set<number>;
   actAt: Set<number>;
@@ -87,7 +90,7 @@ export function readHeader(original: string, side: MetaSideFile | null, ctx: { g
   // A Russian or Chinese wire under a site's ISO stamp ("发布时间：2025-09-02 08:30" over "中新网9月1日电"): its
   // dateline, not the stamp of the next morning, is the day "当天" and "вчера" count from (lang/report-year.ts).
   const datelineText = firstDateline ? text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd) : null;
-  if (lang !== 'en' && lines.find((l) => l.start < 1200)?.iso && reportDateLang(lang, text, inferred.title, datelineText))
+  if (lang !== 'en' && lines.find((l) => l.start < 1200 && !l.aside)?.iso && reportDateLang(lang, text, inferred.title, datelineText))
     inferred.published = null;
   if (firstDateline) inferred.source = inferSource(text, text.slice(firstDateline[0], firstDateline[0] + firstDateline[1].headerEnd));
   else inferred.source = inferSource(text, '');
@@ -193,6 +196,7 @@ export function readHeader(original: string, side: MetaSideFile | null, ctx: { g
     headline,
     docTitle,
     stampAt,
+    overview: lang !== 'en' && overviewLang(lang, text),
     publishedByStamp: !!meta.published && lines.some((l) => l.stamp && l.date === meta.published),
     actAt,
   };

@@ -172,8 +172,11 @@ function readSentence(doc: DocRun, para: ParaRun, s: Span): void {
     const m = placeScan.mentions[k]!;
     if (m.end + p.start <= s.end) places.push(rel(m, p, s));
   }
-  const dates = datesOf(doc, s, sText, places);
+  let dates = datesOf(doc, s, sText, places);
   const inHeader = !!dateline && s.start <= p.start + dateline.start && s.end > p.start + dateline.start;
+  // an overview's or a dossier's dateline ("新华社北京12月20日电 综述：", "МОСКВА, 29 августа. /ТАСС/." over a
+  // ТАСС-ДОСЬЕ) is when it was filed: the piece recalls meetings, it reports none of that day (lang/index.ts)
+  if (inHeader && doc.h.overview) dates = dates.filter((d) => d.start >= p.start + dateline.headerEnd - s.start);
   if (dates.length === 0 && places.length === 0 && !inHeader) return;
   doc.dateCount += dates.length;
   const id = `${docId}:s:${s.start}`;
@@ -202,7 +205,7 @@ function readSentence(doc: DocRun, para: ParaRun, s: Span): void {
     core: undefined,
   };
   for (const a of attached) mentions.push(mentionOf(h, doc.gaz, mentions, sen, a));
-  if (inHeader && docDate && meta.published && !dates.some((d) => d.start < headerEnd)) {
+  if (inHeader && !h.overview && docDate && meta.published && !dates.some((d) => d.start < headerEnd)) {
     mentions.push({
       value: { start: meta.published, precision: 'day' },
       place: dateline.place,

@@ -55,6 +55,8 @@ export interface DateLine {
   stamp: boolean;
   /** An ISO stamp of a Russian or Chinese page ("2024-05-21 20:15"): the page's date only where no wire's dateline gives the report's (doc-header.ts). */
   iso?: true;
+  /** A stamp after another page's headline (a list of related news): never this page's date. */
+  aside?: true;
 }
 
 const clean = (s: string) =>
@@ -83,6 +85,10 @@ const BYLINE_LABEL =
   /(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|字号|字號|分享到|发布时间|發布時間|浏览次数|瀏覽次數|阅读量|閱讀量|Источник|Автор|Просмотр\p{L}*)\s*[:：]/u;
 /** The ISO date of such a byline (group 2), what stands before it group 1. */
 const ISO_IN_BYLINE = /^(.{0,60}?)((?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d-])/u;
+
+/** A revision's date after a page's on its line ("· обновлено 29 августа 2025, 11:30", "| Updated: …", "更新时间：…"). */
+const ISO_AT_END = /\s((?:19|20)\d{2}-\d{2}-\d{2})\s*$/u;
+const REVISED = /[·|]?\s*(?:обновлен\p{L}*|изменен\p{L}*|updated|更新时间|更新時間)\s*[:：]?.*$/iu;
 
 /** Lines made of a date and nothing else worth reading; `stamp` when it is a "date | section" byline. */
 export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
@@ -113,14 +119,22 @@ export function dateLines(text: string, lang: Lang = 'en'): DateLine[] {
     // A speech's line under its heading: "Astana, 4 July 2024 — as delivered", "Delivered in Tashkent, 12 May 2023":
     // the city before the date and the words of delivery are part of a date line, not a sentence
     const before = lang === 'en' ? line.slice(0, d.start).replace(SPEECH_PLACE, '') : line.slice(0, d.start);
-    const rest = (before + (lang === 'en' ? line.slice(d.end).replace(DELIVERY, '') : line.slice(d.end))).replace(
+    // "29 августа 2025, 08:00 · обновлено 29 августа 2025, 11:30": the revision's date (a stamp to the date
+    // readers already) is part of the page's date line
+    const after = line.slice(d.end).replace(REVISED, '');
+    const rest = (before + (lang === 'en' ? after.replace(DELIVERY, '') : after)).replace(
       /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|\d{1,2}:\d{2}\s*(?:[AP]M)?|\b(?:date|dated|published|updated|posted)\b|[|*()\s,.:–—-]/gi,
       '',
     );
     // "Source: Xinhua | Editor: Liu Mei | 2025-07-15 21:40:12": a byline of short fields, one of them the date
     const labelled = lang !== 'en' && BYLINE_LABEL.test(line);
     const byline = (line.includes('|') && line.split('|').every((f) => f.trim().length <= 40)) || labelled;
-    if (rest.length > (lang === 'zh' ? 3 : 12) && !byline) continue; // "| Events" is fine, a sentence is not (Chinese says more in fewer characters)
+    if (rest.length > (lang === 'zh' ? 3 : 12) && !byline) {
+      // "· 综述：上合组织“朋友圈”持续扩大 2024-07-06": a related headline's stamp after it, never the page's own date
+      if (lang !== 'en' && ISO_AT_END.test(line) && ISO_AT_END.exec(line)![1] === d.text)
+        out.push({ start: m.index + d.start, end: m.index + d.end, date: d.value.start, stamp: true, iso: true, aside: true });
+      continue;
+    }
     out.push({
       start: m.index + d.start,
       end: m.index + d.end,
@@ -212,8 +226,8 @@ export function inferMeta(
             ? 'event page'
             : 'other');
   // The publication date: a date-only line near the top, else near the end (a signature), else a dateline's.
-  const top = lines.find((l) => l.start < 1200);
-  const bottom = lines.filter((l) => l.start > text.length - 400).at(-1);
+  const top = lines.find((l) => l.start < 1200 && !l.aside);
+  const bottom = lines.filter((l) => l.start > text.length - 400 && !l.aside).at(-1);
   const isoStamp = /\bdate\s+(\d{4}-\d{2}-\d{2})\b/.exec(head)?.[1];
   const published = top?.date ?? isoStamp ?? datelineDate ?? bottom?.date ?? null;
   return { title: title || 'Untitled document', kind, published, source: '' };

@@ -376,3 +376,10 @@ export const inForceLang = (lang: 'ru' | 'zh', sentence: string, d: DateMention)
 /** The city a page speaks as, for its "我市" (Chinese only: null for Russian). */
 export const ownCityLang = (lang: 'ru' | 'zh', text: string, gaz: Gazetteer): GazetteerPlace | null =>
   lang === 'zh' ? ownCityZh(text, gaz) : null;
+
+/**
+ * A piece that looks back rather than reports: a Xinhua 综述 or 述评, a year's 回眸 or 盘点, a ТАСС-ДОСЬЕ. Its
+ * dateline is when it was filed, not a day something happened there. Read in the head of the text.
+ */
+const OVERVIEW = { ru: /(?<![\p{L}])(?:ДОСЬЕ|Досье)(?![\p{L}])/u, zh: /综述|綜述|述评|述評|回眸|盘点|盤點/u };
+export const overviewLang = (lang: 'ru' | 'zh', text: string): boolean => OVERVIEW[lang].test(text.slice(0, 400));

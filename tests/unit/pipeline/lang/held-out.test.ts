@@ -267,3 +267,20 @@ describe("a Russian dossier and a spokesperson's comment (third held-out batch)"
     );
   });
 });
+
+describe("an overview's dateline and the stamps around it (third held-out batch)", () => {
+  it("a 综述's dateline and its related headlines' stamps are no events; its recalled meeting is", () => {
+    expect(
+      events(
+        '新华网 | 2024年12月20日 10:32 | 来源：新华社\n\n新华社北京12月20日电 综述：团结协作 共谋发展\n\n10月15日至16日，政府首脑理事会会议在伊斯兰堡举行。\n\n相关新闻：\n· 上合组织秘书长谈明年合作 2024-12-18\n· 综述：上合组织“朋友圈”持续扩大 2024-07-06',
+      ),
+    ).toEqual(['2024-10-15..2024-10-16@islamabad-pk']);
+  });
+  it("a ТАСС-ДОСЬЕ's dateline and its stamp with a revision are no events", () => {
+    expect(
+      events(
+        'ТАСС · Досье\n29 августа 2025, 08:00 · обновлено 29 августа 2025, 11:30\n\nМОСКВА, 29 августа. /ТАСС/. Редакция подготовила справку.\n\n15 июня 2001 г. в Шанхае была создана ШОС.',
+      ),
+    ).toEqual(['2001-06-15@shanghai-cn']);
+  });
+});
