@@ -3,6 +3,7 @@ import { flushSync } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Timeline from '../../../../src/app/timeline/Timeline.svelte';
 import { formatDay } from '../../../../src/app/days';
+import { setLocale } from '../../../../src/app/i18n';
 import { ViewState } from '../../../../src/app/state/view.svelte';
 import { sampleBeforeLayer, sampleData, stubSizedResizeObserver, withAtlas } from '../sample';
 
@@ -139,6 +140,22 @@ describe('keyboard alone reaches and selects events', () => {
     await fireEvent.keyDown(plot, { key: 'Escape' });
     expect(view.event).toBeNull();
     expect(view.place).toBeNull();
+  });
+
+  it('in Chinese, says an event and why it is a meeting in Chinese, with Chinese punctuation', async () => {
+    await setLocale('zh');
+    try {
+      await setup();
+      const plot = screen.getByRole('application');
+      plot.focus();
+      await fireEvent.keyDown(plot, { key: 'Home' });
+      const said = document.getElementById('timeline-said')!.textContent!;
+      // The reason was the data's English ('linked: the sentence names the meeting'), joined with ', '.
+      expect(said).toMatch(/，关联依据：句中提到该会议。按 Enter 选择。$/);
+      expect(said).not.toMatch(/[a-z], /);
+    } finally {
+      await setLocale('en');
+    }
   });
 
   it('skips events hidden by the filters', async () => {
