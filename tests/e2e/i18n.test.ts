@@ -84,6 +84,7 @@ describe('the atlas in Russian and Chinese', () => {
     const errors = watchErrors(page);
     await openAtlas(page, baseUrl, `${DATA}&lang=ru`, { mapIdle: true });
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ru');
+    await expect(page.title()).resolves.toBe('Атлас ШОС');
     // Controls, a plural and a date in Russian.
     await expect(page.getByRole('button', { name: 'Пуск' }).isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('lang-switch').inputValue()).resolves.toBe('ru');
@@ -114,6 +115,7 @@ describe('the atlas in Russian and Chinese', () => {
     // The interface turns once the Chinese messages are in (fetched on the switch: i18n/message-files.ts).
     await page.getByRole('heading', { level: 1, name: '上合组织地图集' }).waitFor();
     await expect(page.locator('h1').innerText()).resolves.toBe('上合组织地图集');
+    await expect(page.title()).resolves.toBe('上合组织地图集');
     await expect(panel.locator('#panel-heading').innerText()).resolves.toBe('比什凯克');
     await expect(quote.locator('mark.date').innerText()).resolves.toBe('13—14 июня 2019 года');
     // The map's labels are set again on the map's next frame after the switch: waited for, not read at once.
