@@ -46,6 +46,9 @@ const YEAR_ALONE = new RegExp(`(?:в|с)\\s+${YEAR}(?:\\s*(?:году|г\\.|г)(
  * Циндао (9–10 июня)" (the case ending of speech), found where it ends; a day written after it with no other
  * figure between takes it.
  */
+const THEN = /^[\s«"(]*(?:тогда\s+же|в\s+тот\s+же\s+день)(?![\p{L}])/iu;
+/** YEAR_MARK's key part without its Unicode look-behind: a cheap test first. */
+const MAYBE_YEAR_MARK = /[вВ]о?\s+(?:19|20)\d\d/;
 const YEAR_MARK = /(?<![\p{L}\d])[вВ]о?\s+((?:19|20)\d{2})(?:\s*(?:году|г\.|г(?![а-яё]))|-м(?![а-яё]))/gu;
 /** "в августе" with no year: read only when the sentence gives one year ("1999 год — в августе …"). */
 const MONTH_ALONE = new RegExp(
@@ -136,10 +139,10 @@ interface YearMark {
   end: number;
   y: number;
 }
-function yearMarks(text: string, docYear: number | null, carry: DateCarry): YearMark[] {
+function yearMarks(text: string, docYear: number | null, carry: DateCarry, countsBack: boolean): YearMark[] {
   const marks: YearMark[] = [];
-  for (const m of /\d/.test(text) ? allMatches(YEAR_MARK, text) : []) marks.push({ end: m.index! + m[0].length, y: +m[1]! });
-  for (const m of /ранее|раньше|прошлом|назад/i.test(text) ? allMatches(YEAR_BEFORE, text) : []) {
+  for (const m of MAYBE_YEAR_MARK.test(text) ? allMatches(YEAR_MARK, text) : []) marks.push({ end: m.index! + m[0].length, y: +m[1]! });
+  for (const m of countsBack ? allMatches(YEAR_BEFORE, text) : []) {
     const from = m[1] ? carry.y : (carry.anchor?.y ?? docYear);
     const back = m[3] ? (YEARS_BACK[m[3].toLowerCase().replace(/\s+/g, ' ')] ?? 1) : 1;
     if (from) marks.push({ end: m.index! + m[0].length, y: from - back });
@@ -174,10 +177,15 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
   // A report with a day of its own (a dateline, a stamp) that recalls "20–21 мая" in a sentence naming no
   // year means the May nearest that day, not the year of a date recalled a sentence before ("годом ранее,
   // 4 июля 2023 года, …" in a briefing of 10 July 2024), as Chinese reports are read (zh-dates.ts).
-  const marks = yearMarks(text, docYear, carry);
+  // (one test for the words of a year counted back: yearMarks and the loop of YEAR_BEFORE below both need it)
+  const countsBack = /ранее|раньше|прошлом|назад/i.test(text);
+  const marks = yearMarks(text, docYear, carry, countsBack);
+  // "Тогда же, 16 июня, …" after "15—16 июня 2009 года": the year of the date last read, not the report's
+  const then = carry.y && THEN.test(text) ? carry.y : null;
   const yearOf = (at: number, mo: number, d: number) =>
     markedYear(marks, text, at) ??
     sentenceYear ??
+    then ??
     (carry.anchor && !/(?:19|20)\d{2}/.test(text.slice(0, at)) ? nearestYear(carry.anchor, mo, d) : otherYear);
 
   // Each pattern below costs a scan with Unicode look-behinds: skipped when its key part is absent.
@@ -313,7 +321,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       add(r, at + y.index!, at + y.index! + 4, { start: y[0], precision: 'year' });
     }
   }
-  for (const m of /ранее|раньше|прошлом|назад/i.test(text) ? allMatches(YEAR_BEFORE, text) : []) {
+  for (const m of countsBack ? allMatches(YEAR_BEFORE, text) : []) {
     const from = m[1] ? carry.y : (carry.anchor?.y ?? docYear);
     const back = m[3] ? (YEARS_BACK[m[3].toLowerCase().replace(/\s+/g, ' ')] ?? 1) : 1;
     // "Год назад, 4 июля, …": the year of a day already read is not an event of its own

@@ -60,6 +60,17 @@ const ADJECTIVE_CAPITAL = new RegExp(
   `(?<![\\p{L}])(${COUNTRY_ADJECTIVES.map(([a]) => a).join('|')})(?:ая|ой|ую|ие|их|им)\\s+столиц(?:а|е|ы|у|ей|ой)(?![\\p{L}])`,
   'giu',
 );
+/** Cities a paper calls a capital by a byname: "в уральской столице" (Yekaterinburg), "северная столица" (Saint Petersburg). */
+const BYNAME_CAPITALS: [stem: string, id: string][] = [
+  ['уральск', 'yekaterinburg-ru'],
+  ['северн', 'saint-petersburg-ru'],
+];
+const BYNAME_CAPITAL = new RegExp(
+  `(?<![\\p{L}])(${BYNAME_CAPITALS.map(([a]) => a).join('|')})(?:ая|ой|ую)\\s+столиц(?:а|е|ы|у|ей|ой)(?![\\p{L}])`,
+  'giu',
+);
+/** "…в Тяньцзине…, которое прошло в том же городе в июле": the city named last before it in the paragraph. */
+const SAME_CITY = /(?<![\p{L}])в\s+том\s+же\s+городе(?![\p{L}])/giu;
 const indexes = new WeakMap<Gazetteer, Index>();
 function indexOf(gaz: Gazetteer): Index {
   let ix = indexes.get(gaz);
@@ -183,6 +194,11 @@ export function findPlacesRu(text: string, gaz: Gazetteer): { mentions: PlaceMen
       });
     }
   }
+  if (text.includes('столиц'))
+    for (const m of allMatches(BYNAME_CAPITAL, text)) {
+      const place = gaz.byId.get(BYNAME_CAPITALS.find(([a]) => a === m[1]!.toLowerCase())![1]);
+      if (place) mentions.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], place, preposition: true });
+    }
   const inCapital = (i: number) => mentions.some((m) => m.start <= i && i < m.end);
   for (const m of allMatches(WORD_RU, text)) {
     const word = m[0];
@@ -218,6 +234,11 @@ export function findPlacesRu(text: string, gaz: Gazetteer): { mentions: PlaceMen
     if (city) mentions.push({ start: m.index!, end: m.index! + m[1]!.length, text: m[1]!, place: city, preposition: false });
   }
   mentions.sort((a, b) => a.start - b.start);
+  for (const m of text.includes('том же город') ? allMatches(SAME_CITY, text) : []) {
+    const last = mentions.filter((x) => x.end <= m.index!).at(-1);
+    if (last) mentions.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], place: last.place, preposition: true });
+  }
+  if (mentions.length > 1) mentions.sort((a, b) => a.start - b.start);
   return { mentions, rejected };
 }
 

@@ -67,6 +67,8 @@ const RELATIVE = /(今天|今日|当天|当日|昨天|昨日|前天|次日|翌�
  * A month alone ("盛夏7月，阿斯塔纳峰会如期举行。4日，…"): no event of its own (a month with no year may be any
  * year's, "每年7月"), but the month a bare day after it ("4日") is in.
  */
+/** MONTH_CONTEXT's key part, a 月 with no day after it, without the look-behind: a cheap test first. */
+const MAYBE_MONTH_CONTEXT = /月(?![0-9０-９〇○零一二三四五六七八九十两])/u;
 const MONTH_CONTEXT = new RegExp(`(?<![${N.slice(1, -1)}年])(${N}{1,2})月(?!${N}|[日号份]|${TO})`, 'gu');
 /** "上个月", "上月" (last month): the month before the report's own. */
 const LAST_MONTH = /上个?月(?![0-9０-９一二三四五六七八九十]{1,3}[日号])/gu;
@@ -264,7 +266,7 @@ export function findDatesZh(text: string, docYear: number | null, carry: DateCar
   for (const m of hasDay ? allMatches(DAY_ONLY, text) : []) {
     if (!overlaps(all, m.index, m.index + m[0].length)) all.push(found(m.index, m.index + m[0].length, 'day', m));
   }
-  for (const m of hasMonth ? allMatches(MONTH_CONTEXT, text) : []) {
+  for (const m of hasMonth && MAYBE_MONTH_CONTEXT.test(text) ? allMatches(MONTH_CONTEXT, text) : []) {
     if (!overlaps(all, m.index, m.index + m[0].length)) all.push(found(m.index, m.index + m[0].length, 'monthContext', m));
   }
   for (const m of hasYear ? allMatches(YEAR_ALONE, text) : []) {

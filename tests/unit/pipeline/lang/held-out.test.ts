@@ -284,3 +284,18 @@ describe("an overview's dateline and the stamps around it (third held-out batch)
     ).toEqual(['2001-06-15@shanghai-cn']);
   });
 });
+
+describe('Russian places and years said again (third held-out batch)', () => {
+  it("'в том же городе' is the city named before it; 'в уральской столице' is Yekaterinburg; 'Тогда же, 16 июня' is in the year just read", () => {
+    expect(
+      events(
+        'Новости\n\n19.11.2025 14:20\n\nРешения опираются на итоги саммита в Тяньцзине 31 августа — 1 сентября т.г. и заседания СМИД, которое прошло в том же городе в июле.',
+      ),
+    ).toEqual(['2025-07@tianjin-cn', '2025-08-31..2025-09-01@tianjin-cn']);
+    expect(
+      events(
+        'Новости\n\n02.06.2025 10:00\n\n15—16 июня 2009 года в уральской столице прошел саммит ШОС. Тогда же, 16 июня, партнерами стали Белоруссия и Шри-Ланка.',
+      ),
+    ).toEqual(['2009-06-15..2009-06-16@yekaterinburg-ru', '2009-06-16@yekaterinburg-ru']);
+  });
+});
