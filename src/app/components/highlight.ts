@@ -3,7 +3,7 @@
  * (`marks`), and the words a search matched (`searchHits`). Where a search hit overlaps a place or a
  * date, the hit shows (it is what the reader looked for); where two marks overlap, the first wins.
  */
-import { miniSearch } from '../i18n/search.svelte';
+import { foldHan, miniSearch } from '../i18n/search.svelte';
 
 export type Kind = 'place' | 'date' | 'hit';
 
@@ -58,18 +58,33 @@ const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
  * terms match, over this one text, so a prefix ("summ" → "summit") or a small typo lights the word
  * found, not only the letters typed.
  */
+/**
+ * The text as the search compares it, at the same length: ё as е (the index stems both alike, so "еще"
+ * found "Ещё" but lit nothing), traditional Chinese characters as simplified.
+ */
+const comparable = (s: string) => foldHan(s.replace(/ё/g, 'е').replace(/Ё/g, 'Е'));
+const HAN_RUN = /\p{Script=Han}+/gu;
+
 export function searchHits(text: string, q: string): Span[] {
   if (!q.trim() || !text) return [];
   // Fetched on the first search (i18n/search.svelte.ts); a view that asked before is drawn again when it is in.
   const MiniSearch = miniSearch();
   if (!MiniSearch) return [];
-  const one = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], idField: 'id' });
-  one.add({ id: 0, text });
-  const found = one.search(q, { prefix: true, fuzzy: 0.15, combineWith: 'OR' })[0];
-  if (!found) return [];
-  const terms = new Set(found.terms);
+  const seen = comparable(text);
+  const query = comparable(q);
   const out: Span[] = [];
-  for (const m of text.matchAll(WORD))
+  // Chinese has no spaces: the query's Han runs are lit wherever the text holds them (MiniSearch's
+  // tokenizer took a whole clause as one word, and a Chinese search lit nothing).
+  for (const run of query.match(HAN_RUN) ?? [])
+    for (let i = seen.indexOf(run); i >= 0; i = seen.indexOf(run, i + run.length)) out.push({ kind: 'hit', start: i, end: i + run.length });
+  const words = query.replace(HAN_RUN, ' ');
+  if (!words.trim()) return out;
+  const one = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], idField: 'id' });
+  one.add({ id: 0, text: seen });
+  const found = one.search(words, { prefix: true, fuzzy: 0.15, combineWith: 'OR' })[0];
+  if (!found) return out;
+  const terms = new Set(found.terms);
+  for (const m of seen.matchAll(WORD))
     if (terms.has(m[0].toLowerCase())) out.push({ kind: 'hit', start: m.index, end: m.index + m[0].length });
   return out;
 }

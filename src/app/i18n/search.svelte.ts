@@ -3,7 +3,8 @@
  * `processTerm` (the index and the query go through the same two, so they meet):
  * - Chinese has no spaces: a run of Han characters becomes its overlapping character pairs
  *   ("上海合作组织" → 上海 海合 合作 作组 组织), so a query of two or more characters finds the text that
- *   contains it, with no dictionary to ship. (Intl.Segmenter's word split depends on the browser's
+ *   contains it, with no dictionary to ship; traditional characters are written simplified first
+ *   (`foldHan`), so 會議 and 会议 meet. (Intl.Segmenter's word split depends on the browser's
  *   dictionary, so a query and a text segmented apart could miss each other; pairs always line up.)
  * - Russian words in any grammatical form meet through the Snowball Russian stemmer (snowball-stemmers,
  *   also used by the pipeline): "Бишкеке", "Бишкека" → "бишкек". It is loaded on the first search, not
@@ -21,19 +22,50 @@ const TOKEN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 let russian: Stemmer | null = null;
+/** Traditional Chinese characters → simplified (han-fold.json), loaded with the stemmer. */
+let hanFold: Map<string, string> | null = null;
 let loading: Promise<void> | null = null;
 /** Whether the stemmer is in, as state: whatever searched without it is derived again when it arrives. */
 let arrived = $state(false);
 
-/** Starts loading the Russian stemmer (once); resolves when it is in, or could not load. */
+/**
+ * Starts loading the Russian stemmer and the Chinese character fold (once); resolves when they are in,
+ * or could not load (without the stemmer Russian words are matched as typed, lower-cased, by prefix;
+ * without the fold traditional and simplified characters do not meet).
+ */
 export function loadStemmer(): Promise<void> {
-  loading ??= import('snowball-stemmers')
-    .then((m) => {
-      russian = (m.newStemmer ?? (m as unknown as { default: typeof m }).default.newStemmer)('russian');
-      arrived = true;
-    })
-    .catch(() => {}); // without it Russian words are matched as typed (lower-cased), by prefix
+  loading ??= Promise.all([
+    import('snowball-stemmers')
+      .then((m) => {
+        russian = (m.newStemmer ?? (m as unknown as { default: typeof m }).default.newStemmer)('russian');
+      })
+      .catch(() => {}),
+    import('./han-fold.json')
+      .then((m) => {
+        const pairs = m.default.pairs;
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup made once, never rendered
+        const map = new Map<string, string>();
+        for (let i = 0; i + 1 < pairs.length; i += 2) map.set(pairs[i]!, pairs[i + 1]!);
+        hanFold = map;
+      })
+      .catch(() => {}),
+  ]).then(() => {
+    arrived = true;
+  });
   return loading;
+}
+
+/**
+ * Chinese text with traditional characters written simplified (會議 → 会议), so a query in either meets
+ * a text in either (the walk: 會議 and 阿斯塔納 found nothing in a simplified text). Same length: every
+ * pair is one UTF-16 unit each, so positions found in the folded text are those of the text shown.
+ */
+export function foldHan(text: string): string {
+  const fold = hanFold;
+  if (!fold || !HAN.test(text)) return text;
+  let out = '';
+  for (const ch of text) out += fold.get(ch) ?? ch;
+  return out;
 }
 
 /**
@@ -73,9 +105,13 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const w = m[0];
-    if (!HAN.test(w[0]!)) out.push(w);
-    else if (w.length === 1) out.push(w);
-    else for (let i = 0; i + 1 < w.length; i++) out.push(w.slice(i, i + 2));
+    if (!HAN.test(w[0]!)) {
+      out.push(w);
+      continue;
+    }
+    const f = foldHan(w);
+    if (f.length === 1) out.push(f);
+    else for (let i = 0; i + 1 < f.length; i++) out.push(f.slice(i, i + 2));
   }
   return out;
 }

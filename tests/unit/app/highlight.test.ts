@@ -1,4 +1,7 @@
-/** Search hits in statements (issue 13 item 6): the words the search found, over the place and date marks. */
+/**
+ * Search hits in statements (issue 13 item 6): the words the search found, over the place and date marks,
+ * in Chinese (no spaces; traditional or simplified) and Russian (ё or е) too.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { searchHits, segments } from '../../../src/app/components/highlight';
 import { searchReady } from '../../../src/app/i18n/search.svelte';
@@ -33,5 +36,17 @@ describe('search hits in a statement', () => {
         .map((s) => s.text)
         .join(''),
     ).toBe(text);
+  });
+
+  it('lights Chinese words inside a clause, written traditional or simplified, and a Russian ё typed as е', () => {
+    const zh = '新华社阿斯塔纳7月4日电 上海合作组织成员国元首理事会第二十四次会议于2024年7月4日在阿斯塔纳举行。';
+    const lit = (t: string, q: string) => searchHits(t, q).map((h) => t.slice(h.start, h.end));
+    // A Chinese search lit nothing: MiniSearch's own words were whole clauses.
+    expect(lit(zh, '会议')).toEqual(['会议']);
+    expect(lit(zh, '阿斯塔納')).toEqual(['阿斯塔纳', '阿斯塔纳']);
+    expect(lit('會議在青島舉行', '会议 青岛')).toEqual(['會議', '青島']);
+    const ru = 'Ещё 15 июня 2023 года в Шанхае её участники договорились.';
+    expect(lit(ru, 'еще')).toEqual(['Ещё']);
+    expect(lit(ru, 'ЕЩЁ шанхай')).toEqual(['Ещё', 'Шанхае']);
   });
 });

@@ -1,4 +1,7 @@
-/** Search finds Russian words in any form and Chinese words without spaces, in a mixed corpus. */
+/**
+ * Search finds Russian words in any form (ё or е) and Chinese words without spaces, written traditional
+ * or simplified, in a mixed corpus.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filterMask } from '../../../src/app/data/indexes';
 import { processTerm, searchReady, tokenize } from '../../../src/app/i18n/search.svelte';
@@ -49,6 +52,18 @@ describe('search per language', () => {
   it('finds Chinese words inside text without spaces', () => {
     for (const q of ['青岛', '上海合作组织', '元首理事会']) expect([...data.search(q)], q).toContain('zh-1');
     expect([...data.search('北京')]).not.toContain('zh-1');
+  });
+
+  it('finds Chinese written in traditional characters in a simplified text, and the other way round', () => {
+    // The walk (zh, added documents): 會議 and 阿斯塔納 found nothing in a simplified text.
+    for (const q of ['會議', '元首理事會', '青島']) expect([...data.search(q)], q).toContain('zh-1');
+    expect([...data.search('上海合作組織')]).toContain('zh-1');
+    expect([...data.search('北京')]).not.toContain('zh-1');
+    expect(tokenize('會議')).toEqual(tokenize('会议'));
+  });
+
+  it('finds a Russian word written with е for ё, and with ё for е', () => {
+    for (const q of ['прошел', 'ПРОШЁЛ', 'прошёл']) expect([...data.search(q)], q).toContain('ru-1');
   });
 
   it('still finds English words as before', () => {
