@@ -160,6 +160,13 @@ describe('a reader in Russian adds Russian and Chinese documents', () => {
       expect(box.x + box.width, testId).toBeLessThanOrEqual(390);
     };
     await inside('your-documents');
+    // Each document's title whole, wrapped if need be: 'Аналитическая записка: ШОС после…' was cut to one line.
+    const cut = await page
+      .locator('[data-testid="user-document"] span.name')
+      .evaluateAll((els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent),
+      );
+    expect(cut).toEqual([]);
     await shot(page, 'walk-phone-documents');
     await page.getByTestId('your-documents-toggle').click();
     await page.getByTestId('paste-text').click();
