@@ -66,6 +66,14 @@ describe('plurals follow each language', () => {
       '21 событие',
       '12 событий',
     ]);
+    // The search's count: the verb agrees with the number found ('Подходят 1 из 30 событий' was wrong).
+    expect(
+      [
+        [1, 30],
+        [21, 30],
+        [2, 21],
+      ].map(([matching, total]) => t('controls.matching', { matching, total })),
+    ).toEqual(['Подходит 1 из 30 событий', 'Подходит 21 из 30 событий', 'Подходят 2 из 21 события']);
     await setLocale('zh');
     expect(t('count.events', { n: 3 })).toBe('3 个事件');
   });
