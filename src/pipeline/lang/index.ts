@@ -19,7 +19,7 @@ import {
   kindRu,
   maskAbbreviationsRu,
 } from './ru.ts';
-import { findDatesRu, HAPPENED_RU } from './ru-dates.ts';
+import { findDatesRu, HAPPENED_RU, WEEKDAY_WORD_RU } from './ru-dates.ts';
 import { cityOfDocumentZh, DATELINE_HEAD_ZH, findDatelineZh, findPlacesZh, kindZh, ownCityZh } from './zh.ts';
 import { findDatesZh, HAPPENED_ZH } from './zh-dates.ts';
 
@@ -102,6 +102,9 @@ const FUTURE_AFTER_RU =
  * The day something must be done by: "до 20 февраля", "не позднее 10 марта" before the date; "前", "之前",
  * "以前" after a Chinese date with its month ("请于2025年10月31日前报送", "于11月5日前提出").
  */
+/** The words of DEADLINE_BEFORE_RU and FUTURE_AFTER_RU without their Unicode look-behinds: cheap tests first. */
+const MAYBE_DEADLINE_RU = /до|позже|позднее/i;
+const MAYBE_FUTURE_RU = /пройд|состоит|состоят|прим|провед|будет|будут|откроется|станет/i;
 const DEADLINE_BEFORE_RU = /(?<![\p{L}])(?:до|не\s+позднее|не\s+позже)\s+$/iu;
 const DEADLINE_AFTER_ZH = /^(?:之|以)?前/u;
 /**
@@ -135,7 +138,7 @@ function notAnEvent(lang: 'ru' | 'zh', text: string, m: DateMention): string | n
   if (MAYBE_PLAN[lang].test(before) && PLAN_BEFORE[lang].test(before)) return 'a plan or an expectation, not a dated event';
   if (
     lang === 'ru'
-      ? DEADLINE_BEFORE_RU.test(before.slice(-16))
+      ? MAYBE_DEADLINE_RU.test(before.slice(-16)) && DEADLINE_BEFORE_RU.test(before.slice(-16))
       : m.value.precision === 'day' && DEADLINE_AFTER_ZH.test(text.slice(m.end, m.end + 2))
   )
     return 'a deadline, not a dated event';
@@ -146,7 +149,8 @@ function notAnEvent(lang: 'ru' | 'zh', text: string, m: DateMention): string | n
   if (lang === 'ru' && m.value.precision === 'year' && FUTURE_AFTER_RU.test(text.slice(m.end, m.end + 100).split(/[.!?;]/)[0]!))
     return 'a plan or an expectation, not a dated event';
   // "31 августа — 1 сентября в китайском Тяньцзине пройдет очередное заседание": a day whose own clause goes on in the future tense
-  if (lang === 'ru' && m.value.precision !== 'year' && FUTURE_AFTER_RU.test(text.slice(m.end, m.end + 60).split(/[.!?;,]/)[0]!))
+  const next60 = lang === 'ru' && m.value.precision !== 'year' ? text.slice(m.end, m.end + 60) : '';
+  if (MAYBE_FUTURE_RU.test(next60) && FUTURE_AFTER_RU.test(next60.split(/[.!?;,]/)[0]!))
     return 'a plan or an expectation, not a dated event';
   const after = text.slice(m.end, m.end + 40);
   if (MAYBE_ANNIVERSARY[lang].test(after) && ANNIVERSARY_AFTER[lang].test(after)) return 'an anniversary, not a happening';
@@ -197,9 +201,10 @@ export function findDatesLang(
 }
 
 const MAYBE_RU =
-  /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|понедельник|вторник|в\s+среду|четверг|пятницу|субботу|воскресенье|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)е/iu;
+  /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)е/iu;
 const MAYBE_ZH = /[0-9０-９〇○零一二三四五六七八九十][年月日号]|今天|当天|昨天|今日|当日|昨日|上个?月/u;
-export const mayContainDateLang = (lang: 'ru' | 'zh', text: string) => (lang === 'ru' ? MAYBE_RU : MAYBE_ZH).test(text);
+export const mayContainDateLang = (lang: 'ru' | 'zh', text: string) =>
+  lang === 'ru' ? MAYBE_RU.test(text) || WEEKDAY_WORD_RU.test(text) : MAYBE_ZH.test(text);
 
 /** `ownCity`: the city a Chinese page speaks as, which its "我市" names (zh.ts ownCityZh). */
 export function findPlacesLang(

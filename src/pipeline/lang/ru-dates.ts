@@ -47,8 +47,6 @@ const YEAR_ALONE = new RegExp(`(?:в|с)\\s+${YEAR}(?:\\s*(?:году|г\\.|г)(
  * figure between takes it.
  */
 const THEN = /^[\s«"(]*(?:тогда\s+же|в\s+тот\s+же\s+день)(?![\p{L}])/iu;
-/** YEAR_MARK's key part without its Unicode look-behind: a cheap test first. */
-const MAYBE_YEAR_MARK = /[вВ]о?\s+(?:19|20)\d\d/;
 const YEAR_MARK = /(?<![\p{L}\d])[вВ]о?\s+((?:19|20)\d{2})(?:\s*(?:году|г\.|г(?![а-яё]))|-м(?![а-яё]))/gu;
 /** "в августе" with no year: read only when the sentence gives one year ("1999 год — в августе …"). */
 const MONTH_ALONE = new RegExp(
@@ -59,7 +57,8 @@ const RELATIVE = /(?<![\p{L}])(сегодня|вчера|позавчера)(?![
 /** A weekday the report names ("во вторник"), Sunday first as Date counts them. */
 const WEEKDAYS = ['воскресенье', 'понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу'];
 const WEEKDAY = /(?<![\p{L}])(?:в|во)\s+(воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?![\p{L}])/giu;
-const MAYBE_WEEKDAY = /воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу/i;
+/** The weekdays as "во вторник" writes them, in lower case and without flags: a literal scan, far cheaper than one more alternative of MAYBE. */
+export const WEEKDAY_WORD_RU = /вторник|понедельник|среду|четверг|пятницу|субботу|воскресенье/;
 const HABIT = /(?:как\s+правило|обычно|ежегодно|традиционно)[^.!?]{0,24}$/iu;
 /** "в 2004 и 2010 гг.", "в 2004, 2010 и 2015 годах": several years, each the time of something. */
 const YEAR_LIST = /(?<![\p{L}])[вВ]\s+((?:19|20)\d{2}(?:\s*,\s*(?:19|20)\d{2})*\s+и\s+(?:19|20)\d{2})\s*(?:гг\.|годах)/gu;
@@ -87,7 +86,7 @@ const YEARS_BACK: Record<string, number> = { год: 1, 'два года': 2, '�
 const MAYBE_RELATIVE = /сегодня|вчера/i;
 /** Every date form read here has a number in it, or is "сегодня"/"вчера"/"годом ранее"…: a cheap test before the patterns. */
 const MAYBE =
-  /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|понедельник|вторник|в\s+среду|четверг|пятницу|субботу|воскресенье|следующего|будущего|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)е/iu;
+  /\d|сегодня|вчера|годом\s+ран|прошл|назад|месяц|этого\s+года|текущего|нынешнего|следующего|будущего|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)е/iu;
 const MON_WORD = new RegExp(`${MON}${E}`, 'giu');
 const HAS_MON = new RegExp(MON, 'iu');
 // Cheap tests (no Unicode look-behind, which makes V8 try the pattern at every position) before each pattern.
@@ -141,7 +140,7 @@ interface YearMark {
 }
 function yearMarks(text: string, docYear: number | null, carry: DateCarry, countsBack: boolean): YearMark[] {
   const marks: YearMark[] = [];
-  for (const m of MAYBE_YEAR_MARK.test(text) ? allMatches(YEAR_MARK, text) : []) marks.push({ end: m.index! + m[0].length, y: +m[1]! });
+  for (const m of MAYBE_YEAR_ALONE.test(text) ? allMatches(YEAR_MARK, text) : []) marks.push({ end: m.index! + m[0].length, y: +m[1]! });
   for (const m of countsBack ? allMatches(YEAR_BEFORE, text) : []) {
     const from = m[1] ? carry.y : (carry.anchor?.y ?? docYear);
     const back = m[3] ? (YEARS_BACK[m[3].toLowerCase().replace(/\s+/g, ' ')] ?? 1) : 1;
@@ -167,7 +166,7 @@ function yearAfter(text: string, end: number, carry: DateCarry): number | 'plan'
 export function findDatesRu(text: string, docYear: number | null, carry: DateCarry): { mentions: DateMention[]; skipped: SkippedDate[] } {
   const mentions: DateMention[] = [];
   const skipped: SkippedDate[] = [];
-  if (!MAYBE.test(text)) return { mentions, skipped };
+  if (!MAYBE.test(text) && !WEEKDAY_WORD_RU.test(text)) return { mentions, skipped };
   const r: Reading = { text, mentions, skipped };
   // A year that opens the sentence ("2009 год — 15–16 июня, Екатеринбург", "В 2019 году … 13–14 июня")
   // beats the one carried from before; a year elsewhere ("первым с 2019 года") does not.
@@ -363,7 +362,7 @@ export function findDatesRu(text: string, docYear: number | null, carry: DateCar
       add(r, m.index!, m.index! + m[0].length, { start: shiftDay(carry.anchor, back), precision: 'day' });
     }
   }
-  if (carry.anchor && mentions.length === 0 && MAYBE_WEEKDAY.test(text)) {
+  if (carry.anchor && mentions.length === 0 && WEEKDAY_WORD_RU.test(text)) {
     // "Во вторник главы правительств утвердили …" in a comment of Wednesday 19 November: the last Tuesday up to the report's day
     for (const m of allMatches(WEEKDAY, text)) {
       const day = WEEKDAYS.indexOf(m[1]!.toLowerCase());
