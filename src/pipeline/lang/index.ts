@@ -114,6 +114,7 @@ const DEADLINE_AFTER_ZH = /^(?:之|以)?前/u;
 const WILL_ZH = /[将將拟擬]/u;
 const HELD_ZH = /[举舉]行|召[开開]|[举舉][办辦]|主[办辦]|[会會]晤|[签簽]署/u;
 function plannedAfterZh(after: string): boolean {
+  if (!WILL_ZH.test(after)) return false;
   const clause = after.split(/[。；;！？!?]/u)[0]!;
   const will = clause.search(WILL_ZH);
   if (will < 0) return false;
@@ -126,7 +127,7 @@ const NEXT_BEFORE = {
   ru: /следующ\p{L}*\s+(?:саммит|встреч|заседани|сесси)\p{L}*[^.!?;]{0,40}$/iu,
   zh: /(?:下一?[届屆次]|下次)[^。；;！？]{0,20}$/u,
 };
-const MAYBE_NEXT = { ru: /следующ/iu, zh: /下/u };
+const MAYBE_NEXT = { ru: /следующ/iu, zh: /下一?[届屆次]|下次/u };
 
 /** The day things are counted to ("资料截至2025年8月", "截至2023年底", "по состоянию на 1 января 2024 года"): no happening. */
 const AS_OF_BEFORE = { ru: /по\s+состоянию\s+на\s*$/iu, zh: /(?:截至|截止)(?:到|于|於)?\s*$/u };

@@ -55,6 +55,8 @@ const PREPOSITION = /(?:在|于|於|赴|抵达|抵達|到|来到|來到|前往|�
  */
 const SHORT_NAMES: Record<string, string> = { 京: 'beijing-cn', 沪: 'shanghai-cn', 滬: 'shanghai-cn', 津: 'tianjin-cn' };
 const SHORT_NAME_AT = /(?<=[在来來抵赴离離返回访訪驻駐])([京沪滬津])(?=[召举舉出会會期开開主参參与與访訪考调調发發，、。；的])/gu;
+/** SHORT_NAME_AT without its look-behind and look-ahead (天津 alone has a 津): a cheap test first. */
+const MAYBE_SHORT_NAME = /[在来來抵赴离離返回访訪驻駐][京沪滬津]/u;
 /** "我市", "本市": the city whose government, paper or station the page is (ownCityZh). */
 const OWN_CITY = /[我本]市(?![民场場长長委])/gu;
 
@@ -98,7 +100,7 @@ export function findPlacesZh(
     i = end - 1;
   }
   const more: PlaceMention[] = [];
-  if (/[京沪滬津]/u.test(text))
+  if (MAYBE_SHORT_NAME.test(text))
     for (const m of text.matchAll(SHORT_NAME_AT)) {
       const place = gaz.byId.get(SHORT_NAMES[m[1]!]!);
       if (place) more.push({ start: m.index, end: m.index + 1, text: m[1]!, place, preposition: true });
